@@ -1,0 +1,584 @@
+#include "componentconnection.h"
+
+#include "handshake.h"
+#include "jid.h"
+#include "logging.h"
+#include "streamparser.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslSocket>
+#include <QTimer>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("xcm::ComponentConnection", text);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString seconds(std::chrono::milliseconds duration)
+{
+    return QString::number(duration.count() / 1000.0, 'g', 3);
+}
+
+} // namespace
+
+class ComponentConnectionPrivate
+{
+public:
+    explicit ComponentConnectionPrivate(ComponentConnection *q);
+
+    void startAttempt();
+    void onTransportReady();
+    void onReadyRead();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onSocketDisconnected();
+    void onStreamOpened(const StreamHeader &header);
+    void onStanza(const Stanza &stanza);
+    void onStreamClosed();
+    void onParserFailed(const StreamError &error);
+    void onConnectTimeout();
+
+    void setState(ConnectionState state, const DisconnectReason &reason = {});
+    void write(const QByteArray &bytes);
+    void logSent(QByteArray wire, const QString &name, const QString &namespaceUri,
+                 const QXmlStreamAttributes &attributes = {});
+    // Sends our side of the end (an optional stream error, then </stream:stream>) and lets the
+    // socket flush; the disconnect completes when the server hangs up or closeTimeout passes.
+    void closeGracefully(const DisconnectReason &reason, const QByteArray &streamError = {});
+    void finish(const DisconnectReason &reason);
+    void dropSocket();
+    void scheduleReconnect(const DisconnectReason &reason);
+    DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
+
+    ComponentConnection *q;
+    ConnectionSettings settings;
+    QString secret;
+    ConnectionState state = ConnectionState::Disconnected;
+    DisconnectReason lastReason;
+    DisconnectReason pendingReason; // the reason for a disconnect under way
+    DisconnectReason tlsReason;     // certificate trouble seen before the socket error
+    QString streamId;
+    QString serverDomain;
+    ComponentConnection::Counters counters;
+    QAbstractSocket *socket = nullptr;
+    StreamParser parser;
+    QTimer connectTimer;
+    QTimer keepaliveTimer;
+    QTimer stanzaTimer;
+    QTimer closeTimer;
+    QTimer reconnectTimer;
+    int reconnectAttempt = 0;
+    qint64 nextReconnectAtMs = 0;
+    bool closeSent = false;
+    QByteArray readBuffer;
+};
+
+ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
+    : q(q)
+{
+    for (QTimer *timer : {&connectTimer, &stanzaTimer, &closeTimer, &reconnectTimer})
+        timer->setSingleShot(true);
+    QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { onConnectTimeout(); });
+    QObject::connect(&keepaliveTimer, &QTimer::timeout, q, [this] {
+        if (state == ConnectionState::Connected)
+            write(" "_ba);
+    });
+    QObject::connect(&stanzaTimer, &QTimer::timeout, q, [this] {
+        const StreamError error{u"policy-violation"_s,
+                                tr("a stanza was still incomplete after %1 s (%2 bytes received)")
+                                    .arg(seconds(settings.stanzaTimeout))
+                                    .arg(parser.pendingBytes())};
+        closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+    });
+    QObject::connect(&closeTimer, &QTimer::timeout, q, [this] { finish(pendingReason); });
+    QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] {
+        nextReconnectAtMs = 0;
+        startAttempt();
+    });
+    QObject::connect(&parser, &StreamParser::streamOpened, q, [this](const StreamHeader &h) { onStreamOpened(h); });
+    QObject::connect(&parser, &StreamParser::stanzaReceived, q, [this](const Stanza &s) { onStanza(s); });
+    QObject::connect(&parser, &StreamParser::streamClosed, q, [this] { onStreamClosed(); });
+    QObject::connect(&parser, &StreamParser::failed, q, [this](const StreamError &e) { onParserFailed(e); });
+}
+
+void ComponentConnectionPrivate::setState(ConnectionState newState, const DisconnectReason &reason)
+{
+    if (newState == state && newState != ConnectionState::Disconnected)
+        return;
+    state = newState;
+    qCDebug(lcConnection) << "state" << identifier(state) << reason.toString();
+    Q_EMIT q->stateChanged(state, reason);
+}
+
+void ComponentConnectionPrivate::startAttempt()
+{
+    parser.reset();
+    parser.setLimits({settings.maxStanzaBytes, settings.maxDepth});
+    streamId.clear();
+    serverDomain.clear();
+    pendingReason = {};
+    tlsReason = {};
+    closeSent = false;
+
+    if (settings.directTls) {
+        auto *ssl = new QSslSocket(q);
+        QObject::connect(ssl, &QSslSocket::encrypted, q, [this] { onTransportReady(); });
+        QObject::connect(ssl, &QSslSocket::sslErrors, q, [this, ssl](const QList<QSslError> &errors) {
+            if (settings.acceptInvalidCertificates) {
+                ssl->ignoreSslErrors(errors);
+                return;
+            }
+            tlsReason = {DisconnectReason::Kind::Tls, u"tls-certificate"_s, errors.value(0).errorString(),
+                         tr("the server's TLS certificate is not trusted — install its CA, or allow invalid "
+                            "certificates for a development server")};
+        });
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(q);
+        QObject::connect(socket, &QTcpSocket::connected, q, [this] { onTransportReady(); });
+    }
+    QObject::connect(socket, &QAbstractSocket::readyRead, q, [this] { onReadyRead(); });
+    QObject::connect(socket, &QAbstractSocket::errorOccurred, q,
+                     [this](QAbstractSocket::SocketError error) { onSocketError(error); });
+    QObject::connect(socket, &QAbstractSocket::disconnected, q, [this] { onSocketDisconnected(); });
+
+    setState(ConnectionState::Connecting);
+    connectTimer.start(settings.connectTimeout);
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket))
+        ssl->connectToHostEncrypted(settings.host, settings.port);
+    else
+        socket->connectToHost(settings.host, settings.port);
+}
+
+void ComponentConnectionPrivate::onTransportReady()
+{
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    setState(ConnectionState::OpeningStream);
+    const QByteArray header = "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+                              "xmlns:stream='http://etherx.jabber.org/streams' to='" +
+                              settings.domain.toHtmlEscaped().toUtf8() + "'>";
+    write(header);
+    QXmlStreamAttributes attributes;
+    attributes.append(u"to"_s, settings.domain);
+    logSent(header, u"stream"_s, QString::fromUtf16(ns::stream), attributes);
+}
+
+void ComponentConnectionPrivate::onReadyRead()
+{
+    // Read in bounded slices so that one huge burst cannot grow an unbounded buffer before the
+    // parser's size limit sees it.
+    constexpr qint64 sliceSize = 64 * 1024;
+    readBuffer.resize(sliceSize);
+    while (socket && socket->bytesAvailable() > 0) {
+        const qint64 read = socket->read(readBuffer.data(), sliceSize);
+        if (read <= 0)
+            break;
+        counters.bytesIn += quint64(read);
+        const quint64 before = counters.stanzasIn;
+        parser.feed(QByteArrayView(readBuffer.constData(), read));
+        if (!socket || parser.hasFailed() || parser.isClosed())
+            return;
+        if (state == ConnectionState::Connected) {
+            // The stanza timer measures one stanza from its first byte: restart it when a new one began.
+            if (parser.pendingBytes() == 0)
+                stanzaTimer.stop();
+            else if (!stanzaTimer.isActive() || counters.stanzasIn != before)
+                stanzaTimer.start(settings.stanzaTimeout);
+        }
+    }
+}
+
+void ComponentConnectionPrivate::onStreamOpened(const StreamHeader &header)
+{
+    QXmlStreamAttributes attributes;
+    for (const auto &[name, value] : {std::pair{u"id"_s, header.id}, {u"from"_s, header.from}}) {
+        if (!value.isEmpty())
+            attributes.append(name, value);
+    }
+    Q_EMIT q->stanzaReceived(Stanza(Direction::Received, nowMs(), header.wire, u"stream"_s,
+                                    QString::fromUtf16(ns::stream), attributes));
+    if (header.id.isEmpty()) {
+        const StreamError error{u"invalid-id"_s, tr("the server's stream header has no id, so no handshake "
+                                                    "can be computed")};
+        closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+        return;
+    }
+    streamId = header.id;
+    serverDomain = header.from;
+    setState(ConnectionState::Authenticating);
+    write("<handshake>" + handshakeDigest(streamId, secret) + "</handshake>");
+    logSent(redactedHandshake, u"handshake"_s, QString::fromUtf16(ns::component));
+}
+
+void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
+{
+    if (!socket)
+        return;
+    ++counters.stanzasIn;
+    Q_EMIT q->stanzaReceived(stanza);
+    if (!socket)
+        return; // a receiver disconnected us
+    if (stanza.isStreamError()) {
+        const StreamError error = StreamError::fromElement(stanza.element());
+        if (state == ConnectionState::Disconnecting)
+            return; // already closing; the server's error does not change why
+        closeGracefully(DisconnectReason::fromServerError(error, settings.domain));
+        return;
+    }
+    if (state != ConnectionState::Authenticating)
+        return;
+    if (stanza.name() == u"handshake" && stanza.namespaceUri() == ns::component) {
+        connectTimer.stop();
+        reconnectAttempt = 0;
+        counters.connectedSinceMs = nowMs();
+        if (settings.keepaliveInterval.count() > 0)
+            keepaliveTimer.start(settings.keepaliveInterval);
+        setState(ConnectionState::Connected);
+        return;
+    }
+    const StreamError error{u"undefined-condition"_s,
+                            tr("the server sent <%1/> before accepting the handshake").arg(stanza.name())};
+    closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+}
+
+void ComponentConnectionPrivate::onStreamClosed()
+{
+    if (!socket)
+        return;
+    if (state == ConnectionState::Disconnecting) {
+        socket->disconnectFromHost(); // the server answered our close
+        return;
+    }
+    const QString explanation = state == ConnectionState::Connected
+                                    ? tr("the server closed the stream")
+                                    : tr("the server closed the stream before the handshake completed");
+    closeGracefully({DisconnectReason::Kind::ServerClosed, u"stream-closed"_s, {}, explanation});
+}
+
+void ComponentConnectionPrivate::onParserFailed(const StreamError &error)
+{
+    if (!socket)
+        return;
+    qCInfo(lcParser) << "refusing server input:" << error.condition << error.text;
+    closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+}
+
+void ComponentConnectionPrivate::onConnectTimeout()
+{
+    const QString limit = seconds(settings.connectTimeout);
+    QString explanation;
+    switch (state) {
+    case ConnectionState::Connecting:
+        explanation = tr("could not reach %1:%2 within %3 s").arg(settings.host).arg(settings.port).arg(limit);
+        break;
+    case ConnectionState::OpeningStream:
+        explanation = tr("the server accepted the connection but sent no stream header within %1 s — is %2 "
+                         "the component port (not the client port), and does it expect direct TLS?")
+                          .arg(limit)
+                          .arg(settings.port);
+        break;
+    default:
+        explanation = tr("the server did not answer the handshake within %1 s").arg(limit);
+        break;
+    }
+    const DisconnectReason reason{DisconnectReason::Kind::Timeout, u"connection-timeout"_s, {}, explanation};
+    if (state == ConnectionState::Connecting) {
+        finish(reason);
+        return;
+    }
+    closeGracefully(reason, StreamError{u"connection-timeout"_s, explanation}.toXml());
+}
+
+void ComponentConnectionPrivate::write(const QByteArray &bytes)
+{
+    if (!socket)
+        return;
+    socket->write(bytes);
+    counters.bytesOut += quint64(bytes.size());
+}
+
+void ComponentConnectionPrivate::logSent(QByteArray wire, const QString &name, const QString &namespaceUri,
+                                         const QXmlStreamAttributes &attributes)
+{
+    Q_EMIT q->stanzaSent(Stanza(Direction::Sent, nowMs(), std::move(wire), name, namespaceUri, attributes));
+}
+
+void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason, const QByteArray &streamError)
+{
+    if (!socket)
+        return;
+    connectTimer.stop();
+    keepaliveTimer.stop();
+    stanzaTimer.stop();
+    if (pendingReason.isNull() || state != ConnectionState::Disconnecting)
+        pendingReason = reason;
+    const bool streamOpen = state == ConnectionState::OpeningStream || state == ConnectionState::Authenticating ||
+                            state == ConnectionState::Connected || state == ConnectionState::Disconnecting;
+    if (streamOpen && !closeSent) {
+        if (!streamError.isEmpty()) {
+            write(streamError);
+            logSent(streamError, u"error"_s, QString::fromUtf16(ns::stream));
+        }
+        write("</stream:stream>"_ba);
+        logSent("</stream:stream>"_ba, u"stream"_s, QString::fromUtf16(ns::stream));
+        closeSent = true;
+    }
+    setState(ConnectionState::Disconnecting, pendingReason);
+    if (!closeTimer.isActive())
+        closeTimer.start(settings.closeTimeout);
+    // Once the server has closed its side, or there is an error, nothing more is awaited from it.
+    if (parser.isClosed() || !streamError.isEmpty() || pendingReason.isError())
+        socket->disconnectFromHost();
+}
+
+void ComponentConnectionPrivate::onSocketDisconnected()
+{
+    if (state == ConnectionState::Disconnecting) {
+        finish(pendingReason);
+        return;
+    }
+    QString explanation = tr("the server closed the connection");
+    if (state == ConnectionState::OpeningStream)
+        explanation = tr("the server closed the connection before sending its stream header — is this the "
+                         "component port, and does it expect direct TLS?");
+    else if (state == ConnectionState::Authenticating)
+        explanation = tr("the server closed the connection during the handshake");
+    else if (const qint64 pending = parser.pendingBytes(); pending > 0)
+        explanation = tr("the server closed the connection in the middle of a stanza (%1 bytes of it received)")
+                          .arg(pending);
+    finish({DisconnectReason::Kind::Network, u"connection-closed"_s, {}, explanation});
+}
+
+void ComponentConnectionPrivate::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (!socket || error == QAbstractSocket::RemoteHostClosedError)
+        return; // onSocketDisconnected explains it with what was under way
+    if (state == ConnectionState::Disconnecting) {
+        finish(pendingReason);
+        return;
+    }
+    finish(socketErrorReason(error));
+}
+
+DisconnectReason ComponentConnectionPrivate::socketErrorReason(QAbstractSocket::SocketError error) const
+{
+    using Kind = DisconnectReason::Kind;
+    const QString detail = socket ? socket->errorString() : QString();
+    const QString where = settings.host + u':' + QString::number(settings.port);
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return {Kind::Network, u"connection-refused"_s, detail,
+                tr("nothing accepts connections on %1 — is the server running, and is its component "
+                   "port open on that address?")
+                    .arg(where)};
+    case QAbstractSocket::HostNotFoundError:
+        return {Kind::Network, u"host-not-found"_s, detail, tr("the host name %1 could not be resolved").arg(settings.host)};
+    case QAbstractSocket::SocketTimeoutError:
+        return {Kind::Timeout, u"connection-timeout"_s, detail, tr("the connection to %1 timed out").arg(where)};
+    case QAbstractSocket::NetworkError:
+        return {Kind::Network, u"network-error"_s, detail, tr("the network to %1 failed").arg(where)};
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        if (!tlsReason.isNull())
+            return tlsReason;
+        return {Kind::Tls, u"tls-failed"_s, detail,
+                tr("the TLS handshake with %1 failed — does this port speak direct TLS?").arg(where)};
+    default:
+        return {Kind::Network, u"socket-error"_s, detail, tr("the connection to %1 failed").arg(where)};
+    }
+}
+
+void ComponentConnectionPrivate::dropSocket()
+{
+    if (!socket)
+        return;
+    QAbstractSocket *old = std::exchange(socket, nullptr);
+    old->disconnect(q);
+    old->abort();
+    old->deleteLater();
+}
+
+void ComponentConnectionPrivate::finish(const DisconnectReason &reason)
+{
+    connectTimer.stop();
+    keepaliveTimer.stop();
+    stanzaTimer.stop();
+    closeTimer.stop();
+    dropSocket();
+    counters.connectedSinceMs = 0;
+    lastReason = reason;
+    pendingReason = {};
+    qCInfo(lcConnection).noquote() << settings.domain << "disconnected:" << reason.toString();
+    setState(ConnectionState::Disconnected, reason);
+    scheduleReconnect(reason);
+}
+
+void ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason)
+{
+    const ReconnectPolicy &policy = settings.reconnect;
+    if (!policy.enabled || !reason.isError() || reason.kind == DisconnectReason::Kind::Configuration)
+        return;
+    if (reason.isAuthenticationFailure() && !policy.retryAfterAuthenticationFailure)
+        return;
+    if (policy.maxAttempts > 0 && reconnectAttempt >= policy.maxAttempts)
+        return;
+    ++reconnectAttempt;
+    const double base = std::min(double(policy.maxDelay.count()),
+                                 double(policy.initialDelay.count()) * std::pow(policy.multiplier, reconnectAttempt - 1));
+    const double spread = policy.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
+    const qint64 delay = std::max<qint64>(0, qint64(base * (1.0 + spread)));
+    nextReconnectAtMs = nowMs() + delay;
+    reconnectTimer.start(std::chrono::milliseconds(delay));
+    qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << reconnectAttempt << "in" << delay << "ms";
+    Q_EMIT q->reconnectScheduled(reconnectAttempt, delay);
+}
+
+ComponentConnection::ComponentConnection(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<ComponentConnectionPrivate>(this))
+{
+}
+
+ComponentConnection::~ComponentConnection()
+{
+    d->dropSocket();
+}
+
+void ComponentConnection::setSettings(const ConnectionSettings &settings) { d->settings = settings; }
+const ConnectionSettings &ComponentConnection::settings() const { return d->settings; }
+void ComponentConnection::setSecret(const QString &secret) { d->secret = secret; }
+bool ComponentConnection::hasSecret() const { return !d->secret.isEmpty(); }
+ConnectionState ComponentConnection::state() const { return d->state; }
+const DisconnectReason &ComponentConnection::lastReason() const { return d->lastReason; }
+QString ComponentConnection::streamId() const { return d->streamId; }
+QString ComponentConnection::serverDomain() const { return d->serverDomain; }
+const ComponentConnection::Counters &ComponentConnection::counters() const { return d->counters; }
+int ComponentConnection::reconnectAttempt() const { return d->reconnectAttempt; }
+qint64 ComponentConnection::nextReconnectAtMs() const { return d->nextReconnectAtMs; }
+
+void ComponentConnection::connectToServer()
+{
+    if (d->state != ConnectionState::Disconnected)
+        return;
+    d->reconnectTimer.stop();
+    d->nextReconnectAtMs = 0;
+    d->reconnectAttempt = 0;
+    QString problem;
+    QString domainError;
+    if (d->settings.host.isEmpty())
+        problem = tr("no server host is set");
+    else if (d->settings.port == 0)
+        problem = tr("no server port is set");
+    else if (!Jid::isValidDomain(d->settings.domain, &domainError))
+        problem = tr("the component domain is not valid: %1").arg(domainError);
+    else if (d->secret.isEmpty())
+        problem = tr("no shared secret is set");
+    if (!problem.isEmpty()) {
+        d->lastReason = {DisconnectReason::Kind::Configuration, u"configuration"_s, {}, problem};
+        d->setState(ConnectionState::Disconnected, d->lastReason);
+        return;
+    }
+    d->startAttempt();
+}
+
+void ComponentConnection::disconnectFromServer()
+{
+    const DisconnectReason reason{DisconnectReason::Kind::UserRequest, {}, {}, tr("disconnected by the user")};
+    const bool reconnectPending = d->reconnectTimer.isActive();
+    d->reconnectTimer.stop();
+    d->nextReconnectAtMs = 0;
+    d->reconnectAttempt = 0;
+    switch (d->state) {
+    case ConnectionState::Disconnected:
+        if (reconnectPending) {
+            d->lastReason = reason;
+            d->setState(ConnectionState::Disconnected, reason);
+        }
+        return;
+    case ConnectionState::Connecting:
+        d->finish(reason);
+        return;
+    case ConnectionState::Disconnecting:
+        d->pendingReason = reason; // the close under way now ends as the user's, so no retry follows
+        return;
+    default:
+        d->closeGracefully(reason);
+        return;
+    }
+}
+
+QString ComponentConnection::validateStanza(QByteArrayView xml, const QString &domain, qint64 maxBytes,
+                                            XmlElement *parsed)
+{
+    const QByteArrayView trimmed = xml.trimmed();
+    if (trimmed.isEmpty())
+        return tr("nothing to send");
+    if (trimmed.size() > maxBytes)
+        return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
+    QString error;
+    const XmlElement element = XmlElement::parse(trimmed, &error);
+    if (element.isNull())
+        return tr("not well-formed XML: %1").arg(error);
+    if (element.namespaceUri() != ns::component)
+        return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
+            .arg(element.namespaceUri());
+    const QString name = element.name();
+    if (name != u"message" && name != u"presence" && name != u"iq")
+        return tr("only <message/>, <presence/> and <iq/> can be sent, not <%1/>").arg(name);
+    if (!element.hasAttribute(u"to"))
+        return tr("the stanza has no 'to' address (servers close the stream with improper-addressing)");
+    QString jidError;
+    if (!Jid::parse(element.attribute(u"to"), &jidError).isValid())
+        return tr("'to' is not a valid address: %1").arg(jidError);
+    if (!element.hasAttribute(u"from"))
+        return tr("the stanza has no 'from' address: a component must say which of its addresses sends it");
+    const Jid from = Jid::parse(element.attribute(u"from"), &jidError);
+    if (!from.isValid())
+        return tr("'from' is not a valid address: %1").arg(jidError);
+    if (from.domain() != domain.toLower())
+        return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with invalid-from)")
+            .arg(domain, from.domain());
+    if (name == u"iq") {
+        const QString type = element.attribute(u"type");
+        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
+            return tr("an <iq/> needs type get, set, result or error");
+        if (element.attribute(u"id").isEmpty())
+            return tr("an <iq/> needs an id");
+    }
+    if (parsed)
+        *parsed = element;
+    return {};
+}
+
+QString ComponentConnection::send(QByteArrayView xml)
+{
+    if (d->state != ConnectionState::Connected)
+        return tr("not connected (%1): nothing was sent").arg(displayName(d->state).toLower());
+    XmlElement element;
+    const QString problem = validateStanza(xml, d->settings.domain, d->settings.maxStanzaBytes, &element);
+    if (!problem.isEmpty())
+        return problem;
+    const QByteArray wire = xml.trimmed().toByteArray();
+    d->write(wire);
+    ++d->counters.stanzasOut;
+    Q_EMIT stanzaSent(Stanza(Direction::Sent, nowMs(), wire, element));
+    return {};
+}
+
+} // namespace xcm

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "connectionstate.h"
+#include "disconnectreason.h"
+#include "stanza.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace xcm {
+
+class ComponentConnectionPrivate;
+
+// One XEP-0114 component connection: opens the stream, authenticates with the handshake, carries
+// stanzas both ways, keeps the link alive and reconnects by its policy. Every state change is a signal
+// with its reason; every item on the wire (stream header, handshake with the digest redacted, stanzas,
+// stream errors) is reported through stanzaReceived / stanzaSent.
+class ComponentConnection : public QObject
+{
+    Q_OBJECT
+public:
+    struct Counters
+    {
+        quint64 stanzasIn = 0;
+        quint64 stanzasOut = 0;
+        quint64 bytesIn = 0;
+        quint64 bytesOut = 0;
+        qint64 connectedSinceMs = 0; // 0 while not connected
+    };
+
+    explicit ComponentConnection(QObject *parent = nullptr);
+    ~ComponentConnection() override;
+
+    // Takes effect at the next connect.
+    void setSettings(const ConnectionSettings &settings);
+    const ConnectionSettings &settings() const;
+    // Kept in memory only; never logged, never emitted.
+    void setSecret(const QString &secret);
+    bool hasSecret() const;
+
+    ConnectionState state() const;
+    // Why the last connection ended (or the current one is ending).
+    const DisconnectReason &lastReason() const;
+    QString streamId() const;
+    QString serverDomain() const; // the 'from' of the server's stream header
+    const Counters &counters() const;
+    // Reconnect bookkeeping: the attempt number and when the next try starts (ms since epoch, 0 = none).
+    int reconnectAttempt() const;
+    qint64 nextReconnectAtMs() const;
+
+    // What send() checks before a byte goes out: one well-formed <message/>, <presence/> or <iq/> in
+    // jabber:component:accept, a valid 'to', a 'from' on `domain`, at most `maxBytes`. Returns the
+    // reason it would be refused, or an empty string; `parsed` receives the element when valid.
+    static QString validateStanza(QByteArrayView xml, const QString &domain, qint64 maxBytes,
+                                  XmlElement *parsed = nullptr);
+
+    // Sends one stanza as written (trimmed). Returns an empty string, or why nothing was sent.
+    QString send(QByteArrayView xml);
+
+public Q_SLOTS:
+    void connectToServer();
+    // Closes the stream politely and cancels any pending reconnect.
+    void disconnectFromServer();
+
+Q_SIGNALS:
+    void stateChanged(xcm::ConnectionState state, const xcm::DisconnectReason &reason);
+    void stanzaReceived(const xcm::Stanza &stanza);
+    void stanzaSent(const xcm::Stanza &stanza);
+    void reconnectScheduled(int attempt, qint64 delayMs);
+
+private:
+    friend class ComponentConnectionPrivate;
+    std::unique_ptr<ComponentConnectionPrivate> d;
+};
+
+} // namespace xcm

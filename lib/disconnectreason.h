@@ -1,0 +1,48 @@
+#pragma once
+
+#include "streamerror.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace xcm {
+
+// Why a connection ended (or never came up), in three layers: a machine-readable kind and condition,
+// the peer's or the system's own words, and an explanation that says what to check.
+struct DisconnectReason
+{
+    enum class Kind {
+        None,
+        UserRequest,        // the user disconnected
+        Configuration,      // the settings cannot work (no domain, no secret, …)
+        Network,            // refused, not found, reset, closed by the peer
+        Tls,                // TLS handshake or certificate failure
+        Timeout,            // the server did not answer in time
+        ServerStreamError,  // the server sent <stream:error>
+        ServerClosed,       // the server closed the stream without an error
+        ProtocolViolation,  // the server sent something we refuse; we sent the stream error
+    };
+
+    Kind kind = Kind::None;
+    QString condition;   // the stream-error condition, or a short token such as "connection-refused"
+    QString detail;      // the server's <text>, the socket's message or the parser's finding
+    QString explanation; // what it means for a component author and what to check
+
+    bool isNull() const { return kind == Kind::None; }
+    bool isError() const { return kind != Kind::None && kind != Kind::UserRequest; }
+    // not-authorized or host-unknown from the server: retrying will not help without a change.
+    bool isAuthenticationFailure() const;
+    // One line: "not-authorized: the server rejected the shared secret — … (server said: …)".
+    QString toString() const;
+
+    static DisconnectReason fromServerError(const StreamError &error, const QString &domain);
+    static DisconnectReason fromProtocolViolation(const StreamError &sentError);
+    friend bool operator==(const DisconnectReason &, const DisconnectReason &) = default;
+};
+
+// Plain-language meaning of a stream-error condition received from the server, for component `domain`.
+QString explainServerStreamError(const QString &condition, const QString &domain);
+
+} // namespace xcm
+
+Q_DECLARE_METATYPE(xcm::DisconnectReason)

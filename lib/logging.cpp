@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcConnection, "xcm.connection", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcParser, "xcm.parser", QtInfoMsg)

@@ -1,0 +1,109 @@
+#include "stanza.h"
+
+#include <QMutex>
+
+namespace xcm {
+
+class StanzaData : public QSharedData
+{
+public:
+    QByteArray wire;
+    QString name;
+    QString namespaceUri;
+    QXmlStreamAttributes attributes;
+    qint64 timestampMs = 0;
+    Direction direction = Direction::Received;
+    StanzaKind kind = StanzaKind::Other;
+    mutable bool elementParsed = false;
+    mutable XmlElement element;
+};
+
+Stanza::Stanza() = default;
+
+Stanza::Stanza(Direction direction, qint64 timestampMs, QByteArray wire, QString name, QString namespaceUri,
+               QXmlStreamAttributes attributes)
+    : d(new StanzaData)
+{
+    d->direction = direction;
+    d->timestampMs = timestampMs;
+    d->wire = std::move(wire);
+    d->kind = kindFor(name, namespaceUri);
+    d->name = std::move(name);
+    d->namespaceUri = std::move(namespaceUri);
+    d->attributes = std::move(attributes);
+}
+
+Stanza::Stanza(Direction direction, qint64 timestampMs, QByteArray wire, const XmlElement &element)
+    : Stanza(direction, timestampMs, std::move(wire), element.name(), element.namespaceUri(),
+             element.attributes())
+{
+    d->element = element;
+    d->elementParsed = true;
+}
+
+Stanza::Stanza(const Stanza &) = default;
+Stanza::Stanza(Stanza &&) noexcept = default;
+Stanza &Stanza::operator=(const Stanza &) = default;
+Stanza &Stanza::operator=(Stanza &&) noexcept = default;
+Stanza::~Stanza() = default;
+
+bool Stanza::isNull() const { return !d; }
+Direction Stanza::direction() const { return d ? d->direction : Direction::Received; }
+qint64 Stanza::timestampMs() const { return d ? d->timestampMs : 0; }
+StanzaKind Stanza::kind() const { return d ? d->kind : StanzaKind::Other; }
+
+const QByteArray &Stanza::wire() const
+{
+    static const QByteArray empty;
+    return d ? d->wire : empty;
+}
+
+QString Stanza::name() const { return d ? d->name : QString(); }
+QString Stanza::namespaceUri() const { return d ? d->namespaceUri : QString(); }
+
+QString Stanza::attribute(QStringView name) const
+{
+    return d ? attributeValue(d->attributes, name).toString() : QString();
+}
+
+bool Stanza::isStreamError() const
+{
+    return d && d->name == u"error" && d->namespaceUri == ns::stream;
+}
+
+bool Stanza::isError() const
+{
+    return isStreamError() || (d && d->kind != StanzaKind::Stream && type() == u"error");
+}
+
+XmlElement Stanza::element() const
+{
+    if (!d)
+        return {};
+    if (!d->elementParsed) {
+        // Stream-level items (our own header) are not complete elements: they stay without a tree.
+        d->element = XmlElement::parse(d->wire, nullptr, d->namespaceUri == ns::stream ? ns::component
+                                                                                          : QStringView(d->namespaceUri));
+        d->elementParsed = true;
+    }
+    return d->element;
+}
+
+StanzaKind Stanza::kindFor(QStringView name, QStringView namespaceUri)
+{
+    if (namespaceUri == ns::stream)
+        return StanzaKind::Stream;
+    if (namespaceUri != ns::component)
+        return StanzaKind::Other;
+    if (name == u"message")
+        return StanzaKind::Message;
+    if (name == u"presence")
+        return StanzaKind::Presence;
+    if (name == u"iq")
+        return StanzaKind::Iq;
+    if (name == u"handshake")
+        return StanzaKind::Stream;
+    return StanzaKind::Other;
+}
+
+} // namespace xcm

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "xmlelement.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QSharedDataPointer>
+
+namespace xcm {
+
+enum class Direction : quint8 { Received, Sent };
+
+// What a top-level element on the stream is, for filtering and colouring.
+enum class StanzaKind : quint8 { Message, Presence, Iq, Stream, Other };
+
+class StanzaData;
+
+// One top-level element as it crossed the wire: the exact bytes (for the log), the top-level name and
+// attributes (cheap, captured while parsing) and the full element tree, parsed lazily on first use.
+// Stream-level traffic (our header, the handshake, stream errors, the close) is a Stanza of kind Stream.
+class Stanza
+{
+public:
+    Stanza();
+    // `attributes` are the top element's; `wire` its exact bytes. Kind is derived from name/namespace.
+    Stanza(Direction direction, qint64 timestampMs, QByteArray wire, QString name, QString namespaceUri,
+           QXmlStreamAttributes attributes);
+    // For a stanza whose tree is already known (one we send).
+    Stanza(Direction direction, qint64 timestampMs, QByteArray wire, const XmlElement &element);
+    Stanza(const Stanza &);
+    Stanza(Stanza &&) noexcept;
+    Stanza &operator=(const Stanza &);
+    Stanza &operator=(Stanza &&) noexcept;
+    ~Stanza();
+
+    bool isNull() const;
+    Direction direction() const;
+    qint64 timestampMs() const;
+    StanzaKind kind() const;
+    const QByteArray &wire() const;
+    QString name() const;
+    QString namespaceUri() const;
+    QString attribute(QStringView name) const;
+    QString from() const { return attribute(u"from"); }
+    QString to() const { return attribute(u"to"); }
+    QString id() const { return attribute(u"id"); }
+    QString type() const { return attribute(u"type"); }
+    bool isStreamError() const;
+    bool isError() const; // a stream error or a stanza of type='error'
+    XmlElement element() const;
+
+    static StanzaKind kindFor(QStringView name, QStringView namespaceUri);
+
+private:
+    QSharedDataPointer<StanzaData> d;
+};
+
+} // namespace xcm
+
+Q_DECLARE_METATYPE(xcm::Stanza)

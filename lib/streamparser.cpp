@@ -1,0 +1,249 @@
+#include "streamparser.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+bool isXmlWhitespace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Names every stanza shares, so that the hot path does not allocate a QString for each of them.
+QString sharedName(QStringView name)
+{
+    static const QString message = u"message"_s;
+    static const QString presence = u"presence"_s;
+    static const QString iq = u"iq"_s;
+    if (name == message)
+        return message;
+    if (name == presence)
+        return presence;
+    if (name == iq)
+        return iq;
+    return name.toString();
+}
+
+QString sharedNamespace(QStringView namespaceUri)
+{
+    static const QString component = QString::fromUtf16(ns::component);
+    return namespaceUri == component ? component : namespaceUri.toString();
+}
+
+} // namespace
+
+StreamParser::StreamParser(QObject *parent)
+    : QObject(parent)
+{
+    reset();
+}
+
+StreamParser::~StreamParser() = default;
+
+void StreamParser::reset()
+{
+    m_reader.clear();
+    m_reader.setNamespaceProcessing(true);
+    m_utf8.reset();
+    m_buffer.clear();
+    m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
+    m_stanzaStart = -1;
+    m_depth = 0;
+    m_error = {};
+    m_headerReceived = m_closed = false;
+}
+
+void StreamParser::feed(QByteArrayView bytes)
+{
+    if (m_closed || hasFailed() || bytes.isEmpty())
+        return;
+    if (m_bytesFed == 0 && bytes.front() == '\x16') {
+        fail("unsupported-encoding", u"the server answered with a TLS handshake, not XML: "
+                                     "this port expects direct TLS"_s);
+        return;
+    }
+    if (!m_utf8.feed(bytes)) {
+        fail("unsupported-encoding", u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset()));
+        return;
+    }
+    m_buffer.append(bytes);
+    m_bytesFed += bytes.size();
+    m_reader.addData(QByteArray::fromRawData(bytes.data(), bytes.size()));
+    processTokens();
+    if (m_closed || hasFailed())
+        return;
+    if (m_bytesFed - m_topLevelEnd > m_limits.maxStanzaBytes) {
+        fail("policy-violation", u"a stanza grew past the %1-byte limit without ending"_s.arg(m_limits.maxStanzaBytes));
+        return;
+    }
+    discardConsumedBytes();
+}
+
+qint64 StreamParser::pendingBytes() const
+{
+    const qsizetype from = m_topLevelEnd - m_bufferStart;
+    for (qsizetype i = from; i < m_buffer.size(); ++i) {
+        if (!isXmlWhitespace(m_buffer.at(i)))
+            return m_bytesFed - (m_bufferStart + i);
+    }
+    return 0;
+}
+
+void StreamParser::processTokens()
+{
+    while (!m_reader.atEnd()) {
+        switch (m_reader.readNext()) {
+        case QXmlStreamReader::StartDocument: {
+            const QStringView encoding = m_reader.documentEncoding();
+            if (!encoding.isEmpty() && encoding.compare(u"UTF-8", Qt::CaseInsensitive) != 0)
+                return fail("unsupported-encoding",
+                            u"the stream declares encoding '%1'; XMPP is UTF-8 only"_s.arg(encoding));
+            break;
+        }
+        case QXmlStreamReader::StartElement:
+            handleStartElement();
+            break;
+        case QXmlStreamReader::EndElement:
+            handleEndElement();
+            break;
+        case QXmlStreamReader::Characters:
+            if (m_depth <= 1 && !m_reader.isWhitespace())
+                return fail("bad-format", u"text outside any stanza: \"%1\""_s.arg(m_reader.text().left(40)));
+            break;
+        case QXmlStreamReader::Comment:
+            return fail("restricted-xml", u"the stream contains an XML comment"_s);
+        case QXmlStreamReader::ProcessingInstruction:
+            return fail("restricted-xml",
+                        u"the stream contains a processing instruction <?%1?>"_s.arg(m_reader.processingInstructionTarget()));
+        case QXmlStreamReader::DTD:
+            return fail("restricted-xml", u"the stream contains a DTD (<!DOCTYPE>)"_s);
+        case QXmlStreamReader::EntityReference:
+            return fail("restricted-xml", u"the stream references the entity &%1;"_s.arg(m_reader.name()));
+        case QXmlStreamReader::Invalid:
+            if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
+                return; // wait for more bytes
+            if (m_reader.errorString().contains(u"Entity"))
+                return fail("restricted-xml", u"%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"_s.arg(m_reader.errorString()));
+            return fail("not-well-formed", u"%1 (line %2, column %3)"_s.arg(m_reader.errorString())
+                                               .arg(m_reader.lineNumber())
+                                               .arg(m_reader.columnNumber()));
+        default:
+            break;
+        }
+        if (m_closed || hasFailed())
+            return;
+    }
+}
+
+void StreamParser::handleStartElement()
+{
+    const QStringView name = m_reader.name();
+    const QStringView namespaceUri = m_reader.namespaceUri();
+    if (m_depth == 0) {
+        if (name != u"stream")
+            return fail("bad-format", u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
+        if (namespaceUri != ns::stream)
+            return fail("invalid-namespace", u"the stream header has namespace '%1'"_s.arg(namespaceUri));
+        const auto declarations = m_reader.namespaceDeclarations();
+        const bool componentNamespace = std::any_of(declarations.cbegin(), declarations.cend(), [](const auto &declaration) {
+            return declaration.prefix().isEmpty() && declaration.namespaceUri() == ns::component;
+        });
+        if (!componentNamespace)
+            return fail("invalid-namespace", u"the stream's default namespace is not jabber:component:accept"_s);
+        const auto attributes = m_reader.attributes();
+        StreamHeader header;
+        header.id = attributeValue(attributes, u"id").toString();
+        header.from = attributeValue(attributes, u"from").toString();
+        header.to = attributeValue(attributes, u"to").toString();
+        header.version = attributeValue(attributes, u"version").toString();
+        m_topLevelEnd = byteOffsetAt(m_reader.characterOffset());
+        header.wire = m_buffer.left(m_topLevelEnd - m_bufferStart);
+        m_headerReceived = true;
+        m_depth = 1;
+        Q_EMIT streamOpened(header);
+        return;
+    }
+    if (m_depth == 1) {
+        if (name == u"stream" && namespaceUri == ns::stream)
+            return fail("bad-format", u"a second stream header arrived inside the open stream"_s);
+        m_stanzaStart = m_topLevelEnd;
+        m_stanzaName = sharedName(name);
+        m_stanzaNamespace = sharedNamespace(namespaceUri);
+        m_stanzaAttributes = m_reader.attributes();
+    }
+    ++m_depth;
+    if (m_depth - 1 > m_limits.maxDepth)
+        fail("policy-violation", u"elements nested deeper than %1 levels"_s.arg(m_limits.maxDepth));
+}
+
+void StreamParser::handleEndElement()
+{
+    --m_depth;
+    if (m_depth == 0) {
+        m_closed = true;
+        Q_EMIT streamClosed();
+        return;
+    }
+    if (m_depth != 1)
+        return;
+    const qint64 end = byteOffsetAt(m_reader.characterOffset());
+    qsizetype start = m_stanzaStart - m_bufferStart;
+    while (isXmlWhitespace(m_buffer.at(start)))
+        ++start; // keepalive whitespace before the stanza belongs to no stanza
+    QByteArray wire(m_buffer.constData() + start, end - m_bufferStart - start);
+    m_topLevelEnd = end;
+    m_stanzaStart = -1;
+    Q_EMIT stanzaReceived(Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), std::move(wire),
+                                 std::move(m_stanzaName), std::move(m_stanzaNamespace),
+                                 std::move(m_stanzaAttributes)));
+}
+
+qint64 StreamParser::byteOffsetAt(qint64 characterOffset)
+{
+    // The reader counts UTF-16 units; the input is valid UTF-8 (checked in feed()), so each lead byte
+    // starts one unit, or two for a four-byte sequence.
+    const auto *data = reinterpret_cast<const uchar *>(m_buffer.constData());
+    const qsizetype size = m_buffer.size();
+    qsizetype i = m_cursorBytes - m_bufferStart;
+    qint64 chars = m_cursorChars;
+    while (chars < characterOffset && i < size) {
+        const uchar lead = data[i];
+        if (lead < 0x80) {
+            ++i;
+            ++chars;
+        } else if (lead < 0xE0) {
+            i += 2;
+            ++chars;
+        } else if (lead < 0xF0) {
+            i += 3;
+            ++chars;
+        } else {
+            i += 4;
+            chars += 2;
+        }
+    }
+    m_cursorChars = chars;
+    m_cursorBytes = m_bufferStart + i;
+    return m_cursorBytes;
+}
+
+void StreamParser::discardConsumedBytes()
+{
+    const qint64 consumed = m_topLevelEnd - m_bufferStart;
+    if (consumed <= 0)
+        return;
+    m_buffer.remove(0, consumed);
+    m_bufferStart = m_topLevelEnd;
+}
+
+void StreamParser::fail(const char *condition, const QString &text)
+{
+    m_error = {QString::fromLatin1(condition), text};
+    Q_EMIT failed(m_error);
+}
+
+} // namespace xcm

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "stanza.h"
+#include "streamerror.h"
+#include "utf8validator.h"
+
+#include <QObject>
+#include <QXmlStreamReader>
+
+namespace xcm {
+
+// The attributes of the peer's <stream:stream> header.
+struct StreamHeader
+{
+    QString id;
+    QString from;
+    QString to;
+    QString version;
+    QByteArray wire;
+};
+
+// Incremental parser for one inbound XMPP stream. Feed it bytes as they arrive; it reports the header,
+// every top-level element with its exact bytes, the close, or the first violation as the stream error
+// to send. After a violation or the close it ignores further input.
+class StreamParser : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        qint64 maxStanzaBytes = 512 * 1024; // Prosody's component limit
+        int maxDepth = 100;                 // element nesting inside a stanza
+    };
+
+    explicit StreamParser(QObject *parent = nullptr);
+    ~StreamParser() override;
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+    // Start over for a new stream (a reconnect).
+    void reset();
+    void feed(QByteArrayView bytes);
+
+    bool headerReceived() const { return m_headerReceived; }
+    bool isClosed() const { return m_closed; }
+    bool hasFailed() const { return !m_error.isNull(); }
+    const StreamError &error() const { return m_error; }
+    // Bytes of an element still being received (0 between stanzas): tells "dropped mid-stanza".
+    qint64 pendingBytes() const;
+
+Q_SIGNALS:
+    void streamOpened(const xcm::StreamHeader &header);
+    void stanzaReceived(const xcm::Stanza &stanza);
+    void streamClosed();
+    void failed(const xcm::StreamError &error);
+
+private:
+    void processTokens();
+    void handleStartElement();
+    void handleEndElement();
+    void fail(const char *condition, const QString &text);
+    qint64 byteOffsetAt(qint64 characterOffset);
+    void discardConsumedBytes();
+
+    Limits m_limits;
+    QXmlStreamReader m_reader;
+    Utf8Validator m_utf8;
+    // Bytes not yet handed out as stanzas; m_bufferStart is the stream offset of m_buffer[0].
+    QByteArray m_buffer;
+    qint64 m_bufferStart = 0;
+    qint64 m_bytesFed = 0;
+    // Walking cursor that maps the reader's character offsets (UTF-16 units) to stream bytes.
+    qint64 m_cursorChars = 0;
+    qint64 m_cursorBytes = 0;
+    qint64 m_topLevelEnd = 0; // stream byte offset just past the last complete top-level token
+    qint64 m_stanzaStart = -1;
+    int m_depth = 0;
+    QString m_stanzaName;
+    QString m_stanzaNamespace;
+    QXmlStreamAttributes m_stanzaAttributes;
+    StreamError m_error;
+    bool m_headerReceived = false;
+    bool m_closed = false;
+};
+
+} // namespace xcm
+
+Q_DECLARE_METATYPE(xcm::StreamHeader)
+Q_DECLARE_METATYPE(xcm::StreamError)

@@ -1,0 +1,69 @@
+#include "utf8validator.h"
+
+#include <cstring>
+
+namespace xcm {
+
+bool Utf8Validator::feed(QByteArrayView chunk)
+{
+    if (m_errorOffset >= 0)
+        return false;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(chunk.data());
+    const qsizetype size = chunk.size();
+    qsizetype i = 0;
+    while (i < size) {
+        if (m_needed == 0) {
+            // Fast path: most XMPP traffic is ASCII; check eight bytes at a time.
+            while (i + 8 <= size) {
+                quint64 word;
+                std::memcpy(&word, bytes + i, sizeof word);
+                if (word & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+            }
+            if (i >= size)
+                break;
+            const unsigned char byte = bytes[i];
+            if (byte < 0x80) {
+                ++i;
+                continue;
+            }
+            if (byte >= 0xC2 && byte <= 0xDF) {
+                m_needed = 1;
+                m_codePoint = byte & 0x1F;
+                m_minimum = 0x80;
+            } else if (byte >= 0xE0 && byte <= 0xEF) {
+                m_needed = 2;
+                m_codePoint = byte & 0x0F;
+                m_minimum = 0x800;
+            } else if (byte >= 0xF0 && byte <= 0xF4) {
+                m_needed = 3;
+                m_codePoint = byte & 0x07;
+                m_minimum = 0x10000;
+            } else {
+                m_errorOffset = m_consumed + i;
+                return false;
+            }
+            ++i;
+            continue;
+        }
+        const unsigned char byte = bytes[i];
+        if ((byte & 0xC0) != 0x80) {
+            m_errorOffset = m_consumed + i;
+            return false;
+        }
+        m_codePoint = (m_codePoint << 6) | (byte & 0x3F);
+        if (--m_needed == 0) {
+            const bool surrogate = m_codePoint >= 0xD800 && m_codePoint <= 0xDFFF;
+            if (m_codePoint < m_minimum || surrogate || m_codePoint > 0x10FFFF) {
+                m_errorOffset = m_consumed + i;
+                return false;
+            }
+        }
+        ++i;
+    }
+    m_consumed += size;
+    return true;
+}
+
+} // namespace xcm

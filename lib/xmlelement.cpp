@@ -1,0 +1,267 @@
+#include "xmlelement.h"
+
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+class XmlElementData : public QSharedData
+{
+public:
+    QString name;
+    QString namespaceUri;
+    QString prefix;
+    QXmlStreamAttributes attributes;
+    QList<XmlElement::Node> nodes;
+};
+
+QStringView attributeValue(const QXmlStreamAttributes &attributes, QStringView qualifiedName)
+{
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        if (attribute.qualifiedName() == qualifiedName)
+            return attribute.value();
+    }
+    return {};
+}
+
+XmlElement::XmlElement() = default;
+XmlElement::XmlElement(const QString &name, const QString &namespaceUri)
+    : d(new XmlElementData)
+{
+    d->name = name;
+    d->namespaceUri = namespaceUri;
+}
+XmlElement::XmlElement(const XmlElement &) = default;
+XmlElement::XmlElement(XmlElement &&) noexcept = default;
+XmlElement &XmlElement::operator=(const XmlElement &) = default;
+XmlElement &XmlElement::operator=(XmlElement &&) noexcept = default;
+XmlElement::~XmlElement() = default;
+
+bool XmlElement::isNull() const { return !d; }
+QString XmlElement::name() const { return d ? d->name : QString(); }
+QString XmlElement::namespaceUri() const { return d ? d->namespaceUri : QString(); }
+QString XmlElement::prefix() const { return d ? d->prefix : QString(); }
+
+QString XmlElement::attribute(QStringView name) const
+{
+    return d ? attributeValue(d->attributes, name).toString() : QString();
+}
+
+bool XmlElement::hasAttribute(QStringView name) const
+{
+    return d && !attributeValue(d->attributes, name).isNull();
+}
+
+const QXmlStreamAttributes &XmlElement::attributes() const
+{
+    static const QXmlStreamAttributes empty;
+    return d ? d->attributes : empty;
+}
+
+QList<XmlElement> XmlElement::children() const
+{
+    QList<XmlElement> result;
+    if (!d)
+        return result;
+    for (const Node &node : d->nodes) {
+        if (!node.isText())
+            result.append(node.element);
+    }
+    return result;
+}
+
+XmlElement XmlElement::firstChild(QStringView name, QStringView namespaceUri) const
+{
+    if (!d)
+        return {};
+    for (const Node &node : d->nodes) {
+        if (node.isText())
+            continue;
+        if ((name.isEmpty() || node.element.d->name == name) &&
+            (namespaceUri.isEmpty() || node.element.d->namespaceUri == namespaceUri))
+            return node.element;
+    }
+    return {};
+}
+
+int XmlElement::childCount() const
+{
+    if (!d)
+        return 0;
+    return int(std::count_if(d->nodes.cbegin(), d->nodes.cend(), [](const Node &n) { return !n.isText(); }));
+}
+
+QString XmlElement::text() const
+{
+    QString result;
+    if (!d)
+        return result;
+    for (const Node &node : d->nodes) {
+        if (node.isText())
+            result += node.text;
+    }
+    return result;
+}
+
+const QList<XmlElement::Node> &XmlElement::nodes() const
+{
+    static const QList<Node> empty;
+    return d ? d->nodes : empty;
+}
+
+void XmlElement::setAttribute(const QString &name, const QString &value)
+{
+    if (!d)
+        d = new XmlElementData;
+    auto &attributes = d->attributes;
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        if (attributes.at(i).qualifiedName() == name) {
+            attributes.replace(i, QXmlStreamAttribute(name, value));
+            return;
+        }
+    }
+    attributes.append(name, value);
+}
+
+void XmlElement::appendChild(const XmlElement &child)
+{
+    if (!d)
+        d = new XmlElementData;
+    d->nodes.append(Node{child, {}});
+}
+
+void XmlElement::appendText(const QString &text)
+{
+    if (!d)
+        d = new XmlElementData;
+    if (!d->nodes.isEmpty() && d->nodes.last().isText())
+        d->nodes.last().text += text;
+    else
+        d->nodes.append(Node{{}, text});
+}
+
+namespace {
+
+constexpr auto wrapperPrefix = "<xcm-context xmlns:stream='http://etherx.jabber.org/streams' xmlns='";
+
+bool isWhitespace(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
+    });
+}
+
+void writeElement(QXmlStreamWriter &writer, const XmlElement &element, const QString &parentNamespace)
+{
+    const QString prefix = element.prefix();
+    if (!prefix.isEmpty()) {
+        writer.writeStartElement(prefix + u':' + element.name());
+    } else {
+        writer.writeStartElement(element.name());
+        if (element.namespaceUri() != parentNamespace)
+            writer.writeDefaultNamespace(element.namespaceUri());
+    }
+    for (const QXmlStreamAttribute &attribute : element.attributes())
+        writer.writeAttribute(attribute.qualifiedName().toString(), attribute.value().toString());
+    const QString inherited = prefix.isEmpty() ? element.namespaceUri() : parentNamespace;
+    for (const XmlElement::Node &node : element.nodes()) {
+        if (node.isText())
+            writer.writeCharacters(node.text);
+        else
+            writeElement(writer, node.element, inherited);
+    }
+    writer.writeEndElement();
+}
+
+} // namespace
+
+XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView contextNamespace)
+{
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return XmlElement();
+    };
+    // The wrapper supplies the namespaces a stanza inherits from its stream; it sits on its own line
+    // so that line numbers in errors are the caller's.
+    QByteArray document = wrapperPrefix + contextNamespace.toUtf8() + "'>\n";
+    const qsizetype userStart = document.size();
+    document += xml;
+    document += "\n</xcm-context>";
+
+    QXmlStreamReader reader(document);
+    reader.setNamespaceProcessing(true);
+    QList<XmlElement> stack;
+    XmlElement root;
+    const auto position = [&reader] {
+        return u"line %1, column %2"_s.arg(reader.lineNumber() - 1).arg(reader.columnNumber());
+    };
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartElement: {
+            if (reader.characterOffset() <= userStart)
+                break; // the wrapper itself
+            if (stack.isEmpty() && !root.isNull())
+                return fail(u"only one element may be given (a second one starts at %1)"_s.arg(position()));
+            XmlElement element(reader.name().toString(), reader.namespaceUri().toString());
+            element.d->prefix = reader.prefix().toString();
+            element.d->attributes = reader.attributes();
+            stack.append(element);
+            break;
+        }
+        case QXmlStreamReader::EndElement: {
+            if (stack.isEmpty())
+                break; // the wrapper's end
+            XmlElement done = stack.takeLast();
+            if (stack.isEmpty())
+                root = done;
+            else
+                stack.last().appendChild(done);
+            break;
+        }
+        case QXmlStreamReader::Characters:
+            if (!stack.isEmpty())
+                stack.last().appendText(reader.text().toString());
+            else if (!isWhitespace(reader.text()))
+                return fail(u"text outside the element at %1"_s.arg(position()));
+            break;
+        case QXmlStreamReader::Comment:
+            return fail(u"comments are not allowed in XMPP (%1)"_s.arg(position()));
+        case QXmlStreamReader::ProcessingInstruction:
+            return fail(u"processing instructions are not allowed in XMPP (%1)"_s.arg(position()));
+        case QXmlStreamReader::DTD:
+            return fail(u"DTDs are not allowed in XMPP (%1)"_s.arg(position()));
+        case QXmlStreamReader::EntityReference:
+            return fail(u"entity references other than the predefined five are not allowed (%1)"_s.arg(position()));
+        default:
+            break;
+        }
+    }
+    if (reader.hasError()) {
+        QString message = reader.errorString();
+        if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
+            message = u"the XML is not complete"_s;
+        return fail(u"%1 at %2"_s.arg(message, position()));
+    }
+    if (root.isNull())
+        return fail(u"no XML element given"_s);
+    return root;
+}
+
+QString XmlElement::toXml(bool pretty, int indent) const
+{
+    if (!d)
+        return {};
+    QString out;
+    QXmlStreamWriter writer(&out);
+    writer.setAutoFormatting(pretty);
+    writer.setAutoFormattingIndent(indent);
+    writeElement(writer, *this, QString::fromUtf16(ns::component));
+    return out.trimmed();
+}
+
+} // namespace xcm

@@ -1,0 +1,199 @@
+#include "profilestore.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+constexpr auto profilesGroup = "profiles"_L1;
+constexpr auto orderKey = "profileOrder"_L1;
+
+qint64 ms(std::chrono::milliseconds duration)
+{
+    return duration.count();
+}
+
+Profile readProfile(QSettings &settings, const QUuid &id)
+{
+    Profile profile;
+    profile.id = id;
+    ConnectionSettings &s = profile.settings;
+    const ConnectionSettings defaults;
+    profile.name = settings.value("name"_L1).toString();
+    s.host = settings.value("host"_L1, defaults.host).toString();
+    s.port = quint16(settings.value("port"_L1, defaults.port).toUInt());
+    s.domain = settings.value("domain"_L1).toString();
+    s.directTls = settings.value("directTls"_L1, defaults.directTls).toBool();
+    s.acceptInvalidCertificates =
+        settings.value("acceptInvalidCertificates"_L1, defaults.acceptInvalidCertificates).toBool();
+    s.connectTimeout = std::chrono::milliseconds(
+        settings.value("connectTimeoutMs"_L1, ms(defaults.connectTimeout)).toLongLong());
+    s.keepaliveInterval = std::chrono::milliseconds(
+        settings.value("keepaliveIntervalMs"_L1, ms(defaults.keepaliveInterval)).toLongLong());
+    s.maxStanzaBytes = settings.value("maxStanzaBytes"_L1, defaults.maxStanzaBytes).toLongLong();
+    settings.beginGroup("reconnect"_L1);
+    ReconnectPolicy &r = s.reconnect;
+    r.enabled = settings.value("enabled"_L1, defaults.reconnect.enabled).toBool();
+    r.initialDelay = std::chrono::milliseconds(
+        settings.value("initialDelayMs"_L1, ms(defaults.reconnect.initialDelay)).toLongLong());
+    r.maxDelay = std::chrono::milliseconds(
+        settings.value("maxDelayMs"_L1, ms(defaults.reconnect.maxDelay)).toLongLong());
+    r.maxAttempts = settings.value("maxAttempts"_L1, defaults.reconnect.maxAttempts).toInt();
+    r.retryAfterAuthenticationFailure =
+        settings
+            .value("retryAfterAuthenticationFailure"_L1, defaults.reconnect.retryAfterAuthenticationFailure)
+            .toBool();
+    settings.endGroup();
+    return profile;
+}
+
+} // namespace
+
+ProfileStore::ProfileStore(QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>())
+{
+    reload();
+}
+
+ProfileStore::ProfileStore(const QString &iniFile, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+    reload();
+}
+
+ProfileStore::~ProfileStore() = default;
+
+void ProfileStore::reload()
+{
+    m_settings->sync();
+    m_profiles.clear();
+    m_settings->beginGroup(profilesGroup);
+    QStringList ids = m_settings->value(orderKey).toStringList();
+    // Groups missing from the order (an older file, a hand edit) still show up, last.
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &group : groups) {
+        if (!ids.contains(group))
+            ids.append(group);
+    }
+    for (const QString &key : std::as_const(ids)) {
+        const QUuid id = QUuid::fromString(key);
+        if (id.isNull() || !groups.contains(key))
+            continue;
+        m_settings->beginGroup(key);
+        m_profiles.append(readProfile(*m_settings, id));
+        m_settings->endGroup();
+    }
+    m_settings->endGroup();
+}
+
+int ProfileStore::indexOf(const QUuid &id) const
+{
+    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
+        if (m_profiles.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+Profile ProfileStore::profile(const QUuid &id) const
+{
+    const int index = indexOf(id);
+    return index < 0 ? Profile() : m_profiles.at(index);
+}
+
+Profile ProfileStore::findByName(const QString &name) const
+{
+    for (const Profile &profile : m_profiles) {
+        if (profile.name.compare(name, Qt::CaseInsensitive) == 0)
+            return profile;
+    }
+    return {};
+}
+
+QString ProfileStore::uniqueName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; !findByName(name).isNull(); ++n)
+        name = base + u' ' + QString::number(n);
+    return name;
+}
+
+void ProfileStore::add(const Profile &profile)
+{
+    Q_ASSERT(!profile.isNull() && indexOf(profile.id) < 0);
+    m_profiles.append(profile);
+    save(profile);
+    saveOrder();
+    Q_EMIT profileAdded(profile);
+}
+
+bool ProfileStore::update(const Profile &profile)
+{
+    const int index = indexOf(profile.id);
+    if (index < 0)
+        return false;
+    m_profiles[index] = profile;
+    save(profile);
+    Q_EMIT profileUpdated(profile);
+    return true;
+}
+
+bool ProfileStore::remove(const QUuid &id)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return false;
+    const Profile removed = m_profiles.takeAt(index);
+    m_settings->beginGroup(profilesGroup);
+    m_settings->remove(removed.secretKey());
+    m_settings->endGroup();
+    saveOrder();
+    Q_EMIT profileRemoved(id);
+    return true;
+}
+
+void ProfileStore::save(const Profile &profile)
+{
+    const ConnectionSettings &s = profile.settings;
+    m_settings->beginGroup(profilesGroup);
+    m_settings->beginGroup(profile.secretKey());
+    m_settings->remove(QString()); // drop keys an older version wrote
+    m_settings->setValue("name"_L1, profile.name);
+    m_settings->setValue("host"_L1, s.host);
+    m_settings->setValue("port"_L1, s.port);
+    m_settings->setValue("domain"_L1, s.domain);
+    m_settings->setValue("directTls"_L1, s.directTls);
+    m_settings->setValue("acceptInvalidCertificates"_L1, s.acceptInvalidCertificates);
+    m_settings->setValue("connectTimeoutMs"_L1, ms(s.connectTimeout));
+    m_settings->setValue("keepaliveIntervalMs"_L1, ms(s.keepaliveInterval));
+    m_settings->setValue("maxStanzaBytes"_L1, s.maxStanzaBytes);
+    m_settings->beginGroup("reconnect"_L1);
+    m_settings->setValue("enabled"_L1, s.reconnect.enabled);
+    m_settings->setValue("initialDelayMs"_L1, ms(s.reconnect.initialDelay));
+    m_settings->setValue("maxDelayMs"_L1, ms(s.reconnect.maxDelay));
+    m_settings->setValue("maxAttempts"_L1, s.reconnect.maxAttempts);
+    m_settings->setValue("retryAfterAuthenticationFailure"_L1, s.reconnect.retryAfterAuthenticationFailure);
+    m_settings->endGroup();
+    m_settings->endGroup();
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+void ProfileStore::saveOrder()
+{
+    QStringList ids;
+    ids.reserve(m_profiles.size());
+    for (const Profile &profile : std::as_const(m_profiles))
+        ids.append(profile.secretKey());
+    m_settings->beginGroup(profilesGroup);
+    m_settings->setValue(orderKey, ids);
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+} // namespace xcm

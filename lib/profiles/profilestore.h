@@ -1,0 +1,54 @@
+#pragma once
+
+#include "profile.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+class QSettings;
+
+namespace xcm {
+
+// The profiles, persisted in QSettings (never the secret). Order is the user's: new profiles go last.
+class ProfileStore : public QObject
+{
+    Q_OBJECT
+public:
+    // Uses the application's default QSettings (organisation and application names must be set).
+    explicit ProfileStore(QObject *parent = nullptr);
+    // Uses an INI file, for tests and tools.
+    explicit ProfileStore(const QString &iniFile, QObject *parent = nullptr);
+    ~ProfileStore() override;
+
+    const QList<Profile> &profiles() const { return m_profiles; }
+    int count() const { return int(m_profiles.size()); }
+    int indexOf(const QUuid &id) const;
+    Profile profile(const QUuid &id) const;
+    // Names are matched case-insensitively; the first match wins.
+    Profile findByName(const QString &name) const;
+    // A name not yet used, from `base` ("Demo", "Demo 2", …).
+    QString uniqueName(const QString &base) const;
+
+    // `add` and `update` write through to QSettings at once.
+    void add(const Profile &profile);
+    bool update(const Profile &profile);
+    bool remove(const QUuid &id);
+    // Re-reads QSettings (what another instance saved).
+    void reload();
+
+Q_SIGNALS:
+    void profileAdded(const xcm::Profile &profile);
+    void profileUpdated(const xcm::Profile &profile);
+    void profileRemoved(const QUuid &id);
+
+private:
+    void save(const Profile &profile);
+    void saveOrder();
+
+    std::unique_ptr<QSettings> m_settings;
+    QList<Profile> m_profiles;
+};
+
+} // namespace xcm

@@ -44,19 +44,20 @@ bool Utf8Validator::feed(QByteArrayView chunk)
                 m_errorOffset = m_consumed + i;
                 return false;
             }
+            m_sequenceStart = m_consumed + i;
             ++i;
             continue;
         }
         const unsigned char byte = bytes[i];
         if ((byte & 0xC0) != 0x80) {
-            m_errorOffset = m_consumed + i;
+            m_errorOffset = m_sequenceStart;
             return false;
         }
         m_codePoint = (m_codePoint << 6) | (byte & 0x3F);
         if (--m_needed == 0) {
             const bool surrogate = m_codePoint >= 0xD800 && m_codePoint <= 0xDFFF;
             if (m_codePoint < m_minimum || surrogate || m_codePoint > 0x10FFFF) {
-                m_errorOffset = m_consumed + i;
+                m_errorOffset = m_sequenceStart;
                 return false;
             }
         }

@@ -243,8 +243,11 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
     }
     if (reader.hasError()) {
         QString message = reader.errorString();
-        if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
-            message = u"the XML is not complete"_s;
+        // An error on the wrapper's closing line means the caller's element never ended.
+        const qint64 closingLine = 3 + xml.count('\n');
+        if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||
+            (reader.lineNumber() >= closingLine && !stack.isEmpty()))
+            return fail(u"the XML is not complete: <%1> is not closed"_s.arg(stack.value(stack.size() - 1).name()));
         return fail(u"%1 at %2"_s.arg(message, position()));
     }
     if (root.isNull())

@@ -1,0 +1,382 @@
+#include "streamparser.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+namespace {
+
+const QByteArray serverHeader = "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+                                "xmlns:stream='http://etherx.jabber.org/streams' id='abc123' from='comp.example'>";
+
+// Everything a parser reported, in order.
+struct Recording
+{
+    StreamHeader header;
+    int headers = 0;
+    QList<Stanza> stanzas;
+    bool closed = false;
+    StreamError error;
+    int errors = 0;
+
+    explicit Recording(StreamParser &parser)
+    {
+        QObject::connect(&parser, &StreamParser::streamOpened, [this](const StreamHeader &h) {
+            header = h;
+            ++headers;
+        });
+        QObject::connect(&parser, &StreamParser::stanzaReceived, [this](const Stanza &s) { stanzas.append(s); });
+        QObject::connect(&parser, &StreamParser::streamClosed, [this] { closed = true; });
+        QObject::connect(&parser, &StreamParser::failed, [this](const StreamError &e) {
+            error = e;
+            ++errors;
+        });
+    }
+    QList<QByteArray> wires() const
+    {
+        QList<QByteArray> result;
+        for (const Stanza &stanza : stanzas)
+            result.append(stanza.wire());
+        return result;
+    }
+};
+
+StreamError parseAll(const QByteArray &bytes, StreamParser::Limits limits = {})
+{
+    StreamParser parser;
+    parser.setLimits(limits);
+    Recording recording(parser);
+    parser.feed(bytes);
+    return recording.error;
+}
+
+} // namespace
+
+class TestStreamParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void headerStanzasAndClose();
+    void everyChunkBoundaryGivesTheSameResult();
+    void byteByByte();
+    void whitespaceKeepalivesAreIgnored();
+    void restrictedXml_data();
+    void restrictedXml();
+    void badInput_data();
+    void badInput();
+    void invalidUtf8InFirstChunk();
+    void invalidUtf8InLaterChunk();
+    void invalidUtf8SplitAcrossChunks();
+    void validCharacterSplitAcrossChunks();
+    void oversizeStanza();
+    void endlessStartTag();
+    void stanzaAtTheLimitPasses();
+    void nestingLimit();
+    void deepNestingFailsFast();
+    void inputAfterFailureIsIgnored();
+    void pendingBytesTellsMidStanza();
+    void resetStartsANewStream();
+};
+
+void TestStreamParser::headerStanzasAndClose()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    const QByteArray message = "<message from='a@b' to='bot@comp.example' type='chat' id='m1'><body>hi</body></message>";
+    parser.feed(QByteArray(serverHeader + "<handshake/>" + message + "</stream:stream>"));
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.headers, 1);
+    QCOMPARE(recording.header.id, u"abc123"_s);
+    QCOMPARE(recording.header.from, u"comp.example"_s);
+    QCOMPARE(recording.header.wire, serverHeader);
+    QCOMPARE(recording.wires(), (QList<QByteArray>{"<handshake/>", message}));
+    const Stanza &stanza = recording.stanzas.at(1);
+    QCOMPARE(stanza.kind(), StanzaKind::Message);
+    QCOMPARE(stanza.from(), u"a@b"_s);
+    QCOMPARE(stanza.id(), u"m1"_s);
+    QCOMPARE(stanza.direction(), Direction::Received);
+    QCOMPARE(stanza.element().firstChild(u"body").text(), u"hi"_s);
+    QCOMPARE(recording.stanzas.at(0).kind(), StanzaKind::Stream);
+    QVERIFY(recording.closed);
+    QVERIFY(parser.isClosed());
+}
+
+namespace {
+// Multi-byte characters (2, 3 and 4 bytes), entities, CRLF, attributes in both quote styles, an empty
+// element and a namespaced child: the parts where byte and character offsets part ways.
+const QList<QByteArray> richStanzas = {
+    "<handshake/>",
+    "<message from='j\xc3\xbcrgen@example.com/phone' to=\"bot@comp.example\" type='chat' id='\xe2\x82\xac" "1'>"
+    "<body>caf\xc3\xa9 &amp; \xf0\x9f\x98\x80 &lt;tag&gt; &#x263A; &quot;q&quot;\r\nline2</body>"
+    "<active xmlns='http://jabber.org/protocol/chatstates'/></message>",
+    "<iq type='get' id='p1' from='localhost' to='comp.example'><ping xmlns='urn:xmpp:ping'/></iq>",
+    "<presence from='x@y' to='comp.example'><status>\xf0\x9f\x98\x80\xf0\x9f\x98\x80</status></presence>",
+};
+} // namespace
+
+void TestStreamParser::everyChunkBoundaryGivesTheSameResult()
+{
+    QByteArray stream = serverHeader;
+    for (const QByteArray &stanza : richStanzas)
+        stream += stanza + " \n";
+    stream += "</stream:stream>";
+    for (qsizetype first = 1; first < stream.size(); ++first) {
+        // Two cuts: at `first` and in the middle of what remains, so that every position is a cut.
+        const qsizetype second = first + (stream.size() - first) / 2;
+        StreamParser parser;
+        Recording recording(parser);
+        parser.feed(QByteArrayView(stream).first(first));
+        parser.feed(QByteArrayView(stream).sliced(first, second - first));
+        parser.feed(QByteArrayView(stream).sliced(second));
+        const QByteArray where = "cut at " + QByteArray::number(first) + ": " + recording.error.text.toUtf8();
+        QVERIFY2(recording.errors == 0, where.constData());
+        QCOMPARE(recording.header.wire, serverHeader);
+        QCOMPARE(recording.wires(), richStanzas);
+        QVERIFY(recording.closed);
+    }
+}
+
+void TestStreamParser::byteByByte()
+{
+    QByteArray stream = serverHeader;
+    for (const QByteArray &stanza : richStanzas)
+        stream += stanza;
+    StreamParser parser;
+    Recording recording(parser);
+    for (char byte : stream)
+        parser.feed(QByteArrayView(&byte, 1));
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.wires(), richStanzas);
+    QCOMPARE(recording.stanzas.at(1).element().firstChild(u"body").text(),
+             u"café & 😀 <tag> ☺ \"q\"\nline2"_s);
+}
+
+void TestStreamParser::whitespaceKeepalivesAreIgnored()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "  \n\t"));
+    parser.feed(" ");
+    parser.feed("<message from='a@b' to='c@d'/>");
+    parser.feed("   ");
+    parser.feed("\r\n<presence/> ");
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.wires(), (QList<QByteArray>{"<message from='a@b' to='c@d'/>", "<presence/>"}));
+    QCOMPARE(parser.pendingBytes(), 0);
+}
+
+void TestStreamParser::restrictedXml_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("comment between stanzas") << serverHeader + "<!-- hello -->" << u"restricted-xml"_s << u"comment"_s;
+    QTest::newRow("comment inside stanza") << serverHeader + "<message><!-- x --></message>" << u"restricted-xml"_s << u"comment"_s;
+    QTest::newRow("processing instruction") << serverHeader + "<?evil data?>" << u"restricted-xml"_s << u"evil"_s;
+    QTest::newRow("PI inside stanza") << serverHeader + "<iq><?php echo 1;?></iq>" << u"restricted-xml"_s << u"php"_s;
+    QTest::newRow("DTD before header")
+        << QByteArray("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY x 'y'>]>") + serverHeader.mid(21)
+        << u"restricted-xml"_s << u"DTD"_s;
+    QTest::newRow("billion laughs")
+        << QByteArray("<!DOCTYPE s [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]>") +
+               serverHeader.mid(21) + "<message><body>&b;</body></message>"
+        << u"restricted-xml"_s << u"DTD"_s;
+    QTest::newRow("undeclared entity") << serverHeader + "<message><body>&nbsp;</body></message>"
+                                       << u"restricted-xml"_s << u"nbsp"_s;
+    QTest::newRow("external entity reference") << serverHeader + "<message><body>&xxe;</body></message>"
+                                               << u"restricted-xml"_s << u"xxe"_s;
+}
+
+void TestStreamParser::restrictedXml()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, condition);
+    QFETCH(QString, mentions);
+    const StreamError error = parseAll(bytes);
+    QCOMPARE(error.condition, condition);
+    QVERIFY2(error.text.contains(mentions), qPrintable(error.text));
+}
+
+void TestStreamParser::badInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("mismatched tags") << serverHeader + "<message><body></message>" << u"not-well-formed"_s << u"line"_s;
+    QTest::newRow("bad attribute") << serverHeader + "<message to=x/>" << u"not-well-formed"_s << QString();
+    QTest::newRow("control character") << serverHeader + "<message><body>\x01</body></message>" << u"not-well-formed"_s << QString();
+    QTest::newRow("unbound prefix") << serverHeader + "<foo:bar/>" << u"not-well-formed"_s << QString();
+    QTest::newRow("utf-16 declaration")
+        << QByteArray("<?xml version='1.0' encoding='UTF-16'?>") << u"unsupported-encoding"_s << u"UTF-16"_s;
+    QTest::newRow("latin-1 declaration")
+        << QByteArray("<?xml version='1.0' encoding='ISO-8859-1'?>") + serverHeader.mid(21) << u"unsupported-encoding"_s
+        << u"ISO-8859-1"_s;
+    QTest::newRow("TLS record") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)
+                                << u"unsupported-encoding"_s << u"TLS"_s;
+    QTest::newRow("wrong stream namespace")
+        << QByteArray("<stream:stream xmlns='jabber:component:accept' xmlns:stream='urn:wrong' id='1'>")
+        << u"invalid-namespace"_s << u"urn:wrong"_s;
+    QTest::newRow("client namespace")
+        << QByteArray("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' id='1'>")
+        << u"invalid-namespace"_s << u"jabber:component:accept"_s;
+    QTest::newRow("not a stream") << QByteArray("<html><body>") << u"bad-format"_s << u"<html>"_s;
+    QTest::newRow("second stream header") << serverHeader + serverHeader.mid(21) << u"bad-format"_s << u"second stream header"_s;
+    QTest::newRow("text between stanzas") << serverHeader + "hello<message/>" << u"bad-format"_s << u"hello"_s;
+}
+
+void TestStreamParser::badInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, condition);
+    QFETCH(QString, mentions);
+    const StreamError error = parseAll(bytes);
+    QCOMPARE(error.condition, condition);
+    QVERIFY2(error.text.contains(mentions), qPrintable(error.text));
+}
+
+void TestStreamParser::invalidUtf8InFirstChunk()
+{
+    const StreamError error = parseAll(serverHeader + "<message><body>caf\xe9</body></message>");
+    QCOMPARE(error.condition, u"unsupported-encoding"_s);
+    QVERIFY2(error.text.contains(QString::number(serverHeader.size() + 18)), qPrintable(error.text));
+}
+
+void TestStreamParser::invalidUtf8InLaterChunk()
+{
+    // On Qt 6.4 this is the case where QXmlStreamReader alone stalls for ever.
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message><body>ok</body></message>"));
+    QCOMPARE(recording.stanzas.size(), 1);
+    parser.feed("<message><body>\xff\xfe</body></message>");
+    QCOMPARE(recording.errors, 1);
+    QCOMPARE(recording.error.condition, u"unsupported-encoding"_s);
+    QVERIFY(parser.hasFailed());
+}
+
+void TestStreamParser::invalidUtf8SplitAcrossChunks()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message><body>\xe2\x82"));
+    QCOMPARE(recording.errors, 0); // an incomplete character is not yet an error
+    parser.feed("A</body></message>");
+    QCOMPARE(recording.error.condition, u"unsupported-encoding"_s);
+}
+
+void TestStreamParser::validCharacterSplitAcrossChunks()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message><body>\xe2\x82"));
+    parser.feed("\xac</body></message>");
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.stanzas.size(), 1);
+    QCOMPARE(recording.stanzas.first().element().firstChild(u"body").text(), u"€"_s);
+}
+
+void TestStreamParser::oversizeStanza()
+{
+    StreamParser parser;
+    parser.setLimits({1024, 100});
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message><body>"));
+    for (int i = 0; i < 10 && recording.errors == 0; ++i)
+        parser.feed(QByteArray(200, 'x'));
+    QCOMPARE(recording.error.condition, u"policy-violation"_s);
+    QVERIFY2(recording.error.text.contains(u"1024"), qPrintable(recording.error.text));
+    QVERIFY(recording.stanzas.isEmpty());
+}
+
+void TestStreamParser::endlessStartTag()
+{
+    StreamParser parser;
+    parser.setLimits({1024, 100});
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message to='"));
+    parser.feed(QByteArray(2000, 'a'));
+    QCOMPARE(recording.error.condition, u"policy-violation"_s);
+}
+
+void TestStreamParser::stanzaAtTheLimitPasses()
+{
+    const QByteArray open = "<message><body>";
+    const QByteArray close = "</body></message>";
+    const QByteArray stanza = open + QByteArray(1024 - open.size() - close.size(), 'x') + close;
+    QCOMPARE(stanza.size(), 1024);
+    StreamParser parser;
+    parser.setLimits({1024, 100});
+    Recording recording(parser);
+    parser.feed(serverHeader);
+    parser.feed(stanza);
+    parser.feed(QByteArray(stanza + stanza)); // the limit is per stanza, not per read
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.stanzas.size(), 3);
+}
+
+void TestStreamParser::nestingLimit()
+{
+    const auto nested = [](int depth) {
+        QByteArray xml;
+        for (int i = 0; i < depth; ++i)
+            xml += "<x>";
+        for (int i = 0; i < depth; ++i)
+            xml += "</x>";
+        return xml;
+    };
+    StreamParser parser;
+    parser.setLimits({512 * 1024, 10});
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + nested(10)));
+    QCOMPARE(recording.errors, 0);
+    QCOMPARE(recording.stanzas.size(), 1);
+    parser.feed(nested(11));
+    QCOMPARE(recording.error.condition, u"policy-violation"_s);
+    QVERIFY(recording.error.text.contains(u"10 levels"));
+}
+
+void TestStreamParser::deepNestingFailsFast()
+{
+    QByteArray deep;
+    for (int i = 0; i < 20000; ++i)
+        deep += "<a>";
+    const StreamError error = parseAll(serverHeader + deep);
+    QCOMPARE(error.condition, u"policy-violation"_s);
+}
+
+void TestStreamParser::inputAfterFailureIsIgnored()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<!-- x -->"));
+    parser.feed("<message/>");
+    QCOMPARE(recording.errors, 1);
+    QVERIFY(recording.stanzas.isEmpty());
+}
+
+void TestStreamParser::pendingBytesTellsMidStanza()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<message/>  "));
+    QCOMPARE(parser.pendingBytes(), 0);
+    parser.feed("<message><bo");
+    QCOMPARE(parser.pendingBytes(), 12);
+}
+
+void TestStreamParser::resetStartsANewStream()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "<!-- x -->"));
+    QVERIFY(parser.hasFailed());
+    parser.reset();
+    QVERIFY(!parser.hasFailed());
+    parser.feed(QByteArray(serverHeader + "<handshake/>"));
+    QCOMPARE(recording.headers, 2);
+    QCOMPARE(recording.wires(), QList<QByteArray>{"<handshake/>"});
+}
+
+QTEST_GUILESS_MAIN(TestStreamParser)
+#include "tst_streamparser.moc"

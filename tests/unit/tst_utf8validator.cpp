@@ -1,0 +1,77 @@
+#include "utf8validator.h"
+
+#include <QTest>
+
+using xcm::Utf8Validator;
+
+class TestUtf8Validator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void wholeInput_data();
+    void wholeInput();
+    void everySplitOfValidText();
+    void errorOffsetCountsAcrossChunks();
+    void incompleteCharacterIsNotABoundary();
+};
+
+void TestUtf8Validator::wholeInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("ascii") << QByteArray("<message>hello</message>") << true;
+    QTest::newRow("two-byte") << QByteArray("caf\xc3\xa9") << true;
+    QTest::newRow("three-byte") << QByteArray("\xe2\x82\xac") << true;
+    QTest::newRow("four-byte emoji") << QByteArray("\xf0\x9f\x98\x80") << true;
+    QTest::newRow("long ascii run") << QByteArray(1000, 'a') << true;
+    QTest::newRow("lone continuation") << QByteArray("a\x80z") << false;
+    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false;
+    QTest::newRow("overlong three-byte") << QByteArray("\xe0\x80\xaf") << false;
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false;
+    QTest::newRow("beyond U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << false;
+    QTest::newRow("0xFF") << QByteArray("ab\xff") << false;
+    QTest::newRow("latin-1 e-acute") << QByteArray("caf\xe9!") << false;
+    QTest::newRow("truncated then ascii") << QByteArray("\xe2\x82z") << false;
+    QTest::newRow("bad byte after ascii run") << QByteArray(17, 'a') + "\xfe" << false;
+}
+
+void TestUtf8Validator::wholeInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, valid);
+    Utf8Validator validator;
+    QCOMPARE(validator.feed(bytes), valid);
+}
+
+void TestUtf8Validator::everySplitOfValidText()
+{
+    const QByteArray text = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80z";
+    for (qsizetype split = 0; split <= text.size(); ++split) {
+        Utf8Validator validator;
+        QVERIFY2(validator.feed(QByteArrayView(text).first(split)), qPrintable(QString::number(split)));
+        QVERIFY2(validator.feed(QByteArrayView(text).sliced(split)), qPrintable(QString::number(split)));
+        QVERIFY(validator.atCharacterBoundary());
+    }
+}
+
+void TestUtf8Validator::errorOffsetCountsAcrossChunks()
+{
+    Utf8Validator validator;
+    QVERIFY(validator.feed("0123456789"));
+    QVERIFY(validator.feed("\xe2\x82"));
+    QVERIFY(!validator.feed("x"));
+    QCOMPARE(validator.errorOffset(), 10); // where the broken character began
+    QVERIFY(!validator.feed("ok")); // stays failed
+}
+
+void TestUtf8Validator::incompleteCharacterIsNotABoundary()
+{
+    Utf8Validator validator;
+    QVERIFY(validator.feed("\xf0\x9f"));
+    QVERIFY(!validator.atCharacterBoundary());
+    QVERIFY(validator.feed("\x98\x80"));
+    QVERIFY(validator.atCharacterBoundary());
+}
+
+QTEST_GUILESS_MAIN(TestUtf8Validator)
+#include "tst_utf8validator.moc"

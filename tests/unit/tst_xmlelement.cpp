@@ -1,0 +1,145 @@
+#include "componentconnection.h"
+#include "handshake.h"
+#include "streamerror.h"
+#include "xmlelement.h"
+
+#include <QCryptographicHash>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+class TestXmlElement : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesTreeAndNamespaces();
+    void rejects_data();
+    void rejects();
+    void roundTripsThroughToXml();
+    void streamErrorFromElement();
+    void streamErrorEscapesText();
+    void handshakeDigestIsLowercaseSha1();
+    void validateStanza_data();
+    void validateStanza();
+};
+
+void TestXmlElement::parsesTreeAndNamespaces()
+{
+    QString error;
+    const XmlElement message = XmlElement::parse(
+        "<message from='a@comp' to='b@x' type='chat'><body>1 &lt; 2 &amp; caf\xc3\xa9</body>"
+        "<active xmlns='http://jabber.org/protocol/chatstates'/></message>",
+        &error);
+    QVERIFY2(!message.isNull(), qPrintable(error));
+    QCOMPARE(message.name(), u"message"_s);
+    QCOMPARE(message.namespaceUri(), u"jabber:component:accept"_s);
+    QCOMPARE(message.attribute(u"type"), u"chat"_s);
+    QCOMPARE(message.childCount(), 2);
+    QCOMPARE(message.firstChild(u"body").text(), u"1 < 2 & café"_s);
+    QCOMPARE(message.firstChild({}, u"http://jabber.org/protocol/chatstates").name(), u"active"_s);
+    QCOMPARE(message.firstChild(u"active").namespaceUri(), u"http://jabber.org/protocol/chatstates"_s);
+
+    const XmlElement streamError = XmlElement::parse("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+    QCOMPARE(streamError.namespaceUri(), QString::fromUtf16(ns::stream));
+    QCOMPARE(streamError.prefix(), u"stream"_s);
+}
+
+void TestXmlElement::rejects_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("empty") << QByteArray() << u"no XML element"_s;
+    QTest::newRow("unclosed") << QByteArray("<message>") << u"not complete"_s;
+    QTest::newRow("two roots") << QByteArray("<a/><b/>") << u"only one element"_s;
+    QTest::newRow("comment") << QByteArray("<a><!-- x --></a>") << u"comments"_s;
+    QTest::newRow("processing instruction") << QByteArray("<a><?php x?></a>") << u"processing instructions"_s;
+    QTest::newRow("undeclared entity") << QByteArray("<a>&nbsp;</a>") << u"nbsp"_s;
+    QTest::newRow("text outside") << QByteArray("hello <a/>") << u"text outside"_s;
+    QTest::newRow("mismatched") << QByteArray("<a></b>") << u"line 1"_s;
+}
+
+void TestXmlElement::rejects()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(XmlElement::parse(xml, &error).isNull());
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestXmlElement::roundTripsThroughToXml()
+{
+    const QByteArray source = "<iq type='get' id='1' to='x' from='c'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>";
+    const XmlElement iq = XmlElement::parse(source);
+    const QString xml = iq.toXml();
+    QVERIFY2(xml.contains(u"xmlns=\"http://jabber.org/protocol/disco#info\""), qPrintable(xml));
+    QVERIFY(!xml.contains(u"jabber:component:accept")); // inherited, so not repeated
+    const XmlElement again = XmlElement::parse(xml.toUtf8());
+    QCOMPARE(again.toXml(), xml);
+    const QString pretty = iq.toXml(true);
+    QVERIFY(pretty.contains(u"\n  <query"));
+}
+
+void TestXmlElement::streamErrorFromElement()
+{
+    const XmlElement element = XmlElement::parse(
+        "<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+        "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>bad secret</text></stream:error>");
+    const StreamError error = StreamError::fromElement(element);
+    QCOMPARE(error.condition, u"not-authorized"_s);
+    QCOMPARE(error.text, u"bad secret"_s);
+    QCOMPARE(StreamError::fromElement(XmlElement::parse("<stream:error/>")).condition, u"undefined-condition"_s);
+}
+
+void TestXmlElement::streamErrorEscapesText()
+{
+    const StreamError error{u"policy-violation"_s, u"a <b> & c"_s};
+    const XmlElement parsed = XmlElement::parse(error.toXml());
+    QVERIFY(!parsed.isNull());
+    QCOMPARE(StreamError::fromElement(parsed), error);
+}
+
+void TestXmlElement::handshakeDigestIsLowercaseSha1()
+{
+    // Expected value computed independently: python3 hashlib.sha1(b"3BF96D32secret").hexdigest()
+    QCOMPARE(handshakeDigest(u"3BF96D32"_s, u"secret"_s), QByteArray("b09ea9b3b7f586be8a08d0a3dd7466f110aeb136"));
+    const QByteArray digest = handshakeDigest(u"id"_s, u"s\u00e9cret"_s);
+    QCOMPARE(digest, QCryptographicHash::hash("ids\xc3\xa9" "cret", QCryptographicHash::Sha1).toHex());
+    QCOMPARE(digest, digest.toLower());
+}
+
+void TestXmlElement::validateStanza_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<QString>("problem"); // empty: accepted
+    QTest::newRow("ok message") << QByteArray("<message from='bot@comp.example' to='u@x'><body>hi</body></message>") << QString();
+    QTest::newRow("ok from domain only") << QByteArray("<presence from='comp.example' to='u@x'/>") << QString();
+    QTest::newRow("ok iq") << QByteArray("  <iq type='get' id='1' from='comp.example' to='x'/>\n") << QString();
+    QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'/>") << u"no 'to'"_s;
+    QTest::newRow("no from") << QByteArray("<message to='u@x'/>") << u"no 'from'"_s;
+    QTest::newRow("foreign from") << QByteArray("<message from='bot@other' to='u@x'/>") << u"invalid-from"_s;
+    QTest::newRow("bad to") << QByteArray("<message from='comp.example' to='@x'/>") << u"'to' is not a valid"_s;
+    QTest::newRow("not well-formed") << QByteArray("<message from='comp.example' to='u@x'>") << u"not well-formed"_s;
+    QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>") << u"only one"_s;
+    QTest::newRow("client namespace") << QByteArray("<message xmlns='jabber:client' from='comp.example' to='x'/>") << u"jabber:component:accept"_s;
+    QTest::newRow("not a stanza") << QByteArray("<handshake/>") << u"only <message/>"_s;
+    QTest::newRow("iq without id") << QByteArray("<iq type='get' from='comp.example' to='x'/>") << u"needs an id"_s;
+    QTest::newRow("iq bad type") << QByteArray("<iq type='fetch' id='1' from='comp.example' to='x'/>") << u"type get"_s;
+    QTest::newRow("oversize") << "<message from='comp.example' to='x'><body>" + QByteArray(200, 'x') + "</body></message>" << u"over the 128-byte limit"_s;
+    QTest::newRow("empty") << QByteArray("   ") << u"nothing to send"_s;
+}
+
+void TestXmlElement::validateStanza()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(QString, problem);
+    const QString result = ComponentConnection::validateStanza(xml, u"comp.example"_s, 128);
+    if (problem.isEmpty())
+        QVERIFY2(result.isEmpty(), qPrintable(result));
+    else
+        QVERIFY2(result.contains(problem), qPrintable(result));
+}
+
+QTEST_GUILESS_MAIN(TestXmlElement)
+#include "tst_xmlelement.moc"

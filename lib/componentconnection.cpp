@@ -60,7 +60,7 @@ public:
     // Sends our side of the end (an optional stream error, then </stream:stream>) and lets the
     // socket flush; the disconnect completes when the server hangs up or closeTimeout passes.
     void closeGracefully(const DisconnectReason &reason, const QByteArray &streamError = {});
-    void finish(const DisconnectReason &reason);
+    void finish(DisconnectReason reason); // by value: callers pass pendingReason, which this clears
     void dropSocket();
     void scheduleReconnect(const DisconnectReason &reason);
     DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
@@ -414,7 +414,7 @@ void ComponentConnectionPrivate::dropSocket()
     old->deleteLater();
 }
 
-void ComponentConnectionPrivate::finish(const DisconnectReason &reason)
+void ComponentConnectionPrivate::finish(DisconnectReason reason)
 {
     connectTimer.stop();
     keepaliveTimer.stop();

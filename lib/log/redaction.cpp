@@ -1,0 +1,55 @@
+#include "redaction.h"
+
+#include "handshake.h"
+
+namespace xcm {
+
+namespace {
+
+constexpr QByteArrayView openTag = "<handshake";
+constexpr QByteArrayView closeTag = "</handshake>";
+constexpr QByteArrayView redactedContent = "[redacted]";
+
+bool isWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+} // namespace
+
+QByteArray redactHandshakeDigests(const QByteArray &wire)
+{
+    qsizetype start = wire.indexOf(openTag);
+    if (start < 0)
+        return wire; // the common case: no copy
+    QByteArray result;
+    qsizetype copied = 0;
+    for (; start >= 0; start = wire.indexOf(openTag, start + 1)) {
+        const qsizetype afterName = start + openTag.size();
+        if (afterName >= wire.size())
+            break;
+        const char next = wire.at(afterName);
+        if (next != '>' && next != '/' && !isWhitespace(next))
+            continue; // <handshakeSomethingElse>
+        const qsizetype startTagEnd = wire.indexOf('>', afterName);
+        if (startTagEnd < 0)
+            break;
+        if (wire.at(startTagEnd - 1) == '/')
+            continue; // <handshake/>: the server's "accepted"
+        const qsizetype contentStart = startTagEnd + 1;
+        const qsizetype contentEnd = wire.indexOf(closeTag, contentStart);
+        if (contentEnd < 0)
+            break;
+        const QByteArrayView content = QByteArrayView(wire).sliced(contentStart, contentEnd - contentStart);
+        if (content.isEmpty() || content == redactedContent)
+            continue;
+        // Any content goes, not only 40 hex digits: an upper-case or truncated digest is as secret.
+        result += QByteArrayView(wire).sliced(copied, start - copied);
+        result += redactedHandshake;
+        copied = contentEnd + closeTag.size();
+        start = copied - 1;
+    }
+    if (copied == 0)
+        return wire;
+    result += QByteArrayView(wire).sliced(copied);
+    return result;
+}
+
+} // namespace xcm

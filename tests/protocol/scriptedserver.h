@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QPointer>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace xcm::test {
+
+// The server side of XEP-0114 played step by step by a test: for what a real server will not do
+// (malformed input, stalls, drops mid-stanza). Listens on 127.0.0.1 only.
+class ScriptedServer : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr auto header = "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+                                   "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example' id='%1'>";
+
+    ScriptedServer();
+    // With a certificate and key (PEM), the server speaks direct TLS.
+    bool listen(const QByteArray &certificatePem = {}, const QByteArray &keyPem = {});
+    void stopListening();
+    quint16 port() const { return m_port; }
+
+    bool waitForClient(int timeoutMs = 5000);
+    int connectionCount() const { return m_connections; }
+    // Everything the current client sent since it connected.
+    QByteArray received() const { return m_received; }
+    bool waitForReceived(QByteArrayView needle, int timeoutMs = 5000);
+    bool waitForClientGone(int timeoutMs = 5000);
+    bool clientConnected() const;
+
+    void send(const QByteArray &bytes);
+    void closeClient();
+    // Sends the header, checks the handshake digest for `secret`, and answers `reply`.
+    bool acceptHandshake(const QString &secret, const QByteArray &reply = "<handshake/>",
+                         const QString &streamId = QStringLiteral("s1"));
+
+private:
+    QTcpServer *m_server = nullptr;
+    QPointer<QTcpSocket> m_client;
+    QByteArray m_received;
+    quint16 m_port = 0;
+    int m_connections = 0;
+};
+
+} // namespace xcm::test

@@ -1,0 +1,554 @@
+#include "componentconnection.h"
+#include "scriptedserver.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+using xcm::test::ScriptedServer;
+
+namespace {
+
+const QString secret = u"s3cret-for-tests"_s;
+
+// A connection with short timeouts and no automatic reconnect unless a test asks.
+struct Client
+{
+    ComponentConnection connection;
+    QList<ConnectionState> states;
+    QList<Stanza> received;
+    QList<Stanza> sent;
+
+    explicit Client(quint16 port, const std::function<void(ConnectionSettings &)> &adjust = {})
+    {
+        ConnectionSettings settings;
+        settings.host = u"127.0.0.1"_s;
+        settings.port = port;
+        settings.domain = u"comp.example"_s;
+        settings.connectTimeout = 3s;
+        settings.closeTimeout = 500ms;
+        settings.reconnect.enabled = false;
+        if (adjust)
+            adjust(settings);
+        connection.setSettings(settings);
+        connection.setSecret(secret);
+        QObject::connect(&connection, &ComponentConnection::stateChanged,
+                         [this](ConnectionState state, const DisconnectReason &) { states.append(state); });
+        QObject::connect(&connection, &ComponentConnection::stanzaReceived, [this](const Stanza &s) { received.append(s); });
+        QObject::connect(&connection, &ComponentConnection::stanzaSent, [this](const Stanza &s) { sent.append(s); });
+    }
+    bool waitFor(ConnectionState state, int timeoutMs = 5000)
+    {
+        return QTest::qWaitFor([&] { return connection.state() == state; }, timeoutMs);
+    }
+    QByteArray sentWire() const
+    {
+        QByteArray all;
+        for (const Stanza &stanza : sent)
+            all += stanza.wire();
+        return all;
+    }
+};
+
+bool connectAndAuthenticate(ScriptedServer &server, Client &client)
+{
+    client.connection.connectToServer();
+    return server.acceptHandshake(secret) && client.waitFor(ConnectionState::Connected);
+}
+
+} // namespace
+
+class TestConnectionProtocol : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handshakeSucceeds();
+    void openfireStyleHandshakeReply();
+    void nothingIsSentBeforeTheHandshakeSucceeds();
+    void receivesStanzas();
+    void serverStreamErrors_data();
+    void serverStreamErrors();
+    void connectionRefused();
+    void serverClosesDuringHandshake();
+    void serverDropsMidStanza();
+    void serverNeverAnswers();
+    void serverStallsMidStanza();
+    void keepaliveWhitespace();
+    void backoffGrowsWithJitterAndCap();
+    void conflictIsRetriedButNotAuthorizedIsNot();
+    void userDisconnectClosesTheStreamPolitely();
+    void userDisconnectCancelsPendingReconnect();
+    void sendRefusals_data();
+    void sendRefusals();
+    void badServerInput_data();
+    void badServerInput();
+    void dataAfterStreamCloseIsIgnored();
+    void configurationProblemsAreReported();
+    void directTls();
+};
+
+void TestConnectionProtocol::handshakeSucceeds()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    QVERIFY(connectAndAuthenticate(server, client));
+    QCOMPARE(client.states, (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::OpeningStream,
+                                                    ConnectionState::Authenticating, ConnectionState::Connected}));
+    QVERIFY(server.received().contains("to='comp.example'"));
+    QVERIFY(server.received().contains("xmlns='jabber:component:accept'"));
+    QCOMPARE(client.connection.streamId(), u"s1"_s);
+    QCOMPARE(client.connection.serverDomain(), u"comp.example"_s);
+    // The log sees the handshake, never the digest.
+    const QByteArray digest = QCryptographicHash::hash(("s1" + secret).toUtf8(), QCryptographicHash::Sha1).toHex();
+    QVERIFY(client.sentWire().contains("<handshake>[redacted]</handshake>"));
+    QVERIFY(!client.sentWire().contains(digest));
+    QVERIFY(client.connection.counters().connectedSinceMs > 0);
+    QCOMPARE(client.received.size(), 2); // header and <handshake/>
+    QCOMPARE(client.received.first().kind(), StanzaKind::Stream);
+}
+
+void TestConnectionProtocol::openfireStyleHandshakeReply()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    QVERIFY(server.acceptHandshake(secret, "<handshake></handshake>"));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+}
+
+void TestConnectionProtocol::nothingIsSentBeforeTheHandshakeSucceeds()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    QVERIFY(server.waitForClient());
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    const QByteArray message = "<message from='bot@comp.example' to='u@example.com'><body>early</body></message>";
+    QVERIFY(client.connection.send(message).contains(u"not connected"));
+    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    QVERIFY(server.waitForReceived("</handshake>"));
+    QCOMPARE(client.connection.state(), ConnectionState::Authenticating);
+    QVERIFY(client.connection.send(message).contains(u"not connected"));
+    QTest::qWait(50);
+    QVERIFY(!server.received().contains("early"));
+    server.send("<handshake/>");
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    QCOMPARE(client.connection.send(message), QString());
+    QVERIFY(server.waitForReceived(message));
+    QCOMPARE(client.connection.counters().stanzasOut, 1u);
+}
+
+void TestConnectionProtocol::receivesStanzas()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    QVERIFY(connectAndAuthenticate(server, client));
+    const QByteArray message = "<message from='u@example.com/r' to='bot@comp.example' type='chat'><body>hello</body></message>";
+    server.send(message + " " + message.left(40));
+    QTRY_COMPARE(client.received.size(), 3);
+    QCOMPARE(client.received.last().wire(), message);
+    QCOMPARE(client.received.last().element().firstChild(u"body").text(), u"hello"_s);
+    server.send(message.mid(40));
+    QTRY_COMPARE(client.received.size(), 4);
+    QCOMPARE(client.received.last().wire(), message);
+}
+
+void TestConnectionProtocol::serverStreamErrors_data()
+{
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<bool>("duringHandshake");
+    QTest::addColumn<QString>("explains");
+    QTest::addColumn<bool>("retried");
+    QTest::newRow("not-authorized") << u"not-authorized"_s << true << u"check component_secret for comp.example"_s << false;
+    QTest::newRow("host-unknown") << u"host-unknown"_s << true << u"no external component named comp.example"_s << false;
+    QTest::newRow("conflict") << u"conflict"_s << true << u"already active"_s << true;
+    QTest::newRow("invalid-from") << u"invalid-from"_s << false << u"not on the component domain"_s << true;
+    QTest::newRow("improper-addressing") << u"improper-addressing"_s << false << u"'to' or 'from'"_s << true;
+    QTest::newRow("not-well-formed") << u"not-well-formed"_s << false << u"512 KiB"_s << true;
+    QTest::newRow("system-shutdown") << u"system-shutdown"_s << false << u"shutting down"_s << true;
+    QTest::newRow("unknown condition") << u"x-custom"_s << false << u"closed the stream with an error"_s << true;
+}
+
+void TestConnectionProtocol::serverStreamErrors()
+{
+    QFETCH(QString, condition);
+    QFETCH(bool, duringHandshake);
+    QFETCH(QString, explains);
+    QFETCH(bool, retried);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 10s; // long enough that no retry happens during the test
+    });
+    QSignalSpy reconnects(&client.connection, &ComponentConnection::reconnectScheduled);
+    client.connection.connectToServer();
+    if (duringHandshake) {
+        QVERIFY(server.waitForReceived("<stream:stream"));
+        server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+        QVERIFY(server.waitForReceived("</handshake>"));
+    } else {
+        QVERIFY(server.acceptHandshake(secret));
+        QVERIFY(client.waitFor(ConnectionState::Connected));
+    }
+    server.send("<stream:error><" + condition.toUtf8() + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>words from the server</text></stream:error>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    const DisconnectReason reason = client.connection.lastReason();
+    QCOMPARE(reason.kind, DisconnectReason::Kind::ServerStreamError);
+    QCOMPARE(reason.condition, condition == u"x-custom" ? u"undefined-condition"_s : condition);
+    QVERIFY2(reason.explanation.contains(explains), qPrintable(reason.explanation));
+    QVERIFY2(reason.toString().contains(u"(server said: words from the server)"), qPrintable(reason.toString()));
+    QVERIFY(server.waitForReceived("</stream:stream>"));
+    QVERIFY(server.waitForClientGone());
+    QCOMPARE(reconnects.size(), retried ? 1 : 0);
+    QCOMPARE(client.states.at(client.states.size() - 2), ConnectionState::Disconnecting);
+}
+
+void TestConnectionProtocol::connectionRefused()
+{
+    quint16 port;
+    {
+        ScriptedServer server; // reserve a free port, then free it so nothing listens there
+        QVERIFY(server.listen());
+        port = server.port();
+    }
+    Client client(port);
+    client.connection.connectToServer();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QTRY_COMPARE(client.connection.lastReason().condition, u"connection-refused"_s);
+    QVERIFY(client.connection.lastReason().explanation.contains(u"127.0.0.1:" + QString::number(port)));
+}
+
+void TestConnectionProtocol::serverClosesDuringHandshake()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    QVERIFY(server.waitForReceived("</handshake>"));
+    server.closeClient();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::Network);
+    QVERIFY(client.connection.lastReason().explanation.contains(u"during the handshake"));
+}
+
+void TestConnectionProtocol::serverDropsMidStanza()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    QVERIFY(connectAndAuthenticate(server, client));
+    server.send("<message from='u@x' to='bot@comp.example'><body>cut he");
+    QTest::qWait(50);
+    server.closeClient();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    const QString explanation = client.connection.lastReason().explanation;
+    QVERIFY2(explanation.contains(u"middle of a stanza (54 bytes"), qPrintable(explanation));
+}
+
+void TestConnectionProtocol::serverNeverAnswers()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.connectTimeout = 300ms; });
+    QElapsedTimer timer;
+    timer.start();
+    client.connection.connectToServer();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QVERIFY(timer.elapsed() >= 300);
+    const DisconnectReason reason = client.connection.lastReason();
+    QCOMPARE(reason.kind, DisconnectReason::Kind::Timeout);
+    QVERIFY2(reason.explanation.contains(u"no stream header within 0.3 s"), qPrintable(reason.explanation));
+    QVERIFY(server.waitForReceived("<connection-timeout"));
+}
+
+void TestConnectionProtocol::serverStallsMidStanza()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.stanzaTimeout = 400ms; });
+    QVERIFY(connectAndAuthenticate(server, client));
+    // One byte every 100 ms: the stanza would take seconds; the stanza timer measures it whole.
+    const QByteArray stanza = "<message from='u@x' to='bot@comp.example'><body>slow</body></message>";
+    for (char byte : stanza) {
+        if (client.connection.state() != ConnectionState::Connected)
+            break;
+        server.send(QByteArray(1, byte));
+        QTest::qWait(100);
+    }
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().condition, u"policy-violation"_s);
+    QVERIFY(client.connection.lastReason().detail.contains(u"still incomplete after 0.4 s"));
+    QVERIFY(server.received().contains("<policy-violation"));
+}
+
+void TestConnectionProtocol::keepaliveWhitespace()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.keepaliveInterval = 100ms; });
+    QVERIFY(connectAndAuthenticate(server, client));
+    const qsizetype before = server.received().size();
+    QTest::qWait(350);
+    const QByteArray after = server.received().mid(before);
+    QVERIFY2(after.size() >= 2, after.constData());
+    QCOMPARE(after, QByteArray(after.size(), ' '));
+}
+
+void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 100ms;
+        s.reconnect.multiplier = 2.0;
+        s.reconnect.maxDelay = 300ms;
+        s.reconnect.jitter = 0.0;
+        s.reconnect.maxAttempts = 4;
+    });
+    QSignalSpy scheduled(&client.connection, &ComponentConnection::reconnectScheduled);
+    // The server hangs up on every connection before its header.
+    connect(&client.connection, &ComponentConnection::stateChanged, this, [&server](ConnectionState state) {
+        if (state == ConnectionState::OpeningStream)
+            QTimer::singleShot(0, &server, [&server] { server.closeClient(); });
+    });
+    QElapsedTimer timer;
+    timer.start();
+    client.connection.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), 4, 5000);
+    QTRY_COMPARE(server.connectionCount(), 5);
+    QTRY_COMPARE(client.connection.state(), ConnectionState::Disconnected);
+    QList<qint64> delays;
+    for (const auto &arguments : scheduled)
+        delays.append(arguments.at(1).toLongLong());
+    QCOMPARE(delays, (QList<qint64>{100, 200, 300, 300}));
+    QVERIFY(timer.elapsed() >= 900);
+    QTest::qWait(400);
+    QCOMPARE(server.connectionCount(), 5); // maxAttempts reached: no fifth retry
+
+    // With jitter the delays spread around the base.
+    Client jittery(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 1000ms;
+        s.reconnect.jitter = 0.5;
+    });
+    QSignalSpy jitterScheduled(&jittery.connection, &ComponentConnection::reconnectScheduled);
+    QSet<qint64> seen;
+    for (int i = 0; i < 5; ++i) {
+        jittery.connection.connectToServer();
+        QVERIFY(server.waitForClient());
+        server.closeClient();
+        QTRY_COMPARE(jitterScheduled.size(), i + 1);
+        const qint64 delay = jitterScheduled.last().at(1).toLongLong();
+        QVERIFY2(delay >= 500 && delay <= 1500, qPrintable(QString::number(delay)));
+        seen.insert(delay);
+        jittery.connection.disconnectFromServer();
+    }
+    QVERIFY(seen.size() > 1);
+}
+
+void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 100ms;
+        s.reconnect.jitter = 0;
+    });
+    client.connection.connectToServer();
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1") +
+                "<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
+    QTRY_COMPARE(server.connectionCount(), 2); // retried
+    QVERIFY(server.acceptHandshake(secret));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    QCOMPARE(client.connection.reconnectAttempt(), 0); // reset once connected
+}
+
+void TestConnectionProtocol::userDisconnectClosesTheStreamPolitely()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.closeTimeout = 3s;
+    });
+    QSignalSpy reconnects(&client.connection, &ComponentConnection::reconnectScheduled);
+    QVERIFY(connectAndAuthenticate(server, client));
+    client.connection.disconnectFromServer();
+    QCOMPARE(client.connection.state(), ConnectionState::Disconnecting);
+    QVERIFY(server.waitForReceived("</stream:stream>"));
+    QVERIFY(!server.received().contains("<stream:error"));
+    server.send("</stream:stream>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected, 1000)); // well before the close timeout
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
+    QTest::qWait(100);
+    QCOMPARE(reconnects.size(), 0);
+}
+
+void TestConnectionProtocol::userDisconnectCancelsPendingReconnect()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 300ms;
+    });
+    QVERIFY(connectAndAuthenticate(server, client));
+    server.closeClient();
+    QTRY_VERIFY(client.connection.nextReconnectAtMs() > 0);
+    client.connection.disconnectFromServer();
+    QCOMPARE(client.connection.nextReconnectAtMs(), 0);
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
+    QTest::qWait(600);
+    QCOMPARE(server.connectionCount(), 1);
+}
+
+void TestConnectionProtocol::sendRefusals_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'><body>x1</body></message>") << u"no 'to'"_s;
+    QTest::newRow("foreign from") << QByteArray("<message from='bot@elsewhere' to='u@x'><body>x2</body></message>") << u"invalid-from"_s;
+    QTest::newRow("not well-formed") << QByteArray("<message from='bot@comp.example' to='u@x'><body>x3</message>") << u"not well-formed"_s;
+    QTest::newRow("oversize") << "<message from='bot@comp.example' to='u@x'><body>x4" + QByteArray(2000, 'y') + "</body></message>" << u"limit"_s;
+}
+
+void TestConnectionProtocol::sendRefusals()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(QString, reason);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.maxStanzaBytes = 1024; });
+    QVERIFY(connectAndAuthenticate(server, client));
+    const qsizetype before = server.received().size();
+    const QString refusal = client.connection.send(xml);
+    QVERIFY2(refusal.contains(reason), qPrintable(refusal));
+    QTest::qWait(50);
+    QCOMPARE(server.received().size(), before); // not a byte went out
+    QCOMPARE(client.connection.state(), ConnectionState::Connected);
+}
+
+void TestConnectionProtocol::badServerInput_data()
+{
+    QTest::addColumn<QByteArray>("afterHeader"); // sent once the header (id s1) went out
+    QTest::addColumn<bool>("authenticated");     // sent after the handshake succeeded
+    QTest::addColumn<QString>("condition");
+    QTest::newRow("comment") << QByteArray("<!-- hi -->") << true << u"restricted-xml"_s;
+    QTest::newRow("processing instruction") << QByteArray("<?pi x?>") << true << u"restricted-xml"_s;
+    QTest::newRow("entity") << QByteArray("<message><body>&ent;</body></message>") << true << u"restricted-xml"_s;
+    QTest::newRow("invalid utf-8") << QByteArray("<message><body>\xc3\x28</body></message>") << true << u"unsupported-encoding"_s;
+    QTest::newRow("malformed") << QByteArray("<message></iq>") << true << u"not-well-formed"_s;
+    QTest::newRow("second header") << QByteArray("<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' id='2'>") << true << u"bad-format"_s;
+    QTest::newRow("stanza before handshake") << QByteArray("<message from='a@b' to='comp.example'/>") << false << u"undefined-condition"_s;
+    QTest::newRow("deep nesting") << QByteArray("<a>").repeated(20000) << true << u"policy-violation"_s;
+    QTest::newRow("endless stanza") << "<message><body>" + QByteArray(600 * 1024, 'x') << true << u"policy-violation"_s;
+}
+
+void TestConnectionProtocol::badServerInput()
+{
+    QFETCH(QByteArray, afterHeader);
+    QFETCH(bool, authenticated);
+    QFETCH(QString, condition);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    if (authenticated) {
+        QVERIFY(server.acceptHandshake(secret));
+        QVERIFY(client.waitFor(ConnectionState::Connected));
+    } else {
+        QVERIFY(server.waitForReceived("<stream:stream"));
+        server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+        QVERIFY(server.waitForReceived("</handshake>"));
+    }
+    server.send(afterHeader);
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    const DisconnectReason reason = client.connection.lastReason();
+    QCOMPARE(reason.kind, DisconnectReason::Kind::ProtocolViolation);
+    QCOMPARE(reason.condition, condition);
+    QVERIFY(!reason.detail.isEmpty());
+    QVERIFY(server.waitForReceived(QByteArray("<" + condition.toUtf8() + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")));
+    QVERIFY(server.received().endsWith("</stream:stream>"));
+    QVERIFY(server.waitForClientGone());
+    QVERIFY(client.sentWire().contains("<stream:error>")); // the log shows what we answered
+}
+
+void TestConnectionProtocol::dataAfterStreamCloseIsIgnored()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    QVERIFY(connectAndAuthenticate(server, client));
+    const int receivedBefore = int(client.received.size());
+    server.send("</stream:stream><message from='a@b' to='bot@comp.example'/>garbage<<<");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::ServerClosed);
+    QCOMPARE(int(client.received.size()), receivedBefore); // nothing after the close was taken as a stanza
+    QVERIFY(server.waitForReceived("</stream:stream>"));
+    QVERIFY(server.waitForClientGone());
+    QVERIFY(server.received().endsWith("</stream:stream>"));
+}
+
+void TestConnectionProtocol::configurationProblemsAreReported()
+{
+    Client client(5347, [](ConnectionSettings &s) { s.domain = u"bad domain"_s; });
+    QSignalSpy changes(&client.connection, &ComponentConnection::stateChanged);
+    client.connection.connectToServer();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::Configuration);
+    QVERIFY(client.connection.lastReason().explanation.contains(u"domain"));
+
+    Client noSecret(5347);
+    noSecret.connection.setSecret({});
+    noSecret.connection.connectToServer();
+    QVERIFY(noSecret.connection.lastReason().explanation.contains(u"no shared secret"));
+}
+
+void TestConnectionProtocol::directTls()
+{
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
+                                 u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
+                                 u"-out"_s, dir.filePath(u"cert.pem"_s)});
+    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+        QSKIP("openssl could not make a test certificate; direct TLS is not exercised");
+    QFile cert(dir.filePath(u"cert.pem"_s));
+    QFile key(dir.filePath(u"key.pem"_s));
+    QVERIFY(cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    ScriptedServer server;
+    QVERIFY(server.listen(cert.readAll(), key.readAll()));
+
+    // A self-signed certificate is refused by default, with a reason that says so.
+    Client strict(server.port(), [](ConnectionSettings &s) { s.directTls = true; });
+    strict.connection.connectToServer();
+    QTRY_COMPARE(strict.connection.lastReason().kind, DisconnectReason::Kind::Tls);
+    QVERIFY2(strict.connection.lastReason().explanation.contains(u"not trusted"),
+             qPrintable(strict.connection.lastReason().toString()));
+
+    Client relaxed(server.port(), [](ConnectionSettings &s) {
+        s.directTls = true;
+        s.acceptInvalidCertificates = true;
+    });
+    QVERIFY(connectAndAuthenticate(server, relaxed));
+}
+
+QTEST_GUILESS_MAIN(TestConnectionProtocol)
+#include "tst_connection_protocol.moc"

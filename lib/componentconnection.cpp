@@ -110,7 +110,8 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
         nextReconnectAtMs = 0;
         startAttempt();
     });
-    QObject::connect(&parser, &StreamParser::streamOpened, q, [this](const StreamHeader &h) { onStreamOpened(h); });
+    QObject::connect(&parser, &StreamParser::streamOpened, q,
+                     [this](const StreamHeader &h) { onStreamOpened(h); });
     QObject::connect(&parser, &StreamParser::stanzaReceived, q, [this](const Stanza &s) { onStanza(s); });
     QObject::connect(&parser, &StreamParser::streamClosed, q, [this] { onStreamClosed(); });
     QObject::connect(&parser, &StreamParser::failed, q, [this](const StreamError &e) { onParserFailed(e); });
@@ -284,7 +285,8 @@ void ComponentConnectionPrivate::onConnectTimeout()
     QString explanation;
     switch (state) {
     case ConnectionState::Connecting:
-        explanation = tr("could not reach %1:%2 within %3 s").arg(settings.host).arg(settings.port).arg(limit);
+        explanation =
+            tr("could not reach %1:%2 within %3 s").arg(settings.host).arg(settings.port).arg(limit);
         break;
     case ConnectionState::OpeningStream:
         explanation = tr("the server accepted the connection but sent no stream header within %1 s — is %2 "
@@ -318,7 +320,8 @@ void ComponentConnectionPrivate::logSent(QByteArray wire, const QString &name, c
     Q_EMIT q->stanzaSent(Stanza(Direction::Sent, nowMs(), std::move(wire), name, namespaceUri, attributes));
 }
 
-void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason, const QByteArray &streamError)
+void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
+                                                 const QByteArray &streamError)
 {
     if (!socket)
         return;
@@ -327,8 +330,9 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
     stanzaTimer.stop();
     if (pendingReason.isNull() || state != ConnectionState::Disconnecting)
         pendingReason = reason;
-    const bool streamOpen = state == ConnectionState::OpeningStream || state == ConnectionState::Authenticating ||
-                            state == ConnectionState::Connected || state == ConnectionState::Disconnecting;
+    const bool streamOpen = state == ConnectionState::OpeningStream ||
+                            state == ConnectionState::Authenticating || state == ConnectionState::Connected ||
+                            state == ConnectionState::Disconnecting;
     if (streamOpen && !closeSent) {
         if (!streamError.isEmpty()) {
             write(streamError);
@@ -359,8 +363,9 @@ void ComponentConnectionPrivate::onSocketDisconnected()
     else if (state == ConnectionState::Authenticating)
         explanation = tr("the server closed the connection during the handshake");
     else if (const qint64 pending = parser.pendingBytes(); pending > 0)
-        explanation = tr("the server closed the connection in the middle of a stanza (%1 bytes of it received)")
-                          .arg(pending);
+        explanation =
+            tr("the server closed the connection in the middle of a stanza (%1 bytes of it received)")
+                .arg(pending);
     finish({DisconnectReason::Kind::Network, u"connection-closed"_s, {}, explanation});
 }
 
@@ -387,9 +392,11 @@ DisconnectReason ComponentConnectionPrivate::socketErrorReason(QAbstractSocket::
                    "port open on that address?")
                     .arg(where)};
     case QAbstractSocket::HostNotFoundError:
-        return {Kind::Network, u"host-not-found"_s, detail, tr("the host name %1 could not be resolved").arg(settings.host)};
+        return {Kind::Network, u"host-not-found"_s, detail,
+                tr("the host name %1 could not be resolved").arg(settings.host)};
     case QAbstractSocket::SocketTimeoutError:
-        return {Kind::Timeout, u"connection-timeout"_s, detail, tr("the connection to %1 timed out").arg(where)};
+        return {Kind::Timeout, u"connection-timeout"_s, detail,
+                tr("the connection to %1 timed out").arg(where)};
     case QAbstractSocket::NetworkError:
         return {Kind::Network, u"network-error"_s, detail, tr("the network to %1 failed").arg(where)};
     case QAbstractSocket::SslHandshakeFailedError:
@@ -439,38 +446,72 @@ void ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reaso
     if (policy.maxAttempts > 0 && reconnectAttempt >= policy.maxAttempts)
         return;
     ++reconnectAttempt;
-    const double base = std::min(double(policy.maxDelay.count()),
-                                 double(policy.initialDelay.count()) * std::pow(policy.multiplier, reconnectAttempt - 1));
+    const double base =
+        std::min(double(policy.maxDelay.count()),
+                 double(policy.initialDelay.count()) * std::pow(policy.multiplier, reconnectAttempt - 1));
     const double spread = policy.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
     const qint64 delay = std::max<qint64>(0, qint64(base * (1.0 + spread)));
     nextReconnectAtMs = nowMs() + delay;
     reconnectTimer.start(std::chrono::milliseconds(delay));
-    qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << reconnectAttempt << "in" << delay << "ms";
+    qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << reconnectAttempt << "in"
+                                   << delay << "ms";
     Q_EMIT q->reconnectScheduled(reconnectAttempt, delay);
 }
 
 ComponentConnection::ComponentConnection(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<ComponentConnectionPrivate>(this))
-{
-}
+{}
 
 ComponentConnection::~ComponentConnection()
 {
     d->dropSocket();
 }
 
-void ComponentConnection::setSettings(const ConnectionSettings &settings) { d->settings = settings; }
-const ConnectionSettings &ComponentConnection::settings() const { return d->settings; }
-void ComponentConnection::setSecret(const QString &secret) { d->secret = secret; }
-bool ComponentConnection::hasSecret() const { return !d->secret.isEmpty(); }
-ConnectionState ComponentConnection::state() const { return d->state; }
-const DisconnectReason &ComponentConnection::lastReason() const { return d->lastReason; }
-QString ComponentConnection::streamId() const { return d->streamId; }
-QString ComponentConnection::serverDomain() const { return d->serverDomain; }
-const ComponentConnection::Counters &ComponentConnection::counters() const { return d->counters; }
-int ComponentConnection::reconnectAttempt() const { return d->reconnectAttempt; }
-qint64 ComponentConnection::nextReconnectAtMs() const { return d->nextReconnectAtMs; }
+void ComponentConnection::setSettings(const ConnectionSettings &settings)
+{
+    d->settings = settings;
+}
+const ConnectionSettings &ComponentConnection::settings() const
+{
+    return d->settings;
+}
+void ComponentConnection::setSecret(const QString &secret)
+{
+    d->secret = secret;
+}
+bool ComponentConnection::hasSecret() const
+{
+    return !d->secret.isEmpty();
+}
+ConnectionState ComponentConnection::state() const
+{
+    return d->state;
+}
+const DisconnectReason &ComponentConnection::lastReason() const
+{
+    return d->lastReason;
+}
+QString ComponentConnection::streamId() const
+{
+    return d->streamId;
+}
+QString ComponentConnection::serverDomain() const
+{
+    return d->serverDomain;
+}
+const ComponentConnection::Counters &ComponentConnection::counters() const
+{
+    return d->counters;
+}
+int ComponentConnection::reconnectAttempt() const
+{
+    return d->reconnectAttempt;
+}
+qint64 ComponentConnection::nextReconnectAtMs() const
+{
+    return d->nextReconnectAtMs;
+}
 
 void ComponentConnection::connectToServer()
 {
@@ -499,7 +540,8 @@ void ComponentConnection::connectToServer()
 
 void ComponentConnection::disconnectFromServer()
 {
-    const DisconnectReason reason{DisconnectReason::Kind::UserRequest, {}, {}, tr("disconnected by the user")};
+    const DisconnectReason reason{
+        DisconnectReason::Kind::UserRequest, {}, {}, tr("disconnected by the user")};
     const bool reconnectPending = d->reconnectTimer.isActive();
     d->reconnectTimer.stop();
     d->nextReconnectAtMs = 0;
@@ -552,7 +594,8 @@ QString ComponentConnection::validateStanza(QByteArrayView xml, const QString &d
     if (!from.isValid())
         return tr("'from' is not a valid address: %1").arg(jidError);
     if (from.domain() != domain.toLower())
-        return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with invalid-from)")
+        return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with "
+                  "invalid-from)")
             .arg(domain, from.domain());
     if (name == u"iq") {
         const QString type = element.attribute(u"type");

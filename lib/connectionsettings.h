@@ -15,8 +15,8 @@ struct ReconnectPolicy
     std::chrono::milliseconds initialDelay = 1s;
     std::chrono::milliseconds maxDelay = 60s;
     double multiplier = 2.0;
-    double jitter = 0.2;  // ± this fraction of each delay, so that many components do not retry in step
-    int maxAttempts = 0;  // 0: keep trying
+    double jitter = 0.2; // ± this fraction of each delay, so that many components do not retry in step
+    int maxAttempts = 0; // 0: keep trying
     bool retryAfterAuthenticationFailure = false; // not-authorized / host-unknown are usually permanent
 
     friend bool operator==(const ReconnectPolicy &, const ReconnectPolicy &) = default;
@@ -29,11 +29,11 @@ struct ConnectionSettings
     quint16 port = 5347;
     QString domain; // the component's name: the stream's 'to' and the domain of every 'from'
     bool directTls = false;
-    bool acceptInvalidCertificates = false; // for self-signed development servers only
-    std::chrono::milliseconds connectTimeout = 15s; // TCP, TLS, stream open and handshake together
+    bool acceptInvalidCertificates = false;            // for self-signed development servers only
+    std::chrono::milliseconds connectTimeout = 15s;    // TCP, TLS, stream open and handshake together
     std::chrono::milliseconds keepaliveInterval = 60s; // 0 disables the whitespace keepalive
-    std::chrono::milliseconds stanzaTimeout = 60s; // a stanza that has begun must end within this
-    std::chrono::milliseconds closeTimeout = 2s;   // wait for the server's </stream:stream>
+    std::chrono::milliseconds stanzaTimeout = 60s;     // a stanza that has begun must end within this
+    std::chrono::milliseconds closeTimeout = 2s;       // wait for the server's </stream:stream>
     qint64 maxStanzaBytes = 512 * 1024;
     int maxDepth = 100;
     ReconnectPolicy reconnect;

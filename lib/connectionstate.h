@@ -5,10 +5,11 @@
 
 namespace xcm {
 
-enum class ConnectionState {
+enum class ConnectionState
+{
     Disconnected,
-    Connecting,    // resolving, TCP connect, TLS handshake
-    OpeningStream, // our header sent, waiting for the server's
+    Connecting,     // resolving, TCP connect, TLS handshake
+    OpeningStream,  // our header sent, waiting for the server's
     Authenticating, // <handshake> sent, waiting for the answer
     Connected,
     Disconnecting,

@@ -15,7 +15,8 @@ QString tr(const char *text)
 
 bool DisconnectReason::isAuthenticationFailure() const
 {
-    return kind == Kind::ServerStreamError && (condition == u"not-authorized" || condition == u"host-unknown");
+    return kind == Kind::ServerStreamError &&
+           (condition == u"not-authorized" || condition == u"host-unknown");
 }
 
 QString DisconnectReason::toString() const
@@ -32,7 +33,8 @@ QString DisconnectReason::toString() const
 
 DisconnectReason DisconnectReason::fromServerError(const StreamError &error, const QString &domain)
 {
-    return {Kind::ServerStreamError, error.condition, error.text, explainServerStreamError(error.condition, domain)};
+    return {Kind::ServerStreamError, error.condition, error.text,
+            explainServerStreamError(error.condition, domain)};
 }
 
 DisconnectReason DisconnectReason::fromProtocolViolation(const StreamError &sentError)

@@ -11,16 +11,17 @@ namespace xcm {
 // the peer's or the system's own words, and an explanation that says what to check.
 struct DisconnectReason
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
-        UserRequest,        // the user disconnected
-        Configuration,      // the settings cannot work (no domain, no secret, …)
-        Network,            // refused, not found, reset, closed by the peer
-        Tls,                // TLS handshake or certificate failure
-        Timeout,            // the server did not answer in time
-        ServerStreamError,  // the server sent <stream:error>
-        ServerClosed,       // the server closed the stream without an error
-        ProtocolViolation,  // the server sent something we refuse; we sent the stream error
+        UserRequest,       // the user disconnected
+        Configuration,     // the settings cannot work (no domain, no secret, …)
+        Network,           // refused, not found, reset, closed by the peer
+        Tls,               // TLS handshake or certificate failure
+        Timeout,           // the server did not answer in time
+        ServerStreamError, // the server sent <stream:error>
+        ServerClosed,      // the server closed the stream without an error
+        ProtocolViolation, // the server sent something we refuse; we sent the stream error
     };
 
     Kind kind = Kind::None;

@@ -17,7 +17,8 @@ bool setError(QString *error, const QString &reason)
 
 bool hasControlOrSpace(QStringView text)
 {
-    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Control; });
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Control; });
 }
 
 } // namespace
@@ -78,7 +79,8 @@ Jid Jid::parse(QStringView text, QString *error)
             return fail(u"the part after '/' is empty"_s);
         if (resource.toUtf8().size() > maxPartBytes)
             return fail(u"the resource is longer than 1023 bytes"_s);
-        if (std::any_of(resource.begin(), resource.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        if (std::any_of(resource.begin(), resource.end(),
+                        [](QChar c) { return c.category() == QChar::Other_Control; }))
             return fail(u"the resource contains a control character"_s);
         jid.m_resource = resource.toString();
     }

@@ -47,10 +47,22 @@ Stanza &Stanza::operator=(const Stanza &) = default;
 Stanza &Stanza::operator=(Stanza &&) noexcept = default;
 Stanza::~Stanza() = default;
 
-bool Stanza::isNull() const { return !d; }
-Direction Stanza::direction() const { return d ? d->direction : Direction::Received; }
-qint64 Stanza::timestampMs() const { return d ? d->timestampMs : 0; }
-StanzaKind Stanza::kind() const { return d ? d->kind : StanzaKind::Other; }
+bool Stanza::isNull() const
+{
+    return !d;
+}
+Direction Stanza::direction() const
+{
+    return d ? d->direction : Direction::Received;
+}
+qint64 Stanza::timestampMs() const
+{
+    return d ? d->timestampMs : 0;
+}
+StanzaKind Stanza::kind() const
+{
+    return d ? d->kind : StanzaKind::Other;
+}
 
 const QByteArray &Stanza::wire() const
 {
@@ -58,8 +70,14 @@ const QByteArray &Stanza::wire() const
     return d ? d->wire : empty;
 }
 
-QString Stanza::name() const { return d ? d->name : QString(); }
-QString Stanza::namespaceUri() const { return d ? d->namespaceUri : QString(); }
+QString Stanza::name() const
+{
+    return d ? d->name : QString();
+}
+QString Stanza::namespaceUri() const
+{
+    return d ? d->namespaceUri : QString();
+}
 
 QString Stanza::attribute(QStringView name) const
 {
@@ -82,8 +100,8 @@ XmlElement Stanza::element() const
         return {};
     if (!d->elementParsed) {
         // Stream-level items (our own header) are not complete elements: they stay without a tree.
-        d->element = XmlElement::parse(d->wire, nullptr, d->namespaceUri == ns::stream ? ns::component
-                                                                                          : QStringView(d->namespaceUri));
+        d->element = XmlElement::parse(
+            d->wire, nullptr, d->namespaceUri == ns::stream ? ns::component : QStringView(d->namespaceUri));
         d->elementParsed = true;
     }
     return d->element;

@@ -8,10 +8,21 @@
 
 namespace xcm {
 
-enum class Direction : quint8 { Received, Sent };
+enum class Direction : quint8
+{
+    Received,
+    Sent
+};
 
 // What a top-level element on the stream is, for filtering and colouring.
-enum class StanzaKind : quint8 { Message, Presence, Iq, Stream, Other };
+enum class StanzaKind : quint8
+{
+    Message,
+    Presence,
+    Iq,
+    Stream,
+    Other
+};
 
 class StanzaData;
 

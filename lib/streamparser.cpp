@@ -77,7 +77,8 @@ void StreamParser::feed(QByteArrayView bytes)
     if (m_closed || hasFailed())
         return;
     if (m_bytesFed - m_topLevelEnd > m_limits.maxStanzaBytes) {
-        fail("policy-violation", u"a stanza grew past the %1-byte limit without ending"_s.arg(m_limits.maxStanzaBytes));
+        fail("policy-violation",
+             u"a stanza grew past the %1-byte limit without ending"_s.arg(m_limits.maxStanzaBytes));
         return;
     }
     discardConsumedBytes();
@@ -117,8 +118,8 @@ void StreamParser::processTokens()
         case QXmlStreamReader::Comment:
             return fail("restricted-xml", u"the stream contains an XML comment"_s);
         case QXmlStreamReader::ProcessingInstruction:
-            return fail("restricted-xml",
-                        u"the stream contains a processing instruction <?%1?>"_s.arg(m_reader.processingInstructionTarget()));
+            return fail("restricted-xml", u"the stream contains a processing instruction <?%1?>"_s.arg(
+                                              m_reader.processingInstructionTarget()));
         case QXmlStreamReader::DTD:
             return fail("restricted-xml", u"the stream contains a DTD (<!DOCTYPE>)"_s);
         case QXmlStreamReader::EntityReference:
@@ -127,7 +128,8 @@ void StreamParser::processTokens()
             if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
                 return; // wait for more bytes
             if (m_reader.errorString().contains(u"Entity"))
-                return fail("restricted-xml", u"%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"_s.arg(m_reader.errorString()));
+                return fail("restricted-xml", u"%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"_s.arg(
+                                                  m_reader.errorString()));
             return fail("not-well-formed", u"%1 (line %2, column %3)"_s.arg(m_reader.errorString())
                                                .arg(m_reader.lineNumber())
                                                .arg(m_reader.columnNumber()));
@@ -145,15 +147,18 @@ void StreamParser::handleStartElement()
     const QStringView namespaceUri = m_reader.namespaceUri();
     if (m_depth == 0) {
         if (name != u"stream")
-            return fail("bad-format", u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
+            return fail("bad-format",
+                        u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
         if (namespaceUri != ns::stream)
             return fail("invalid-namespace", u"the stream header has namespace '%1'"_s.arg(namespaceUri));
         const auto declarations = m_reader.namespaceDeclarations();
-        const bool componentNamespace = std::any_of(declarations.cbegin(), declarations.cend(), [](const auto &declaration) {
-            return declaration.prefix().isEmpty() && declaration.namespaceUri() == ns::component;
-        });
+        const bool componentNamespace =
+            std::any_of(declarations.cbegin(), declarations.cend(), [](const auto &declaration) {
+                return declaration.prefix().isEmpty() && declaration.namespaceUri() == ns::component;
+            });
         if (!componentNamespace)
-            return fail("invalid-namespace", u"the stream's default namespace is not jabber:component:accept"_s);
+            return fail("invalid-namespace",
+                        u"the stream's default namespace is not jabber:component:accept"_s);
         const auto attributes = m_reader.attributes();
         StreamHeader header;
         header.id = attributeValue(attributes, u"id").toString();

@@ -10,7 +10,8 @@ namespace xcm {
 class Utf8Validator
 {
 public:
-    // Returns false at the first invalid sequence; errorOffset() then tells where it starts (in stream bytes).
+    // Returns false at the first invalid sequence; errorOffset() then tells where it starts (in stream
+    // bytes).
     bool feed(QByteArrayView chunk);
     // True when the stream so far ends on a character boundary.
     bool atCharacterBoundary() const { return m_needed == 0; }
@@ -22,7 +23,7 @@ private:
     qint64 m_errorOffset = -1;
     qint64 m_sequenceStart = 0; // where the multi-byte character being checked began
     char32_t m_codePoint = 0;
-    int m_needed = 0;    // continuation bytes still expected
+    int m_needed = 0;       // continuation bytes still expected
     char32_t m_minimum = 0; // smallest code point the sequence may encode (rejects overlong forms)
 };
 

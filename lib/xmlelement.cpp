@@ -41,10 +41,22 @@ XmlElement &XmlElement::operator=(const XmlElement &) = default;
 XmlElement &XmlElement::operator=(XmlElement &&) noexcept = default;
 XmlElement::~XmlElement() = default;
 
-bool XmlElement::isNull() const { return !d; }
-QString XmlElement::name() const { return d ? d->name : QString(); }
-QString XmlElement::namespaceUri() const { return d ? d->namespaceUri : QString(); }
-QString XmlElement::prefix() const { return d ? d->prefix : QString(); }
+bool XmlElement::isNull() const
+{
+    return !d;
+}
+QString XmlElement::name() const
+{
+    return d ? d->name : QString();
+}
+QString XmlElement::namespaceUri() const
+{
+    return d ? d->namespaceUri : QString();
+}
+QString XmlElement::prefix() const
+{
+    return d ? d->prefix : QString();
+}
 
 QString XmlElement::attribute(QStringView name) const
 {
@@ -150,9 +162,8 @@ constexpr auto wrapperPrefix = "<xcm-context xmlns:stream='http://etherx.jabber.
 
 bool isWhitespace(QStringView text)
 {
-    return std::all_of(text.begin(), text.end(), [](QChar c) {
-        return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
-    });
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r'; });
 }
 
 void writeElement(QXmlStreamWriter &writer, const XmlElement &element, const QString &parentNamespace)
@@ -236,7 +247,8 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
         case QXmlStreamReader::DTD:
             return fail(u"DTDs are not allowed in XMPP (%1)"_s.arg(position()));
         case QXmlStreamReader::EntityReference:
-            return fail(u"entity references other than the predefined five are not allowed (%1)"_s.arg(position()));
+            return fail(
+                u"entity references other than the predefined five are not allowed (%1)"_s.arg(position()));
         default:
             break;
         }
@@ -247,7 +259,8 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
         const qint64 closingLine = 3 + xml.count('\n');
         if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||
             (reader.lineNumber() >= closingLine && !stack.isEmpty()))
-            return fail(u"the XML is not complete: <%1> is not closed"_s.arg(stack.value(stack.size() - 1).name()));
+            return fail(
+                u"the XML is not complete: <%1> is not closed"_s.arg(stack.value(stack.size() - 1).name()));
         return fail(u"%1 at %2"_s.arg(message, position()));
     }
     if (root.isNull())

@@ -1,1 +1,54 @@
-int main() { return 0; }
+#include "clioptions.h"
+#include "clisession.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+// Only async-signal-safe work here: wake the event loop through a socket pair.
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("xcm-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));
+
+    auto parsed = xcm::cli::parseCommandLine(QCoreApplication::arguments());
+    if (const int *exitCode = std::get_if<int>(&parsed))
+        return *exitCode;
+
+    xcm::cli::CliSession session(std::move(std::get<xcm::cli::CliOptions>(parsed)));
+    if (!session.prepare())
+        return xcm::cli::UsageError;
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &session, [&session] {
+            char byte;
+            [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+            session.interrupt();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    std::signal(SIGPIPE, SIG_IGN); // a closed stdout must not kill us mid-close
+
+    QObject::connect(&session, &xcm::cli::CliSession::finished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    session.start();
+    return QCoreApplication::exec();
+}

@@ -83,7 +83,8 @@ bool ScriptedServer::acceptHandshake(const QString &secret, const QByteArray &re
     send(QByteArray(header).replace("%1", streamId.toUtf8()));
     if (!waitForReceived("</handshake>"))
         return false;
-    const QByteArray digest = QCryptographicHash::hash((streamId + secret).toUtf8(), QCryptographicHash::Sha1).toHex();
+    const QByteArray digest =
+        QCryptographicHash::hash((streamId + secret).toUtf8(), QCryptographicHash::Sha1).toHex();
     if (!m_received.contains(QByteArray("<handshake>" + digest + "</handshake>")))
         return false;
     send(reply);

@@ -13,8 +13,9 @@ class ScriptedServer : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr auto header = "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
-                                   "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example' id='%1'>";
+    static constexpr auto header =
+        "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+        "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example' id='%1'>";
 
     ScriptedServer();
     // With a certificate and key (PEM), the server speaks direct TLS.

@@ -40,8 +40,10 @@ struct Client
         connection.setSecret(secret);
         QObject::connect(&connection, &ComponentConnection::stateChanged,
                          [this](ConnectionState state, const DisconnectReason &) { states.append(state); });
-        QObject::connect(&connection, &ComponentConnection::stanzaReceived, [this](const Stanza &s) { received.append(s); });
-        QObject::connect(&connection, &ComponentConnection::stanzaSent, [this](const Stanza &s) { sent.append(s); });
+        QObject::connect(&connection, &ComponentConnection::stanzaReceived,
+                         [this](const Stanza &s) { received.append(s); });
+        QObject::connect(&connection, &ComponentConnection::stanzaSent,
+                         [this](const Stanza &s) { sent.append(s); });
     }
     bool waitFor(ConnectionState state, int timeoutMs = 5000)
     {
@@ -99,14 +101,16 @@ void TestConnectionProtocol::handshakeSucceeds()
     QVERIFY(server.listen());
     Client client(server.port());
     QVERIFY(connectAndAuthenticate(server, client));
-    QCOMPARE(client.states, (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::OpeningStream,
-                                                    ConnectionState::Authenticating, ConnectionState::Connected}));
+    QCOMPARE(client.states,
+             (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::OpeningStream,
+                                     ConnectionState::Authenticating, ConnectionState::Connected}));
     QVERIFY(server.received().contains("to='comp.example'"));
     QVERIFY(server.received().contains("xmlns='jabber:component:accept'"));
     QCOMPARE(client.connection.streamId(), u"s1"_s);
     QCOMPARE(client.connection.serverDomain(), u"comp.example"_s);
     // The log sees the handshake, never the digest.
-    const QByteArray digest = QCryptographicHash::hash(("s1" + secret).toUtf8(), QCryptographicHash::Sha1).toHex();
+    const QByteArray digest =
+        QCryptographicHash::hash(("s1" + secret).toUtf8(), QCryptographicHash::Sha1).toHex();
     QVERIFY(client.sentWire().contains("<handshake>[redacted]</handshake>"));
     QVERIFY(!client.sentWire().contains(digest));
     QVERIFY(client.connection.counters().connectedSinceMs > 0);
@@ -132,7 +136,8 @@ void TestConnectionProtocol::nothingIsSentBeforeTheHandshakeSucceeds()
     client.connection.connectToServer();
     QVERIFY(server.waitForClient());
     QVERIFY(server.waitForReceived("<stream:stream"));
-    const QByteArray message = "<message from='bot@comp.example' to='u@example.com'><body>early</body></message>";
+    const QByteArray message =
+        "<message from='bot@comp.example' to='u@example.com'><body>early</body></message>";
     QVERIFY(client.connection.send(message).contains(u"not connected"));
     server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
     QVERIFY(server.waitForReceived("</handshake>"));
@@ -153,7 +158,8 @@ void TestConnectionProtocol::receivesStanzas()
     QVERIFY(server.listen());
     Client client(server.port());
     QVERIFY(connectAndAuthenticate(server, client));
-    const QByteArray message = "<message from='u@example.com/r' to='bot@comp.example' type='chat'><body>hello</body></message>";
+    const QByteArray message =
+        "<message from='u@example.com/r' to='bot@comp.example' type='chat'><body>hello</body></message>";
     server.send(message + " " + message.left(40));
     QTRY_COMPARE(client.received.size(), 3);
     QCOMPARE(client.received.last().wire(), message);
@@ -169,14 +175,17 @@ void TestConnectionProtocol::serverStreamErrors_data()
     QTest::addColumn<bool>("duringHandshake");
     QTest::addColumn<QString>("explains");
     QTest::addColumn<bool>("retried");
-    QTest::newRow("not-authorized") << u"not-authorized"_s << true << u"check component_secret for comp.example"_s << false;
-    QTest::newRow("host-unknown") << u"host-unknown"_s << true << u"no external component named comp.example"_s << false;
+    QTest::newRow("not-authorized") << u"not-authorized"_s << true
+                                    << u"check component_secret for comp.example"_s << false;
+    QTest::newRow("host-unknown") << u"host-unknown"_s << true
+                                  << u"no external component named comp.example"_s << false;
     QTest::newRow("conflict") << u"conflict"_s << true << u"already active"_s << true;
     QTest::newRow("invalid-from") << u"invalid-from"_s << false << u"not on the component domain"_s << true;
     QTest::newRow("improper-addressing") << u"improper-addressing"_s << false << u"'to' or 'from'"_s << true;
     QTest::newRow("not-well-formed") << u"not-well-formed"_s << false << u"512 KiB"_s << true;
     QTest::newRow("system-shutdown") << u"system-shutdown"_s << false << u"shutting down"_s << true;
-    QTest::newRow("unknown condition") << u"x-custom"_s << false << u"closed the stream with an error"_s << true;
+    QTest::newRow("unknown condition")
+        << u"x-custom"_s << false << u"closed the stream with an error"_s << true;
 }
 
 void TestConnectionProtocol::serverStreamErrors()
@@ -201,14 +210,17 @@ void TestConnectionProtocol::serverStreamErrors()
         QVERIFY(server.acceptHandshake(secret));
         QVERIFY(client.waitFor(ConnectionState::Connected));
     }
-    server.send("<stream:error><" + condition.toUtf8() + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
-                "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>words from the server</text></stream:error>");
+    server.send(
+        "<stream:error><" + condition.toUtf8() +
+        " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+        "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>words from the server</text></stream:error>");
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
     const DisconnectReason reason = client.connection.lastReason();
     QCOMPARE(reason.kind, DisconnectReason::Kind::ServerStreamError);
     QCOMPARE(reason.condition, condition == u"x-custom" ? u"undefined-condition"_s : condition);
     QVERIFY2(reason.explanation.contains(explains), qPrintable(reason.explanation));
-    QVERIFY2(reason.toString().contains(u"(server said: words from the server)"), qPrintable(reason.toString()));
+    QVERIFY2(reason.toString().contains(u"(server said: words from the server)"),
+             qPrintable(reason.toString()));
     QVERIFY(server.waitForReceived("</stream:stream>"));
     QVERIFY(server.waitForClientGone());
     QCOMPARE(reconnects.size(), retried ? 1 : 0);
@@ -373,7 +385,8 @@ void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
     server.send(QByteArray(ScriptedServer::header).replace("%1", "s1") +
-                "<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
+                "<stream:error><conflict "
+                "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
     QTRY_COMPARE(server.connectionCount(), 2); // retried
     QVERIFY(server.acceptHandshake(secret));
     QVERIFY(client.waitFor(ConnectionState::Connected));
@@ -423,10 +436,17 @@ void TestConnectionProtocol::sendRefusals_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'><body>x1</body></message>") << u"no 'to'"_s;
-    QTest::newRow("foreign from") << QByteArray("<message from='bot@elsewhere' to='u@x'><body>x2</body></message>") << u"invalid-from"_s;
-    QTest::newRow("not well-formed") << QByteArray("<message from='bot@comp.example' to='u@x'><body>x3</message>") << u"not well-formed"_s;
-    QTest::newRow("oversize") << "<message from='bot@comp.example' to='u@x'><body>x4" + QByteArray(2000, 'y') + "</body></message>" << u"limit"_s;
+    QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'><body>x1</body></message>")
+                           << u"no 'to'"_s;
+    QTest::newRow("foreign from") << QByteArray(
+                                         "<message from='bot@elsewhere' to='u@x'><body>x2</body></message>")
+                                  << u"invalid-from"_s;
+    QTest::newRow("not well-formed") << QByteArray(
+                                            "<message from='bot@comp.example' to='u@x'><body>x3</message>")
+                                     << u"not well-formed"_s;
+    QTest::newRow("oversize") << "<message from='bot@comp.example' to='u@x'><body>x4" +
+                                     QByteArray(2000, 'y') + "</body></message>"
+                              << u"limit"_s;
 }
 
 void TestConnectionProtocol::sendRefusals()
@@ -452,13 +472,19 @@ void TestConnectionProtocol::badServerInput_data()
     QTest::addColumn<QString>("condition");
     QTest::newRow("comment") << QByteArray("<!-- hi -->") << true << u"restricted-xml"_s;
     QTest::newRow("processing instruction") << QByteArray("<?pi x?>") << true << u"restricted-xml"_s;
-    QTest::newRow("entity") << QByteArray("<message><body>&ent;</body></message>") << true << u"restricted-xml"_s;
-    QTest::newRow("invalid utf-8") << QByteArray("<message><body>\xc3\x28</body></message>") << true << u"unsupported-encoding"_s;
+    QTest::newRow("entity") << QByteArray("<message><body>&ent;</body></message>") << true
+                            << u"restricted-xml"_s;
+    QTest::newRow("invalid utf-8") << QByteArray("<message><body>\xc3\x28</body></message>") << true
+                                   << u"unsupported-encoding"_s;
     QTest::newRow("malformed") << QByteArray("<message></iq>") << true << u"not-well-formed"_s;
-    QTest::newRow("second header") << QByteArray("<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' id='2'>") << true << u"bad-format"_s;
-    QTest::newRow("stanza before handshake") << QByteArray("<message from='a@b' to='comp.example'/>") << false << u"undefined-condition"_s;
+    QTest::newRow("second header") << QByteArray("<stream:stream xmlns='jabber:component:accept' "
+                                                 "xmlns:stream='http://etherx.jabber.org/streams' id='2'>")
+                                   << true << u"bad-format"_s;
+    QTest::newRow("stanza before handshake")
+        << QByteArray("<message from='a@b' to='comp.example'/>") << false << u"undefined-condition"_s;
     QTest::newRow("deep nesting") << QByteArray("<a>").repeated(20000) << true << u"policy-violation"_s;
-    QTest::newRow("endless stanza") << "<message><body>" + QByteArray(600 * 1024, 'x') << true << u"policy-violation"_s;
+    QTest::newRow("endless stanza") << "<message><body>" + QByteArray(600 * 1024, 'x') << true
+                                    << u"policy-violation"_s;
 }
 
 void TestConnectionProtocol::badServerInput()
@@ -484,7 +510,8 @@ void TestConnectionProtocol::badServerInput()
     QCOMPARE(reason.kind, DisconnectReason::Kind::ProtocolViolation);
     QCOMPARE(reason.condition, condition);
     QVERIFY(!reason.detail.isEmpty());
-    QVERIFY(server.waitForReceived(QByteArray("<" + condition.toUtf8() + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")));
+    QVERIFY(server.waitForReceived(
+        QByteArray("<" + condition.toUtf8() + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")));
     QVERIFY(server.received().endsWith("</stream:stream>"));
     QVERIFY(server.waitForClientGone());
     QVERIFY(client.sentWire().contains("<stream:error>")); // the log shows what we answered
@@ -525,9 +552,9 @@ void TestConnectionProtocol::directTls()
 {
     QTemporaryDir dir;
     QProcess openssl;
-    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
-                                 u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
-                                 u"-out"_s, dir.filePath(u"cert.pem"_s)});
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
+                                 u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s,
+                                 dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
     if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
         QSKIP("openssl could not make a test certificate; direct TLS is not exercised");
     QFile cert(dir.filePath(u"cert.pem"_s));

@@ -7,8 +7,9 @@ using namespace xcm;
 
 namespace {
 
-const QByteArray serverHeader = "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
-                                "xmlns:stream='http://etherx.jabber.org/streams' id='abc123' from='comp.example'>";
+const QByteArray serverHeader =
+    "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+    "xmlns:stream='http://etherx.jabber.org/streams' id='abc123' from='comp.example'>";
 
 // Everything a parser reported, in order.
 struct Recording
@@ -26,7 +27,8 @@ struct Recording
             header = h;
             ++headers;
         });
-        QObject::connect(&parser, &StreamParser::stanzaReceived, [this](const Stanza &s) { stanzas.append(s); });
+        QObject::connect(&parser, &StreamParser::stanzaReceived,
+                         [this](const Stanza &s) { stanzas.append(s); });
         QObject::connect(&parser, &StreamParser::streamClosed, [this] { closed = true; });
         QObject::connect(&parser, &StreamParser::failed, [this](const StreamError &e) {
             error = e;
@@ -83,7 +85,8 @@ void TestStreamParser::headerStanzasAndClose()
 {
     StreamParser parser;
     Recording recording(parser);
-    const QByteArray message = "<message from='a@b' to='bot@comp.example' type='chat' id='m1'><body>hi</body></message>";
+    const QByteArray message =
+        "<message from='a@b' to='bot@comp.example' type='chat' id='m1'><body>hi</body></message>";
     parser.feed(QByteArray(serverHeader + "<handshake/>" + message + "</stream:stream>"));
     QCOMPARE(recording.errors, 0);
     QCOMPARE(recording.headers, 1);
@@ -107,7 +110,8 @@ namespace {
 // element and a namespaced child: the parts where byte and character offsets part ways.
 const QList<QByteArray> richStanzas = {
     "<handshake/>",
-    "<message from='j\xc3\xbcrgen@example.com/phone' to=\"bot@comp.example\" type='chat' id='\xe2\x82\xac" "1'>"
+    "<message from='j\xc3\xbcrgen@example.com/phone' to=\"bot@comp.example\" type='chat' id='\xe2\x82\xac"
+    "1'>"
     "<body>caf\xc3\xa9 &amp; \xf0\x9f\x98\x80 &lt;tag&gt; &#x263A; &quot;q&quot;\r\nline2</body>"
     "<active xmlns='http://jabber.org/protocol/chatstates'/></message>",
     "<iq type='get' id='p1' from='localhost' to='comp.example'><ping xmlns='urn:xmpp:ping'/></iq>",
@@ -171,10 +175,14 @@ void TestStreamParser::restrictedXml_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("condition");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("comment between stanzas") << serverHeader + "<!-- hello -->" << u"restricted-xml"_s << u"comment"_s;
-    QTest::newRow("comment inside stanza") << serverHeader + "<message><!-- x --></message>" << u"restricted-xml"_s << u"comment"_s;
-    QTest::newRow("processing instruction") << serverHeader + "<?evil data?>" << u"restricted-xml"_s << u"evil"_s;
-    QTest::newRow("PI inside stanza") << serverHeader + "<iq><?php echo 1;?></iq>" << u"restricted-xml"_s << u"php"_s;
+    QTest::newRow("comment between stanzas")
+        << serverHeader + "<!-- hello -->" << u"restricted-xml"_s << u"comment"_s;
+    QTest::newRow("comment inside stanza")
+        << serverHeader + "<message><!-- x --></message>" << u"restricted-xml"_s << u"comment"_s;
+    QTest::newRow("processing instruction")
+        << serverHeader + "<?evil data?>" << u"restricted-xml"_s << u"evil"_s;
+    QTest::newRow("PI inside stanza")
+        << serverHeader + "<iq><?php echo 1;?></iq>" << u"restricted-xml"_s << u"php"_s;
     QTest::newRow("DTD before header")
         << QByteArray("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY x 'y'>]>") + serverHeader.mid(21)
         << u"restricted-xml"_s << u"DTD"_s;
@@ -182,10 +190,10 @@ void TestStreamParser::restrictedXml_data()
         << QByteArray("<!DOCTYPE s [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]>") +
                serverHeader.mid(21) + "<message><body>&b;</body></message>"
         << u"restricted-xml"_s << u"DTD"_s;
-    QTest::newRow("undeclared entity") << serverHeader + "<message><body>&nbsp;</body></message>"
-                                       << u"restricted-xml"_s << u"nbsp"_s;
-    QTest::newRow("external entity reference") << serverHeader + "<message><body>&xxe;</body></message>"
-                                               << u"restricted-xml"_s << u"xxe"_s;
+    QTest::newRow("undeclared entity")
+        << serverHeader + "<message><body>&nbsp;</body></message>" << u"restricted-xml"_s << u"nbsp"_s;
+    QTest::newRow("external entity reference")
+        << serverHeader + "<message><body>&xxe;</body></message>" << u"restricted-xml"_s << u"xxe"_s;
 }
 
 void TestStreamParser::restrictedXml()
@@ -203,26 +211,31 @@ void TestStreamParser::badInput_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("condition");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("mismatched tags") << serverHeader + "<message><body></message>" << u"not-well-formed"_s << u"line"_s;
+    QTest::newRow("mismatched tags") << serverHeader + "<message><body></message>" << u"not-well-formed"_s
+                                     << u"line"_s;
     QTest::newRow("bad attribute") << serverHeader + "<message to=x/>" << u"not-well-formed"_s << QString();
-    QTest::newRow("control character") << serverHeader + "<message><body>\x01</body></message>" << u"not-well-formed"_s << QString();
+    QTest::newRow("control character")
+        << serverHeader + "<message><body>\x01</body></message>" << u"not-well-formed"_s << QString();
     QTest::newRow("unbound prefix") << serverHeader + "<foo:bar/>" << u"not-well-formed"_s << QString();
     QTest::newRow("utf-16 declaration")
         << QByteArray("<?xml version='1.0' encoding='UTF-16'?>") << u"unsupported-encoding"_s << u"UTF-16"_s;
     QTest::newRow("latin-1 declaration")
-        << QByteArray("<?xml version='1.0' encoding='ISO-8859-1'?>") + serverHeader.mid(21) << u"unsupported-encoding"_s
-        << u"ISO-8859-1"_s;
+        << QByteArray("<?xml version='1.0' encoding='ISO-8859-1'?>") + serverHeader.mid(21)
+        << u"unsupported-encoding"_s << u"ISO-8859-1"_s;
     QTest::newRow("TLS record") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)
                                 << u"unsupported-encoding"_s << u"TLS"_s;
     QTest::newRow("wrong stream namespace")
         << QByteArray("<stream:stream xmlns='jabber:component:accept' xmlns:stream='urn:wrong' id='1'>")
         << u"invalid-namespace"_s << u"urn:wrong"_s;
     QTest::newRow("client namespace")
-        << QByteArray("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' id='1'>")
+        << QByteArray(
+               "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' id='1'>")
         << u"invalid-namespace"_s << u"jabber:component:accept"_s;
     QTest::newRow("not a stream") << QByteArray("<html><body>") << u"bad-format"_s << u"<html>"_s;
-    QTest::newRow("second stream header") << serverHeader + serverHeader.mid(21) << u"bad-format"_s << u"second stream header"_s;
-    QTest::newRow("text between stanzas") << serverHeader + "hello<message/>" << u"bad-format"_s << u"hello"_s;
+    QTest::newRow("second stream header")
+        << serverHeader + serverHeader.mid(21) << u"bad-format"_s << u"second stream header"_s;
+    QTest::newRow("text between stanzas")
+        << serverHeader + "hello<message/>" << u"bad-format"_s << u"hello"_s;
 }
 
 void TestStreamParser::badInput()

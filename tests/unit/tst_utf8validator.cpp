@@ -61,7 +61,7 @@ void TestUtf8Validator::errorOffsetCountsAcrossChunks()
     QVERIFY(validator.feed("\xe2\x82"));
     QVERIFY(!validator.feed("x"));
     QCOMPARE(validator.errorOffset(), 10); // where the broken character began
-    QVERIFY(!validator.feed("ok")); // stays failed
+    QVERIFY(!validator.feed("ok"));        // stays failed
 }
 
 void TestUtf8Validator::incompleteCharacterIsNotABoundary()

@@ -40,7 +40,8 @@ void TestXmlElement::parsesTreeAndNamespaces()
     QCOMPARE(message.firstChild({}, u"http://jabber.org/protocol/chatstates").name(), u"active"_s);
     QCOMPARE(message.firstChild(u"active").namespaceUri(), u"http://jabber.org/protocol/chatstates"_s);
 
-    const XmlElement streamError = XmlElement::parse("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+    const XmlElement streamError = XmlElement::parse(
+        "<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
     QCOMPARE(streamError.namespaceUri(), QString::fromUtf16(ns::stream));
     QCOMPARE(streamError.prefix(), u"stream"_s);
 }
@@ -70,7 +71,8 @@ void TestXmlElement::rejects()
 
 void TestXmlElement::roundTripsThroughToXml()
 {
-    const QByteArray source = "<iq type='get' id='1' to='x' from='c'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>";
+    const QByteArray source =
+        "<iq type='get' id='1' to='x' from='c'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>";
     const XmlElement iq = XmlElement::parse(source);
     const QString xml = iq.toXml();
     QVERIFY2(xml.contains(u"xmlns=\"http://jabber.org/protocol/disco#info\""), qPrintable(xml));
@@ -89,7 +91,8 @@ void TestXmlElement::streamErrorFromElement()
     const StreamError error = StreamError::fromElement(element);
     QCOMPARE(error.condition, u"not-authorized"_s);
     QCOMPARE(error.text, u"bad secret"_s);
-    QCOMPARE(StreamError::fromElement(XmlElement::parse("<stream:error/>")).condition, u"undefined-condition"_s);
+    QCOMPARE(StreamError::fromElement(XmlElement::parse("<stream:error/>")).condition,
+             u"undefined-condition"_s);
 }
 
 void TestXmlElement::streamErrorEscapesText()
@@ -103,9 +106,13 @@ void TestXmlElement::streamErrorEscapesText()
 void TestXmlElement::handshakeDigestIsLowercaseSha1()
 {
     // Expected value computed independently: python3 hashlib.sha1(b"3BF96D32secret").hexdigest()
-    QCOMPARE(handshakeDigest(u"3BF96D32"_s, u"secret"_s), QByteArray("b09ea9b3b7f586be8a08d0a3dd7466f110aeb136"));
+    QCOMPARE(handshakeDigest(u"3BF96D32"_s, u"secret"_s),
+             QByteArray("b09ea9b3b7f586be8a08d0a3dd7466f110aeb136"));
     const QByteArray digest = handshakeDigest(u"id"_s, u"s\u00e9cret"_s);
-    QCOMPARE(digest, QCryptographicHash::hash("ids\xc3\xa9" "cret", QCryptographicHash::Sha1).toHex());
+    QCOMPARE(digest, QCryptographicHash::hash("ids\xc3\xa9"
+                                              "cret",
+                                              QCryptographicHash::Sha1)
+                         .toHex());
     QCOMPARE(digest, digest.toLower());
 }
 
@@ -113,20 +120,33 @@ void TestXmlElement::validateStanza_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<QString>("problem"); // empty: accepted
-    QTest::newRow("ok message") << QByteArray("<message from='bot@comp.example' to='u@x'><body>hi</body></message>") << QString();
-    QTest::newRow("ok from domain only") << QByteArray("<presence from='comp.example' to='u@x'/>") << QString();
-    QTest::newRow("ok iq") << QByteArray("  <iq type='get' id='1' from='comp.example' to='x'/>\n") << QString();
+    QTest::newRow("ok message") << QByteArray(
+                                       "<message from='bot@comp.example' to='u@x'><body>hi</body></message>")
+                                << QString();
+    QTest::newRow("ok from domain only")
+        << QByteArray("<presence from='comp.example' to='u@x'/>") << QString();
+    QTest::newRow("ok iq") << QByteArray("  <iq type='get' id='1' from='comp.example' to='x'/>\n")
+                           << QString();
     QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'/>") << u"no 'to'"_s;
     QTest::newRow("no from") << QByteArray("<message to='u@x'/>") << u"no 'from'"_s;
     QTest::newRow("foreign from") << QByteArray("<message from='bot@other' to='u@x'/>") << u"invalid-from"_s;
-    QTest::newRow("bad to") << QByteArray("<message from='comp.example' to='@x'/>") << u"'to' is not a valid"_s;
-    QTest::newRow("not well-formed") << QByteArray("<message from='comp.example' to='u@x'>") << u"not well-formed"_s;
-    QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>") << u"only one"_s;
-    QTest::newRow("client namespace") << QByteArray("<message xmlns='jabber:client' from='comp.example' to='x'/>") << u"jabber:component:accept"_s;
+    QTest::newRow("bad to") << QByteArray("<message from='comp.example' to='@x'/>")
+                            << u"'to' is not a valid"_s;
+    QTest::newRow("not well-formed") << QByteArray("<message from='comp.example' to='u@x'>")
+                                     << u"not well-formed"_s;
+    QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>")
+                                  << u"only one"_s;
+    QTest::newRow("client namespace")
+        << QByteArray("<message xmlns='jabber:client' from='comp.example' to='x'/>")
+        << u"jabber:component:accept"_s;
     QTest::newRow("not a stanza") << QByteArray("<handshake/>") << u"only <message/>"_s;
-    QTest::newRow("iq without id") << QByteArray("<iq type='get' from='comp.example' to='x'/>") << u"needs an id"_s;
-    QTest::newRow("iq bad type") << QByteArray("<iq type='fetch' id='1' from='comp.example' to='x'/>") << u"type get"_s;
-    QTest::newRow("oversize") << "<message from='comp.example' to='x'><body>" + QByteArray(200, 'x') + "</body></message>" << u"over the 128-byte limit"_s;
+    QTest::newRow("iq without id") << QByteArray("<iq type='get' from='comp.example' to='x'/>")
+                                   << u"needs an id"_s;
+    QTest::newRow("iq bad type") << QByteArray("<iq type='fetch' id='1' from='comp.example' to='x'/>")
+                                 << u"type get"_s;
+    QTest::newRow("oversize") << "<message from='comp.example' to='x'><body>" + QByteArray(200, 'x') +
+                                     "</body></message>"
+                              << u"over the 128-byte limit"_s;
     QTest::newRow("empty") << QByteArray("   ") << u"nothing to send"_s;
 }
 

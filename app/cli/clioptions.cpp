@@ -1,0 +1,192 @@
+#include "clioptions.h"
+
+#include "jid.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <cstdio>
+#include <variant>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm::cli {
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message)
+{
+    err() << "xcm-cli: " << message << "\nTry 'xcm-cli --help'.\n";
+    err().flush();
+    return UsageError;
+}
+
+QString trimmedSecret(QByteArray bytes)
+{
+    while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+        bytes.chop(1);
+    return QString::fromUtf8(bytes);
+}
+
+const char *helpEpilogue =
+    "\nThe shared secret never goes on the command line: give it with --secret-file, --secret-stdin or\n"
+    "the XCM_SECRET environment variable.\n"
+    "\nModes:\n"
+    "  (default)       print every stanza both ways, one line each: time, IN/OUT, the XML\n"
+    "  --send FILE|-   send the stanzas in FILE (or read from standard input as they come), then close\n"
+    "  --ping JID      send a XEP-0199 ping to JID, print the round-trip time, then close\n"
+    "  --tail          with --send or --ping: keep printing traffic afterwards until Ctrl+C\n"
+    "\nExit codes:\n"
+    "  0 success   1 usage or refused stanza   2 network   3 authentication (not-authorized,\n"
+    "  host-unknown)   4 protocol (other stream errors, bad data from the server)   5 TLS   6 ping failed\n"
+    "\nExamples:\n"
+    "  XCM_SECRET=s3cret xcm-cli --host 127.0.0.1 --port 5347 --domain bot.example.org\n"
+    "  xcm-cli --domain bot.example.org --secret-file ~/.config/bot.secret --ping example.org\n"
+    "  echo \"<message from='bot.example.org' to='me@example.org'><body>hi</body></message>\" |\n"
+    "      xcm-cli --domain bot.example.org --secret-file bot.secret --send -\n";
+
+} // namespace
+
+std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Connects an XMPP external component (XEP-0114) to a server and shows or drives its traffic."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
+    const QCommandLineOption host(u"host"_s, u"Server host (default 127.0.0.1)."_s, u"host"_s,
+                                  u"127.0.0.1"_s);
+    const QCommandLineOption port(u"port"_s, u"Component port (default 5347)."_s, u"port"_s, u"5347"_s);
+    const QCommandLineOption domain(u"domain"_s, u"The component's domain, as configured on the server."_s,
+                                    u"domain"_s);
+    const QCommandLineOption tls(u"tls"_s, u"Use direct TLS (ejabberd 'tls: true', Openfire port 5276)."_s);
+    const QCommandLineOption insecure(u"insecure"_s,
+                                      u"With --tls: accept an invalid or self-signed certificate."_s);
+    const QCommandLineOption secretFile(u"secret-file"_s,
+                                        u"Read the shared secret from this file (first line)."_s, u"file"_s);
+    const QCommandLineOption secretStdin(u"secret-stdin"_s,
+                                         u"Read the shared secret from the first line of standard input."_s);
+    const QCommandLineOption pretty(u"pretty"_s, u"Indent each stanza instead of printing it on one line."_s);
+    const QCommandLineOption quiet({u"q"_s, u"quiet"_s},
+                                   u"Print only stanzas and errors, no status lines."_s);
+    const QCommandLineOption send(
+        u"send"_s, u"Send the stanzas in this file ('-': standard input), then close."_s, u"file"_s);
+    const QCommandLineOption ping(u"ping"_s, u"Ping this address (XEP-0199) and print the round-trip time."_s,
+                                  u"jid"_s);
+    const QCommandLineOption tail(u"tail"_s,
+                                  u"With --send or --ping: keep printing traffic until interrupted."_s);
+    const QCommandLineOption reconnect(u"reconnect"_s,
+                                       u"Reconnect with backoff when the connection drops."_s);
+    const QCommandLineOption timeout(u"timeout"_s, u"Seconds to connect and authenticate (default 15)."_s,
+                                     u"seconds"_s, u"15"_s);
+    const QCommandLineOption keepalive(u"keepalive"_s,
+                                       u"Seconds between whitespace keepalives, 0 for none (default 60)."_s,
+                                       u"seconds"_s, u"60"_s);
+    const QCommandLineOption maxStanza(u"max-stanza-bytes"_s,
+                                       u"Largest stanza accepted either way (default 524288)."_s, u"bytes"_s,
+                                       u"524288"_s);
+    parser.addOptions({help, version, host, port, domain, tls, insecure, secretFile, secretStdin, pretty,
+                       quiet, send, ping, tail, reconnect, timeout, keepalive, maxStanza});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        QTextStream out(stdout);
+        out << parser.helpText() << helpEpilogue;
+        return Success;
+    }
+    if (parser.isSet(version)) {
+        QTextStream(stdout) << "xcm-cli " << QCoreApplication::applicationVersion() << '\n';
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            u"unexpected argument '%1' (the secret is never an argument: see --secret-file)"_s.arg(
+                parser.positionalArguments().constFirst()));
+
+    CliOptions options;
+    ConnectionSettings &settings = options.settings;
+    settings.host = parser.value(host);
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber == 0 || portNumber > 65535)
+        return usageError(u"--port needs a number from 1 to 65535"_s);
+    settings.port = quint16(portNumber);
+    if (!parser.isSet(domain))
+        return usageError(u"--domain is required: the component's name as the server knows it"_s);
+    settings.domain = parser.value(domain);
+    QString problem;
+    if (!Jid::isValidDomain(settings.domain, &problem))
+        return usageError(u"--domain: %1"_s.arg(problem));
+    settings.directTls = parser.isSet(tls);
+    settings.acceptInvalidCertificates = parser.isSet(insecure);
+    settings.reconnect.enabled = parser.isSet(reconnect);
+    const auto seconds = [&](const QCommandLineOption &option,
+                             double minimum) -> std::optional<std::chrono::milliseconds> {
+        bool valid = false;
+        const double value = parser.value(option).toDouble(&valid);
+        if (!valid || value < minimum)
+            return std::nullopt;
+        return std::chrono::milliseconds(qint64(value * 1000));
+    };
+    const auto connectTimeout = seconds(timeout, 0.1);
+    if (!connectTimeout)
+        return usageError(u"--timeout needs a number of seconds of at least 0.1"_s);
+    settings.connectTimeout = *connectTimeout;
+    options.pingTimeout = *connectTimeout;
+    const auto keepaliveInterval = seconds(keepalive, 0);
+    if (!keepaliveInterval)
+        return usageError(u"--keepalive needs a number of seconds (0 turns it off)"_s);
+    settings.keepaliveInterval = *keepaliveInterval;
+    settings.maxStanzaBytes = parser.value(maxStanza).toLongLong(&ok);
+    if (!ok || settings.maxStanzaBytes < 256)
+        return usageError(u"--max-stanza-bytes needs a number of at least 256"_s);
+
+    options.pretty = parser.isSet(pretty);
+    options.quiet = parser.isSet(quiet);
+    options.sendPath = parser.value(send);
+    options.pingTarget = parser.value(ping);
+    if (!options.pingTarget.isEmpty() && !Jid::parse(options.pingTarget, &problem).isValid())
+        return usageError(u"--ping: %1"_s.arg(problem));
+    options.tail = parser.isSet(tail) || (options.sendPath.isEmpty() && options.pingTarget.isEmpty());
+
+    // The secret: a file, standard input or the environment, never an argument.
+    const int sources = int(parser.isSet(secretFile)) + int(parser.isSet(secretStdin)) +
+                        int(qEnvironmentVariableIsSet("XCM_SECRET"));
+    if (sources > 1 && !(sources == 2 && qEnvironmentVariableIsSet("XCM_SECRET")))
+        return usageError(u"give the secret one way only: --secret-file or --secret-stdin"_s);
+    if (parser.isSet(secretFile)) {
+        QFile file(parser.value(secretFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(
+                u"cannot read the secret file %1: %2"_s.arg(file.fileName(), file.errorString()));
+        options.secret = trimmedSecret(file.readLine());
+        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
+            err() << "xcm-cli: warning: " << file.fileName() << " is readable by other users; chmod 600 it\n";
+            err().flush();
+        }
+    } else if (parser.isSet(secretStdin)) {
+        if (options.sendPath == u"-")
+            return usageError(u"--secret-stdin and --send - cannot both read standard input"_s);
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return usageError(u"cannot read standard input"_s);
+        options.secret = trimmedSecret(input.readLine());
+    } else {
+        options.secret = qEnvironmentVariable("XCM_SECRET");
+    }
+    if (options.secret.isEmpty())
+        return usageError(
+            u"no shared secret: use --secret-file, --secret-stdin or the XCM_SECRET variable"_s);
+    return options;
+}
+
+} // namespace xcm::cli

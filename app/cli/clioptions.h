@@ -1,0 +1,40 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace xcm::cli {
+
+// Process exit codes, documented in --help: scripts tell failures apart by them.
+enum ExitCode
+{
+    Success = 0,
+    UsageError = 1,          // bad arguments, unreadable files, a stanza refused before sending
+    NetworkError = 2,        // refused, unreachable, closed, timed out
+    AuthenticationError = 3, // not-authorized or host-unknown
+    ProtocolError = 4,       // any other stream error, or bad data from the server
+    TlsError = 5,
+    PingFailed = 6, // no answer, or an error answer, to --ping
+};
+
+struct CliOptions
+{
+    ConnectionSettings settings;
+    QString secret;
+    bool pretty = false;
+    bool quiet = false;
+    bool tail = true;   // keep running and print traffic until interrupted
+    QString sendPath;   // file of stanzas to send once connected; "-" for standard input
+    QString pingTarget; // JID to ping once connected
+    std::chrono::milliseconds pingTimeout{10000};
+};
+
+// Parses the command line (and XCM_SECRET / the secret file or stdin). On failure prints the reason and
+// returns the exit code to leave with; on --help / --version prints and returns Success.
+std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments);
+
+} // namespace xcm::cli

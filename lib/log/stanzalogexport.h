@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QAbstractItemModel;
+class QIODevice;
+
+namespace xcm {
+
+// Writes a stanza log to a file.
+//   XmlLog     a "# <local date time> <- received" / "-> sent" line, then the stanza on one line
+//              (line breaks inside it written as character references, so the XML means the same);
+//   JsonLines  one object per stanza: seq, time (UTC, ISO 8601), direction, kind, error, bytes, xml.
+// Handshake digests are redacted whatever the model holds.
+class StanzaLogExport
+{
+    Q_DECLARE_TR_FUNCTIONS(xcm::StanzaLogExport)
+public:
+    enum class Format { XmlLog, JsonLines };
+
+    // `model` is a StanzaLogModel or a proxy of one (a StanzaLogFilterModel exports what is shown).
+    static bool write(const QAbstractItemModel *model, QIODevice *device, Format format, QString *error = nullptr);
+    // JsonLines for ".jsonl"/".json" file names, XmlLog otherwise.
+    static Format formatForFileName(const QString &fileName);
+    // `wire` without line breaks, meaning the same XML.
+    static QByteArray oneLine(const QByteArray &wire);
+};
+
+} // namespace xcm

@@ -1,0 +1,160 @@
+#include "stanzalogfiltermodel.h"
+
+#include "stanzalogmodel.h"
+
+namespace xcm {
+
+StanzaLogFilterModel::StanzaLogFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+StanzaLogFilterModel::~StanzaLogFilterModel() = default;
+
+void StanzaLogFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
+{
+    auto *log = qobject_cast<StanzaLogModel *>(sourceModel);
+    Q_ASSERT_X(log || !sourceModel, "StanzaLogFilterModel", "the source must be a StanzaLogModel");
+    m_log = log;
+    if (m_paused)
+        m_pausedAfter = m_log ? m_log->lastRowSequence() : 0;
+    QSortFilterProxyModel::setSourceModel(log);
+}
+
+StanzaLogModel *StanzaLogFilterModel::logModel() const
+{
+    return m_log;
+}
+
+void StanzaLogFilterModel::setDirectionFilter(std::optional<Direction> direction)
+{
+    if (m_direction == direction)
+        return;
+    m_direction = direction;
+    refilter();
+}
+
+void StanzaLogFilterModel::setKindMask(quint8 mask)
+{
+    mask &= allKinds;
+    if (m_kindMask == mask)
+        return;
+    m_kindMask = mask;
+    refilter();
+}
+
+void StanzaLogFilterModel::setKindEnabled(StanzaKind kind, bool enabled)
+{
+    setKindMask(enabled ? (m_kindMask | kindBit(kind)) : (m_kindMask & ~kindBit(kind)));
+}
+
+void StanzaLogFilterModel::setErrorsOnly(bool errorsOnly)
+{
+    if (m_errorsOnly == errorsOnly)
+        return;
+    m_errorsOnly = errorsOnly;
+    refilter();
+}
+
+void StanzaLogFilterModel::setSearchText(const QString &text)
+{
+    if (m_matcher.pattern() == text)
+        return;
+    m_matcher = TextMatcher(text);
+    if (m_textFilter)
+        refilter();
+    else
+        Q_EMIT filterChanged(); // matches are highlighted, not filtered
+}
+
+void StanzaLogFilterModel::setTextFilterEnabled(bool enabled)
+{
+    if (m_textFilter == enabled)
+        return;
+    m_textFilter = enabled;
+    if (!m_matcher.isEmpty())
+        refilter();
+    else
+        Q_EMIT filterChanged();
+}
+
+bool StanzaLogFilterModel::matchesSearch(int sourceRow) const
+{
+    return m_matcher.isEmpty() || (m_log && m_matcher.matches(m_log->wireAt(sourceRow)));
+}
+
+int StanzaLogFilterModel::findNext(int proxyRow) const
+{
+    return findFrom(proxyRow, 1);
+}
+
+int StanzaLogFilterModel::findPrevious(int proxyRow) const
+{
+    return findFrom(proxyRow < 0 ? rowCount() : proxyRow, -1);
+}
+
+int StanzaLogFilterModel::findFrom(int proxyRow, int step) const
+{
+    const int count = rowCount();
+    if (count == 0 || !m_log)
+        return -1;
+    int row = proxyRow;
+    for (int visited = 0; visited < count; ++visited) {
+        row = ((row + step) % count + count) % count;
+        if (matchesSearch(mapToSource(index(row, 0)).row()))
+            return row;
+    }
+    return -1;
+}
+
+void StanzaLogFilterModel::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (paused) {
+        // Nothing to re-filter: rows shown now stay, newer ones are refused as they arrive.
+        m_pausedAfter = m_log ? m_log->lastRowSequence() : 0;
+    } else {
+        invalidateRowsFilter(); // brings in what arrived meanwhile
+    }
+    Q_EMIT pausedChanged(paused);
+}
+
+quint64 StanzaLogFilterModel::pendingWhilePaused() const
+{
+    if (!m_paused || !m_log)
+        return 0;
+    return m_log->lastSequence() - m_pausedAfter;
+}
+
+bool StanzaLogFilterModel::hasFilter() const
+{
+    return m_direction || m_kindMask != allKinds || m_errorsOnly || (m_textFilter && !m_matcher.isEmpty());
+}
+
+bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_log)
+        return false;
+    // Cheapest tests first: most rows are decided without touching the wire.
+    if (m_paused && m_log->sequenceAt(sourceRow) > m_pausedAfter)
+        return false;
+    if (m_direction && m_log->directionAt(sourceRow) != *m_direction)
+        return false;
+    if (!(m_kindMask & kindBit(m_log->kindAt(sourceRow))))
+        return false;
+    if (m_errorsOnly && !m_log->isErrorAt(sourceRow))
+        return false;
+    if (m_textFilter && !m_matcher.isEmpty())
+        return m_matcher.matches(m_log->wireAt(sourceRow));
+    return true;
+}
+
+void StanzaLogFilterModel::refilter()
+{
+    invalidateRowsFilter();
+    Q_EMIT filterChanged();
+}
+
+} // namespace xcm

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "stanza.h"
+#include "textmatcher.h"
+
+#include <QPointer>
+#include <QSortFilterProxyModel>
+
+#include <optional>
+
+namespace xcm {
+
+class StanzaLogModel;
+
+// What the log view shows of a StanzaLogModel: by direction, kind, errors only and free text, and
+// frozen while paused. Rows are never sorted: the log is in wire order.
+//
+// filterAcceptsRow() runs for every inserted row, so it reads the source's rows directly (no QVariant)
+// and searches the raw bytes (TextMatcher) instead of building strings.
+//
+// Free text either hides the rows that do not match (textFilterEnabled(), the default) or only
+// defines what findNext()/findPrevious() and matchesSearch() look for.
+class StanzaLogFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    // One bit per xcm::StanzaKind.
+    static constexpr quint8 allKinds = 0x1f;
+    static constexpr quint8 kindBit(StanzaKind kind) { return quint8(1u << unsigned(kind)); }
+
+    explicit StanzaLogFilterModel(QObject *parent = nullptr);
+    ~StanzaLogFilterModel() override;
+
+    // Must be a StanzaLogModel (or a null model).
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    StanzaLogModel *logModel() const;
+
+    // No value: both directions.
+    void setDirectionFilter(std::optional<Direction> direction);
+    std::optional<Direction> directionFilter() const { return m_direction; }
+
+    void setKindMask(quint8 mask);
+    quint8 kindMask() const { return m_kindMask; }
+    void setKindEnabled(StanzaKind kind, bool enabled);
+    bool isKindEnabled(StanzaKind kind) const { return m_kindMask & kindBit(kind); }
+
+    void setErrorsOnly(bool errorsOnly);
+    bool errorsOnly() const { return m_errorsOnly; }
+
+    // Case-insensitive; matches JIDs, ids, attribute values and content anywhere in the stanza.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_matcher.pattern(); }
+    void setTextFilterEnabled(bool enabled);
+    bool isTextFilterEnabled() const { return m_textFilter; }
+    // Whether the source row contains the search text (true when there is none).
+    bool matchesSearch(int sourceRow) const;
+    // The next/previous shown row after/before `proxyRow` whose stanza matches the search text,
+    // wrapping around; -1 when none. Pass -1 to start at the top (next) or bottom (previous).
+    int findNext(int proxyRow) const;
+    int findPrevious(int proxyRow) const;
+
+    // While paused, rows that arrive are counted but not shown, so the view holds still.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    // Stanzas appended to the source since the pause (queued and dropped ones included).
+    quint64 pendingWhilePaused() const;
+
+    bool hasFilter() const;
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
+    void filterChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void refilter();
+    int findFrom(int proxyRow, int step) const;
+
+    QPointer<StanzaLogModel> m_log;
+    std::optional<Direction> m_direction;
+    quint8 m_kindMask = allKinds;
+    bool m_errorsOnly = false;
+    bool m_textFilter = true;
+    bool m_paused = false;
+    quint64 m_pausedAfter = 0; // the last sequence shown while paused
+    TextMatcher m_matcher;
+};
+
+} // namespace xcm

@@ -1,0 +1,356 @@
+#include "stanzalogmodel.h"
+
+#include "redaction.h"
+#include "stanzasummary.h"
+#include "xmlelement.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+constexpr int textCacheRows = 1024; // a few screens of rows
+
+// The stream header and close are not complete elements: their name and attributes come from the tag.
+Stanza fromTag(Direction direction, qint64 timestampMs, const QByteArray &wire)
+{
+    const auto namespaceFor = [](QStringView prefix, const QXmlStreamAttributes &attributes) {
+        const QString declaration = prefix.isEmpty() ? u"xmlns"_s : u"xmlns:"_s + prefix;
+        const QStringView declared = attributeValue(attributes, declaration);
+        if (!declared.isNull())
+            return declared.toString();
+        return QString::fromUtf16(prefix == u"stream" ? ns::stream : ns::component);
+    };
+    if (wire.startsWith("</")) {
+        const qsizetype end = wire.indexOf('>');
+        const QString qualified = QString::fromUtf8(wire.mid(2, end < 0 ? -1 : end - 2)).trimmed();
+        const qsizetype colon = qualified.indexOf(u':');
+        return Stanza(direction, timestampMs, wire, qualified.sliced(colon + 1),
+                      namespaceFor(colon < 0 ? QStringView() : QStringView(qualified).first(colon), {}), {});
+    }
+    QXmlStreamReader reader(wire);
+    reader.setNamespaceProcessing(false); // the header declares prefixes the closing tag would need
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        QXmlStreamAttributes attributes;
+        for (const QXmlStreamAttribute &attribute : reader.attributes()) {
+            if (!attribute.qualifiedName().startsWith(u"xmlns"))
+                attributes.append(attribute);
+        }
+        return Stanza(direction, timestampMs, wire, reader.name().toString(),
+                      namespaceFor(reader.prefix(), reader.attributes()), attributes);
+    }
+    return Stanza(direction, timestampMs, wire, {}, {}, {});
+}
+
+} // namespace
+
+StanzaLogModel::StanzaLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_textCache(textCacheRows)
+{
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &StanzaLogModel::flush);
+    m_sinceFlush.start();
+    for (const StanzaKind kind :
+         {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other})
+        m_kindNames[int(kind)] = kindName(kind);
+    m_arrows[int(Direction::Received)] = directionArrow(Direction::Received);
+    m_arrows[int(Direction::Sent)] = directionArrow(Direction::Sent);
+}
+
+StanzaLogModel::~StanzaLogModel() = default;
+
+int StanzaLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StanzaLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int rowIndex = index.row();
+    const Row &row = m_rows[size_t(rowIndex)];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case DirectionColumn:
+            return m_arrows[int(row.direction)];
+        case KindColumn:
+            return m_kindNames[int(row.kind)];
+        case TimeColumn:
+            return rowText(rowIndex).time;
+        case TypeColumn:
+            return rowText(rowIndex).type;
+        case FromColumn:
+            return rowText(rowIndex).from;
+        case ToColumn:
+            return rowText(rowIndex).to;
+        case IdColumn:
+            return rowText(rowIndex).id;
+        case SizeColumn:
+            return rowText(rowIndex).size;
+        case SummaryColumn:
+            return rowText(rowIndex).summary;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.timestampMs), u"yyyy-MM-dd hh:mm:ss.zzz t");
+        case DirectionColumn:
+            return row.direction == Direction::Received ? tr("received") : tr("sent");
+        case SizeColumn:
+            return tr("%Ln byte(s) on the wire", nullptr, int(row.wire.size()));
+        case FromColumn:
+        case ToColumn:
+        case IdColumn:
+        case SummaryColumn:
+            return data(index, Qt::DisplayRole);
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        if (index.column() == DirectionColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
+        return {};
+    case DirectionRole:
+        return int(row.direction);
+    case KindRole:
+        return int(row.kind);
+    case IsErrorRole:
+        return row.isError;
+    case WireRole:
+        return row.wire;
+    case SequenceRole:
+        return qulonglong(sequenceAt(rowIndex));
+    case SearchTextRole:
+        return QString::fromUtf8(row.wire);
+    case TimestampRole:
+        return row.timestampMs;
+    default:
+        return {};
+    }
+}
+
+QVariant StanzaLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case TimeColumn: return tr("Time");
+        case DirectionColumn: return tr("Dir");
+        case KindColumn: return tr("Kind");
+        case TypeColumn: return tr("Type");
+        case FromColumn: return tr("From");
+        case ToColumn: return tr("To");
+        case IdColumn: return tr("Id");
+        case SizeColumn: return tr("Size");
+        case SummaryColumn: return tr("Summary");
+        case ColumnCount: break;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case TimeColumn: return tr("Local time the stanza was received or sent");
+        case DirectionColumn: return tr("Direction: ↓ received from the server, ↑ sent by the component");
+        case SizeColumn: return tr("Bytes on the wire");
+        case SummaryColumn: return tr("Message body, IQ payload, presence state or error condition");
+        default: break;
+        }
+    } else if (role == Qt::TextAlignmentRole && section == SizeColumn) {
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    }
+    return {};
+}
+
+QHash<int, QByteArray> StanzaLogModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(DirectionRole, "direction");
+    names.insert(KindRole, "kind");
+    names.insert(IsErrorRole, "isError");
+    names.insert(WireRole, "wire");
+    names.insert(SequenceRole, "sequence");
+    names.insert(SearchTextRole, "searchText");
+    names.insert(TimestampRole, "timestamp");
+    return names;
+}
+
+void StanzaLogModel::append(const Stanza &stanza)
+{
+    if (stanza.isNull())
+        return;
+    Row row;
+    row.wire = stanza.wire();
+    // A wire that is a slice of a larger buffer (or raw data we do not own) would cost more than its
+    // bytes, or dangle: keep a tight copy instead.
+    if (row.wire.capacity() < row.wire.size() || row.wire.capacity() > row.wire.size() + row.wire.size() / 4 + 64)
+        row.wire = QByteArray(row.wire.constData(), row.wire.size());
+    row.timestampMs = stanza.timestampMs();
+    row.direction = stanza.direction();
+    row.kind = stanza.kind();
+    row.isError = stanza.isError();
+    if (row.kind == StanzaKind::Stream)
+        row.wire = redactHandshakeDigests(row.wire);
+    m_pending.push_back(std::move(row));
+    ++m_nextSequence;
+    if (qsizetype(m_pending.size()) >= flushQueueLimit) {
+        flush();
+    } else if (!m_flushTimer.isActive()) {
+        m_flushTimer.start(int(qMax<qint64>(0, m_flushInterval - m_sinceFlush.elapsed())));
+    }
+}
+
+void StanzaLogModel::flush()
+{
+    m_flushTimer.stop();
+    m_sinceFlush.restart();
+    if (m_pending.empty())
+        return;
+
+    // Make room first, so that the rows never exceed the cap; drop a batch at a time, since each
+    // removal costs views and proxies a pass over their mapping.
+    quint64 dropped = 0;
+    const qsizetype incoming = qsizetype(m_pending.size());
+    const qsizetype excess = qsizetype(m_rows.size()) + incoming - m_maxRows;
+    if (excess > 0) {
+        const qsizetype unseen = qMax<qsizetype>(0, incoming - m_maxRows);
+        if (unseen > 0) {
+            // More arrived in one burst than the log keeps: the oldest of the burst never become rows.
+            m_pending.erase(m_pending.begin(), m_pending.begin() + unseen);
+            dropped += quint64(unseen);
+        }
+        const qsizetype batch = qMax<qsizetype>(1, m_maxRows / 64);
+        const qsizetype remove = qMin(qsizetype(m_rows.size()), qMax(excess - unseen, batch));
+        removeOldest(remove);
+        dropped += quint64(remove);
+    }
+
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(m_pending.size()) - 1);
+    std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
+    m_pending.clear();
+    m_firstSequence = m_nextSequence - quint64(m_rows.size());
+    endInsertRows();
+
+    if (dropped > 0) {
+        m_dropped += dropped;
+        Q_EMIT rowsDropped(dropped);
+    }
+    Q_EMIT countsChanged();
+}
+
+void StanzaLogModel::removeOldest(qsizetype count)
+{
+    if (count <= 0)
+        return;
+    beginRemoveRows({}, 0, int(count) - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    m_firstSequence += quint64(count);
+    endRemoveRows();
+}
+
+void StanzaLogModel::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    m_rows = {}; // releases the blocks, unlike clear()
+    m_pending = {};
+    m_textCache.clear();
+    m_firstSequence = m_nextSequence;
+    m_dropped = 0;
+    endResetModel();
+    Q_EMIT countsChanged();
+}
+
+void StanzaLogModel::setMaxRows(qsizetype maxRows)
+{
+    m_maxRows = qBound<qsizetype>(1, maxRows, std::numeric_limits<int>::max());
+    flush();
+    const qsizetype excess = qsizetype(m_rows.size()) - m_maxRows;
+    if (excess > 0) {
+        removeOldest(excess);
+        m_dropped += quint64(excess);
+        Q_EMIT rowsDropped(quint64(excess));
+        Q_EMIT countsChanged();
+    }
+}
+
+Stanza StanzaLogModel::stanzaAt(int row) const
+{
+    return toStanza(m_rows[size_t(row)]);
+}
+
+int StanzaLogModel::rowForSequence(quint64 sequence) const
+{
+    if (sequence < m_firstSequence || sequence >= m_firstSequence + m_rows.size())
+        return -1;
+    return int(sequence - m_firstSequence);
+}
+
+QString StanzaLogModel::kindName(StanzaKind kind)
+{
+    switch (kind) {
+    case StanzaKind::Message: return tr("message");
+    case StanzaKind::Presence: return tr("presence");
+    case StanzaKind::Iq: return tr("iq");
+    case StanzaKind::Stream: return tr("stream");
+    case StanzaKind::Other: break;
+    }
+    return tr("other");
+}
+
+QString StanzaLogModel::directionArrow(Direction direction)
+{
+    return direction == Direction::Received ? u"↓"_s : u"↑"_s;
+}
+
+Stanza StanzaLogModel::toStanza(const Row &row)
+{
+    if (!row.wire.startsWith("<?") && !row.wire.startsWith("</")) {
+        const XmlElement element = XmlElement::parse(row.wire);
+        if (!element.isNull())
+            return Stanza(row.direction, row.timestampMs, row.wire, element);
+    }
+    return fromTag(row.direction, row.timestampMs, row.wire);
+}
+
+const StanzaLogModel::RowText &StanzaLogModel::rowText(int row) const
+{
+    const quint64 sequence = sequenceAt(row);
+    if (const RowText *cached = m_textCache.object(sequence))
+        return *cached;
+    const Row &data = m_rows[size_t(row)];
+    const Stanza stanza = toStanza(data);
+    auto *text = new RowText;
+    text->time = QDateTime::fromMSecsSinceEpoch(data.timestampMs).time().toString(u"hh:mm:ss.zzz");
+    text->type = stanza.type();
+    text->from = stanza.from();
+    text->to = stanza.to();
+    text->id = stanza.id();
+    text->size = QString::number(data.wire.size());
+    text->summary = StanzaSummary::of(stanza);
+    m_textCache.insert(sequence, text);
+    return *text;
+}
+
+} // namespace xcm

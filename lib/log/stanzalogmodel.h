@@ -1,0 +1,147 @@
+#pragma once
+
+#include "stanza.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <deque>
+#include <vector>
+
+namespace xcm {
+
+// The stanza log of one connection: every item that crossed the wire, oldest first.
+//
+// Built to keep up with a component that pushes 100k+ stanzas a second (after Wireshark's packet list):
+// - append() only queues; the queue becomes rows once per event-loop turn (at most every
+//   flushInterval() ms), one beginInsertRows for the whole burst;
+// - a row is the wire bytes (shared with the Stanza, not copied) plus a few bytes of flags: column
+//   text is derived in data() for the rows a view asks for, and kept in a small cache;
+// - at maxRows() the oldest rows are dropped in batches and counted.
+// Rows carry a sequence number that never repeats, so a position survives drops and clears.
+// Colours are the view's business: it reads DirectionRole, KindRole and IsErrorRole.
+class StanzaLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        DirectionColumn,
+        KindColumn,
+        TypeColumn,
+        FromColumn,
+        ToColumn,
+        IdColumn,
+        SizeColumn,
+        SummaryColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        DirectionRole = Qt::UserRole + 1, // int(xcm::Direction)
+        KindRole,                         // int(xcm::StanzaKind)
+        IsErrorRole,                      // bool: a stream error or type='error'
+        WireRole,                         // QByteArray: the exact bytes (handshake digest redacted)
+        SequenceRole,                     // qulonglong: unique, increasing
+        SearchTextRole,                   // QString: what free-text search looks at (the whole stanza)
+        TimestampRole,                    // qint64: ms since the epoch
+    };
+    Q_ENUM(Role)
+
+    static constexpr qsizetype defaultMaxRows = 1'000'000;
+    static constexpr int defaultFlushInterval = 15;    // ms: well below what an eye notices
+    static constexpr qsizetype flushQueueLimit = 16384; // flush at once when this many are queued
+
+    explicit StanzaLogModel(QObject *parent = nullptr);
+    ~StanzaLogModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Queues a stanza; it becomes a row at the next flush.
+    void append(const Stanza &stanza);
+    // Turns the queue into rows now (one insertion).
+    void flush();
+    qsizetype pendingCount() const { return qsizetype(m_pending.size()); }
+    // Removes all rows and queued stanzas and resets droppedCount(); sequence numbers go on.
+    void clear();
+
+    // Rows kept; older ones are dropped. Values below 1 mean 1.
+    void setMaxRows(qsizetype maxRows);
+    qsizetype maxRows() const { return m_maxRows; }
+    // Stanzas dropped by the cap since the model was created or cleared.
+    quint64 droppedCount() const { return m_dropped; }
+    // Minimum time between two flushes; 0 flushes at every event-loop turn.
+    void setFlushInterval(int ms) { m_flushInterval = qMax(0, ms); }
+    int flushInterval() const { return m_flushInterval; }
+
+    // Row access without QVariant, for the filter model and the view. `row` must be valid.
+    Stanza stanzaAt(int row) const; // parsed again from the wire: for one row at a time
+    Direction directionAt(int row) const { return m_rows[size_t(row)].direction; }
+    StanzaKind kindAt(int row) const { return m_rows[size_t(row)].kind; }
+    bool isErrorAt(int row) const { return m_rows[size_t(row)].isError; }
+    qint64 timestampAt(int row) const { return m_rows[size_t(row)].timestampMs; }
+    const QByteArray &wireAt(int row) const { return m_rows[size_t(row)].wire; }
+    quint64 sequenceAt(int row) const { return m_firstSequence + quint64(row); }
+    // The row holding `sequence`, or -1 when it was dropped, cleared or is still queued.
+    int rowForSequence(quint64 sequence) const;
+    // Sequences start at 1; lastSequence() is the newest appended (queued included), 0 if none.
+    quint64 lastSequence() const { return m_nextSequence - 1; }
+    // The sequence of the last row (queued stanzas excluded); below every later one when there are no rows.
+    quint64 lastRowSequence() const { return m_firstSequence + m_rows.size() - 1; }
+
+    // Localised names for columns and exports that show them.
+    static QString kindName(StanzaKind kind);
+    static QString directionArrow(Direction direction); // ↓ received, ↑ sent
+
+Q_SIGNALS:
+    void rowsDropped(quint64 count);
+    // After every flush, drop and clear: rowCount(), droppedCount() or pendingCount() changed.
+    void countsChanged();
+
+private:
+    struct Row
+    {
+        QByteArray wire;
+        qint64 timestampMs = 0;
+        Direction direction = Direction::Received;
+        StanzaKind kind = StanzaKind::Other;
+        bool isError = false;
+    };
+    // Column text of one row, derived on demand.
+    struct RowText
+    {
+        QString time;
+        QString type;
+        QString from;
+        QString to;
+        QString id;
+        QString size;
+        QString summary;
+    };
+
+    static Stanza toStanza(const Row &row);
+    const RowText &rowText(int row) const;
+    void removeOldest(qsizetype count);
+
+    std::deque<Row> m_rows;
+    std::vector<Row> m_pending;
+    quint64 m_firstSequence = 1; // of m_rows.front()
+    quint64 m_nextSequence = 1;
+    quint64 m_dropped = 0;
+    qsizetype m_maxRows = defaultMaxRows;
+    int m_flushInterval = defaultFlushInterval;
+    QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush;
+    mutable QCache<quint64, RowText> m_textCache;
+    QString m_kindNames[5];
+    QString m_arrows[2];
+};
+
+} // namespace xcm

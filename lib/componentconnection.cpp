@@ -52,6 +52,7 @@ public:
     void onStreamClosed();
     void onParserFailed(const StreamError &error);
     void onConnectTimeout();
+    void refuseMissingId();
 
     void setState(ConnectionState state, const DisconnectReason &reason = {});
     void write(const QByteArray &bytes);
@@ -82,6 +83,8 @@ public:
     QTimer stanzaTimer;
     QTimer closeTimer;
     QTimer reconnectTimer;
+    QTimer missingIdTimer;
+    static constexpr std::chrono::milliseconds missingIdGrace{1000};
     int reconnectAttempt = 0;
     qint64 nextReconnectAtMs = 0;
     bool closeSent = false;
@@ -91,8 +94,9 @@ public:
 ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
     : q(q)
 {
-    for (QTimer *timer : {&connectTimer, &stanzaTimer, &closeTimer, &reconnectTimer})
+    for (QTimer *timer : {&connectTimer, &stanzaTimer, &closeTimer, &reconnectTimer, &missingIdTimer})
         timer->setSingleShot(true);
+    QObject::connect(&missingIdTimer, &QTimer::timeout, q, [this] { refuseMissingId(); });
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { onConnectTimeout(); });
     QObject::connect(&keepaliveTimer, &QTimer::timeout, q, [this] {
         if (state == ConnectionState::Connected)
@@ -214,9 +218,9 @@ void ComponentConnectionPrivate::onStreamOpened(const StreamHeader &header)
     Q_EMIT q->stanzaReceived(Stanza(Direction::Received, nowMs(), header.wire, u"stream"_s,
                                     QString::fromUtf16(ns::stream), attributes));
     if (header.id.isEmpty()) {
-        const StreamError error{u"invalid-id"_s, tr("the server's stream header has no id, so no handshake "
-                                                    "can be computed")};
-        closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+        // Prosody opens with an id-less header when it is about to refuse (host-unknown): give the
+        // stream error a moment to arrive before calling the header itself the problem.
+        missingIdTimer.start(missingIdGrace);
         return;
     }
     streamId = header.id;
@@ -235,10 +239,16 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
     if (!socket)
         return; // a receiver disconnected us
     if (stanza.isStreamError()) {
+        missingIdTimer.stop();
         const StreamError error = StreamError::fromElement(stanza.element());
         if (state == ConnectionState::Disconnecting)
             return; // already closing; the server's error does not change why
         closeGracefully(DisconnectReason::fromServerError(error, settings.domain));
+        return;
+    }
+    if (state == ConnectionState::OpeningStream) {
+        missingIdTimer.stop();
+        refuseMissingId();
         return;
     }
     if (state != ConnectionState::Authenticating)
@@ -276,6 +286,13 @@ void ComponentConnectionPrivate::onParserFailed(const StreamError &error)
     if (!socket)
         return;
     qCInfo(lcParser) << "refusing server input:" << error.condition << error.text;
+    closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
+}
+
+void ComponentConnectionPrivate::refuseMissingId()
+{
+    const StreamError error{u"invalid-id"_s,
+                            tr("the server's stream header has no id, so no handshake can be computed")};
     closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
 }
 
@@ -325,6 +342,7 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
 {
     if (!socket)
         return;
+    missingIdTimer.stop();
     connectTimer.stop();
     keepaliveTimer.stop();
     stanzaTimer.stop();
@@ -423,6 +441,7 @@ void ComponentConnectionPrivate::dropSocket()
 
 void ComponentConnectionPrivate::finish(DisconnectReason reason)
 {
+    missingIdTimer.stop();
     connectTimer.stop();
     keepaliveTimer.stop();
     stanzaTimer.stop();

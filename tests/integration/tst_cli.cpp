@@ -73,7 +73,8 @@ void TestCli::cleanupTestCase()
 
 QStringList TestCli::baseArguments(const ComponentAccount &account) const
 {
-    return {u"--host"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, account.domain};
+    return {u"--host"_s,   u"127.0.0.1"_s, u"--port"_s, QString::number(m_server->componentPort()),
+            u"--domain"_s, account.domain};
 }
 
 QProcessEnvironment TestCli::environmentWithSecret(const QString &secret) const
@@ -109,8 +110,9 @@ void TestCli::helpDocumentsModesAndExitCodes()
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitCode(), 0);
     const QString help = QString::fromUtf8(cli.readAllStandardOutput());
-    for (const auto &needle : {u"--secret-file"_s, u"--secret-stdin"_s, u"XCM_SECRET"_s, u"--send"_s, u"--ping"_s,
-                               u"--pretty"_s, u"--tls"_s, u"Exit codes"_s, u"3 authentication"_s})
+    for (const auto &needle :
+         {u"--secret-file"_s, u"--secret-stdin"_s, u"XCM_SECRET"_s, u"--send"_s, u"--ping"_s, u"--pretty"_s,
+          u"--tls"_s, u"Exit codes"_s, u"3 authentication"_s})
         QVERIFY2(help.contains(needle), qPrintable(needle));
 }
 
@@ -130,10 +132,12 @@ void TestCli::tailPrintsTrafficAndStopsOnSigint()
     cli.start(cliPath(), baseArguments(cliAccount));
     QVERIFY(cli.waitForStarted());
     QByteArray errors;
-    QVERIFY(QTest::qWaitFor([&] {
-        errors += cli.readAllStandardError();
-        return errors.contains("connected as cli.localhost");
-    }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("connected as cli.localhost");
+        },
+        10000));
     // The secret is nowhere on the process's command line.
     QFile cmdline(u"/proc/%1/cmdline"_s.arg(cli.processId()));
     QVERIFY(cmdline.open(QIODevice::ReadOnly));
@@ -142,16 +146,22 @@ void TestCli::tailPrintsTrafficAndStopsOnSigint()
     QList<Stanza> unused;
     auto peer = connectPeer(&unused);
     QVERIFY(peer);
-    QCOMPARE(peer->send("<message from='p@peer.localhost' to='x@cli.localhost' id='t1'><body>line one\nline two</body></message>"),
+    QCOMPARE(peer->send("<message from='p@peer.localhost' to='x@cli.localhost' id='t1'><body>line one\nline "
+                        "two</body></message>"),
              QString());
     QByteArray output;
-    QVERIFY(QTest::qWaitFor([&] {
-        output += cli.readAllStandardOutput();
-        return output.contains("id='t1'");
-    }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return output.contains("id='t1'");
+        },
+        10000));
     const QList<QByteArray> lines = output.split('\n');
-    const auto line = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.contains("id='t1'"); });
-    QVERIFY(QRegularExpression(u"^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} IN  <message "_s).match(QString::fromUtf8(*line)).hasMatch());
+    const auto line =
+        std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.contains("id='t1'"); });
+    QVERIFY(QRegularExpression(u"^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} IN  <message "_s)
+                .match(QString::fromUtf8(*line))
+                .hasMatch());
     QVERIFY2(line->contains("line one&#10;line two"), line->constData()); // one line per stanza
     QVERIFY(output.contains("OUT <handshake>[redacted]</handshake>"));
 
@@ -166,11 +176,14 @@ void TestCli::pingPrintsRoundTrip()
 {
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
-    cli.start(cliPath(), baseArguments(cliAccount) << u"--ping"_s << m_server->serverDomain() << u"--quiet"_s);
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--ping"_s << m_server->serverDomain() << u"--quiet"_s);
     QVERIFY(cli.waitForFinished(15000));
     const QString output = QString::fromUtf8(cli.readAllStandardOutput());
     QCOMPARE(cli.exitCode(), 0);
-    QVERIFY2(QRegularExpression(u"pong from %1 in \\d+\\.\\d\\d ms"_s.arg(m_server->serverDomain())).match(output).hasMatch(),
+    QVERIFY2(QRegularExpression(u"pong from %1 in \\d+\\.\\d\\d ms"_s.arg(m_server->serverDomain()))
+                 .match(output)
+                 .hasMatch(),
              qPrintable(output));
 }
 
@@ -182,8 +195,9 @@ void TestCli::sendFromFileReachesThePeer()
     const QString path = m_dir.filePath(u"stanzas.xml"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("<message from='bot@cli.localhost' to='p@peer.localhost' id='f1'><body>first</body></message>\n\n"
-               "<message from='bot@cli.localhost' to='p@peer.localhost' id='f2'><body>second</body></message>\n");
+    file.write(
+        "<message from='bot@cli.localhost' to='p@peer.localhost' id='f1'><body>first</body></message>\n\n"
+        "<message from='bot@cli.localhost' to='p@peer.localhost' id='f2'><body>second</body></message>\n");
     file.close();
     QProcess cli;
     QFile secretFile(m_dir.filePath(u"secret"_s));
@@ -191,7 +205,8 @@ void TestCli::sendFromFileReachesThePeer()
     secretFile.write(cliAccount.secret.toUtf8() + '\n');
     secretFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     secretFile.close();
-    cli.start(cliPath(), baseArguments(cliAccount) << u"--secret-file"_s << secretFile.fileName() << u"--send"_s << path);
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--secret-file"_s << secretFile.fileName() << u"--send"_s << path);
     QVERIFY(cli.waitForFinished(15000));
     QCOMPARE(cli.exitCode(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 2, 10000);
@@ -246,7 +261,8 @@ void TestCli::wrongSecretExitsWithAuthenticationCode()
     QVERIFY(cli.waitForFinished(15000));
     QCOMPARE(cli.exitCode(), 3);
     const QByteArray errors = cli.readAllStandardError();
-    QVERIFY2(errors.contains("error: not-authorized: the server rejected the shared secret — check component_secret for cli.localhost"),
+    QVERIFY2(errors.contains("error: not-authorized: the server rejected the shared secret — check "
+                             "component_secret for cli.localhost"),
              errors.constData());
 }
 

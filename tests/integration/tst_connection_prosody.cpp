@@ -15,8 +15,9 @@ namespace {
 const ComponentAccount alpha{u"alpha.localhost"_s, u"alpha-secret-1"_s};
 const ComponentAccount beta{u"beta.localhost"_s, u"beta-secret-2"_s};
 
-std::unique_ptr<ComponentConnection> makeConnection(const ProsodyServer &server, const ComponentAccount &account,
-                                                    const std::function<void(ConnectionSettings &)> &adjust = {})
+std::unique_ptr<ComponentConnection>
+makeConnection(const ProsodyServer &server, const ComponentAccount &account,
+               const std::function<void(ConnectionSettings &)> &adjust = {})
 {
     auto connection = std::make_unique<ComponentConnection>();
     ConnectionSettings settings;
@@ -79,7 +80,8 @@ void TestConnectionProsody::handshakeSucceeds()
     auto connection = makeConnection(*m_server, alpha);
     QSignalSpy states(connection.get(), &ComponentConnection::stateChanged);
     connection->connectToServer();
-    QVERIFY2(waitForState(*connection, ConnectionState::Connected), qPrintable(connection->lastReason().toString()));
+    QVERIFY2(waitForState(*connection, ConnectionState::Connected),
+             qPrintable(connection->lastReason().toString()));
     QCOMPARE(states.size(), 4);
     QVERIFY(!connection->streamId().isEmpty());
     connection->disconnectFromServer();
@@ -118,8 +120,9 @@ void TestConnectionProsody::twoComponentsExchangeAMessage()
     b->connectToServer();
     QVERIFY(waitForState(*a, ConnectionState::Connected));
     QVERIFY(waitForState(*b, ConnectionState::Connected));
-    const QByteArray message = "<message from='a@alpha.localhost/x' to='b@beta.localhost' type='chat' id='m1'>"
-                               "<body>hello from alpha \xe2\x9c\x93 &amp; more</body></message>";
+    const QByteArray message =
+        "<message from='a@alpha.localhost/x' to='b@beta.localhost' type='chat' id='m1'>"
+        "<body>hello from alpha \xe2\x9c\x93 &amp; more</body></message>";
     QCOMPARE(a->send(message), QString());
     QTRY_COMPARE_WITH_TIMEOUT(atB.size(), 1, 10000);
     QCOMPARE(atB.first().from(), u"a@alpha.localhost/x"_s);
@@ -140,10 +143,12 @@ void TestConnectionProsody::serverAnswersPing()
     connection->connectToServer();
     QVERIFY(waitForState(*connection, ConnectionState::Connected));
     const QString server = m_server->serverDomain();
-    QCOMPARE(connection->send(u"<iq type='get' id='ping-1' from='alpha.localhost' to='%1'><ping xmlns='urn:xmpp:ping'/></iq>"_s
-                                  .arg(server)
-                                  .toUtf8()),
-             QString());
+    QCOMPARE(
+        connection->send(
+            u"<iq type='get' id='ping-1' from='alpha.localhost' to='%1'><ping xmlns='urn:xmpp:ping'/></iq>"_s
+                .arg(server)
+                .toUtf8()),
+        QString());
     QTRY_COMPARE_WITH_TIMEOUT(replies.size(), 1, 10000);
     QCOMPARE(replies.first().type(), u"result"_s);
     QCOMPARE(replies.first().from(), server);
@@ -169,10 +174,12 @@ void TestConnectionProsody::secondConnectionForTheSameNameGetsConflict()
 void TestConnectionProsody::oversizeStanzaIsRejectedByProsody()
 {
     // Our own limit raised above Prosody's 512 KiB so that the server's reaction shows.
-    auto connection = makeConnection(*m_server, alpha, [](ConnectionSettings &s) { s.maxStanzaBytes = 2 * 1024 * 1024; });
+    auto connection =
+        makeConnection(*m_server, alpha, [](ConnectionSettings &s) { s.maxStanzaBytes = 2 * 1024 * 1024; });
     connection->connectToServer();
     QVERIFY(waitForState(*connection, ConnectionState::Connected));
-    const QByteArray big = "<message from='alpha.localhost' to='b@beta.localhost'><body>" + QByteArray(600 * 1024, 'x') + "</body></message>";
+    const QByteArray big = "<message from='alpha.localhost' to='b@beta.localhost'><body>" +
+                           QByteArray(600 * 1024, 'x') + "</body></message>";
     QCOMPARE(connection->send(big), QString());
     QVERIFY(waitForState(*connection, ConnectionState::Disconnected));
     QCOMPARE(connection->lastReason().condition, u"not-well-formed"_s);
@@ -195,7 +202,8 @@ void TestConnectionProsody::reconnectsAfterTheServerIsKilledAndRestarted()
     QTRY_VERIFY_WITH_TIMEOUT(retries.size() >= 2, 10000); // refused while the server is down, and retried
     QString error;
     QVERIFY2(m_server->restart(&error), qPrintable(error));
-    QVERIFY2(waitForState(*connection, ConnectionState::Connected, 20000), qPrintable(connection->lastReason().toString()));
+    QVERIFY2(waitForState(*connection, ConnectionState::Connected, 20000),
+             qPrintable(connection->lastReason().toString()));
     QCOMPARE(connection->reconnectAttempt(), 0);
     connection->disconnectFromServer();
     QVERIFY(waitForState(*connection, ConnectionState::Disconnected));

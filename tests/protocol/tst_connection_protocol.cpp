@@ -91,6 +91,8 @@ private Q_SLOTS:
     void badServerInput_data();
     void badServerInput();
     void dataAfterStreamCloseIsIgnored();
+    void headerWithoutId();
+    void headerWithoutIdThenHostUnknown();
     void configurationProblemsAreReported();
     void directTls();
 };
@@ -531,6 +533,43 @@ void TestConnectionProtocol::dataAfterStreamCloseIsIgnored()
     QVERIFY(server.waitForReceived("</stream:stream>"));
     QVERIFY(server.waitForClientGone());
     QVERIFY(server.received().endsWith("</stream:stream>"));
+}
+
+namespace {
+const QByteArray headerWithoutIdBytes =
+    "<stream:stream xmlns='jabber:component:accept' "
+    "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example'>";
+}
+
+void TestConnectionProtocol::headerWithoutId()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    server.send(headerWithoutIdBytes);
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().condition, u"invalid-id"_s);
+    QVERIFY(server.waitForReceived("<invalid-id xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"));
+    QVERIFY(!server.received().contains("<handshake>")); // no digest over an empty id
+}
+
+void TestConnectionProtocol::headerWithoutIdThenHostUnknown()
+{
+    // What Prosody 0.12 really sends for an unknown component name.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    client.connection.connectToServer();
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    server.send(headerWithoutIdBytes);
+    QTest::qWait(100);
+    server.send("<stream:error><host-unknown "
+                "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().condition, u"host-unknown"_s);
+    QVERIFY(!server.received().contains("<handshake>"));
 }
 
 void TestConnectionProtocol::configurationProblemsAreReported()

@@ -100,7 +100,7 @@ QString ComposeHistory::summary(const QByteArray &xml)
 {
     const XmlElement element = XmlElement::parse(xml);
     if (element.isNull())
-        return tr("raw XML (%n byte(s))", nullptr, int(xml.size()));
+        return tr("raw XML (%1)").arg(QLocale().formattedDataSize(xml.size()));
     QString what = element.name();
     const QString type = element.attribute(u"type");
     if (!type.isEmpty())

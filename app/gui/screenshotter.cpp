@@ -1,0 +1,99 @@
+#include "screenshotter.h"
+
+#include "composewidget.h"
+#include "mainwindow.h"
+#include "profileeditor.h"
+#include "profilesession.h"
+#include "sessionpage.h"
+#include "stanzalogmodel.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+constexpr int pollMs = 250;
+constexpr int maxWaitMs = 30000;
+constexpr int wantedRows = 8; // header, handshake, success and a few stanzas
+} // namespace
+
+Screenshotter::Screenshotter(MainWindow *window, const QString &prefix, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_prefix(prefix)
+{
+    m_poll.setInterval(pollMs);
+    connect(&m_poll, &QTimer::timeout, this, &Screenshotter::poll);
+}
+
+void Screenshotter::start()
+{
+    m_poll.start();
+}
+
+void Screenshotter::poll()
+{
+    m_waitedMs += pollMs;
+    ProfileSession *session = m_window->currentSession();
+    const bool ready =
+        session && session->state() == ConnectionState::Connected && session->log()->rowCount() >= wantedRows;
+    if (!ready && m_waitedMs < maxWaitMs)
+        return;
+    if (!ready)
+        QTextStream(stderr) << "xcm: screenshots: no connected profile with traffic after "
+                            << maxWaitMs / 1000 << " s; taking them anyway\n";
+    m_poll.stop();
+    shootMainAndCompose();
+}
+
+void Screenshotter::save(QWidget *widget, const QString &name)
+{
+    const QString fileName = m_prefix + u'-' + name + ".png"_L1;
+    if (!widget->grab().save(fileName)) {
+        QTextStream(stderr) << "xcm: screenshots: cannot write " << fileName << '\n';
+        ++m_failures;
+        return;
+    }
+    QTextStream(stdout) << fileName << '\n';
+}
+
+void Screenshotter::shootMainAndCompose()
+{
+    if (SessionPage *page = m_window->currentPage()) {
+        ComposeWidget *compose = page->compose();
+        compose->applyTemplate(StanzaTemplate::MessageChat);
+        compose->setFromLocalPart(u"bot"_s);
+        compose->setTo(u"alice@echo.localhost"_s);
+        compose->applyTemplate(StanzaTemplate::MessageChat);
+    }
+    // Let layouts and the log's batched inserts settle before grabbing.
+    QTimer::singleShot(600, this, [this] {
+        save(m_window, u"main"_s);
+        if (SessionPage *page = m_window->currentPage())
+            save(page->compose(), u"compose"_s);
+        shootEditor();
+    });
+}
+
+void Screenshotter::shootEditor()
+{
+    ProfileEditor *editor = m_window->openProfileEditor();
+    if (!editor) {
+        QApplication::exit(m_failures > 0 ? 1 : 0);
+        return;
+    }
+    // Wait for the secret to come back from the keychain, so the field looks as the user sees it.
+    QTimer::singleShot(1200, this, [this, editor] {
+        editor->adjustSize();
+        save(editor, u"editor"_s);
+        editor->reject();
+        QApplication::exit(m_failures > 0 ? 1 : 0);
+    });
+}
+
+} // namespace xcm

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace xcm {
+
+class MainWindow;
+
+// Saves PNGs of the main window, the compose form and the profile editor once the selected profile is
+// connected and its log shows some traffic, then quits. For tools/screenshots and documentation.
+class Screenshotter : public QObject
+{
+    Q_OBJECT
+public:
+    Screenshotter(MainWindow *window, const QString &prefix, QObject *parent = nullptr);
+    void start();
+
+private:
+    void poll();
+    void shootMainAndCompose();
+    void shootEditor();
+    void save(QWidget *widget, const QString &name);
+
+    MainWindow *m_window;
+    QString m_prefix;
+    QTimer m_poll;
+    int m_waitedMs = 0;
+    int m_failures = 0;
+};
+
+} // namespace xcm

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+class QApplication;
+
+namespace xcm {
+
+// Applies "light", "dark" or "system" (leave the platform's choice). Light and dark use the Fusion
+// style so they look the same everywhere, screenshots included. Returns false for an unknown name.
+bool applyPalette(QApplication &app, const QString &name);
+
+} // namespace xcm

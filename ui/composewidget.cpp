@@ -1,0 +1,417 @@
+#include "composewidget.h"
+
+#include "composehistory.h"
+#include "jid.h"
+#include "profilesession.h"
+#include "statestyle.h"
+#include "xmlelement.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+const QColor errorColor(0xd6, 0x3b, 0x2f);
+const QColor okColor(0x2e, 0xa0, 0x4f);
+
+} // namespace
+
+ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName("compose"_L1);
+    buildUi();
+    refreshFromChoices();
+    applyTemplate(StanzaTemplate::MessageChat);
+    connect(m_session, &ProfileSession::changed, this, &ComposeWidget::revalidate);
+    connect(m_session, &ProfileSession::profileChanged, this, [this](const Profile &profile) {
+        m_domain->setText(u'@' + profile.settings.domain);
+        onFieldsEdited(); // the 'from' domain follows the profile
+    });
+}
+
+ComposeWidget::~ComposeWidget() = default;
+
+void ComposeWidget::buildUi()
+{
+    m_template = new QComboBox(this);
+    m_template->setObjectName("template"_L1);
+    for (const StanzaTemplate kind : allStanzaTemplates()) {
+        if (kind == StanzaTemplate::PresenceAvailable || kind == StanzaTemplate::IqDiscoInfo ||
+            kind == StanzaTemplate::Raw)
+            m_template->insertSeparator(m_template->count());
+        m_template->addItem(templateName(kind), int(kind));
+    }
+    m_template->setToolTip(tr("Start from a template; the editor below shows exactly what will be sent"));
+    connect(m_template, &QComboBox::activated, this,
+            [this](int index) { applyTemplate(StanzaTemplate(m_template->itemData(index).toInt())); });
+
+    m_from = new QComboBox(this);
+    m_from->setObjectName("fromLocal"_L1);
+    m_from->setEditable(true);
+    m_from->setInsertPolicy(QComboBox::NoInsert);
+    m_from->setMinimumContentsLength(10);
+    m_from->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_from->lineEdit()->setPlaceholderText(tr("(domain only)"));
+    m_from->setToolTip(tr("The local part of the sending address; the domain is the component's"));
+    connect(m_from, &QComboBox::editTextChanged, this, [this] {
+        if (!m_syncing)
+            onFieldsEdited();
+    });
+    m_domain = new QLabel(u'@' + m_session->profile().settings.domain, this);
+    m_domain->setObjectName("fromDomain"_L1);
+    m_domain->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_to = new QLineEdit(this);
+    m_to->setObjectName("to"_L1);
+    m_to->setPlaceholderText(tr("user@example.org"));
+    m_to->setToolTip(tr("The recipient's address (a JID)"));
+    connect(m_to, &QLineEdit::textEdited, this, [this] {
+        if (!m_syncing)
+            onFieldsEdited();
+    });
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName("xmlEditor"_L1);
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setTabChangesFocus(true);
+    m_editor->setPlaceholderText(tr("<message from='bot@comp.example' to='user@example.org'>…</message>"));
+    m_editor->setAccessibleName(tr("Stanza XML"));
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_syncing)
+            onXmlEdited();
+    });
+
+    m_status = new QLabel(this);
+    m_status->setObjectName("validation"_L1);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    m_send = new QPushButton(QIcon(u":/xcm/icons/send.svg"_s), tr("&Send"), this);
+    m_send->setObjectName("sendButton"_L1);
+    m_send->setToolTip(tr("Send this stanza (Ctrl+Return)"));
+    connect(m_send, &QPushButton::clicked, this, &ComposeWidget::send);
+
+    // History: the stanzas sent from here, newest first.
+    m_historyView = new QListView(this);
+    m_historyView->setObjectName("history"_L1);
+    m_historyView->setModel(m_session->history());
+    m_historyView->setUniformItemSizes(true);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->setTextElideMode(Qt::ElideRight);
+    m_historyView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_historyView, &QListView::doubleClicked, this,
+            [this](const QModelIndex &index) { loadHistoryEntry(index.row()); });
+    connect(m_historyView, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_historyView->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("&Edit in the Editor"), this, [this, index] { loadHistoryEntry(index.row()); });
+        QAction *resend =
+            menu.addAction(tr("&Resend"), this, [this, index] { resendHistoryEntry(index.row()); });
+        resend->setEnabled(m_session->state() == ConnectionState::Connected);
+        menu.addSeparator();
+        menu.addAction(tr("Re&move from History"), this,
+                       [this, index] { m_session->history()->removeEntry(index.row()); });
+        menu.exec(m_historyView->viewport()->mapToGlobal(pos));
+    });
+    m_loadHistory = new QPushButton(tr("&Edit"), this);
+    m_loadHistory->setObjectName("loadHistory"_L1);
+    m_loadHistory->setToolTip(tr("Put the selected stanza in the editor"));
+    m_resendHistory = new QPushButton(tr("&Resend"), this);
+    m_resendHistory->setObjectName("resendHistory"_L1);
+    m_resendHistory->setToolTip(tr("Send the selected stanza again, exactly as before"));
+    connect(m_loadHistory, &QPushButton::clicked, this,
+            [this] { loadHistoryEntry(m_historyView->currentIndex().row()); });
+    connect(m_resendHistory, &QPushButton::clicked, this,
+            [this] { resendHistoryEntry(m_historyView->currentIndex().row()); });
+    const auto updateHistoryButtons = [this] {
+        const bool selected = m_historyView->currentIndex().isValid();
+        m_loadHistory->setEnabled(selected);
+        m_resendHistory->setEnabled(selected && m_session->state() == ConnectionState::Connected);
+    };
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            updateHistoryButtons);
+    connect(m_session, &ProfileSession::changed, this, updateHistoryButtons);
+    connect(m_session->history(), &QAbstractItemModel::rowsInserted, this, [this] { refreshFromChoices(); });
+    updateHistoryButtons();
+
+    // Layout: the form on the left, the history on the right, split so either can grow.
+    auto *fields = new QHBoxLayout;
+    fields->setSpacing(6);
+    auto *templateLabel = new QLabel(tr("&Template:"), this);
+    templateLabel->setBuddy(m_template);
+    auto *fromLabel = new QLabel(tr("&From:"), this);
+    fromLabel->setBuddy(m_from);
+    auto *toLabel = new QLabel(tr("T&o:"), this);
+    toLabel->setBuddy(m_to);
+    fields->addWidget(templateLabel);
+    fields->addWidget(m_template);
+    fields->addSpacing(8);
+    fields->addWidget(fromLabel);
+    fields->addWidget(m_from);
+    fields->addWidget(m_domain);
+    fields->addSpacing(8);
+    fields->addWidget(toLabel);
+    fields->addWidget(m_to, 1);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_send, 0, Qt::AlignTop);
+
+    auto *form = new QWidget(this);
+    auto *formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(fields);
+    formLayout->addWidget(m_editor, 1);
+    formLayout->addLayout(bottom);
+
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *historyTitle = new QLabel(tr("Sent from here"), historyPane);
+    historyTitle->setBuddy(m_historyView);
+    historyLayout->addWidget(historyTitle);
+    historyLayout->addWidget(m_historyView, 1);
+    auto *historyButtons = new QHBoxLayout;
+    historyButtons->addStretch();
+    historyButtons->addWidget(m_loadHistory);
+    historyButtons->addWidget(m_resendHistory);
+    historyLayout->addLayout(historyButtons);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName("composeSplitter"_L1);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(form);
+    splitter->addWidget(historyPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 8);
+    layout->addWidget(splitter);
+}
+
+StanzaTemplate ComposeWidget::currentTemplate() const
+{
+    return StanzaTemplate(m_template->currentData().toInt());
+}
+
+QString ComposeWidget::fromAddress() const
+{
+    const QString local = m_from->currentText().trimmed();
+    const QString domain = m_session->profile().settings.domain;
+    return local.isEmpty() ? domain : local + u'@' + domain;
+}
+
+void ComposeWidget::applyTemplate(StanzaTemplate kind)
+{
+    const int index = m_template->findData(int(kind));
+    if (index >= 0)
+        m_template->setCurrentIndex(index);
+    if (kind == StanzaTemplate::Raw) {
+        focusEditor(); // keep the text: raw means "edit freely"
+        return;
+    }
+    m_currentId = templateNeedsId(kind) ? newStanzaId() : QString();
+    setXml(templateXml(kind, fromAddress(), m_to->text().trimmed(), m_currentId));
+}
+
+void ComposeWidget::setFromLocalPart(const QString &local)
+{
+    m_from->setEditText(local);
+}
+
+void ComposeWidget::setTo(const QString &to)
+{
+    m_to->setText(to);
+    onFieldsEdited();
+}
+
+void ComposeWidget::setXml(const QString &xml)
+{
+    // Replace through the cursor so the change can be undone.
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(xml);
+}
+
+QString ComposeWidget::xml() const
+{
+    return m_editor->toPlainText();
+}
+
+void ComposeWidget::focusEditor()
+{
+    m_editor->setFocus();
+}
+
+void ComposeWidget::onFieldsEdited()
+{
+    // The fields write into the editor's root element, keeping the rest of the text as typed.
+    QString text = m_editor->toPlainText();
+    text = setRootAttribute(text, u"from", fromAddress());
+    text = setRootAttribute(text, u"to", m_to->text().trimmed());
+    if (text != m_editor->toPlainText()) {
+        m_syncing = true;
+        const int position = m_editor->textCursor().position();
+        setXml(text);
+        QTextCursor cursor = m_editor->textCursor();
+        cursor.setPosition(std::min<int>(position, int(text.size())));
+        m_editor->setTextCursor(cursor);
+        m_syncing = false;
+    }
+    revalidate();
+}
+
+void ComposeWidget::onXmlEdited()
+{
+    // And the editor writes back into the fields when its addresses change.
+    const XmlElement element = XmlElement::parse(m_editor->toPlainText().toUtf8());
+    if (!element.isNull()) {
+        m_syncing = true;
+        const Jid from = Jid::parse(element.attribute(u"from"));
+        if (from.isValid() && from.domain() == m_session->profile().settings.domain.toLower() &&
+            from.local() != m_from->currentText().trimmed())
+            m_from->setEditText(from.local());
+        const QString to = element.attribute(u"to");
+        if (to != m_to->text().trimmed())
+            m_to->setText(to);
+        m_syncing = false;
+    }
+    revalidate();
+}
+
+void ComposeWidget::revalidate()
+{
+    const QByteArray bytes = m_editor->toPlainText().toUtf8();
+    const ConnectionSettings &settings = m_session->profile().settings;
+    QString problem = ComponentConnection::validateStanza(bytes, settings.domain, settings.maxStanzaBytes);
+    const bool valid = problem.isEmpty();
+    QString toError;
+    if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {
+        m_to->setStyleSheet(u"QLineEdit { border: 1px solid %1; }"_s.arg(errorColor.name()));
+        m_to->setToolTip(tr("Not a valid address: %1").arg(toError));
+    } else {
+        m_to->setStyleSheet({});
+        m_to->setToolTip(tr("The recipient's address (a JID)"));
+    }
+
+    const bool connected = m_session->state() == ConnectionState::Connected;
+    QPalette palette = m_status->palette();
+    if (!valid) {
+        m_status->setText(u"✗ "_s + problem);
+        palette.setColor(QPalette::WindowText, errorColor);
+    } else if (!connected) {
+        problem = tr("not connected");
+        m_status->setText(
+            tr("✓ Valid (%1) — connect to send").arg(formatBytes(quint64(bytes.trimmed().size()))));
+        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::PlaceholderText));
+    } else {
+        m_status->setText(tr("✓ Ready to send (%1)").arg(formatBytes(quint64(bytes.trimmed().size()))));
+        palette.setColor(QPalette::WindowText, okColor);
+    }
+    m_status->setPalette(palette);
+    m_problem = problem;
+    m_send->setEnabled(problem.isEmpty());
+    m_send->setToolTip(problem.isEmpty() ? tr("Send this stanza (Ctrl+Return)")
+                                         : tr("Cannot send: %1").arg(problem));
+}
+
+bool ComposeWidget::send()
+{
+    revalidate();
+    if (!m_problem.isEmpty())
+        return false;
+    const QString refused = m_session->send(m_editor->toPlainText().toUtf8());
+    if (!refused.isEmpty()) {
+        m_status->setText(u"✗ "_s + refused);
+        return false;
+    }
+    // A second send of the same iq would reuse its id: give the editor a fresh one.
+    if (!m_currentId.isEmpty() && m_editor->toPlainText().contains(m_currentId)) {
+        const QString fresh = newStanzaId();
+        m_syncing = true;
+        setXml(setRootAttribute(m_editor->toPlainText(), u"id", fresh));
+        m_syncing = false;
+        m_currentId = fresh;
+    }
+    const QByteArray sentXml = m_session->history()->entry(0).xml;
+    revalidate();
+    m_status->setText(tr("✓ Sent: %1").arg(ComposeHistory::summary(sentXml)));
+    Q_EMIT sent();
+    return true;
+}
+
+void ComposeWidget::refreshFromChoices()
+{
+    // Offer the local parts used before (from the history), plus the bare domain.
+    QStringList locals;
+    const QString domain = m_session->profile().settings.domain.toLower();
+    for (const ComposeHistory::Entry &entry : m_session->history()->entries()) {
+        const XmlElement element = XmlElement::parse(entry.xml);
+        const Jid from = Jid::parse(element.attribute(u"from"));
+        if (from.isValid() && from.domain() == domain && !from.local().isEmpty() &&
+            !locals.contains(from.local()))
+            locals.append(from.local());
+    }
+    const QString current = m_from->currentText();
+    m_syncing = true;
+    m_from->clear();
+    for (const QString &local : std::as_const(locals))
+        m_from->addItem(local);
+    m_from->setEditText(current);
+    m_syncing = false;
+}
+
+void ComposeWidget::loadHistoryEntry(int row)
+{
+    const ComposeHistory::Entry entry = m_session->history()->entry(row);
+    if (entry.xml.isEmpty())
+        return;
+    const int raw = m_template->findData(int(StanzaTemplate::Raw));
+    m_template->setCurrentIndex(raw);
+    m_currentId.clear();
+    setXml(QString::fromUtf8(entry.xml));
+    focusEditor();
+}
+
+void ComposeWidget::resendHistoryEntry(int row)
+{
+    const ComposeHistory::Entry entry = m_session->history()->entry(row);
+    if (entry.xml.isEmpty())
+        return;
+    const QString refused = m_session->send(entry.xml);
+    QPalette palette = m_status->palette();
+    if (refused.isEmpty()) {
+        m_status->setText(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)));
+        palette.setColor(QPalette::WindowText, okColor);
+        m_historyView->setCurrentIndex(m_session->history()->index(0));
+    } else {
+        m_status->setText(u"✗ "_s + refused);
+        palette.setColor(QPalette::WindowText, errorColor);
+    }
+    m_status->setPalette(palette);
+}
+
+} // namespace xcm

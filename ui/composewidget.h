@@ -1,0 +1,75 @@
+#pragma once
+
+#include "stanzatemplates.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+
+namespace xcm {
+
+class ProfileSession;
+
+// Writes and sends one stanza as the profile's component. The template and the address fields fill
+// the editor; the editor is what is sent, byte for byte, and is validated as the user types with the
+// same check the connection applies before sending.
+class ComposeWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ComposeWidget(ProfileSession *session, QWidget *parent = nullptr);
+    ~ComposeWidget() override;
+
+    void applyTemplate(StanzaTemplate kind);
+    StanzaTemplate currentTemplate() const;
+    void setFromLocalPart(const QString &local);
+    void setTo(const QString &to);
+    void setXml(const QString &xml);
+    QString xml() const;
+
+    // Why the editor's XML cannot be sent now, or empty when Send is enabled.
+    const QString &problem() const { return m_problem; }
+    bool canSend() const { return m_problem.isEmpty(); }
+
+public Q_SLOTS:
+    // Sends the editor's XML; returns false (and shows why) if it was refused.
+    bool send();
+    void focusEditor();
+
+Q_SIGNALS:
+    void sent();
+
+private:
+    void buildUi();
+    QString fromAddress() const;
+    void onFieldsEdited();
+    void onXmlEdited();
+    void revalidate();
+    void refreshFromChoices();
+    void loadHistoryEntry(int row);
+    void resendHistoryEntry(int row);
+
+    ProfileSession *m_session;
+    bool m_syncing = false; // fields and editor are updating each other
+    QString m_problem;
+    QString m_currentId;
+
+    QComboBox *m_template = nullptr;
+    QComboBox *m_from = nullptr;
+    QLabel *m_domain = nullptr;
+    QLineEdit *m_to = nullptr;
+    QPlainTextEdit *m_editor = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_send = nullptr;
+    QListView *m_historyView = nullptr;
+    QPushButton *m_loadHistory = nullptr;
+    QPushButton *m_resendHistory = nullptr;
+};
+
+} // namespace xcm

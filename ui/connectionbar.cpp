@@ -1,0 +1,191 @@
+#include "connectionbar.h"
+
+#include "profilesession.h"
+#include "statestyle.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+// A painted state dot, as in the sidebar.
+class Badge : public QWidget
+{
+public:
+    explicit Badge(QWidget *parent)
+        : QWidget(parent)
+    {
+        setFixedSize(14, 14);
+    }
+    void setColor(const QColor &color)
+    {
+        m_color = color;
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        paintStateBadge(painter, QRectF(rect()).adjusted(1, 1, -1, -1), m_color);
+    }
+
+private:
+    QColor m_color = Qt::gray;
+};
+
+} // namespace
+
+ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName("connectionBar"_L1);
+    m_badge = new Badge(this);
+    m_badge->setObjectName("stateBadge"_L1);
+    m_state = new QLabel(this);
+    m_state->setObjectName("stateLabel"_L1);
+    QFont bold = m_state->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.1);
+    m_state->setFont(bold);
+    m_target = new QLabel(this);
+    m_target->setObjectName("targetLabel"_L1);
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_target->setForegroundRole(QPalette::PlaceholderText);
+    m_counters = new QLabel(this);
+    m_counters->setObjectName("countersLabel"_L1);
+    m_counters->setForegroundRole(QPalette::PlaceholderText);
+    m_reason = new QLabel(this);
+    m_reason->setObjectName("reasonLabel"_L1);
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reason->setTextFormat(Qt::PlainText);
+
+    m_edit = new QToolButton(this);
+    m_edit->setObjectName("editButton"_L1);
+    m_edit->setIcon(QIcon(u":/xcm/icons/edit.svg"_s));
+    m_edit->setToolTip(tr("Edit this profile (F2)"));
+    m_edit->setAutoRaise(true);
+    connect(m_edit, &QToolButton::clicked, this, &ConnectionBar::editRequested);
+
+    m_connect = new QPushButton(this);
+    m_connect->setObjectName("connectButton"_L1);
+    m_connect->setMinimumWidth(m_connect->fontMetrics().horizontalAdvance(tr("Disconnect")) + 48);
+    connect(m_connect, &QPushButton::clicked, m_session, &ProfileSession::toggleConnection);
+
+    auto *top = new QHBoxLayout;
+    top->setSpacing(8);
+    top->addWidget(m_badge);
+    top->addWidget(m_state);
+    top->addWidget(m_target, 1);
+    top->addWidget(m_counters);
+    top->addSpacing(8);
+    top->addWidget(m_edit);
+    top->addWidget(m_connect);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 6);
+    layout->setSpacing(4);
+    layout->addLayout(top);
+    layout->addWidget(m_reason);
+
+    m_ticker.setInterval(500);
+    connect(&m_ticker, &QTimer::timeout, this, &ConnectionBar::refreshCounters);
+    connect(m_session, &ProfileSession::changed, this, &ConnectionBar::refresh);
+    refresh();
+}
+
+ConnectionBar::~ConnectionBar() = default;
+
+QString ConnectionBar::stateSummary() const
+{
+    const ComponentConnection *connection = m_session->connection();
+    const StateLook look = stateLook(connection->state(), connection->lastReason(),
+                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    if (m_session->isLoadingSecret())
+        return tr("Reading the secret from the keychain…");
+    const qint64 since = connection->counters().connectedSinceMs;
+    if (connection->state() == ConnectionState::Connected && since > 0)
+        return tr("%1 · up %2").arg(look.text, formatDuration(QDateTime::currentMSecsSinceEpoch() - since));
+    if (connection->nextReconnectAtMs() > 0)
+        return tr("%1 (attempt %2)").arg(look.text).arg(connection->reconnectAttempt());
+    return look.text;
+}
+
+QString ConnectionBar::countersText() const
+{
+    const ComponentConnection::Counters &c = m_session->connection()->counters();
+    // Numbers only, so no plural forms are needed; the tooltip says what they count.
+    return tr("In %1 · %2    Out %3 · %4")
+        .arg(QLocale().toString(c.stanzasIn), formatBytes(c.bytesIn), QLocale().toString(c.stanzasOut),
+             formatBytes(c.bytesOut));
+}
+
+void ConnectionBar::refresh()
+{
+    const ComponentConnection *connection = m_session->connection();
+    const ConnectionSettings &settings = m_session->profile().settings;
+    const StateLook look = stateLook(connection->state(), connection->lastReason(),
+                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    static_cast<Badge *>(m_badge)->setColor(look.color);
+    m_badge->setToolTip(look.text);
+    m_target->setText(tr("%1 on %2:%3%4")
+                          .arg(settings.domain, settings.host)
+                          .arg(settings.port)
+                          .arg(settings.directTls ? tr(" (TLS)") : QString()));
+
+    const bool active = m_session->isActive();
+    m_connect->setText(active ? tr("&Disconnect") : tr("&Connect"));
+    m_connect->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
+    m_connect->setToolTip(active ? tr("Close the stream and stop retrying (Ctrl+Shift+C)")
+                                 : tr("Connect %1 to %2:%3 (Ctrl+Shift+C)")
+                                       .arg(settings.domain, settings.host)
+                                       .arg(settings.port));
+
+    // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
+    const DisconnectReason &reason = connection->lastReason();
+    if (reason.isNull()) {
+        m_reason->hide();
+    } else {
+        QString text = tr("Last disconnect: %1").arg(reason.toString());
+        if (reason.kind == DisconnectReason::Kind::Configuration)
+            text += u' ' + tr("— edit the profile (F2) to fix this.");
+        m_reason->setText(text);
+        QPalette palette = this->palette();
+        if (reason.isError())
+            palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
+        else
+            palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+        m_reason->setPalette(palette);
+        m_reason->show();
+    }
+    if (active && !m_ticker.isActive())
+        m_ticker.start();
+    refreshCounters();
+}
+
+void ConnectionBar::refreshCounters()
+{
+    m_state->setText(stateSummary());
+    m_counters->setText(countersText());
+    const ComponentConnection::Counters &c = m_session->connection()->counters();
+    m_counters->setToolTip(
+        tr("Stanzas and bytes on this connection\nReceived: %1 stanzas, %2\nSent: %3 stanzas, %4")
+            .arg(QLocale().toString(c.stanzasIn), formatBytes(c.bytesIn), QLocale().toString(c.stanzasOut),
+                 formatBytes(c.bytesOut)));
+    if (!m_session->isActive())
+        m_ticker.stop();
+}
+
+} // namespace xcm

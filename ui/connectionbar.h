@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+namespace xcm {
+
+class ProfileSession;
+
+// The top of a profile's page: the state (badge and words), Connect/Disconnect, why the last
+// connection ended, the reconnect countdown, uptime and traffic counters.
+class ConnectionBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionBar(ProfileSession *session, QWidget *parent = nullptr);
+    ~ConnectionBar() override;
+
+    // The one-line state the status bar repeats ("Connected · up 3:07").
+    QString stateSummary() const;
+    // "In 12 stanzas · 3.4 KiB   Out 5 stanzas · 1.2 KiB".
+    QString countersText() const;
+
+Q_SIGNALS:
+    void editRequested();
+
+private:
+    void refresh();
+    void refreshCounters();
+
+    ProfileSession *m_session;
+    QWidget *m_badge = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_target = nullptr;
+    QLabel *m_counters = nullptr;
+    QLabel *m_reason = nullptr;
+    QToolButton *m_edit = nullptr;
+    QPushButton *m_connect = nullptr;
+    QTimer m_ticker; // uptime, countdown and counters while active
+};
+
+} // namespace xcm

@@ -1,0 +1,529 @@
+#include "mainwindow.h"
+
+#include "composewidget.h"
+#include "connectionbar.h"
+#include "keychainbanner.h"
+#include "profiledelegate.h"
+#include "profileeditor.h"
+#include "profilesession.h"
+#include "profilestore.h"
+#include "secretstore.h"
+#include "sessionlistmodel.h"
+#include "sessionpage.h"
+#include "statestyle.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+constexpr auto geometryKey = "window/geometry"_L1;
+constexpr auto stateKey = "window/state"_L1;
+constexpr auto sidebarKey = "window/sidebarSplitter"_L1;
+constexpr auto pageSplitterKey = "window/pageSplitter"_L1;
+constexpr auto selectedKey = "window/selectedProfile"_L1;
+constexpr int closeGraceMs = 1500; // time for </stream:stream> to reach the servers on quit
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(std::make_unique<ProfileStore>())
+    , m_secrets(std::make_unique<SecretStore>())
+{
+    setObjectName("mainWindow"_L1);
+    setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
+    m_sessions = std::make_unique<SessionListModel>(m_store.get(), m_secrets.get());
+    buildActions();
+    buildUi();
+    for (int row = 0; row < m_sessions->rowCount(); ++row)
+        addPage(m_sessions->session(row));
+    connect(m_sessions.get(), &SessionListModel::sessionAdded, this, &MainWindow::addPage);
+    connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
+    connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
+    connect(m_secrets.get(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
+    m_chromeTimer.setInterval(1000);
+    connect(&m_chromeTimer, &QTimer::timeout, this, &MainWindow::refreshChrome);
+    m_chromeTimer.start();
+    restoreLayout();
+    refreshKeychainBanner();
+    onSelectionChanged();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages point at sessions: they go first.
+    for (SessionPage *page : std::as_const(m_pages))
+        delete page;
+    m_pages.clear();
+}
+
+void MainWindow::buildActions()
+{
+    m_newAction = new QAction(QIcon(u":/xcm/icons/add.svg"_s), tr("&New Profile…"), this);
+    m_newAction->setObjectName("newProfileAction"_L1);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setToolTip(tr("Create a profile (Ctrl+N)"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::openNewProfileEditor);
+
+    m_editAction = new QAction(QIcon(u":/xcm/icons/edit.svg"_s), tr("&Edit Profile…"), this);
+    m_editAction->setObjectName("editProfileAction"_L1);
+    m_editAction->setShortcut(Qt::Key_F2);
+    m_editAction->setToolTip(tr("Edit the selected profile (F2)"));
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::openProfileEditor);
+
+    m_removeAction = new QAction(QIcon(u":/xcm/icons/remove.svg"_s), tr("&Delete Profile…"), this);
+    m_removeAction->setObjectName("removeProfileAction"_L1);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    // Only from the profile list: Delete in an editor or the log must not offer to remove a profile.
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_removeAction->setToolTip(tr("Delete the selected profile and its stored secret (Delete)"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::confirmRemoveProfile);
+
+    m_connectAction = new QAction(QIcon(u":/xcm/icons/connect.svg"_s), tr("&Connect"), this);
+    m_connectAction->setObjectName("connectAction"_L1);
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_connectAction, &QAction::triggered, this, [this] {
+        if (ProfileSession *session = currentSession())
+            session->toggleConnection();
+    });
+
+    m_sendAction = new QAction(QIcon(u":/xcm/icons/send.svg"_s), tr("&Send Stanza"), this);
+    m_sendAction->setObjectName("sendAction"_L1);
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_sendAction, &QAction::triggered, this, [this] {
+        if (SessionPage *page = currentPage())
+            page->compose()->send();
+    });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *profileMenu = menuBar()->addMenu(tr("&Profile"));
+    profileMenu->addAction(m_newAction);
+    profileMenu->addAction(m_editAction);
+    profileMenu->addAction(m_removeAction);
+    profileMenu->addSeparator();
+    profileMenu->addAction(m_connectAction);
+    QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
+    connect(disconnectAll, &QAction::triggered, this, [this] {
+        for (int row = 0; row < m_sessions->rowCount(); ++row)
+            m_sessions->session(row)->disconnectFromServer();
+    });
+    profileMenu->addSeparator();
+    profileMenu->addAction(m_quitAction);
+
+    QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
+    composeMenu->addAction(m_sendAction);
+    QAction *focusCompose = composeMenu->addAction(tr("&Focus Editor"));
+    focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(focusCompose, &QAction::triggered, this, [this] {
+        if (SessionPage *page = currentPage())
+            page->compose()->focusEditor();
+    });
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About xcm"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About xcm"),
+            tr("<h3>xcm %1</h3><p>Connect XMPP external components (XEP-0114), watch their stanzas live "
+               "and send stanzas as the component.</p><p>Secrets are kept in the system keychain.</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::buildUi()
+{
+    // Sidebar: the profiles with their state, and buttons for what the menu also offers.
+    m_list = new QListView(this);
+    m_list->setObjectName("profileList"_L1);
+    m_list->setModel(m_sessions.get());
+    m_list->setItemDelegate(new ProfileDelegate(m_list));
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_list->setAccessibleName(tr("Profiles"));
+    m_list->addAction(m_connectAction);
+    m_list->addAction(m_editAction);
+    m_list->addAction(m_removeAction);
+    m_list->setFrameShape(QFrame::NoFrame);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_list, &QListView::doubleClicked, this, [this] {
+        if (ProfileSession *session = currentSession(); session && !session->isActive())
+            session->connectToServer();
+    });
+
+    const auto toolButton = [this](QAction *action) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        return button;
+    };
+    auto *title = new QLabel(tr("Profiles"), this);
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *sidebarHeader = new QHBoxLayout;
+    sidebarHeader->setContentsMargins(10, 6, 4, 4);
+    sidebarHeader->addWidget(title, 1);
+    sidebarHeader->addWidget(toolButton(m_newAction));
+    sidebarHeader->addWidget(toolButton(m_editAction));
+    sidebarHeader->addWidget(toolButton(m_removeAction));
+
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName("sidebar"_L1);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    sidebarLayout->addLayout(sidebarHeader);
+    sidebarLayout->addWidget(m_list, 1);
+    sidebar->setMinimumWidth(180);
+
+    // The empty state: what to do first.
+    m_emptyPage = new QWidget(this);
+    m_emptyPage->setObjectName("emptyPage"_L1);
+    auto *emptyText =
+        new QLabel(tr("<h2>No profile yet</h2><p>A profile holds where your component connects "
+                      "(server, port, component domain) and its shared secret, which is kept in "
+                      "the system keychain.</p>"),
+                   m_emptyPage);
+    emptyText->setWordWrap(true);
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setMaximumWidth(460);
+    auto *emptyButton =
+        new QPushButton(QIcon(u":/xcm/icons/add.svg"_s), tr("Create a Profile…"), m_emptyPage);
+    connect(emptyButton, &QPushButton::clicked, this, &MainWindow::openNewProfileEditor);
+    auto *emptyLayout = new QVBoxLayout(m_emptyPage);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
+    emptyLayout->addWidget(emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName("pages"_L1);
+    m_stack->addWidget(m_emptyPage);
+
+    m_banner = new KeychainBanner(this);
+    m_banner->hide();
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_stack, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName("sidebarSplitter"_L1);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(sidebar);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({230, 1000});
+    setCentralWidget(splitter);
+
+    m_statusState = new QLabel(this);
+    m_statusState->setObjectName("statusState"_L1);
+    m_statusCounters = new QLabel(this);
+    m_statusCounters->setObjectName("statusCounters"_L1);
+    statusBar()->addWidget(m_statusState, 1);
+    statusBar()->addPermanentWidget(m_statusCounters);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
+        resize(1180, 760);
+    restoreState(settings.value(stateKey).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>("sidebarSplitter"_L1))
+        splitter->restoreState(settings.value(sidebarKey).toByteArray());
+    m_pageSplitterState = settings.value(pageSplitterKey).toByteArray();
+    for (SessionPage *page : std::as_const(m_pages))
+        page->splitter()->restoreState(m_pageSplitterState);
+    const QUuid selected = QUuid::fromString(settings.value(selectedKey).toString());
+    if (!selectProfile(selected) && m_sessions->rowCount() > 0)
+        m_list->setCurrentIndex(m_sessions->index(0));
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+    if (auto *splitter = findChild<QSplitter *>("sidebarSplitter"_L1))
+        settings.setValue(sidebarKey, splitter->saveState());
+    if (SessionPage *page = currentPage())
+        settings.setValue(pageSplitterKey, page->splitter()->saveState());
+    if (ProfileSession *session = currentSession())
+        settings.setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
+}
+
+void MainWindow::addPage(ProfileSession *session)
+{
+    auto *page = new SessionPage(session, m_stack);
+    if (!m_pageSplitterState.isEmpty())
+        page->splitter()->restoreState(m_pageSplitterState);
+    else
+        page->splitter()->setSizes({460, 240});
+    connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
+    connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
+    m_stack->addWidget(page);
+    m_pages.insert(session, page);
+}
+
+void MainWindow::removePage(ProfileSession *session)
+{
+    if (SessionPage *page = m_pages.take(session)) {
+        m_stack->removeWidget(page);
+        delete page;
+    }
+}
+
+ProfileSession *MainWindow::currentSession() const
+{
+    return m_sessions->session(m_list->currentIndex().row());
+}
+
+SessionPage *MainWindow::currentPage() const
+{
+    return pageFor(currentSession());
+}
+
+SessionPage *MainWindow::pageFor(const ProfileSession *session) const
+{
+    return m_pages.value(session);
+}
+
+bool MainWindow::selectProfile(const QUuid &id)
+{
+    const QModelIndex index = m_sessions->indexOf(id);
+    if (!index.isValid())
+        return false;
+    m_list->setCurrentIndex(index);
+    return true;
+}
+
+bool MainWindow::selectProfileByName(const QString &name)
+{
+    return selectProfile(m_store->findByName(name).id);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    ProfileSession *session = currentSession();
+    // Carry the log/compose split over to the page being shown, so the layout does not jump.
+    if (auto *previous = qobject_cast<SessionPage *>(m_stack->currentWidget()); previous && session)
+        m_pageSplitterState = previous->splitter()->saveState();
+    SessionPage *page = pageFor(session);
+    if (page && !m_pageSplitterState.isEmpty())
+        page->splitter()->restoreState(m_pageSplitterState);
+    m_stack->setCurrentWidget(page ? static_cast<QWidget *>(page) : m_emptyPage);
+    refreshChrome();
+}
+
+QString MainWindow::statusText() const
+{
+    const ProfileSession *session = currentSession();
+    if (!session)
+        return tr("No profile selected");
+    const SessionPage *page = pageFor(session);
+    QString text =
+        session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
+    const DisconnectReason &reason = session->connection()->lastReason();
+    if (session->state() != ConnectionState::Connected && reason.isError())
+        text += u" — "_s + reason.toString();
+    return text;
+}
+
+void MainWindow::refreshChrome()
+{
+    ProfileSession *session = currentSession();
+    const bool has = session != nullptr;
+    m_editAction->setEnabled(has);
+    m_removeAction->setEnabled(has);
+    m_connectAction->setEnabled(has);
+    m_sendAction->setEnabled(has && currentPage() && currentPage()->compose()->canSend());
+    if (!has) {
+        setWindowTitle(tr("xcm"));
+        m_statusState->setText(statusText());
+        m_statusCounters->clear();
+        return;
+    }
+    const ComponentConnection *connection = session->connection();
+    const StateLook look = stateLook(connection->state(), connection->lastReason(),
+                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    const bool active = session->isActive();
+    m_connectAction->setText(active ? tr("&Disconnect") : tr("&Connect"));
+    m_connectAction->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
+    setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
+    m_statusState->setText(statusText());
+    if (const SessionPage *page = currentPage())
+        m_statusCounters->setText(page->connectionBar()->countersText());
+}
+
+void MainWindow::refreshKeychainBanner()
+{
+    if (m_secrets->isUnavailable()) {
+        m_banner->setReason(m_secrets->unavailableReason());
+        m_banner->show();
+    } else {
+        m_banner->hide();
+    }
+}
+
+ProfileEditor *MainWindow::openNewProfileEditor()
+{
+    Profile profile = Profile::create(m_store->uniqueName(tr("New profile")));
+    auto *editor = new ProfileEditor(profile, true, m_store.get(), m_secrets.get(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this,
+            [this, editor] { createProfile(editor->profile(), editor->secret()); });
+    editor->open();
+    return editor;
+}
+
+ProfileEditor *MainWindow::openProfileEditor()
+{
+    ProfileSession *session = currentSession();
+    if (!session)
+        return nullptr;
+    auto *editor = new ProfileEditor(session->profile(), false, m_store.get(), m_secrets.get(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this,
+            [this, editor] { saveProfile(editor->profile(), editor->secret(), editor->secretChanged()); });
+    editor->open();
+    return editor;
+}
+
+void MainWindow::confirmRemoveProfile()
+{
+    ProfileSession *session = currentSession();
+    if (!session)
+        return;
+    const Profile profile = session->profile();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Profile"),
+                                tr("Delete the profile “%1”?").arg(profile.name), QMessageBox::Cancel, this);
+    box->setObjectName("confirmRemove"_L1);
+    box->setInformativeText(
+        tr("Its secret is removed from the keychain and its history of sent stanzas is "
+           "deleted.%1")
+            .arg(session->isActive() ? tr(" The connection is closed first.") : QString()));
+    QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = profile.id;
+    connect(box, &QMessageBox::buttonClicked, this, [this, remove, id](QAbstractButton *clicked) {
+        if (clicked == remove)
+            removeProfile(id);
+    });
+    box->open();
+}
+
+void MainWindow::storeSecret(const Profile &profile, const QString &secret)
+{
+    // The session gets it at once: connecting need not wait for the keychain.
+    if (ProfileSession *session = m_sessions->session(profile.id))
+        session->setSecret(secret);
+    if (secret.isEmpty()) {
+        m_secrets->remove(profile.secretKey(), this);
+        return;
+    }
+    const QString name = profile.name;
+    m_secrets->write(profile.secretKey(), secret, this, [this, name](const SecretStore::Result &result) {
+        if (result.location == SecretStore::Location::Keychain)
+            statusBar()->showMessage(tr("The secret of “%1” is stored in the keychain.").arg(name), 5000);
+        else
+            statusBar()->showMessage(
+                tr("No keychain: the secret of “%1” is kept in memory until xcm quits.").arg(name), 8000);
+    });
+}
+
+void MainWindow::createProfile(const Profile &profile, const QString &secret)
+{
+    m_store->add(profile);
+    storeSecret(profile, secret);
+    selectProfile(profile.id);
+}
+
+void MainWindow::saveProfile(const Profile &profile, const QString &secret, bool secretChanged)
+{
+    m_store->update(profile);
+    if (secretChanged)
+        storeSecret(profile, secret);
+    refreshChrome();
+}
+
+void MainWindow::removeProfile(const QUuid &id)
+{
+    const Profile profile = m_store->profile(id);
+    if (profile.isNull())
+        return;
+    const int row = m_sessions->rowOf(id);
+    m_secrets->remove(profile.secretKey(), this);
+    m_store->remove(id);
+    if (m_sessions->rowCount() > 0)
+        m_list->setCurrentIndex(m_sessions->index(std::min(row, m_sessions->rowCount() - 1)));
+    onSelectionChanged();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_closing)
+        saveLayout();
+    // Close every stream politely, give the servers a moment to answer, then go.
+    bool anyOpen = false;
+    for (int row = 0; row < m_sessions->rowCount(); ++row) {
+        ProfileSession *session = m_sessions->session(row);
+        if (session->state() != ConnectionState::Disconnected) {
+            anyOpen = true;
+            if (!m_closing)
+                session->disconnectFromServer();
+        } else if (session->isActive()) {
+            session->disconnectFromServer(); // a pending reconnect or secret read
+        }
+    }
+    if (!anyOpen || m_closing) {
+        event->accept();
+        return;
+    }
+    m_closing = true;
+    event->ignore();
+    // Stay visible (a hidden window's close would not end the app) but show why we wait.
+    centralWidget()->setEnabled(false);
+    menuBar()->setEnabled(false);
+    statusBar()->showMessage(tr("Closing connections…"));
+    QTimer::singleShot(closeGraceMs, this, &QWidget::close);
+    connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, [this] {
+        for (int row = 0; row < m_sessions->rowCount(); ++row) {
+            if (m_sessions->session(row)->state() != ConnectionState::Disconnected)
+                return;
+        }
+        close();
+    });
+}
+
+} // namespace xcm

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListView;
+class QStackedWidget;
+
+namespace xcm {
+
+class KeychainBanner;
+class ProfileEditor;
+class ProfileSession;
+class ProfileStore;
+class SecretStore;
+class SessionListModel;
+class SessionPage;
+struct Profile;
+
+// The application window: profiles in a sidebar (each with a live state badge), the selected
+// profile's page (connection bar, log, compose form) on the right. Profiles keep their connections
+// while another one is shown.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Reads the profiles from the default QSettings and secrets from the OS keychain.
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProfileStore *profileStore() const { return m_store.get(); }
+    SecretStore *secretStore() const { return m_secrets.get(); }
+    SessionListModel *sessions() const { return m_sessions.get(); }
+    QListView *profileList() const { return m_list; }
+
+    ProfileSession *currentSession() const;
+    SessionPage *currentPage() const;
+    SessionPage *pageFor(const ProfileSession *session) const;
+    bool selectProfile(const QUuid &id);
+    // Case-insensitive; false when there is no such profile.
+    bool selectProfileByName(const QString &name);
+
+    // Adds a profile and stores its secret (keychain, or memory when there is none). `done` runs once
+    // the secret is stored, with where it went.
+    void createProfile(const Profile &profile, const QString &secret);
+    void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
+    void removeProfile(const QUuid &id);
+
+    // The dialogs, opened window-modal without blocking (tests find them as children).
+    ProfileEditor *openNewProfileEditor();
+    ProfileEditor *openProfileEditor();
+    void confirmRemoveProfile();
+
+    // What the status bar shows for the selected profile.
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildUi();
+    void restoreLayout();
+    void saveLayout();
+    void addPage(ProfileSession *session);
+    void removePage(ProfileSession *session);
+    void onSelectionChanged();
+    void refreshChrome();
+    void refreshKeychainBanner();
+    void storeSecret(const Profile &profile, const QString &secret);
+
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<SessionListModel> m_sessions;
+    QHash<const ProfileSession *, SessionPage *> m_pages;
+
+    QListView *m_list = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyPage = nullptr;
+    KeychainBanner *m_banner = nullptr;
+    QLabel *m_statusState = nullptr;
+    QLabel *m_statusCounters = nullptr;
+    QTimer m_chromeTimer; // uptime and counters in the status bar
+    QByteArray m_pageSplitterState;
+    bool m_closing = false;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace xcm

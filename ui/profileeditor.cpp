@@ -1,0 +1,326 @@
+#include "profileeditor.h"
+
+#include "jid.h"
+#include "profilestore.h"
+#include "secretstore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace xcm {
+
+ProfileEditor::ProfileEditor(const Profile &profile, bool isNew, const ProfileStore *store,
+                             SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_original(profile)
+    , m_isNew(isNew)
+    , m_store(store)
+    , m_secrets(secrets)
+{
+    setObjectName("profileEditor"_L1);
+    setWindowTitle(isNew ? tr("New Profile") : tr("Edit Profile — %1").arg(profile.name));
+    buildUi();
+    load(profile);
+    if (!isNew)
+        loadSecret();
+    updateKeychainNote();
+    validate();
+    if (m_secrets)
+        connect(m_secrets, &SecretStore::statusChanged, this, &ProfileEditor::updateKeychainNote);
+}
+
+ProfileEditor::~ProfileEditor() = default;
+
+QString ProfileEditor::generateSecret()
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    constexpr int alphabetSize = sizeof(alphabet) - 1;
+    QString secret;
+    secret.reserve(32);
+    for (int i = 0; i < 32; ++i)
+        secret.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(alphabetSize)]));
+    return secret;
+}
+
+void ProfileEditor::buildUi()
+{
+    const auto spin = [this](int min, int max, const QString &suffix, const QString &objectName) {
+        auto *box = new QSpinBox(this);
+        box->setRange(min, max);
+        box->setSuffix(suffix);
+        box->setObjectName(objectName);
+        box->setAccelerated(true);
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+        return box;
+    };
+
+    // Connection
+    m_name = new QLineEdit(this);
+    m_name->setObjectName("name"_L1);
+    m_name->setPlaceholderText(tr("e.g. Weather bot (staging)"));
+    m_host = new QLineEdit(this);
+    m_host->setObjectName("host"_L1);
+    m_host->setPlaceholderText(tr("host name or address"));
+    m_port = spin(1, 65535, {}, "port"_L1);
+    m_port->setGroupSeparatorShown(false);
+    auto *hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_host, 1);
+    hostRow->addWidget(new QLabel(tr("Port:"), this));
+    hostRow->addWidget(m_port);
+    m_domain = new QLineEdit(this);
+    m_domain->setObjectName("domain"_L1);
+    m_domain->setPlaceholderText(tr("comp.example.org — the component's name on the server"));
+    m_directTls = new QCheckBox(tr("Direct &TLS (the port speaks TLS from the first byte)"), this);
+    m_directTls->setObjectName("directTls"_L1);
+    m_acceptInvalid = new QCheckBox(tr("Accept &invalid certificates (development servers only)"), this);
+    m_acceptInvalid->setObjectName("acceptInvalidCertificates"_L1);
+    connect(m_directTls, &QCheckBox::toggled, m_acceptInvalid, &QWidget::setEnabled);
+
+    // Secret
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName("secret"_L1);
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("the component_secret configured on the server"));
+    m_showSecret = m_secret->addAction(QIcon(u":/xcm/icons/eye.svg"_s), QLineEdit::TrailingPosition);
+    m_showSecret->setObjectName("showSecret"_L1);
+    m_showSecret->setCheckable(true);
+    m_showSecret->setToolTip(tr("Show the secret"));
+    connect(m_showSecret, &QAction::toggled, this, [this](bool shown) {
+        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showSecret->setIcon(QIcon(shown ? u":/xcm/icons/eye-off.svg"_s : u":/xcm/icons/eye.svg"_s));
+        m_showSecret->setToolTip(shown ? tr("Hide the secret") : tr("Show the secret"));
+    });
+    auto *generate = new QPushButton(tr("&Generate"), this);
+    generate->setObjectName("generateSecret"_L1);
+    generate->setToolTip(
+        tr("Replace the secret with a strong random one (32 letters and digits); copy it into "
+           "the server's configuration"));
+    connect(generate, &QPushButton::clicked, this, [this] {
+        m_secret->setText(generateSecret());
+        m_showSecret->setChecked(true); // the user has to copy it into the server's configuration
+    });
+    auto *copy = new QToolButton(this);
+    copy->setObjectName("copySecret"_L1);
+    copy->setIcon(QIcon(u":/xcm/icons/copy.svg"_s));
+    copy->setToolTip(tr("Copy the secret to the clipboard"));
+    connect(copy, &QToolButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_secret->text()); });
+    connect(m_secret, &QLineEdit::textEdited, this, [this] { m_secretEdited = true; });
+    connect(m_secret, &QLineEdit::textChanged, this, [this, copy] {
+        copy->setEnabled(!m_secret->text().isEmpty());
+        if (!m_secretLoading)
+            m_secretEdited = true;
+    });
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_secret, 1);
+    secretRow->addWidget(copy);
+    secretRow->addWidget(generate);
+    m_keychainNote = new QLabel(this);
+    m_keychainNote->setObjectName("keychainNote"_L1);
+    m_keychainNote->setWordWrap(true);
+
+    auto *connectionBox = new QGroupBox(tr("Connection"), this);
+    auto *connectionForm = new QFormLayout(connectionBox);
+    connectionForm->addRow(tr("&Name:"), m_name);
+    const auto buddyLabel = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    connectionForm->addRow(buddyLabel(tr("&Server:"), m_host), hostRow);
+    connectionForm->addRow(tr("Component &domain:"), m_domain);
+    connectionForm->addRow(QString(), m_directTls);
+    connectionForm->addRow(QString(), m_acceptInvalid);
+    connectionForm->addRow(buddyLabel(tr("S&ecret:"), m_secret), secretRow);
+    connectionForm->addRow(QString(), m_keychainNote);
+
+    // Behaviour
+    m_keepalive = spin(0, 3600, tr(" s"), "keepalive"_L1);
+    m_keepalive->setSpecialValueText(tr("Off"));
+    m_keepalive->setToolTip(tr("A single space sent this often keeps NATs and idle limits from closing the "
+                               "stream. 60–120 s suits most servers."));
+    m_maxStanzaKib = spin(1, 64 * 1024, tr(" KiB"), "maxStanzaKib"_L1);
+    m_maxStanzaKib->setToolTip(tr("Largest stanza accepted from the server or sent from here. Prosody's "
+                                  "component limit is 512 KiB."));
+    m_reconnect = new QCheckBox(tr("&Reconnect automatically after a failure"), this);
+    m_reconnect->setObjectName("reconnect"_L1);
+    m_initialDelay = spin(1, 3600, tr(" s"), "initialDelay"_L1);
+    m_maxDelay = spin(1, 24 * 3600, tr(" s"), "maxDelay"_L1);
+    auto *delayRow = new QHBoxLayout;
+    delayRow->addWidget(m_initialDelay);
+    delayRow->addWidget(new QLabel(tr("doubling up to"), this));
+    delayRow->addWidget(m_maxDelay);
+    delayRow->addStretch();
+    m_maxAttempts = spin(0, 10000, {}, "maxAttempts"_L1);
+    m_maxAttempts->setSpecialValueText(tr("Unlimited"));
+    m_retryAuth = new QCheckBox(tr("Also retry when the server rejects the secret or the name"), this);
+    m_retryAuth->setObjectName("retryAuth"_L1);
+    for (QWidget *dependent : {static_cast<QWidget *>(m_initialDelay), static_cast<QWidget *>(m_maxDelay),
+                               static_cast<QWidget *>(m_maxAttempts), static_cast<QWidget *>(m_retryAuth)})
+        connect(m_reconnect, &QCheckBox::toggled, dependent, &QWidget::setEnabled);
+
+    auto *behaviourBox = new QGroupBox(tr("Behaviour"), this);
+    auto *behaviourForm = new QFormLayout(behaviourBox);
+    behaviourForm->addRow(tr("&Keepalive every:"), m_keepalive);
+    behaviourForm->addRow(tr("Stanza size &limit:"), m_maxStanzaKib);
+    behaviourForm->addRow(QString(), m_reconnect);
+    behaviourForm->addRow(buddyLabel(tr("&First retry after:"), m_initialDelay), delayRow);
+    behaviourForm->addRow(tr("Attempts before giving &up:"), m_maxAttempts);
+    behaviourForm->addRow(QString(), m_retryAuth);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName("error"_L1);
+    m_error->setWordWrap(true);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
+    m_error->setPalette(errorPalette);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setText(m_isNew ? tr("&Create") : tr("&Save"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditor::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileEditor::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(connectionBox);
+    layout->addWidget(behaviourBox);
+    layout->addWidget(m_error);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit *edit : {m_name, m_host, m_domain, m_secret})
+        connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
+    connect(m_initialDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
+    connect(m_maxDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
+    setMinimumWidth(560);
+}
+
+void ProfileEditor::load(const Profile &profile)
+{
+    const ConnectionSettings &s = profile.settings;
+    m_name->setText(profile.name);
+    m_host->setText(s.host);
+    m_port->setValue(s.port);
+    m_domain->setText(s.domain);
+    m_directTls->setChecked(s.directTls);
+    m_acceptInvalid->setChecked(s.acceptInvalidCertificates);
+    m_acceptInvalid->setEnabled(s.directTls);
+    m_keepalive->setValue(int(duration_cast<seconds>(s.keepaliveInterval).count()));
+    m_maxStanzaKib->setValue(int(std::max<qint64>(1, s.maxStanzaBytes / 1024)));
+    m_reconnect->setChecked(s.reconnect.enabled);
+    m_initialDelay->setValue(
+        int(std::max<qint64>(1, duration_cast<seconds>(s.reconnect.initialDelay).count())));
+    m_maxDelay->setValue(int(std::max<qint64>(1, duration_cast<seconds>(s.reconnect.maxDelay).count())));
+    m_maxAttempts->setValue(s.reconnect.maxAttempts);
+    m_retryAuth->setChecked(s.reconnect.retryAfterAuthenticationFailure);
+    for (QWidget *dependent : {static_cast<QWidget *>(m_initialDelay), static_cast<QWidget *>(m_maxDelay),
+                               static_cast<QWidget *>(m_maxAttempts), static_cast<QWidget *>(m_retryAuth)})
+        dependent->setEnabled(s.reconnect.enabled);
+}
+
+void ProfileEditor::loadSecret()
+{
+    if (!m_secrets)
+        return;
+    m_secretLoading = true;
+    m_secret->setEnabled(false);
+    m_secret->setPlaceholderText(tr("Reading from the keychain…"));
+    m_secrets->read(m_original.secretKey(), this, [this](const SecretStore::Result &result) {
+        m_secret->setEnabled(true);
+        m_secret->setPlaceholderText(tr("the component_secret configured on the server"));
+        // The user may have typed (or generated) a new secret while the keychain was answering.
+        if (!m_secretEdited && result.ok)
+            m_secret->setText(result.secret);
+        m_secretLoading = false;
+        updateKeychainNote();
+        validate();
+    });
+}
+
+void ProfileEditor::updateKeychainNote()
+{
+    if (m_secrets && m_secrets->isUnavailable()) {
+        m_keychainNote->setText(
+            tr("<b>No keychain is available</b> (%1). The secret is kept in memory until xcm quits and has "
+               "to be entered again next time; it is never written to disk.")
+                .arg(m_secrets->unavailableReason().toHtmlEscaped()));
+    } else {
+        m_keychainNote->setText(
+            tr("Stored in the system keychain (service “xcm”), never in the settings file."));
+    }
+}
+
+void ProfileEditor::validate()
+{
+    QString problem;
+    QString domainError;
+    const QString name = m_name->text().trimmed();
+    const Profile sameName = m_store ? m_store->findByName(name) : Profile();
+    if (name.isEmpty())
+        problem = tr("Give the profile a name.");
+    else if (!sameName.isNull() && sameName.id != m_original.id)
+        problem = tr("Another profile is already called “%1”.").arg(name);
+    else if (m_host->text().trimmed().isEmpty())
+        problem = tr("Enter the server's host name or address.");
+    else if (m_domain->text().trimmed().isEmpty())
+        problem = tr("Enter the component domain (the name configured for the component on the server).");
+    else if (!Jid::isValidDomain(m_domain->text().trimmed(), &domainError))
+        problem = tr("The component domain is not valid: %1.").arg(domainError);
+    else if (m_maxDelay->value() < m_initialDelay->value())
+        problem = tr("The longest retry delay is shorter than the first one.");
+    m_problem = problem;
+    m_error->setText(problem);
+    m_error->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty() && !m_secretLoading);
+}
+
+Profile ProfileEditor::profile() const
+{
+    Profile profile = m_original;
+    ConnectionSettings &s = profile.settings;
+    profile.name = m_name->text().trimmed();
+    s.host = m_host->text().trimmed();
+    s.port = quint16(m_port->value());
+    s.domain = m_domain->text().trimmed().toLower();
+    s.directTls = m_directTls->isChecked();
+    s.acceptInvalidCertificates = s.directTls && m_acceptInvalid->isChecked();
+    s.keepaliveInterval = seconds(m_keepalive->value());
+    s.maxStanzaBytes = qint64(m_maxStanzaKib->value()) * 1024;
+    s.reconnect.enabled = m_reconnect->isChecked();
+    s.reconnect.initialDelay = seconds(m_initialDelay->value());
+    s.reconnect.maxDelay = seconds(m_maxDelay->value());
+    s.reconnect.maxAttempts = m_maxAttempts->value();
+    s.reconnect.retryAfterAuthenticationFailure = m_retryAuth->isChecked();
+    return profile;
+}
+
+QString ProfileEditor::secret() const
+{
+    return m_secret->text();
+}
+
+void ProfileEditor::accept()
+{
+    validate();
+    if (!m_problem.isEmpty() || m_secretLoading)
+        return;
+    QDialog::accept();
+}
+
+} // namespace xcm

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "profile.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QAction;
+
+namespace xcm {
+
+class ProfileStore;
+class SecretStore;
+
+// Creates or edits one profile. The secret is loaded from the keychain while the dialog is open and
+// saved only if the user changed it; whoever opened the dialog stores it (see secretChanged()).
+class ProfileEditor : public QDialog
+{
+    Q_OBJECT
+public:
+    // `store` checks that names are unique; `secrets` loads the current secret of an existing profile.
+    ProfileEditor(const Profile &profile, bool isNew, const ProfileStore *store, SecretStore *secrets,
+                  QWidget *parent = nullptr);
+    ~ProfileEditor() override;
+
+    Profile profile() const;
+    QString secret() const;
+    bool secretChanged() const { return m_secretEdited; }
+
+    // 32 characters from the system's random source: letters and digits, so it pastes cleanly into
+    // any server configuration file (about 190 bits).
+    static QString generateSecret();
+
+    void accept() override;
+    // Why Save is disabled, empty when the form is complete.
+    const QString &problem() const { return m_problem; }
+
+private:
+    void buildUi();
+    void load(const Profile &profile);
+    void loadSecret();
+    void validate();
+    void updateKeychainNote();
+
+    Profile m_original;
+    bool m_isNew;
+    const ProfileStore *m_store;
+    SecretStore *m_secrets;
+    bool m_secretEdited = false;
+    bool m_secretLoading = false;
+    QString m_problem;
+
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_port = nullptr;
+    QLineEdit *m_domain = nullptr;
+    QCheckBox *m_directTls = nullptr;
+    QCheckBox *m_acceptInvalid = nullptr;
+    QSpinBox *m_keepalive = nullptr;
+    QCheckBox *m_reconnect = nullptr;
+    QSpinBox *m_initialDelay = nullptr;
+    QSpinBox *m_maxDelay = nullptr;
+    QSpinBox *m_maxAttempts = nullptr;
+    QCheckBox *m_retryAuth = nullptr;
+    QSpinBox *m_maxStanzaKib = nullptr;
+    QLineEdit *m_secret = nullptr;
+    QAction *m_showSecret = nullptr;
+    QLabel *m_keychainNote = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace xcm

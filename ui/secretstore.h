@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+
+namespace xcm {
+
+// Component secrets in the OS keychain (Secret Service, Keychain, Credential Manager) through
+// QtKeychain's asynchronous jobs, service "xcm", one entry per profile key.
+//
+// When the keychain cannot be used, secrets are kept in memory for this run only and status() says
+// why; nothing is ever written in clear (no insecure fallback).
+class SecretStore : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status
+    {
+        Unknown,     // no job has finished yet
+        Available,   // the last job reached the keychain
+        Unavailable, // no keychain: secrets live in memory until the app quits
+    };
+    Q_ENUM(Status)
+
+    enum class Location
+    {
+        Nowhere,
+        Keychain,
+        Memory
+    };
+
+    struct Result
+    {
+        bool ok = false; // read: a secret was found; write/remove: the operation took effect
+        QString secret;  // read only
+        Location location = Location::Nowhere;
+        QString error; // why the keychain could not be used, if it could not
+    };
+    using Callback = std::function<void(const Result &)>;
+
+    explicit SecretStore(const QString &service = QStringLiteral("xcm"), QObject *parent = nullptr);
+    ~SecretStore() override;
+
+    Status status() const { return m_status; }
+    bool isUnavailable() const { return m_status == Status::Unavailable; }
+    // Why the keychain is unavailable, in the keychain's own words.
+    const QString &unavailableReason() const { return m_reason; }
+    // A job that has not finished after this long counts as "no keychain" (a stuck service would
+    // otherwise stall every later job, since QtKeychain runs them one at a time).
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // `done` runs later (never synchronously) unless `context` was destroyed in the meantime.
+    void read(const QString &key, QObject *context, Callback done);
+    void write(const QString &key, const QString &secret, QObject *context, Callback done = {});
+    void remove(const QString &key, QObject *context, Callback done = {});
+
+Q_SIGNALS:
+    void statusChanged(xcm::SecretStore::Status status, const QString &reason);
+
+private:
+    void setStatus(Status status, const QString &reason = {});
+    void deliver(QPointer<QObject> context, const Callback &done, const Result &result);
+
+    QString m_service;
+    Status m_status = Status::Unknown;
+    QString m_reason;
+    std::chrono::milliseconds m_timeout = std::chrono::seconds(60);
+    bool m_stalled = false;           // a job timed out and may still block the queue
+    QHash<QString, QString> m_memory; // this run's secrets when the keychain failed
+};
+
+} // namespace xcm

@@ -1,0 +1,209 @@
+#include "stanzatemplates.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("xcm::StanzaTemplate", text);
+}
+
+QString quoted(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(u'&', "&amp;"_L1).replace(u'<', "&lt;"_L1).replace(u'\'', "&apos;"_L1);
+    return u'\'' + escaped + u'\'';
+}
+
+QString addresses(const QString &from, const QString &to)
+{
+    return " from="_L1 + quoted(from) + " to="_L1 + quoted(to);
+}
+
+QString iq(const QString &from, const QString &to, const QString &id, const QString &payload)
+{
+    return "<iq type='get' id="_L1 + quoted(id) + addresses(from, to) + ">\n  "_L1 + payload + "\n</iq>"_L1;
+}
+
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u':';
+}
+
+} // namespace
+
+QList<StanzaTemplate> allStanzaTemplates()
+{
+    QList<StanzaTemplate> all;
+    for (int i = 0; i <= int(StanzaTemplate::Raw); ++i)
+        all.append(StanzaTemplate(i));
+    return all;
+}
+
+QString templateName(StanzaTemplate kind)
+{
+    switch (kind) {
+    case StanzaTemplate::MessageChat:
+        return tr("Message · chat");
+    case StanzaTemplate::MessageNormal:
+        return tr("Message · normal");
+    case StanzaTemplate::MessageHeadline:
+        return tr("Message · headline");
+    case StanzaTemplate::PresenceAvailable:
+        return tr("Presence · available");
+    case StanzaTemplate::PresenceUnavailable:
+        return tr("Presence · unavailable");
+    case StanzaTemplate::PresenceSubscribe:
+        return tr("Presence · subscribe");
+    case StanzaTemplate::PresenceProbe:
+        return tr("Presence · probe");
+    case StanzaTemplate::IqDiscoInfo:
+        return tr("IQ get · disco#info");
+    case StanzaTemplate::IqDiscoItems:
+        return tr("IQ get · disco#items");
+    case StanzaTemplate::IqPing:
+        return tr("IQ get · ping");
+    case StanzaTemplate::IqVersion:
+        return tr("IQ get · version");
+    case StanzaTemplate::IqTime:
+        return tr("IQ get · time");
+    case StanzaTemplate::Raw:
+        return tr("Raw XML");
+    }
+    return {};
+}
+
+QString templateIdentifier(StanzaTemplate kind)
+{
+    static const char *const ids[] = {"message-chat",
+                                      "message-normal",
+                                      "message-headline",
+                                      "presence-available",
+                                      "presence-unavailable",
+                                      "presence-subscribe",
+                                      "presence-probe",
+                                      "iq-disco-info",
+                                      "iq-disco-items",
+                                      "iq-ping",
+                                      "iq-version",
+                                      "iq-time",
+                                      "raw"};
+    return QString::fromLatin1(ids[int(kind)]);
+}
+
+StanzaTemplate templateFromIdentifier(QStringView identifier, StanzaTemplate fallback)
+{
+    for (const StanzaTemplate kind : allStanzaTemplates()) {
+        if (templateIdentifier(kind) == identifier)
+            return kind;
+    }
+    return fallback;
+}
+
+bool templateNeedsId(StanzaTemplate kind)
+{
+    return kind >= StanzaTemplate::IqDiscoInfo && kind <= StanzaTemplate::IqTime;
+}
+
+QString templateXml(StanzaTemplate kind, const QString &from, const QString &to, const QString &id)
+{
+    const QString idAttribute = id.isEmpty() ? QString() : " id="_L1 + quoted(id);
+    switch (kind) {
+    case StanzaTemplate::MessageChat:
+        return "<message type='chat'"_L1 + idAttribute + addresses(from, to) +
+               ">\n  <body>Hello from xcm</body>\n</message>"_L1;
+    case StanzaTemplate::MessageNormal:
+        return "<message type='normal'"_L1 + idAttribute + addresses(from, to) +
+               ">\n  <subject>Test</subject>\n  <body>Hello from xcm</body>\n</message>"_L1;
+    case StanzaTemplate::MessageHeadline:
+        return "<message type='headline'"_L1 + idAttribute + addresses(from, to) +
+               ">\n  <subject>Announcement</subject>\n  <body>Something happened</body>\n</message>"_L1;
+    case StanzaTemplate::PresenceAvailable:
+        return "<presence"_L1 + addresses(from, to) + ">\n  <status>Available</status>\n</presence>"_L1;
+    case StanzaTemplate::PresenceUnavailable:
+        return "<presence type='unavailable'"_L1 + addresses(from, to) + "/>"_L1;
+    case StanzaTemplate::PresenceSubscribe:
+        return "<presence type='subscribe'"_L1 + addresses(from, to) + "/>"_L1;
+    case StanzaTemplate::PresenceProbe:
+        return "<presence type='probe'"_L1 + addresses(from, to) + "/>"_L1;
+    case StanzaTemplate::IqDiscoInfo:
+        return iq(from, to, id, "<query xmlns='http://jabber.org/protocol/disco#info'/>"_L1);
+    case StanzaTemplate::IqDiscoItems:
+        return iq(from, to, id, "<query xmlns='http://jabber.org/protocol/disco#items'/>"_L1);
+    case StanzaTemplate::IqPing:
+        return iq(from, to, id, "<ping xmlns='urn:xmpp:ping'/>"_L1);
+    case StanzaTemplate::IqVersion:
+        return iq(from, to, id, "<query xmlns='jabber:iq:version'/>"_L1);
+    case StanzaTemplate::IqTime:
+        return iq(from, to, id, "<time xmlns='urn:xmpp:time'/>"_L1);
+    case StanzaTemplate::Raw:
+        return {};
+    }
+    return {};
+}
+
+QString newStanzaId()
+{
+    return "xcm-"_L1 + QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
+}
+
+QString setRootAttribute(const QString &xml, QStringView name, const QString &value)
+{
+    // Find the first start tag (skipping whitespace), then walk its attributes honouring quotes.
+    qsizetype i = 0;
+    while (i < xml.size() && xml.at(i).isSpace())
+        ++i;
+    if (i >= xml.size() || xml.at(i) != u'<' || i + 1 >= xml.size() || !isNameChar(xml.at(i + 1)))
+        return xml;
+    ++i;
+    while (i < xml.size() && isNameChar(xml.at(i)))
+        ++i;
+    const qsizetype afterName = i;
+    while (i < xml.size()) {
+        while (i < xml.size() && xml.at(i).isSpace())
+            ++i;
+        if (i >= xml.size())
+            return xml;
+        if (xml.at(i) == u'>' || xml.at(i) == u'/')
+            break;
+        const qsizetype nameStart = i;
+        while (i < xml.size() && isNameChar(xml.at(i)))
+            ++i;
+        const QStringView attributeName = QStringView(xml).sliced(nameStart, i - nameStart);
+        if (attributeName.isEmpty())
+            return xml; // not something we understand: leave it alone
+        while (i < xml.size() && xml.at(i).isSpace())
+            ++i;
+        if (i >= xml.size() || xml.at(i) != u'=')
+            return xml;
+        ++i;
+        while (i < xml.size() && xml.at(i).isSpace())
+            ++i;
+        if (i >= xml.size() || (xml.at(i) != u'\'' && xml.at(i) != u'"'))
+            return xml;
+        const QChar quote = xml.at(i);
+        const qsizetype valueStart = i;
+        const qsizetype valueEnd = xml.indexOf(quote, i + 1);
+        if (valueEnd < 0)
+            return xml;
+        i = valueEnd + 1;
+        if (attributeName == name) {
+            QString result = xml;
+            result.replace(valueStart, valueEnd + 1 - valueStart, quoted(value));
+            return result;
+        }
+    }
+    if (i >= xml.size())
+        return xml;
+    QString result = xml;
+    result.insert(afterName, u' ' + name.toString() + u'=' + quoted(value));
+    return result;
+}
+
+} // namespace xcm

@@ -64,6 +64,8 @@ public:
     void finish(DisconnectReason reason); // by value: callers pass pendingReason, which this clears
     void dropSocket();
     void scheduleReconnect(const DisconnectReason &reason);
+    void writeStanza(const QByteArray &wire, const XmlElement &element);
+    void flushPending();
     DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
 
     ComponentConnection *q;
@@ -89,6 +91,12 @@ public:
     qint64 nextReconnectAtMs = 0;
     bool closeSent = false;
     QByteArray readBuffer;
+    struct PendingStanza
+    {
+        QByteArray wire;
+        XmlElement element;
+    };
+    QList<PendingStanza> pending;
 };
 
 ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
@@ -260,6 +268,7 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
         if (settings.keepaliveInterval.count() > 0)
             keepaliveTimer.start(settings.keepaliveInterval);
         setState(ConnectionState::Connected);
+        flushPending();
         return;
     }
     const StreamError error{u"undefined-condition"_s,
@@ -630,17 +639,61 @@ QString ComponentConnection::validateStanza(QByteArrayView xml, const QString &d
 
 QString ComponentConnection::send(QByteArrayView xml)
 {
-    if (d->state != ConnectionState::Connected)
-        return tr("not connected (%1): nothing was sent").arg(displayName(d->state).toLower());
     XmlElement element;
     const QString problem = validateStanza(xml, d->settings.domain, d->settings.maxStanzaBytes, &element);
     if (!problem.isEmpty())
         return problem;
     const QByteArray wire = xml.trimmed().toByteArray();
-    d->write(wire);
-    ++d->counters.stanzasOut;
-    Q_EMIT stanzaSent(Stanza(Direction::Sent, nowMs(), wire, element));
+    if (d->state == ConnectionState::Connected && d->pending.isEmpty()) {
+        d->writeStanza(wire, element);
+        return {};
+    }
+    const bool underWay = d->reconnectTimer.isActive() || d->state == ConnectionState::Connected ||
+                          d->state == ConnectionState::Connecting ||
+                          d->state == ConnectionState::OpeningStream ||
+                          d->state == ConnectionState::Authenticating;
+    if (!underWay || d->settings.maxPendingStanzas <= 0)
+        return tr("not connected (%1): nothing was sent").arg(displayName(d->state).toLower());
+    if (d->pending.size() >= d->settings.maxPendingStanzas)
+        return tr("%1 stanzas are already waiting for the connection: this one was not queued")
+            .arg(d->pending.size());
+    d->pending.append({wire, element});
+    Q_EMIT pendingChanged(int(d->pending.size()));
     return {};
+}
+
+int ComponentConnection::pendingCount() const
+{
+    return int(d->pending.size());
+}
+
+int ComponentConnection::clearPending()
+{
+    const int dropped = int(d->pending.size());
+    d->pending.clear();
+    if (dropped > 0)
+        Q_EMIT pendingChanged(0);
+    return dropped;
+}
+
+void ComponentConnectionPrivate::writeStanza(const QByteArray &wire, const XmlElement &element)
+{
+    write(wire);
+    ++counters.stanzasOut;
+    Q_EMIT q->stanzaSent(Stanza(Direction::Sent, nowMs(), wire, element));
+}
+
+void ComponentConnectionPrivate::flushPending()
+{
+    if (pending.isEmpty())
+        return;
+    // One at a time from the front: a receiver of stanzaSent may send more, and send() queues those
+    // behind the rest for as long as the queue is not empty; a drop mid-way keeps the rest waiting.
+    while (!pending.isEmpty() && state == ConnectionState::Connected) {
+        const PendingStanza stanza = pending.takeFirst();
+        writeStanza(stanza.wire, stanza.element);
+    }
+    Q_EMIT q->pendingChanged(int(pending.size()));
 }
 
 } // namespace xcm

@@ -56,8 +56,13 @@ public:
     static QString validateStanza(QByteArrayView xml, const QString &domain, qint64 maxBytes,
                                   XmlElement *parsed = nullptr);
 
-    // Sends one stanza as written (trimmed). Returns an empty string, or why nothing was sent.
+    // Sends one stanza as written (trimmed), or queues it while a connection or reconnect is under way.
+    // Returns an empty string, or why it was refused (invalid, queue full, not connecting at all).
     QString send(QByteArrayView xml);
+    // Stanzas waiting for the handshake; they survive a failed attempt and go out on the next success.
+    int pendingCount() const;
+    // Drops the waiting stanzas (the user gave up on them); returns how many there were.
+    int clearPending();
 
 public Q_SLOTS:
     void connectToServer();
@@ -69,6 +74,7 @@ Q_SIGNALS:
     void stanzaReceived(const xcm::Stanza &stanza);
     void stanzaSent(const xcm::Stanza &stanza);
     void reconnectScheduled(int attempt, qint64 delayMs);
+    void pendingChanged(int count);
 
 private:
     friend class ComponentConnectionPrivate;

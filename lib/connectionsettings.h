@@ -36,6 +36,9 @@ struct ConnectionSettings
     std::chrono::milliseconds closeTimeout = 2s;       // wait for the server's </stream:stream>
     qint64 maxStanzaBytes = 512 * 1024;
     int maxDepth = 100;
+    // Stanzas sent while a connection or reconnect is under way wait here and go out, in order, right
+    // after the handshake. 0 refuses them instead.
+    int maxPendingStanzas = 1000;
     ReconnectPolicy reconnect;
 
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void handshakeSucceeds();
     void openfireStyleHandshakeReply();
     void nothingIsSentBeforeTheHandshakeSucceeds();
+    void stanzasSentWhileConnectingWaitAndGoOutInOrder();
+    void pendingQueueIsBoundedAndNeedsAConnectionUnderWay();
     void receivesStanzas();
     void serverStreamErrors_data();
     void serverStreamErrors();
@@ -134,7 +136,7 @@ void TestConnectionProtocol::nothingIsSentBeforeTheHandshakeSucceeds()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    Client client(server.port(), [](ConnectionSettings &s) { s.maxPendingStanzas = 0; });
     client.connection.connectToServer();
     QVERIFY(server.waitForClient());
     QVERIFY(server.waitForReceived("<stream:stream"));
@@ -152,6 +154,61 @@ void TestConnectionProtocol::nothingIsSentBeforeTheHandshakeSucceeds()
     QCOMPARE(client.connection.send(message), QString());
     QVERIFY(server.waitForReceived(message));
     QCOMPARE(client.connection.counters().stanzasOut, 1u);
+}
+
+void TestConnectionProtocol::stanzasSentWhileConnectingWaitAndGoOutInOrder()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port());
+    QSignalSpy pending(&client.connection, &ComponentConnection::pendingChanged);
+    client.connection.connectToServer();
+    QVERIFY(server.waitForReceived("<stream:stream"));
+    const auto message = [](int n) {
+        return QByteArray("<message from='bot@comp.example' to='u@example.com' id='q" +
+                          QByteArray::number(n) + "'/>");
+    };
+    QCOMPARE(client.connection.send(message(1)), QString());
+    QCOMPARE(client.connection.send(message(2)), QString());
+    QCOMPARE(client.connection.pendingCount(), 2);
+    QCOMPARE(pending.last().at(0).toInt(), 2);
+    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    QVERIFY(server.waitForReceived("</handshake>"));
+    QVERIFY(!server.received().contains("id='q1'")); // still nothing before the handshake succeeds
+    // A stanza sent in reaction to the first flushed one must still come after the queued ones.
+    bool reacted = false;
+    connect(&client.connection, &ComponentConnection::stanzaSent, this, [&](const Stanza &stanza) {
+        if (stanza.id() == u"q1" && !reacted) {
+            reacted = true;
+            QCOMPARE(client.connection.send(message(3)), QString());
+        }
+    });
+    server.send("<handshake/>");
+    QVERIFY(server.waitForReceived("id='q3'"));
+    const QByteArray wire = server.received();
+    QVERIFY(wire.indexOf("id='q1'") < wire.indexOf("id='q2'"));
+    QVERIFY(wire.indexOf("id='q2'") < wire.indexOf("id='q3'"));
+    QCOMPARE(client.connection.pendingCount(), 0);
+    QCOMPARE(pending.last().at(0).toInt(), 0);
+    QCOMPARE(client.connection.counters().stanzasOut, 3u);
+}
+
+void TestConnectionProtocol::pendingQueueIsBoundedAndNeedsAConnectionUnderWay()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.maxPendingStanzas = 2; });
+    const QByteArray message = "<message from='bot@comp.example' to='u@example.com'/>";
+    // Idle and not connecting: refused, not silently kept.
+    QVERIFY(client.connection.send(message).contains(u"not connected"));
+    client.connection.connectToServer();
+    QCOMPARE(client.connection.send(message), QString());
+    QCOMPARE(client.connection.send(message), QString());
+    QVERIFY(client.connection.send(message).contains(u"2 stanzas are already waiting"));
+    QCOMPARE(client.connection.clearPending(), 2);
+    QCOMPARE(client.connection.pendingCount(), 0);
+    // Invalid stanzas are refused even when they would only be queued.
+    QVERIFY(client.connection.send("<message to='u@x'/>").contains(u"no 'from'"));
 }
 
 void TestConnectionProtocol::receivesStanzas()

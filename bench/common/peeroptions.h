@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace xcm::bench {
+
+// The command line every Qt contender shares, so that any load source can drive any of them:
+//   --host 127.0.0.1 --port P --domain D --secret-file F
+struct PeerOptions
+{
+    QString host;
+    quint16 port = 0;
+    QString domain;
+    QString secret;
+
+    // Parses the application's arguments; prints the problem and exits with status 2 when they are
+    // unusable.
+    static PeerOptions parse(const QCoreApplication &app, const QString &description);
+};
+
+} // namespace xcm::bench

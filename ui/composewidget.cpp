@@ -2,11 +2,14 @@
 
 #include "composehistory.h"
 #include "jid.h"
+#include "logcolors.h"
 #include "profilesession.h"
 #include "statestyle.h"
 #include "xmlelement.h"
+#include "xmlhighlighter.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -28,6 +32,25 @@ namespace {
 
 const QColor errorColor(0xd6, 0x3b, 0x2f);
 const QColor okColor(0x2e, 0xa0, 0x4f);
+
+// The history list, with a hint in place of an empty list.
+class HistoryView : public QListView
+{
+public:
+    using QListView::QListView;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (model() && model()->rowCount() > 0)
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                         ComposeWidget::tr("Stanzas you send appear here, to edit or send again."));
+    }
+};
 
 } // namespace
 
@@ -48,6 +71,15 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
 
 ComposeWidget::~ComposeWidget() = default;
 
+void ComposeWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_highlighter && m_send) {
+        m_highlighter->setColors(LogColors::forPalette(palette()));
+        revalidate();
+    }
+}
+
 void ComposeWidget::buildUi()
 {
     m_template = new QComboBox(this);
@@ -66,7 +98,7 @@ void ComposeWidget::buildUi()
     m_from->setObjectName("fromLocal"_L1);
     m_from->setEditable(true);
     m_from->setInsertPolicy(QComboBox::NoInsert);
-    m_from->setMinimumContentsLength(10);
+    m_from->setMinimumContentsLength(8);
     m_from->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_from->lineEdit()->setPlaceholderText(tr("(domain only)"));
     m_from->setToolTip(tr("The local part of the sending address; the domain is the component's"));
@@ -94,6 +126,8 @@ void ComposeWidget::buildUi()
     m_editor->setTabChangesFocus(true);
     m_editor->setPlaceholderText(tr("<message from='bot@comp.example' to='user@example.org'>…</message>"));
     m_editor->setAccessibleName(tr("Stanza XML"));
+    m_highlighter = new XmlHighlighter(m_editor->document());
+    m_highlighter->setColors(LogColors::forPalette(palette()));
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_syncing)
             onXmlEdited();
@@ -112,7 +146,7 @@ void ComposeWidget::buildUi()
     connect(m_send, &QPushButton::clicked, this, &ComposeWidget::send);
 
     // History: the stanzas sent from here, newest first.
-    m_historyView = new QListView(this);
+    m_historyView = new HistoryView(this);
     m_historyView->setObjectName("history"_L1);
     m_historyView->setModel(m_session->history());
     m_historyView->setUniformItemSizes(true);

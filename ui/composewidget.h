@@ -15,6 +15,7 @@ class QToolButton;
 namespace xcm {
 
 class ProfileSession;
+class XmlHighlighter;
 
 // Writes and sends one stanza as the profile's component. The template and the address fields fill
 // the editor; the editor is what is sent, byte for byte, and is validated as the user types with the
@@ -45,6 +46,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sent();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
     QString fromAddress() const;
@@ -65,6 +69,7 @@ private:
     QLabel *m_domain = nullptr;
     QLineEdit *m_to = nullptr;
     QPlainTextEdit *m_editor = nullptr;
+    XmlHighlighter *m_highlighter = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
     QListView *m_historyView = nullptr;

@@ -63,6 +63,9 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_target->setObjectName("targetLabel"_L1);
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_target->setForegroundRole(QPalette::PlaceholderText);
+    // The address is the first thing to give way in a narrow window (its tooltip keeps it whole).
+    m_target->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_target->setMinimumWidth(40);
     m_counters = new QLabel(this);
     m_counters->setObjectName("countersLabel"_L1);
     m_counters->setForegroundRole(QPalette::PlaceholderText);
@@ -144,6 +147,7 @@ void ConnectionBar::refresh()
                           .arg(settings.domain, settings.host)
                           .arg(settings.port)
                           .arg(settings.directTls ? tr(" (TLS)") : QString()));
+    m_target->setToolTip(m_target->text());
 
     const bool active = m_session->isActive();
     m_connect->setText(active ? tr("&Disconnect") : tr("&Connect"));

@@ -135,7 +135,6 @@ void MainWindow::buildActions()
     QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
     composeMenu->addAction(m_sendAction);
     QAction *focusCompose = composeMenu->addAction(tr("&Focus Editor"));
-    focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(focusCompose, &QAction::triggered, this, [this] {
         if (SessionPage *page = currentPage())
             page->compose()->focusEditor();
@@ -199,7 +198,7 @@ void MainWindow::buildUi()
     sidebarLayout->setSpacing(0);
     sidebarLayout->addLayout(sidebarHeader);
     sidebarLayout->addWidget(m_list, 1);
-    sidebar->setMinimumWidth(180);
+    sidebar->setMinimumWidth(150);
 
     // The empty state: what to do first.
     m_emptyPage = new QWidget(this);
@@ -242,7 +241,7 @@ void MainWindow::buildUi()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({230, 1000});
+    splitter->setSizes({210, 1000});
     setCentralWidget(splitter);
 
     m_statusState = new QLabel(this);
@@ -288,7 +287,7 @@ void MainWindow::addPage(ProfileSession *session)
     if (!m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     else
-        page->splitter()->setSizes({460, 240});
+        page->splitter()->setSizes({520, 200});
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
     m_stack->addWidget(page);

@@ -3,10 +3,7 @@
 #include "composewidget.h"
 #include "connectionbar.h"
 #include "profilesession.h"
-#include "stanzalogmodel.h"
-
-#include <QHeaderView>
-#include <QTableView>
+#include "stanzalogview.h"
 
 #include <QFrame>
 #include <QSplitter>
@@ -24,13 +21,9 @@ SessionPage::SessionPage(ProfileSession *session, QWidget *parent)
     m_bar = new ConnectionBar(session, this);
     connect(m_bar, &ConnectionBar::editRequested, this, &SessionPage::editRequested);
 
-    // TEMPORARY until ui/log's StanzaLogView lands: a plain table over the model.
-    auto *table = new QTableView(this);
-    table->setModel(session->log());
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    m_log = table;
+    m_log = new StanzaLogView(this);
     m_log->setObjectName("stanzaLog"_L1);
+    m_log->setModel(session->log());
 
     m_compose = new ComposeWidget(session, this);
 

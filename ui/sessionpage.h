@@ -9,6 +9,7 @@ namespace xcm {
 class ComposeWidget;
 class ConnectionBar;
 class ProfileSession;
+class StanzaLogView;
 
 // One profile's page in the main window: connection bar, stanza log and compose form. Each profile
 // keeps its own page, so switching profiles keeps every log's filter, scroll position and draft.
@@ -21,7 +22,7 @@ public:
 
     ProfileSession *session() const { return m_session; }
     ConnectionBar *connectionBar() const { return m_bar; }
-    QWidget *logView() const { return m_log; }
+    StanzaLogView *logView() const { return m_log; }
     ComposeWidget *compose() const { return m_compose; }
     QSplitter *splitter() const { return m_splitter; }
 
@@ -31,7 +32,7 @@ Q_SIGNALS:
 private:
     ProfileSession *m_session;
     ConnectionBar *m_bar = nullptr;
-    QWidget *m_log = nullptr;
+    StanzaLogView *m_log = nullptr;
     ComposeWidget *m_compose = nullptr;
     QSplitter *m_splitter = nullptr;
 };

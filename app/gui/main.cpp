@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"xcm"_s);
     QApplication::setApplicationDisplayName(u"xcm"_s);
     QApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));
-    QApplication::setDesktopFileName(u"xcm"_s);
+    QApplication::setDesktopFileName(u"io.github.xcmproject.xcm"_s); // packaging/*.desktop
     QApplication::setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
 
     QCommandLineParser parser;

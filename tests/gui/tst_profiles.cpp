@@ -1,0 +1,288 @@
+// Profiles, compose history, profile import and stanza templates: the app's non-widget logic.
+#include "componentconnection.h"
+#include "composehistory.h"
+#include "profileimport.h"
+#include "profilestore.h"
+#include "stanzatemplates.h"
+#include "xmlelement.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+class TestProfiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void storeRoundTrip();
+    void storeOrderUpdateRemove();
+    void storeUniqueNames();
+    void historyPersistsNewestFirst();
+    void historyMovesRepeatsUpAndCaps();
+    void historySummary_data();
+    void historySummary();
+    void importFile();
+    void importFileErrors_data();
+    void importFileErrors();
+    void templatesAreValidStanzas_data();
+    void templatesAreValidStanzas();
+    void setRootAttribute_data();
+    void setRootAttribute();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestProfiles::storeRoundTrip()
+{
+    const QString ini = m_dir.filePath(u"roundtrip.ini"_s);
+    Profile profile = Profile::create(u"Weather bot"_s);
+    ConnectionSettings &s = profile.settings;
+    s.host = u"xmpp.example.org"_s;
+    s.port = 5275;
+    s.domain = u"weather.example.org"_s;
+    s.directTls = true;
+    s.acceptInvalidCertificates = true;
+    s.keepaliveInterval = std::chrono::seconds(90);
+    s.maxStanzaBytes = 64 * 1024;
+    s.reconnect.enabled = false;
+    s.reconnect.initialDelay = std::chrono::seconds(3);
+    s.reconnect.maxDelay = std::chrono::seconds(120);
+    s.reconnect.maxAttempts = 7;
+    s.reconnect.retryAfterAuthenticationFailure = true;
+    {
+        ProfileStore store(ini);
+        QSignalSpy added(&store, &ProfileStore::profileAdded);
+        store.add(profile);
+        QCOMPARE(added.size(), 1);
+    }
+    ProfileStore reloaded(ini);
+    QCOMPARE(reloaded.count(), 1);
+    QCOMPARE(reloaded.profiles().first(), profile);
+
+    // Nothing secret-looking is written: the settings file has no secret key at all.
+    QFile file(ini);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().toLower().contains("secret="));
+}
+
+void TestProfiles::storeOrderUpdateRemove()
+{
+    const QString ini = m_dir.filePath(u"order.ini"_s);
+    ProfileStore store(ini);
+    const Profile a = Profile::create(u"A"_s);
+    const Profile b = Profile::create(u"B"_s);
+    const Profile c = Profile::create(u"C"_s);
+    store.add(b);
+    store.add(a);
+    store.add(c);
+    Profile renamed = a;
+    renamed.name = u"A2"_s;
+    QSignalSpy updated(&store, &ProfileStore::profileUpdated);
+    QVERIFY(store.update(renamed));
+    QCOMPARE(updated.size(), 1);
+    QSignalSpy removed(&store, &ProfileStore::profileRemoved);
+    QVERIFY(store.remove(c.id));
+    QCOMPARE(removed.size(), 1);
+    QVERIFY(!store.remove(c.id));
+
+    ProfileStore reloaded(ini);
+    QCOMPARE(reloaded.count(), 2);
+    QCOMPARE(reloaded.profiles().at(0).name, u"B"_s); // the user's order, not alphabetical
+    QCOMPARE(reloaded.profiles().at(1).name, u"A2"_s);
+    QCOMPARE(reloaded.profile(a.id).name, u"A2"_s);
+    QVERIFY(reloaded.profile(c.id).isNull());
+}
+
+void TestProfiles::storeUniqueNames()
+{
+    ProfileStore store(m_dir.filePath(u"names.ini"_s));
+    QCOMPARE(store.uniqueName(u"Demo"_s), u"Demo"_s);
+    store.add(Profile::create(u"Demo"_s));
+    QCOMPARE(store.findByName(u"demo"_s).name, u"Demo"_s);
+    QCOMPARE(store.uniqueName(u"Demo"_s), u"Demo 2"_s);
+    store.add(Profile::create(u"Demo 2"_s));
+    QCOMPARE(store.uniqueName(u"Demo"_s), u"Demo 3"_s);
+}
+
+void TestProfiles::historyPersistsNewestFirst()
+{
+    const QString file = m_dir.filePath(u"history/one.json"_s);
+    {
+        ComposeHistory history(file);
+        history.add("<message from='a@c.example' to='b@example.org'><body>1</body></message>", 1000);
+        history.add("  <presence from='a@c.example' to='b@example.org'/>\n", 2000);
+        QVERIFY2(history.errorString().isEmpty(), qPrintable(history.errorString()));
+    }
+    ComposeHistory reloaded(file);
+    QCOMPARE(reloaded.rowCount(), 2);
+    QCOMPARE(reloaded.entry(0).xml, "<presence from='a@c.example' to='b@example.org'/>"_ba); // trimmed
+    QCOMPARE(reloaded.entry(0).sentAtMs, 2000);
+    QCOMPARE(reloaded.entry(1).sentAtMs, 1000);
+    QCOMPARE(reloaded.data(reloaded.index(0), ComposeHistory::XmlRole).toByteArray(), reloaded.entry(0).xml);
+
+    reloaded.discard();
+    QVERIFY(!QFile::exists(file));
+}
+
+void TestProfiles::historyMovesRepeatsUpAndCaps()
+{
+    ComposeHistory history(m_dir.filePath(u"history/cap.json"_s));
+    history.setCapacity(3);
+    for (int i = 0; i < 5; ++i)
+        history.add("<message to='x@y' from='a@c'><body>" + QByteArray::number(i) + "</body></message>", i);
+    QCOMPARE(history.rowCount(), 3);
+    QVERIFY(history.entry(0).xml.contains(">4<"));
+    QVERIFY(history.entry(2).xml.contains(">2<"));
+
+    // Sending an entry again moves it to the top instead of adding a copy.
+    const QByteArray again = history.entry(2).xml;
+    history.add(again, 99);
+    QCOMPARE(history.rowCount(), 3);
+    QCOMPARE(history.entry(0).xml, again);
+    QCOMPARE(history.entry(0).sentAtMs, 99);
+
+    ComposeHistory reloaded(history.fileName());
+    QCOMPARE(reloaded.entries(), history.entries());
+}
+
+void TestProfiles::historySummary_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("chat") << "<message type='chat' from='a@c' to='bob@example.org'><body>Hello there</body></message>"_ba
+                          << u"message chat “Hello there” → bob@example.org"_s;
+    QTest::newRow("ping") << "<iq type='get' id='1' from='c' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_ba
+                          << u"iq get ping → example.org"_s;
+    QTest::newRow("disco") << "<iq type='get' id='1' from='c' to='s'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"_ba
+                           << u"iq get disco#info → s"_s;
+    QTest::newRow("presence") << "<presence type='probe' from='c' to='u@s'/>"_ba << u"presence probe → u@s"_s;
+}
+
+void TestProfiles::historySummary()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(QString, summary);
+    QCOMPARE(ComposeHistory::summary(xml), summary);
+}
+
+void TestProfiles::importFile()
+{
+    const QString secretFile = m_dir.filePath(u"demo.secret"_s);
+    QFile secret(secretFile);
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write("s3cret-value\nsecond line ignored\n");
+    secret.close();
+    secret.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    const QString profileFile = m_dir.filePath(u"demo.profile"_s);
+    QFile description(profileFile);
+    QVERIFY(description.open(QIODevice::WriteOnly));
+    description.write("# a comment\nname=Demo\nhost=127.0.0.1\nport=15347\ndomain=Demo.Localhost\n"
+                      "secret-file=demo.secret\nkeepaliveSeconds=30\nreconnect=no\n");
+    description.close();
+
+    const ProfileImport::Result result = ProfileImport::readFile(profileFile);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QVERIFY(!result.profile.isNull());
+    QCOMPARE(result.profile.name, u"Demo"_s);
+    QCOMPARE(result.profile.settings.host, u"127.0.0.1"_s);
+    QCOMPARE(result.profile.settings.port, 15347);
+    QCOMPARE(result.profile.settings.domain, u"demo.localhost"_s);
+    QCOMPARE(result.profile.settings.keepaliveInterval, std::chrono::seconds(30));
+    QCOMPARE(result.profile.settings.reconnect.enabled, false);
+    QCOMPARE(result.secret, u"s3cret-value"_s); // relative to the description, first line only
+    QVERIFY(result.warnings.isEmpty());
+
+    secret.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    QCOMPARE(ProfileImport::readFile(profileFile).warnings.size(), 1);
+}
+
+void TestProfiles::importFileErrors_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no name") << "domain=a.example\n"_ba << u"no name"_s;
+    QTest::newRow("bad port") << "name=x\ndomain=a.example\nport=70000\n"_ba << u"port"_s;
+    QTest::newRow("bad domain") << "name=x\ndomain=a b\n"_ba << u"domain"_s;
+    QTest::newRow("no equals") << "name=x\nnonsense\n"_ba << u"key=value"_s;
+    QTest::newRow("missing secret file") << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba
+                                         << u"secret file"_s;
+}
+
+void TestProfiles::importFileErrors()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString fileName = m_dir.filePath(u"bad.profile"_s);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    file.close();
+    const ProfileImport::Result result = ProfileImport::readFile(fileName);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(expected), qPrintable(result.error));
+}
+
+void TestProfiles::templatesAreValidStanzas_data()
+{
+    QTest::addColumn<int>("kind");
+    for (const StanzaTemplate kind : allStanzaTemplates()) {
+        if (kind != StanzaTemplate::Raw)
+            QTest::newRow(qPrintable(templateIdentifier(kind))) << int(kind);
+    }
+}
+
+void TestProfiles::templatesAreValidStanzas()
+{
+    QFETCH(int, kind);
+    const auto stanzaTemplate = StanzaTemplate(kind);
+    QCOMPARE(templateFromIdentifier(templateIdentifier(stanzaTemplate)), stanzaTemplate);
+    QVERIFY(!templateName(stanzaTemplate).isEmpty());
+    const QString xml = templateXml(stanzaTemplate, u"bot@comp.example"_s, u"bob@example.org/O'Brien & co"_s, newStanzaId());
+    const QString problem = ComponentConnection::validateStanza(xml.toUtf8(), u"comp.example"_s, 512 * 1024);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + u"\n"_s + xml));
+    // A resource with a quote and an ampersand survives the quoting.
+    QCOMPARE(XmlElement::parse(xml.toUtf8()).attribute(u"to"), u"bob@example.org/O'Brien & co"_s);
+    // Without a recipient the check says so.
+    const QString noTo = templateXml(stanzaTemplate, u"bot@comp.example"_s, {}, u"x"_s);
+    QVERIFY(!ComponentConnection::validateStanza(noTo.toUtf8(), u"comp.example"_s, 512 * 1024).isEmpty());
+}
+
+void TestProfiles::setRootAttribute_data()
+{
+    QTest::addColumn<QString>("xml");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("replace single-quoted") << u"<message to='a' from='b'><body/></message>"_s << u"from"_s << u"c@d"_s
+                                           << u"<message to='a' from='c@d'><body/></message>"_s;
+    QTest::newRow("replace double-quoted") << u"  <iq to=\"a\" type=\"get\">\n</iq>"_s << u"to"_s << u"x"_s
+                                           << u"  <iq to='x' type=\"get\">\n</iq>"_s;
+    QTest::newRow("add") << u"<presence/>"_s << u"to"_s << u"u@s"_s << u"<presence to='u@s'/>"_s;
+    QTest::newRow("add before >") << u"<message type='chat'>hi</message>"_s << u"from"_s << u"a"_s
+                                  << u"<message from='a' type='chat'>hi</message>"_s;
+    QTest::newRow("child untouched") << u"<message><x from='keep'/></message>"_s << u"from"_s << u"a"_s
+                                     << u"<message from='a'><x from='keep'/></message>"_s;
+    QTest::newRow("escaped") << u"<message to='a'/>"_s << u"to"_s << u"<&'>"_s
+                             << u"<message to='&lt;&amp;&apos;>'/>"_s;
+    QTest::newRow("not xml") << u"hello"_s << u"to"_s << u"a"_s << u"hello"_s;
+    QTest::newRow("unterminated tag") << u"<message to='a"_s << u"from"_s << u"b"_s << u"<message to='a"_s;
+}
+
+void TestProfiles::setRootAttribute()
+{
+    QFETCH(QString, xml);
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    QCOMPARE(xcm::setRootAttribute(xml, name, value), expected);
+}
+
+QTEST_GUILESS_MAIN(TestProfiles)
+#include "tst_profiles.moc"

@@ -1,0 +1,172 @@
+// SecretStore against a real Secret Service (run inside tests/run-with-keychain), and without one
+// (XCM_EXPECT_KEYCHAIN=0, no session bus): secrets then stay in memory and the reason is reported.
+#include "secretstore.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUuid>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+namespace {
+
+// Runs one operation and waits for its callback.
+template<typename Start>
+std::optional<SecretStore::Result> wait(Start start)
+{
+    std::optional<SecretStore::Result> result;
+    QObject context;
+    start(&context, [&result](const SecretStore::Result &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+        return std::nullopt;
+    return result;
+}
+
+std::optional<SecretStore::Result> read(SecretStore &store, const QString &key)
+{
+    return wait([&](QObject *context, SecretStore::Callback done) { store.read(key, context, done); });
+}
+
+std::optional<SecretStore::Result> write(SecretStore &store, const QString &key, const QString &secret)
+{
+    return wait([&](QObject *context, SecretStore::Callback done) { store.write(key, secret, context, done); });
+}
+
+std::optional<SecretStore::Result> remove(SecretStore &store, const QString &key)
+{
+    return wait([&](QObject *context, SecretStore::Callback done) { store.remove(key, context, done); });
+}
+
+// What another program sees in the Secret Service (QtKeychain's libsecret schema: user = key, server = service).
+QString secretToolLookup(const QString &key)
+{
+    QProcess tool;
+    tool.start(u"secret-tool"_s, {u"lookup"_s, u"user"_s, key, u"server"_s, u"xcm"_s});
+    if (!tool.waitForFinished(10000))
+        return u"<secret-tool did not finish>"_s;
+    return QString::fromUtf8(tool.readAllStandardOutput()).trimmed();
+}
+
+} // namespace
+
+class TestSecretStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void keychainRoundTrip();
+    void callbackSkippedWhenContextIsGone();
+    void noKeychainKeepsSecretsInMemory();
+
+private:
+    bool m_expectKeychain = true;
+};
+
+void TestSecretStore::initTestCase()
+{
+    m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
+    if (m_expectKeychain && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("no session bus: run this test through tests/run-with-keychain");
+}
+
+void TestSecretStore::keychainRoundTrip()
+{
+    if (!m_expectKeychain)
+        QSKIP("no keychain in this run");
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    SecretStore store;
+    QSignalSpy status(&store, &SecretStore::statusChanged);
+
+    // Nothing saved yet is not an error.
+    auto result = read(store, key);
+    QVERIFY(result);
+    QVERIFY(!result->ok);
+    QVERIFY2(result->error.isEmpty(), qPrintable(result->error));
+    QCOMPARE(store.status(), SecretStore::Status::Available);
+
+    result = write(store, key, u"alpha"_s);
+    QVERIFY(result);
+    QVERIFY2(result->ok && result->location == SecretStore::Location::Keychain, qPrintable(result->error));
+    QCOMPARE(secretToolLookup(key), u"alpha"_s);
+
+    // A second store (a restarted app) reads it back from the keychain itself.
+    SecretStore restarted;
+    result = read(restarted, key);
+    QVERIFY(result);
+    QVERIFY(result->ok);
+    QCOMPARE(result->secret, u"alpha"_s);
+    QCOMPARE(result->location, SecretStore::Location::Keychain);
+
+    // Replaced on edit.
+    QVERIFY(write(store, key, u"beta ünïcode"_s)->ok);
+    QCOMPARE(read(restarted, key)->secret, u"beta ünïcode"_s);
+
+    // Deleted with the profile; deleting what is not there is fine too.
+    result = remove(store, key);
+    QVERIFY(result && result->ok);
+    result = read(restarted, key);
+    QVERIFY(result && !result->ok && result->error.isEmpty());
+    QCOMPARE(secretToolLookup(key), QString());
+    QVERIFY(remove(store, key)->ok);
+    QVERIFY(!store.isUnavailable());
+    QCOMPARE(status.size(), 1); // Unknown → Available, once
+}
+
+void TestSecretStore::callbackSkippedWhenContextIsGone()
+{
+    SecretStore store;
+    bool called = false;
+    {
+        QObject context;
+        store.read(QUuid::createUuid().toString(), &context, [&called](const SecretStore::Result &) { called = true; });
+    }
+    // Let the job finish: the callback must not run for a destroyed context.
+    bool other = false;
+    QObject context;
+    store.read(QUuid::createUuid().toString(), &context, [&other](const SecretStore::Result &) { other = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(other, 20000);
+    QVERIFY(!called);
+}
+
+void TestSecretStore::noKeychainKeepsSecretsInMemory()
+{
+    if (m_expectKeychain)
+        QSKIP("a keychain is available in this run");
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    SecretStore store;
+    QSignalSpy status(&store, &SecretStore::statusChanged);
+    auto result = write(store, key, u"in-memory"_s);
+    QVERIFY(result);
+    QVERIFY(result->ok);
+    QCOMPARE(result->location, SecretStore::Location::Memory);
+    QVERIFY(!result->error.isEmpty());
+    QVERIFY(store.isUnavailable());
+    QVERIFY(!store.unavailableReason().isEmpty());
+    QCOMPARE(status.size(), 1);
+    qInfo() << "keychain unavailable:" << store.unavailableReason();
+
+    // Used for the rest of this run…
+    result = read(store, key);
+    QVERIFY(result && result->ok);
+    QCOMPARE(result->secret, u"in-memory"_s);
+    QCOMPARE(result->location, SecretStore::Location::Memory);
+
+    // …but gone for the next one, and the reason is given rather than "nothing saved".
+    SecretStore restarted;
+    result = read(restarted, key);
+    QVERIFY(result && !result->ok);
+    QVERIFY(!result->error.isEmpty());
+
+    result = remove(store, key);
+    QVERIFY(result);
+    QVERIFY(!read(store, key)->ok);
+}
+
+QTEST_GUILESS_MAIN(TestSecretStore)
+#include "tst_secretstore.moc"

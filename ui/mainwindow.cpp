@@ -341,6 +341,8 @@ void MainWindow::onSelectionChanged()
     if (page && !m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(page) : m_emptyPage);
+    if (session) // remembered at once, so a crash or a kill does not lose it
+        QSettings().setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
     refreshChrome();
 }
 

@@ -155,12 +155,15 @@ void TestProfiles::historySummary_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<QString>("summary");
-    QTest::newRow("chat") << "<message type='chat' from='a@c' to='bob@example.org'><body>Hello there</body></message>"_ba
-                          << u"message chat “Hello there” → bob@example.org"_s;
-    QTest::newRow("ping") << "<iq type='get' id='1' from='c' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_ba
-                          << u"iq get ping → example.org"_s;
-    QTest::newRow("disco") << "<iq type='get' id='1' from='c' to='s'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"_ba
-                           << u"iq get disco#info → s"_s;
+    QTest::newRow("chat")
+        << "<message type='chat' from='a@c' to='bob@example.org'><body>Hello there</body></message>"_ba
+        << u"message chat “Hello there” → bob@example.org"_s;
+    QTest::newRow("ping")
+        << "<iq type='get' id='1' from='c' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"_ba
+        << u"iq get ping → example.org"_s;
+    QTest::newRow("disco")
+        << "<iq type='get' id='1' from='c' to='s'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"_ba
+        << u"iq get disco#info → s"_s;
     QTest::newRow("presence") << "<presence type='probe' from='c' to='u@s'/>"_ba << u"presence probe → u@s"_s;
 }
 
@@ -211,8 +214,8 @@ void TestProfiles::importFileErrors_data()
     QTest::newRow("bad port") << "name=x\ndomain=a.example\nport=70000\n"_ba << u"port"_s;
     QTest::newRow("bad domain") << "name=x\ndomain=a b\n"_ba << u"domain"_s;
     QTest::newRow("no equals") << "name=x\nnonsense\n"_ba << u"key=value"_s;
-    QTest::newRow("missing secret file") << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba
-                                         << u"secret file"_s;
+    QTest::newRow("missing secret file")
+        << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba << u"secret file"_s;
 }
 
 void TestProfiles::importFileErrors()
@@ -244,7 +247,8 @@ void TestProfiles::templatesAreValidStanzas()
     const auto stanzaTemplate = StanzaTemplate(kind);
     QCOMPARE(templateFromIdentifier(templateIdentifier(stanzaTemplate)), stanzaTemplate);
     QVERIFY(!templateName(stanzaTemplate).isEmpty());
-    const QString xml = templateXml(stanzaTemplate, u"bot@comp.example"_s, u"bob@example.org/O'Brien & co"_s, newStanzaId());
+    const QString xml =
+        templateXml(stanzaTemplate, u"bot@comp.example"_s, u"bob@example.org/O'Brien & co"_s, newStanzaId());
     const QString problem = ComponentConnection::validateStanza(xml.toUtf8(), u"comp.example"_s, 512 * 1024);
     QVERIFY2(problem.isEmpty(), qPrintable(problem + u"\n"_s + xml));
     // A resource with a quote and an ampersand survives the quoting.
@@ -260,8 +264,8 @@ void TestProfiles::setRootAttribute_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("replace single-quoted") << u"<message to='a' from='b'><body/></message>"_s << u"from"_s << u"c@d"_s
-                                           << u"<message to='a' from='c@d'><body/></message>"_s;
+    QTest::newRow("replace single-quoted") << u"<message to='a' from='b'><body/></message>"_s << u"from"_s
+                                           << u"c@d"_s << u"<message to='a' from='c@d'><body/></message>"_s;
     QTest::newRow("replace double-quoted") << u"  <iq to=\"a\" type=\"get\">\n</iq>"_s << u"to"_s << u"x"_s
                                            << u"  <iq to='x' type=\"get\">\n</iq>"_s;
     QTest::newRow("add") << u"<presence/>"_s << u"to"_s << u"u@s"_s << u"<presence to='u@s'/>"_s;

@@ -16,8 +16,7 @@ using namespace xcm;
 namespace {
 
 // Runs one operation and waits for its callback.
-template<typename Start>
-std::optional<SecretStore::Result> wait(Start start)
+template<typename Start> std::optional<SecretStore::Result> wait(Start start)
 {
     std::optional<SecretStore::Result> result;
     QObject context;
@@ -34,7 +33,8 @@ std::optional<SecretStore::Result> read(SecretStore &store, const QString &key)
 
 std::optional<SecretStore::Result> write(SecretStore &store, const QString &key, const QString &secret)
 {
-    return wait([&](QObject *context, SecretStore::Callback done) { store.write(key, secret, context, done); });
+    return wait(
+        [&](QObject *context, SecretStore::Callback done) { store.write(key, secret, context, done); });
 }
 
 std::optional<SecretStore::Result> remove(SecretStore &store, const QString &key)
@@ -42,7 +42,8 @@ std::optional<SecretStore::Result> remove(SecretStore &store, const QString &key
     return wait([&](QObject *context, SecretStore::Callback done) { store.remove(key, context, done); });
 }
 
-// What another program sees in the Secret Service (QtKeychain's libsecret schema: user = key, server = service).
+// What another program sees in the Secret Service (QtKeychain's libsecret schema: user = key, server =
+// service).
 QString secretToolLookup(const QString &key)
 {
     QProcess tool;
@@ -124,12 +125,14 @@ void TestSecretStore::callbackSkippedWhenContextIsGone()
     bool called = false;
     {
         QObject context;
-        store.read(QUuid::createUuid().toString(), &context, [&called](const SecretStore::Result &) { called = true; });
+        store.read(QUuid::createUuid().toString(), &context,
+                   [&called](const SecretStore::Result &) { called = true; });
     }
     // Let the job finish: the callback must not run for a destroyed context.
     bool other = false;
     QObject context;
-    store.read(QUuid::createUuid().toString(), &context, [&other](const SecretStore::Result &) { other = true; });
+    store.read(QUuid::createUuid().toString(), &context,
+               [&other](const SecretStore::Result &) { other = true; });
     QTRY_VERIFY_WITH_TIMEOUT(other, 20000);
     QVERIFY(!called);
 }

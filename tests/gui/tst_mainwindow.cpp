@@ -1,0 +1,643 @@
+// The real main window, driven with QTest (offscreen) against a real Prosody and a real Secret Service
+// keychain (run inside tests/run-with-keychain). The test slots run in order and build on each other:
+// profiles are created through the editor, the app is restarted, the components connect, talk, and the
+// log is filtered and exported.
+//
+// Run with XCM_EXPECT_KEYCHAIN=0 and no session bus, only noKeychain() runs: the secret stays in memory.
+#include "composehistory.h"
+#include "composewidget.h"
+#include "connectionbar.h"
+#include "handshake.h"
+#include "keychainbanner.h"
+#include "mainwindow.h"
+#include "profileeditor.h"
+#include "profilesession.h"
+#include "profilestore.h"
+#include "prosodyserver.h"
+#include "secretstore.h"
+#include "sessionlistmodel.h"
+#include "sessionpage.h"
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+using xcm::test::ComponentAccount;
+using xcm::test::ProsodyServer;
+
+namespace {
+
+const ComponentAccount alphaAccount{u"alpha.localhost"_s, u"alpha-Secret-71"_s};
+const ComponentAccount beta{u"beta.localhost"_s, u"beta-Secret-72"_s};
+const ComponentAccount gammaAccount{u"gamma.localhost"_s, u"gamma-Secret-73"_s};
+
+QString secretToolLookup(const QString &key)
+{
+    QProcess tool;
+    tool.start(u"secret-tool"_s, {u"lookup"_s, u"user"_s, key, u"server"_s, u"xcm"_s});
+    if (!tool.waitForFinished(10000))
+        return u"<secret-tool did not finish>"_s;
+    return QString::fromUtf8(tool.readAllStandardOutput()).trimmed();
+}
+
+// Replaces a line edit's text the way a user does: select all, type.
+void typeInto(QWidget *edit, const QString &text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Delete);
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(edit, Qt::Key_Return); // QTest::keyClicks has no key for '\n'
+        QTest::keyClicks(edit, lines.at(i));
+    }
+}
+
+// Everything on disk that the app wrote: settings and data (history).
+QByteArray everythingWritten()
+{
+    QByteArray all;
+    const QStringList roots = {QFileInfo(QSettings().fileName()).absolutePath(),
+                               QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly))
+                all += file.readAll();
+        }
+    }
+    return all;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void createsProfileThroughEditor();
+    void editorValidatesAndGeneratesSecrets();
+    void restartReadsSecretFromKeychain();
+    void connectsAndShowsState();
+    void composeValidatesLive();
+    void sendsMessageFromOneComponentToAnother();
+    void filtersLog();
+    void exportsLogWithoutSecrets();
+    void historyResendsAndSurvivesRestart();
+    void wrongSecretExplainsNotAuthorized();
+    void deletesProfileWithItsSecret();
+
+    void noKeychain();
+
+private:
+    void startWindow();
+    bool activate();
+    ProfileEditor *openEditor(QKeySequence shortcut);
+    ProfileEditor *findEditor() const;
+    void createProfile(const QString &name, const ComponentAccount &account, const QString &secret);
+    void select(const QString &name);
+    ProfileSession *session(const QString &name) const;
+    SessionPage *page(const QString &name) const;
+    bool waitForState(const QString &name, ConnectionState state, int timeoutMs = 15000);
+
+    bool m_expectKeychain = true;
+    std::unique_ptr<ProsodyServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+    QString m_token; // the body of the message A sends to B
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
+    if (m_expectKeychain && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("no session bus: run this test through tests/run-with-keychain");
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QSKIP(qPrintable(why));
+
+    // Settings and history in the test locations (~/.qttest), emptied first.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setQuitOnLastWindowClosed(false); // the test restarts the window, not the process
+    QApplication::setOrganizationName(u"xcm"_s);
+    QApplication::setApplicationName(u"xcm"_s);
+    QSettings().clear();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+
+    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{alphaAccount, beta, gammaAccount});
+    QVERIFY2(m_server->start(&why), qPrintable(why));
+    m_token = u"hello-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    if (m_server)
+        m_server->stop();
+}
+
+void TestMainWindow::startWindow()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(activate());
+}
+
+bool TestMainWindow::activate()
+{
+    // A closed dialog leaves no active window behind on the offscreen platform: shortcuts need one.
+    m_window->activateWindow();
+    QApplication::setActiveWindow(m_window.get());
+    return QTest::qWaitForWindowActive(m_window.get());
+}
+
+ProfileEditor *TestMainWindow::findEditor() const
+{
+    const QList<ProfileEditor *> editors = m_window->findChildren<ProfileEditor *>();
+    for (ProfileEditor *editor : editors) {
+        if (editor->isVisible())
+            return editor;
+    }
+    return nullptr;
+}
+
+ProfileEditor *TestMainWindow::openEditor(QKeySequence shortcut)
+{
+    if (!activate())
+        return nullptr;
+    QTest::keySequence(m_window.get(), shortcut);
+    ProfileEditor *editor = nullptr;
+    if (!QTest::qWaitFor([&] { return (editor = findEditor()) != nullptr; }, 5000))
+        return nullptr;
+    return editor;
+}
+
+void TestMainWindow::createProfile(const QString &name, const ComponentAccount &account,
+                                   const QString &secret)
+{
+    ProfileEditor *editor = openEditor(QKeySequence::New);
+    QVERIFY(editor);
+    typeInto(editor->findChild<QLineEdit *>(u"name"_s), name);
+    typeInto(editor->findChild<QLineEdit *>(u"host"_s), u"127.0.0.1"_s);
+    typeInto(editor->findChild<QSpinBox *>(u"port"_s), QString::number(m_server->componentPort()));
+    typeInto(editor->findChild<QLineEdit *>(u"domain"_s), account.domain);
+    typeInto(editor->findChild<QLineEdit *>(u"secret"_s), secret);
+    QVERIFY2(editor->problem().isEmpty(), qPrintable(editor->problem()));
+    QTest::keyClick(editor, Qt::Key_Return); // the default button: Create
+    QTRY_VERIFY(!findEditor());
+    QVERIFY(!m_window->profileStore()->findByName(name).isNull());
+}
+
+void TestMainWindow::select(const QString &name)
+{
+    QVERIFY(m_window->selectProfileByName(name));
+    QCOMPARE(m_window->currentSession()->profile().name, name);
+}
+
+ProfileSession *TestMainWindow::session(const QString &name) const
+{
+    return m_window->sessions()->session(m_window->profileStore()->findByName(name).id);
+}
+
+SessionPage *TestMainWindow::page(const QString &name) const
+{
+    return m_window->pageFor(session(name));
+}
+
+bool TestMainWindow::waitForState(const QString &name, ConnectionState state, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return session(name) && session(name)->state() == state; }, timeoutMs);
+}
+
+void TestMainWindow::createsProfileThroughEditor()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    startWindow();
+    QVERIFY(m_window->findChild<QWidget *>(u"emptyPage"_s)->isVisible());
+
+    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
+    const Profile profile = m_window->profileStore()->findByName(u"Alpha"_s);
+    QCOMPARE(profile.settings.domain, alphaAccount.domain);
+    QCOMPARE(profile.settings.port, m_server->componentPort());
+    QCOMPARE(m_window->currentSession()->profile().id, profile.id); // the new profile is selected
+    QCOMPARE(m_window->profileList()->model()->rowCount(), 1);
+
+    // The secret went to the Secret Service, under service "xcm" and the profile's id…
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.secretKey()), alphaAccount.secret, 10000);
+    QTRY_COMPARE(m_window->secretStore()->status(), SecretStore::Status::Available);
+    QVERIFY(!m_window->findChild<KeychainBanner *>()->isVisible());
+    // …and nowhere on disk.
+    QVERIFY(!everythingWritten().contains(alphaAccount.secret.toUtf8()));
+    QVERIFY(everythingWritten().contains(alphaAccount.domain.toUtf8()));
+
+    createProfile(u"Beta"_s, beta, beta.secret);
+    createProfile(u"Gamma (wrong secret)"_s, gammaAccount, u"not-the-secret"_s);
+    QCOMPARE(m_window->profileList()->model()->rowCount(), 3);
+}
+
+void TestMainWindow::editorValidatesAndGeneratesSecrets()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    ProfileEditor *editor = openEditor(QKeySequence::New);
+    QVERIFY(editor);
+    auto *name = editor->findChild<QLineEdit *>(u"name"_s);
+    auto *domain = editor->findChild<QLineEdit *>(u"domain"_s);
+    auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
+    auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+
+    typeInto(name, u"alpha"_s); // names are unique, case-insensitively
+    QVERIFY(editor->problem().contains(u"already called"_s));
+    QVERIFY(!save->isEnabled());
+    typeInto(name, u"Scratch"_s);
+    typeInto(domain, u"bad domain"_s);
+    QVERIFY2(editor->problem().contains(u"not valid"_s), qPrintable(editor->problem()));
+    QVERIFY(editor->findChild<QLabel *>(u"error"_s)->isVisible());
+    typeInto(domain, u"scratch.localhost"_s);
+    QVERIFY(editor->problem().isEmpty());
+    QVERIFY(save->isEnabled());
+
+    // Hidden by default; Generate makes a strong one and shows it so it can be copied to the server.
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(editor->findChild<QPushButton *>(u"generateSecret"_s), Qt::LeftButton);
+    QCOMPARE(secret->text().size(), 32);
+    QVERIFY(secret->text().contains(QRegularExpression(u"^[A-Za-z0-9]{32}$"_s)));
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    QVERIFY(editor->secretChanged());
+    editor->findChild<QAction *>(u"showSecret"_s)->toggle();
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QVERIFY(ProfileEditor::generateSecret() != ProfileEditor::generateSecret());
+
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(!findEditor());
+    QVERIFY(m_window->profileStore()->findByName(u"Scratch"_s).isNull());
+}
+
+void TestMainWindow::restartReadsSecretFromKeychain()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Beta"_s);
+    m_window.reset(); // the app object goes: its SecretStore (and any memory of secrets) with it
+    startWindow();
+
+    QCOMPARE(m_window->profileList()->model()->rowCount(), 3);
+    QCOMPARE(m_window->currentSession()->profile().name, u"Beta"_s); // the selection is remembered
+    select(u"Alpha"_s);
+    ProfileEditor *editor = openEditor(QKeySequence(Qt::Key_F2));
+    QVERIFY(editor);
+    auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(secret->text(), alphaAccount.secret, 10000); // read back from the keychain
+    QVERIFY(secret->isEnabled());
+    QVERIFY(!editor->secretChanged());
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(!findEditor());
+}
+
+void TestMainWindow::connectsAndShowsState()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    SessionPage *alphaPage = page(u"Alpha"_s);
+    auto *stateLabel = alphaPage->findChild<QLabel *>(u"stateLabel"_s);
+    auto *connectButton = alphaPage->findChild<QPushButton *>(u"connectButton"_s);
+    QCOMPARE(stateLabel->text(), u"Disconnected"_s);
+    QCOMPARE(connectButton->text(), u"&Connect"_s);
+
+    // Ctrl+Shift+C connects the selected profile; the secret comes from the keychain.
+    QVERIFY(activate());
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));
+    QTRY_VERIFY(stateLabel->text().startsWith(u"Connected"_s));
+    QCOMPARE(connectButton->text(), u"&Disconnect"_s);
+    QVERIFY2(m_window->windowTitle().startsWith(u"Alpha — Connected"_s), qPrintable(m_window->windowTitle()));
+    QTRY_VERIFY(m_window->statusText().startsWith(u"Alpha: Connected · up"_s));
+    const QModelIndex alphaRow = m_window->sessions()->indexOf(session(u"Alpha"_s)->profile().id);
+    QCOMPARE(alphaRow.data(SessionListModel::StateTextRole).toString(), u"Connected"_s);
+    QTRY_VERIFY(alphaPage->connectionBar()->countersText().startsWith(u"In 1 "_s)); // the handshake answer
+
+    // A second profile connects too, with its own button, while the first stays connected.
+    select(u"Beta"_s);
+    QTest::mouseClick(page(u"Beta"_s)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton);
+    QVERIFY(waitForState(u"Beta"_s, ConnectionState::Connected));
+    QVERIFY(m_window->windowTitle().startsWith(u"Beta — Connected"_s));
+    QCOMPARE(session(u"Alpha"_s)->state(), ConnectionState::Connected);
+}
+
+void TestMainWindow::composeValidatesLive()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    ComposeWidget *compose = page(u"Alpha"_s)->compose();
+    auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+    auto *validation = compose->findChild<QLabel *>(u"validation"_s);
+    auto *send = compose->findChild<QPushButton *>(u"sendButton"_s);
+    auto *to = compose->findChild<QLineEdit *>(u"to"_s);
+
+    typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'><body>hi</body>"_s);
+    QVERIFY2(validation->text().contains(u"not closed"_s), qPrintable(validation->text()));
+    QVERIFY(!send->isEnabled());
+    QVERIFY(!compose->canSend());
+
+    typeInto(editor, u"<message to='x@example.org' from='bot@beta.localhost'/>"_s);
+    QVERIFY2(validation->text().contains(u"invalid-from"_s), qPrintable(validation->text()));
+    QVERIFY(!send->isEnabled());
+
+    typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'/><message/>"_s);
+    QVERIFY2(validation->text().contains(u"only one element"_s), qPrintable(validation->text()));
+
+    // The template and the address fields write into the editor; the editor writes back into the fields.
+    compose->applyTemplate(StanzaTemplate::IqPing);
+    QVERIFY(compose->xml().contains(u"urn:xmpp:ping"_s));
+    typeInto(to, u"not an address@@"_s);
+    QVERIFY(!send->isEnabled());
+    QVERIFY(validation->text().contains(u"'to' is not a valid address"_s));
+    typeInto(to, u"localhost"_s);
+    QVERIFY2(send->isEnabled(), qPrintable(validation->text()));
+    QVERIFY(compose->xml().contains(u"to='localhost'"_s));
+    QVERIFY(validation->text().startsWith(u"✓ Ready to send"_s));
+
+    // Not connected: valid, but Send stays disabled.
+    select(u"Gamma (wrong secret)"_s);
+    ComposeWidget *gammaCompose = page(u"Gamma (wrong secret)"_s)->compose();
+    gammaCompose->setTo(u"someone@localhost"_s);
+    QVERIFY(gammaCompose->xml().contains(u"someone@localhost"_s));
+    QVERIFY(!gammaCompose->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+    QVERIFY(gammaCompose->findChild<QLabel *>(u"validation"_s)->text().contains(u"connect to send"_s));
+}
+
+void TestMainWindow::sendsMessageFromOneComponentToAnother()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    ComposeWidget *compose = page(u"Alpha"_s)->compose();
+    auto *templates = compose->findChild<QComboBox *>(u"template"_s);
+    templates->setCurrentIndex(templates->findData(int(StanzaTemplate::MessageChat)));
+    Q_EMIT templates->activated(templates->currentIndex());
+    typeInto(compose->findChild<QComboBox *>(u"fromLocal"_s)->lineEdit(), u"bot"_s);
+    typeInto(compose->findChild<QLineEdit *>(u"to"_s), u"alice@beta.localhost"_s);
+    QCOMPARE(compose->findChild<QLabel *>(u"fromDomain"_s)->text(), u"@alpha.localhost"_s);
+    const QString xml = compose->xml();
+    QVERIFY2(xml.contains(u"from='bot@alpha.localhost'"_s) && xml.contains(u"to='alice@beta.localhost'"_s),
+             qPrintable(xml));
+
+    // Edit the body in the editor itself, then Ctrl+Return.
+    auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+    typeInto(editor, QString(xml).replace(u"Hello from xcm"_s, m_token));
+    QVERIFY(compose->canSend());
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+
+    const auto logContains = [this](const QString &profile, Direction direction) {
+        StanzaLogModel *log = session(profile)->log();
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->directionAt(row) == direction && log->wireAt(row).contains(m_token.toUtf8()))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Alpha"_s, Direction::Sent), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Beta"_s, Direction::Received), 10000);
+    QVERIFY(compose->findChild<QLabel *>(u"validation"_s)->text().startsWith(u"✓ Sent"_s));
+
+    // It is in Alpha's history.
+    ComposeHistory *history = session(u"Alpha"_s)->history();
+    QCOMPARE(history->rowCount(), 1);
+    QVERIFY(history->entry(0).xml.contains(m_token.toUtf8()));
+    QCOMPARE(session(u"Alpha"_s)->connection()->counters().stanzasOut, 1u);
+}
+
+void TestMainWindow::filtersLog()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    for (const QString &name : {u"Alpha"_s, u"Beta"_s}) {
+        select(name);
+        StanzaLogView *view = page(name)->logView();
+        QVERIFY(view->isVisible());
+        const int all = view->filterModel()->rowCount();
+        QVERIFY2(all >= 5, qPrintable(QString::number(all))); // header ×2, handshake ×2, the message
+        typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), m_token);
+        QTRY_COMPARE(view->filterModel()->rowCount(), 1);
+        const QModelIndex shown = view->filterModel()->index(0, 0);
+        QVERIFY(shown.data(StanzaLogModel::WireRole).toByteArray().contains(m_token.toUtf8()));
+        typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), {});
+        QTRY_COMPARE(view->filterModel()->rowCount(), all);
+    }
+}
+
+void TestMainWindow::exportsLogWithoutSecrets()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    StanzaLogView *view = page(u"Alpha"_s)->logView();
+    const QString path = m_dir.filePath(u"alpha.xmllog"_s);
+    QVERIFY(view->exportTo(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray exported = file.readAll();
+    QVERIFY(exported.contains(m_token.toUtf8()));
+    QVERIFY(exported.contains("<handshake>[redacted]</handshake>"));
+    QVERIFY(!exported.contains(alphaAccount.secret.toUtf8()));
+    const QString streamId = session(u"Alpha"_s)->connection()->streamId();
+    QVERIFY(!streamId.isEmpty());
+    QVERIFY(!exported.contains(handshakeDigest(streamId, alphaAccount.secret)));
+
+    // What the filter shows, as JSON Lines.
+    typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), m_token);
+    QTRY_COMPARE(view->filterModel()->rowCount(), 1);
+    const QString shownPath = m_dir.filePath(u"alpha-shown.jsonl"_s);
+    QVERIFY(view->exportTo(shownPath, true));
+    QFile shown(shownPath);
+    QVERIFY(shown.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = shown.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines.first().contains(m_token.toUtf8()));
+    typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), {});
+}
+
+void TestMainWindow::historyResendsAndSurvivesRestart()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    ComposeWidget *compose = page(u"Alpha"_s)->compose();
+    auto *history = compose->findChild<QListView *>(u"history"_s);
+    history->setCurrentIndex(history->model()->index(0, 0));
+    auto *resend = compose->findChild<QPushButton *>(u"resendHistory"_s);
+    QVERIFY(resend->isEnabled());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QTRY_COMPARE(session(u"Alpha"_s)->connection()->counters().stanzasOut, 2u);
+    const auto received = [this] {
+        int count = 0;
+        StanzaLogModel *log = session(u"Beta"_s)->log();
+        for (int row = 0; row < log->rowCount(); ++row)
+            count += log->wireAt(row).contains(m_token.toUtf8()) ? 1 : 0;
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(received(), 2, 10000);
+    QCOMPARE(session(u"Alpha"_s)->history()->rowCount(), 1); // re-sent, not duplicated
+
+    // Edit loads it into the editor.
+    QTest::mouseClick(compose->findChild<QPushButton *>(u"loadHistory"_s), Qt::LeftButton);
+    QVERIFY(compose->xml().contains(m_token));
+    QCOMPARE(compose->currentTemplate(), StanzaTemplate::Raw);
+
+    // The history survives a restart; so does a connection's secret, read at connect time.
+    m_window->close(); // closes both streams politely first
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
+    QCOMPARE(session(u"Alpha"_s)->state(), ConnectionState::Disconnected);
+    m_window.reset();
+    startWindow();
+    QCOMPARE(session(u"Alpha"_s)->history()->rowCount(), 1);
+    QVERIFY(session(u"Alpha"_s)->history()->entry(0).xml.contains(m_token.toUtf8()));
+    select(u"Alpha"_s);
+    session(u"Alpha"_s)->connectToServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));
+    session(u"Alpha"_s)->disconnectFromServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected));
+    QVERIFY(page(u"Alpha"_s)
+                ->findChild<QLabel *>(u"reasonLabel"_s)
+                ->text()
+                .contains(u"disconnected by the user"_s));
+}
+
+void TestMainWindow::wrongSecretExplainsNotAuthorized()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    const QString name = u"Gamma (wrong secret)"_s;
+    select(name);
+    QTest::mouseClick(page(name)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton);
+    auto *reason = page(name)->findChild<QLabel *>(u"reasonLabel"_s);
+    const QString expected =
+        u"not-authorized: the server rejected the shared secret — check component_secret for "_s +
+        gammaAccount.domain;
+    QTRY_VERIFY_WITH_TIMEOUT(reason->isVisible() && reason->text().contains(expected), 15000);
+    QCOMPARE(session(name)->state(), ConnectionState::Disconnected);
+    // Permanent: no retry is scheduled, and the sidebar and status bar say it failed.
+    QCOMPARE(session(name)->connection()->nextReconnectAtMs(), 0);
+    QCOMPARE(m_window->sessions()
+                 ->indexOf(session(name)->profile().id)
+                 .data(SessionListModel::StateTextRole)
+                 .toString(),
+             u"Failed"_s);
+    QVERIFY2(m_window->statusText().contains(expected), qPrintable(m_window->statusText()));
+    QVERIFY(m_window->windowTitle().startsWith(name + u" — Failed"_s));
+}
+
+void TestMainWindow::deletesProfileWithItsSecret()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    const QString name = u"Gamma (wrong secret)"_s;
+    select(name);
+    const Profile profile = m_window->profileStore()->findByName(name);
+    QCOMPARE(secretToolLookup(profile.secretKey()), u"not-the-secret"_s);
+
+    // Delete in the list asks first; Cancel keeps it.
+    QVERIFY(activate());
+    m_window->profileList()->setFocus();
+    QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmRemove"_s)) && box->isVisible());
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmRemove"_s));
+    QVERIFY(!m_window->profileStore()->profile(profile.id).isNull());
+    QVERIFY(activate());
+    m_window->profileList()->setFocus();
+
+    QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmRemove"_s)) && box->isVisible());
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            remove = button;
+    }
+    QVERIFY(remove);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY(m_window->profileStore()->profile(profile.id).isNull());
+    QCOMPARE(m_window->profileList()->model()->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.secretKey()), QString(), 10000);
+    QVERIFY(!QSettings().childGroups().isEmpty());
+    QSettings settings;
+    settings.beginGroup(u"profiles"_s);
+    QVERIFY(!settings.childGroups().contains(profile.secretKey()));
+}
+
+void TestMainWindow::noKeychain()
+{
+    if (m_expectKeychain)
+        QSKIP("a keychain is available in this run (set XCM_EXPECT_KEYCHAIN=0 without a session bus)");
+    startWindow();
+    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
+
+    // Said plainly, in the window and in the editor.
+    auto *banner = m_window->findChild<KeychainBanner *>();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(u"No keychain is available"_s));
+    QVERIFY(banner->text().contains(u"kept in memory"_s));
+    ProfileEditor *editor = openEditor(QKeySequence(Qt::Key_F2));
+    QVERIFY(editor);
+    QTRY_COMPARE(editor->findChild<QLineEdit *>(u"secret"_s)->text(), alphaAccount.secret); // from memory
+    QVERIFY(editor->findChild<QLabel *>(u"keychainNote"_s)->text().contains(u"No keychain is available"_s));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(!findEditor());
+
+    // The in-memory secret works for this run…
+    session(u"Alpha"_s)->connectToServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));
+    session(u"Alpha"_s)->disconnectFromServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected));
+    // …and was never written in clear.
+    QVERIFY(!everythingWritten().contains(alphaAccount.secret.toUtf8()));
+
+    // After a restart it is gone, and connecting says what is missing.
+    m_window.reset();
+    startWindow();
+    select(u"Alpha"_s);
+    session(u"Alpha"_s)->connectToServer();
+    auto *reason = page(u"Alpha"_s)->findChild<QLabel *>(u"reasonLabel"_s);
+    QTRY_VERIFY(reason->text().contains(u"no shared secret is set"_s));
+    QVERIFY(reason->text().contains(u"F2"_s));
+    QTRY_VERIFY(m_window->findChild<KeychainBanner *>()->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -10,7 +10,10 @@ constexpr QByteArrayView openTag = "<handshake";
 constexpr QByteArrayView closeTag = "</handshake>";
 constexpr QByteArrayView redactedContent = "[redacted]";
 
-bool isWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isWhitespace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 } // namespace
 
@@ -34,16 +37,16 @@ QByteArray redactHandshakeDigests(const QByteArray &wire)
         if (wire.at(startTagEnd - 1) == '/')
             continue; // <handshake/>: the server's "accepted"
         const qsizetype contentStart = startTagEnd + 1;
-        const qsizetype contentEnd = wire.indexOf(closeTag, contentStart);
+        qsizetype contentEnd = wire.indexOf(closeTag, contentStart);
         if (contentEnd < 0)
-            break;
+            contentEnd = wire.size(); // cut short: what follows may still be the digest
         const QByteArrayView content = QByteArrayView(wire).sliced(contentStart, contentEnd - contentStart);
         if (content.isEmpty() || content == redactedContent)
             continue;
         // Any content goes, not only 40 hex digits: an upper-case or truncated digest is as secret.
         result += QByteArrayView(wire).sliced(copied, start - copied);
         result += redactedHandshake;
-        copied = contentEnd + closeTag.size();
+        copied = qMin(contentEnd + closeTag.size(), wire.size());
         start = copied - 1;
     }
     if (copied == 0)

@@ -21,11 +21,16 @@ constexpr qsizetype writeChunk = 1 << 20;
 QString kindKey(StanzaKind kind)
 {
     switch (kind) {
-    case StanzaKind::Message: return u"message"_s;
-    case StanzaKind::Presence: return u"presence"_s;
-    case StanzaKind::Iq: return u"iq"_s;
-    case StanzaKind::Stream: return u"stream"_s;
-    case StanzaKind::Other: break;
+    case StanzaKind::Message:
+        return u"message"_s;
+    case StanzaKind::Presence:
+        return u"presence"_s;
+    case StanzaKind::Iq:
+        return u"iq"_s;
+    case StanzaKind::Stream:
+        return u"stream"_s;
+    case StanzaKind::Other:
+        break;
     }
     return u"other"_s;
 }
@@ -68,9 +73,10 @@ bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, 
         const auto direction = Direction(value(StanzaLogModel::DirectionRole).toInt());
         const QByteArray wire = redactHandshakeDigests(value(StanzaLogModel::WireRole).toByteArray());
         if (format == Format::XmlLog) {
-            buffer += "# " +
-                      QDateTime::fromMSecsSinceEpoch(timestampMs).toString(u"yyyy-MM-dd hh:mm:ss.zzz").toUtf8() +
-                      (direction == Direction::Received ? " <- received\n" : " -> sent\n");
+            buffer +=
+                "# " +
+                QDateTime::fromMSecsSinceEpoch(timestampMs).toString(u"yyyy-MM-dd hh:mm:ss.zzz").toUtf8() +
+                (direction == Direction::Received ? " <- received\n" : " -> sent\n");
             buffer += oneLine(wire);
             buffer += '\n';
         } else {
@@ -107,7 +113,13 @@ QByteArray StanzaLogExport::oneLine(const QByteArray &wire)
         return wire;
     // A line break in text becomes &#10;. Inside a tag or an attribute value a parser turns it into a
     // space anyway, so a space it is; CDATA cannot hold a reference, so it is split around one.
-    enum class State { Text, Tag, Quoted, CData } state = State::Text;
+    enum class State
+    {
+        Text,
+        Tag,
+        Quoted,
+        CData
+    } state = State::Text;
     char quote = 0;
     QByteArray out;
     out.reserve(wire.size() + 32);

@@ -17,10 +17,15 @@ class StanzaLogExport
 {
     Q_DECLARE_TR_FUNCTIONS(xcm::StanzaLogExport)
 public:
-    enum class Format { XmlLog, JsonLines };
+    enum class Format
+    {
+        XmlLog,
+        JsonLines
+    };
 
     // `model` is a StanzaLogModel or a proxy of one (a StanzaLogFilterModel exports what is shown).
-    static bool write(const QAbstractItemModel *model, QIODevice *device, Format format, QString *error = nullptr);
+    static bool write(const QAbstractItemModel *model, QIODevice *device, Format format,
+                      QString *error = nullptr);
     // JsonLines for ".jsonl"/".json" file names, XmlLog otherwise.
     static Format formatForFileName(const QString &fileName);
     // `wire` without line breaks, meaning the same XML.

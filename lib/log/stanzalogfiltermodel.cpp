@@ -6,8 +6,7 @@ namespace xcm {
 
 StanzaLogFilterModel::StanzaLogFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{}
 
 StanzaLogFilterModel::~StanzaLogFilterModel() = default;
 

@@ -113,11 +113,12 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.timestampMs), u"yyyy-MM-dd hh:mm:ss.zzz t");
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.timestampMs),
+                                      u"yyyy-MM-dd hh:mm:ss.zzz t");
         case DirectionColumn:
             return row.direction == Direction::Received ? tr("received") : tr("sent");
         case SizeColumn:
-            return tr("%Ln byte(s) on the wire", nullptr, int(row.wire.size()));
+            return tr("%1 bytes on the wire").arg(QLocale().toString(row.wire.size()));
         case FromColumn:
         case ToColumn:
         case IdColumn:
@@ -157,24 +158,39 @@ QVariant StanzaLogModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("Time");
-        case DirectionColumn: return tr("Dir");
-        case KindColumn: return tr("Kind");
-        case TypeColumn: return tr("Type");
-        case FromColumn: return tr("From");
-        case ToColumn: return tr("To");
-        case IdColumn: return tr("Id");
-        case SizeColumn: return tr("Size");
-        case SummaryColumn: return tr("Summary");
-        case ColumnCount: break;
+        case TimeColumn:
+            return tr("Time");
+        case DirectionColumn:
+            return tr("Dir");
+        case KindColumn:
+            return tr("Kind");
+        case TypeColumn:
+            return tr("Type");
+        case FromColumn:
+            return tr("From");
+        case ToColumn:
+            return tr("To");
+        case IdColumn:
+            return tr("Id");
+        case SizeColumn:
+            return tr("Size");
+        case SummaryColumn:
+            return tr("Summary");
+        case ColumnCount:
+            break;
         }
     } else if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("Local time the stanza was received or sent");
-        case DirectionColumn: return tr("Direction: ↓ received from the server, ↑ sent by the component");
-        case SizeColumn: return tr("Bytes on the wire");
-        case SummaryColumn: return tr("Message body, IQ payload, presence state or error condition");
-        default: break;
+        case TimeColumn:
+            return tr("Local time the stanza was received or sent");
+        case DirectionColumn:
+            return tr("Direction: ↓ received from the server, ↑ sent by the component");
+        case SizeColumn:
+            return tr("Bytes on the wire");
+        case SummaryColumn:
+            return tr("Message body, IQ payload, presence state or error condition");
+        default:
+            break;
         }
     } else if (role == Qt::TextAlignmentRole && section == SizeColumn) {
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -203,7 +219,8 @@ void StanzaLogModel::append(const Stanza &stanza)
     row.wire = stanza.wire();
     // A wire that is a slice of a larger buffer (or raw data we do not own) would cost more than its
     // bytes, or dangle: keep a tight copy instead.
-    if (row.wire.capacity() < row.wire.size() || row.wire.capacity() > row.wire.size() + row.wire.size() / 4 + 64)
+    if (row.wire.capacity() < row.wire.size() ||
+        row.wire.capacity() > row.wire.size() + row.wire.size() / 4 + 64)
         row.wire = QByteArray(row.wire.constData(), row.wire.size());
     row.timestampMs = stanza.timestampMs();
     row.direction = stanza.direction();
@@ -216,7 +233,8 @@ void StanzaLogModel::append(const Stanza &stanza)
     if (qsizetype(m_pending.size()) >= flushQueueLimit) {
         flush();
     } else if (!m_flushTimer.isActive()) {
-        m_flushTimer.start(int(qMax<qint64>(0, m_flushInterval - m_sinceFlush.elapsed())));
+        const int interval = m_flooded ? qMax(m_flushInterval, floodFlushInterval) : m_flushInterval;
+        m_flushTimer.start(int(qMax<qint64>(0, interval - m_sinceFlush.elapsed())));
     }
 }
 
@@ -231,6 +249,7 @@ void StanzaLogModel::flush()
     // removal costs views and proxies a pass over their mapping.
     quint64 dropped = 0;
     const qsizetype incoming = qsizetype(m_pending.size());
+    m_flooded = incoming >= floodRows;
     const qsizetype excess = qsizetype(m_rows.size()) + incoming - m_maxRows;
     if (excess > 0) {
         const qsizetype unseen = qMax<qsizetype>(0, incoming - m_maxRows);
@@ -278,13 +297,14 @@ void StanzaLogModel::clear()
     m_textCache.clear();
     m_firstSequence = m_nextSequence;
     m_dropped = 0;
+    m_flooded = false;
     endResetModel();
     Q_EMIT countsChanged();
 }
 
 void StanzaLogModel::setMaxRows(qsizetype maxRows)
 {
-    m_maxRows = qBound<qsizetype>(1, maxRows, std::numeric_limits<int>::max());
+    m_maxRows = std::clamp<qsizetype>(maxRows, 1, std::numeric_limits<int>::max());
     flush();
     const qsizetype excess = qsizetype(m_rows.size()) - m_maxRows;
     if (excess > 0) {
@@ -310,11 +330,16 @@ int StanzaLogModel::rowForSequence(quint64 sequence) const
 QString StanzaLogModel::kindName(StanzaKind kind)
 {
     switch (kind) {
-    case StanzaKind::Message: return tr("message");
-    case StanzaKind::Presence: return tr("presence");
-    case StanzaKind::Iq: return tr("iq");
-    case StanzaKind::Stream: return tr("stream");
-    case StanzaKind::Other: break;
+    case StanzaKind::Message:
+        return tr("message");
+    case StanzaKind::Presence:
+        return tr("presence");
+    case StanzaKind::Iq:
+        return tr("iq");
+    case StanzaKind::Stream:
+        return tr("stream");
+    case StanzaKind::Other:
+        break;
     }
     return tr("other");
 }

@@ -26,7 +26,8 @@ class StanzaLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         TimeColumn,
         DirectionColumn,
         KindColumn,
@@ -40,7 +41,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         DirectionRole = Qt::UserRole + 1, // int(xcm::Direction)
         KindRole,                         // int(xcm::StanzaKind)
         IsErrorRole,                      // bool: a stream error or type='error'
@@ -52,8 +54,14 @@ public:
     Q_ENUM(Role)
 
     static constexpr qsizetype defaultMaxRows = 1'000'000;
-    static constexpr int defaultFlushInterval = 15;    // ms: well below what an eye notices
-    static constexpr qsizetype flushQueueLimit = 16384; // flush at once when this many are queued
+    // ms. Each flush costs a following view a repaint (~10 ms of text layout for a screenful): at most
+    // 25 a second leaves the connection most of the thread, and 40 ms of latency goes unseen. Under a
+    // flood (a flush of floodRows or more) flushes slow to floodFlushInterval: nobody reads 10k rows a
+    // second, and the connection gets the time. A stanza after a quiet spell flushes at the next turn.
+    static constexpr int defaultFlushInterval = 40;
+    static constexpr int floodFlushInterval = 100;
+    static constexpr qsizetype floodRows = 2000;
+    static constexpr qsizetype flushQueueLimit = 65536; // flush at once when this many are queued
 
     explicit StanzaLogModel(QObject *parent = nullptr);
     ~StanzaLogModel() override;
@@ -77,7 +85,8 @@ public:
     qsizetype maxRows() const { return m_maxRows; }
     // Stanzas dropped by the cap since the model was created or cleared.
     quint64 droppedCount() const { return m_dropped; }
-    // Minimum time between two flushes; 0 flushes at every event-loop turn.
+    // Minimum time between two flushes (floodFlushInterval under a flood); 0 flushes at every
+    // event-loop turn.
     void setFlushInterval(int ms) { m_flushInterval = qMax(0, ms); }
     int flushInterval() const { return m_flushInterval; }
 
@@ -137,6 +146,7 @@ private:
     quint64 m_dropped = 0;
     qsizetype m_maxRows = defaultMaxRows;
     int m_flushInterval = defaultFlushInterval;
+    bool m_flooded = false; // the last flush had floodRows or more
     QTimer m_flushTimer;
     QElapsedTimer m_sinceFlush;
     mutable QCache<quint64, RowText> m_textCache;

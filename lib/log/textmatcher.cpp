@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 namespace xcm {
 
 namespace {
 
-constexpr char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c; }
+constexpr char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
 
 QString xmlEscaped(const QString &text)
 {
@@ -15,12 +20,23 @@ QString xmlEscaped(const QString &text)
     escaped.reserve(text.size());
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case u'&': escaped += u"&amp;"; break;
-        case u'<': escaped += u"&lt;"; break;
-        case u'>': escaped += u"&gt;"; break;
-        case u'\'': escaped += u"&apos;"; break;
-        case u'"': escaped += u"&quot;"; break;
-        default: escaped += c;
+        case u'&':
+            escaped += u"&amp;";
+            break;
+        case u'<':
+            escaped += u"&lt;";
+            break;
+        case u'>':
+            escaped += u"&gt;";
+            break;
+        case u'\'':
+            escaped += u"&apos;";
+            break;
+        case u'"':
+            escaped += u"&quot;";
+            break;
+        default:
+            escaped += c;
         }
     }
     return escaped;
@@ -36,7 +52,8 @@ QByteArray asciiLowered(QByteArray bytes)
 bool containsFolded(QByteArrayView haystack, const QByteArray &needle)
 {
     const auto equal = [](char a, char b) { return asciiLower(a) == b; };
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), equal) != haystack.end();
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), equal) !=
+           haystack.end();
 }
 
 bool hasNonAscii(QByteArrayView bytes)
@@ -61,7 +78,7 @@ TextMatcher::TextMatcher(const QString &pattern)
     // ' and " are often written unescaped in text: also try escaping only what must be.
     if (pattern.contains(u'&') || pattern.contains(u'<') || pattern.contains(u'>')) {
         QString partly = pattern;
-        partly.replace(u'&', u"&amp;").replace(u'<', u"&lt;").replace(u'>', u"&gt;");
+        partly.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
         const QByteArray needle = asciiLowered(partly.toUtf8());
         if (!m_needles.contains(needle))
             m_needles.append(needle);
@@ -80,7 +97,8 @@ bool TextMatcher::matches(QByteArrayView haystack) const
         return false;
     // Non-ASCII letters need Unicode case folding: decode, but only stanzas that could match.
     const QString text = QString::fromUtf8(haystack);
-    return text.contains(m_pattern, Qt::CaseInsensitive) || text.contains(m_escapedPattern, Qt::CaseInsensitive);
+    return text.contains(m_pattern, Qt::CaseInsensitive) ||
+           text.contains(m_escapedPattern, Qt::CaseInsensitive);
 }
 
 } // namespace xcm

@@ -1,0 +1,468 @@
+#include "logcolors.h"
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
+#include "stanzasamples.h"
+#include "xmlhighlighter.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+namespace {
+
+void fillMixed(StanzaLogModel &model)
+{
+    model.append(samples::ourHeader());                     // 0
+    model.append(samples::serverHeader());                  // 1
+    model.append(samples::handshake());                     // 2
+    model.append(samples::received("<handshake/>"));        // 3
+    model.append(samples::received(samples::chatMessage));  // 4
+    model.append(samples::sent(samples::chatMessage));      // 5
+    model.append(samples::received(samples::discoGet));     // 6
+    model.append(samples::sent(samples::iqResult));         // 7
+    model.append(samples::received(samples::iqError));      // 8
+    model.append(samples::received(samples::presenceAway)); // 9
+    model.flush();
+}
+
+void appendLoad(StanzaLogModel &model, int count, int first = 0)
+{
+    for (int i = 0; i < count; ++i)
+        model.append(samples::received(samples::loadMessage(first + i)));
+}
+
+quint64 sequenceOf(const QModelIndex &index)
+{
+    return index.data(StanzaLogModel::SequenceRole).toULongLong();
+}
+
+// Relative luminance contrast (WCAG), to check colours stay readable on both palettes.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a) + 0.05;
+    const double lb = luminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    return dark;
+}
+
+} // namespace
+
+class TestStanzaLogView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void typingFilters();
+    void findWithoutFiltering();
+    void pauseHoldsTheViewStill();
+    void followScrollsOnlyAtTheBottom();
+    void dropsDoNotMoveWhatIsRead();
+    void detailPaneShowsPrettyXml();
+    void highlighterColoursTokens();
+    void rowColoursFollowThePalette_data();
+    void rowColoursFollowThePalette();
+    void exportToFiles();
+    void shortcuts();
+    void switchingModels();
+
+private:
+    StanzaLogModel *m_model = nullptr;
+    StanzaLogView *m_view = nullptr;
+
+    QTableView *table() const { return m_view->tableView(); }
+    template<typename T> T *child(const QString &name) const
+    {
+        T *widget = m_view->findChild<T *>(name);
+        if (!widget)
+            qFatal("no child %s", qPrintable(name));
+        return widget;
+    }
+};
+
+void TestStanzaLogView::init()
+{
+    m_model = new StanzaLogModel;
+    m_model->setFlushInterval(0);
+    m_view = new StanzaLogView;
+    m_view->setModel(m_model);
+    m_view->resize(1000, 600);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_view));
+}
+
+void TestStanzaLogView::cleanup()
+{
+    delete m_view;
+    delete m_model;
+}
+
+void TestStanzaLogView::typingFilters()
+{
+    fillMixed(*m_model);
+    QCOMPARE(table()->model()->rowCount(), 10);
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    QTest::keyClicks(search, u"JULIET@capulet"_s);
+    QTRY_COMPARE(table()->model()->rowCount(), 2);
+    QCOMPARE(sequenceOf(table()->model()->index(0, 0)), 5u);
+    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"10 stanzas (2 shown), 0 dropped"_s);
+
+    // New traffic is filtered as it arrives.
+    m_model->append(samples::received(samples::composing));
+    m_model->append(samples::received(samples::discoGet));
+    QTRY_COMPARE(m_model->rowCount(), 12);
+    QCOMPARE(table()->model()->rowCount(), 3);
+
+    // Direction and errors from the bar.
+    search->clear();
+    QTRY_COMPARE(table()->model()->rowCount(), 12);
+    child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
+    QCOMPARE(table()->model()->rowCount(), 1);
+    child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
+    auto *direction = m_view->findChild<QComboBox *>(u"directionCombo"_s);
+    direction->setCurrentIndex(2); // sent
+    QCOMPARE(table()->model()->rowCount(), 4);
+    QCOMPARE(m_view->filterModel()->directionFilter(), std::optional(Direction::Sent));
+}
+
+void TestStanzaLogView::findWithoutFiltering()
+{
+    fillMixed(*m_model);
+    child<QCheckBox>(u"textFilterCheck"_s)->click(); // off: highlight and step
+    QVERIFY(!m_view->filterModel()->isTextFilterEnabled());
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"capulet"_s);
+    QTest::keyClick(search, Qt::Key_Return); // applies at once and finds
+    QCOMPARE(table()->model()->rowCount(), 10);
+    QCOMPARE(table()->currentIndex().row(), 4);
+    QTest::keyClick(search, Qt::Key_F3);
+    QCOMPARE(table()->currentIndex().row(), 5);
+    QTest::keyClick(search, Qt::Key_F3);
+    QCOMPARE(table()->currentIndex().row(), 9);
+    QTest::keyClick(search, Qt::Key_F3);
+    QCOMPARE(table()->currentIndex().row(), 4); // wrapped
+    QTest::keyClick(search, Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(table()->currentIndex().row(), 9);
+
+    search->setText(u"not there"_s);
+    QTest::keyClick(search, Qt::Key_F3);
+    QCOMPARE(table()->currentIndex().row(), 9);
+    QVERIFY(child<QLabel>(u"messageLabel"_s)->text().contains(u"not there"_s));
+}
+
+void TestStanzaLogView::pauseHoldsTheViewStill()
+{
+    appendLoad(*m_model, 10);
+    QTRY_COMPARE(table()->model()->rowCount(), 10);
+    auto *pending = child<QLabel>(u"pausedLabel"_s);
+    QVERIFY(!pending->isVisible());
+
+    auto *pause = child<QToolButton>(u"pauseButton"_s);
+    QCOMPARE(pause->text(), u"Pause"_s);
+    pause->click();
+    QVERIFY(m_view->isPaused());
+    QVERIFY(pending->isVisible());
+    QCOMPARE(pause->text(), u"Resume"_s);
+    QSignalSpy shownInserted(table()->model(), &QAbstractItemModel::rowsInserted);
+    appendLoad(*m_model, 3, 10);
+    QTRY_COMPARE(m_model->rowCount(), 13);
+    QCOMPARE(table()->model()->rowCount(), 10);
+    QCOMPARE(shownInserted.count(), 0);
+    QTRY_COMPARE(pending->text(), u"Paused: 3 new while paused"_s);
+    QCOMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"13 stanzas (10 shown), 0 dropped"_s);
+
+    child<QToolButton>(u"pauseButton"_s)->click();
+    QVERIFY(!m_view->isPaused());
+    QCOMPARE(table()->model()->rowCount(), 13);
+    QTRY_VERIFY(!pending->isVisible());
+}
+
+void TestStanzaLogView::followScrollsOnlyAtTheBottom()
+{
+    QScrollBar *bar = table()->verticalScrollBar();
+    appendLoad(*m_model, 200);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isFollowing());
+
+    // At the bottom: follows.
+    int maximum = bar->maximum();
+    appendLoad(*m_model, 50, 200);
+    QTRY_COMPARE(bar->maximum(), maximum + 50);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(
+        table()->viewport()->rect().contains(table()->visualRect(table()->model()->index(249, 0)).center()));
+
+    // Scrolled up: stays.
+    bar->setValue(20);
+    maximum = bar->maximum();
+    appendLoad(*m_model, 50, 250);
+    QTRY_COMPARE(bar->maximum(), maximum + 50);
+    QCOMPARE(bar->value(), 20);
+
+    // Back at the bottom: follows again.
+    bar->setValue(bar->maximum());
+    maximum = bar->maximum();
+    appendLoad(*m_model, 10, 300);
+    QTRY_COMPARE(bar->maximum(), maximum + 10);
+    QCOMPARE(bar->value(), bar->maximum());
+
+    // Follow off: at the bottom, but stays.
+    child<QCheckBox>(u"followCheck"_s)->click();
+    QVERIFY(!m_view->isFollowing());
+    maximum = bar->maximum();
+    appendLoad(*m_model, 10, 310);
+    QTRY_COMPARE(bar->maximum(), maximum + 10);
+    QCOMPARE(bar->value(), maximum);
+
+    // Turning it on goes to the newest.
+    child<QCheckBox>(u"followCheck"_s)->click();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+void TestStanzaLogView::dropsDoNotMoveWhatIsRead()
+{
+    m_model->setMaxRows(640); // drops in batches of 10
+    QScrollBar *bar = table()->verticalScrollBar();
+    appendLoad(*m_model, 640);
+    QTRY_VERIFY(bar->maximum() > 300);
+    QCOMPARE(bar->value(), bar->maximum());
+    bar->setValue(300);
+    const quint64 top = sequenceOf(table()->indexAt(QPoint(2, 2)));
+    QCOMPARE(top, 301u);
+    appendLoad(*m_model, 25, 640); // drops 25 from the top
+    QTRY_COMPARE(m_model->droppedCount(), 25u);
+    QTRY_COMPARE(sequenceOf(table()->indexAt(QPoint(2, 2))), top);
+
+    // Following at the bottom: the newest row stays in view.
+    bar->setValue(bar->maximum());
+    appendLoad(*m_model, 25, 665);
+    QTRY_COMPARE(m_model->droppedCount(), 50u);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(sequenceOf(table()->model()->index(table()->model()->rowCount() - 1, 0)), 690u);
+}
+
+void TestStanzaLogView::detailPaneShowsPrettyXml()
+{
+    fillMixed(*m_model);
+    QVERIFY(m_view->detailText().isEmpty());
+    table()->selectRow(4);
+    QCOMPARE(m_view->currentStanza().id(), u"m-1"_s);
+    const QString pretty = m_view->detailText();
+    QVERIFY2(pretty.startsWith(u"<message from=\"juliet@capulet.lit/balcony\""_s), qPrintable(pretty));
+    QVERIFY2(pretty.contains(u"\n  <body>Hello, Jürgen 👋 &amp; all\nsecond line</body>\n"_s),
+             qPrintable(pretty));
+    QVERIFY(pretty.contains(u"\n  <active xmlns=\"http://jabber.org/protocol/chatstates\"/>\n</message>"_s));
+    QVERIFY(child<QLabel>(u"detailHeader"_s)->text().contains(u"#5"_s));
+
+    child<QToolButton>(u"copyButton"_s)->click();
+    QCOMPARE(QApplication::clipboard()->text(), pretty);
+
+    child<QToolButton>(u"rawButton"_s)->click();
+    QCOMPARE(m_view->detailText(), QString::fromUtf8(samples::chatMessage));
+    child<QToolButton>(u"rawButton"_s)->click();
+
+    // The stream header is only a start tag: shown as it was.
+    table()->selectRow(1);
+    QVERIFY(m_view->detailText().startsWith(u"<?xml version='1.0'?>\n<stream:stream "_s));
+    // The redacted handshake stays redacted.
+    table()->selectRow(2);
+    QCOMPARE(m_view->detailText(), u"<handshake>[redacted]</handshake>"_s);
+
+    // Appending does not disturb the pane.
+    table()->selectRow(8);
+    const QString error = m_view->detailText();
+    QVERIFY(error.contains(u"item-not-found"_s));
+    appendLoad(*m_model, 5);
+    QTRY_COMPARE(m_model->rowCount(), 15);
+    QCOMPARE(m_view->detailText(), error);
+
+    m_model->clear();
+    QVERIFY(m_view->detailText().isEmpty());
+}
+
+void TestStanzaLogView::highlighterColoursTokens()
+{
+    fillMixed(*m_model);
+    table()->selectRow(6); // <iq type="get" ...>
+    auto *detail = child<QPlainTextEdit>(u"detailText"_s);
+    auto *highlighter = detail->document()->findChild<XmlHighlighter *>();
+    QVERIFY(highlighter);
+    const QTextBlock first = detail->document()->firstBlock();
+    QVERIFY(first.text().startsWith(u"<iq type=\"get\""_s));
+    const auto colourAt = [&first](int position) {
+        for (const QTextLayout::FormatRange &range : first.layout()->formats()) {
+            if (position >= range.start && position < range.start + range.length)
+                return range.format.foreground().color();
+        }
+        return QColor();
+    };
+    const LogColors colors = LogColors::forPalette(detail->palette());
+    QCOMPARE(colourAt(0), colors.xmlPunctuation); // <
+    QCOMPARE(colourAt(1), colors.xmlTag);         // iq
+    QCOMPARE(colourAt(4), colors.xmlAttribute);   // type
+    QCOMPARE(colourAt(8), colors.xmlPunctuation); // =
+    QCOMPARE(colourAt(10), colors.xmlValue);      // get
+    QVERIFY(colors.xmlTag != colors.xmlAttribute && colors.xmlAttribute != colors.xmlValue);
+}
+
+void TestStanzaLogView::rowColoursFollowThePalette_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestStanzaLogView::rowColoursFollowThePalette()
+{
+    QFETCH(bool, dark);
+    if (dark)
+        m_view->setPalette(darkPalette());
+    fillMixed(*m_model);
+    QTest::qWait(0);
+    const QPalette palette = table()->viewport()->palette();
+    QCOMPARE(LogColors::isDark(palette), dark);
+    const LogColors colors = LogColors::forPalette(palette);
+    const QImage image = table()->viewport()->grab().toImage();
+    const qreal ratio = image.devicePixelRatio();
+    // A blank spot in a row: the left of the right-aligned Size column.
+    const auto background = [&](int row) {
+        const QRect cell = table()->visualRect(table()->model()->index(row, StanzaLogModel::SizeColumn));
+        return image.pixelColor(QPoint(cell.left() + 3, cell.center().y()) * ratio);
+    };
+    const QColor base = palette.color(QPalette::Base);
+    QCOMPARE(background(4).rgb(), base.rgb());                   // received
+    QCOMPARE(background(5).rgb(), colors.sentBackground.rgb());  // sent
+    QCOMPARE(background(8).rgb(), colors.errorBackground.rgb()); // error
+    QVERIFY(colors.sentBackground != base);
+    QVERIFY(contrast(colors.errorBackground, base) > 1.1);
+    // Everything stays readable on its background.
+    for (const QColor &text : colors.kindText)
+        QVERIFY2(contrast(text, base) >= 3.0, qPrintable(text.name()));
+    QVERIFY(contrast(colors.errorText, colors.errorBackground) >= 3.0);
+    QVERIFY(contrast(palette.color(QPalette::Text), colors.matchBackground) >= 4.5);
+    for (const QColor &xml : {colors.xmlTag, colors.xmlAttribute, colors.xmlValue, colors.xmlEntity})
+        QVERIFY2(contrast(xml, base) >= 3.0, qPrintable(xml.name()));
+}
+
+void TestStanzaLogView::exportToFiles()
+{
+    fillMixed(*m_model);
+    m_model->append(samples::sent(
+        "<message to='a@b'><handshake>da39a3ee5e6b4b0d3255bfef95601890afd80709</handshake></message>"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSignalSpy finished(m_view, &StanzaLogView::exportFinished);
+
+    const QString all = dir.filePath(u"all.log"_s);
+    QVERIFY(m_view->exportTo(all)); // flushes what is queued
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QFile file(all);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QCOMPARE(text.count('\n'), 1 + 11 * 2);
+    QVERIFY(!text.contains("da39a3ee"));
+    QVERIFY(text.contains("<handshake>[redacted]</handshake>"));
+    QVERIFY(child<QLabel>(u"messageLabel"_s)->text().contains(u"Exported 11 stanzas"_s));
+
+    child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
+    const QString shown = dir.filePath(u"errors.jsonl"_s);
+    QVERIFY(m_view->exportTo(shown, true));
+    QFile jsonFile(shown);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QByteArray json = jsonFile.readAll();
+    QCOMPARE(json.count('\n'), 1);
+    QVERIFY(json.startsWith("{"));
+    QVERIFY(json.contains("ps-3"));
+
+    QVERIFY(!m_view->exportTo(dir.filePath(u"missing/dir/x.log"_s)));
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY(child<QLabel>(u"messageLabel"_s)->text().startsWith(u"Could not export"_s));
+}
+
+void TestStanzaLogView::shortcuts()
+{
+    fillMixed(*m_model);
+    table()->setFocus();
+    QTRY_VERIFY(table()->hasFocus());
+    QTest::keyClick(table(), Qt::Key_Space);
+    QVERIFY(m_view->isPaused());
+    QTest::keyClick(table(), Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!m_view->isPaused());
+
+    QTest::keyClick(table(), Qt::Key_F, Qt::ControlModifier);
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, u"a b"_s); // a space typed here is text, not a pause
+    QCOMPARE(search->text(), u"a b"_s);
+    QVERIFY(!m_view->isPaused());
+
+    QTest::keyClick(search, Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestStanzaLogView::switchingModels()
+{
+    fillMixed(*m_model);
+    QHeaderView *header = table()->horizontalHeader();
+    header->resizeSection(StanzaLogModel::FromColumn, 321);
+    child<QToolButton>(u"pauseButton"_s)->click();
+
+    StanzaLogModel other;
+    other.append(samples::received(samples::discoGet));
+    other.flush();
+    m_view->setModel(&other);
+    QCOMPARE(m_view->model(), &other);
+    QVERIFY(!m_view->isPaused()); // a pause belongs to the log it was made in
+    QCOMPARE(table()->model()->rowCount(), 1);
+    QCOMPARE(header->sectionSize(StanzaLogModel::FromColumn), 321);
+    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"1 stanza (1 shown), 0 dropped"_s);
+
+    m_view->setModel(m_model);
+    QCOMPARE(table()->model()->rowCount(), 10);
+    m_view->setModel(nullptr);
+    QCOMPARE(table()->model()->rowCount(), 0);
+    m_view->setModel(m_model);
+}
+
+QTEST_MAIN(TestStanzaLogView)
+#include "tst_stanzalogview.moc"

@@ -1,0 +1,74 @@
+#include "stanzalogdelegate.h"
+
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+
+namespace xcm {
+
+StanzaLogDelegate::StanzaLogDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+StanzaLogDelegate::~StanzaLogDelegate() = default;
+
+void StanzaLogDelegate::setFilterModel(StanzaLogFilterModel *filter)
+{
+    m_filter = filter;
+}
+
+const LogColors &StanzaLogDelegate::colorsFor(const QPalette &palette) const
+{
+    if (palette.cacheKey() != m_paletteKey) {
+        m_colors = LogColors::forPalette(palette);
+        m_paletteKey = palette.cacheKey();
+    }
+    return m_colors;
+}
+
+void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const LogColors &colors = colorsFor(option->palette);
+    const auto direction = Direction(index.data(StanzaLogModel::DirectionRole).toInt());
+    const auto kind = StanzaKind(index.data(StanzaLogModel::KindRole).toInt());
+    const bool isError = index.data(StanzaLogModel::IsErrorRole).toBool();
+
+    bool matches = false;
+    if (m_filter && index.model() == m_filter && !m_filter->isTextFilterEnabled() &&
+        !m_filter->searchText().isEmpty())
+        matches = m_filter->matchesSearch(m_filter->mapToSource(index).row());
+
+    if (matches)
+        option->backgroundBrush = colors.matchBackground;
+    else if (isError)
+        option->backgroundBrush = colors.errorBackground;
+    else if (direction == Direction::Sent)
+        option->backgroundBrush = colors.sentBackground;
+
+    QColor text;
+    switch (index.column()) {
+    case StanzaLogModel::DirectionColumn:
+        text = colors.directionText[int(direction)];
+        break;
+    case StanzaLogModel::KindColumn:
+        text = isError ? colors.errorText : colors.kindText[int(kind)];
+        break;
+    case StanzaLogModel::TypeColumn:
+    case StanzaLogModel::SummaryColumn:
+        if (isError)
+            text = colors.errorText;
+        break;
+    case StanzaLogModel::TimeColumn:
+    case StanzaLogModel::SizeColumn:
+        text = colors.dimText;
+        break;
+    default:
+        break;
+    }
+    if (text.isValid())
+        option->palette.setColor(QPalette::Text, text);
+    if (isError && index.column() == StanzaLogModel::KindColumn)
+        option->font.setBold(true);
+}
+
+} // namespace xcm

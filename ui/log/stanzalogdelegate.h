@@ -1,0 +1,36 @@
+#pragma once
+
+#include "logcolors.h"
+
+#include <QPointer>
+#include <QStyledItemDelegate>
+
+namespace xcm {
+
+class StanzaLogFilterModel;
+
+// Paints log rows in colours that follow the palette: sent rows tinted, errors red, the kind and the
+// direction arrow in their own colours, rows that match the search (when it does not filter) marked.
+// Reads only the model's roles; no widget per row.
+class StanzaLogDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit StanzaLogDelegate(QObject *parent = nullptr);
+    ~StanzaLogDelegate() override;
+
+    // Where matchesSearch() comes from; the view's model.
+    void setFilterModel(StanzaLogFilterModel *filter);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    const LogColors &colorsFor(const QPalette &palette) const;
+
+    QPointer<StanzaLogFilterModel> m_filter;
+    mutable LogColors m_colors;
+    mutable qint64 m_paletteKey = -1;
+};
+
+} // namespace xcm

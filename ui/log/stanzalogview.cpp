@@ -1,0 +1,720 @@
+#include "stanzalogview.h"
+
+#include "logcolors.h"
+#include "stanzalogdelegate.h"
+#include "stanzalogexport.h"
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+#include "xmlelement.h"
+#include "xmlhighlighter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+
+constexpr int searchDelayMs = 150; // typing pauses this long before a million rows are re-filtered
+constexpr int messageTimeoutMs = 10'000;
+
+QString prettyXml(const Stanza &stanza)
+{
+    const QByteArray &wire = stanza.wire();
+    if (!wire.startsWith("<?") && !wire.startsWith("</")) {
+        const XmlElement element = stanza.element();
+        if (!element.isNull())
+            return element.toXml(true, 2);
+    }
+    // The stream header is only a start tag: show it as it was, the declaration on its own line.
+    QString raw = QString::fromUtf8(wire);
+    raw.replace(u"?><"_s, u"?>\n<"_s);
+    return raw;
+}
+
+QToolButton *toolButton(QAction *action)
+{
+    auto *button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
+// A check box reads as on/off in every style and palette, which a checked tool button does not.
+QCheckBox *checkBox(QAction *action)
+{
+    auto *box = new QCheckBox(action->text());
+    box->setToolTip(action->toolTip());
+    box->setChecked(action->isChecked());
+    QObject::connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
+    QObject::connect(action, &QAction::toggled, box, &QCheckBox::setChecked);
+    return box;
+}
+
+QAction *makeAction(QObject *parent, const QString &text, const QString &toolTip,
+                    const QKeySequence &shortcut = {}, bool checkable = false)
+{
+    auto *action = new QAction(text, parent);
+    action->setToolTip(toolTip);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setCheckable(checkable);
+    return action;
+}
+
+} // namespace
+
+StanzaLogView::StanzaLogView(QWidget *parent)
+    : QWidget(parent)
+    , m_filter(new StanzaLogFilterModel(this))
+    , m_delegate(new StanzaLogDelegate(this))
+    , m_searchTimer(new QTimer(this))
+    , m_statusTimer(new QTimer(this))
+{
+    createActions();
+
+    m_table = new QTableView;
+    m_table->setObjectName(u"stanzaTable"_s);
+    m_table->setModel(m_filter);
+    m_delegate->setFilterModel(m_filter);
+    m_table->setItemDelegate(m_delegate);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setCornerButtonEnabled(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem); // the scroll value is a row
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Uniform rows: the view never asks the model for a row's height.
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->hide();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setMinimumSectionSize(1);
+    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setHighlightSections(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setStretchLastSection(true);
+    columns->setMinimumSectionSize(16);
+    m_table->addAction(m_copyStanzaAction);
+    // Space pauses only in the list: elsewhere it types, ticks or opens.
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(space, &QShortcut::activated, m_pauseAction, &QAction::toggle);
+
+    QScrollBar *bar = m_table->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_atBottom = value >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_followAction->isChecked() && m_atBottom)
+            bar->setValue(maximum);
+        else
+            m_atBottom = bar->value() >= maximum;
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        // Scroll now rather than after the view's delayed layout: one repaint per flush, not two.
+        if (m_followAction->isChecked() && m_atBottom)
+            m_table->scrollToBottom();
+    });
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &StanzaLogView::updateDetail);
+
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(u"logSplitter"_s);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(createDetailPane());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(u"statusLabel"_s);
+    m_pausedLabel = new QLabel;
+    m_pausedLabel->setObjectName(u"pausedLabel"_s);
+    m_pausedLabel->hide();
+    m_messageLabel = new QLabel;
+    m_messageLabel->setObjectName(u"messageLabel"_s);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *messageTimer = new QTimer(this);
+    messageTimer->setSingleShot(true);
+    messageTimer->setInterval(messageTimeoutMs);
+    connect(messageTimer, &QTimer::timeout, m_messageLabel, &QLabel::clear);
+    connect(this, &StanzaLogView::exportFinished, messageTimer, qOverload<>(&QTimer::start));
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(4, 0, 4, 0);
+    statusRow->addWidget(m_statusLabel);
+    statusRow->addSpacing(12);
+    statusRow->addWidget(m_pausedLabel);
+    statusRow->addStretch();
+    statusRow->addWidget(m_messageLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(createFilterBar());
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(statusRow);
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(searchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &StanzaLogView::applySearch);
+    // Counts change with every flush: one label update per event-loop turn is plenty.
+    m_statusTimer->setSingleShot(true);
+    connect(m_statusTimer, &QTimer::timeout, this, &StanzaLogView::updateStatus);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &StanzaLogView::scheduleStatusUpdate);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &StanzaLogView::scheduleStatusUpdate);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::scheduleStatusUpdate);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StanzaLogView::scheduleStatusUpdate);
+    connect(m_filter, &StanzaLogFilterModel::filterChanged, this, [this] {
+        scheduleStatusUpdate();
+        m_table->viewport()->update(); // search highlights
+    });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::updateDetail);
+
+    applyPalette();
+    updateDetail();
+    updateStatus();
+}
+
+StanzaLogView::~StanzaLogView() = default;
+
+void StanzaLogView::createActions()
+{
+    m_errorsOnlyAction = makeAction(this, tr("Errors only"),
+                                    tr("Show only stream errors and stanzas of type 'error'"), {}, true);
+    connect(m_errorsOnlyAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setErrorsOnly);
+
+    m_textFilterAction = makeAction(this, tr("Filter"),
+                                    tr("On: show only the stanzas that contain the search text.\n"
+                                       "Off: show all, highlight the matches, and step through them with "
+                                       "F3 / Shift+F3."),
+                                    {}, true);
+    m_textFilterAction->setChecked(true);
+    connect(m_textFilterAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setTextFilterEnabled);
+
+    m_searchAction = makeAction(this, tr("Search"), tr("Search (Ctrl+F)"), QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, &StanzaLogView::focusSearch);
+    addAction(m_searchAction);
+
+    m_findNextAction = makeAction(this, tr("Next"), tr("Next match (F3)"), QKeySequence(Qt::Key_F3));
+    connect(m_findNextAction, &QAction::triggered, this, &StanzaLogView::findNext);
+    addAction(m_findNextAction);
+    m_findPreviousAction = makeAction(this, tr("Previous"), tr("Previous match (Shift+F3)"),
+                                      QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    connect(m_findPreviousAction, &QAction::triggered, this, &StanzaLogView::findPrevious);
+    addAction(m_findPreviousAction);
+
+    m_pauseAction = makeAction(this, tr("Pause"),
+                               tr("Hold the view still; traffic is still logged and counted "
+                                  "(Space in the list, Ctrl+P)"),
+                               QKeySequence(Qt::CTRL | Qt::Key_P), true);
+    connect(m_pauseAction, &QAction::toggled, this, &StanzaLogView::setPaused);
+    addAction(m_pauseAction);
+
+    m_followAction =
+        makeAction(this, tr("Follow"),
+                   tr("Keep the newest stanza in view while the list is scrolled to the bottom"), {}, true);
+    m_followAction->setChecked(true);
+    connect(m_followAction, &QAction::toggled, this, &StanzaLogView::setFollowing);
+
+    m_clearAction = makeAction(this, tr("Clear"), tr("Remove all stanzas from the log (Ctrl+L)"),
+                               QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_clearAction, &QAction::triggered, this, &StanzaLogView::clear);
+    addAction(m_clearAction);
+
+    m_exportAction = makeAction(this, tr("Export All…"),
+                                tr("Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake "
+                                   "digest is never written"),
+                                QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportWithDialog(false); });
+    addAction(m_exportAction);
+    m_exportShownAction =
+        makeAction(this, tr("Export Shown…"), tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportShownAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
+    addAction(m_exportShownAction);
+
+    m_rawAction =
+        makeAction(this, tr("Raw"), tr("Show the exact bytes on the wire instead of indented XML"), {}, true);
+    connect(m_rawAction, &QAction::toggled, this, [this] {
+        m_detailSequence = 0;
+        updateDetail();
+    });
+    m_copyAction = makeAction(this, tr("Copy"), tr("Copy the stanza as shown"));
+    connect(m_copyAction, &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(detailText()); });
+    m_copyStanzaAction = makeAction(m_table, tr("Copy Stanza"),
+                                    tr("Copy the selected stanza as it was on the wire"), QKeySequence::Copy);
+    m_copyStanzaAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyStanzaAction, &QAction::triggered, this, [this] {
+        const Stanza stanza = currentStanza();
+        if (!stanza.isNull())
+            QApplication::clipboard()->setText(QString::fromUtf8(stanza.wire()));
+    });
+}
+
+QWidget *StanzaLogView::createFilterBar()
+{
+    m_directionCombo = new QComboBox;
+    m_directionCombo->setObjectName(u"directionCombo"_s);
+    m_directionCombo->setToolTip(tr("Show both directions, or only what was received or sent"));
+    m_directionCombo->addItem(tr("↓↑ Both"), -1);
+    m_directionCombo->addItem(tr("↓ Received"), int(Direction::Received));
+    m_directionCombo->addItem(tr("↑ Sent"), int(Direction::Sent));
+    m_directionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_directionCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const int value = m_directionCombo->currentData().toInt();
+        m_filter->setDirectionFilter(value < 0 ? std::nullopt : std::optional(Direction(value)));
+    });
+
+    m_kindMenu = new QMenu(this);
+    for (const StanzaKind kind :
+         {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other}) {
+        QAction *action = m_kindMenu->addAction(StanzaLogModel::kindName(kind));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setData(int(kind));
+        connect(action, &QAction::toggled, this, [this, kind](bool on) {
+            m_filter->setKindEnabled(kind, on);
+            updateKindButtonText();
+        });
+    }
+    m_kindMenu->addSeparator();
+    m_kindMenu->addAction(tr("Show All Kinds"), this, [this] {
+        for (QAction *action : m_kindMenu->actions())
+            if (action->isCheckable())
+                action->setChecked(true);
+    });
+    // A push button draws its menu arrow beside the text, not over it.
+    m_kindButton = new QPushButton;
+    m_kindButton->setObjectName(u"kindButton"_s);
+    m_kindButton->setMenu(m_kindMenu);
+    m_kindButton->setToolTip(tr("Which kinds of stanza to show"));
+    updateKindButtonText();
+
+    auto *errorsBox = checkBox(m_errorsOnlyAction);
+    errorsBox->setObjectName(u"errorsOnlyCheck"_s);
+
+    m_searchEdit = new QLineEdit;
+    m_searchEdit->setObjectName(u"searchEdit"_s);
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setPlaceholderText(tr("Search JIDs, ids, content (Ctrl+F)"));
+    m_searchEdit->setToolTip(tr("Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.\n"
+                                "Enter: next match, F3 / Shift+F3: next / previous"));
+    m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
+        applySearch();
+        if (!m_filter->isTextFilterEnabled())
+            findNext();
+    });
+    auto *previousButton = toolButton(m_findPreviousAction);
+    previousButton->setArrowType(Qt::UpArrow);
+    previousButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    auto *nextButton = toolButton(m_findNextAction);
+    nextButton->setArrowType(Qt::DownArrow);
+    nextButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    auto *filterBox = checkBox(m_textFilterAction);
+    filterBox->setObjectName(u"textFilterCheck"_s);
+
+    auto *pauseButton = toolButton(m_pauseAction);
+    pauseButton->setObjectName(u"pauseButton"_s);
+    auto *followBox = checkBox(m_followAction);
+    followBox->setObjectName(u"followCheck"_s);
+    auto *clearButton = toolButton(m_clearAction);
+    auto *exportMenu = new QMenu(this);
+    exportMenu->addAction(m_exportAction);
+    exportMenu->addAction(m_exportShownAction);
+    auto *exportButton = toolButton(m_exportAction);
+    exportButton->setObjectName(u"exportButton"_s);
+    exportButton->setMenu(exportMenu);
+    exportButton->setPopupMode(QToolButton::MenuButtonPopup);
+
+    auto *bar = new QWidget;
+    bar->setObjectName(u"filterBar"_s);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_directionCombo);
+    layout->addWidget(m_kindButton);
+    layout->addWidget(errorsBox);
+    layout->addSpacing(8);
+    layout->addWidget(m_searchEdit, 1);
+    layout->addWidget(previousButton);
+    layout->addWidget(nextButton);
+    layout->addWidget(filterBox);
+    layout->addSpacing(8);
+    layout->addWidget(followBox);
+    layout->addWidget(pauseButton);
+    layout->addWidget(clearButton);
+    layout->addWidget(exportButton);
+    return bar;
+}
+
+QWidget *StanzaLogView::createDetailPane()
+{
+    m_detailHeader = new QLabel;
+    m_detailHeader->setObjectName(u"detailHeader"_s);
+    m_detailHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail = new QPlainTextEdit;
+    m_detail->setObjectName(u"detailText"_s);
+    m_detail->setReadOnly(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_detail->setUndoRedoEnabled(false);
+    m_highlighter = new XmlHighlighter(m_detail->document());
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(4, 0, 4, 0);
+    header->addWidget(m_detailHeader, 1);
+    auto *rawButton = toolButton(m_rawAction);
+    rawButton->setObjectName(u"rawButton"_s);
+    header->addWidget(rawButton);
+    auto *copyButton = toolButton(m_copyAction);
+    copyButton->setObjectName(u"copyButton"_s);
+    header->addWidget(copyButton);
+
+    auto *pane = new QWidget;
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(header);
+    layout->addWidget(m_detail, 1);
+    return pane;
+}
+
+void StanzaLogView::setModel(StanzaLogModel *model)
+{
+    if (m_model == model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    QHeaderView *columns = m_table->horizontalHeader();
+    const QByteArray columnState = columns->count() > 0 ? columns->saveState() : QByteArray();
+    m_model = model;
+    m_filter->setSourceModel(model);
+    m_pauseAction->setChecked(false); // a pause belongs to the old log; ending it now re-filters nothing yet
+    if (model)
+        connect(model, &StanzaLogModel::countsChanged, this, &StanzaLogView::scheduleStatusUpdate);
+
+    if (!columnState.isEmpty()) {
+        columns->restoreState(columnState); // the user's column widths survive a switch
+    } else if (columns->count() == StanzaLogModel::ColumnCount) {
+        const QFontMetrics metrics = m_table->fontMetrics();
+        const QFontMetrics headerMetrics = columns->fontMetrics();
+        const int padding =
+            2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
+        const auto width = [&](int column, const QString &sample) {
+            const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
+            return qMax(metrics.horizontalAdvance(sample), headerMetrics.horizontalAdvance(title)) + padding;
+        };
+        const int jid = metrics.averageCharWidth() * 26;
+        columns->resizeSection(StanzaLogModel::TimeColumn,
+                               width(StanzaLogModel::TimeColumn, u"00:00:00.000"_s));
+        columns->resizeSection(StanzaLogModel::DirectionColumn,
+                               width(StanzaLogModel::DirectionColumn, u"↑"_s));
+        columns->resizeSection(StanzaLogModel::KindColumn, width(StanzaLogModel::KindColumn, u"presence"_s));
+        columns->resizeSection(StanzaLogModel::TypeColumn,
+                               width(StanzaLogModel::TypeColumn, u"unavailable"_s));
+        columns->resizeSection(StanzaLogModel::FromColumn, jid);
+        columns->resizeSection(StanzaLogModel::ToColumn, jid);
+        columns->resizeSection(StanzaLogModel::IdColumn, metrics.averageCharWidth() * 12 + padding);
+        columns->resizeSection(StanzaLogModel::SizeColumn, width(StanzaLogModel::SizeColumn, u"000000"_s));
+    }
+    m_atBottom = true;
+    if (m_followAction->isChecked())
+        m_table->scrollToBottom();
+    m_detailSequence = 0;
+    updateDetail();
+    updateStatus();
+}
+
+StanzaLogModel *StanzaLogView::model() const
+{
+    return m_model;
+}
+
+bool StanzaLogView::isPaused() const
+{
+    return m_filter->isPaused();
+}
+
+bool StanzaLogView::isFollowing() const
+{
+    return m_followAction->isChecked();
+}
+
+void StanzaLogView::setPaused(bool paused)
+{
+    m_pauseAction->setChecked(paused);
+    m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
+    m_filter->setPaused(paused);
+    updateStatus();
+}
+
+void StanzaLogView::setFollowing(bool follow)
+{
+    m_followAction->setChecked(follow);
+    if (follow) {
+        // Asking to follow means "take me to the newest".
+        m_table->scrollToBottom();
+        m_atBottom = true;
+    }
+}
+
+void StanzaLogView::clear()
+{
+    if (m_model)
+        m_model->clear();
+    m_atBottom = true;
+}
+
+void StanzaLogView::focusSearch()
+{
+    m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchEdit->selectAll();
+}
+
+void StanzaLogView::findNext()
+{
+    find(true);
+}
+
+void StanzaLogView::findPrevious()
+{
+    find(false);
+}
+
+void StanzaLogView::applySearch()
+{
+    m_searchTimer->stop();
+    m_filter->setSearchText(m_searchEdit->text());
+}
+
+void StanzaLogView::find(bool forward)
+{
+    if (m_searchTimer->isActive())
+        applySearch();
+    if (m_filter->searchText().isEmpty()) {
+        focusSearch();
+        return;
+    }
+    const QModelIndex current = m_table->currentIndex();
+    const int from = current.isValid() ? current.row() : -1;
+    const int row = forward ? m_filter->findNext(from) : m_filter->findPrevious(from);
+    if (row < 0) {
+        showMessage(tr("No stanza shown contains “%1”").arg(m_filter->searchText()));
+        return;
+    }
+    selectProxyRow(row);
+}
+
+void StanzaLogView::selectProxyRow(int row)
+{
+    const QModelIndex index = m_filter->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::EnsureVisible);
+}
+
+Stanza StanzaLogView::currentStanza() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_model)
+        return {};
+    return m_model->stanzaAt(m_filter->mapToSource(current).row());
+}
+
+QString StanzaLogView::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void StanzaLogView::updateDetail()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_model) {
+        m_detailSequence = 0;
+        m_detail->clear();
+        m_detailHeader->setText(tr("Select a stanza to see it here."));
+        m_copyAction->setEnabled(false);
+        return;
+    }
+    const int sourceRow = m_filter->mapToSource(current).row();
+    const quint64 sequence = m_model->sequenceAt(sourceRow);
+    if (sequence == m_detailSequence)
+        return;
+    m_detailSequence = sequence;
+    const Stanza stanza = m_model->stanzaAt(sourceRow);
+    m_detail->setPlainText(m_rawAction->isChecked() ? QString::fromUtf8(stanza.wire()) : prettyXml(stanza));
+    const QString when =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(stanza.timestampMs()), u"yyyy-MM-dd hh:mm:ss.zzz");
+    const QString direction = stanza.direction() == Direction::Received ? tr("↓ received") : tr("↑ sent");
+    // Plural forms via %n would need an English translation loaded; a stanza is never one byte.
+    m_detailHeader->setText(
+        tr("#%1 · %2 · %3 · %4 bytes")
+            .arg(QString::number(sequence), direction, when, QLocale().toString(stanza.wire().size())));
+    m_copyAction->setEnabled(true);
+}
+
+void StanzaLogView::scheduleStatusUpdate()
+{
+    if (!m_statusTimer->isActive())
+        m_statusTimer->start(0);
+}
+
+void StanzaLogView::updateStatus()
+{
+    const QLocale locale;
+    const int total = m_model ? m_model->rowCount() : 0;
+    const quint64 dropped = m_model ? m_model->droppedCount() : 0;
+    const QString shown = locale.toString(m_filter->rowCount());
+    m_statusLabel->setText(total == 1
+                               ? tr("1 stanza (%1 shown), %2 dropped").arg(shown, locale.toString(dropped))
+                               : tr("%1 stanzas (%2 shown), %3 dropped")
+                                     .arg(locale.toString(total), shown, locale.toString(dropped)));
+    const bool paused = m_filter->isPaused();
+    m_pausedLabel->setVisible(paused);
+    if (paused) {
+        m_pausedLabel->setText(
+            tr("Paused: %1 new while paused").arg(locale.toString(m_filter->pendingWhilePaused())));
+    }
+}
+
+void StanzaLogView::updateKindButtonText()
+{
+    QStringList shown;
+    for (QAction *action : m_kindMenu->actions()) {
+        if (action->isCheckable() && action->isChecked())
+            shown.append(action->text());
+    }
+    const int all = int(StanzaKind::Other) + 1;
+    if (shown.size() == all)
+        m_kindButton->setText(tr("All kinds"));
+    else if (shown.isEmpty())
+        m_kindButton->setText(tr("No kinds"));
+    else if (shown.size() <= 2)
+        m_kindButton->setText(shown.join(u", "_s));
+    else
+        m_kindButton->setText(tr("%1 kinds").arg(shown.size()));
+}
+
+void StanzaLogView::onRowsAboutToBeRemoved(int first, int last)
+{
+    if (m_followAction->isChecked() && m_atBottom)
+        return;
+    // Rows dropped above the first visible one would shift what the user is reading: hold it in place.
+    QScrollBar *bar = m_table->verticalScrollBar();
+    const int top = bar->value();
+    if (first >= top)
+        return;
+    const int removedAbove = qMin(last, top - 1) - first + 1;
+    bar->setValue(top - removedAbove);
+}
+
+bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
+{
+    QString error;
+    int rows = 0;
+    bool ok = false;
+    if (!m_model) {
+        error = tr("there is no log");
+    } else {
+        m_model->flush(); // what has arrived belongs in the file
+        const QAbstractItemModel *source =
+            shownOnly ? static_cast<QAbstractItemModel *>(m_filter) : m_model.data();
+        rows = source->rowCount();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            error = file.errorString();
+        else if (StanzaLogExport::write(source, &file, StanzaLogExport::formatForFileName(path), &error))
+            ok = file.commit();
+        if (!ok && error.isEmpty())
+            error = file.errorString();
+    }
+    const QString where = QDir::toNativeSeparators(path);
+    QString message = tr("Could not export to %1: %2").arg(where, error);
+    if (ok && rows == 1)
+        message = tr("Exported 1 stanza to %1").arg(where);
+    else if (ok)
+        message = tr("Exported %1 stanzas to %2").arg(QLocale().toString(rows), where);
+    showMessage(message);
+    Q_EMIT exportFinished(ok, message);
+    return ok;
+}
+
+void StanzaLogView::exportWithDialog(bool shownOnly)
+{
+    const QString xmlFilter = tr("XML log (*.log *.xml)");
+    const QString jsonFilter = tr("JSON Lines (*.jsonl)");
+    static QString lastDirectory = QDir::homePath();
+    QString selectedFilter = xmlFilter;
+    QString path = QFileDialog::getSaveFileName(
+        this, shownOnly ? tr("Export Shown Stanzas") : tr("Export Stanza Log"),
+        QDir(lastDirectory).filePath(u"stanzas.log"_s), xmlFilter + u";;"_s + jsonFilter, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selectedFilter == jsonFilter ? u".jsonl"_s : u".log"_s;
+    lastDirectory = QFileInfo(path).absolutePath();
+    exportTo(path, shownOnly);
+}
+
+void StanzaLogView::showMessage(const QString &message)
+{
+    m_messageLabel->setText(message);
+}
+
+void StanzaLogView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyPalette();
+}
+
+void StanzaLogView::applyPalette()
+{
+    const LogColors colors = LogColors::forPalette(palette());
+    if (m_highlighter)
+        m_highlighter->setColors(colors);
+    if (m_pausedLabel) {
+        QPalette labelPalette = m_pausedLabel->palette();
+        labelPalette.setColor(QPalette::WindowText, colors.errorText);
+        m_pausedLabel->setPalette(labelPalette);
+        QFont bold = m_pausedLabel->font();
+        bold.setBold(true);
+        m_pausedLabel->setFont(bold);
+    }
+}
+
+} // namespace xcm

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "stanza.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace xcm {
+
+class StanzaLogDelegate;
+class StanzaLogFilterModel;
+class StanzaLogModel;
+class XmlHighlighter;
+
+// The live stanza log: a filter bar, the table, a detail pane with the selected stanza as highlighted
+// XML, and a status line. Built for heavy traffic: the table has fixed row heights and no per-row
+// widgets, colours come from a delegate, and the view only scrolls along (Follow) while it is at the
+// bottom. Pause freezes what is shown while traffic keeps being logged and counted.
+//
+// Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
+// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza.
+class StanzaLogView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StanzaLogView(QWidget *parent = nullptr);
+    ~StanzaLogView() override;
+
+    // The log to show (not owned; one per profile, switched by the main window). Filters stay,
+    // a pause ends.
+    void setModel(StanzaLogModel *model);
+    StanzaLogModel *model() const;
+    StanzaLogFilterModel *filterModel() const { return m_filter; }
+    QTableView *tableView() const { return m_table; }
+
+    bool isPaused() const;
+    bool isFollowing() const;
+    // The selected stanza (null when none), and the detail pane's text.
+    Stanza currentStanza() const;
+    QString detailText() const;
+
+    // Writes the log to `path` without asking, in the format its name suggests (.jsonl: JSON Lines,
+    // else the XML log); only the shown rows with `shownOnly`. Reports through exportFinished().
+    bool exportTo(const QString &path, bool shownOnly = false);
+
+public Q_SLOTS:
+    void setPaused(bool paused);
+    void setFollowing(bool follow);
+    void clear();
+    void findNext();
+    void findPrevious();
+    void focusSearch();
+    // Asks for a file name, then exportTo().
+    void exportWithDialog(bool shownOnly = false);
+
+Q_SIGNALS:
+    void exportFinished(bool ok, const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *createFilterBar();
+    QWidget *createDetailPane();
+    void createActions();
+    void applySearch();
+    void find(bool forward);
+    void selectProxyRow(int row);
+    void updateDetail();
+    void updateStatus();
+    void scheduleStatusUpdate();
+    void updateKindButtonText();
+    void applyPalette();
+    void showMessage(const QString &message);
+    void onRowsAboutToBeRemoved(int first, int last);
+
+    QPointer<StanzaLogModel> m_model;
+    StanzaLogFilterModel *m_filter = nullptr;
+    StanzaLogDelegate *m_delegate = nullptr;
+
+    QComboBox *m_directionCombo = nullptr;
+    QPushButton *m_kindButton = nullptr;
+    QMenu *m_kindMenu = nullptr;
+    QLineEdit *m_searchEdit = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLabel *m_detailHeader = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+    XmlHighlighter *m_highlighter = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_pausedLabel = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QTimer *m_statusTimer = nullptr;
+
+    QAction *m_errorsOnlyAction = nullptr;
+    QAction *m_textFilterAction = nullptr;
+    QAction *m_findNextAction = nullptr;
+    QAction *m_findPreviousAction = nullptr;
+    QAction *m_searchAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_exportShownAction = nullptr;
+    QAction *m_rawAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_copyStanzaAction = nullptr;
+
+    bool m_atBottom = true; // the table showed its last row before the latest change
+    quint64 m_detailSequence = 0;
+};
+
+} // namespace xcm

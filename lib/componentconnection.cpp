@@ -25,6 +25,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("xcm::ComponentConnection", text);
 }
 
+// Bytes taken off the socket per read notification.
+constexpr qint64 readSliceSize = 64 * 1024;
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -165,6 +168,11 @@ void ComponentConnectionPrivate::startAttempt()
         socket = new QTcpSocket(q);
         QObject::connect(socket, &QTcpSocket::connected, q, [this] { onTransportReady(); });
     }
+    // Without a limit the socket moves everything the kernel holds into its own buffer at each read
+    // notification: under a flood that is megabytes (20 MB measured by bench/) parsed in one
+    // readyRead, hundreds of milliseconds in which no timer fires and no window repaints. One slice
+    // per notification keeps each readyRead to a few milliseconds and the memory a flood costs bounded.
+    socket->setReadBufferSize(readSliceSize);
     QObject::connect(socket, &QAbstractSocket::readyRead, q, [this] { onReadyRead(); });
     QObject::connect(socket, &QAbstractSocket::errorOccurred, q,
                      [this](QAbstractSocket::SocketError error) { onSocketError(error); });
@@ -193,12 +201,11 @@ void ComponentConnectionPrivate::onTransportReady()
 
 void ComponentConnectionPrivate::onReadyRead()
 {
-    // Read in bounded slices so that one huge burst cannot grow an unbounded buffer before the
-    // parser's size limit sees it.
-    constexpr qint64 sliceSize = 64 * 1024;
-    readBuffer.resize(sliceSize);
+    // The socket buffers at most one slice (see startAttempt); the parser's size limit sees every
+    // slice before the next one is read.
+    readBuffer.resize(readSliceSize);
     while (socket && socket->bytesAvailable() > 0) {
-        const qint64 read = socket->read(readBuffer.data(), sliceSize);
+        const qint64 read = socket->read(readBuffer.data(), readSliceSize);
         if (read <= 0)
             break;
         counters.bytesIn += quint64(read);

@@ -76,6 +76,9 @@ def main():
             row["mbps"] = statistics.median(float(a["mbps"]) for a in good)
             row["rates"] = [float(a["rate"]) for a in good]
             row["rss_mb"] = max(int(a.get("rss_kb", "0")) for a in good) / 1024
+            cpu = [float(a["cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in good if "cpu_seconds" in a]
+            if cpu:
+                row["cpu_us"] = statistics.median(cpu)
             if any("max_lateness_ms" in a for a in good):
                 row["lateness"] = max(float(a.get("max_lateness_ms", "0")) for a in good)
         rows[name] = row
@@ -96,14 +99,15 @@ def main():
           f"{platform.system()} {platform.release()}; load average before {args.load_before}, "
           f"after {args.load_after}")
     print()
-    header = ("contender", "stanzas/s", "MB/s", "vs best lib", "vs floor", "peak RSS", "UI freeze", "runs")
+    header = ("contender", "stanzas/s", "MB/s", "vs best lib", "vs floor", "CPU µs/stanza", "peak RSS",
+              "UI freeze", "runs")
     table = []
     for name in ORDER + tuple(sorted(set(rows) - set(ORDER))):
         if name not in rows:
             continue
         row = rows[name]
         if "rate" not in row:
-            table.append((NAMES.get(name, name), "FAILED", "", "", "", "", "", f"0/{row['runs']}"))
+            table.append((NAMES.get(name, name), "FAILED", "", "", "", "", "", "", f"0/{row['runs']}"))
             continue
         rate = row["rate"]
         table.append((
@@ -112,6 +116,7 @@ def main():
             f"{row['mbps']:.1f}",
             f"{rate / best_library:.2f}x" if best_library else "-",
             f"{rate / floor * 100:.0f}%" if floor else "-",
+            f"{row['cpu_us']:.2f}" if "cpu_us" in row else "-",
             f"{row['rss_mb']:.0f} MB",
             f"{row['lateness']:.0f} ms" if "lateness" in row else "",
             f"{row['good']}/{row['runs']}",
@@ -169,6 +174,8 @@ def main():
         for name, failure in failures:
             print(f"  {name}: {failure}")
     print()
+    print("CPU µs/stanza: the contender's user + system time over its whole life (start-up included) per "
+          "message; it moves little when other work shares the machine, unlike stanzas/s.")
     print("Per-run rates (stanzas/s): " + "; ".join(
         f"{n} " + " ".join(f"{x:,.0f}" for x in rows[n].get("rates", [])) for n in ORDER if n in rows))
 

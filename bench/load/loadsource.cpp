@@ -34,6 +34,12 @@ qint64 nowNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
+double cpuSeconds(const rusage &usage)
+{
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 QString errnoText(const char *what, int error)
 {
     return QString::fromLatin1(what) + u": "_s + QString::fromLocal8Bit(std::strerror(error));
@@ -375,6 +381,7 @@ bool LoadSource::peerExited()
     m_peerReaped = true;
     m_peerStatus = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     m_peerMaxRssKb = usage.ru_maxrss;
+    m_peerCpuSeconds = cpuSeconds(usage);
     return true;
 }
 
@@ -409,6 +416,7 @@ void LoadSource::finishPeer(LoadResult *result)
         ::wait4(m_peerPid, &status, 0, &usage);
         m_peerReaped = true;
         m_peerMaxRssKb = usage.ru_maxrss;
+        m_peerCpuSeconds = cpuSeconds(usage);
         if (result->ok) {
             result->ok = false;
             result->failure = u"the contender answered but did not exit within 15 s"_s;
@@ -419,6 +427,7 @@ void LoadSource::finishPeer(LoadResult *result)
     }
     result->peerExitCode = m_peerStatus;
     result->peerMaxRssKb = m_peerMaxRssKb;
+    result->peerCpuSeconds = m_peerCpuSeconds;
 }
 
 } // namespace xcm::bench

@@ -37,6 +37,9 @@ struct LoadResult
     double seconds = 0;      // first message byte written → reply with id='last' parsed
     double writeSeconds = 0; // first → last message byte accepted by the kernel
     qint64 peerMaxRssKb = -1;
+    // User + system CPU time of the contender over its whole life: unlike the wall-clock rate it
+    // barely moves when other work shares the machine.
+    double peerCpuSeconds = -1;
     int peerExitCode = -1; // -1: not started here, or killed
 };
 
@@ -108,6 +111,7 @@ private:
     std::atomic<int> m_writeErrno{0};
     int m_peerStatus = -1;
     long m_peerMaxRssKb = -1;
+    double m_peerCpuSeconds = -1;
     bool m_peerReaped = false;
 };
 

@@ -67,9 +67,9 @@ int main(int argc, char *argv[])
     }
     // One line, key=value, the failure text last since it may contain spaces.
     std::printf("RESULT label=%s ok=%d stanzas=%lld bytes=%lld seconds=%.6f write_seconds=%.6f rate=%.1f "
-                "mbps=%.3f rss_kb=%ld exit=%d failure=%s\n",
+                "mbps=%.3f rss_kb=%ld cpu_seconds=%.3f exit=%d failure=%s\n",
                 qPrintable(name), result.ok ? 1 : 0, result.stanzas, result.bytes, result.seconds,
-                result.writeSeconds, rate, megabytes, long(result.peerMaxRssKb), result.peerExitCode,
-                qPrintable(result.failure));
+                result.writeSeconds, rate, megabytes, long(result.peerMaxRssKb), result.peerCpuSeconds,
+                result.peerExitCode, qPrintable(result.failure));
     return result.ok ? 0 : 1;
 }

@@ -7,7 +7,10 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+
+class QAbstractSocket;
 
 namespace xcm {
 
@@ -36,6 +39,12 @@ public:
     // Takes effect at the next connect.
     void setSettings(const ConnectionSettings &settings);
     const ConnectionSettings &settings() const;
+    // Makes the transport for each attempt, parented to `parent`. Unset: a QTcpSocket, or a QSslSocket
+    // for direct TLS. The seam for a proxying socket or an in-memory one (the fuzzer): it must emit
+    // connected(), or for direct TLS be a QSslSocket that emits encrypted(). Takes effect at the next
+    // attempt.
+    using SocketFactory = std::function<QAbstractSocket *(QObject *parent)>;
+    void setSocketFactory(SocketFactory factory);
     // Kept in memory only; never logged, never emitted.
     void setSecret(const QString &secret);
     bool hasSecret() const;

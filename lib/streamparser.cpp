@@ -28,6 +28,26 @@ QString sharedName(QStringView name)
     return name.toString();
 }
 
+// The reader's messages quote the offending input, which may hold characters XML forbids (a NUL, a
+// control character): replaced, so that the stream error we send back is itself well-formed.
+QString xmlSafe(const QString &text)
+{
+    QString safe;
+    safe.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            safe += text.at(i);
+            safe += text.at(++i);
+        } else if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xFFFD && !QChar::isSurrogate(c))) {
+            safe += QChar(c);
+        } else {
+            safe += QChar(QChar::ReplacementCharacter);
+        }
+    }
+    return safe;
+}
+
 QString sharedNamespace(QStringView namespaceUri)
 {
     static const QString component = QString::fromUtf16(ns::component);
@@ -67,9 +87,21 @@ void StreamParser::feed(QByteArrayView bytes)
         return;
     }
     if (!m_utf8.feed(bytes)) {
-        fail("unsupported-encoding", u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset()));
+        // The bytes before the bad one are still stream: a violation or the close among them comes
+        // first, so that the outcome does not depend on where the network happened to cut the chunks.
+        const qint64 valid = m_utf8.errorOffset() - m_bytesFed;
+        if (valid > 0)
+            parse(bytes.first(valid));
+        if (!m_closed && !hasFailed())
+            fail("unsupported-encoding",
+                 u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset()));
         return;
     }
+    parse(bytes);
+}
+
+void StreamParser::parse(QByteArrayView bytes)
+{
     m_buffer.append(bytes);
     m_bytesFed += bytes.size();
     m_reader.addData(QByteArray::fromRawData(bytes.data(), bytes.size()));
@@ -127,6 +159,17 @@ void StreamParser::processTokens()
         case QXmlStreamReader::Invalid:
             if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
                 return; // wait for more bytes
+            if (m_depth == 1) {
+                // Between stanzas, text is wrong from its first character; fed in small pieces the
+                // reader reports that text before it finds what else is wrong further on.
+                const QByteArrayView rest = QByteArrayView(m_buffer).sliced(m_topLevelEnd - m_bufferStart);
+                const qsizetype text =
+                    std::find_if_not(rest.cbegin(), rest.cend(), isXmlWhitespace) - rest.cbegin();
+                if (text < rest.size() && rest.at(text) != '<')
+                    return fail("bad-format",
+                                u"text outside any stanza: \"%1\""_s.arg(QString::fromUtf8(
+                                    rest.sliced(text).first(std::min<qsizetype>(rest.size() - text, 40)))));
+            }
             if (m_reader.errorString().contains(u"Entity"))
                 return fail("restricted-xml", u"%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"_s.arg(
                                                   m_reader.errorString()));
@@ -247,7 +290,7 @@ void StreamParser::discardConsumedBytes()
 
 void StreamParser::fail(const char *condition, const QString &text)
 {
-    m_error = {QString::fromLatin1(condition), text};
+    m_error = {QString::fromLatin1(condition), xmlSafe(text)};
     Q_EMIT failed(m_error);
 }
 

@@ -55,6 +55,7 @@ Q_SIGNALS:
     void failed(const xcm::StreamError &error);
 
 private:
+    void parse(QByteArrayView bytes); // bytes already checked as UTF-8
     void processTokens();
     void handleStartElement();
     void handleEndElement();

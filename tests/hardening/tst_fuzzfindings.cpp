@@ -1,0 +1,122 @@
+// Regression tests for what the fuzzers (fuzz/) found, one test a finding.
+#include "streamparser.h"
+#include "xmlelement.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+namespace {
+
+const QByteArray serverHeader =
+    "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+    "xmlns:stream='http://etherx.jabber.org/streams' id='abc123' from='comp.example'>";
+
+struct Outcome
+{
+    int stanzas = 0;
+    bool closed = false;
+    StreamError error;
+};
+
+// Feeds `bytes` cut at `cuts` (sorted offsets).
+Outcome parse(const QByteArray &bytes, const QList<qsizetype> &cuts = {})
+{
+    StreamParser parser;
+    Outcome outcome;
+    QObject::connect(&parser, &StreamParser::stanzaReceived, [&outcome] { ++outcome.stanzas; });
+    QObject::connect(&parser, &StreamParser::streamClosed, [&outcome] { outcome.closed = true; });
+    QObject::connect(&parser, &StreamParser::failed, [&outcome](const StreamError &e) { outcome.error = e; });
+    qsizetype from = 0;
+    for (qsizetype cut : cuts) {
+        parser.feed(QByteArrayView(bytes).sliced(from, cut - from));
+        from = cut;
+    }
+    parser.feed(QByteArrayView(bytes).sliced(from));
+    return outcome;
+}
+
+} // namespace
+
+class TestFuzzFindings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void firstViolationWinsWhateverTheChunking_data();
+    void firstViolationWinsWhateverTheChunking();
+    void streamErrorTextIsWellFormed_data();
+    void streamErrorTextIsWellFormed();
+};
+
+void TestFuzzFindings::firstViolationWinsWhateverTheChunking_data()
+{
+    // Finding: bad UTF-8 later in the same read used to win over an earlier violation (or the close),
+    // because each read was checked as UTF-8 before any of it was parsed; fed byte by byte, the earlier
+    // one won. The stream error sent then depended on how the network cut the bytes.
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<QString>("condition"); // empty: the stream closed normally
+    QTest::addColumn<int>("stanzas");
+    QTest::newRow("mismatched tag, then bad UTF-8")
+        << serverHeader + "<message></iq>\xff" << u"not-well-formed"_s << 0;
+    QTest::newRow("comment, then bad UTF-8")
+        << serverHeader + "<!-- x -->\xc3\x28" << u"restricted-xml"_s << 0;
+    QTest::newRow("NUL in the declaration, then bad UTF-8")
+        << QByteArray("<?xml version='1.0'?\0\0\x93:stream", 29) << u"not-well-formed"_s << 0;
+    // Finding: text between stanzas that is also not well-formed further on ("]]>" may not appear in
+    // text): whole, the reader reported not-well-formed; in pieces it first handed over the text.
+    QTest::newRow("text between stanzas, not well-formed further on")
+        << serverHeader + "<handshake/>]]>hello<message/>" << u"bad-format"_s << 1;
+    QTest::newRow("close, then bad UTF-8")
+        << serverHeader + "<message/></stream:stream>\xed\xa0\x80" << QString() << 1;
+    QTest::newRow("stanza, then bad UTF-8")
+        << serverHeader + "<message/><iq>\xc0\xaf" << u"unsupported-encoding"_s << 1;
+}
+
+void TestFuzzFindings::firstViolationWinsWhateverTheChunking()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(QString, condition);
+    QFETCH(int, stanzas);
+    QList<QList<qsizetype>> chunkings = {{}};
+    QList<qsizetype> everyByte;
+    for (qsizetype i = 1; i < stream.size(); ++i) {
+        chunkings.append(QList<qsizetype>{i});
+        everyByte.append(i);
+    }
+    chunkings.append(everyByte);
+    for (const QList<qsizetype> &cuts : std::as_const(chunkings)) {
+        const Outcome outcome = parse(stream, cuts);
+        const QByteArray where =
+            cuts.size() > 1 ? "byte by byte"_ba : "cut at " + QByteArray::number(cuts.value(0, 0));
+        QVERIFY2(outcome.error.condition == condition,
+                 QByteArray(where + ": " + outcome.error.condition.toUtf8()).constData());
+        QVERIFY2(outcome.closed == condition.isEmpty(), where.constData());
+        QVERIFY2(outcome.stanzas == stanzas, where.constData());
+    }
+}
+
+void TestFuzzFindings::streamErrorTextIsWellFormed_data()
+{
+    // Finding: the reader's message quotes the offending input, and a NUL or control character in it
+    // went into the <text/> of the stream error we send: an ill-formed stream error, which the
+    // server in turn could only answer with not-well-formed.
+    QTest::addColumn<QByteArray>("stream");
+    QTest::newRow("fuzzer input") << QByteArray("<?xm\0\0\0\0\0\0\0\x02l version='1.0'?><stream:stream "
+                                                "xmlns:streessag/message></stream:stream>",
+                                                81);
+}
+
+void TestFuzzFindings::streamErrorTextIsWellFormed()
+{
+    QFETCH(QByteArray, stream);
+    const Outcome outcome = parse(stream);
+    QVERIFY(!outcome.error.isNull());
+    QString why;
+    const XmlElement sent = XmlElement::parse(outcome.error.toXml(), &why);
+    QVERIFY2(!sent.isNull(), qPrintable(why + u": "_s + QString::fromUtf8(outcome.error.toXml())));
+    QCOMPARE(sent.name(), u"error"_s);
+}
+
+QTEST_GUILESS_MAIN(TestFuzzFindings)
+#include "tst_fuzzfindings.moc"

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void exportsLogWithoutSecrets();
     void historyResendsAndSurvivesRestart();
     void wrongSecretExplainsNotAuthorized();
+    void countsDownToReconnectAfterServerLoss();
     void deletesProfileWithItsSecret();
 
     void noKeychain();
@@ -560,6 +561,33 @@ void TestMainWindow::wrongSecretExplainsNotAuthorized()
              u"Failed"_s);
     QVERIFY2(m_window->statusText().contains(expected), qPrintable(m_window->statusText()));
     QVERIFY(m_window->windowTitle().startsWith(name + u" — Failed"_s));
+}
+
+void TestMainWindow::countsDownToReconnectAfterServerLoss()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Beta"_s);
+    session(u"Beta"_s)->connectToServer();
+    QVERIFY(waitForState(u"Beta"_s, ConnectionState::Connected));
+
+    m_server->kill(); // no stream close: the socket just drops
+    auto *stateLabel = page(u"Beta"_s)->findChild<QLabel *>(u"stateLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(stateLabel->text().startsWith(u"Reconnecting in "_s), 10000);
+    QVERIFY2(stateLabel->text().contains(u"(attempt "_s), qPrintable(stateLabel->text()));
+    const QModelIndex row = m_window->sessions()->indexOf(session(u"Beta"_s)->profile().id);
+    QVERIFY(row.data(SessionListModel::StateTextRole).toString().startsWith(u"Reconnecting in "_s));
+    auto *reason = page(u"Beta"_s)->findChild<QLabel *>(u"reasonLabel"_s);
+    QVERIFY(reason->isVisible());
+    QVERIFY2(reason->text().startsWith(u"Last disconnect: connection-"_s), qPrintable(reason->text()));
+    QCOMPARE(page(u"Beta"_s)->findChild<QPushButton *>(u"connectButton"_s)->text(), u"&Disconnect"_s);
+
+    QString why;
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    QVERIFY(waitForState(u"Beta"_s, ConnectionState::Connected, 40000));
+    QTRY_VERIFY(stateLabel->text().startsWith(u"Connected"_s));
+    session(u"Beta"_s)->disconnectFromServer();
+    QVERIFY(waitForState(u"Beta"_s, ConnectionState::Disconnected));
 }
 
 void TestMainWindow::deletesProfileWithItsSecret()

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -259,6 +261,16 @@ qint64 StreamParser::byteOffsetAt(qint64 characterOffset)
     qsizetype i = m_cursorBytes - m_bufferStart;
     qint64 chars = m_cursorChars;
     while (chars < characterOffset && i < size) {
+        // Most stanzas are ASCII: skip eight one-unit characters at a time while the target is that far.
+        if (characterOffset - chars >= 8 && size - i >= 8) {
+            quint64 word;
+            std::memcpy(&word, data + i, sizeof word);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                chars += 8;
+                continue;
+            }
+        }
         const uchar lead = data[i];
         if (lead < 0x80) {
             ++i;

@@ -20,11 +20,6 @@ namespace xcm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("xcm::ComponentConnection", text);
-}
-
 // Bytes taken off the socket per read notification.
 constexpr qint64 readSliceSize = 64 * 1024;
 
@@ -42,6 +37,8 @@ QString seconds(std::chrono::milliseconds duration)
 
 class ComponentConnectionPrivate
 {
+    // The explanations it writes share ComponentConnection's context, which lupdate sees here.
+    Q_DECLARE_TR_FUNCTIONS(xcm::ComponentConnection)
 public:
     explicit ComponentConnectionPrivate(ComponentConnection *q);
 

@@ -6,13 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("xcm::DisconnectReason", text);
-}
-} // namespace
-
 bool DisconnectReason::isAuthenticationFailure() const
 {
     return kind == Kind::ServerStreamError &&
@@ -46,40 +39,43 @@ DisconnectReason DisconnectReason::fromProtocolViolation(const StreamError &sent
 QString explainServerStreamError(const QString &condition, const QString &domain)
 {
     if (condition == u"not-authorized")
-        return tr("the server rejected the shared secret — check component_secret for %1 "
-                  "(on ejabberd this also means the component name is unknown)")
+        return DisconnectReason::tr("the server rejected the shared secret — check component_secret for %1 "
+                                    "(on ejabberd this also means the component name is unknown)")
             .arg(domain);
     if (condition == u"host-unknown")
-        return tr("the server has no external component named %1 — check the Component entry in its "
-                  "configuration and the domain in this profile")
+        return DisconnectReason::tr(
+                   "the server has no external component named %1 — check the Component entry in its "
+                   "configuration and the domain in this profile")
             .arg(domain);
     if (condition == u"conflict")
-        return tr("another connection for %1 is already active (or the server has not noticed the "
-                  "old one is gone yet); xcm retries with backoff")
+        return DisconnectReason::tr(
+                   "another connection for %1 is already active (or the server has not noticed the "
+                   "old one is gone yet); xcm retries with backoff")
             .arg(domain);
     if (condition == u"improper-addressing")
-        return tr("a stanza lacked a 'to' or 'from' address the server accepts");
+        return DisconnectReason::tr("a stanza lacked a 'to' or 'from' address the server accepts");
     if (condition == u"invalid-from")
-        return tr("a stanza's 'from' is not on the component domain %1").arg(domain);
+        return DisconnectReason::tr("a stanza's 'from' is not on the component domain %1").arg(domain);
     if (condition == u"not-well-formed")
-        return tr("the server could not parse what was sent (Prosody also says this for a stanza over "
-                  "its 512 KiB component limit)");
+        return DisconnectReason::tr(
+            "the server could not parse what was sent (Prosody also says this for a stanza over "
+            "its 512 KiB component limit)");
     if (condition == u"policy-violation")
-        return tr("the server's policy refused the traffic (often a size or rate limit)");
+        return DisconnectReason::tr("the server's policy refused the traffic (often a size or rate limit)");
     if (condition == u"system-shutdown")
-        return tr("the server is shutting down");
+        return DisconnectReason::tr("the server is shutting down");
     if (condition == u"connection-timeout")
-        return tr("the server closed the idle stream; lower the keepalive interval");
+        return DisconnectReason::tr("the server closed the idle stream; lower the keepalive interval");
     if (condition == u"see-other-host")
-        return tr("the server redirects this component to another host");
+        return DisconnectReason::tr("the server redirects this component to another host");
     if (condition == u"reset")
-        return tr("the server reset the stream (a configuration reload, often)");
+        return DisconnectReason::tr("the server reset the stream (a configuration reload, often)");
     if (condition == u"bad-format" || condition == u"invalid-namespace" || condition == u"invalid-xml" ||
         condition == u"restricted-xml" || condition == u"unsupported-encoding")
-        return tr("the server refused the XML sent to it");
+        return DisconnectReason::tr("the server refused the XML sent to it");
     if (condition == u"internal-server-error")
-        return tr("the server failed internally; see its log");
-    return tr("the server closed the stream with an error");
+        return DisconnectReason::tr("the server failed internally; see its log");
+    return DisconnectReason::tr("the server closed the stream with an error");
 }
 
 } // namespace xcm

@@ -2,6 +2,7 @@
 
 #include "streamerror.h"
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -39,6 +40,9 @@ struct DisconnectReason
     static DisconnectReason fromServerError(const StreamError &error, const QString &domain);
     static DisconnectReason fromProtocolViolation(const StreamError &sentError);
     friend bool operator==(const DisconnectReason &, const DisconnectReason &) = default;
+
+    // Last: the macro ends in "private:". Gives explainServerStreamError() a context lupdate can see.
+    Q_DECLARE_TR_FUNCTIONS(xcm::DisconnectReason)
 };
 
 // Plain-language meaning of a stream-error condition received from the server, for component `domain`.

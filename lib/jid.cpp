@@ -1,10 +1,18 @@
 #include "jid.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
 
 namespace {
+
+// The reasons end up in the window (profile editor, compose form), so they are translated.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("xcm::Jid", text);
+}
 
 constexpr qsizetype maxPartBytes = 1023; // RFC 7622 §3: each part at most 1023 octets
 
@@ -26,17 +34,17 @@ bool hasControlOrSpace(QStringView text)
 bool Jid::isValidDomain(QStringView domain, QString *error)
 {
     if (domain.isEmpty())
-        return setError(error, u"the domain is empty"_s);
+        return setError(error, tr("the domain is empty"));
     if (domain.toUtf8().size() > maxPartBytes)
-        return setError(error, u"the domain is longer than 1023 bytes"_s);
+        return setError(error, tr("the domain is longer than 1023 bytes"));
     if (hasControlOrSpace(domain))
-        return setError(error, u"the domain contains a space or control character"_s);
+        return setError(error, tr("the domain contains a space or control character"));
     for (const QChar c : domain) {
         if (u"@/\"&'<>:\\"_s.contains(c) && !(c == u':' && domain.startsWith(u'[')))
-            return setError(error, u"the domain contains '%1'"_s.arg(c));
+            return setError(error, tr("the domain contains '%1'").arg(c));
     }
     if (domain.startsWith(u'.') || domain.endsWith(u'.') || domain.contains(u".."))
-        return setError(error, u"the domain has an empty label"_s);
+        return setError(error, tr("the domain has an empty label"));
     return true;
 }
 
@@ -48,7 +56,7 @@ Jid Jid::parse(QStringView text, QString *error)
         return Jid();
     };
     if (text.isEmpty())
-        return fail(u"the address is empty"_s);
+        return fail(tr("the address is empty"));
     // The resource is everything after the first '/', and may itself contain '@' and '/'.
     const qsizetype slash = text.indexOf(u'/');
     const QStringView bareText = slash < 0 ? text : text.first(slash);
@@ -57,14 +65,14 @@ Jid Jid::parse(QStringView text, QString *error)
     if (at >= 0) {
         const QStringView local = bareText.first(at);
         if (local.isEmpty())
-            return fail(u"the part before '@' is empty"_s);
+            return fail(tr("the part before '@' is empty"));
         if (local.toUtf8().size() > maxPartBytes)
-            return fail(u"the local part is longer than 1023 bytes"_s);
+            return fail(tr("the local part is longer than 1023 bytes"));
         if (hasControlOrSpace(local))
-            return fail(u"the local part contains a space or control character"_s);
+            return fail(tr("the local part contains a space or control character"));
         for (const QChar c : local) {
             if (u"\"&'/:<>@"_s.contains(c))
-                return fail(u"the local part contains '%1', which is not allowed there"_s.arg(c));
+                return fail(tr("the local part contains '%1', which is not allowed there").arg(c));
         }
         jid.m_local = local.toString();
     }
@@ -76,12 +84,12 @@ Jid Jid::parse(QStringView text, QString *error)
     if (slash >= 0) {
         const QStringView resource = text.sliced(slash + 1);
         if (resource.isEmpty())
-            return fail(u"the part after '/' is empty"_s);
+            return fail(tr("the part after '/' is empty"));
         if (resource.toUtf8().size() > maxPartBytes)
-            return fail(u"the resource is longer than 1023 bytes"_s);
+            return fail(tr("the resource is longer than 1023 bytes"));
         if (std::any_of(resource.begin(), resource.end(),
                         [](QChar c) { return c.category() == QChar::Other_Control; }))
-            return fail(u"the resource contains a control character"_s);
+            return fail(tr("the resource contains a control character"));
         jid.m_resource = resource.toString();
     }
     return jid;

@@ -1,5 +1,6 @@
 #include "xmlelement.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -158,6 +159,12 @@ void XmlElement::appendText(const QString &text)
 
 namespace {
 
+// Parse errors are shown under the compose form, so they are translated.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("xcm::XmlElement", text);
+}
+
 constexpr auto wrapperPrefix = "<xcm-context xmlns:stream='http://etherx.jabber.org/streams' xmlns='";
 
 bool isWhitespace(QStringView text)
@@ -209,7 +216,7 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
     QList<XmlElement> stack;
     XmlElement root;
     const auto position = [&reader] {
-        return u"line %1, column %2"_s.arg(reader.lineNumber() - 1).arg(reader.columnNumber());
+        return tr("line %1, column %2").arg(reader.lineNumber() - 1).arg(reader.columnNumber());
     };
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
@@ -217,7 +224,7 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
             if (reader.characterOffset() <= userStart)
                 break; // the wrapper itself
             if (stack.isEmpty() && !root.isNull())
-                return fail(u"only one element may be given (a second one starts at %1)"_s.arg(position()));
+                return fail(tr("only one element may be given (a second one starts at %1)").arg(position()));
             XmlElement element(reader.name().toString(), reader.namespaceUri().toString());
             element.d->prefix = reader.prefix().toString();
             element.d->attributes = reader.attributes();
@@ -238,17 +245,17 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
             if (!stack.isEmpty())
                 stack.last().appendText(reader.text().toString());
             else if (!isWhitespace(reader.text()))
-                return fail(u"text outside the element at %1"_s.arg(position()));
+                return fail(tr("text outside the element at %1").arg(position()));
             break;
         case QXmlStreamReader::Comment:
-            return fail(u"comments are not allowed in XMPP (%1)"_s.arg(position()));
+            return fail(tr("comments are not allowed in XMPP (%1)").arg(position()));
         case QXmlStreamReader::ProcessingInstruction:
-            return fail(u"processing instructions are not allowed in XMPP (%1)"_s.arg(position()));
+            return fail(tr("processing instructions are not allowed in XMPP (%1)").arg(position()));
         case QXmlStreamReader::DTD:
-            return fail(u"DTDs are not allowed in XMPP (%1)"_s.arg(position()));
+            return fail(tr("DTDs are not allowed in XMPP (%1)").arg(position()));
         case QXmlStreamReader::EntityReference:
             return fail(
-                u"entity references other than the predefined five are not allowed (%1)"_s.arg(position()));
+                tr("entity references other than the predefined five are not allowed (%1)").arg(position()));
         default:
             break;
         }
@@ -260,11 +267,11 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
         if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||
             (reader.lineNumber() >= closingLine && !stack.isEmpty()))
             return fail(
-                u"the XML is not complete: <%1> is not closed"_s.arg(stack.value(stack.size() - 1).name()));
-        return fail(u"%1 at %2"_s.arg(message, position()));
+                tr("the XML is not complete: <%1> is not closed").arg(stack.value(stack.size() - 1).name()));
+        return fail(tr("%1 at %2").arg(message, position()));
     }
     if (root.isNull())
-        return fail(u"no XML element given"_s);
+        return fail(tr("no XML element given"));
     return root;
 }
 

@@ -84,7 +84,10 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
 
     m_connect = new QPushButton(this);
     m_connect->setObjectName("connectButton"_L1);
-    m_connect->setMinimumWidth(m_connect->fontMetrics().horizontalAdvance(tr("Disconnect")) + 48);
+    // Wide enough for either label (German "Verbinden" is the longer one), so the button never jumps.
+    const QFontMetrics metrics = m_connect->fontMetrics();
+    m_connect->setMinimumWidth(
+        std::max(metrics.horizontalAdvance(tr("Disconnect")), metrics.horizontalAdvance(tr("Connect"))) + 48);
     connect(m_connect, &QPushButton::clicked, m_session, &ProfileSession::toggleConnection);
 
     auto *top = new QHBoxLayout;

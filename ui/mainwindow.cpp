@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "composewidget.h"
 #include "connectionbar.h"
 #include "keychainbanner.h"
@@ -143,13 +144,15 @@ void MainWindow::buildActions()
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About xcm"));
     about->setMenuRole(QAction::AboutRole);
+    about->setObjectName("aboutAction"_L1);
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About xcm"),
-            tr("<h3>xcm %1</h3><p>Connect XMPP external components (XEP-0114), watch their stanzas live "
-               "and send stanzas as the component.</p><p>Secrets are kept in the system keychain.</p>")
-                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::buildUi()

@@ -9,11 +9,6 @@ namespace xcm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("xcm::StanzaTemplate", text);
-}
-
 QString quoted(const QString &value)
 {
     QString escaped = value;
@@ -48,33 +43,34 @@ QList<StanzaTemplate> allStanzaTemplates()
 
 QString templateName(StanzaTemplate kind)
 {
+    // The context is spelled out: lupdate would file a plain tr() in a free function under "xcm".
     switch (kind) {
     case StanzaTemplate::MessageChat:
-        return tr("Message · chat");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Message · chat");
     case StanzaTemplate::MessageNormal:
-        return tr("Message · normal");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Message · normal");
     case StanzaTemplate::MessageHeadline:
-        return tr("Message · headline");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Message · headline");
     case StanzaTemplate::PresenceAvailable:
-        return tr("Presence · available");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Presence · available");
     case StanzaTemplate::PresenceUnavailable:
-        return tr("Presence · unavailable");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Presence · unavailable");
     case StanzaTemplate::PresenceSubscribe:
-        return tr("Presence · subscribe");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Presence · subscribe");
     case StanzaTemplate::PresenceProbe:
-        return tr("Presence · probe");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Presence · probe");
     case StanzaTemplate::IqDiscoInfo:
-        return tr("IQ get · disco#info");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "IQ get · disco#info");
     case StanzaTemplate::IqDiscoItems:
-        return tr("IQ get · disco#items");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "IQ get · disco#items");
     case StanzaTemplate::IqPing:
-        return tr("IQ get · ping");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "IQ get · ping");
     case StanzaTemplate::IqVersion:
-        return tr("IQ get · version");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "IQ get · version");
     case StanzaTemplate::IqTime:
-        return tr("IQ get · time");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "IQ get · time");
     case StanzaTemplate::Raw:
-        return tr("Raw XML");
+        return QCoreApplication::translate("xcm::StanzaTemplate", "Raw XML");
     }
     return {};
 }

@@ -11,11 +11,6 @@ namespace xcm {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("xcm::StateStyle", text, disambiguation, n);
-}
-
 const QColor green(0x2e, 0xa0, 0x4f);
 const QColor amber(0xe0, 0xa1, 0x00);
 const QColor orange(0xe0, 0x6c, 0x00);
@@ -38,12 +33,14 @@ StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, q
     case ConnectionState::Disconnected:
         break;
     }
+    // The context is spelled out: lupdate would file a plain tr() in a free function under "xcm".
     if (nextReconnectAtMs > 0) {
         const int seconds = int((std::max<qint64>(0, nextReconnectAtMs - nowMs) + 999) / 1000);
-        return {orange, tr("Reconnecting in %1 s").arg(seconds), true};
+        return {orange, QCoreApplication::translate("xcm::StateStyle", "Reconnecting in %1 s").arg(seconds),
+                true};
     }
     if (lastReason.isError())
-        return {red, tr("Failed"), true};
+        return {red, QCoreApplication::translate("xcm::StateStyle", "Failed"), true};
     return {grey, displayName(state)};
 }
 

@@ -7,6 +7,7 @@
 #include "screenshotter.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 #include <QIcon>
 #include <QTextStream>
 #include <QTimer>
+#include <QWindow>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,39 @@ QTextStream &err()
     return stream;
 }
 
+// --lang has to be known before the parser is built, so that --help is in that language too.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == u"--lang" || arguments[i] == u"-lang")
+            return arguments.value(i + 1);
+        if (arguments[i].startsWith(u"--lang="))
+            return arguments[i].sliced(7);
+    }
+    return {};
+}
+
+// --smoke-test: once the window is really on screen (exposed, which needs a working platform plugin,
+// fonts and the SVG icon plugin), say so and quit without saving the layout. Fails after 20 s.
+void quitOnceShown(xcm::MainWindow &window)
+{
+    auto *poll = new QTimer(&window);
+    auto waited = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, waited] {
+        *waited += poll->interval();
+        const bool exposed = window.windowHandle() && window.windowHandle()->isExposed();
+        if (!exposed && *waited < 20000)
+            return;
+        poll->stop();
+        QTextStream(stdout) << (exposed ? "xcm: smoke test: window shown (" : "xcm: smoke test: no window (")
+                            << window.width() << 'x' << window.height() << ", "
+                            << window.sessions()->rowCount() << " profiles, "
+                            << QGuiApplication::platformName() << ")" << Qt::endl;
+        QCoreApplication::exit(exposed ? 0 : 1);
+    });
+    poll->start(50);
+}
+
 // Adds or updates the profiles described in `files` and stores their secrets. Returns false (after
 // saying why) if a file cannot be used; `pending` counts secrets still being written.
 bool importProfiles(xcm::MainWindow &window, const QStringList &files, int &pending)
@@ -32,7 +67,7 @@ bool importProfiles(xcm::MainWindow &window, const QStringList &files, int &pend
     for (const QString &file : files) {
         const xcm::ProfileImport::Result imported = xcm::ProfileImport::readFile(file);
         for (const QString &warning : imported.warnings)
-            err() << "xcm: warning: " << warning << Qt::endl;
+            err() << "xcm: " << QCoreApplication::translate("main", "warning: %1").arg(warning) << Qt::endl;
         if (!imported.ok()) {
             err() << "xcm: " << imported.error << Qt::endl;
             return false;
@@ -56,19 +91,43 @@ bool importProfiles(xcm::MainWindow &window, const QStringList &files, int &pend
             [name, &pending](const xcm::SecretStore::Result &result) {
                 --pending;
                 if (result.location == xcm::SecretStore::Location::Keychain)
-                    err() << "xcm: profile \"" << name << "\": secret stored in the keychain" << Qt::endl;
+                    err() << "xcm: "
+                          << QCoreApplication::translate("main",
+                                                         "profile “%1”: secret stored in the keychain")
+                                 .arg(name)
+                          << Qt::endl;
                 else
-                    err() << "xcm: profile \"" << name << "\": no keychain (" << result.error
-                          << "), the secret is kept in memory for this run only" << Qt::endl;
+                    err() << "xcm: "
+                          << QCoreApplication::translate(
+                                 "main",
+                                 "profile “%1”: no keychain (%2), the secret is kept in memory for this "
+                                 "run only")
+                                 .arg(name, result.error)
+                          << Qt::endl;
             });
     }
     return true;
+}
+
+// True for --help, --help-all and --version, which only print: they must work without a display (in
+// a terminal over SSH, in a package check).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v" ||
+            argument == "--version")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyPrints(argc, argv) && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"xcm"_s);
     QApplication::setApplicationName(u"xcm"_s);
@@ -76,6 +135,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));
     QApplication::setDesktopFileName(u"io.github.xcmproject.xcm"_s); // packaging/*.desktop
     QApplication::setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
+    xcm::installTranslations(app, languageArgument(QApplication::arguments()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -110,12 +170,24 @@ int main(int argc, char *argv[])
                                 "Once connected with traffic, save <prefix>-main.png, -compose.png and "
                                 "-editor.png, then quit."),
         u"prefix"_s);
+    const QCommandLineOption languageOption(
+        u"lang"_s,
+        QApplication::translate("main", "Language of the window: %1 (default: the system's).")
+            .arg(xcm::availableLanguages().join(u", "_s)),
+        u"code"_s);
+    const QCommandLineOption smokeTestOption(
+        u"smoke-test"_s,
+        QApplication::translate("main",
+                                "Open the window, quit as soon as it is on screen and say so; exit status 0 "
+                                "if it was shown (for package and installation checks)."));
     parser.addOptions({profileOption, connectOption, paletteOption, importOption, importOnlyOption,
-                       sizeOption, screenshotsOption});
+                       sizeOption, screenshotsOption, languageOption, smokeTestOption});
     parser.process(app);
 
     if (!xcm::applyPalette(app, parser.value(paletteOption))) {
-        err() << "xcm: unknown palette '" << parser.value(paletteOption) << "' (light, dark or system)"
+        err() << "xcm: "
+              << QCoreApplication::translate("main", "unknown palette “%1” (light, dark or system)")
+                     .arg(parser.value(paletteOption))
               << Qt::endl;
         return 1;
     }
@@ -144,7 +216,8 @@ int main(int argc, char *argv[])
     for (const QString &name : names) {
         const xcm::Profile profile = window.profileStore()->findByName(name);
         if (profile.isNull()) {
-            err() << "xcm: no profile called \"" << name << "\"" << Qt::endl;
+            err() << "xcm: " << QCoreApplication::translate("main", "no profile called “%1”").arg(name)
+                  << Qt::endl;
             continue;
         }
         named.append(window.sessions()->session(profile.id));
@@ -165,6 +238,9 @@ int main(int argc, char *argv[])
         for (xcm::ProfileSession *session : std::as_const(named))
             session->connectToServer();
     }
+
+    if (parser.isSet(smokeTestOption))
+        quitOnceShown(window);
 
     std::unique_ptr<xcm::Screenshotter> screenshotter;
     if (parser.isSet(screenshotsOption)) {

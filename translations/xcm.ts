@@ -1,0 +1,1476 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>main</name>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile “%1”: secret stored in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect XMPP external components (XEP-0114), watch their stanzas and send stanzas as them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the profile called &lt;name&gt; (repeat to connect several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the profiles given with --profile (or the selected one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours: light, dark or system (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or update a profile from a key=value file (name, host, port, domain, secret-file); its secret goes to the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --import-profile: store, then exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1280x800.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png and -editor.png, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window, quit as soon as it is on screen and say so; exit status 0 if it was shown (for package and installation checks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown palette “%1” (light, dark or system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile called “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::AboutDialog</name>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP Component Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect XMPP external components (XEP-0114) as the component, watch their stanzas live and send stanzas from any address on the component&apos;s domain. Secrets are kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 The xcm developers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm is free software: you can redistribute it and/or modify it under the terms of the %1, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GNU General Public License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homepage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report a bug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt %1 · QtKeychain %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Version Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the versions of xcm, Qt, QtKeychain and the system, for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComponentConnection</name>
+    <message>
+        <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct TLS is set but the socket factory made no TLS socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent &lt;%1/&gt; before accepting the handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the stream before the handshake completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s stream header has no id, so no handshake can be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not reach %1:%2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server accepted the connection but sent no stream header within %1 s — is %2 the component port (not the client port), and does it expect direct TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer the handshake within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name %1 could not be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server host is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server port is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component domain is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shared secret is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; is not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected (%1): nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComposeHistory</name>
+    <message>
+        <source>raw XML (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComposeWidget</name>
+    <message>
+        <source>Stanzas you send appear here, to edit or send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a template; the editor below shows exactly what will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(domain only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local part of the sending address; the domain is the component&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s address (a JID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;message from=&apos;bot@comp.example&apos; to=&apos;user@example.org&apos;&gt;…&lt;/message&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanza XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this stanza (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move from History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected stanza in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected stanza again, exactly as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — connect to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Ready to send (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Resent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionBar</name>
+    <message>
+        <source>Edit this profile (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the secret from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · up %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 · %2    Out %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2:%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the stream and stop retrying (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2:%3 (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last disconnect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— edit the profile (F2) to fix this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanzas and bytes on this connection
+Received: %1 stanzas, %2
+Sent: %3 stanzas, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionState</name>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::DisconnectReason</name>
+    <message>
+        <source>the server sent data xcm refuses, so xcm closed the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server rejected the shared secret — check component_secret for %1 (on ejabberd this also means the component name is unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain in this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza lacked a &apos;to&apos; or &apos;from&apos; address the server accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza&apos;s &apos;from&apos; is not on the component domain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not parse what was sent (Prosody also says this for a stanza over its 512 KiB component limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s policy refused the traffic (often a size or rate limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the idle stream; lower the keepalive interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server redirects this component to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server reset the stream (a configuration reload, often)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the XML sent to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server failed internally; see its log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the stream with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Jid</name>
+    <message>
+        <source>the domain is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain is longer than 1023 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain contains a space or control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain contains &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain has an empty label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local part is longer than 1023 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local part contains a space or control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local part contains &apos;%1&apos;, which is not allowed there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the part after &apos;/&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resource is longer than 1023 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resource contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::KeychainBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::MainWindow</name>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a profile (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected profile (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its stored secret (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send Stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Focus Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No profile yet&lt;/h2&gt;&lt;p&gt;A profile holds where your component connects (server, port, component domain) and its shared secret, which is kept in the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 — xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The connection is closed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of “%1” is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileEditor</name>
+    <message>
+        <source>New Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Profile — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Weather bot (staging)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comp.example.org — the component&apos;s name on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct &amp;TLS (the port speaks TLS from the first byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept &amp;invalid certificates (development servers only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component_secret configured on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the secret with a strong random one (32 letters and digits); copy it into the server&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the secret to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component &amp;domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single space sent this often keeps NATs and idle limits from closing the stream. 60–120 s suits most servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest stanza accepted from the server or sent from here. Prosody&apos;s component limit is 512 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect automatically after a failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doubling up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also retry when the server rejects the secret or the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanza size &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts before giving &amp;up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). The secret is kept in memory until xcm quits and has to be entered again next time; it is never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain (service “xcm”), never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another profile is already called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the component domain (the name configured for the component on the server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The component domain is not valid: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest retry delay is shorter than the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileImport</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: expected key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no name=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: port must be 1–65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: domain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a secret but others can read it (chmod 600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the secret file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be read by others (chmod 600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SecretStore</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SessionListModel</name>
+    <message>
+        <source>Reading secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 on %3:%4&lt;br&gt;%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogExport</name>
+    <message>
+        <source>there is no log to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogModel</name>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time the stanza was received or sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction: ↓ received from the server, ↑ sent by the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes on the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message body, IQ payload, presence state or error condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogView</name>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: show only the stanzas that contain the search text.
+Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the view still; traffic is still logged and counted (Space in the list, Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest stanza in view while the list is scrolled to the bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all stanzas from the log (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact bytes on the wire instead of indented XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the stanza as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show both directions, or only what was received or sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓↑ Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which kinds of stanza to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search JIDs, ids, content (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
+Enter: next match, F3 / Shift+F3: next / previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stanza shown contains “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a stanza to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3 · %4 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 stanza (%1 shown), %2 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas (%2 shown), %3 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1 new while paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported 1 stanza to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 stanzas to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML log (*.log *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Shown Stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Stanza Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaSummary</name>
+    <message>
+        <source>subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a complete element)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaTemplate</name>
+    <message>
+        <source>Message · chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message · normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message · headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence · available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence · unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence · subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence · probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQ get · disco#info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQ get · disco#items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQ get · ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQ get · version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQ get · time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StateStyle</name>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::XmlElement</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only one element may be given (a second one starts at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text outside the element at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comments are not allowed in XMPP (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processing instructions are not allowed in XMPP (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTDs are not allowed in XMPP (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the XML is not complete: &lt;%1&gt; is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no XML element given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1482 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>main</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>profile “%1”: secret stored in the keychain</source>
+        <translation>Profil „%1“: Secret im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
+        <translation>Profil „%1“: kein Schlüsselbund (%2), das Secret wird nur für diesen Lauf im Speicher gehalten</translation>
+    </message>
+    <message>
+        <source>Connect XMPP external components (XEP-0114), watch their stanzas and send stanzas as them.</source>
+        <translation>Externe XMPP-Komponenten (XEP-0114) verbinden, ihre Stanzas verfolgen und als sie Stanzas senden.</translation>
+    </message>
+    <message>
+        <source>Select the profile called &lt;name&gt; (repeat to connect several).</source>
+        <translation>Das Profil namens &lt;name&gt; auswählen (mehrfach angeben, um mehrere zu verbinden).</translation>
+    </message>
+    <message>
+        <source>Connect the profiles given with --profile (or the selected one).</source>
+        <translation>Die mit --profile angegebenen Profile verbinden (oder das ausgewählte).</translation>
+    </message>
+    <message>
+        <source>Colours: light, dark or system (default).</source>
+        <translation>Farben: light (hell), dark (dunkel) oder system (Standard).</translation>
+    </message>
+    <message>
+        <source>Add or update a profile from a key=value file (name, host, port, domain, secret-file); its secret goes to the keychain.</source>
+        <translation>Ein Profil aus einer key=value-Datei (name, host, port, domain, secret-file) anlegen oder aktualisieren; sein Secret kommt in den Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>With --import-profile: store, then exit without a window.</source>
+        <translation>Mit --import-profile: speichern und ohne Fenster beenden.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1280x800.</source>
+        <translation>Fenstergröße, z. B. 1280x800.</translation>
+    </message>
+    <message>
+        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png and -editor.png, then quit.</source>
+        <translation>Sobald verbunden und Verkehr da ist, &lt;prefix&gt;-main.png, -compose.png und -editor.png speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: the system&apos;s).</source>
+        <translation>Sprache des Fensters: %1 (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Open the window, quit as soon as it is on screen and say so; exit status 0 if it was shown (for package and installation checks).</source>
+        <translation>Das Fenster öffnen, sich beenden, sobald es auf dem Bildschirm ist, und das melden; Exit-Status 0, wenn es angezeigt wurde (für Paket- und Installationsprüfungen).</translation>
+    </message>
+    <message>
+        <source>unknown palette “%1” (light, dark or system)</source>
+        <translation>unbekannte Palette „%1“ (light, dark oder system)</translation>
+    </message>
+    <message>
+        <source>no profile called “%1”</source>
+        <translation>kein Profil namens „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::AboutDialog</name>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>About xcm</source>
+        <translation>Über xcm</translation>
+    </message>
+    <message>
+        <source>XMPP Component Manager</source>
+        <translation>XMPP-Komponentenverwaltung</translation>
+    </message>
+    <message>
+        <source>Connect XMPP external components (XEP-0114) as the component, watch their stanzas live and send stanzas from any address on the component&apos;s domain. Secrets are kept in the system keychain.</source>
+        <translation>Verbindet sich als externe XMPP-Komponente (XEP-0114), zeigt ihre Stanzas live und sendet Stanzas von jeder Adresse der Komponentendomain. Secrets liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 The xcm developers</source>
+        <translation>Copyright © 2026 Die xcm-Entwickler</translation>
+    </message>
+    <message>
+        <source>xcm is free software: you can redistribute it and/or modify it under the terms of the %1, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>xcm ist freie Software: Sie können es unter den Bedingungen der %1, Version 3 oder (nach Ihrer Wahl) jeder späteren Version, weitergeben und/oder verändern. Es wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>GNU General Public License</source>
+        <translation>GNU General Public License</translation>
+    </message>
+    <message>
+        <source>Homepage</source>
+        <translation>Projektseite</translation>
+    </message>
+    <message>
+        <source>Report a bug</source>
+        <translation>Fehler melden</translation>
+    </message>
+    <message>
+        <source>Qt %1 · QtKeychain %2 · %3</source>
+        <translation>Qt %1 · QtKeychain %2 · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Version Info</source>
+        <translation>Versionsangaben &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the versions of xcm, Qt, QtKeychain and the system, for a bug report</source>
+        <translation>Die Versionen von xcm, Qt, QtKeychain und des Systems für einen Fehlerbericht kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComponentConnection</name>
+    <message>
+        <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>
+        <translation>ein Stanza war nach %1 s noch unvollständig (%2 Bytes empfangen)</translation>
+    </message>
+    <message>
+        <source>direct TLS is set but the socket factory made no TLS socket</source>
+        <translation>direktes TLS ist eingestellt, aber die Socket-Fabrik hat keinen TLS-Socket erzeugt</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
+        <translation>dem TLS-Zertifikat des Servers wird nicht vertraut – installieren Sie seine CA oder erlauben Sie ungültige Zertifikate für einen Entwicklungsserver</translation>
+    </message>
+    <message>
+        <source>the server sent &lt;%1/&gt; before accepting the handshake</source>
+        <translation>der Server hat &lt;%1/&gt; gesendet, bevor er den Handshake angenommen hat</translation>
+    </message>
+    <message>
+        <source>the server closed the stream</source>
+        <translation>der Server hat den Stream geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the stream before the handshake completed</source>
+        <translation>der Server hat den Stream vor Abschluss des Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s stream header has no id, so no handshake can be computed</source>
+        <translation>der Stream-Header des Servers hat keine ID, daher lässt sich kein Handshake berechnen</translation>
+    </message>
+    <message>
+        <source>could not reach %1:%2 within %3 s</source>
+        <translation>%1:%2 war innerhalb von %3 s nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the server accepted the connection but sent no stream header within %1 s — is %2 the component port (not the client port), and does it expect direct TLS?</source>
+        <translation>der Server hat die Verbindung angenommen, aber innerhalb von %1 s keinen Stream-Header gesendet – ist %2 der Komponenten-Port (nicht der Client-Port), und erwartet er direktes TLS?</translation>
+    </message>
+    <message>
+        <source>the server did not answer the handshake within %1 s</source>
+        <translation>der Server hat innerhalb von %1 s nicht auf den Handshake geantwortet</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
+        <translation>der Server hat die Verbindung geschlossen, bevor er seinen Stream-Header gesendet hat – ist das der Komponenten-Port, und erwartet er direktes TLS?</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the handshake</source>
+        <translation>der Server hat die Verbindung während des Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
+        <translation>der Server hat die Verbindung mitten in einem Stanza geschlossen (%1 Bytes davon empfangen)</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
+        <translation>auf %1 nimmt niemand Verbindungen an – läuft der Server, und ist sein Komponenten-Port auf dieser Adresse offen?</translation>
+    </message>
+    <message>
+        <source>the host name %1 could not be resolved</source>
+        <translation>der Hostname %1 konnte nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation>bei der Verbindung zu %1 ist eine Zeitüberschreitung aufgetreten</translation>
+    </message>
+    <message>
+        <source>the network to %1 failed</source>
+        <translation>das Netzwerk zu %1 ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen – spricht dieser Port direktes TLS?</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no server host is set</source>
+        <translation>kein Server-Host eingestellt</translation>
+    </message>
+    <message>
+        <source>no server port is set</source>
+        <translation>kein Server-Port eingestellt</translation>
+    </message>
+    <message>
+        <source>the component domain is not valid: %1</source>
+        <translation>die Komponentendomain ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>no shared secret is set</source>
+        <translation>kein Shared Secret eingestellt</translation>
+    </message>
+    <message>
+        <source>disconnected by the user</source>
+        <translation>vom Benutzer getrennt</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation>das Stanza ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation>ein Stanza muss im Namensraum des Streams jabber:component:accept stehen, nicht in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
+        <translation>nur &lt;message/&gt;, &lt;presence/&gt; und &lt;iq/&gt; können gesendet werden, nicht &lt;%1/&gt;</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
+        <translation>das Stanza hat keine &apos;to&apos;-Adresse (Server schließen den Stream mit improper-addressing)</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; is not a valid address: %1</source>
+        <translation>&apos;to&apos; ist keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
+        <translation>das Stanza hat keine &apos;from&apos;-Adresse: eine Komponente muss angeben, welche ihrer Adressen es sendet</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation>&apos;from&apos; ist keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
+        <translation>&apos;from&apos; muss in der Komponentendomain %1 liegen, nicht in %2 (Server schließen den Stream mit invalid-from)</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation>ein &lt;iq/&gt; braucht den Typ get, set, result oder error</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation>ein &lt;iq/&gt; braucht eine ID</translation>
+    </message>
+    <message>
+        <source>not connected (%1): nothing was sent</source>
+        <translation>nicht verbunden (%1): nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
+        <translation>%1 Stanzas warten bereits auf die Verbindung: dieses wurde nicht eingereiht</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComposeHistory</name>
+    <message>
+        <source>raw XML (%1)</source>
+        <translation>rohes XML (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Sent %1
+
+%2</source>
+        <translation>Gesendet %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ComposeWidget</name>
+    <message>
+        <source>Stanzas you send appear here, to edit or send again.</source>
+        <translation>Hier erscheinen die gesendeten Stanzas, zum Bearbeiten oder erneuten Senden.</translation>
+    </message>
+    <message>
+        <source>Start from a template; the editor below shows exactly what will be sent</source>
+        <translation>Mit einer Vorlage beginnen; der Editor darunter zeigt genau, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>(domain only)</source>
+        <translation>(nur Domain)</translation>
+    </message>
+    <message>
+        <source>The local part of the sending address; the domain is the component&apos;s</source>
+        <translation>Der lokale Teil der Absenderadresse; die Domain ist die der Komponente</translation>
+    </message>
+    <message>
+        <source>user@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s address (a JID)</source>
+        <translation>Die Adresse des Empfängers (eine JID)</translation>
+    </message>
+    <message>
+        <source>&lt;message from=&apos;bot@comp.example&apos; to=&apos;user@example.org&apos;&gt;…&lt;/message&gt;</source>
+        <translation>&lt;message from=&apos;bot@comp.example&apos; to=&apos;name@example.org&apos;&gt;…&lt;/message&gt;</translation>
+    </message>
+    <message>
+        <source>Stanza XML</source>
+        <translation>Stanza-XML</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send this stanza (Ctrl+Return)</source>
+        <translation>Dieses Stanza senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the Editor</source>
+        <translation>Im Editor &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>E&amp;rneut senden</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from History</source>
+        <translation>Aus dem Verlauf ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Put the selected stanza in the editor</source>
+        <translation>Das ausgewählte Stanza in den Editor übernehmen</translation>
+    </message>
+    <message>
+        <source>Send the selected stanza again, exactly as before</source>
+        <translation>Das ausgewählte Stanza noch einmal genau so senden</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>Vor&amp;lage:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>V&amp;on:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>Sent from here</source>
+        <translation>Von hier gesendet</translation>
+    </message>
+    <message>
+        <source>Not a valid address: %1</source>
+        <translation>Keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — connect to send</source>
+        <translation>✓ Gültig (%1) – zum Senden verbinden</translation>
+    </message>
+    <message>
+        <source>✓ Ready to send (%1)</source>
+        <translation>✓ Bereit zum Senden (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>Senden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>✓ Sent: %1</source>
+        <translation>✓ Gesendet: %1</translation>
+    </message>
+    <message>
+        <source>✓ Resent: %1</source>
+        <translation>✓ Erneut gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionBar</name>
+    <message>
+        <source>Edit this profile (F2)</source>
+        <translation>Dieses Profil bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Reading the secret from the keychain…</source>
+        <translation>Secret wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 · up %2</source>
+        <translation>%1 · seit %2</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (Versuch %2)</translation>
+    </message>
+    <message>
+        <source>In %1 · %2    Out %3 · %4</source>
+        <translation>Ein %1 · %2    Aus %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2:%3%4</source>
+        <translation>%1 auf %2:%3%4</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation> (TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Close the stream and stop retrying (Ctrl+Shift+C)</source>
+        <translation>Den Stream schließen und keine weiteren Versuche (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2:%3 (Ctrl+Shift+C)</source>
+        <translation>%1 mit %2:%3 verbinden (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Last disconnect: %1</source>
+        <translation>Letzte Trennung: %1</translation>
+    </message>
+    <message>
+        <source>— edit the profile (F2) to fix this.</source>
+        <translation>– bearbeiten Sie das Profil (F2), um das zu beheben.</translation>
+    </message>
+    <message>
+        <source>Stanzas and bytes on this connection
+Received: %1 stanzas, %2
+Sent: %3 stanzas, %4</source>
+        <translation>Stanzas und Bytes auf dieser Verbindung
+Empfangen: %1 Stanzas, %2
+Gesendet: %3 Stanzas, %4</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionState</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden …</translation>
+    </message>
+    <message>
+        <source>Opening stream</source>
+        <translation>Stream öffnen …</translation>
+    </message>
+    <message>
+        <source>Authenticating</source>
+        <translation>Authentifizierung …</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Disconnecting</source>
+        <translation>Trennen …</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::DisconnectReason</name>
+    <message>
+        <source>the server sent data xcm refuses, so xcm closed the stream</source>
+        <translation>der Server hat Daten gesendet, die xcm ablehnt, daher hat xcm den Stream geschlossen</translation>
+    </message>
+    <message>
+        <source>the server rejected the shared secret — check component_secret for %1 (on ejabberd this also means the component name is unknown)</source>
+        <translation>der Server hat das Shared Secret abgelehnt – prüfen Sie component_secret für %1 (bei ejabberd heißt das auch, dass der Komponentenname unbekannt ist)</translation>
+    </message>
+    <message>
+        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain in this profile</source>
+        <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain in diesem Profil</translation>
+    </message>
+    <message>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
+        <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist); xcm versucht es mit wachsendem Abstand erneut</translation>
+    </message>
+    <message>
+        <source>a stanza lacked a &apos;to&apos; or &apos;from&apos; address the server accepts</source>
+        <translation>einem Stanza fehlte eine &apos;to&apos;- oder &apos;from&apos;-Adresse, die der Server akzeptiert</translation>
+    </message>
+    <message>
+        <source>a stanza&apos;s &apos;from&apos; is not on the component domain %1</source>
+        <translation>das &apos;from&apos; eines Stanzas liegt nicht in der Komponentendomain %1</translation>
+    </message>
+    <message>
+        <source>the server could not parse what was sent (Prosody also says this for a stanza over its 512 KiB component limit)</source>
+        <translation>der Server konnte das Gesendete nicht parsen (Prosody meldet das auch bei einem Stanza über seiner Komponentengrenze von 512 KiB)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s policy refused the traffic (often a size or rate limit)</source>
+        <translation>die Richtlinien des Servers haben den Verkehr abgelehnt (oft eine Größen- oder Ratenbegrenzung)</translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation>der Server wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>the server closed the idle stream; lower the keepalive interval</source>
+        <translation>der Server hat den untätigen Stream geschlossen; verkürzen Sie das Keepalive-Intervall</translation>
+    </message>
+    <message>
+        <source>the server redirects this component to another host</source>
+        <translation>der Server leitet diese Komponente auf einen anderen Host um</translation>
+    </message>
+    <message>
+        <source>the server reset the stream (a configuration reload, often)</source>
+        <translation>der Server hat den Stream zurückgesetzt (oft wegen neu geladener Konfiguration)</translation>
+    </message>
+    <message>
+        <source>the server refused the XML sent to it</source>
+        <translation>der Server hat das an ihn gesendete XML abgelehnt</translation>
+    </message>
+    <message>
+        <source>the server failed internally; see its log</source>
+        <translation>interner Fehler im Server; siehe sein Protokoll</translation>
+    </message>
+    <message>
+        <source>the server closed the stream with an error</source>
+        <translation>der Server hat den Stream mit einem Fehler geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Jid</name>
+    <message>
+        <source>the domain is empty</source>
+        <translation>die Domain ist leer</translation>
+    </message>
+    <message>
+        <source>the domain is longer than 1023 bytes</source>
+        <translation>die Domain ist länger als 1023 Bytes</translation>
+    </message>
+    <message>
+        <source>the domain contains a space or control character</source>
+        <translation>die Domain enthält ein Leer- oder Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the domain contains &apos;%1&apos;</source>
+        <translation>die Domain enthält &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the domain has an empty label</source>
+        <translation>die Domain hat ein leeres Label</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>die Adresse ist leer</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>der Teil vor &apos;@&apos; ist leer</translation>
+    </message>
+    <message>
+        <source>the local part is longer than 1023 bytes</source>
+        <translation>der lokale Teil ist länger als 1023 Bytes</translation>
+    </message>
+    <message>
+        <source>the local part contains a space or control character</source>
+        <translation>der lokale Teil enthält ein Leer- oder Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the local part contains &apos;%1&apos;, which is not allowed there</source>
+        <translation>der lokale Teil enthält &apos;%1&apos;, was dort nicht erlaubt ist</translation>
+    </message>
+    <message>
+        <source>the part after &apos;/&apos; is empty</source>
+        <translation>der Teil nach &apos;/&apos; ist leer</translation>
+    </message>
+    <message>
+        <source>the resource is longer than 1023 bytes</source>
+        <translation>die Ressource ist länger als 1023 Bytes</translation>
+    </message>
+    <message>
+        <source>the resource contains a control character</source>
+        <translation>die Ressource enthält ein Steuerzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::KeychainBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
+        <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Eingegebene Secrets bleiben nur im Speicher, bis xcm beendet wird, und werden nirgends gespeichert: Geben Sie sie beim nächsten Mal erneut ein oder starten Sie einen Secret Service (etwa GNOME Keyring oder KWallet).</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::MainWindow</name>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil …</translation>
+    </message>
+    <message>
+        <source>Create a profile (Ctrl+N)</source>
+        <translation>Ein Profil anlegen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil b&amp;earbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit the selected profile (F2)</source>
+        <translation>Das ausgewählte Profil bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile…</source>
+        <translation>Profil &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its stored secret (Delete)</source>
+        <translation>Das ausgewählte Profil und sein gespeichertes Secret löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Send Stanza</source>
+        <translation>Stanza &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Disconnect &amp;All</source>
+        <translation>&amp;Alle trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>Ver&amp;fassen</translation>
+    </message>
+    <message>
+        <source>&amp;Focus Editor</source>
+        <translation>&amp;Editor fokussieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About xcm</source>
+        <translation>Über &amp;xcm</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No profile yet&lt;/h2&gt;&lt;p&gt;A profile holds where your component connects (server, port, component domain) and its shared secret, which is kept in the system keychain.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Noch kein Profil&lt;/h2&gt;&lt;p&gt;Ein Profil hält fest, wohin sich Ihre Komponente verbindet (Server, Port, Komponentendomain), und ihr Shared Secret, das im Schlüsselbund des Systems liegt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Create a Profile…</source>
+        <translation>Profil anlegen …</translation>
+    </message>
+    <message>
+        <source>No profile selected</source>
+        <translation>Kein Profil ausgewählt</translation>
+    </message>
+    <message>
+        <source>xcm</source>
+        <translation>xcm</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — xcm</source>
+        <translation>%1 – %2 – xcm</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”?</source>
+        <translation>Das Profil „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.%1</source>
+        <translation>Sein Secret wird aus dem Schlüsselbund entfernt und sein Verlauf gesendeter Stanzas gelöscht.%1</translation>
+    </message>
+    <message>
+        <source> The connection is closed first.</source>
+        <translation> Die Verbindung wird vorher geschlossen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>The secret of “%1” is stored in the keychain.</source>
+        <translation>Das Secret von „%1“ ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
+        <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
+    </message>
+    <message>
+        <source>Closing connections…</source>
+        <translation>Verbindungen werden geschlossen …</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileEditor</name>
+    <message>
+        <source>New Profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Edit Profile — %1</source>
+        <translation>Profil bearbeiten – %1</translation>
+    </message>
+    <message>
+        <source>e.g. Weather bot (staging)</source>
+        <translation>z. B. Wetter-Bot (Staging)</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>Hostname oder Adresse</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>comp.example.org — the component&apos;s name on the server</source>
+        <translation>comp.example.org – der Name der Komponente auf dem Server</translation>
+    </message>
+    <message>
+        <source>Direct &amp;TLS (the port speaks TLS from the first byte)</source>
+        <translation>Direktes &amp;TLS (der Port spricht TLS ab dem ersten Byte)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;invalid certificates (development servers only)</source>
+        <translation>&amp;Ungültige Zertifikate akzeptieren (nur für Entwicklungsserver)</translation>
+    </message>
+    <message>
+        <source>the component_secret configured on the server</source>
+        <translation>das auf dem Server eingestellte component_secret</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation>Secret verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <source>Replace the secret with a strong random one (32 letters and digits); copy it into the server&apos;s configuration</source>
+        <translation>Das Secret durch ein starkes zufälliges ersetzen (32 Buchstaben und Ziffern); übernehmen Sie es in die Konfiguration des Servers</translation>
+    </message>
+    <message>
+        <source>Copy the secret to the clipboard</source>
+        <translation>Das Secret in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Component &amp;domain:</source>
+        <translation>Komponenten&amp;domain:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation>Se&amp;cret:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>A single space sent this often keeps NATs and idle limits from closing the stream. 60–120 s suits most servers.</source>
+        <translation>Ein einzelnes Leerzeichen in diesem Abstand verhindert, dass NATs und Leerlaufgrenzen den Stream schließen. 60–120 s passen für die meisten Server.</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Largest stanza accepted from the server or sent from here. Prosody&apos;s component limit is 512 KiB.</source>
+        <translation>Größtes Stanza, das vom Server angenommen oder von hier gesendet wird. Die Komponentengrenze von Prosody liegt bei 512 KiB.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect automatically after a failure</source>
+        <translation>Nach einem Fehler automatisch neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>doubling up to</source>
+        <translation>verdoppelt bis</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Also retry when the server rejects the secret or the name</source>
+        <translation>Auch erneut versuchen, wenn der Server das Secret oder den Namen ablehnt</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive every:</source>
+        <translation>&amp;Keepalive alle:</translation>
+    </message>
+    <message>
+        <source>Stanza size &amp;limit:</source>
+        <translation>&amp;Höchstgröße für Stanzas:</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>E&amp;rster Versuch nach:</translation>
+    </message>
+    <message>
+        <source>Attempts before giving &amp;up:</source>
+        <translation>&amp;Maximale Versuche:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Reading from the keychain…</source>
+        <translation>Wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). The secret is kept in memory until xcm quits and has to be entered again next time; it is never written to disk.</source>
+        <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Das Secret bleibt nur im Speicher, bis xcm beendet wird, und muss beim nächsten Mal erneut eingegeben werden; es wird nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain (service “xcm”), never in the settings file.</source>
+        <translation>Liegt im Schlüsselbund des Systems (Dienst „xcm“), nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called “%1”.</source>
+        <translation>Ein anderes Profil heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the component domain (the name configured for the component on the server).</source>
+        <translation>Geben Sie die Komponentendomain ein (den Namen, der für die Komponente auf dem Server eingestellt ist).</translation>
+    </message>
+    <message>
+        <source>The component domain is not valid: %1.</source>
+        <translation>Die Komponentendomain ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>The longest retry delay is shorter than the first one.</source>
+        <translation>Die längste Wartezeit ist kürzer als die erste.</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileImport</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected key=value</source>
+        <translation>%1:%2: key=value erwartet</translation>
+    </message>
+    <message>
+        <source>%1: no name=</source>
+        <translation>%1: kein name=</translation>
+    </message>
+    <message>
+        <source>%1: port must be 1–65535</source>
+        <translation>%1: port muss zwischen 1 und 65535 liegen</translation>
+    </message>
+    <message>
+        <source>%1: domain: %2</source>
+        <translation>%1: domain: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a secret but others can read it (chmod 600)</source>
+        <translation>%1 enthält ein Secret, ist aber für andere lesbar (chmod 600)</translation>
+    </message>
+    <message>
+        <source>cannot read the secret file %1: %2</source>
+        <translation>die Secret-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 can be read by others (chmod 600)</source>
+        <translation>%1 ist für andere lesbar (chmod 600)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SecretStore</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SessionListModel</name>
+    <message>
+        <source>Reading secret…</source>
+        <translation>Secret wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 · %2:%3</source>
+        <translation>%1 · %2:%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 on %3:%4&lt;br&gt;%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 auf %3:%4&lt;br&gt;%5</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogExport</name>
+    <message>
+        <source>there is no log to export</source>
+        <translation>es gibt kein Protokoll zum Exportieren</translation>
+    </message>
+    <message>
+        <source>the file is not open for writing</source>
+        <translation>die Datei ist nicht zum Schreiben geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogModel</name>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire</source>
+        <translation>%1 Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>Ri.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Local time the stanza was received or sent</source>
+        <translation>Ortszeit, zu der das Stanza empfangen oder gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Direction: ↓ received from the server, ↑ sent by the component</source>
+        <translation>Richtung: ↓ vom Server empfangen, ↑ von der Komponente gesendet</translation>
+    </message>
+    <message>
+        <source>Bytes on the wire</source>
+        <translation>Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Message body, IQ payload, presence state or error condition</source>
+        <translation>Nachrichtentext, IQ-Inhalt, Presence-Status oder Fehlerbedingung</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>presence</source>
+        <translation>presence</translation>
+    </message>
+    <message>
+        <source>iq</source>
+        <translation>iq</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation>stream</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogView</name>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
+        <translation>Nur Stream-Fehler und Stanzas vom Typ &apos;error&apos; anzeigen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtern</translation>
+    </message>
+    <message>
+        <source>On: show only the stanzas that contain the search text.
+Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
+        <translation>An: nur die Stanzas anzeigen, die den Suchtext enthalten.
+Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Hold the view still; traffic is still logged and counted (Space in the list, Ctrl+P)</source>
+        <translation>Die Ansicht anhalten; der Verkehr wird weiter protokolliert und gezählt (Leertaste in der Liste, Strg+P)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <source>Keep the newest stanza in view while the list is scrolled to the bottom</source>
+        <translation>Das neueste Stanza im Blick behalten, solange die Liste ganz unten steht</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove all stanzas from the log (Ctrl+L)</source>
+        <translation>Alle Stanzas aus dem Protokoll entfernen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Export All…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
+        <translation>Das ganze Protokoll als XML-Protokoll oder JSON Lines speichern (Strg+E); der Handshake-Digest wird nie geschrieben</translation>
+    </message>
+    <message>
+        <source>Export Shown…</source>
+        <translation>Angezeigte exportieren …</translation>
+    </message>
+    <message>
+        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
+        <translation>Nur die Stanzas speichern, die die Filter zeigen (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>Show the exact bytes on the wire instead of indented XML</source>
+        <translation>Die genauen Bytes auf der Leitung statt eingerücktem XML zeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the stanza as shown</source>
+        <translation>Das Stanza so kopieren, wie es angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Copy Stanza</source>
+        <translation>Stanza kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire</source>
+        <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war</translation>
+    </message>
+    <message>
+        <source>Show both directions, or only what was received or sent</source>
+        <translation>Beide Richtungen zeigen oder nur Empfangenes bzw. Gesendetes</translation>
+    </message>
+    <message>
+        <source>↓↑ Both</source>
+        <translation>↓↑ Beide</translation>
+    </message>
+    <message>
+        <source>↓ Received</source>
+        <translation>↓ Empfangen</translation>
+    </message>
+    <message>
+        <source>↑ Sent</source>
+        <translation>↑ Gesendet</translation>
+    </message>
+    <message>
+        <source>Show All Kinds</source>
+        <translation>Alle Arten zeigen</translation>
+    </message>
+    <message>
+        <source>Which kinds of stanza to show</source>
+        <translation>Welche Arten von Stanzas angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Search JIDs, ids, content (Ctrl+F)</source>
+        <translation>JID, ID, Inhalt suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
+Enter: next match, F3 / Shift+F3: next / previous</source>
+        <translation>Text irgendwo im Stanza, ohne Beachtung der Groß-/Kleinschreibung: JIDs, IDs, Namensräume, Text.
+Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>No stanza shown contains “%1”</source>
+        <translation>Kein angezeigtes Stanza enthält „%1“</translation>
+    </message>
+    <message>
+        <source>Select a stanza to see it here.</source>
+        <translation>Wählen Sie ein Stanza aus, um es hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>↓ received</source>
+        <translation>↓ empfangen</translation>
+    </message>
+    <message>
+        <source>↑ sent</source>
+        <translation>↑ gesendet</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3 · %4 bytes</source>
+        <translation>#%1 · %2 · %3 · %4 Bytes</translation>
+    </message>
+    <message>
+        <source>1 stanza (%1 shown), %2 dropped</source>
+        <translation>1 Stanza (%1 angezeigt), %2 verworfen</translation>
+    </message>
+    <message>
+        <source>%1 stanzas (%2 shown), %3 dropped</source>
+        <translation>%1 Stanzas (%2 angezeigt), %3 verworfen</translation>
+    </message>
+    <message>
+        <source>Paused: %1 new while paused</source>
+        <translation>Angehalten: %1 neue seit der Pause</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>No kinds</source>
+        <translation>Keine Arten</translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation>%1 Arten</translation>
+    </message>
+    <message>
+        <source>there is no log</source>
+        <translation>es gibt kein Protokoll</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 stanza to %1</source>
+        <translation>1 Stanza nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 stanzas to %2</source>
+        <translation>%1 Stanzas nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>XML log (*.log *.xml)</source>
+        <translation>XML-Protokoll (*.log *.xml)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Shown Stanzas</source>
+        <translation>Angezeigte Stanzas exportieren</translation>
+    </message>
+    <message>
+        <source>Export Stanza Log</source>
+        <translation>Stanza-Protokoll exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaSummary</name>
+    <message>
+        <source>subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <source>stream closed</source>
+        <translation>Stream geschlossen</translation>
+    </message>
+    <message>
+        <source>stream header</source>
+        <translation>Stream-Header</translation>
+    </message>
+    <message>
+        <source>handshake accepted</source>
+        <translation>Handshake angenommen</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>Handshake</translation>
+    </message>
+    <message>
+        <source>stream error: %1</source>
+        <translation>Stream-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>(not a complete element)</source>
+        <translation>(kein vollständiges Element)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaTemplate</name>
+    <message>
+        <source>Message · chat</source>
+        <translation>Nachricht · chat</translation>
+    </message>
+    <message>
+        <source>Message · normal</source>
+        <translation>Nachricht · normal</translation>
+    </message>
+    <message>
+        <source>Message · headline</source>
+        <translation>Nachricht · headline</translation>
+    </message>
+    <message>
+        <source>Presence · available</source>
+        <translation>Presence · available</translation>
+    </message>
+    <message>
+        <source>Presence · unavailable</source>
+        <translation>Presence · unavailable</translation>
+    </message>
+    <message>
+        <source>Presence · subscribe</source>
+        <translation>Presence · subscribe</translation>
+    </message>
+    <message>
+        <source>Presence · probe</source>
+        <translation>Presence · probe</translation>
+    </message>
+    <message>
+        <source>IQ get · disco#info</source>
+        <translation>IQ get · disco#info</translation>
+    </message>
+    <message>
+        <source>IQ get · disco#items</source>
+        <translation>IQ get · disco#items</translation>
+    </message>
+    <message>
+        <source>IQ get · ping</source>
+        <translation>IQ get · ping</translation>
+    </message>
+    <message>
+        <source>IQ get · version</source>
+        <translation>IQ get · version</translation>
+    </message>
+    <message>
+        <source>IQ get · time</source>
+        <translation>IQ get · time</translation>
+    </message>
+    <message>
+        <source>Raw XML</source>
+        <translation>Rohes XML</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StateStyle</name>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::XmlElement</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>only one element may be given (a second one starts at %1)</source>
+        <translation>nur ein Element ist erlaubt (ein zweites beginnt bei %1)</translation>
+    </message>
+    <message>
+        <source>text outside the element at %1</source>
+        <translation>Text außerhalb des Elements bei %1</translation>
+    </message>
+    <message>
+        <source>comments are not allowed in XMPP (%1)</source>
+        <translation>Kommentare sind in XMPP nicht erlaubt (%1)</translation>
+    </message>
+    <message>
+        <source>processing instructions are not allowed in XMPP (%1)</source>
+        <translation>Verarbeitungsanweisungen sind in XMPP nicht erlaubt (%1)</translation>
+    </message>
+    <message>
+        <source>DTDs are not allowed in XMPP (%1)</source>
+        <translation>DTDs sind in XMPP nicht erlaubt (%1)</translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed (%1)</source>
+        <translation>Entity-Referenzen außer den fünf vordefinierten sind nicht erlaubt (%1)</translation>
+    </message>
+    <message>
+        <source>the XML is not complete: &lt;%1&gt; is not closed</source>
+        <translation>das XML ist unvollständig: &lt;%1&gt; wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>no XML element given</source>
+        <translation>kein XML-Element angegeben</translation>
+    </message>
+</context>
+</TS>

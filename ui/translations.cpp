@@ -1,0 +1,51 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+constexpr auto resourceDir = ":/i18n"_L1; // qt_add_translations' default RESOURCE_PREFIX
+}
+
+QStringList availableLanguages()
+{
+    QStringList languages{u"en"_s};
+    const QStringList files = QDir(resourceDir).entryList({u"xcm_*.qm"_s}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        languages.append(file.sliced(4, file.size() - 7)); // xcm_de.qm → de
+    return languages;
+}
+
+QString installTranslations(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    // English is the source language: an English preference ahead of German must win, which
+    // QTranslator::load() alone would not know (there is no xcm_en.qm to find).
+    for (const QString &uiLanguage : locale.uiLanguages()) {
+        if (uiLanguage == u"C" || QLocale(uiLanguage).language() == QLocale::English)
+            return {};
+        auto xcm = std::make_unique<QTranslator>(&app);
+        if (!xcm->load(QLocale(uiLanguage), u"xcm"_s, u"_"_s, resourceDir))
+            continue;
+        const QString loaded = xcm->language();
+        QCoreApplication::installTranslator(xcm.release());
+        // Qt's catalogue (qt6-translations-l10n) for QDialogButtonBox, QMessageBox, file dialogs, …;
+        // without it those stay English, which is still usable.
+        auto qt = std::make_unique<QTranslator>(&app);
+        if (qt->load(QLocale(loaded), u"qt"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qt.release());
+        return loaded;
+    }
+    return {};
+}
+
+} // namespace xcm

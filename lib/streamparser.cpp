@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -72,11 +74,13 @@ void StreamParser::reset()
     m_reader.setNamespaceProcessing(true);
     m_utf8.reset();
     m_buffer.clear();
-    m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
+    m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = m_tokenEndChars = 0;
     m_stanzaStart = -1;
     m_depth = 0;
     m_error = {};
     m_headerReceived = m_closed = false;
+    m_markup = Markup::Text;
+    m_attributes = m_skipMatched = 0;
 }
 
 void StreamParser::feed(QByteArrayView bytes)
@@ -88,18 +92,97 @@ void StreamParser::feed(QByteArrayView bytes)
                                      "this port expects direct TLS"_s);
         return;
     }
+    // The bytes before a bad one are still stream: a violation or the close among them comes first, so
+    // that the outcome does not depend on where the network happened to cut the chunks.
+    qsizetype good = bytes.size();
+    StreamError early;
     if (!m_utf8.feed(bytes)) {
-        // The bytes before the bad one are still stream: a violation or the close among them comes
-        // first, so that the outcome does not depend on where the network happened to cut the chunks.
-        const qint64 valid = m_utf8.errorOffset() - m_bytesFed;
-        if (valid > 0)
-            parse(bytes.first(valid));
-        if (!m_closed && !hasFailed())
-            fail("unsupported-encoding",
-                 u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset()));
-        return;
+        good = qsizetype(std::max<qint64>(0, m_utf8.errorOffset() - m_bytesFed));
+        early = {u"unsupported-encoding"_s,
+                 u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset())};
     }
-    parse(bytes);
+    if (const qsizetype bad = scanMarkup(bytes.first(good), &early); bad >= 0)
+        good = bad;
+    if (good > 0)
+        parse(bytes.first(good));
+    if (!early.isNull() && !m_closed && !hasFailed())
+        fail(early.condition.toLatin1().constData(), early.text);
+}
+
+qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        switch (m_markup) {
+        case Markup::Text: {
+            // Most bytes are text: jump to the next '<'.
+            const auto *next =
+                static_cast<const char *>(std::memchr(bytes.data() + i, '<', size_t(bytes.size() - i)));
+            if (!next)
+                return -1;
+            i = next - bytes.data();
+            m_markup = Markup::Open;
+            break;
+        }
+        case Markup::Open:
+            if (c == '?') {
+                m_markup = Markup::Skip;
+                m_skipUntil = "?>";
+                m_skipMatched = 0;
+            } else if (c == '!') {
+                m_markup = Markup::Bang;
+            } else {
+                m_markup = c == '>' ? Markup::Text : Markup::Tag;
+                m_attributes = 0;
+            }
+            break;
+        case Markup::Tag:
+            if (c == '>') {
+                m_markup = Markup::Text;
+            } else if (c == '\'' || c == '"') {
+                m_markup = Markup::Quoted;
+                m_quote = c;
+            } else if (c == '=' && ++m_attributes > m_limits.maxAttributes) {
+                *error = {u"policy-violation"_s,
+                          u"an element with more than %1 attributes"_s.arg(m_limits.maxAttributes)};
+                return i;
+            }
+            break;
+        case Markup::Quoted: {
+            const auto *end =
+                static_cast<const char *>(std::memchr(bytes.data() + i, m_quote, size_t(bytes.size() - i)));
+            if (!end)
+                return -1;
+            i = end - bytes.data();
+            m_markup = Markup::Tag;
+            break;
+        }
+        case Markup::Bang:
+            // "<!-" starts a comment and "<![" a CDATA section; anything else is a DTD or a
+            // declaration, refused before the reader parses it (an ATTLIST is quadratic there too).
+            if (c != '-' && c != '[') {
+                *error = {u"restricted-xml"_s,
+                          u"the stream contains a DTD or declaration (<!%1…)"_s.arg(QLatin1Char(c))};
+                return i;
+            }
+            m_markup = Markup::Skip;
+            m_skipUntil = c == '-' ? "-->" : "]]>";
+            m_skipMatched = 0; // "<!-->" does not end the comment it starts
+            break;
+        case Markup::Skip:
+            if (c == m_skipUntil[m_skipMatched]) {
+                if (m_skipUntil[++m_skipMatched] == '\0')
+                    m_markup = Markup::Text;
+            } else if (c == m_skipUntil[0]) {
+                // "--->" and "]]]>" still end it: a run of the doubled first character keeps two matched.
+                m_skipMatched = m_skipMatched >= 2 && m_skipUntil[1] == c ? 2 : 1;
+            } else {
+                m_skipMatched = 0;
+            }
+            break;
+        }
+    }
+    return -1;
 }
 
 void StreamParser::parse(QByteArrayView bytes)
@@ -148,6 +231,15 @@ void StreamParser::processTokens()
         case QXmlStreamReader::Characters:
             if (m_depth <= 1 && !m_reader.isWhitespace())
                 return fail("bad-format", u"text outside any stanza: \"%1\""_s.arg(m_reader.text().left(40)));
+            if (!m_reader.isCDATA() && m_reader.text().contains(u'>')) {
+                // The reader misses "]]>" in text when its bytes arrive in separate reads; check the
+                // raw bytes (2 more before, in case text comes in more than one token).
+                const qsizetype from =
+                    std::max(byteOffsetAt(m_tokenEndChars) - 2, m_topLevelEnd) - m_bufferStart;
+                const qsizetype to = byteOffsetAt(m_reader.characterOffset()) - m_bufferStart;
+                if (QByteArrayView(m_buffer).sliced(from, to - from).contains("]]>"))
+                    return fail("not-well-formed", u"the sequence ']]>' is not allowed in text"_s);
+            }
             break;
         case QXmlStreamReader::Comment:
             return fail("restricted-xml", u"the stream contains an XML comment"_s);
@@ -183,6 +275,7 @@ void StreamParser::processTokens()
         }
         if (m_closed || hasFailed())
             return;
+        m_tokenEndChars = m_reader.characterOffset();
     }
 }
 

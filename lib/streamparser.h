@@ -30,6 +30,9 @@ public:
     {
         qint64 maxStanzaBytes = 512 * 1024; // Prosody's component limit
         int maxDepth = 100;                 // element nesting inside a stanza
+        // Per element, namespace declarations included: QXmlStreamReader checks for duplicates in
+        // quadratic time (50,000 attributes in one 490 KB stanza took 28 s).
+        int maxAttributes = 100;
     };
 
     explicit StreamParser(QObject *parent = nullptr);
@@ -55,7 +58,10 @@ Q_SIGNALS:
     void failed(const xcm::StreamError &error);
 
 private:
-    void parse(QByteArrayView bytes); // bytes already checked as UTF-8
+    void parse(QByteArrayView bytes); // bytes already checked as UTF-8 and by scanMarkup()
+    // Checks raw bytes for what must be refused before the reader spends time on it (too many
+    // attributes, a DTD); returns where the first such byte is, or -1, with the error in `error`.
+    qsizetype scanMarkup(QByteArrayView bytes, StreamError *error);
     void processTokens();
     void handleStartElement();
     void handleEndElement();
@@ -73,12 +79,28 @@ private:
     // Walking cursor that maps the reader's character offsets (UTF-16 units) to stream bytes.
     qint64 m_cursorChars = 0;
     qint64 m_cursorBytes = 0;
-    qint64 m_topLevelEnd = 0; // stream byte offset just past the last complete top-level token
+    qint64 m_tokenEndChars = 0; // where the last complete token ended, in the reader's characters
+    qint64 m_topLevelEnd = 0;   // stream byte offset just past the last complete top-level token
     qint64 m_stanzaStart = -1;
     int m_depth = 0;
     QString m_stanzaName;
     QString m_stanzaNamespace;
     QXmlStreamAttributes m_stanzaAttributes;
+    // scanMarkup()'s state, carried from one chunk to the next.
+    enum class Markup : quint8
+    {
+        Text,
+        Open,   // after '<'
+        Tag,    // in a start or end tag
+        Quoted, // in an attribute value
+        Bang,   // after "<!"
+        Skip,   // in a PI, comment or CDATA section, until m_skipUntil
+    };
+    Markup m_markup = Markup::Text;
+    char m_quote = 0;
+    int m_attributes = 0;
+    const char *m_skipUntil = nullptr;
+    int m_skipMatched = 0;
     StreamError m_error;
     bool m_headerReceived = false;
     bool m_closed = false;

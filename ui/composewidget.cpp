@@ -353,7 +353,12 @@ void ComposeWidget::revalidate()
 
     const bool connected = m_session->state() == ConnectionState::Connected;
     QPalette palette = m_status->palette();
-    if (!valid) {
+    const XmlElement parsed = valid ? XmlElement() : XmlElement::parse(bytes);
+    if (!valid && !parsed.isNull() && parsed.attribute(u"to").isEmpty() && m_to->text().trimmed().isEmpty()) {
+        // Not a mistake yet, just not finished: say what is missing without the alarm colour.
+        m_status->setText(tr("Enter the recipient's address in To."));
+        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::PlaceholderText));
+    } else if (!valid) {
         m_status->setText(u"✗ "_s + problem);
         palette.setColor(QPalette::WindowText, errorColor);
     } else if (!connected) {

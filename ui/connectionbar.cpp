@@ -193,6 +193,7 @@ void ConnectionBar::refreshCounters()
                  formatBytes(c.bytesOut)));
     if (!m_session->isActive())
         m_ticker.stop();
+    Q_EMIT refreshed();
 }
 
 } // namespace xcm

@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     void editRequested();
+    // The state, uptime or counters shown were updated (twice a second while active).
+    void refreshed();
 
 private:
     void refresh();

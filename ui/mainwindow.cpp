@@ -59,9 +59,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
     connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
     connect(m_secrets.get(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
-    m_chromeTimer.setInterval(1000);
-    connect(&m_chromeTimer, &QTimer::timeout, this, &MainWindow::refreshChrome);
-    m_chromeTimer.start();
     restoreLayout();
     refreshKeychainBanner();
     onSelectionChanged();
@@ -293,6 +290,11 @@ void MainWindow::addPage(ProfileSession *session)
         page->splitter()->setSizes({520, 200});
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
+    // The status bar repeats the bar's state and counters: update both at the same moment.
+    connect(page->connectionBar(), &ConnectionBar::refreshed, this, [this, page] {
+        if (page == currentPage())
+            refreshChrome();
+    });
     m_stack->addWidget(page);
     m_pages.insert(session, page);
 }

@@ -86,7 +86,6 @@ private:
     KeychainBanner *m_banner = nullptr;
     QLabel *m_statusState = nullptr;
     QLabel *m_statusCounters = nullptr;
-    QTimer m_chromeTimer; // uptime and counters in the status bar
     QByteArray m_pageSplitterState;
     bool m_closing = false;
 

@@ -77,7 +77,7 @@ void ProfileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                              smallMetrics.height());
     painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
                       smallMetrics.elidedText(index.data(SessionListModel::SubtitleRole).toString(),
-                                              Qt::ElideMiddle, subtitleRect.width()));
+                                              Qt::ElideRight, subtitleRect.width()));
     painter->restore();
 }
 

@@ -477,7 +477,13 @@ void MainWindow::createProfile(const Profile &profile, const QString &secret)
 
 void MainWindow::saveProfile(const Profile &profile, const QString &secret, bool secretChanged)
 {
+    const Profile before = m_store->profile(profile.id);
     m_store->update(profile);
+    const ProfileSession *session = m_sessions->session(profile.id);
+    if (session && session->state() != ConnectionState::Disconnected &&
+        (before.settings != profile.settings || secretChanged))
+        statusBar()->showMessage(tr("The changes to “%1” apply at its next connect.").arg(profile.name),
+                                 8000);
     if (secretChanged)
         storeSecret(profile, secret);
     refreshChrome();

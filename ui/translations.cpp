@@ -6,24 +6,22 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
 
-namespace {
-constexpr auto resourceDir = ":/i18n"_L1; // qt_add_translations' default RESOURCE_PREFIX
-}
-
-QStringList availableLanguages()
+QStringList availableLanguages(const QString &directory)
 {
     QStringList languages{u"en"_s};
-    const QStringList files = QDir(resourceDir).entryList({u"xcm_*.qm"_s}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(directory).entryList({u"xcm_*.qm"_s}, QDir::Files, QDir::Name);
     for (const QString &file : files)
         languages.append(file.sliced(4, file.size() - 7)); // xcm_de.qm → de
     return languages;
 }
 
-QString installTranslations(QCoreApplication &app, const QString &language)
+QString installTranslations(QCoreApplication &app, const QString &language, const QString &directory)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     if (!language.isEmpty())
@@ -34,7 +32,7 @@ QString installTranslations(QCoreApplication &app, const QString &language)
         if (uiLanguage == u"C" || QLocale(uiLanguage).language() == QLocale::English)
             return {};
         auto xcm = std::make_unique<QTranslator>(&app);
-        if (!xcm->load(QLocale(uiLanguage), u"xcm"_s, u"_"_s, resourceDir))
+        if (!xcm->load(QLocale(uiLanguage), u"xcm"_s, u"_"_s, directory))
             continue;
         const QString loaded = xcm->language();
         QCoreApplication::installTranslator(xcm.release());

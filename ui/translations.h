@@ -12,10 +12,11 @@ namespace xcm {
 // translation for the language nothing is installed, so the UI stays in one language (English) rather
 // than mixing English with translated Qt buttons. Returns the language installed ("de"), or an empty
 // string for English. With an explicit `language` the default QLocale follows it too, so that numbers
-// and dates match the words.
-QString installTranslations(QCoreApplication &app, const QString &language = {});
+// and dates match the words. `directory` holds xcm_<language>.qm (tests load them from the build tree).
+QString installTranslations(QCoreApplication &app, const QString &language = {},
+                            const QString &directory = QStringLiteral(":/i18n"));
 
-// The languages xcm has a translation for, English included ("de", "en").
-QStringList availableLanguages();
+// The languages xcm has a translation for, English included ("en", "de").
+QStringList availableLanguages(const QString &directory = QStringLiteral(":/i18n"));
 
 } // namespace xcm

@@ -561,6 +561,22 @@ void TestMainWindow::wrongSecretExplainsNotAuthorized()
              u"Failed"_s);
     QVERIFY2(m_window->statusText().contains(expected), qPrintable(m_window->statusText()));
     QVERIFY(m_window->windowTitle().startsWith(name + u" — Failed"_s));
+
+    // Fixing the secret in the editor replaces it in the keychain, and the next connect uses it.
+    const Profile profile = m_window->profileStore()->findByName(name);
+    ProfileEditor *editor = openEditor(QKeySequence(Qt::Key_F2));
+    QVERIFY(editor);
+    auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
+    QTRY_COMPARE(secret->text(), u"not-the-secret"_s);
+    typeInto(secret, gammaAccount.secret);
+    QVERIFY(editor->secretChanged());
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(!findEditor());
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.secretKey()), gammaAccount.secret, 10000);
+    QTest::mouseClick(page(name)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton);
+    QVERIFY(waitForState(name, ConnectionState::Connected));
+    QTRY_COMPARE(m_window->sessions()->indexOf(profile.id).data(SessionListModel::StateTextRole).toString(),
+                 u"Connected"_s);
 }
 
 void TestMainWindow::countsDownToReconnectAfterServerLoss()
@@ -597,7 +613,8 @@ void TestMainWindow::deletesProfileWithItsSecret()
     const QString name = u"Gamma (wrong secret)"_s;
     select(name);
     const Profile profile = m_window->profileStore()->findByName(name);
-    QCOMPARE(secretToolLookup(profile.secretKey()), u"not-the-secret"_s);
+    QCOMPARE(secretToolLookup(profile.secretKey()), gammaAccount.secret);
+    QCOMPARE(session(name)->state(), ConnectionState::Connected); // deleting closes the connection too
 
     // Delete in the list asks first; Cancel keeps it.
     QVERIFY(activate());
@@ -623,6 +640,7 @@ void TestMainWindow::deletesProfileWithItsSecret()
     QTRY_VERIFY(m_window->profileStore()->profile(profile.id).isNull());
     QCOMPARE(m_window->profileList()->model()->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.secretKey()), QString(), 10000);
+    QVERIFY(!QFile::exists(ComposeHistory::defaultFileName(profile.secretKey())));
     QVERIFY(!QSettings().childGroups().isEmpty());
     QSettings settings;
     settings.beginGroup(u"profiles"_s);

@@ -90,7 +90,8 @@ void ComposeWidget::buildUi()
             m_template->insertSeparator(m_template->count());
         m_template->addItem(templateName(kind), int(kind));
     }
-    m_template->setToolTip(tr("Start from a template; the editor below shows exactly what will be sent"));
+    m_template->setToolTip(tr("Template: start from one; the editor below shows exactly what will be sent"));
+    m_template->setAccessibleName(tr("Template"));
     connect(m_template, &QComboBox::activated, this,
             [this](int index) { applyTemplate(StanzaTemplate(m_template->itemData(index).toInt())); });
 
@@ -114,6 +115,7 @@ void ComposeWidget::buildUi()
     m_to->setObjectName("to"_L1);
     m_to->setPlaceholderText(tr("user@example.org"));
     m_to->setToolTip(tr("The recipient's address (a JID)"));
+    m_to->setMinimumWidth(m_to->fontMetrics().horizontalAdvance(u"someone@example.org"_s) + 16);
     connect(m_to, &QLineEdit::textEdited, this, [this] {
         if (!m_syncing)
             onFieldsEdited();
@@ -193,13 +195,10 @@ void ComposeWidget::buildUi()
     // Layout: the form on the left, the history on the right, split so either can grow.
     auto *fields = new QHBoxLayout;
     fields->setSpacing(6);
-    auto *templateLabel = new QLabel(tr("&Template:"), this);
-    templateLabel->setBuddy(m_template);
     auto *fromLabel = new QLabel(tr("&From:"), this);
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("T&o:"), this);
     toLabel->setBuddy(m_to);
-    fields->addWidget(templateLabel);
     fields->addWidget(m_template);
     fields->addSpacing(8);
     fields->addWidget(fromLabel);
@@ -223,7 +222,7 @@ void ComposeWidget::buildUi()
     auto *historyPane = new QWidget(this);
     auto *historyLayout = new QVBoxLayout(historyPane);
     historyLayout->setContentsMargins(0, 0, 0, 0);
-    auto *historyTitle = new QLabel(tr("Sent from here"), historyPane);
+    auto *historyTitle = new QLabel(tr("&History"), historyPane);
     historyTitle->setBuddy(m_historyView);
     historyLayout->addWidget(historyTitle);
     historyLayout->addWidget(m_historyView, 1);
@@ -238,8 +237,9 @@ void ComposeWidget::buildUi()
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(form);
     splitter->addWidget(historyPane);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    historyPane->setMinimumWidth(140);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);

@@ -14,6 +14,10 @@
 
 #include <cmath>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -61,6 +65,7 @@ public:
     // Sends our side of the end (an optional stream error, then </stream:stream>) and lets the
     // socket flush; the disconnect completes when the server hangs up or closeTimeout passes.
     void closeGracefully(const DisconnectReason &reason, const QByteArray &streamError = {});
+    void shutdownWhenFlushed();
     void finish(DisconnectReason reason); // by value: callers pass pendingReason, which this clears
     void dropSocket();
     void scheduleReconnect(const DisconnectReason &reason);
@@ -220,8 +225,10 @@ void ComponentConnectionPrivate::onReadyRead()
         counters.bytesIn += quint64(read);
         const quint64 before = counters.stanzasIn;
         parser.feed(QByteArrayView(readBuffer.constData(), read));
-        if (!socket || parser.hasFailed() || parser.isClosed())
+        if (!socket)
             return;
+        if (parser.hasFailed() || parser.isClosed())
+            continue; // nothing more is parsed, but read on: see shutdownWhenFlushed()
         if (state == ConnectionState::Connected) {
             // The stanza timer measures one stanza from its first byte: restart it when a new one began.
             if (parser.pendingBytes() == 0)
@@ -297,7 +304,7 @@ void ComponentConnectionPrivate::onStreamClosed()
     if (!socket)
         return;
     if (state == ConnectionState::Disconnecting) {
-        socket->disconnectFromHost(); // the server answered our close
+        shutdownWhenFlushed(); // the server answered our close
         return;
     }
     const QString explanation = state == ConnectionState::Connected
@@ -390,7 +397,29 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
         closeTimer.start(settings.closeTimeout);
     // Once the server has closed its side, or there is an error, nothing more is awaited from it.
     if (parser.isClosed() || !streamError.isEmpty() || pendingReason.isError())
-        socket->disconnectFromHost();
+        shutdownWhenFlushed();
+}
+
+void ComponentConnectionPrivate::shutdownWhenFlushed()
+{
+    // Closing outright while the server is still sending makes the kernel answer with a reset, which
+    // can destroy our stream error before the server has read it. So: end our direction once all is
+    // written (the server sees the end of the stream), keep reading (onReadyRead discards), and let
+    // the server's hang-up or closeTimeout finish. TLS sockets close their own way.
+#ifdef Q_OS_UNIX
+    if (!qobject_cast<QSslSocket *>(socket) && socket->socketDescriptor() != -1) {
+        if (socket->bytesToWrite() == 0) {
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+            return;
+        }
+        QObject::connect(socket, &QIODevice::bytesWritten, q, [this] {
+            if (socket && socket->bytesToWrite() == 0)
+                ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+        });
+        return;
+    }
+#endif
+    socket->disconnectFromHost();
 }
 
 void ComponentConnectionPrivate::onSocketDisconnected()

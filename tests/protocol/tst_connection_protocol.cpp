@@ -339,7 +339,7 @@ void TestConnectionProtocol::serverNeverAnswers()
     timer.start();
     client.connection.connectToServer();
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
-    QVERIFY(timer.elapsed() >= 300);
+    QVERIFY(timer.elapsed() >= 280); // coarse timers may fire up to 5% early
     const DisconnectReason reason = client.connection.lastReason();
     QCOMPARE(reason.kind, DisconnectReason::Kind::Timeout);
     QVERIFY2(reason.explanation.contains(u"no stream header within 0.3 s"), qPrintable(reason.explanation));
@@ -407,7 +407,7 @@ void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
     for (const auto &arguments : scheduled)
         delays.append(arguments.at(1).toLongLong());
     QCOMPARE(delays, (QList<qint64>{100, 200, 300, 300}));
-    QVERIFY(timer.elapsed() >= 900);
+    QVERIFY(timer.elapsed() >= 850); // 900 ms of delays; coarse timers may fire up to 5% early
     QTest::qWait(400);
     QCOMPARE(server.connectionCount(), 5); // maxAttempts reached: no fifth retry
 

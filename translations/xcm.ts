@@ -310,10 +310,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start from a template; the editor below shows exactly what will be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(domain only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,19 +366,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>T&amp;o:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent from here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -411,6 +399,22 @@
     </message>
     <message>
         <source>✓ Resent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: start from one; the editor below shows exactly what will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s address in To.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -767,6 +771,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>Closing connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes to “%1” apply at its next connect.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

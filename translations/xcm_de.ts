@@ -312,10 +312,6 @@
         <translation>Hier erscheinen die gesendeten Stanzas, zum Bearbeiten oder erneuten Senden.</translation>
     </message>
     <message>
-        <source>Start from a template; the editor below shows exactly what will be sent</source>
-        <translation>Mit einer Vorlage beginnen; der Editor darunter zeigt genau, was gesendet wird</translation>
-    </message>
-    <message>
         <source>(domain only)</source>
         <translation>(nur Domain)</translation>
     </message>
@@ -372,20 +368,12 @@
         <translation>Das ausgewählte Stanza noch einmal genau so senden</translation>
     </message>
     <message>
-        <source>&amp;Template:</source>
-        <translation>Vor&amp;lage:</translation>
-    </message>
-    <message>
         <source>&amp;From:</source>
         <translation>V&amp;on:</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
         <translation>&amp;An:</translation>
-    </message>
-    <message>
-        <source>Sent from here</source>
-        <translation>Von hier gesendet</translation>
     </message>
     <message>
         <source>Not a valid address: %1</source>
@@ -414,6 +402,22 @@
     <message>
         <source>✓ Resent: %1</source>
         <translation>✓ Erneut gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Template: start from one; the editor below shows exactly what will be sent</source>
+        <translation>Vorlage: damit beginnen; der Editor darunter zeigt genau, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s address in To.</source>
+        <translation>Geben Sie bei „An“ die Adresse des Empfängers ein.</translation>
     </message>
 </context>
 <context>
@@ -772,6 +776,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Closing connections…</source>
         <translation>Verbindungen werden geschlossen …</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” apply at its next connect.</source>
+        <translation>Die Änderungen an „%1“ gelten ab der nächsten Verbindung.</translation>
     </message>
 </context>
 <context>

@@ -39,23 +39,28 @@ QString languageArgument(const QStringList &arguments)
     return {};
 }
 
-// --smoke-test: once the window is really on screen (exposed, which needs a working platform plugin,
-// fonts and the SVG icon plugin), say so and quit without saving the layout. Fails after 20 s.
-void quitOnceShown(xcm::MainWindow &window)
+// --smoke-test: once the window is really on screen (exposed: the platform plugin works), check that the
+// SVG icons render (the icon engine plugin is installed), say so with the language in use, and quit
+// without saving the layout. Fails after 20 s without a window, or without icons.
+void quitOnceShown(xcm::MainWindow &window, const QString &language)
 {
     auto *poll = new QTimer(&window);
     auto waited = std::make_shared<int>(0);
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, waited] {
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, waited, language] {
         *waited += poll->interval();
         const bool exposed = window.windowHandle() && window.windowHandle()->isExposed();
         if (!exposed && *waited < 20000)
             return;
         poll->stop();
+        const bool icons = !QApplication::windowIcon().pixmap(32, 32).isNull();
         QTextStream(stdout) << (exposed ? "xcm: smoke test: window shown (" : "xcm: smoke test: no window (")
                             << window.width() << 'x' << window.height() << ", "
                             << window.sessions()->rowCount() << " profiles, "
-                            << QGuiApplication::platformName() << ")" << Qt::endl;
-        QCoreApplication::exit(exposed ? 0 : 1);
+                            << QGuiApplication::platformName() << ", language "
+                            << (language.isEmpty() ? u"en"_s : language)
+                            << (icons ? ", icons rendered)" : ", NO ICONS: is the Qt SVG plugin installed?)")
+                            << Qt::endl;
+        QCoreApplication::exit(exposed && icons ? 0 : 1);
     });
     poll->start(50);
 }
@@ -135,7 +140,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));
     QApplication::setDesktopFileName(u"io.github.xcmproject.xcm"_s); // packaging/*.desktop
     QApplication::setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
-    xcm::installTranslations(app, languageArgument(QApplication::arguments()));
+    const QString language = xcm::installTranslations(app, languageArgument(QApplication::arguments()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -240,7 +245,7 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(smokeTestOption))
-        quitOnceShown(window);
+        quitOnceShown(window, language);
 
     std::unique_ptr<xcm::Screenshotter> screenshotter;
     if (parser.isSet(screenshotsOption)) {

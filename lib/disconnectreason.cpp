@@ -17,7 +17,7 @@ QString DisconnectReason::toString() const
     QString line = condition.isEmpty() ? explanation : condition + u": " + explanation;
     if (!detail.isEmpty() && detail != explanation) {
         if (kind == Kind::ServerStreamError || kind == Kind::ServerClosed)
-            line += u" (server said: " + detail + u')';
+            line += u" (" + tr("server said: %1").arg(detail) + u')';
         else
             line += u" (" + detail + u')';
     }

@@ -576,6 +576,10 @@ Sent: %3 stanzas, %4</source>
         <source>the server closed the stream with an error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>server said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::Jid</name>

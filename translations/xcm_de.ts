@@ -580,6 +580,10 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>the server closed the stream with an error</source>
         <translation>der Server hat den Stream mit einem Fehler geschlossen</translation>
     </message>
+    <message>
+        <source>server said: %1</source>
+        <translation>Server meldet: %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::Jid</name>

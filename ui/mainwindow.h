@@ -46,8 +46,8 @@ public:
     // Case-insensitive; false when there is no such profile.
     bool selectProfileByName(const QString &name);
 
-    // Adds a profile and stores its secret (keychain, or memory when there is none). `done` runs once
-    // the secret is stored, with where it went.
+    // Adds a profile and stores its secret (keychain, or memory when there is none); the status bar
+    // says where it went.
     void createProfile(const Profile &profile, const QString &secret);
     void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
     void removeProfile(const QUuid &id);

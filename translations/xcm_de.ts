@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>&amp;Resend</source>
-        <translation>E&amp;rneut senden</translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Re&amp;move from History</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation>&amp;Laden</translation>
     </message>
     <message>
         <source>Put the selected stanza in the editor</source>
@@ -1136,7 +1136,7 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation>Filtern</translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>On: show only the stanzas that contain the search text.
@@ -1178,7 +1178,7 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
     </message>
     <message>
         <source>Follow</source>
-        <translation>Mitlaufen</translation>
+        <translation>Folgen</translation>
     </message>
     <message>
         <source>Keep the newest stanza in view while the list is scrolled to the bottom</source>
@@ -1194,7 +1194,7 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
     </message>
     <message>
         <source>Export All…</source>
-        <translation>Exportieren …</translation>
+        <translation>Export …</translation>
     </message>
     <message>
         <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>

@@ -239,7 +239,8 @@ void ComposeWidget::buildUi()
     splitter->addWidget(historyPane);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    historyPane->setMinimumWidth(140);
+    // Never narrower than its two buttons, whose labels are longer in German than in English.
+    historyPane->setMinimumWidth(std::max(140, historyButtons->minimumSize().width()));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);

@@ -20,7 +20,9 @@ QSize ProfileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     const int height = margin + metrics.height() + spacing + QFontMetrics(small).height() + margin;
-    return {160, height};
+    // Narrower than the sidebar's minimum (150): a wider hint makes the list scroll sideways at that
+    // width and clips the state on the right, where the name should have been elided instead.
+    return {140, height};
 }
 
 void ProfileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -272,7 +272,7 @@ void StanzaLogView::createActions()
     m_copyAction = makeAction(this, tr("Copy"), tr("Copy the stanza as shown"));
     connect(m_copyAction, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(detailText()); });
-    m_copyStanzaAction = makeAction(m_table, tr("Copy Stanza"),
+    m_copyStanzaAction = makeAction(this, tr("Copy Stanza"), // owned by the view: m_table does not exist yet
                                     tr("Copy the selected stanza as it was on the wire"), QKeySequence::Copy);
     m_copyStanzaAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyStanzaAction, &QAction::triggered, this, [this] {

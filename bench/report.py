@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Turns bench/run's raw results into the one table it prints: median rate per contender, MB/s, peak
 RSS, ratios against the best other library and the floor, and PASS/MISS for each target of the issue."""
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the fuzzers' seed corpus from real traffic: runs sessions against a real Prosody (the one the
 // integration tests use), records every byte the server sent, and adds the hostile cases of the
 // protocol tests. Usage: fuzz_capture_corpus OUTPUT_DIR  (fuzz/run --capture writes to fuzz/corpus).

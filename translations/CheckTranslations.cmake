@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when translations/ lags behind the sources: runs lupdate on copies of the .ts files, then
 # requires the template to come out unchanged and every German message to be finished.
 # Run by the translations_current test; see translations/CMakeLists.txt for the variables.

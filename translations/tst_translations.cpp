@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The German catalogue at run time. translations_current proves every string has a translation in
 // xcm_de.ts; this proves the code asks for it under the same context lupdate filed it in (a mismatch
 // translates nothing, and no tool notices), one string per kind of context: Q_OBJECT classes, classes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm: the desktop app. Profiles in a sidebar, a live stanza log and a compose form per profile.
 #include "apppalette.h"
 #include "mainwindow.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The gloox contender: gloox::Component (Debian's libgloox-dev) with a MessageHandler that counts
 // messages and answers the one with id='last'. Same command line as xcm-bench-peer. gloox's own
 // blocking receive loop runs it, with no log handler registered (logging off).

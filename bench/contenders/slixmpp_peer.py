@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The slixmpp contender: slixmpp.ComponentXMPP (Debian's python3-slixmpp), counting messages and
 answering the one with id='last'. Same command line as xcm-bench-peer. No plugins, logging off."""
 

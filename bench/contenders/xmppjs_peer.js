@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The xmpp.js contender: @xmpp/component (version pinned in bench/package.json), counting messages
 // and answering the one with id='last'. Same command line as xcm-bench-peer. No debug module loaded.
 "use strict";

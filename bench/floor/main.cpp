@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-bench-floor: QTcpSocket + QXmlStreamReader that only tokenises and counts — the ceiling of a
 // component built on Qt's XML reader, which xcm is measured against.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-bench-gui-peer: the xcm GUI contender. The real main window (under QT_QPA_PLATFORM=offscreen in
 // bench/run) with one profile whose session — connection, stanza log model and log view, wired by the
 // app's own code — runs the benchmark's protocol, the log following the newest row. A 10 ms timer

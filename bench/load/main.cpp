@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-bench-load: plays the server side of XEP-0114 and measures how fast one component takes N chat
 // messages off its socket. Prints a human summary on stderr and one machine-readable RESULT line on
 // stdout for bench/run.

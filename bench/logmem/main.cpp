@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-bench-logmem: what the stanza log costs in memory. Feeds realistic chat messages through
 // xcm::StreamParser (as the connection does) into xcm::StanzaLogModel and compares the growth of the
 // resident set per stanza with the stanza's size on the wire; then checks that a capped log keeps the

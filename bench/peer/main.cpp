@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-bench-peer: the xcm core contender. Connects with xcm::ComponentConnection, counts message
 // stanzas, answers the one with id='last' with the count and exits 0.
 

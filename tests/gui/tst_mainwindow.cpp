@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real main window, driven with QTest (offscreen) against a real Prosody and a real Secret Service
 // keychain (run inside tests/run-with-keychain). The test slots run in order and build on each other:
 // profiles are created through the editor, the app is restarted, the components connect, talk, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Profiles, compose history, profile import and stanza templates: the app's non-widget logic.
 #include "componentconnection.h"
 #include "composehistory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SecretStore against a real Secret Service (run inside tests/run-with-keychain), and without one
 // (XCM_EXPECT_KEYCHAIN=0, no session bus): secrets then stay in memory and the reason is reported.
 #include "secretstore.h"

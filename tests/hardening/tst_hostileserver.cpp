@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A hostile server, played byte by byte by tests/protocol's ScriptedServer: the cases tst_connection_protocol
 // does not already cover. Each ends the same way: the right stream error sent, the state and reason
 // reported, the socket closed, and no hang (a time bound on each).

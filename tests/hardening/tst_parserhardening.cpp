@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parser regressions: what the fuzzers (fuzz/) found, and what measuring the reader's worst cases found
 // (quadratic attribute and DTD handling in QXmlStreamReader), one test a finding.
 #include "streamparser.h"

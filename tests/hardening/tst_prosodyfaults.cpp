@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Faults with a real Prosody: kill -9 while stanzas flow, then restart. The connection reconnects by
 // its policy and says so, and a count of every stanza shows none lost or duplicated by xcm.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Soak: 200 connect / traffic / disconnect cycles against a real Prosody, every 20th ended by killing
 // the server (the connection reconnects by its policy), with the process's resident memory measured
 // after a warm-up and at the end.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A manual check of the stanza log view, not a test: fills the view with realistic traffic for a look
 // (light or dark palette), or floods it to see whether it keeps up.
 //   xcm_log_demo [--dark] [--rows N] [--select ROW] [--pause]

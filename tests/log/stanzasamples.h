@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Realistic stanzas for the log tests and the log demo, built the way the connection reports them.

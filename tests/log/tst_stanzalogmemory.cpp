@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The log's memory budget: at most 1.5 times the wire bytes plus 64 bytes per stanza, measured as the
 // growth of the resident set while a million-row log fills (Linux only).
 

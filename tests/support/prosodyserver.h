@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real Prosody on 127.0.0.1 for one test: private temp dir, free ports, generated config.
 #pragma once
 

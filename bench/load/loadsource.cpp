@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <arpa/inet.h>
@@ -21,7 +23,6 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
-using Clock = std::chrono::steady_clock;
 
 namespace xcm::bench {
 
@@ -146,6 +147,8 @@ LoadResult LoadSource::run()
         if (element.name != u"message" || element.attributes.value(u"id"_s) != u"last")
             continue;
         const qint64 endNs = nowNs();
+        m_lastSample = {};
+        samplePeerMemory();
         result.seconds = double(endNs - m_writeStartNs.load()) / 1e9;
         const QString body = element.body.trimmed();
         bool numeric = false;
@@ -270,8 +273,10 @@ bool LoadSource::nextEvent(Event *event, QString *failure)
             *failure = u"timed out after %1 s"_s.arg(m_options.timeout.count());
             return false;
         }
+        samplePeerMemory();
         pollfd socket{m_fd, POLLIN, 0};
-        if (::poll(&socket, 1, wait) <= 0)
+        // Wake up now and then to sample the contender's memory while it works.
+        if (::poll(&socket, 1, std::min(wait, 20)) <= 0)
             continue;
         const ssize_t received = ::recv(m_fd, buffer.data(), size_t(buffer.size()), 0);
         if (received == 0 || (received < 0 && errno != EINTR && errno != EAGAIN)) {
@@ -371,6 +376,27 @@ void LoadSource::writeMessages()
     m_writeEndNs = nowNs();
 }
 
+void LoadSource::samplePeerMemory()
+{
+    const auto now = Clock::now();
+    if (m_peerPid <= 0 || m_peerReaped || now - m_lastSample < std::chrono::milliseconds(10))
+        return;
+    m_lastSample = now;
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/status", int(m_peerPid));
+    std::FILE *status = std::fopen(path, "r");
+    if (!status)
+        return;
+    char line[256];
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::strncmp(line, "VmHWM:", 6) == 0) {
+            m_peerMaxRssKb = std::max<qint64>(m_peerMaxRssKb, std::strtoll(line + 6, nullptr, 10));
+            break;
+        }
+    }
+    std::fclose(status);
+}
+
 bool LoadSource::peerExited()
 {
     if (m_peerPid <= 0 || m_peerReaped)
@@ -381,7 +407,6 @@ bool LoadSource::peerExited()
         return false;
     m_peerReaped = true;
     m_peerStatus = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    m_peerMaxRssKb = usage.ru_maxrss;
     m_peerCpuSeconds = cpuSeconds(usage);
     return true;
 }
@@ -399,7 +424,11 @@ void LoadSource::finishPeer(LoadResult *result)
     // never blocks on a full socket.
     const auto grace = Clock::now() + std::chrono::seconds(15);
     char sink[4096];
-    while (!peerExited() && Clock::now() < grace) {
+    for (;;) {
+        m_lastSample = {}; // every turn: the last sample before the exit is the one that counts
+        samplePeerMemory();
+        if (peerExited() || Clock::now() >= grace)
+            break;
         if (m_fd >= 0) {
             pollfd socket{m_fd, POLLIN, 0};
             if (::poll(&socket, 1, 10) > 0 && ::recv(m_fd, sink, sizeof sink, 0) <= 0) {
@@ -416,7 +445,6 @@ void LoadSource::finishPeer(LoadResult *result)
         int status = 0;
         ::wait4(m_peerPid, &status, 0, &usage);
         m_peerReaped = true;
-        m_peerMaxRssKb = usage.ru_maxrss;
         m_peerCpuSeconds = cpuSeconds(usage);
         if (result->ok) {
             result->ok = false;

@@ -16,6 +16,8 @@
 
 namespace xcm::bench {
 
+using Clock = std::chrono::steady_clock;
+
 struct LoadOptions
 {
     qint64 messages = 200'000;
@@ -88,6 +90,10 @@ private:
     bool sendAll(QByteArrayView bytes, QString *failure);
     void writeMessages();
     bool peerExited();
+    // Reads the contender's VmHWM (peak RSS of its own address space) from /proc. wait4()'s ru_maxrss
+    // cannot be used: Linux keeps the high-water mark of the image replaced by exec, which is this
+    // process with all its messages, copied by fork().
+    void samplePeerMemory();
     void finishPeer(LoadResult *result);
 
     LoadOptions m_options;
@@ -96,7 +102,7 @@ private:
     int m_fd = -1;
     pid_t m_peerPid = -1;
     quint16 m_port = 0;
-    std::chrono::steady_clock::time_point m_deadline;
+    Clock::time_point m_deadline;
 
     QXmlStreamReader m_reader;
     int m_depth = 0;
@@ -111,7 +117,8 @@ private:
     std::atomic<qint64> m_writeEndNs{0};
     std::atomic<int> m_writeErrno{0};
     int m_peerStatus = -1;
-    long m_peerMaxRssKb = -1;
+    qint64 m_peerMaxRssKb = -1;
+    Clock::time_point m_lastSample;
     double m_peerCpuSeconds = -1;
     bool m_peerReaped = false;
 };

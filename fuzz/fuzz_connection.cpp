@@ -36,9 +36,11 @@ const QByteArray serverHeader = "<?xml version='1.0'?><stream:stream xmlns:strea
                                 "streams' xml:lang='en' xmlns='jabber:component:accept' id='" +
                                 streamId + "' from='comp.example'>";
 
+// Queued signals and deleteLater(); timers are not run (no input waits for one), and skipping the
+// poll() of a full processEvents() triples the speed.
 void drainEvents()
 {
-    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 

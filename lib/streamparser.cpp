@@ -214,6 +214,9 @@ qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
 
 void StreamParser::parse(QByteArrayView bytes)
 {
+    // One clock read per chunk: every stanza completed by these bytes arrived with them, and a read of
+    // the clock costs ~30 ns in a VM, as much as a tenth of the parser's own work on a stanza.
+    m_chunkTimestampMs = QDateTime::currentMSecsSinceEpoch();
     m_buffer.append(bytes);
     m_bytesFed += bytes.size();
     m_reader.addData(QByteArray::fromRawData(bytes.data(), bytes.size()));
@@ -367,7 +370,7 @@ void StreamParser::handleEndElement()
     QByteArray wire(m_buffer.constData() + start, end - m_bufferStart - start);
     m_topLevelEnd = end;
     m_stanzaStart = -1;
-    Q_EMIT stanzaReceived(Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), std::move(wire),
+    Q_EMIT stanzaReceived(Stanza(Direction::Received, m_chunkTimestampMs, std::move(wire),
                                  std::move(m_stanzaName), std::move(m_stanzaNamespace),
                                  std::move(m_stanzaAttributes)));
 }

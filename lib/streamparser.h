@@ -80,8 +80,9 @@ private:
     // Walking cursor that maps the reader's character offsets (UTF-16 units) to stream bytes.
     qint64 m_cursorChars = 0;
     qint64 m_cursorBytes = 0;
-    qint64 m_tokenEndChars = 0; // where the last complete token ended, in the reader's characters
-    qint64 m_topLevelEnd = 0;   // stream byte offset just past the last complete top-level token
+    qint64 m_tokenEndChars = 0;    // where the last complete token ended, in the reader's characters
+    qint64 m_chunkTimestampMs = 0; // when the bytes being parsed were fed
+    qint64 m_topLevelEnd = 0;      // stream byte offset just past the last complete top-level token
     qint64 m_stanzaStart = -1;
     int m_depth = 0;
     QString m_stanzaName;

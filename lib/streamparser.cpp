@@ -53,20 +53,35 @@ QString xmlSafe(const QString &text)
     return safe;
 }
 
-// Whether raw bytes hold "]]>". A '>' in text is nearly always written &gt;, so memchr for a literal
-// one rules most text out at once (a generic substring search costs ~16 instructions a byte).
-bool containsCdataEnd(QByteArrayView bytes)
+// Where text holds "]]>" (the offset of its '>'), or -1; `brackets` ']' ended the text before it. A
+// '>' in text is nearly always written &gt;, so memchr for a literal one rules most text out at once.
+qsizetype findCdataEnd(QByteArrayView text, int brackets)
 {
-    const char *const begin = bytes.data();
-    const char *const end = begin + bytes.size();
+    const char *const begin = text.data();
+    const char *const end = begin + text.size();
     for (const char *p = begin; p != end; ++p) {
         p = static_cast<const char *>(std::memchr(p, '>', size_t(end - p)));
         if (!p)
-            return false;
-        if (p - begin >= 2 && p[-1] == ']' && p[-2] == ']')
-            return true;
+            return -1;
+        const qsizetype at = p - begin;
+        int before = 0;
+        for (qsizetype k = at - 1; k >= 0 && before < 2 && begin[k] == ']'; --k)
+            ++before;
+        if (before == at) // all of the text before it: the ones from the previous read count too
+            before = std::min(2, before + brackets);
+        if (before >= 2)
+            return at;
     }
-    return false;
+    return -1;
+}
+
+// How many ']' (up to 2) end the text, counting `brackets` from before it if it is all ']'.
+int trailingBrackets(QByteArrayView text, int brackets)
+{
+    int n = 0;
+    for (qsizetype i = text.size() - 1; i >= 0 && n < 2 && text[i] == ']'; --i)
+        ++n;
+    return n == text.size() ? std::min(2, n + brackets) : n;
 }
 
 QString sharedNamespace(QStringView namespaceUri)
@@ -91,13 +106,13 @@ void StreamParser::reset()
     m_reader.setNamespaceProcessing(true);
     m_utf8.reset();
     m_buffer.clear();
-    m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = m_tokenEndChars = 0;
+    m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
     m_stanzaStart = -1;
     m_depth = 0;
     m_error = {};
     m_headerReceived = m_closed = false;
     m_markup = Markup::Text;
-    m_attributes = m_skipMatched = 0;
+    m_attributes = m_skipMatched = m_brackets = 0;
 }
 
 void StreamParser::feed(QByteArrayView bytes)
@@ -122,8 +137,11 @@ void StreamParser::feed(QByteArrayView bytes)
         good = bad;
     if (good > 0)
         parse(bytes.first(good));
-    if (!early.isNull() && !m_closed && !hasFailed())
-        fail(early.condition.toLatin1().constData(), early.text);
+    if (early.isNull() || m_closed || hasFailed())
+        return;
+    if (m_depth == 1 && early.condition == u"not-well-formed") // "]]>", and between stanzas
+        early = {u"bad-format"_s, u"text outside any stanza: \"]]>\""_s};
+    fail(early.condition.toLatin1().constData(), early.text);
 }
 
 qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
@@ -132,11 +150,20 @@ qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
         const char c = bytes[i];
         switch (m_markup) {
         case Markup::Text: {
-            // Most bytes are text: jump to the next '<'.
+            // Most bytes are text: jump to the next '<'. On the way, "]]>" may not appear in text;
+            // QXmlStreamReader misses it when its bytes come in separate reads.
             const auto *next =
                 static_cast<const char *>(std::memchr(bytes.data() + i, '<', size_t(bytes.size() - i)));
-            if (!next)
+            const QByteArrayView text = bytes.sliced(i, (next ? next - bytes.data() : bytes.size()) - i);
+            if (const qsizetype at = findCdataEnd(text, m_brackets); at >= 0) {
+                *error = {u"not-well-formed"_s, u"the sequence ']]>' is not allowed in text"_s};
+                return i + at;
+            }
+            if (!next) {
+                m_brackets = trailingBrackets(text, m_brackets);
                 return -1;
+            }
+            m_brackets = 0;
             i = next - bytes.data();
             m_markup = Markup::Open;
             break;
@@ -261,15 +288,6 @@ void StreamParser::processTokens()
         case QXmlStreamReader::Characters:
             if (m_depth <= 1 && !m_reader.isWhitespace())
                 return fail("bad-format", u"text outside any stanza: \"%1\""_s.arg(m_reader.text().left(40)));
-            if (!m_reader.isCDATA() && m_reader.text().contains(u'>')) {
-                // The reader misses "]]>" in text when its bytes arrive in separate reads; check the
-                // raw bytes (2 more before, in case text comes in more than one token).
-                const qsizetype from =
-                    std::max(byteOffsetAt(m_tokenEndChars) - 2, m_topLevelEnd) - m_bufferStart;
-                const qsizetype to = byteOffsetAt(m_reader.characterOffset()) - m_bufferStart;
-                if (containsCdataEnd(QByteArrayView(m_buffer).sliced(from, to - from)))
-                    return fail("not-well-formed", u"the sequence ']]>' is not allowed in text"_s);
-            }
             break;
         case QXmlStreamReader::Comment:
             return fail("restricted-xml", u"the stream contains an XML comment"_s);
@@ -305,7 +323,6 @@ void StreamParser::processTokens()
         }
         if (m_closed || hasFailed())
             return;
-        m_tokenEndChars = m_reader.characterOffset();
     }
 }
 

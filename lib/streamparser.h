@@ -80,7 +80,6 @@ private:
     // Walking cursor that maps the reader's character offsets (UTF-16 units) to stream bytes.
     qint64 m_cursorChars = 0;
     qint64 m_cursorBytes = 0;
-    qint64 m_tokenEndChars = 0;    // where the last complete token ended, in the reader's characters
     qint64 m_chunkTimestampMs = 0; // when the bytes being parsed were fed
     qint64 m_topLevelEnd = 0;      // stream byte offset just past the last complete top-level token
     qint64 m_stanzaStart = -1;
@@ -101,6 +100,7 @@ private:
     Markup m_markup = Markup::Text;
     char m_quote = 0;
     int m_attributes = 0;
+    int m_brackets = 0; // ']' ending the text so far (up to 2), for "]]>" across reads
     const char *m_skipUntil = nullptr;
     int m_skipMatched = 0;
     StreamError m_error;

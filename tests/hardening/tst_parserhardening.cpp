@@ -97,6 +97,9 @@ void TestParserHardening::firstViolationWinsWhateverTheChunking_data()
     // 6.4 bug): fed a byte or two at a time, the ill-formed stanza was delivered.
     QTest::newRow("]]> in text") << serverHeader + "<message><body>x]]>y</body></message>"
                                  << u"not-well-formed"_s << 0;
+    // Finding: and in a stanza that has not ended yet, only the reader's one-read case saw it at once.
+    QTest::newRow("]]> in unfinished text")
+        << serverHeader + "<message><body>x]]>y" << u"not-well-formed"_s << 0;
     QTest::newRow("]]> escaped or in CDATA is fine")
         << serverHeader + "<message><body>a]]&gt;b<![CDATA[x]]]]><![CDATA[>]]></body></message>" << QString()
         << 1;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target for the whole inbound path of xcm::ComponentConnection: socket → parser → state
 // machine → what we write back. The connection runs over a MemorySocket (no network) and is driven
 // synchronously, so one input costs microseconds.

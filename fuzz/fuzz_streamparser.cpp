@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target for xcm::StreamParser: the input is the whole inbound stream, header included.
 // Invariants checked beyond "no crash, hang, leak or UB":
 // - nothing is emitted after the close or the failure, and the failure is reported once;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Secret hygiene across a whole session: the component's secret and the handshake digest must appear
 // nowhere the app writes or shows, in any form we can think of.
 //

@@ -37,8 +37,6 @@ const QByteArray serverHeader = "<?xml version='1.0'?><stream:stream xmlns:strea
                                 "streams' xml:lang='en' xmlns='jabber:component:accept' id='" +
                                 streamId + "' from='comp.example'>";
 
-// Queued signals and deleteLater(); timers are not run (no input waits for one), and skipping the
-// poll() of a full processEvents() triples the speed.
 // The stanza the user sends as number n. Searched for whole in what we wrote: our stream errors may
 // quote the server's input, escaped, so "<message" there never comes from the server.
 QByteArray userStanza(int n)
@@ -46,6 +44,8 @@ QByteArray userStanza(int n)
     return "<message from='bot@comp.example' to='u@example.com' id='u" + QByteArray::number(n) + "'/>";
 }
 
+// Queued signals and deleteLater(). Timers are not run (no input waits for one), which also spares
+// the poll() of a full processEvents() per read.
 void drainEvents()
 {
     QCoreApplication::sendPostedEvents();
@@ -83,8 +83,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     const QByteArray digest = handshakeDigest(QString::fromLatin1(streamId), secret);
     const QByteArray secretBytes = secret.toUtf8();
-    // The server may echo anything back to us; only bytes it never had can be a leak.
+    // Our stream errors may quote the server: only what it never sent can be a leak.
     const bool inputHasDigest = body.contains(digest);
+    const bool inputHasSecret = body.contains(secretBytes);
 
     auto connection = std::make_unique<ComponentConnection>();
     connection->setSettings(settings);
@@ -112,8 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                          states.append(state);
                      });
     QObject::connect(connection.get(), &ComponentConnection::stanzaSent, [&](const Stanza &stanza) {
-        XCM_FUZZ_CHECK(!stanza.wire().contains(secretBytes), stanza.wire());
-        XCM_FUZZ_CHECK(!stanza.wire().contains(digest), stanza.wire());
+        XCM_FUZZ_CHECK(inputHasSecret || !stanza.wire().contains(secretBytes), stanza.wire());
+        XCM_FUZZ_CHECK(inputHasDigest || !stanza.wire().contains(digest), stanza.wire());
     });
 
     int accepted = 0;
@@ -158,32 +159,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     XCM_FUZZ_CHECK(!connection->lastReason().isNull(), {});
     XCM_FUZZ_CHECK(!connection->lastReason().toString().isEmpty(), {});
 
-    {
-        XCM_FUZZ_CHECK(written.startsWith("<?xml version='1.0'?><stream:stream "), written);
-        XCM_FUZZ_CHECK(!written.contains(secretBytes), written);
-        if (!inputHasDigest) {
-            const qsizetype at = written.indexOf(digest);
-            XCM_FUZZ_CHECK(at < 0 || written.indexOf(digest, at + 1) < 0, written);
-            XCM_FUZZ_CHECK(at < 0 || written.mid(at - 11, 11) == "<handshake>", written);
-        }
-        const qsizetype close = written.indexOf("</stream:stream>");
-        XCM_FUZZ_CHECK(close < 0 || close + 16 == written.size(), "bytes written after our close");
-        // Each accepted stanza went out once and in order, or is still waiting.
-        int sent = 0;
-        qsizetype from = 0;
-        for (int i = 0; i < accepted; ++i) {
-            const QByteArray id = userStanza(i);
-            const qsizetype at = written.indexOf(id, from);
-            if (at < 0)
-                break;
-            XCM_FUZZ_CHECK(written.indexOf(id, at + 1) < 0, "a stanza written twice");
-            from = at + id.size();
-            ++sent;
-        }
-        XCM_FUZZ_CHECK(sent + connection->pendingCount() == accepted, written);
-        if (sent > 0)
-            XCM_FUZZ_CHECK(states.contains(ConnectionState::Connected), "a stanza out before the handshake");
+    XCM_FUZZ_CHECK(written.startsWith("<?xml version='1.0'?><stream:stream "), written);
+    XCM_FUZZ_CHECK(inputHasSecret || !written.contains(secretBytes), written);
+    if (!inputHasDigest) {
+        const qsizetype at = written.indexOf(digest);
+        XCM_FUZZ_CHECK(at < 0 || written.indexOf(digest, at + 1) < 0, written);
+        XCM_FUZZ_CHECK(at < 0 || written.mid(at - 11, 11) == "<handshake>", written);
     }
+    const qsizetype close = written.indexOf("</stream:stream>");
+    XCM_FUZZ_CHECK(close < 0 || close + 16 == written.size(), "bytes written after our close");
+    // Each accepted stanza went out once and in order, or is still waiting.
+    int sent = 0;
+    qsizetype from = 0;
+    for (int i = 0; i < accepted; ++i) {
+        const QByteArray id = userStanza(i);
+        const qsizetype at = written.indexOf(id, from);
+        if (at < 0)
+            break;
+        XCM_FUZZ_CHECK(written.indexOf(id, at + 1) < 0, "a stanza written twice");
+        from = at + id.size();
+        ++sent;
+    }
+    XCM_FUZZ_CHECK(sent + connection->pendingCount() == accepted, written);
+    if (sent > 0)
+        XCM_FUZZ_CHECK(states.contains(ConnectionState::Connected), "a stanza out before the handshake");
 
     connection.reset();
     drainEvents();

@@ -330,13 +330,23 @@ void StreamParser::handleStartElement()
 {
     const QStringView name = m_reader.name();
     const QStringView namespaceUri = m_reader.namespaceUri();
+    // A prefix (or the default namespace) declared twice in one tag is not well-formed, but the reader
+    // lets it pass, the last one winning: a header could declare jabber:component:accept and then
+    // something else.
+    const auto declarations = m_reader.namespaceDeclarations();
+    for (qsizetype i = 1; i < declarations.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (declarations[i].prefix() == declarations[j].prefix())
+                return fail("not-well-formed", u"<%1> declares the namespace prefix '%2' twice"_s.arg(
+                                                   m_reader.qualifiedName(), declarations[i].prefix()));
+        }
+    }
     if (m_depth == 0) {
         if (name != u"stream")
             return fail("bad-format",
                         u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
         if (namespaceUri != ns::stream)
             return fail("invalid-namespace", u"the stream header has namespace '%1'"_s.arg(namespaceUri));
-        const auto declarations = m_reader.namespaceDeclarations();
         const bool componentNamespace =
             std::any_of(declarations.cbegin(), declarations.cend(), [](const auto &declaration) {
                 return declaration.prefix().isEmpty() && declaration.namespaceUri() == ns::component;

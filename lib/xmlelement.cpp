@@ -207,7 +207,10 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
     };
     // The wrapper supplies the namespaces a stanza inherits from its stream; it sits on its own line
     // so that line numbers in errors are the caller's.
-    QByteArray document = wrapperPrefix + contextNamespace.toUtf8() + "'>\n";
+    // Escaped: a stanza may declare (and so inherit here) a namespace holding '<', '&' or quotes.
+    QByteArray document = wrapperPrefix +
+                          contextNamespace.toString().toHtmlEscaped().replace(u'\'', u"&apos;"_s).toUtf8() +
+                          "'>\n";
     const qsizetype userStart = document.size();
     document += xml;
     document += "\n</xcm-context>";

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void tooManyAttributesAreRefusedAtOnce_data();
     void tooManyAttributesAreRefusedAtOnce();
     void dtdIsRefusedBeforeTheReaderParsesIt();
+    void stanzaTreeParsesWhateverItsNamespace();
     void streamErrorTextIsWellFormed_data();
     void streamErrorTextIsWellFormed();
 };
@@ -103,6 +104,14 @@ void TestParserHardening::firstViolationWinsWhateverTheChunking_data()
     QTest::newRow("]]> escaped or in CDATA is fine")
         << serverHeader + "<message><body>a]]&gt;b<![CDATA[x]]]]><![CDATA[>]]></body></message>" << QString()
         << 1;
+    // Finding: a prefix declared twice in one tag passed the reader, the last one winning; a header
+    // could declare jabber:component:accept and then another default namespace.
+    QTest::newRow("default namespace declared twice in the header")
+        << QByteArray("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' "
+                      "xmlns='jabber:component:accept' xmlns='urn:other' id='x'><message/>")
+        << u"not-well-formed"_s << 0;
+    QTest::newRow("prefix declared twice in a stanza")
+        << serverHeader + "<message xmlns:a='urn:1' xmlns:a='urn:2'/>" << u"not-well-formed"_s << 0;
     QTest::newRow("close, then bad UTF-8")
         << serverHeader + "<message/></stream:stream>\xed\xa0\x80" << QString() << 1;
     QTest::newRow("stanza, then bad UTF-8")
@@ -174,6 +183,21 @@ void TestParserHardening::dtdIsRefusedBeforeTheReaderParsesIt()
     const Outcome outcome = parse("<?xml version='1.0'?>" + attlist + serverHeader);
     QCOMPARE(outcome.error.condition, u"restricted-xml"_s);
     QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestParserHardening::stanzaTreeParsesWhateverItsNamespace()
+{
+    // Finding: a stanza's tree is parsed inside a wrapper that declares the stanza's namespace; one
+    // holding '&', '<' or a quote made the wrapper ill-formed and the tree null.
+    StreamParser parser;
+    QList<Stanza> stanzas;
+    connect(&parser, &StreamParser::stanzaReceived, this, [&stanzas](const Stanza &s) { stanzas.append(s); });
+    parser.feed(QByteArray(serverHeader + "<x xmlns='urn:a&amp;b&lt;c&apos;d&quot;'><y/></x>"));
+    QCOMPARE(stanzas.size(), 1);
+    const XmlElement element = stanzas.first().element();
+    QVERIFY(!element.isNull());
+    QCOMPARE(element.namespaceUri(), u"urn:a&b<c'd\""_s);
+    QCOMPARE(element.children().size(), 1);
 }
 
 void TestParserHardening::streamErrorTextIsWellFormed_data()

@@ -31,7 +31,8 @@ using namespace Qt::Literals::StringLiterals;
 //   an empty certs dir keeps the log clean. No certificates are needed: mod_tls is not loaded, so c2s
 //   offers no STARTTLS at all, and c2s_require_encryption = false lets clients log in in the clear.
 // - Launch to listening takes ~0.1 s. SIGTERM to exit takes a few ms when busy but up to ~1.7 s when
-//   idle: the signal is only acted on at the next event-loop tick.
+//   idle: the signal is only acted on at the next event-loop tick. A SIGTERM before the loop's first
+//   tick is fatal at once (no handler yet): see componentPortAnswers().
 // - Its file log is written through more than one Lua file handle across startup, so lines can appear
 //   out of order; don't assert on ordering in log().
 // - After SIGKILL the ports rebind at once on restart (luasocket sets SO_REUSEADDR).
@@ -86,13 +87,25 @@ bool pickFreePorts(std::array<quint16, 2> &ports, QString *error)
     return true;
 }
 
-bool portAccepts(quint16 port)
+// Prosody binds its ports while loading modules, but installs its SIGTERM handler only on the first
+// turn of its event loop (mod_posix: add_timer(0, ...)); a SIGTERM before that kills it on the spot,
+// without a clean shutdown. Its loop runs due timers before each poll, so once it has answered a
+// stream header the handler is in place: "ready" means the port answers, not merely accepts.
+bool componentPortAnswers(quint16 port)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
-    const bool ok = socket.waitForConnected(200);
+    if (!socket.waitForConnected(200))
+        return false;
+    socket.write("<stream:stream xmlns='jabber:component:accept' "
+                 "xmlns:stream='http://etherx.jabber.org/streams' to='readiness-probe.invalid'>");
+    const QDeadlineTimer deadline(2000);
+    while (socket.bytesAvailable() == 0 && !deadline.hasExpired() &&
+           socket.state() == QAbstractSocket::ConnectedState)
+        socket.waitForReadyRead(int(deadline.remainingTime()));
+    const bool answered = socket.bytesAvailable() > 0;
     socket.abort();
-    return ok;
+    return answered;
 }
 
 QString readFile(const QString &path, qint64 from = 0)
@@ -226,7 +239,7 @@ ProsodyServer::Private::Launch ProsodyServer::Private::launch(QString *error)
                 *error = u"prosody could not bind its ports"_s;
             return Launch::PortTaken;
         }
-        if (log.contains(componentReady) && log.contains(clientReady) && portAccepts(componentPort))
+        if (log.contains(componentReady) && log.contains(clientReady) && componentPortAnswers(componentPort))
             return Launch::Ok;
         process->waitForFinished(50); // doubles as a sleep that notices an early exit
     }

@@ -26,8 +26,9 @@ public:
     ProsodyServer(const ProsodyServer &) = delete;
     ProsodyServer &operator=(const ProsodyServer &) = delete;
 
-    // First call: temp dir, free ports, config. Returns once the component and c2s ports accept
-    // connections (at most 15 s). Returns true at once if already running.
+    // First call: temp dir, free ports, config. Returns once both ports listen and the component port
+    // answers a stream header (at most 15 s), so that stop() is a clean shutdown. Returns true at once
+    // if already running.
     bool start(QString *error);
     // SIGTERM, up to 5 s for a clean shutdown (ms when busy, ~1.7 s when idle), then SIGKILL.
     void stop();

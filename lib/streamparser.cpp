@@ -5,8 +5,6 @@
 
 #include <cstring>
 
-#include <cstring>
-
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -394,6 +392,11 @@ void StreamParser::handleEndElement()
     qsizetype start = m_stanzaStart - m_bufferStart;
     while (isXmlWhitespace(m_buffer.at(start)))
         ++start; // keepalive whitespace before the stanza belongs to no stanza
+    // parse() checks the limit only for what is still open after a read: a stanza that began and
+    // ended within one read is measured here.
+    if (const qint64 size = end - m_bufferStart - start; size > m_limits.maxStanzaBytes)
+        return fail("policy-violation",
+                    u"a stanza of %1 bytes, over the %2-byte limit"_s.arg(size).arg(m_limits.maxStanzaBytes));
     QByteArray wire(m_buffer.constData() + start, end - m_bufferStart - start);
     m_topLevelEnd = end;
     m_stanzaStart = -1;

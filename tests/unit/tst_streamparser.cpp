@@ -75,6 +75,8 @@ private Q_SLOTS:
     void oversizeStanza();
     void endlessStartTag();
     void stanzaAtTheLimitPasses();
+    void stanzaOverTheLimitInOneRead_data();
+    void stanzaOverTheLimitInOneRead();
     void nestingLimit();
     void deepNestingFailsFast();
     void inputAfterFailureIsIgnored();
@@ -327,6 +329,33 @@ void TestStreamParser::stanzaAtTheLimitPasses()
     parser.feed(QByteArray(stanza + stanza)); // the limit is per stanza, not per read
     QCOMPARE(recording.errors, 0);
     QCOMPARE(recording.stanzas.size(), 3);
+}
+
+void TestStreamParser::stanzaOverTheLimitInOneRead_data()
+{
+    QTest::addColumn<bool>("withHeader");
+    QTest::addColumn<QByteArray>("before");
+    QTest::newRow("header and stanza in one read") << true << QByteArray();
+    QTest::newRow("stanza alone in its read") << false << QByteArray();
+    QTest::newRow("after a keepalive, in one read") << false << QByteArray("   ");
+}
+
+void TestStreamParser::stanzaOverTheLimitInOneRead()
+{
+    QFETCH(bool, withHeader);
+    QFETCH(QByteArray, before);
+    const QByteArray open = "<message><body>";
+    const QByteArray close = "</body></message>";
+    const QByteArray stanza = open + QByteArray(1025 - open.size() - close.size(), 'x') + close;
+    StreamParser parser;
+    parser.setLimits({1024, 100});
+    Recording recording(parser);
+    if (!withHeader)
+        parser.feed(serverHeader);
+    parser.feed(QByteArray((withHeader ? serverHeader : QByteArray()) + before + stanza));
+    QCOMPARE(recording.error.condition, u"policy-violation"_s);
+    QVERIFY2(recording.error.text.contains(u"1025"), qPrintable(recording.error.text));
+    QVERIFY(recording.stanzas.isEmpty());
 }
 
 void TestStreamParser::nestingLimit()

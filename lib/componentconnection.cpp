@@ -73,6 +73,7 @@ public:
     void writeStanza(const QByteArray &wire, const XmlElement &element);
     void flushPending();
     DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
+    DisconnectReason certificateErrorReason(const QList<QSslError> &errors) const;
 
     ComponentConnection *q;
     ConnectionSettings settings;
@@ -169,14 +170,14 @@ void ComponentConnectionPrivate::startAttempt()
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(created); ssl && settings.directTls) {
         QObject::connect(ssl, &QSslSocket::encrypted, q, [this] { onTransportReady(); });
+        if (!settings.tlsServerName.isEmpty())
+            ssl->setPeerVerifyName(settings.tlsServerName);
         QObject::connect(ssl, &QSslSocket::sslErrors, q, [this, ssl](const QList<QSslError> &errors) {
             if (settings.acceptInvalidCertificates) {
                 ssl->ignoreSslErrors(errors);
                 return;
             }
-            tlsReason = {DisconnectReason::Kind::Tls, u"tls-certificate"_s, errors.value(0).errorString(),
-                         tr("the server's TLS certificate is not trusted — install its CA, or allow invalid "
-                            "certificates for a development server")};
+            tlsReason = certificateErrorReason(errors);
         });
         socket = ssl;
     } else {
@@ -482,6 +483,29 @@ DisconnectReason ComponentConnectionPrivate::socketErrorReason(QAbstractSocket::
     default:
         return {Kind::Network, u"socket-error"_s, detail, tr("the connection to %1 failed").arg(where)};
     }
+}
+
+DisconnectReason ComponentConnectionPrivate::certificateErrorReason(const QList<QSslError> &errors) const
+{
+    const bool onlyTheName = std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &e) {
+        return e.error() == QSslError::HostNameMismatch;
+    });
+    if (!onlyTheName || errors.isEmpty())
+        return {DisconnectReason::Kind::Tls, u"tls-certificate"_s, errors.value(0).errorString(),
+                tr("the server's TLS certificate is not trusted — install its CA, or allow invalid "
+                   "certificates for a development server")};
+    // A trusted certificate for another name: usually the server's XMPP domain, reached by an address.
+    const QSslCertificate certificate = errors.constFirst().certificate();
+    QStringList names = certificate.subjectInfo(QSslCertificate::CommonName);
+    for (const QString &name : certificate.subjectAlternativeNames().values(QSsl::DnsEntry)) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+    const QString expected = settings.tlsServerName.isEmpty() ? settings.host : settings.tlsServerName;
+    return {DisconnectReason::Kind::Tls, u"tls-name-mismatch"_s, errors.constFirst().errorString(),
+            tr("the server's TLS certificate is for %1, not %2 — set the TLS server name to the name "
+               "the certificate carries")
+                .arg(names.isEmpty() ? tr("no name") : names.join(u", "_s), expected)};
 }
 
 void ComponentConnectionPrivate::dropSocket()

@@ -30,7 +30,10 @@ struct ConnectionSettings
     quint16 port = 5347;
     QString domain; // the component's name: the stream's 'to' and the domain of every 'from'
     bool directTls = false;
-    bool acceptInvalidCertificates = false;            // for self-signed development servers only
+    bool acceptInvalidCertificates = false; // for self-signed development servers only
+    // The name the server's certificate must carry; empty: the host. Set it when connecting by an
+    // address or an internal name to a server whose certificate names its XMPP domain.
+    QString tlsServerName;
     std::chrono::milliseconds connectTimeout = 15s;    // TCP, TLS, stream open and handshake together
     std::chrono::milliseconds keepaliveInterval = 60s; // 0 disables the whitespace keepalive
     std::chrono::milliseconds stanzaTimeout = 60s;     // a stanza that has begun must end within this

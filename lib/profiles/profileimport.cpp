@@ -80,6 +80,11 @@ ProfileImport::Result ProfileImport::readFile(const QString &fileName)
     }
     s.directTls = parseBool(values.value(u"directTls"_s), s.directTls);
     s.acceptInvalidCertificates = parseBool(values.value(u"acceptInvalidCertificates"_s), false);
+    s.tlsServerName = values.value(u"tlsServerName"_s).toLower();
+    if (!s.tlsServerName.isEmpty() && !Jid::isValidDomain(s.tlsServerName, &domainError)) {
+        result.error = tr("%1: tlsServerName: %2").arg(fileName, domainError);
+        return result;
+    }
     if (values.contains(u"keepaliveSeconds"_s))
         s.keepaliveInterval = std::chrono::seconds(values.value(u"keepaliveSeconds"_s).toInt());
     if (values.contains(u"maxStanzaBytes"_s))

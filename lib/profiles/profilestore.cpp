@@ -30,6 +30,7 @@ Profile readProfile(QSettings &settings, const QUuid &id)
     s.directTls = settings.value("directTls"_L1, defaults.directTls).toBool();
     s.acceptInvalidCertificates =
         settings.value("acceptInvalidCertificates"_L1, defaults.acceptInvalidCertificates).toBool();
+    s.tlsServerName = settings.value("tlsServerName"_L1).toString();
     s.connectTimeout = std::chrono::milliseconds(
         settings.value("connectTimeoutMs"_L1, ms(defaults.connectTimeout)).toLongLong());
     s.keepaliveInterval = std::chrono::milliseconds(
@@ -170,6 +171,8 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue("domain"_L1, s.domain);
     m_settings->setValue("directTls"_L1, s.directTls);
     m_settings->setValue("acceptInvalidCertificates"_L1, s.acceptInvalidCertificates);
+    if (!s.tlsServerName.isEmpty())
+        m_settings->setValue("tlsServerName"_L1, s.tlsServerName);
     m_settings->setValue("connectTimeoutMs"_L1, ms(s.connectTimeout));
     m_settings->setValue("keepaliveIntervalMs"_L1, ms(s.keepaliveInterval));
     m_settings->setValue("maxStanzaBytes"_L1, s.maxStanzaBytes);

@@ -49,6 +49,7 @@ void TestProfiles::storeRoundTrip()
     s.domain = u"weather.example.org"_s;
     s.directTls = true;
     s.acceptInvalidCertificates = true;
+    s.tlsServerName = u"example.org"_s;
     s.keepaliveInterval = std::chrono::seconds(90);
     s.maxStanzaBytes = 64 * 1024;
     s.reconnect.enabled = false;

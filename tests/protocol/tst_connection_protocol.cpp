@@ -4,7 +4,9 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void headerWithoutIdThenHostUnknown();
     void configurationProblemsAreReported();
     void directTls();
+    void tlsServerName();
 };
 
 void TestConnectionProtocol::handshakeSucceeds()
@@ -672,6 +675,44 @@ void TestConnectionProtocol::directTls()
         s.acceptInvalidCertificates = true;
     });
     QVERIFY(connectAndAuthenticate(server, relaxed));
+}
+
+void TestConnectionProtocol::tlsServerName()
+{
+    // A certificate from a trusted CA, but for the server's XMPP domain, reached by its address.
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
+                   u"-subj"_s, u"/CN=xmpp.example"_s, u"-addext"_s, u"subjectAltName=DNS:xmpp.example"_s,
+                   u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+        QSKIP("openssl could not make a test certificate; TLS names are not exercised");
+    QFile certFile(dir.filePath(u"cert.pem"_s));
+    QFile key(dir.filePath(u"key.pem"_s));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    const QByteArray pem = certFile.readAll();
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = original;
+    trusting.addCaCertificates(QSslCertificate::fromData(pem));
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(original); });
+    ScriptedServer server;
+    QVERIFY(server.listen(pem, key.readAll()));
+
+    Client byAddress(server.port(), [](ConnectionSettings &s) { s.directTls = true; });
+    byAddress.connection.connectToServer();
+    QTRY_COMPARE(byAddress.connection.lastReason().kind, DisconnectReason::Kind::Tls);
+    const DisconnectReason reason = byAddress.connection.lastReason();
+    QCOMPARE(reason.condition, u"tls-name-mismatch"_s);
+    QVERIFY2(reason.explanation.contains(u"xmpp.example") && reason.explanation.contains(u"127.0.0.1"),
+             qPrintable(reason.toString()));
+
+    Client byName(server.port(), [](ConnectionSettings &s) {
+        s.directTls = true;
+        s.tlsServerName = u"xmpp.example"_s;
+    });
+    QVERIFY(connectAndAuthenticate(server, byName));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionProtocol)

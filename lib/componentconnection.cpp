@@ -57,6 +57,7 @@ public:
     void onStreamClosed();
     void onParserFailed(const StreamError &error);
     void onConnectTimeout();
+    void onCloseTimeout();
     void refuseMissingId();
 
     void setState(ConnectionState state, const DisconnectReason &reason = {});
@@ -97,6 +98,8 @@ public:
     int reconnectAttempt = 0;
     qint64 nextReconnectAtMs = 0;
     bool closeSent = false;
+    bool closingByUser = false; // disconnectFromServer() was called: whatever the reason, no retry
+    qint64 unsentAtCloseCheck = 0;
     QByteArray readBuffer;
     struct PendingStanza
     {
@@ -125,7 +128,7 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
                                     .arg(parser.pendingBytes())};
         closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
     });
-    QObject::connect(&closeTimer, &QTimer::timeout, q, [this] { finish(pendingReason); });
+    QObject::connect(&closeTimer, &QTimer::timeout, q, [this] { onCloseTimeout(); });
     QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] {
         nextReconnectAtMs = 0;
         startAttempt();
@@ -155,6 +158,7 @@ void ComponentConnectionPrivate::startAttempt()
     pendingReason = {};
     tlsReason = {};
     closeSent = false;
+    closingByUser = false;
 
     QAbstractSocket *created = socketFactory ? socketFactory(q) : nullptr;
     if (!created)
@@ -274,8 +278,13 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
     if (stanza.isStreamError()) {
         missingIdTimer.stop();
         const StreamError error = StreamError::fromElement(stanza.element());
-        if (state == ConnectionState::Disconnecting)
-            return; // already closing; the server's error does not change why
+        if (state == ConnectionState::Disconnecting) {
+            // Closing at the user's request, the server's error is news (it may have refused the last
+            // stanza sent); a violation we reported ourselves stays the reason.
+            if (pendingReason.kind == DisconnectReason::Kind::UserRequest)
+                pendingReason = DisconnectReason::fromServerError(error, settings.domain);
+            return;
+        }
         closeGracefully(DisconnectReason::fromServerError(error, settings.domain));
         return;
     }
@@ -357,6 +366,28 @@ void ComponentConnectionPrivate::onConnectTimeout()
     closeGracefully(reason, StreamError{u"connection-timeout"_s, explanation}.toXml());
 }
 
+void ComponentConnectionPrivate::onCloseTimeout()
+{
+    // The close timeout is for the server's answer, not for our own bytes: while they are still
+    // leaving (a large send over a slow link) the wait starts again. Only a whole closeTimeout in
+    // which nothing left ends it with bytes unsent, and that is no longer a clean close.
+    const qint64 unsent = socket ? socket->bytesToWrite() : 0;
+    if (unsent > 0 && unsent < unsentAtCloseCheck) {
+        unsentAtCloseCheck = unsent;
+        closeTimer.start(settings.closeTimeout);
+        return;
+    }
+    if (unsent > 0)
+        pendingReason = {DisconnectReason::Kind::Timeout,
+                         u"write-stalled"_s,
+                         {},
+                         tr("the server stopped reading: %1 bytes xcm had sent never left (nothing moved "
+                            "for %2 s)")
+                             .arg(unsent)
+                             .arg(seconds(settings.closeTimeout))};
+    finish(pendingReason);
+}
+
 void ComponentConnectionPrivate::write(const QByteArray &bytes)
 {
     if (!socket)
@@ -395,8 +426,10 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
         closeSent = true;
     }
     setState(ConnectionState::Disconnecting, pendingReason);
-    if (!closeTimer.isActive())
+    if (!closeTimer.isActive()) {
+        unsentAtCloseCheck = socket->bytesToWrite();
         closeTimer.start(settings.closeTimeout);
+    }
     // Once the server has closed its side, or there is an error, nothing more is awaited from it.
     if (parser.isClosed() || !streamError.isEmpty() || pendingReason.isError())
         shutdownWhenFlushed();
@@ -537,18 +570,20 @@ void ComponentConnectionPrivate::finish(DisconnectReason reason)
 void ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason)
 {
     const ReconnectPolicy &policy = settings.reconnect;
-    if (!policy.enabled || !reason.isError() || reason.kind == DisconnectReason::Kind::Configuration)
+    if (!policy.enabled || closingByUser || !reason.isError() ||
+        reason.kind == DisconnectReason::Kind::Configuration)
         return;
     if (reason.isAuthenticationFailure() && !policy.retryAfterAuthenticationFailure)
         return;
     if (policy.maxAttempts > 0 && reconnectAttempt >= policy.maxAttempts)
         return;
     ++reconnectAttempt;
-    const double base =
-        std::min(double(policy.maxDelay.count()),
-                 double(policy.initialDelay.count()) * std::pow(policy.multiplier, reconnectAttempt - 1));
+    const double cap = double(policy.maxDelay.count());
+    const double base = std::min(cap, double(policy.initialDelay.count()) *
+                                          std::pow(policy.multiplier, reconnectAttempt - 1));
     const double spread = policy.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
-    const qint64 delay = std::max<qint64>(0, qint64(base * (1.0 + spread)));
+    // The cap holds after the jitter too: at the cap the jitter can only shorten a delay.
+    const qint64 delay = qint64(std::clamp(base * (1.0 + spread), 0.0, cap));
     nextReconnectAtMs = nowMs() + delay;
     reconnectTimer.start(std::chrono::milliseconds(delay));
     qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << reconnectAttempt << "in"
@@ -645,6 +680,7 @@ void ComponentConnection::disconnectFromServer()
     const DisconnectReason reason{
         DisconnectReason::Kind::UserRequest, {}, {}, tr("disconnected by the user")};
     const bool reconnectPending = d->reconnectTimer.isActive();
+    d->closingByUser = true;
     d->reconnectTimer.stop();
     d->nextReconnectAtMs = 0;
     d->reconnectAttempt = 0;

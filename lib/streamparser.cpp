@@ -345,13 +345,23 @@ void StreamParser::handleStartElement()
                         u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
         if (namespaceUri != ns::stream)
             return fail("invalid-namespace", u"the stream header has namespace '%1'"_s.arg(namespaceUri));
-        const bool componentNamespace =
-            std::any_of(declarations.cbegin(), declarations.cend(), [](const auto &declaration) {
-                return declaration.prefix().isEmpty() && declaration.namespaceUri() == ns::component;
-            });
-        if (!componentNamespace)
+        const auto defaultDeclaration =
+            std::find_if(declarations.cbegin(), declarations.cend(),
+                         [](const auto &declaration) { return declaration.prefix().isEmpty(); });
+        const QStringView defaultNamespace =
+            defaultDeclaration == declarations.cend() ? QStringView() : defaultDeclaration->namespaceUri();
+        // The most common mistake of all: the port in the profile is the server's client or server port.
+        if (defaultNamespace == u"jabber:client" || defaultNamespace == u"jabber:server")
             return fail("invalid-namespace",
-                        u"the stream's default namespace is not jabber:component:accept"_s);
+                        u"the server opened a %1 stream (%2): this is its %3 port, not the component port "
+                        "(Prosody and ejabberd use 5347 by default, Openfire 5275)"_s.arg(
+                            defaultNamespace == u"jabber:client" ? u"client"_s : u"server-to-server"_s,
+                            defaultNamespace.toString(),
+                            defaultNamespace == u"jabber:client" ? u"client (c2s)"_s : u"s2s"_s));
+        if (defaultNamespace != ns::component)
+            return fail("invalid-namespace",
+                        u"the stream's default namespace is '%1', not jabber:component:accept"_s.arg(
+                            defaultNamespace));
         const auto attributes = m_reader.attributes();
         StreamHeader header;
         header.id = attributeValue(attributes, u"id").toString();

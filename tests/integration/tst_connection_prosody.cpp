@@ -50,6 +50,7 @@ private Q_SLOTS:
     void handshakeSucceeds();
     void wrongSecretIsNotAuthorized();
     void unknownComponentIsHostUnknown();
+    void clientPortIsRecognised();
     void twoComponentsExchangeAMessage();
     void serverAnswersPing();
     void secondConnectionForTheSameNameGetsConflict();
@@ -106,6 +107,17 @@ void TestConnectionProsody::unknownComponentIsHostUnknown()
     connection->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(connection->lastReason().condition, u"host-unknown"_s, 10000);
     QVERIFY(connection->lastReason().explanation.contains(u"no external component named nobody.localhost"));
+}
+
+void TestConnectionProsody::clientPortIsRecognised()
+{
+    auto connection =
+        makeConnection(*m_server, alpha, [this](ConnectionSettings &s) { s.port = m_server->clientPort(); });
+    connection->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->lastReason().condition, u"invalid-namespace"_s, 10000);
+    QCOMPARE(connection->lastReason().kind, DisconnectReason::Kind::ProtocolViolation);
+    QVERIFY2(connection->lastReason().detail.contains(u"client (c2s) port, not the component port"),
+             qPrintable(connection->lastReason().toString()));
 }
 
 void TestConnectionProsody::twoComponentsExchangeAMessage()

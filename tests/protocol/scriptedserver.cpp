@@ -7,6 +7,12 @@
 
 namespace xcm::test {
 
+namespace {
+// With a read rate set, Qt buffers at most this much, so that the kernel's buffers fill behind it.
+constexpr qint64 readSlice = 64 * 1024;
+constexpr std::chrono::milliseconds readTick{20};
+} // namespace
+
 ScriptedServer::ScriptedServer() = default;
 
 bool ScriptedServer::listen(const QByteArray &certificatePem, const QByteArray &keyPem)
@@ -28,8 +34,10 @@ bool ScriptedServer::listen(const QByteArray &certificatePem, const QByteArray &
             m_client = socket;
             m_received.clear();
             ++m_connections;
+            if (m_readRate >= 0)
+                socket->setReadBufferSize(readSlice);
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-                if (socket == m_client)
+                if (socket == m_client && m_readRate < 0)
                     m_received += socket->readAll();
             });
         }
@@ -38,6 +46,31 @@ bool ScriptedServer::listen(const QByteArray &certificatePem, const QByteArray &
         return false;
     m_port = m_server->serverPort();
     return true;
+}
+
+void ScriptedServer::setReadRate(qint64 bytesPerSecond)
+{
+    m_readRate = bytesPerSecond;
+    if (m_client)
+        m_client->setReadBufferSize(bytesPerSecond < 0 ? 0 : readSlice);
+    if (!m_readTimer) {
+        m_readTimer = new QTimer(this);
+        m_readTimer->setInterval(readTick);
+        connect(m_readTimer, &QTimer::timeout, this,
+                [this] { readSome(m_readRate * readTick.count() / 1000); });
+    }
+    if (bytesPerSecond > 0)
+        m_readTimer->start();
+    else
+        m_readTimer->stop();
+    if (bytesPerSecond < 0)
+        readSome(-1);
+}
+
+void ScriptedServer::readSome(qint64 maxBytes)
+{
+    if (m_client)
+        m_received += maxBytes < 0 ? m_client->readAll() : m_client->read(maxBytes);
 }
 
 void ScriptedServer::stopListening()

@@ -5,6 +5,7 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace xcm::test {
 
@@ -32,6 +33,10 @@ public:
     bool waitForClientGone(int timeoutMs = 5000);
     bool clientConnected() const;
 
+    // How fast the server reads what the client sends: a negative rate reads everything at once (the
+    // default), 0 reads nothing (a stalled peer: the client's writes back up in the kernel).
+    void setReadRate(qint64 bytesPerSecond);
+
     void send(const QByteArray &bytes);
     void closeClient();
     // Sends the header, checks the handshake digest for `secret`, and answers `reply`.
@@ -39,7 +44,11 @@ public:
                          const QString &streamId = QStringLiteral("s1"));
 
 private:
+    void readSome(qint64 maxBytes);
+
     QTcpServer *m_server = nullptr;
+    QTimer *m_readTimer = nullptr;
+    qint64 m_readRate = -1;
     QPointer<QTcpSocket> m_client;
     QByteArray m_received;
     quint16 m_port = 0;

@@ -91,6 +91,9 @@ private Q_SLOTS:
     void conflictIsRetriedButNotAuthorizedIsNot();
     void userDisconnectClosesTheStreamPolitely();
     void userDisconnectCancelsPendingReconnect();
+    void largeSendOverASlowLinkIsDeliveredBeforeTheClose();
+    void serverThatStopsReadingFailsTheClose();
+    void serverErrorDuringTheUserCloseIsTheReason();
     void sendRefusals_data();
     void sendRefusals();
     void badServerInput_data();
@@ -434,6 +437,24 @@ void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
         jittery.connection.disconnectFromServer();
     }
     QVERIFY(seen.size() > 1);
+
+    // At the cap the jitter only shortens: the cap is a promise.
+    Client capped(server.port(), [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 1000ms;
+        s.reconnect.maxDelay = 1000ms;
+        s.reconnect.jitter = 0.5;
+    });
+    QSignalSpy cappedScheduled(&capped.connection, &ComponentConnection::reconnectScheduled);
+    for (int i = 0; i < 5; ++i) {
+        capped.connection.connectToServer();
+        QVERIFY(server.waitForClient());
+        server.closeClient();
+        QTRY_COMPARE(cappedScheduled.size(), i + 1);
+        const qint64 delay = cappedScheduled.last().at(1).toLongLong();
+        QVERIFY2(delay >= 500 && delay <= 1000, qPrintable(QString::number(delay)));
+        capped.connection.disconnectFromServer();
+    }
 }
 
 void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
@@ -493,6 +514,83 @@ void TestConnectionProtocol::userDisconnectCancelsPendingReconnect()
     QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
     QTest::qWait(600);
     QCOMPARE(server.connectionCount(), 1);
+}
+
+namespace {
+// Stanzas of about 400 KB: a few dozen are more than the kernel's socket buffers hold.
+QByteArray bigMessage(int number)
+{
+    return "<message from='bot@comp.example' to='user@example.org' id='big" + QByteArray::number(number) +
+           "'><body>" + QByteArray(400 * 1024, 'x') + "</body></message>";
+}
+} // namespace
+
+void TestConnectionProtocol::largeSendOverASlowLinkIsDeliveredBeforeTheClose()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.closeTimeout = 300ms; });
+    QVERIFY(connectAndAuthenticate(server, client));
+    server.setReadRate(8 << 20); // 16 MB at 8 MB/s: several close timeouts long
+    constexpr int count = 40;
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(client.connection.send(bigMessage(i)), QString());
+    client.connection.disconnectFromServer();
+    QVERIFY2(server.waitForReceived("</stream:stream>", 20000),
+             qPrintable(u"the server got %1 bytes"_s.arg(server.received().size())));
+    QCOMPARE(server.received().count("<message "), count);
+    QVERIFY(server.received().contains("id='big39'"));
+    server.send("</stream:stream>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
+}
+
+void TestConnectionProtocol::serverThatStopsReadingFailsTheClose()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.closeTimeout = 300ms;
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 100ms;
+    });
+    QSignalSpy reconnects(&client.connection, &ComponentConnection::reconnectScheduled);
+    QVERIFY(connectAndAuthenticate(server, client));
+    server.setReadRate(0);
+    for (int i = 0; i < 60; ++i)
+        QCOMPARE(client.connection.send(bigMessage(i)), QString());
+    client.connection.disconnectFromServer();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    const DisconnectReason reason = client.connection.lastReason();
+    QCOMPARE(reason.condition, u"write-stalled"_s);
+    QCOMPARE(reason.kind, DisconnectReason::Kind::Timeout);
+    QVERIFY2(reason.explanation.contains(u"stopped reading"), qPrintable(reason.toString()));
+    QTest::qWait(300);
+    QCOMPARE(reconnects.size(), 0); // the user asked to disconnect
+}
+
+void TestConnectionProtocol::serverErrorDuringTheUserCloseIsTheReason()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) {
+        s.closeTimeout = 2s;
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 100ms;
+    });
+    QSignalSpy reconnects(&client.connection, &ComponentConnection::reconnectScheduled);
+    QVERIFY(connectAndAuthenticate(server, client));
+    client.connection.disconnectFromServer();
+    QVERIFY(server.waitForReceived("</stream:stream>"));
+    // Prosody answers a stanza over its limit this way, possibly after the close has been sent.
+    server.send("<stream:error><not-well-formed xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                "</stream:stream>");
+    server.closeClient();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::ServerStreamError);
+    QCOMPARE(client.connection.lastReason().condition, u"not-well-formed"_s);
+    QTest::qWait(300);
+    QCOMPARE(reconnects.size(), 0);
 }
 
 void TestConnectionProtocol::sendRefusals_data()

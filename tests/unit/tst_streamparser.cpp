@@ -233,7 +233,7 @@ void TestStreamParser::badInput_data()
     QTest::newRow("client namespace")
         << QByteArray(
                "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' id='1'>")
-        << u"invalid-namespace"_s << u"jabber:component:accept"_s;
+        << u"invalid-namespace"_s << u"client (c2s) port"_s;
     QTest::newRow("not a stream") << QByteArray("<html><body>") << u"bad-format"_s << u"<html>"_s;
     QTest::newRow("second stream header")
         << serverHeader + serverHeader.mid(21) << u"bad-format"_s << u"second stream header"_s;

@@ -44,6 +44,8 @@ class ComponentConnectionPrivate
 {
     // The explanations it writes share ComponentConnection's context, which lupdate sees here.
     Q_DECLARE_TR_FUNCTIONS(xcm::ComponentConnection)
+    static constexpr const char *trContext = "xcm::ComponentConnection";
+
 public:
     explicit ComponentConnectionPrivate(ComponentConnection *q);
 
@@ -122,10 +124,10 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
             write(" "_ba);
     });
     QObject::connect(&stanzaTimer, &QTimer::timeout, q, [this] {
-        const StreamError error{u"policy-violation"_s,
-                                tr("a stanza was still incomplete after %1 s (%2 bytes received)")
-                                    .arg(seconds(settings.stanzaTimeout))
-                                    .arg(parser.pendingBytes())};
+        const StreamError error =
+            StreamError::make(u"policy-violation"_s, trContext,
+                              QT_TR_NOOP("a stanza was still incomplete after %1 s (%2 bytes received)"),
+                              seconds(settings.stanzaTimeout), parser.pendingBytes());
         closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
     });
     QObject::connect(&closeTimer, &QTimer::timeout, q, [this] { onCloseTimeout(); });
@@ -305,8 +307,9 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
         flushPending();
         return;
     }
-    const StreamError error{u"undefined-condition"_s,
-                            tr("the server sent <%1/> before accepting the handshake").arg(stanza.name())};
+    const StreamError error =
+        StreamError::make(u"undefined-condition"_s, trContext,
+                          QT_TR_NOOP("the server sent <%1/> before accepting the handshake"), stanza.name());
     closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
 }
 
@@ -334,8 +337,9 @@ void ComponentConnectionPrivate::onParserFailed(const StreamError &error)
 
 void ComponentConnectionPrivate::refuseMissingId()
 {
-    const StreamError error{u"invalid-id"_s,
-                            tr("the server's stream header has no id, so no handshake can be computed")};
+    const StreamError error = StreamError::make(
+        u"invalid-id"_s, trContext,
+        QT_TR_NOOP("the server's stream header has no id, so no handshake can be computed"));
     closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
 }
 
@@ -363,7 +367,7 @@ void ComponentConnectionPrivate::onConnectTimeout()
         finish(reason);
         return;
     }
-    closeGracefully(reason, StreamError{u"connection-timeout"_s, explanation}.toXml());
+    closeGracefully(reason, StreamError{u"connection-timeout"_s, explanation, {}}.toXml());
 }
 
 void ComponentConnectionPrivate::onCloseTimeout()

@@ -33,7 +33,7 @@ DisconnectReason DisconnectReason::fromServerError(const StreamError &error, con
 
 DisconnectReason DisconnectReason::fromProtocolViolation(const StreamError &sentError)
 {
-    return {Kind::ProtocolViolation, sentError.condition, sentError.text,
+    return {Kind::ProtocolViolation, sentError.condition, sentError.displayText(),
             tr("the server sent data xcm refuses, so xcm closed the stream")};
 }
 

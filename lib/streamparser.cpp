@@ -118,8 +118,9 @@ void StreamParser::feed(QByteArrayView bytes)
     if (m_closed || hasFailed() || bytes.isEmpty())
         return;
     if (m_bytesFed == 0 && bytes.front() == '\x16') {
-        fail("unsupported-encoding", u"the server answered with a TLS handshake, not XML: "
-                                     "this port expects direct TLS"_s);
+        fail(violation(
+            "unsupported-encoding",
+            QT_TR_NOOP("the server answered with a TLS handshake, not XML: this port expects direct TLS")));
         return;
     }
     // The bytes before a bad one are still stream: a violation or the close among them comes first, so
@@ -128,8 +129,8 @@ void StreamParser::feed(QByteArrayView bytes)
     StreamError early;
     if (!m_utf8.feed(bytes)) {
         good = qsizetype(std::max<qint64>(0, m_utf8.errorOffset() - m_bytesFed));
-        early = {u"unsupported-encoding"_s,
-                 u"invalid UTF-8 at byte %1 of the stream"_s.arg(m_utf8.errorOffset())};
+        early = violation("unsupported-encoding", QT_TR_NOOP("invalid UTF-8 at byte %1 of the stream"),
+                          m_utf8.errorOffset());
     }
     if (const qsizetype bad = scanMarkup(bytes.first(good), &early); bad >= 0)
         good = bad;
@@ -138,8 +139,8 @@ void StreamParser::feed(QByteArrayView bytes)
     if (early.isNull() || m_closed || hasFailed())
         return;
     if (m_depth == 1 && early.condition == u"not-well-formed") // "]]>", and between stanzas
-        early = {u"bad-format"_s, u"text outside any stanza: \"]]>\""_s};
-    fail(early.condition.toLatin1().constData(), early.text);
+        early = violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""), u"]]>"_s);
+    fail(early);
 }
 
 qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
@@ -154,7 +155,8 @@ qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
                 static_cast<const char *>(std::memchr(bytes.data() + i, '<', size_t(bytes.size() - i)));
             const QByteArrayView text = bytes.sliced(i, (next ? next - bytes.data() : bytes.size()) - i);
             if (const qsizetype at = findCdataEnd(text, m_brackets); at >= 0) {
-                *error = {u"not-well-formed"_s, u"the sequence ']]>' is not allowed in text"_s};
+                *error =
+                    violation("not-well-formed", QT_TR_NOOP("the sequence ']]>' is not allowed in text"));
                 return i + at;
             }
             if (!next) {
@@ -194,8 +196,8 @@ qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
                 m_markup = Markup::Quoted;
                 m_quote = *p;
             } else if (++m_attributes > m_limits.maxAttributes) {
-                *error = {u"policy-violation"_s,
-                          u"an element with more than %1 attributes"_s.arg(m_limits.maxAttributes)};
+                *error = violation("policy-violation", QT_TR_NOOP("an element with more than %1 attributes"),
+                                   m_limits.maxAttributes);
                 return i;
             }
             break;
@@ -213,8 +215,9 @@ qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
             // "<!-" starts a comment and "<![" a CDATA section; anything else is a DTD or a
             // declaration, refused before the reader parses it (an ATTLIST is quadratic there too).
             if (c != '-' && c != '[') {
-                *error = {u"restricted-xml"_s,
-                          u"the stream contains a DTD or declaration (<!%1…)"_s.arg(QLatin1Char(c))};
+                *error = violation("restricted-xml",
+                                   QT_TR_NOOP("the stream contains a DTD or declaration (<!%1…)"),
+                                   QChar::fromLatin1(c));
                 return i;
             }
             m_markup = Markup::Skip;
@@ -249,8 +252,8 @@ void StreamParser::parse(QByteArrayView bytes)
     if (m_closed || hasFailed())
         return;
     if (m_bytesFed - m_topLevelEnd > m_limits.maxStanzaBytes) {
-        fail("policy-violation",
-             u"a stanza grew past the %1-byte limit without ending"_s.arg(m_limits.maxStanzaBytes));
+        fail(violation("policy-violation", QT_TR_NOOP("a stanza grew past the %1-byte limit without ending"),
+                       m_limits.maxStanzaBytes));
         return;
     }
     discardConsumedBytes();
@@ -273,8 +276,9 @@ void StreamParser::processTokens()
         case QXmlStreamReader::StartDocument: {
             const QStringView encoding = m_reader.documentEncoding();
             if (!encoding.isEmpty() && encoding.compare(u"UTF-8", Qt::CaseInsensitive) != 0)
-                return fail("unsupported-encoding",
-                            u"the stream declares encoding '%1'; XMPP is UTF-8 only"_s.arg(encoding));
+                return fail(violation("unsupported-encoding",
+                                      QT_TR_NOOP("the stream declares encoding '%1'; XMPP is UTF-8 only"),
+                                      encoding));
             break;
         }
         case QXmlStreamReader::StartElement:
@@ -285,17 +289,20 @@ void StreamParser::processTokens()
             break;
         case QXmlStreamReader::Characters:
             if (m_depth <= 1 && !m_reader.isWhitespace())
-                return fail("bad-format", u"text outside any stanza: \"%1\""_s.arg(m_reader.text().left(40)));
+                return fail(violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""),
+                                      m_reader.text().left(40)));
             break;
         case QXmlStreamReader::Comment:
-            return fail("restricted-xml", u"the stream contains an XML comment"_s);
+            return fail(violation("restricted-xml", QT_TR_NOOP("the stream contains an XML comment")));
         case QXmlStreamReader::ProcessingInstruction:
-            return fail("restricted-xml", u"the stream contains a processing instruction <?%1?>"_s.arg(
-                                              m_reader.processingInstructionTarget()));
+            return fail(violation("restricted-xml",
+                                  QT_TR_NOOP("the stream contains a processing instruction <?%1?>"),
+                                  m_reader.processingInstructionTarget()));
         case QXmlStreamReader::DTD:
-            return fail("restricted-xml", u"the stream contains a DTD (<!DOCTYPE>)"_s);
+            return fail(violation("restricted-xml", QT_TR_NOOP("the stream contains a DTD (<!DOCTYPE>)")));
         case QXmlStreamReader::EntityReference:
-            return fail("restricted-xml", u"the stream references the entity &%1;"_s.arg(m_reader.name()));
+            return fail(violation("restricted-xml", QT_TR_NOOP("the stream references the entity &%1;"),
+                                  m_reader.name()));
         case QXmlStreamReader::Invalid:
             if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
                 return; // wait for more bytes
@@ -306,16 +313,16 @@ void StreamParser::processTokens()
                 const qsizetype text =
                     std::find_if_not(rest.cbegin(), rest.cend(), isXmlWhitespace) - rest.cbegin();
                 if (text < rest.size() && rest.at(text) != '<')
-                    return fail("bad-format",
-                                u"text outside any stanza: \"%1\""_s.arg(QString::fromUtf8(
-                                    rest.sliced(text).first(std::min<qsizetype>(rest.size() - text, 40)))));
+                    return fail(violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""),
+                                          QString::fromUtf8(rest.sliced(text).first(
+                                              std::min<qsizetype>(rest.size() - text, 40)))));
             }
             if (m_reader.errorString().contains(u"Entity"))
-                return fail("restricted-xml", u"%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"_s.arg(
-                                                  m_reader.errorString()));
-            return fail("not-well-formed", u"%1 (line %2, column %3)"_s.arg(m_reader.errorString())
-                                               .arg(m_reader.lineNumber())
-                                               .arg(m_reader.columnNumber()));
+                return fail(violation("restricted-xml",
+                                      QT_TR_NOOP("%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"),
+                                      m_reader.errorString()));
+            return fail(violation("not-well-formed", QT_TR_NOOP("%1 (line %2, column %3)"),
+                                  m_reader.errorString(), m_reader.lineNumber(), m_reader.columnNumber()));
         default:
             break;
         }
@@ -335,33 +342,42 @@ void StreamParser::handleStartElement()
     for (qsizetype i = 1; i < declarations.size(); ++i) {
         for (qsizetype j = 0; j < i; ++j) {
             if (declarations[i].prefix() == declarations[j].prefix())
-                return fail("not-well-formed", u"<%1> declares the namespace prefix '%2' twice"_s.arg(
-                                                   m_reader.qualifiedName(), declarations[i].prefix()));
+                return fail(violation("not-well-formed",
+                                      QT_TR_NOOP("<%1> declares the namespace prefix '%2' twice"),
+                                      m_reader.qualifiedName(), declarations[i].prefix()));
         }
     }
     if (m_depth == 0) {
         if (name != u"stream")
-            return fail("bad-format",
-                        u"the stream starts with <%1>, not <stream:stream>"_s.arg(m_reader.qualifiedName()));
+            return fail(violation("bad-format",
+                                  QT_TR_NOOP("the stream starts with <%1>, not <stream:stream>"),
+                                  m_reader.qualifiedName()));
         if (namespaceUri != ns::stream)
-            return fail("invalid-namespace", u"the stream header has namespace '%1'"_s.arg(namespaceUri));
+            return fail(violation("invalid-namespace", QT_TR_NOOP("the stream header has namespace '%1'"),
+                                  namespaceUri));
         const auto defaultDeclaration =
             std::find_if(declarations.cbegin(), declarations.cend(),
                          [](const auto &declaration) { return declaration.prefix().isEmpty(); });
         const QStringView defaultNamespace =
             defaultDeclaration == declarations.cend() ? QStringView() : defaultDeclaration->namespaceUri();
         // The most common mistake of all: the port in the profile is the server's client or server port.
-        if (defaultNamespace == u"jabber:client" || defaultNamespace == u"jabber:server")
-            return fail("invalid-namespace",
-                        u"the server opened a %1 stream (%2): this is its %3 port, not the component port "
-                        "(Prosody and ejabberd use 5347 by default, Openfire 5275)"_s.arg(
-                            defaultNamespace == u"jabber:client" ? u"client"_s : u"server-to-server"_s,
-                            defaultNamespace.toString(),
-                            defaultNamespace == u"jabber:client" ? u"client (c2s)"_s : u"s2s"_s));
+        if (defaultNamespace == u"jabber:client")
+            return fail(
+                violation("invalid-namespace",
+                          QT_TR_NOOP("the server opened a client stream (jabber:client): this is its client "
+                                     "(c2s) port, not the component port (Prosody and ejabberd use 5347 by "
+                                     "default, Openfire 5275)")));
+        if (defaultNamespace == u"jabber:server")
+            return fail(violation(
+                "invalid-namespace",
+                QT_TR_NOOP("the server opened a server-to-server stream (jabber:server): this is its "
+                           "s2s port, not the component port (Prosody and ejabberd use 5347 by "
+                           "default, Openfire 5275)")));
         if (defaultNamespace != ns::component)
-            return fail("invalid-namespace",
-                        u"the stream's default namespace is '%1', not jabber:component:accept"_s.arg(
-                            defaultNamespace));
+            return fail(
+                violation("invalid-namespace",
+                          QT_TR_NOOP("the stream's default namespace is '%1', not jabber:component:accept"),
+                          defaultNamespace));
         const auto attributes = m_reader.attributes();
         StreamHeader header;
         header.id = attributeValue(attributes, u"id").toString();
@@ -377,7 +393,8 @@ void StreamParser::handleStartElement()
     }
     if (m_depth == 1) {
         if (name == u"stream" && namespaceUri == ns::stream)
-            return fail("bad-format", u"a second stream header arrived inside the open stream"_s);
+            return fail(
+                violation("bad-format", QT_TR_NOOP("a second stream header arrived inside the open stream")));
         m_stanzaStart = m_topLevelEnd;
         m_stanzaName = sharedName(name);
         m_stanzaNamespace = sharedNamespace(namespaceUri);
@@ -385,7 +402,8 @@ void StreamParser::handleStartElement()
     }
     ++m_depth;
     if (m_depth - 1 > m_limits.maxDepth)
-        fail("policy-violation", u"elements nested deeper than %1 levels"_s.arg(m_limits.maxDepth));
+        fail(violation("policy-violation", QT_TR_NOOP("elements nested deeper than %1 levels"),
+                       m_limits.maxDepth));
 }
 
 void StreamParser::handleEndElement()
@@ -405,8 +423,8 @@ void StreamParser::handleEndElement()
     // parse() checks the limit only for what is still open after a read: a stanza that began and
     // ended within one read is measured here.
     if (const qint64 size = end - m_bufferStart - start; size > m_limits.maxStanzaBytes)
-        return fail("policy-violation",
-                    u"a stanza of %1 bytes, over the %2-byte limit"_s.arg(size).arg(m_limits.maxStanzaBytes));
+        return fail(violation("policy-violation", QT_TR_NOOP("a stanza of %1 bytes, over the %2-byte limit"),
+                              size, m_limits.maxStanzaBytes));
     QByteArray wire(m_buffer.constData() + start, end - m_bufferStart - start);
     m_topLevelEnd = end;
     m_stanzaStart = -1;
@@ -463,9 +481,11 @@ void StreamParser::discardConsumedBytes()
     m_bufferStart = m_topLevelEnd;
 }
 
-void StreamParser::fail(const char *condition, const QString &text)
+void StreamParser::fail(StreamError error)
 {
-    m_error = {QString::fromLatin1(condition), xmlSafe(text)};
+    error.text = xmlSafe(error.text);
+    error.localizedText = xmlSafe(error.localizedText);
+    m_error = std::move(error);
     Q_EMIT failed(m_error);
 }
 

@@ -66,7 +66,14 @@ private:
     void processTokens();
     void handleStartElement();
     void handleEndElement();
-    void fail(const char *condition, const QString &text);
+    // An error of the parser's own: `source` is a QT_TR_NOOP literal (see StreamError::make).
+    template<typename... Arguments>
+    static StreamError violation(const char *condition, const char *source, const Arguments &...arguments)
+    {
+        return StreamError::make(QString::fromLatin1(condition), staticMetaObject.className(), source,
+                                 arguments...);
+    }
+    void fail(StreamError error);
     qint64 byteOffsetAt(qint64 characterOffset);
     void discardConsumedBytes();
 

@@ -10,12 +10,14 @@
 #include "jid.h"
 #include "stanzatemplates.h"
 #include "statestyle.h"
+#include "streamparser.h"
 #include "translations.h"
 #include "xmlelement.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -76,6 +78,16 @@ void TestTranslations::germanEverywhere()
         "<message to='alice@example.org' from='someone.else'/>", u"bot.example"_s, 1024);
     QVERIFY2(refused.startsWith(u"'from' muss in der Komponentendomain bot.example liegen"),
              qPrintable(refused));
+    // QT_TR_NOOP texts of the errors xcm sends: English on the wire, German on the screen.
+    xcm::StreamParser parser;
+    QSignalSpy failed(&parser, &xcm::StreamParser::failed);
+    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
+    QCOMPARE(failed.size(), 1);
+    const auto sent = failed.first().first().value<xcm::StreamError>();
+    QVERIFY2(sent.text.startsWith(u"the server opened a client stream"), qPrintable(sent.text));
+    QVERIFY2(sent.toXml().contains("the server opened a client stream"), sent.toXml().constData());
+    const xcm::DisconnectReason shown = xcm::DisconnectReason::fromProtocolViolation(sent);
+    QVERIFY2(shown.detail.startsWith(u"der Server öffnete einen Client-Stream"), qPrintable(shown.detail));
 }
 
 void TestTranslations::connectionExplanationsInGerman()

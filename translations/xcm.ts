@@ -273,6 +273,18 @@
         <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -995,6 +1007,10 @@ Sent: %3 stanzas, %4</source>
         <source>%1 can be read by others (chmod 600)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: tlsServerName: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretStore</name>
@@ -1439,6 +1455,101 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StreamParser</name>
+    <message>
+        <source>the server answered with a TLS handshake, not XML: this port expects direct TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte %1 of the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text outside any stanza: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sequence &apos;]]&gt;&apos; is not allowed in text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an element with more than %1 attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream contains a DTD or declaration (&lt;!%1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza grew past the %1-byte limit without ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream declares encoding &apos;%1&apos;; XMPP is UTF-8 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream contains an XML comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream contains a processing instruction &lt;?%1?&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream contains a DTD (&lt;!DOCTYPE&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream references the entity &amp;%1;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (only &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; are allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; declares the namespace prefix &apos;%2&apos; twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream starts with &lt;%1&gt;, not &lt;stream:stream&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream header has namespace &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server opened a client stream (jabber:client): this is its client (c2s) port, not the component port (Prosody and ejabberd use 5347 by default, Openfire 5275)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server opened a server-to-server stream (jabber:server): this is its s2s port, not the component port (Prosody and ejabberd use 5347 by default, Openfire 5275)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream&apos;s default namespace is &apos;%1&apos;, not jabber:component:accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second stream header arrived inside the open stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elements nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza of %1 bytes, over the %2-byte limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -273,6 +273,18 @@
         <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
         <translation>%1 Stanzas warten bereits auf die Verbindung: dieses wurde nicht eingereiht</translation>
     </message>
+    <message>
+        <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
+        <translation>der Server liest nicht mehr: %1 Bytes, die xcm gesendet hatte, sind nie hinausgegangen (%2 s lang bewegte sich nichts)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation>das TLS-Zertifikat des Servers gilt für %1, nicht für %2 – als TLS-Servername den Namen eintragen, den das Zertifikat trägt</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>keinen Namen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -999,6 +1011,10 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>%1 can be read by others (chmod 600)</source>
         <translation>%1 ist für andere lesbar (chmod 600)</translation>
     </message>
+    <message>
+        <source>%1: tlsServerName: %2</source>
+        <translation>%1: tlsServerName: %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretStore</name>
@@ -1446,6 +1462,101 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StreamParser</name>
+    <message>
+        <source>the server answered with a TLS handshake, not XML: this port expects direct TLS</source>
+        <translation>der Server antwortete mit einem TLS-Handshake statt mit XML: dieser Port erwartet direktes TLS</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte %1 of the stream</source>
+        <translation>ungültiges UTF-8 bei Byte %1 des Streams</translation>
+    </message>
+    <message>
+        <source>text outside any stanza: &quot;%1&quot;</source>
+        <translation>Text außerhalb jeder Stanza: „%1“</translation>
+    </message>
+    <message>
+        <source>the sequence &apos;]]&gt;&apos; is not allowed in text</source>
+        <translation>die Zeichenfolge „]]&gt;“ ist in Text nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>an element with more than %1 attributes</source>
+        <translation>ein Element mit mehr als %1 Attributen</translation>
+    </message>
+    <message>
+        <source>the stream contains a DTD or declaration (&lt;!%1…)</source>
+        <translation>der Stream enthält eine DTD oder Deklaration (&lt;!%1…)</translation>
+    </message>
+    <message>
+        <source>a stanza grew past the %1-byte limit without ending</source>
+        <translation>eine Stanza wuchs über die Grenze von %1 Bytes, ohne zu enden</translation>
+    </message>
+    <message>
+        <source>the stream declares encoding &apos;%1&apos;; XMPP is UTF-8 only</source>
+        <translation>der Stream gibt die Kodierung „%1“ an; XMPP kennt nur UTF-8</translation>
+    </message>
+    <message>
+        <source>the stream contains an XML comment</source>
+        <translation>der Stream enthält einen XML-Kommentar</translation>
+    </message>
+    <message>
+        <source>the stream contains a processing instruction &lt;?%1?&gt;</source>
+        <translation>der Stream enthält eine Verarbeitungsanweisung &lt;?%1?&gt;</translation>
+    </message>
+    <message>
+        <source>the stream contains a DTD (&lt;!DOCTYPE&gt;)</source>
+        <translation>der Stream enthält eine DTD (&lt;!DOCTYPE&gt;)</translation>
+    </message>
+    <message>
+        <source>the stream references the entity &amp;%1;</source>
+        <translation>der Stream verweist auf die Entität &amp;%1;</translation>
+    </message>
+    <message>
+        <source>%1 (only &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; are allowed)</source>
+        <translation>%1 (nur &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; sind erlaubt)</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; declares the namespace prefix &apos;%2&apos; twice</source>
+        <translation>&lt;%1&gt; deklariert das Namensraum-Präfix „%2“ zweimal</translation>
+    </message>
+    <message>
+        <source>the stream starts with &lt;%1&gt;, not &lt;stream:stream&gt;</source>
+        <translation>der Stream beginnt mit &lt;%1&gt;, nicht mit &lt;stream:stream&gt;</translation>
+    </message>
+    <message>
+        <source>the stream header has namespace &apos;%1&apos;</source>
+        <translation>der Stream-Header hat den Namensraum „%1“</translation>
+    </message>
+    <message>
+        <source>the server opened a client stream (jabber:client): this is its client (c2s) port, not the component port (Prosody and ejabberd use 5347 by default, Openfire 5275)</source>
+        <translation>der Server öffnete einen Client-Stream (jabber:client): das ist sein Client-Port (c2s), nicht der Komponenten-Port (Prosody und ejabberd nutzen standardmäßig 5347, Openfire 5275)</translation>
+    </message>
+    <message>
+        <source>the server opened a server-to-server stream (jabber:server): this is its s2s port, not the component port (Prosody and ejabberd use 5347 by default, Openfire 5275)</source>
+        <translation>der Server öffnete einen Server-zu-Server-Stream (jabber:server): das ist sein s2s-Port, nicht der Komponenten-Port (Prosody und ejabberd nutzen standardmäßig 5347, Openfire 5275)</translation>
+    </message>
+    <message>
+        <source>the stream&apos;s default namespace is &apos;%1&apos;, not jabber:component:accept</source>
+        <translation>der Standard-Namensraum des Streams ist „%1“, nicht jabber:component:accept</translation>
+    </message>
+    <message>
+        <source>a second stream header arrived inside the open stream</source>
+        <translation>ein zweiter Stream-Header kam innerhalb des offenen Streams</translation>
+    </message>
+    <message>
+        <source>elements nested deeper than %1 levels</source>
+        <translation>Elemente tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>a stanza of %1 bytes, over the %2-byte limit</source>
+        <translation>eine Stanza von %1 Bytes, über der Grenze von %2 Bytes</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioptions.h"
 #include "clisession.h"
+#include "processhardening.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -24,6 +25,7 @@ void onSignal(int)
 
 int main(int argc, char *argv[])
 {
+    xcm::protectProcessMemory();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xcm-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));

@@ -2,6 +2,7 @@
 // xcm: the desktop app. Profiles in a sidebar, a live stanza log and a compose form per profile.
 #include "apppalette.h"
 #include "mainwindow.h"
+#include "processhardening.h"
 #include "profileimport.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -132,6 +133,7 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    xcm::protectProcessMemory();
     if (onlyPrints(argc, argv) && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

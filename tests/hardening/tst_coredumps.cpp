@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shared secret stays in memory while a profile is connected: neither xcm nor xcm-cli may leave it
+// in a core file. Each binary runs with an unlimited core size in a directory of its own, is killed with
+// SIGQUIT (whose default action is a core dump), and must leave no core behind. The control run, with
+// XCM_ALLOW_CORE_DUMPS=1, must leave one: otherwise this machine writes no core files the test can see,
+// and the test says so instead of passing.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    bool crashed = false;
+    QStringList cores;
+};
+
+// Starts `program`, waits until `ready` says it is up (or two seconds without one: the window is open
+// by then), kills it with SIGQUIT and lists the cores it left.
+Run killWithSigquit(const QString &program, const QStringList &arguments, bool allowCoreDumps,
+                    const std::function<bool()> &ready)
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.setWorkingDirectory(dir.path());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.remove(u"XCM_ALLOW_CORE_DUMPS"_s);
+    if (allowCoreDumps)
+        environment.insert(u"XCM_ALLOW_CORE_DUMPS"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
+    process.setChildProcessModifier([] {
+        const rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
+        setrlimit(RLIMIT_CORE, &unlimited);
+        std::signal(SIGQUIT, SIG_DFL); // a shell's background job inherits it ignored
+    });
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start();
+    Run run;
+    QElapsedTimer started;
+    started.start();
+    const auto up = ready ? ready : [&started] { return started.elapsed() > 2000; };
+    if (!process.waitForStarted(10000) || !QTest::qWaitFor(up, 15000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    ::kill(pid_t(process.processId()), SIGQUIT);
+    process.waitForFinished(30000);
+    run.crashed = process.exitStatus() == QProcess::CrashExit;
+    run.cores = QDir(dir.path()).entryList({u"core*"_s}, QDir::Files);
+    return run;
+}
+
+} // namespace
+
+class TestCoreDumps : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void noCoreFile_data();
+    void noCoreFile();
+};
+
+void TestCoreDumps::noCoreFile_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::newRow("xcm-cli") << qEnvironmentVariable("XCM_CLI");
+    if (qEnvironmentVariableIsSet("XCM_GUI"))
+        QTest::newRow("xcm") << qEnvironmentVariable("XCM_GUI");
+}
+
+void TestCoreDumps::noCoreFile()
+{
+    QFETCH(QString, program);
+    QFile pattern(u"/proc/sys/kernel/core_pattern"_s);
+    if (!pattern.open(QIODevice::ReadOnly) || pattern.readAll().startsWith('|'))
+        QSKIP("cores go to a handler (core_pattern starts with '|'), not to a file this test can look for");
+
+    // xcm-cli waits on a server that accepts and says nothing; xcm waits with its window open.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QStringList arguments;
+    std::function<bool()> ready; // xcm: the fixed wait of killWithSigquit()
+    if (program.endsWith(u"xcm-cli")) {
+        arguments = {u"--port"_s,    QString::number(silent.serverPort()),
+                     u"--domain"_s,  u"bot.localhost"_s,
+                     u"--timeout"_s, u"60"_s};
+        // Up once it has connected, long after main() began; each run's connection is taken once.
+        ready = [&silent] {
+            if (!silent.hasPendingConnections())
+                return false;
+            delete silent.nextPendingConnection();
+            return true;
+        };
+    }
+    qputenv("XCM_SECRET", "core-dump-test-secret");
+
+    const Run control = killWithSigquit(program, arguments, true, ready);
+    QVERIFY(control.crashed);
+    if (control.cores.isEmpty())
+        QSKIP("even a dumpable process leaves no core file here (a sanitizer build disables them, or "
+              "the kernel writes them elsewhere): nothing to compare with");
+
+    const Run protectedRun = killWithSigquit(program, arguments, false, ready);
+    QVERIFY(protectedRun.crashed);
+    QVERIFY2(protectedRun.cores.isEmpty(), qPrintable(protectedRun.cores.join(u", "_s)));
+}
+
+QTEST_GUILESS_MAIN(TestCoreDumps)
+#include "tst_coredumps.moc"

@@ -256,6 +256,8 @@ void ComponentConnectionPrivate::onStreamOpened(const StreamHeader &header)
     }
     Q_EMIT q->stanzaReceived(Stanza(Direction::Received, nowMs(), header.wire, u"stream"_s,
                                     QString::fromUtf16(ns::stream), attributes));
+    if (state != ConnectionState::OpeningStream)
+        return; // closed before the header came (or by a receiver of it): no handshake after our close
     if (header.id.isEmpty()) {
         // Prosody opens with an id-less header when it is about to refuse (host-unknown): give the
         // stream error a moment to arrive before calling the header itself the problem.

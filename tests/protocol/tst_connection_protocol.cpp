@@ -94,6 +94,7 @@ private Q_SLOTS:
     void largeSendOverASlowLinkIsDeliveredBeforeTheClose();
     void serverThatStopsReadingFailsTheClose();
     void serverErrorDuringTheUserCloseIsTheReason();
+    void headerAfterTheUserCloseGetsNoHandshake();
     void sendRefusals_data();
     void sendRefusals();
     void badServerInput_data();
@@ -591,6 +592,23 @@ void TestConnectionProtocol::serverErrorDuringTheUserCloseIsTheReason()
     QCOMPARE(client.connection.lastReason().condition, u"not-well-formed"_s);
     QTest::qWait(300);
     QCOMPARE(reconnects.size(), 0);
+}
+
+void TestConnectionProtocol::headerAfterTheUserCloseGetsNoHandshake()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Client client(server.port(), [](ConnectionSettings &s) { s.closeTimeout = 2s; });
+    client.connection.connectToServer();
+    QVERIFY(server.waitForClient() && server.waitForReceived("<stream:stream"));
+    client.connection.disconnectFromServer();
+    QVERIFY(server.waitForReceived("</stream:stream>"));
+    server.send(QByteArray(ScriptedServer::header).replace("%1", "late"));
+    server.send("</stream:stream>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
+    QVERIFY2(!server.received().contains("<handshake>"), server.received().constData());
+    QVERIFY(server.received().endsWith("</stream:stream>"));
 }
 
 void TestConnectionProtocol::sendRefusals_data()

@@ -31,7 +31,11 @@ bool isNameByte(char c)
 
 void SendInput::Position::advance(char byte)
 {
-    if (byte == '\n') {
+    const bool continuesLineEnd = byte == '\n' && afterCarriageReturn;
+    afterCarriageReturn = byte == '\r';
+    if (continuesLineEnd)
+        return;
+    if (byte == '\n' || byte == '\r') {
         ++line;
         column = 0;
     } else if ((uchar(byte) & 0xC0) != 0x80) {

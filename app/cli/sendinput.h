@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <tuple>
+
 namespace xcm::cli {
 
 // The --send input: a file or standard input holding stanzas, split by the same parser as the server's
@@ -39,12 +41,18 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    // Line from 1, column from 0 in UTF-16 units: QXmlStreamReader's own counting.
+    // Line from 1, column from 0 in UTF-16 units: QXmlStreamReader's own counting, in which "\r\n" and
+    // a lone '\r' end a line too.
     struct Position
     {
         qint64 line = 1;
         qint64 column = 0;
-        auto operator<=>(const Position &) const = default;
+        bool afterCarriageReturn = false;
+        auto operator<=>(const Position &other) const
+        {
+            return std::tie(line, column) <=> std::tie(other.line, other.column);
+        }
+        bool operator==(const Position &other) const { return line == other.line && column == other.column; }
         void advance(char byte);
     };
     // Where removed bytes (a comment, a declaration) ended: the next byte sent to the parser is at

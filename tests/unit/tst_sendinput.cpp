@@ -115,6 +115,13 @@ void TestSendInput::outcome_data()
     QTest::newRow("mismatch after a multi-line comment inside the stanza")
         << QByteArray("<message><!--\n\n--><b>x</c></message>") << QList<QByteArray>{} << QStringList{}
         << u"in.xml:3:12: Opening and ending tag mismatch."_s;
+    QTest::newRow("CRLF and lone CR line ends, as the reader counts them")
+        << QByteArray("<!-- a -->\r\n" + ok + "\r\n\r<!-- b -->\r\n<message>\r<b>x</c></message>\r\n")
+        << QList<QByteArray>{ok} << QStringList{u"in.xml:2:1"_s}
+        << u"in.xml:6:9: Opening and ending tag mismatch."_s;
+    QTest::newRow("stray text after CRLF")
+        << QByteArray(ok + "\r\n\r\nhi") << QList<QByteArray>{ok} << QStringList{u"in.xml:1:1"_s}
+        << u"in.xml:3:1: text outside any stanza: \"hi\""_s;
     QTest::newRow("a four-byte character counts as two columns, as the reader counts")
         << QByteArray("<message><b>\xF0\x9F\x98\x80</c></message>") << QList<QByteArray>{} << QStringList{}
         << u"in.xml:1:19: Opening and ending tag mismatch."_s;

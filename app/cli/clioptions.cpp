@@ -2,6 +2,7 @@
 #include "clioptions.h"
 
 #include "jid.h"
+#include "terminalechoguard.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,7 +10,10 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <unistd.h>
 #include <variant>
 
 using namespace Qt::StringLiterals;
@@ -39,21 +43,71 @@ QString trimmedSecret(QByteArray bytes)
 }
 
 const char *helpEpilogue =
-    "\nThe shared secret never goes on the command line: give it with --secret-file, --secret-stdin or\n"
+    "\nThe shared secret never goes on the command line, where other users can read it (/proc/*/cmdline):\n"
+    "give it with --secret-file (chmod 600), --secret-stdin (asked for without echo on a terminal) or\n"
     "the XCM_SECRET environment variable.\n"
     "\nModes:\n"
     "  (default)       print every stanza both ways, one line each: time, IN/OUT, the XML\n"
-    "  --send FILE|-   send the stanzas in FILE (or read from standard input as they come), then close\n"
-    "  --ping JID      send a XEP-0199 ping to JID, print the round-trip time, then close\n"
+    "  --send FILE|-   send the stanzas in FILE (or from standard input as each one completes), then\n"
+    "                  close; the traffic is printed, as the record of what was sent\n"
+    "  --ping JID      send a XEP-0199 ping to JID and print one line, \"pong from JID in 0.42 ms\", then\n"
+    "                  close; the traffic only with --verbose or --tail. No answer within --ping-timeout\n"
+    "                  (default 10 s) is a failure\n"
     "  --tail          with --send or --ping: keep printing traffic afterwards until Ctrl+C\n"
+    "xcm-cli answers pings addressed to the component (its own too, when it pings its own domain).\n"
+    "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
+    "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
+    "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
+    "'from' on --domain (any local part). A file is checked in full before connecting; errors say\n"
+    "FILE:LINE:COLUMN.\n"
     "\nExit codes:\n"
     "  0 success   1 usage or refused stanza   2 network   3 authentication (not-authorized,\n"
     "  host-unknown)   4 protocol (other stream errors, bad data from the server)   5 TLS   6 ping failed\n"
-    "\nExamples:\n"
-    "  XCM_SECRET=s3cret xcm-cli --host 127.0.0.1 --port 5347 --domain bot.example.org\n"
-    "  xcm-cli --domain bot.example.org --secret-file ~/.config/bot.secret --ping example.org\n"
+    "Ctrl+C or SIGTERM closes the stream politely and exits 0, or with the code of the failure that\n"
+    "left it disconnected (waiting to reconnect). A closed standard output (xcm-cli | head) ends it the\n"
+    "same way.\n"
+    "\nExamples (the secret stays out of the shell history and the process list):\n"
+    "  xcm-cli --domain bot.example.org --secret-file ~/.config/bot.secret\n"
+    "  read -rs XCM_SECRET && export XCM_SECRET   # bash: type it once, not echoed\n"
+    "  xcm-cli --host 127.0.0.1 --port 5347 --domain bot.example.org --ping example.org\n"
     "  echo \"<message from='bot.example.org' to='me@example.org'><body>hi</body></message>\" |\n"
     "      xcm-cli --domain bot.example.org --secret-file bot.secret --send -\n";
+
+// QCommandLineParser takes the next argument as an option's value even when it is another option:
+// `--port --domain x` sets the port to "--domain". Returns the first option left without its value.
+QString optionMissingItsValue(const QCommandLineParser &parser, const QList<QCommandLineOption> &options)
+{
+    const auto isOptionName = [&](const QString &word) {
+        if (word.startsWith(u"--"))
+            return true;
+        return word.size() == 2 && word.startsWith(u'-') &&
+               std::any_of(options.cbegin(), options.cend(),
+                           [&](const QCommandLineOption &o) { return o.names().contains(word.mid(1)); });
+    };
+    for (const QCommandLineOption &option : options) {
+        if (option.valueName().isEmpty() || !parser.isSet(option))
+            continue;
+        const QStringList values = parser.values(option);
+        if (std::any_of(values.cbegin(), values.cend(), isOptionName))
+            return option.names().constLast();
+    }
+    return {};
+}
+
+// The secret from standard input; on a terminal asked for on stderr, without echo.
+QString readSecretFromStandardInput(const QString &domain)
+{
+    std::optional<TerminalEchoGuard> noEcho;
+    if (::isatty(STDIN_FILENO)) {
+        noEcho.emplace(STDIN_FILENO); // before the prompt: nothing typed after it may show
+        err() << "Shared secret for " << domain << ": ";
+        err().flush();
+    }
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return trimmedSecret(input.readLine());
+}
 
 } // namespace
 
@@ -70,19 +124,30 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption domain(u"domain"_s, u"The component's domain, as configured on the server."_s,
                                     u"domain"_s);
     const QCommandLineOption tls(u"tls"_s, u"Use direct TLS (ejabberd 'tls: true', Openfire port 5276)."_s);
+    const QCommandLineOption tlsServerName(
+        u"tls-server-name"_s,
+        u"With --tls: the name the server's certificate must carry (default: the host). For a server "
+        "reached by address whose certificate names its XMPP domain."_s,
+        u"name"_s);
     const QCommandLineOption insecure(u"insecure"_s,
                                       u"With --tls: accept an invalid or self-signed certificate."_s);
     const QCommandLineOption secretFile(u"secret-file"_s,
                                         u"Read the shared secret from this file (first line)."_s, u"file"_s);
-    const QCommandLineOption secretStdin(u"secret-stdin"_s,
-                                         u"Read the shared secret from the first line of standard input."_s);
+    const QCommandLineOption secretStdin(
+        u"secret-stdin"_s,
+        u"Read the shared secret from the first line of standard input (on a terminal: asked for, "
+        "not echoed)."_s);
     const QCommandLineOption pretty(u"pretty"_s, u"Indent each stanza instead of printing it on one line."_s);
     const QCommandLineOption quiet({u"q"_s, u"quiet"_s},
                                    u"Print only stanzas and errors, no status lines."_s);
+    const QCommandLineOption verbose(u"verbose"_s,
+                                     u"Also print the connection library's log, and a --ping's traffic."_s);
     const QCommandLineOption send(
         u"send"_s, u"Send the stanzas in this file ('-': standard input), then close."_s, u"file"_s);
     const QCommandLineOption ping(u"ping"_s, u"Ping this address (XEP-0199) and print the round-trip time."_s,
                                   u"jid"_s);
+    const QCommandLineOption pingTimeout(
+        u"ping-timeout"_s, u"Seconds to wait for the ping's answer (default 10)."_s, u"seconds"_s, u"10"_s);
     const QCommandLineOption tail(u"tail"_s,
                                   u"With --send or --ping: keep printing traffic until interrupted."_s);
     const QCommandLineOption reconnect(u"reconnect"_s,
@@ -95,23 +160,34 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxStanza(u"max-stanza-bytes"_s,
                                        u"Largest stanza accepted either way (default 524288)."_s, u"bytes"_s,
                                        u"524288"_s);
-    parser.addOptions({help, version, host, port, domain, tls, insecure, secretFile, secretStdin, pretty,
-                       quiet, send, ping, tail, reconnect, timeout, keepalive, maxStanza});
+    const QList<QCommandLineOption> all{help,          version,   host,       port,        domain, tls,
+                                        tlsServerName, insecure,  secretFile, secretStdin, pretty, quiet,
+                                        verbose,       send,      ping,       pingTimeout, tail,   reconnect,
+                                        timeout,       keepalive, maxStanza};
+    parser.addOptions(all);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
+        // helpText() names the binary by the path it was started with; the command is xcm-cli.
+        QString text = parser.helpText();
+        const qsizetype usageEnd = text.indexOf(u" [options]");
+        if (text.startsWith(u"Usage: ") && usageEnd > 0)
+            text.replace(7, usageEnd - 7, u"xcm-cli"_s);
         QTextStream out(stdout);
-        out << parser.helpText() << helpEpilogue;
+        out << text << helpEpilogue;
         return Success;
     }
     if (parser.isSet(version)) {
         QTextStream(stdout) << "xcm-cli " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            u"unexpected argument '%1' (the secret is never an argument: see --secret-file)"_s.arg(
-                parser.positionalArguments().constFirst()));
+    if (const QString option = optionMissingItsValue(parser, all); !option.isEmpty())
+        return usageError(u"--%1 needs a value"_s.arg(option));
+    // Not echoed: a secret typed here by mistake would end up in logs and scrollback.
+    if (const qsizetype extra = parser.positionalArguments().size(); extra > 0)
+        return usageError(u"%1 unexpected argument%2 (not shown, in case it is the secret: the secret goes "
+                          "in --secret-file, --secret-stdin or XCM_SECRET)"_s.arg(extra)
+                              .arg(extra == 1 ? QString() : u"s"_s));
 
     CliOptions options;
     ConnectionSettings &settings = options.settings;
@@ -129,12 +205,19 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         return usageError(u"--domain: %1"_s.arg(problem));
     settings.directTls = parser.isSet(tls);
     settings.acceptInvalidCertificates = parser.isSet(insecure);
+    if (parser.isSet(tlsServerName)) {
+        if (!settings.directTls)
+            return usageError(u"--tls-server-name only applies with --tls"_s);
+        settings.tlsServerName = parser.value(tlsServerName).toLower();
+        if (!Jid::isValidDomain(settings.tlsServerName, &problem))
+            return usageError(u"--tls-server-name: %1"_s.arg(problem));
+    }
     settings.reconnect.enabled = parser.isSet(reconnect);
     const auto seconds = [&](const QCommandLineOption &option,
                              double minimum) -> std::optional<std::chrono::milliseconds> {
         bool valid = false;
         const double value = parser.value(option).toDouble(&valid);
-        if (!valid || value < minimum)
+        if (!valid || value < minimum || value > 1e6)
             return std::nullopt;
         return std::chrono::milliseconds(qint64(value * 1000));
     };
@@ -142,7 +225,10 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     if (!connectTimeout)
         return usageError(u"--timeout needs a number of seconds of at least 0.1"_s);
     settings.connectTimeout = *connectTimeout;
-    options.pingTimeout = *connectTimeout;
+    const auto pingWait = seconds(pingTimeout, 0.1);
+    if (!pingWait)
+        return usageError(u"--ping-timeout needs a number of seconds of at least 0.1"_s);
+    options.pingTimeout = *pingWait;
     const auto keepaliveInterval = seconds(keepalive, 0);
     if (!keepaliveInterval)
         return usageError(u"--keepalive needs a number of seconds (0 turns it off)"_s);
@@ -153,11 +239,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
 
     options.pretty = parser.isSet(pretty);
     options.quiet = parser.isSet(quiet);
+    options.verbose = parser.isSet(verbose);
     options.sendPath = parser.value(send);
     options.pingTarget = parser.value(ping);
     if (!options.pingTarget.isEmpty() && !Jid::parse(options.pingTarget, &problem).isValid())
         return usageError(u"--ping: %1"_s.arg(problem));
     options.tail = parser.isSet(tail) || (options.sendPath.isEmpty() && options.pingTarget.isEmpty());
+    // A bare ping prints its result as ping(8) does; what was sent is always on record.
+    options.showTraffic = options.tail || options.verbose || !options.sendPath.isEmpty();
 
     // The secret: a file, standard input or the environment, never an argument.
     const int sources = int(parser.isSet(secretFile)) + int(parser.isSet(secretStdin)) +
@@ -177,10 +266,7 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     } else if (parser.isSet(secretStdin)) {
         if (options.sendPath == u"-")
             return usageError(u"--secret-stdin and --send - cannot both read standard input"_s);
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return usageError(u"cannot read standard input"_s);
-        options.secret = trimmedSecret(input.readLine());
+        options.secret = readSecretFromStandardInput(settings.domain);
     } else {
         options.secret = qEnvironmentVariable("XCM_SECRET");
     }

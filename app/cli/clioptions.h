@@ -28,9 +28,11 @@ struct CliOptions
     QString secret;
     bool pretty = false;
     bool quiet = false;
-    bool tail = true;   // keep running and print traffic until interrupted
-    QString sendPath;   // file of stanzas to send once connected; "-" for standard input
-    QString pingTarget; // JID to ping once connected
+    bool verbose = false;    // the library's own log, and the traffic of a --ping
+    bool tail = true;        // keep running and print traffic until interrupted
+    bool showTraffic = true; // print stanzas both ways (a bare --ping prints only its result)
+    QString sendPath;        // file of stanzas to send once connected; "-" for standard input
+    QString pingTarget;      // JID to ping once connected
     std::chrono::milliseconds pingTimeout{10000};
 };
 

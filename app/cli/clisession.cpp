@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clisession.h"
 
+#include "jid.h"
 #include "xmlelement.h"
 
 #include <QDateTime>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -14,9 +20,19 @@ using namespace Qt::StringLiterals;
 namespace xcm::cli {
 
 namespace {
-// A synthetic stream header lets the stream parser split a file of stanzas exactly like live traffic.
-constexpr char inputHeader[] = "<stream:stream xmlns='jabber:component:accept' "
-                               "xmlns:stream='http://etherx.jabber.org/streams' id='input'>";
+
+constexpr auto pingNamespace = u"urn:xmpp:ping";
+
+// The same address, as servers compare them: the domain and local part without regard to case.
+bool sameAddress(const QString &a, const QString &b)
+{
+    const Jid first = Jid::parse(a);
+    const Jid second = Jid::parse(b);
+    return first.isValid() && second.isValid() && first.domain() == second.domain() &&
+           first.local().compare(second.local(), Qt::CaseInsensitive) == 0 &&
+           first.resource() == second.resource();
+}
+
 } // namespace
 
 CliSession::CliSession(CliOptions options, QObject *parent)
@@ -28,33 +44,27 @@ CliSession::CliSession(CliOptions options, QObject *parent)
     m_connection.setSettings(m_options.settings);
     m_connection.setSecret(m_options.secret);
     m_options.secret.clear();
+    m_connection.setSocketFactory([this](QObject *parent) { return makeSocket(parent); });
     connect(&m_connection, &ComponentConnection::stateChanged, this, &CliSession::onStateChanged);
-    connect(&m_connection, &ComponentConnection::stanzaReceived, this, &CliSession::printStanza);
+    connect(&m_connection, &ComponentConnection::stanzaReceived, this, &CliSession::onStanzaReceived);
     connect(&m_connection, &ComponentConnection::stanzaSent, this, &CliSession::printStanza);
-    connect(&m_connection, &ComponentConnection::stanzaReceived, this, &CliSession::onPingReply);
+    connect(&m_connection, &ComponentConnection::pendingChanged, this, &CliSession::updateInputFlow);
     connect(&m_connection, &ComponentConnection::reconnectScheduled, this,
             [this](int attempt, qint64 delayMs) {
                 status(u"reconnecting in %1 s (attempt %2)"_s.arg(delayMs / 1000.0, 0, 'f', 1).arg(attempt));
             });
-    m_input.setLimits({m_options.settings.maxStanzaBytes, 100});
-    connect(&m_input, &StreamParser::stanzaReceived, this, [this](const Stanza &stanza) {
-        m_queued.append(stanza.wire());
-        if (m_connection.state() == ConnectionState::Connected)
-            sendQueued();
-    });
-    connect(&m_input, &StreamParser::failed, this, [this](const StreamError &problem) {
-        error(u"the stanzas to send are not valid: %1"_s.arg(problem.text));
-        m_inputDone = true;
-        m_queued.clear();
-        m_exitCode = UsageError;
-        if (m_connection.state() == ConnectionState::Disconnected)
-            finish(UsageError);
-        else
-            m_connection.disconnectFromServer();
-    });
 }
 
 CliSession::~CliSession() = default;
+
+QAbstractSocket *CliSession::makeSocket(QObject *parent)
+{
+    // The connection's own choice of socket; made here to see how much it has not written yet.
+    QAbstractSocket *socket = m_options.settings.directTls ? new QSslSocket(parent) : new QTcpSocket(parent);
+    m_socket = socket;
+    connect(socket, &QIODevice::bytesWritten, this, &CliSession::updateInputFlow);
+    return socket;
+}
 
 bool CliSession::prepare()
 {
@@ -62,8 +72,25 @@ bool CliSession::prepare()
         m_inputDone = true;
         return true;
     }
-    m_input.feed(inputHeader);
-    if (m_options.sendPath == u"-") {
+    const bool fromStandardInput = m_options.sendPath == u"-";
+    m_input = std::make_unique<SendInput>(fromStandardInput ? u"standard input"_s : m_options.sendPath,
+                                          m_options.settings.maxStanzaBytes);
+    connect(m_input.get(), &SendInput::stanzaReady, this,
+            [this](const QByteArray &wire, const QString &location) {
+                m_queued.append({wire, location});
+                if (m_connection.state() == ConnectionState::Connected)
+                    sendQueued();
+            });
+    connect(m_input.get(), &SendInput::failed, this, [this](const QString &message) {
+        // The stanzas before the problem still go out; then the session ends with the usage code.
+        error(message);
+        m_exitCode = UsageError;
+        m_inputDone = m_inputFailed = true;
+        if (m_stdinNotifier)
+            m_stdinNotifier->setEnabled(false);
+        workDone();
+    });
+    if (fromStandardInput) {
         // Standard input is read as it comes, so `tail -f | xcm-cli --send -` streams.
         m_stdin = std::make_unique<QFile>();
         if (!m_stdin->open(stdin, QIODevice::ReadOnly | QIODevice::Unbuffered)) {
@@ -77,25 +104,17 @@ bool CliSession::prepare()
         error(u"cannot read %1: %2"_s.arg(m_options.sendPath, file.errorString()));
         return false;
     }
-    m_input.feed(file.readAll());
-    if (m_input.hasFailed())
+    m_input->feed(file.readAll());
+    m_input->finish();
+    if (m_input->hasFailed())
         return false;
-    if (m_input.pendingBytes() > 0) {
-        error(u"%1 ends in the middle of a stanza"_s.arg(m_options.sendPath));
-        return false;
-    }
-    for (const QByteArray &stanza : std::as_const(m_queued)) {
-        const QString problem = ComponentConnection::validateStanza(stanza, m_options.settings.domain,
+    for (const QueuedStanza &stanza : std::as_const(m_queued)) {
+        const QString problem = ComponentConnection::validateStanza(stanza.wire, m_options.settings.domain,
                                                                     m_options.settings.maxStanzaBytes);
         if (!problem.isEmpty()) {
-            error(u"%1: refusing %2: %3"_s.arg(m_options.sendPath, QString::fromUtf8(stanza.left(80)),
-                                               problem));
+            error(u"%1: refusing this stanza: %2"_s.arg(stanza.location, problem));
             return false;
         }
-    }
-    if (m_queued.isEmpty()) {
-        error(u"%1 holds no stanza to send"_s.arg(m_options.sendPath));
-        return false;
     }
     m_inputDone = true;
     return true;
@@ -107,13 +126,17 @@ void CliSession::start()
         u"connecting to %1:%2 as %3%4"_s.arg(m_options.settings.host)
             .arg(m_options.settings.port)
             .arg(m_options.settings.domain, m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
+    watchStandardOutput();
     m_connection.connectToServer();
 }
 
 void CliSession::interrupt()
 {
+    if (m_finished)
+        return;
     if (m_connection.state() == ConnectionState::Disconnected) {
-        finish(m_exitCode);
+        // Waiting to reconnect: the connection is down because of the last failure.
+        finish(m_exitCode != Success ? m_exitCode : m_lastFailureCode);
         return;
     }
     m_closing = true;
@@ -128,23 +151,29 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
     }
     if (state != ConnectionState::Disconnected)
         return;
-    if (reason.isError())
+    // Once we have sent our close, the server closing its stream is the answer to it, not a failure
+    // (the library reports one when the server's header crossed our close).
+    const bool answersOurClose = m_closing && reason.kind == DisconnectReason::Kind::ServerClosed;
+    if (reason.isError() && !answersOurClose) {
         error(reason.toString());
-    else if (!reason.isNull())
+        m_lastFailureCode = exitCodeFor(reason);
+    } else if (!reason.isNull()) {
         status(u"disconnected"_s);
-    const int code = exitCodeFor(reason);
+    }
+    updateInputFlow();
     // The reconnect, if any, is scheduled right after this signal.
-    QTimer::singleShot(0, this, [this, code] {
+    QTimer::singleShot(0, this, [this] {
         if (m_connection.nextReconnectAtMs() > 0 && !m_closing)
             return;
-        finish(m_exitCode != Success ? m_exitCode : code);
+        finish(m_exitCode != Success ? m_exitCode : m_lastFailureCode);
     });
 }
 
 void CliSession::onConnected()
 {
+    m_lastFailureCode = Success;
     status(u"connected as %1 (stream id %2)"_s.arg(m_options.settings.domain, m_connection.streamId()));
-    if (m_stdin && !m_stdinNotifier) {
+    if (m_stdin && !m_stdinNotifier && !m_inputDone) {
         m_stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
         connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::readStandardInput);
     }
@@ -159,34 +188,47 @@ void CliSession::readStandardInput()
     char buffer[16 * 1024];
     const ssize_t read = ::read(STDIN_FILENO, buffer, sizeof buffer);
     if (read > 0) {
-        m_input.feed(QByteArrayView(buffer, read));
+        m_input->feed(QByteArrayView(buffer, read));
+        updateInputFlow();
         return;
     }
+    if (read < 0 && (errno == EINTR || errno == EAGAIN))
+        return;
     m_stdinNotifier->setEnabled(false);
-    if (m_input.pendingBytes() > 0) {
-        error(u"standard input ended in the middle of a stanza; that stanza was not sent"_s);
-        m_exitCode = UsageError;
-    }
+    m_input->finish(); // an unfinished stanza or no stanza at all ends the session through failed()
+    if (m_input->hasFailed())
+        return;
     m_inputDone = true;
     workDone();
+}
+
+void CliSession::updateInputFlow()
+{
+    // Backpressure: standard input stays unread (its writer blocks) while too much waits to go out.
+    if (!m_stdinNotifier || m_inputDone)
+        return;
+    const qsizetype waiting = m_queued.size() + m_connection.pendingCount();
+    const qint64 unsent = m_socket ? m_socket->bytesToWrite() : 0;
+    m_stdinNotifier->setEnabled(waiting < maxWaitingStanzas && unsent < maxUnsentBytes);
 }
 
 void CliSession::sendQueued()
 {
     while (!m_queued.isEmpty() && m_connection.state() == ConnectionState::Connected) {
-        const QByteArray stanza = m_queued.takeFirst();
-        const QString problem = m_connection.send(stanza);
+        const QueuedStanza stanza = m_queued.takeFirst();
+        const QString problem = m_connection.send(stanza.wire);
         if (!problem.isEmpty()) {
-            error(u"not sent: %1: %2"_s.arg(problem, QString::fromUtf8(stanza.left(80))));
+            error(u"%1: not sent: %2"_s.arg(stanza.location, problem));
             m_exitCode = UsageError;
         }
     }
+    updateInputFlow();
 }
 
 void CliSession::startPing()
 {
     m_pingId = u"xcm-ping-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-    const XmlElement ping(u"ping"_s, u"urn:xmpp:ping"_s);
+    const XmlElement ping(u"ping"_s, QString::fromUtf16(pingNamespace));
     XmlElement iq(u"iq"_s, QString::fromUtf16(ns::component));
     iq.setAttribute(u"type"_s, u"get"_s);
     iq.setAttribute(u"id"_s, m_pingId);
@@ -204,7 +246,7 @@ void CliSession::startPing()
     QTimer::singleShot(m_options.pingTimeout, this, [this, id = m_pingId] {
         if (m_pingId != id)
             return;
-        error(u"no answer to the ping from %1 within %2 s"_s.arg(m_options.pingTarget)
+        error(u"no answer to the ping from %1 within %2 s (--ping-timeout)"_s.arg(m_options.pingTarget)
                   .arg(m_options.pingTimeout.count() / 1000.0));
         m_exitCode = PingFailed;
         m_pingId.clear();
@@ -212,18 +254,60 @@ void CliSession::startPing()
     });
 }
 
+void CliSession::onStanzaReceived(const Stanza &stanza)
+{
+    printStanza(stanza);
+    if (stanza.kind() != StanzaKind::Iq)
+        return;
+    if (!answerPing(stanza))
+        onPingReply(stanza);
+}
+
+bool CliSession::answerPing(const Stanza &stanza)
+{
+    // XEP-0199: an entity answers a ping with an empty result. Ours to our own domain comes back here.
+    if (stanza.type() != u"get" || stanza.from().isEmpty() ||
+        stanza.element().firstChild(u"ping", pingNamespace).isNull())
+        return false;
+    const Jid to = Jid::parse(stanza.to());
+    if (!to.isValid() || to.domain() != m_options.settings.domain.toLower())
+        return false;
+    XmlElement pong(u"iq"_s, QString::fromUtf16(ns::component));
+    pong.setAttribute(u"type"_s, u"result"_s);
+    pong.setAttribute(u"id"_s, stanza.id());
+    pong.setAttribute(u"from"_s, stanza.to());
+    pong.setAttribute(u"to"_s, stanza.from());
+    if (const QString problem = m_connection.send(pong.toXml().toUtf8()); !problem.isEmpty())
+        error(u"cannot answer the ping from %1: %2"_s.arg(stanza.from(), problem));
+    return true;
+}
+
 void CliSession::onPingReply(const Stanza &stanza)
 {
-    if (m_pingId.isEmpty() || stanza.kind() != StanzaKind::Iq || stanza.id() != m_pingId)
+    // Only the target's answer counts: a request with our id (our own ping, routed back) does not.
+    const QString type = stanza.type();
+    if (m_pingId.isEmpty() || stanza.id() != m_pingId || (type != u"result" && type != u"error") ||
+        !sameAddress(stanza.from(), m_options.pingTarget))
         return;
     const double milliseconds = m_pingClock.nsecsElapsed() / 1e6;
-    if (stanza.type() == u"result") {
-        m_out << "pong from " << stanza.from() << " in " << QString::number(milliseconds, 'f', 2) << " ms\n";
-        m_out.flush();
+    if (type == u"result") {
+        printLine(u"pong from %1 in %2 ms"_s.arg(stanza.from(), QString::number(milliseconds, 'f', 2)));
     } else {
-        const XmlElement condition = stanza.element().firstChild(u"error").firstChild({}, ns::stanzaErrors);
-        error(u"ping answered with an error from %1: %2"_s.arg(
-            stanza.from(), condition.isNull() ? stanza.type() : condition.name()));
+        QString condition;
+        QString text;
+        const QList<XmlElement> details = stanza.element().firstChild(u"error").children();
+        for (const XmlElement &detail : details) {
+            if (detail.namespaceUri() != ns::stanzaErrors)
+                continue;
+            if (detail.name() == u"text")
+                text = detail.text();
+            else if (condition.isEmpty())
+                condition = detail.name();
+        }
+        if (condition.isEmpty())
+            condition = u"an error without a condition"_s;
+        error(u"ping answered with an error from %1: %2%3"_s.arg(
+            stanza.from(), condition, text.isEmpty() ? QString() : u" (%1)"_s.arg(text)));
         m_exitCode = PingFailed;
     }
     m_pingId.clear();
@@ -232,19 +316,23 @@ void CliSession::onPingReply(const Stanza &stanza)
 
 void CliSession::workDone()
 {
-    // Without --tail the session ends once everything asked for is done.
-    if (m_options.tail || !m_inputDone || !m_queued.isEmpty() || !m_pingId.isEmpty())
+    // Without --tail the session ends once everything asked for is done; a bad input ends it anyway,
+    // once the stanzas before the problem are out.
+    if ((m_options.tail && !m_inputFailed) || !m_inputDone || !m_queued.isEmpty() ||
+        m_connection.pendingCount() > 0 || !m_pingId.isEmpty())
         return;
     if (m_connection.state() != ConnectionState::Connected)
-        return;
+        return; // done once connected (again)
     m_closing = true;
     m_connection.disconnectFromServer();
 }
 
 void CliSession::printStanza(const Stanza &stanza)
 {
+    if (!m_options.showTraffic)
+        return;
     const QString time = QDateTime::fromMSecsSinceEpoch(stanza.timestampMs()).toString(u"HH:mm:ss.zzz"_s);
-    const char *direction = stanza.direction() == Direction::Received ? "IN " : "OUT";
+    const QLatin1StringView direction(stanza.direction() == Direction::Received ? "IN " : "OUT");
     QString xml;
     if (m_options.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
         xml = u"\n"_s + stanza.element().toXml(true);
@@ -253,8 +341,47 @@ void CliSession::printStanza(const Stanza &stanza)
         xml = QString::fromUtf8(stanza.wire());
         xml.replace(u'\n', u"&#10;"_s).replace(u'\r', u"&#13;"_s);
     }
-    m_out << time << ' ' << direction << ' ' << xml << '\n';
+    printLine(time + u' ' + direction + u' ' + xml);
+}
+
+void CliSession::printLine(const QString &line)
+{
+    if (m_outputClosed)
+        return;
+    m_out << line << '\n';
     m_out.flush();
+    if (m_out.status() != QTextStream::Ok)
+        onStandardOutputClosed();
+}
+
+void CliSession::watchStandardOutput()
+{
+    // A pipe whose reader is gone (`xcm-cli | head`) reports an error to poll(), even while nothing is
+    // written: xcm-cli need not wait for the next stanza to notice. Other outputs do not close.
+    struct stat info
+    {};
+    if (::fstat(STDOUT_FILENO, &info) != 0 || !S_ISFIFO(info.st_mode))
+        return;
+    m_stdoutWatch = std::make_unique<QSocketNotifier>(STDOUT_FILENO, QSocketNotifier::Read);
+    connect(m_stdoutWatch.get(), &QSocketNotifier::activated, this, [this] {
+        pollfd output{STDOUT_FILENO, 0, 0};
+        if (::poll(&output, 1, 0) == 1 && (output.revents & (POLLERR | POLLHUP)))
+            onStandardOutputClosed();
+        else
+            m_stdoutWatch->setEnabled(false); // readable, so not our pipe's write end: do not spin
+    });
+}
+
+void CliSession::onStandardOutputClosed()
+{
+    if (m_outputClosed)
+        return;
+    m_outputClosed = true;
+    if (m_stdoutWatch)
+        m_stdoutWatch->setEnabled(false);
+    status(u"standard output is closed: closing the stream"_s);
+    // Not from inside the connection's signal that printed.
+    QMetaObject::invokeMethod(this, &CliSession::interrupt, Qt::QueuedConnection);
 }
 
 void CliSession::status(const QString &line)

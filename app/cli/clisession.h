@@ -3,15 +3,18 @@
 
 #include "clioptions.h"
 #include "componentconnection.h"
-#include "streamparser.h"
+#include "sendinput.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QTextStream>
 
 #include <memory>
+
+class QAbstractSocket;
 
 namespace xcm::cli {
 
@@ -21,44 +24,68 @@ class CliSession : public QObject
 {
     Q_OBJECT
 public:
+    // Standard input is not read further while this many stanzas wait to go out (in xcm-cli or in the
+    // connection), so that a long outage with --reconnect --send - does not fill memory.
+    static constexpr int maxWaitingStanzas = 1000;
+    // … nor while this much is written but not yet taken by the server.
+    static constexpr qint64 maxUnsentBytes = 1024 * 1024;
+
     explicit CliSession(CliOptions options, QObject *parent = nullptr);
     ~CliSession() override;
 
     // Reads --send input up front (a file) so that a bad file fails before connecting.
     bool prepare();
     void start();
-    // Ctrl+C / SIGTERM: close the stream politely, then finish.
+    // Ctrl+C / SIGTERM / a closed standard output: close the stream politely, then finish.
     void interrupt();
 
 Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    struct QueuedStanza
+    {
+        QByteArray wire;
+        QString location; // where it is in the input, for errors
+    };
+
     void onStateChanged(ConnectionState state, const DisconnectReason &reason);
     void onConnected();
+    void onStanzaReceived(const Stanza &stanza);
+    bool answerPing(const Stanza &stanza);
+    void onPingReply(const Stanza &stanza);
     void printStanza(const Stanza &stanza);
+    void printLine(const QString &line);
+    void watchStandardOutput();
+    void onStandardOutputClosed();
     void status(const QString &line);
     void error(const QString &line);
     void sendQueued();
     void startPing();
-    void onPingReply(const Stanza &stanza);
     void readStandardInput();
+    void updateInputFlow();
     void workDone();
     void finish(int exitCode);
+    QAbstractSocket *makeSocket(QObject *parent);
     static int exitCodeFor(const DisconnectReason &reason);
 
     CliOptions m_options;
     ComponentConnection m_connection;
+    QPointer<QAbstractSocket> m_socket; // the connection's transport, for its write backlog
     QTextStream m_out;
     QTextStream m_err;
-    StreamParser m_input; // splits --send input into stanzas, as the server's stream is split
-    QList<QByteArray> m_queued;
+    std::unique_ptr<SendInput> m_input;
+    QList<QueuedStanza> m_queued;
     std::unique_ptr<QFile> m_stdin;
     std::unique_ptr<QSocketNotifier> m_stdinNotifier;
+    std::unique_ptr<QSocketNotifier> m_stdoutWatch;
     bool m_inputDone = false;
+    bool m_inputFailed = false;
+    bool m_outputClosed = false;
     QString m_pingId;
     QElapsedTimer m_pingClock;
-    int m_exitCode = Success;
+    int m_exitCode = Success;        // a failure of the work asked for (input, ping), final
+    int m_lastFailureCode = Success; // why the connection is down, while it is
     bool m_closing = false;
     bool m_finished = false;
 };

@@ -4,6 +4,7 @@
 #include "processhardening.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -33,8 +34,13 @@ int main(int argc, char *argv[])
     auto parsed = xcm::cli::parseCommandLine(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&parsed))
         return *exitCode;
+    auto &options = std::get<xcm::cli::CliOptions>(parsed);
+    // The library logs each disconnect for the desktop app's console; here the session prints it once,
+    // as an error line. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(options.verbose ? QStringLiteral("xcm.*.debug=true")
+                                                     : QStringLiteral("xcm.*.debug=false\nxcm.*.info=false"));
 
-    xcm::cli::CliSession session(std::move(std::get<xcm::cli::CliOptions>(parsed)));
+    xcm::cli::CliSession session(std::move(options));
     if (!session.prepare())
         return xcm::cli::UsageError;
 
@@ -48,7 +54,9 @@ int main(int argc, char *argv[])
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
     }
-    std::signal(SIGPIPE, SIG_IGN); // a closed stdout must not kill us mid-close
+    // A closed standard output must not kill us mid-close: the session sees the failed write (or the
+    // pipe's error) and closes the stream politely instead.
+    std::signal(SIGPIPE, SIG_IGN);
 
     QObject::connect(&session, &xcm::cli::CliSession::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });

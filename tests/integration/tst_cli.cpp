@@ -1,21 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentconnection.h"
 #include "prosodyserver.h"
+#include "protocol/scriptedserver.h"
+#include "xmlelement.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
 using xcm::test::ProsodyServer;
+using xcm::test::ScriptedServer;
 
 namespace {
 
@@ -25,6 +35,19 @@ const ComponentAccount peerAccount{u"peer.localhost"_s, u"peer-secret-91b2"_s};
 QString cliPath()
 {
     return qEnvironmentVariable("XCM_CLI");
+}
+
+// Waits with the event loop running, so that in-process servers and peers keep answering meanwhile.
+bool finishes(QProcess &process, int timeoutMs = 15000)
+{
+    return QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+}
+
+QList<QByteArray> nonEmptyLines(const QByteArray &text)
+{
+    QList<QByteArray> lines = text.split('\n');
+    lines.removeAll(QByteArray());
+    return lines;
 }
 
 } // namespace
@@ -45,9 +68,42 @@ private Q_SLOTS:
     void badStanzaFileFailsBeforeConnecting();
     void wrongSecretExitsWithAuthenticationCode();
     void refusedPortExitsWithNetworkCode();
+    void helpNamesTheCommandNotItsPath();
+    void unexpectedArgumentIsNotEchoed();
+    void optionWithoutItsValue_data();
+    void optionWithoutItsValue();
+    void tlsServerNameOption_data();
+    void tlsServerNameOption();
+    void tlsServerNameReachesTheCertificateCheck();
+    void pingOwnDomain_data();
+    void pingOwnDomain();
+    void pingPrintsOnlyItsResult();
+    void verbosePingShowsTrafficAndLog();
+    void pingErrorShowsConditionAndText();
+    void pingWithoutAnswerFails();
+    void answersPingsAddressedToIt();
+    void errorIsPrintedOnce();
+    void hostUnknownExitsWithAuthenticationCode();
+    void streamErrorExitsWithProtocolCode();
+    void badServerDataExitsWithProtocolCode();
+    void prettyIndentsStanzas();
+    void secretFromStandardInputPipe();
+    void secretPromptOnTerminalHidesTyping();
+    void secretPromptRestoresEchoOnSigint();
+    void closedStandardOutputEndsTheProgram_data();
+    void closedStandardOutputEndsTheProgram();
+    void failedWriteToStandardOutputEndsTheProgram();
+    void sendFileWithDeclarationAndComments();
+    void sendInputErrorsPointIntoTheInput_data();
+    void sendInputErrorsPointIntoTheInput();
+    void emptyStandardInputIsAnError();
+    void strayTextOnStandardInputAfterAStanza();
+    void sigintWhileWaitingToReconnectKeepsTheFailureCode();
+    void standardInputIsNotReadWhileTheServerIsDown();
 
 private:
     QStringList baseArguments(const ComponentAccount &account) const;
+    QString writeFile(const QString &name, const QByteArray &content);
     QProcessEnvironment environmentWithSecret(const QString &secret) const;
     std::unique_ptr<ComponentConnection> connectPeer(QList<Stanza> *messages);
 
@@ -113,8 +169,12 @@ void TestCli::helpDocumentsModesAndExitCodes()
     const QString help = QString::fromUtf8(cli.readAllStandardOutput());
     for (const auto &needle :
          {u"--secret-file"_s, u"--secret-stdin"_s, u"XCM_SECRET"_s, u"--send"_s, u"--ping"_s, u"--pretty"_s,
-          u"--tls"_s, u"Exit codes"_s, u"3 authentication"_s})
+          u"--tls"_s, u"Exit codes"_s, u"3 authentication"_s, u"--verbose"_s, u"--ping-timeout"_s,
+          u"--tls-server-name"_s, u"XML\ndeclaration"_s, u"comments"_s, u"'from' on --domain"_s,
+          u"read -rs XCM_SECRET"_s, u"closed standard output"_s})
         QVERIFY2(help.contains(needle), qPrintable(needle));
+    // No example puts the secret on a command line, where the shell history keeps it.
+    QVERIFY2(!help.contains(u"XCM_SECRET="_s), qPrintable(help));
 }
 
 void TestCli::secretIsNeverAnArgument()
@@ -279,6 +339,749 @@ void TestCli::refusedPortExitsWithNetworkCode()
     QVERIFY(cli.waitForFinished(15000));
     QCOMPARE(cli.exitCode(), 2);
     QVERIFY(cli.readAllStandardError().contains("connection-refused"));
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
+}
+
+void TestCli::helpNamesTheCommandNotItsPath()
+{
+    QProcess cli;
+    cli.start(cliPath(), {u"--help"_s});
+    QVERIFY(cli.waitForFinished(10000));
+    const QByteArray help = cli.readAllStandardOutput();
+    QVERIFY2(help.startsWith("Usage: xcm-cli [options]\n"), help.left(200).constData());
+}
+
+void TestCli::unexpectedArgumentIsNotEchoed()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"s3cretvalue"_s << u"other"_s);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(!errors.contains("s3cretvalue") && !errors.contains("other"), errors.constData());
+    QVERIFY2(errors.contains("2 unexpected arguments") && errors.contains("--secret-file"),
+             errors.constData());
+}
+
+void TestCli::optionWithoutItsValue_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("--port before --domain")
+        << QStringList{u"--port"_s, u"--domain"_s, u"cli.localhost"_s} << u"--port needs a value"_s;
+    QTest::newRow("--domain before a short option")
+        << QStringList{u"--domain"_s, u"-q"_s} << u"--domain needs a value"_s;
+    QTest::newRow("--send before --tail")
+        << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--send"_s, u"--tail"_s}
+        << u"--send needs a value"_s;
+    QTest::newRow("last option") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--ping"_s}
+                                 << u"Missing value after '--ping'"_s;
+}
+
+void TestCli::optionWithoutItsValue()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), arguments);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString errors = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(errors.contains(message), qPrintable(errors));
+    QVERIFY2(!errors.contains(u"unexpected argument"_s), qPrintable(errors));
+}
+
+void TestCli::tlsServerNameOption_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("without --tls") << QStringList{u"--tls-server-name"_s, u"xmpp.example"_s}
+                                   << u"--tls-server-name only applies with --tls"_s;
+    QTest::newRow("not a name") << QStringList{u"--tls"_s, u"--tls-server-name"_s, u"xmpp example"_s}
+                                << u"--tls-server-name: "_s;
+    QTest::newRow("no value") << QStringList{u"--tls"_s, u"--tls-server-name"_s, u"--reconnect"_s}
+                              << u"--tls-server-name needs a value"_s;
+}
+
+void TestCli::tlsServerNameOption()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) + arguments);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString errors = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(errors.contains(message), qPrintable(errors));
+    QVERIFY(!errors.contains(u"connecting to"_s));
+}
+
+void TestCli::tlsServerNameReachesTheCertificateCheck()
+{
+    // A self-signed certificate for xmpp.example, reached by address: untrusted either way, but the name
+    // only mismatches without --tls-server-name.
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
+                   u"-subj"_s, u"/CN=xmpp.example"_s, u"-addext"_s, u"subjectAltName=DNS:xmpp.example"_s,
+                   u"-keyout"_s, m_dir.filePath(u"tls-key.pem"_s), u"-out"_s,
+                   m_dir.filePath(u"tls-cert.pem"_s)});
+    QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
+             openssl.readAllStandardError().constData());
+    QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
+    QFile key(m_dir.filePath(u"tls-key.pem"_s));
+    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    ScriptedServer server;
+    QVERIFY(server.listen(certificate.readAll(), key.readAll()));
+    const QStringList tlsArguments{
+        u"--port"_s, QString::number(server.port()), u"--domain"_s, cliAccount.domain, u"--tls"_s, u"-q"_s};
+
+    QProcess byAddress;
+    byAddress.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    byAddress.start(cliPath(), tlsArguments);
+    QVERIFY(finishes(byAddress));
+    QCOMPARE(byAddress.exitCode(), 5);
+    const QByteArray addressErrors = byAddress.readAllStandardError();
+    QVERIFY2(addressErrors.contains("host name did not match"), addressErrors.constData());
+
+    QProcess byName;
+    byName.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    byName.start(cliPath(), tlsArguments + QStringList{u"--tls-server-name"_s, u"XMPP.example"_s});
+    QVERIFY(finishes(byName));
+    QCOMPARE(byName.exitCode(), 5);
+    const QByteArray nameErrors = byName.readAllStandardError();
+    QVERIFY2(nameErrors.contains("self-signed") && !nameErrors.contains("host name did not match"),
+             nameErrors.constData());
+}
+
+void TestCli::pingOwnDomain_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("the component's domain") << cliAccount.domain;
+    QTest::newRow("an address on it") << u"someone@"_s + cliAccount.domain;
+}
+
+void TestCli::pingOwnDomain()
+{
+    // Prosody routes a ping to our own domain back to us: xcm-cli answers it, and its answer is the pong.
+    QFETCH(QString, target);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--ping"_s << target << u"-q"_s);
+    QVERIFY(cli.waitForFinished(15000));
+    const QByteArray errors = cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(errors.isEmpty(), errors.constData());
+    const QString output = QString::fromUtf8(cli.readAllStandardOutput());
+    QVERIFY2(
+        QRegularExpression(u"^pong from %1 in \\d+\\.\\d\\d ms\n$"_s.arg(QRegularExpression::escape(target)))
+            .match(output)
+            .hasMatch(),
+        qPrintable(output));
+}
+
+void TestCli::pingPrintsOnlyItsResult()
+{
+    // Like ping(8): one result line on stdout, no stream traffic; status lines stay on stderr.
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--ping"_s << m_server->serverDomain());
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QList<QByteArray> lines = nonEmptyLines(cli.readAllStandardOutput());
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.constFirst().startsWith("pong from localhost in "), lines.constFirst().constData());
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("xcm-cli: connected as cli.localhost"), errors.constData());
+    QVERIFY2(!errors.contains("xcm.connection"), errors.constData());
+}
+
+void TestCli::verbosePingShowsTrafficAndLog()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--ping"_s << m_server->serverDomain() << u"--verbose"_s);
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QByteArray output = cli.readAllStandardOutput();
+    QVERIFY2(output.contains("OUT <iq ") && output.contains("pong from localhost"), output.constData());
+    QVERIFY(cli.readAllStandardError().contains("xcm.connection: "));
+}
+
+void TestCli::pingErrorShowsConditionAndText()
+{
+    // This Prosody has s2s off: a ping to another domain is answered with an error that has a text.
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--ping"_s << u"elsewhere.example"_s << u"-q"_s);
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 6);
+    const QList<QByteArray> errors = nonEmptyLines(cli.readAllStandardError());
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(QRegularExpression(u"^xcm-cli: error: ping answered with an error from elsewhere.example: "
+                                "[a-z-]+ \\(.+\\)$"_s)
+                 .match(QString::fromUtf8(errors.constFirst()))
+                 .hasMatch(),
+             errors.constFirst().constData());
+    QVERIFY(cli.readAllStandardOutput().isEmpty());
+}
+
+void TestCli::pingWithoutAnswerFails()
+{
+    // The peer component is connected but does not answer pings.
+    QList<Stanza> unused;
+    auto peer = connectPeer(&unused);
+    QVERIFY(peer);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--ping"_s << peerAccount.domain << u"--ping-timeout"_s
+                                                   << u"0.5"_s << u"-q"_s);
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 6);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("no answer to the ping from peer.localhost within 0.5 s"), errors.constData());
+}
+
+void TestCli::answersPingsAddressedToIt()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"-q"_s);
+    QVERIFY(cli.waitForStarted());
+    QByteArray output;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return output.contains("IN  <handshake/>");
+        },
+        10000));
+    auto peer = std::make_unique<ComponentConnection>();
+    QList<Stanza> replies;
+    connect(peer.get(), &ComponentConnection::stanzaReceived, this, [&replies](const Stanza &stanza) {
+        if (stanza.kind() == StanzaKind::Iq)
+            replies.append(stanza);
+    });
+    ConnectionSettings settings;
+    settings.port = m_server->componentPort();
+    settings.domain = peerAccount.domain;
+    settings.reconnect.enabled = false;
+    peer->setSettings(settings);
+    peer->setSecret(peerAccount.secret);
+    peer->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(peer->state(), ConnectionState::Connected, 10000);
+    QCOMPARE(peer->send("<iq type='get' id='p1' from='tester@peer.localhost' to='bot@cli.localhost'>"
+                        "<ping xmlns='urn:xmpp:ping'/></iq>"),
+             QString());
+    QTRY_COMPARE_WITH_TIMEOUT(replies.size(), 1, 10000);
+    QCOMPARE(replies.constFirst().type(), u"result"_s);
+    QCOMPARE(replies.constFirst().id(), u"p1"_s);
+    QCOMPARE(replies.constFirst().from(), u"bot@cli.localhost"_s);
+    QCOMPARE(replies.constFirst().element().childCount(), 0);
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 0);
+    output += cli.readAllStandardOutput();
+    QVERIFY2(output.contains("OUT <iq type=\"result\" id=\"p1\""), output.constData());
+}
+
+void TestCli::errorIsPrintedOnce()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"wrong"_s));
+    cli.start(cliPath(), baseArguments(cliAccount));
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 3);
+    const QByteArray errors = cli.readAllStandardError();
+    QCOMPARE(errors.count("not-authorized"), 1);
+    QVERIFY2(!errors.contains("xcm.connection"), errors.constData());
+}
+
+void TestCli::hostUnknownExitsWithAuthenticationCode()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), {u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s,
+                          u"unconfigured.localhost"_s, u"-q"_s});
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 3);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("error: host-unknown: "), errors.constData());
+}
+
+void TestCli::streamErrorExitsWithProtocolCode()
+{
+    // Prosody refuses a second connection for a component name already connected: conflict.
+    QList<Stanza> unused;
+    auto peer = connectPeer(&unused);
+    QVERIFY(peer);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(peerAccount.secret));
+    cli.start(cliPath(), baseArguments(peerAccount) << u"-q"_s);
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 4);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("error: conflict: "), errors.constData());
+}
+
+void TestCli::badServerDataExitsWithProtocolCode()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(),
+              {u"--port"_s, QString::number(server.port()), u"--domain"_s, u"comp.example"_s, u"-q"_s});
+    QVERIFY(server.acceptHandshake(cliAccount.secret));
+    server.send("<!-- a comment on the stream -->");
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 4);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("restricted-xml"), errors.constData());
+    QVERIFY(server.received().contains("<stream:error><restricted-xml"));
+}
+
+void TestCli::prettyIndentsStanzas()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--pretty"_s << u"-q"_s);
+    QByteArray output;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return output.contains("IN  <handshake/>");
+        },
+        10000));
+    QList<Stanza> unused;
+    auto peer = connectPeer(&unused);
+    QVERIFY(peer);
+    QCOMPARE(
+        peer->send("<message from='p@peer.localhost' to='x@cli.localhost' id='pretty1'><body>indented</body>"
+                   "</message>"),
+        QString());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return output.contains("</message>");
+        },
+        10000));
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(finishes(cli));
+    QVERIFY2(QRegularExpression(
+                 u"\\d\\d\\.\\d{3} IN  \n<message [^\n]*id=\"pretty1\"[^\n]*>\n  <body>indented</body>\n"
+                 "</message>\n"_s)
+                 .match(QString::fromUtf8(output))
+                 .hasMatch(),
+             output.constData());
+}
+
+void TestCli::secretFromStandardInputPipe()
+{
+    QProcess cli;
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--secret-stdin"_s << u"--ping"_s << m_server->serverDomain() << u"-q"_s);
+    QVERIFY(cli.waitForStarted());
+    cli.write(cliAccount.secret.toUtf8() + "\n");
+    cli.closeWriteChannel();
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY(cli.readAllStandardOutput().startsWith("pong from localhost"));
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.isEmpty(), errors.constData()); // no prompt when standard input is no terminal
+}
+
+namespace {
+
+// A pseudo-terminal for the CLI's standard input; the test types into the master side.
+struct Terminal
+{
+    int master = -1;
+    int observer = -1; // the CLI's side, opened here too, to read its mode
+    QString path;
+
+    bool open()
+    {
+        master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+            return false;
+        path = QString::fromLocal8Bit(::ptsname(master));
+        observer = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+        return observer >= 0;
+    }
+    bool echoes() const
+    {
+        termios mode{};
+        return ::tcgetattr(observer, &mode) == 0 && (mode.c_lflag & ECHO);
+    }
+    QByteArray echoed() const
+    {
+        QByteArray seen;
+        char buffer[256];
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0;)
+            seen.append(buffer, n);
+        return seen;
+    }
+    ~Terminal()
+    {
+        if (observer >= 0)
+            ::close(observer);
+        if (master >= 0)
+            ::close(master);
+    }
+};
+
+} // namespace
+
+void TestCli::secretPromptOnTerminalHidesTyping()
+{
+    Terminal terminal;
+    QVERIFY(terminal.open());
+    QVERIFY(terminal.echoes());
+    QProcess cli;
+    cli.setStandardInputFile(terminal.path);
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--secret-stdin"_s << u"--ping"_s << m_server->serverDomain() << u"-q"_s);
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("Shared secret for cli.localhost: ");
+        },
+        10000));
+    QVERIFY(!terminal.echoes());
+    const QByteArray typed = cliAccount.secret.toUtf8() + "\n";
+    QCOMPARE(::write(terminal.master, typed.constData(), size_t(typed.size())), ssize_t(typed.size()));
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY(cli.readAllStandardOutput().startsWith("pong from localhost"));
+    QVERIFY(terminal.echoes());
+    const QByteArray seen = terminal.echoed();
+    QVERIFY2(!seen.contains(cliAccount.secret.toUtf8()), seen.constData());
+}
+
+void TestCli::secretPromptRestoresEchoOnSigint()
+{
+    Terminal terminal;
+    QVERIFY(terminal.open());
+    QProcess cli;
+    cli.setStandardInputFile(terminal.path);
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--secret-stdin"_s);
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("Shared secret for cli.localhost: ");
+        },
+        10000));
+    QVERIFY(!terminal.echoes());
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitStatus(), QProcess::CrashExit); // ended by the signal, as Ctrl+C should
+    QVERIFY(terminal.echoes());
+}
+
+void TestCli::closedStandardOutputEndsTheProgram_data()
+{
+    QTest::addColumn<int>("lines");
+    // One line: head leaves while the stream is still opening. Four: stream headers and handshake both
+    // ways, then nothing more is written, so only the closed pipe itself can tell.
+    QTest::newRow("reader left while opening") << 1;
+    QTest::newRow("reader left while idle") << 4;
+}
+
+void TestCli::closedStandardOutputEndsTheProgram()
+{
+    QFETCH(int, lines);
+    QProcess shell;
+    shell.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    // Its own process group, so that a hung xcm-cli does not outlive a failed test.
+    shell.setChildProcessModifier([] { ::setpgid(0, 0); });
+    const auto cleanup = qScopeGuard([&] {
+        if (shell.processId() > 0)
+            ::kill(-pid_t(shell.processId()), SIGKILL);
+    });
+    shell.start(u"bash"_s,
+                QStringList{u"-c"_s, u"set -o pipefail; \"$0\" \"$@\" | head -n %1"_s.arg(lines), cliPath()} +
+                    baseArguments(cliAccount));
+    QVERIFY(shell.waitForFinished(15000));
+    QCOMPARE(shell.exitStatus(), QProcess::NormalExit);
+    const QByteArray errors = shell.readAllStandardError();
+    QVERIFY2(shell.exitCode() == 0, errors.constData()); // xcm-cli's own code: nothing had failed
+    QCOMPARE(nonEmptyLines(shell.readAllStandardOutput()).size(), lines);
+    QVERIFY2(errors.contains("standard output is closed: closing the stream"), errors.constData());
+}
+
+void TestCli::failedWriteToStandardOutputEndsTheProgram()
+{
+    // A socket as standard output: no pipe to watch, so the next failed write is what tells.
+    int sockets[2];
+    QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) == 0); // only fd 1 in the child
+    const auto closeSockets = qScopeGuard([&] {
+        for (const int fd : sockets) {
+            if (fd >= 0)
+                ::close(fd);
+        }
+    });
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    const int childEnd = sockets[1];
+    cli.setChildProcessModifier([childEnd] { ::dup2(childEnd, STDOUT_FILENO); });
+    cli.start(cliPath(), baseArguments(cliAccount));
+    QVERIFY(cli.waitForStarted());
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("connected as cli.localhost");
+        },
+        10000));
+    ::close(std::exchange(sockets[0], -1)); // the reader leaves
+    QList<Stanza> unused;
+    auto peer = connectPeer(&unused);
+    QVERIFY(peer);
+    QCOMPARE(peer->send("<message from='p@peer.localhost' to='x@cli.localhost' id='unread'/>"), QString());
+    QVERIFY(finishes(cli, 10000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 0);
+    errors += cli.readAllStandardError();
+    QVERIFY2(errors.contains("standard output is closed: closing the stream"), errors.constData());
+}
+
+void TestCli::sendFileWithDeclarationAndComments()
+{
+    QList<Stanza> messages;
+    auto peer = connectPeer(&messages);
+    QVERIFY(peer);
+    const QString path =
+        writeFile(u"declared.xml"_s, "\xEF\xBB\xBF<?xml version='1.0' encoding='UTF-8'?>\n"
+                                     "<!-- greetings for the peer -->\n"
+                                     "<message from='bot@cli.localhost' to='p@peer.localhost' "
+                                     "id='d1'><!-- not sent --><body>one</body></message>\n"
+                                     "<!-- between --> <message from='bot@cli.localhost' "
+                                     "to='p@peer.localhost' id='d2'><body>two</body></message>\n"
+                                     "<!-- at the end -->\n");
+    QVERIFY(!path.isEmpty());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << path << u"-q"_s);
+    QVERIFY(finishes(cli));
+    const QByteArray errors = cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(errors.isEmpty(), errors.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 2, 10000);
+    QCOMPARE(messages.at(0).id(), u"d1"_s);
+    QCOMPARE(messages.at(1).id(), u"d2"_s);
+    QCOMPARE(messages.at(0).element().firstChild(u"body").text(), u"one"_s);
+    const QByteArray output = cli.readAllStandardOutput();
+    QVERIFY2(!output.contains("<!--") && output.contains("OUT <message "), output.constData());
+}
+
+void TestCli::sendInputErrorsPointIntoTheInput_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message"); // after "FILE:"
+    const QByteArray ok = "<message from='cli.localhost' to='p@peer.localhost'/>";
+    QTest::newRow("stray text") << QByteArray(ok + "\nhello world\n" + ok)
+                                << u"2:1: text outside any stanza: \"hello world\""_s;
+    QTest::newRow("text after the last stanza")
+        << QByteArray(ok + "\n  bye") << u"2:3: text outside any stanza: \"bye\""_s;
+    QTest::newRow("mismatch after a declaration") << QByteArray("<?xml version='1.0' encoding='UTF-8'?>\n" +
+                                                                ok + "\n<message><body>x</bdy></message>\n")
+                                                  << u"3:23: Opening and ending tag mismatch."_s;
+    QTest::newRow("mismatch after comments")
+        << QByteArray("<!-- one\ntwo -->" + ok + "<!-- x --> <message><!-- y --><body>x</bdy></message>")
+        << u"2:104: Opening and ending tag mismatch."_s;
+    QTest::newRow("DTD") << QByteArray("<!DOCTYPE x [<!ENTITY e 'v'>]>\n" + ok)
+                         << u"1:1: a DTD or declaration"_s;
+    QTest::newRow("entity") << QByteArray(
+                                   "<message from='cli.localhost' to='p@peer.localhost'>\n  <body>&nbsp;"
+                                   "</body></message>")
+                            << u"2:9: the entity &nbsp; is not defined"_s;
+    QTest::newRow("processing instruction")
+        << QByteArray(ok + "<?php echo 1; ?>") << u"1:54: a processing instruction"_s;
+    QTest::newRow("end tag without a stanza")
+        << QByteArray(ok + "\n</message>") << u"2:1: an end tag, but no stanza is open"_s;
+    QTest::newRow("cut off") << QByteArray(ok + "\n\n<message from='cli.localhost'><body>")
+                             << u"3:1: the input ends in the middle of the stanza that starts here"_s;
+    QTest::newRow("comment that never ends")
+        << QByteArray(ok + "<!-- ") << u"1:54: a comment that never ends"_s;
+    QTest::newRow("foreign encoding") << QByteArray("<?xml version='1.0' encoding='ISO-8859-1'?>" + ok)
+                                      << u"1:1: the XML declaration says encoding 'ISO-8859-1'"_s;
+    QTest::newRow("invalid UTF-8") << QByteArray(
+                                          "<message from='cli.localhost' to='p@peer.localhost'>\n<body>\xC3("
+                                          "</body></message>")
+                                   << u"2:7: invalid UTF-8"_s;
+    QTest::newRow("foreign from") << QByteArray(ok +
+                                                "\n<message from='bot@elsewhere' to='p@peer.localhost'/>")
+                                  << u"2:1: refusing this stanza: 'from' must be on the component's domain"_s;
+    QTest::newRow("empty") << QByteArray() << u"no stanza to send"_s;
+    QTest::newRow("only comments") << QByteArray("\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- nothing yet -->\n")
+                                   << u"no stanza to send"_s;
+}
+
+void TestCli::sendInputErrorsPointIntoTheInput()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    const QString path = writeFile(u"input.xml"_s, content);
+    QVERIFY(!path.isEmpty());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << path);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString errors = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(errors.startsWith(u"xcm-cli: error: %1:%2"_s.arg(
+                 path, message.startsWith(u"no stanza") ? u" "_s + message : message)),
+             qPrintable(errors));
+    QCOMPARE(errors.count(u'\n'), 1);
+    QVERIFY(!errors.contains(u"connecting to"_s)); // a file is checked in full before connecting
+}
+
+void TestCli::emptyStandardInputIsAnError()
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << u"-"_s << u"-q"_s);
+    QVERIFY(cli.waitForStarted());
+    cli.closeWriteChannel();
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("xcm-cli: error: standard input: no stanza to send"), errors.constData());
+}
+
+void TestCli::strayTextOnStandardInputAfterAStanza()
+{
+    QList<Stanza> messages;
+    auto peer = connectPeer(&messages);
+    QVERIFY(peer);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << u"-"_s << u"-q"_s);
+    QVERIFY(cli.waitForStarted());
+    cli.write("<message from='cli.localhost' to='p@peer.localhost' id='before'/>\nhello world\n"
+              "<message from='cli.localhost' to='p@peer.localhost' id='after'/>\n");
+    cli.closeWriteChannel();
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 1);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("xcm-cli: error: standard input:2:1: text outside any stanza: \"hello world\""),
+             errors.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 10000); // what came before the problem was sent
+    QCOMPARE(messages.constFirst().id(), u"before"_s);
+}
+
+void TestCli::sigintWhileWaitingToReconnectKeepsTheFailureCode()
+{
+    QTcpServer reserve;
+    QVERIFY(reserve.listen(QHostAddress::LocalHost));
+    const quint16 port = reserve.serverPort();
+    reserve.close();
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(),
+              {u"--port"_s, QString::number(port), u"--domain"_s, u"cli.localhost"_s, u"--reconnect"_s});
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("reconnecting in");
+        },
+        10000));
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 2); // connection-refused, not 0
+}
+
+void TestCli::standardInputIsNotReadWhileTheServerIsDown()
+{
+    // Its own Prosody: this one is killed and brought back.
+    ProsodyServer server({cliAccount});
+    QString problem;
+    QVERIFY2(server.start(&problem), qPrintable(problem));
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), {u"--port"_s, QString::number(server.componentPort()), u"--domain"_s,
+                          cliAccount.domain, u"--send"_s, u"-"_s, u"--reconnect"_s});
+    QByteArray errors;
+    const auto waitForStatus = [&](QByteArrayView status) {
+        return QTest::qWaitFor(
+            [&] {
+                errors += cli.readAllStandardError();
+                return errors.contains(status);
+            },
+            20000);
+    };
+    QVERIFY(waitForStatus("connected as"));
+    server.kill();
+    QVERIFY(waitForStatus("reconnecting in"));
+
+    // Far more than the bound: headlines to nobody, which Prosody drops without an answer.
+    constexpr int stanzas = 6000;
+    QByteArray input;
+    for (int i = 0; i < stanzas; ++i)
+        input += "<message type='headline' from='cli.localhost' to='nobody@localhost' id='b" +
+                 QByteArray::number(i) + "'><body>queued while the server is down</body></message>\n";
+    cli.write(input);
+    // Until xcm-cli stops taking more: then the rest stays with the writer (here QProcess's buffer).
+    qint64 unread = -1;
+    QElapsedTimer unchanged;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            if (cli.bytesToWrite() != unread) {
+                unread = cli.bytesToWrite();
+                unchanged.restart();
+            }
+            return unchanged.elapsed() > 1500;
+        },
+        20000));
+    const qint64 taken = input.size() - unread;
+    const qint64 stanzaBytes = input.size() / stanzas;
+    // The bound, one read of standard input and a pipe buffer (64 KiB), with room to spare.
+    const qint64 mostTaken = (1000 + 200) * stanzaBytes + 16 * 1024 + 64 * 1024;
+    QVERIFY2(taken <= mostTaken,
+             qPrintable(u"%1 bytes taken, at most %2 expected"_s.arg(taken).arg(mostTaken)));
+    QVERIFY2(taken >= 900 * stanzaBytes, qPrintable(u"only %1 bytes taken"_s.arg(taken)));
+
+    // Once the server is back, everything goes out, in order, and nothing is lost.
+    QVERIFY2(server.restart(&problem), qPrintable(problem));
+    QVERIFY(QTest::qWaitFor([&] { return cli.bytesToWrite() == 0; }, 60000));
+    cli.closeWriteChannel();
+    QByteArray output;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return cli.state() == QProcess::NotRunning;
+        },
+        60000));
+    output += cli.readAllStandardOutput();
+    errors += cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 0);
+    const QList<QByteArray> lines = output.split('\n');
+    int sent = 0;
+    for (const QByteArray &line : lines) {
+        if (line.contains(" OUT <message ")) {
+            QVERIFY2(line.contains(QByteArray("id='b" + QByteArray::number(sent) + "'")), line.constData());
+            ++sent;
+        }
+    }
+    QCOMPARE(sent, stanzas);
+    QVERIFY2(!errors.contains("not sent"), errors.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

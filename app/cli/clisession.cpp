@@ -151,10 +151,7 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
     }
     if (state != ConnectionState::Disconnected)
         return;
-    // Once we have sent our close, the server closing its stream is the answer to it, not a failure
-    // (the library reports one when the server's header crossed our close).
-    const bool answersOurClose = m_closing && reason.kind == DisconnectReason::Kind::ServerClosed;
-    if (reason.isError() && !answersOurClose) {
+    if (reason.isError()) {
         error(reason.toString());
         m_lastFailureCode = exitCodeFor(reason);
     } else if (!reason.isNull()) {

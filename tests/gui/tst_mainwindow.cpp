@@ -553,6 +553,10 @@ void TestMainWindow::wrongSecretExplainsNotAuthorized()
         gammaAccount.domain;
     QTRY_VERIFY_WITH_TIMEOUT(reason->isVisible() && reason->text().contains(expected), 15000);
     QCOMPARE(session(name)->state(), ConnectionState::Disconnected);
+    // Prosody's own words make it a wrong secret for sure: no hint about ejabberd's unknown names.
+    QVERIFY2(reason->text().contains(u"Given token does not match calculated token"_s),
+             qPrintable(reason->text()));
+    QVERIFY2(!reason->text().contains(u"ejabberd"_s), qPrintable(reason->text()));
     // Permanent: no retry is scheduled, and the sidebar and status bar say it failed.
     QCOMPARE(session(name)->connection()->nextReconnectAtMs(), 0);
     QCOMPARE(m_window->sessions()

@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreLayout();
     refreshKeychainBanner();
     onSelectionChanged();
+    m_secrets->probe(); // so the editor and the banner can tell at once whether there is a keychain
 }
 
 MainWindow::~MainWindow()

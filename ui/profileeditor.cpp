@@ -256,7 +256,9 @@ void ProfileEditor::loadSecret()
 
 void ProfileEditor::updateKeychainNote()
 {
-    if (m_secrets && m_secrets->isUnavailable()) {
+    if (m_secrets && m_secrets->status() == SecretStore::Status::Unknown) {
+        m_keychainNote->setText(tr("Checking the keychain…"));
+    } else if (m_secrets && m_secrets->isUnavailable()) {
         m_keychainNote->setText(
             tr("<b>No keychain is available</b> (%1). The secret is kept in memory until xcm quits and has "
                "to be entered again next time; it is never written to disk.")

@@ -249,6 +249,8 @@ void TestMainWindow::createsProfileThroughEditor()
         QSKIP("needs a keychain");
     startWindow();
     QVERIFY(m_window->findChild<QWidget *>(u"emptyPage"_s)->isVisible());
+    // The keychain is probed at start, before any secret is stored or read.
+    QTRY_COMPARE(m_window->secretStore()->status(), SecretStore::Status::Available);
 
     createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
     const Profile profile = m_window->profileStore()->findByName(u"Alpha"_s);
@@ -280,6 +282,9 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     auto *domain = editor->findChild<QLineEdit *>(u"domain"_s);
     auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
     auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    QVERIFY(editor->findChild<QLabel *>(u"keychainNote"_s)
+                ->text()
+                .startsWith(u"Stored in the system keychain"_s));
 
     typeInto(name, u"alpha"_s); // names are unique, case-insensitively
     QVERIFY(editor->problem().contains(u"already called"_s));
@@ -657,14 +662,30 @@ void TestMainWindow::noKeychain()
 {
     if (m_expectKeychain)
         QSKIP("a keychain is available in this run (set XCM_EXPECT_KEYCHAIN=0 without a session bus)");
-    startWindow();
-    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
+    // Until the keychain has answered, the editor does not claim either way.
+    {
+        SecretStore fresh;
+        ProfileEditor editor(Profile::create(u"Probe"_s), true, nullptr, &fresh);
+        auto *note = editor.findChild<QLabel *>(u"keychainNote"_s);
+        QCOMPARE(note->text(), u"Checking the keychain…"_s);
+        fresh.probe();
+        QTRY_VERIFY2(note->text().contains(u"No keychain is available"_s), qPrintable(note->text()));
+    }
 
-    // Said plainly, in the window and in the editor.
+    // Said plainly from the start, in the window and in the new-profile editor, before any secret.
+    startWindow();
     auto *banner = m_window->findChild<KeychainBanner *>();
     QTRY_VERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(u"No keychain is available"_s));
     QVERIFY(banner->text().contains(u"kept in memory"_s));
+    ProfileEditor *newEditor = openEditor(QKeySequence::New);
+    QVERIFY(newEditor);
+    QVERIFY(
+        newEditor->findChild<QLabel *>(u"keychainNote"_s)->text().contains(u"No keychain is available"_s));
+    QTest::keyClick(newEditor, Qt::Key_Escape);
+    QTRY_VERIFY(!findEditor());
+
+    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
     ProfileEditor *editor = openEditor(QKeySequence(Qt::Key_F2));
     QVERIFY(editor);
     QTRY_COMPARE(editor->findChild<QLineEdit *>(u"secret"_s)->text(), alphaAccount.secret); // from memory

@@ -11,6 +11,7 @@
 #include "handshake.h"
 #include "keychainbanner.h"
 #include "mainwindow.h"
+#include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -39,6 +40,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -603,6 +605,21 @@ void TestMainWindow::countsDownToReconnectAfterServerLoss()
     QVERIFY2(stateLabel->text().contains(u"(attempt "_s), qPrintable(stateLabel->text()));
     const QModelIndex row = m_window->sessions()->indexOf(session(u"Beta"_s)->profile().id);
     QVERIFY(row.data(SessionListModel::StateTextRole).toString().startsWith(u"Reconnecting in "_s));
+    // At the sidebar's narrowest the name stays whole; the state has a line of its own.
+    auto *splitter = m_window->findChild<QSplitter *>(u"sidebarSplitter"_s);
+    const QList<int> sizes = splitter->sizes();
+    splitter->setSizes({0, sizes.at(0) + sizes.at(1)}); // as narrow as it goes
+    QListView *list = m_window->profileList();
+    QTRY_COMPARE(list->parentWidget()->width(), list->parentWidget()->minimumWidth());
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.font = list->font();
+    option.rect = list->visualRect(row);
+    const ProfileDelegate::Texts texts =
+        static_cast<ProfileDelegate *>(list->itemDelegate())->fittedTexts(option, row);
+    QCOMPARE(texts.name, u"Beta"_s);
+    QVERIFY2(texts.state.startsWith(u"Reconnecting"_s), qPrintable(texts.state));
+    splitter->setSizes(sizes);
     auto *reason = page(u"Beta"_s)->findChild<QLabel *>(u"reasonLabel"_s);
     QVERIFY(reason->isVisible());
     QVERIFY2(reason->text().startsWith(u"Last disconnect: connection-"_s), qPrintable(reason->text()));

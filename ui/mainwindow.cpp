@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "composewidget.h"
 #include "connectionbar.h"
+#include "elidedlabel.h"
 #include "keychainbanner.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
@@ -246,12 +247,10 @@ void MainWindow::buildUi()
     splitter->setSizes({210, 1000});
     setCentralWidget(splitter);
 
-    m_statusState = new QLabel(this);
+    // The state only: the connection bar above has the reason and the counters.
+    m_statusState = new ElidedLabel(this);
     m_statusState->setObjectName("statusState"_L1);
-    m_statusCounters = new QLabel(this);
-    m_statusCounters->setObjectName("statusCounters"_L1);
     statusBar()->addWidget(m_statusState, 1);
-    statusBar()->addPermanentWidget(m_statusCounters);
 }
 
 void MainWindow::restoreLayout()
@@ -359,11 +358,17 @@ QString MainWindow::statusText() const
     if (!session)
         return tr("No profile selected");
     const SessionPage *page = pageFor(session);
-    QString text =
-        session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
-    const DisconnectReason &reason = session->connection()->lastReason();
-    if (session->state() != ConnectionState::Connected && reason.isError())
-        text += u" — "_s + reason.toString();
+    return session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
+}
+
+QString MainWindow::statusToolTip() const
+{
+    QString text = statusText();
+    if (const ProfileSession *session = currentSession()) {
+        const DisconnectReason &reason = session->connection()->lastReason();
+        if (session->state() != ConnectionState::Connected && reason.isError())
+            text += u" — "_s + reason.toString();
+    }
     return text;
 }
 
@@ -378,7 +383,6 @@ void MainWindow::refreshChrome()
     if (!has) {
         setWindowTitle(tr("xcm"));
         m_statusState->setText(statusText());
-        m_statusCounters->clear();
         return;
     }
     const ComponentConnection *connection = session->connection();
@@ -389,8 +393,7 @@ void MainWindow::refreshChrome()
     m_connectAction->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
     m_statusState->setText(statusText());
-    if (const SessionPage *page = currentPage())
-        m_statusCounters->setText(page->connectionBar()->countersText());
+    m_statusState->setToolTip(statusToolTip());
 }
 
 void MainWindow::refreshKeychainBanner()

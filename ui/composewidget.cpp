@@ -373,10 +373,13 @@ void ComposeWidget::revalidate()
         palette.setColor(QPalette::WindowText, okColor);
     }
     m_status->setPalette(palette);
+    const bool couldSend = m_problem.isEmpty();
     m_problem = problem;
     m_send->setEnabled(problem.isEmpty());
     m_send->setToolTip(problem.isEmpty() ? tr("Send this stanza (Ctrl+Return)")
                                          : tr("Cannot send: %1").arg(problem));
+    if (couldSend != problem.isEmpty())
+        Q_EMIT canSendChanged(problem.isEmpty());
 }
 
 bool ComposeWidget::send()

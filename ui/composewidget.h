@@ -46,6 +46,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void sent();
+    // canSend() changed, at once as the user types (for the window's Send action).
+    void canSendChanged(bool canSend);
 
 protected:
     void changeEvent(QEvent *event) override;

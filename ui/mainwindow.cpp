@@ -291,6 +291,11 @@ void MainWindow::addPage(ProfileSession *session)
         page->splitter()->setSizes({520, 200});
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
+    // Ctrl+Return works the moment the XML becomes valid.
+    connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
+        if (page == currentPage())
+            m_sendAction->setEnabled(canSend);
+    });
     // The status bar repeats the bar's state and counters: update both at the same moment.
     connect(page->connectionBar(), &ConnectionBar::refreshed, this, [this, page] {
         if (page == currentPage())

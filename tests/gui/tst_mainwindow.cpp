@@ -378,11 +378,20 @@ void TestMainWindow::composeValidatesLive()
     auto *validation = compose->findChild<QLabel *>(u"validation"_s);
     auto *send = compose->findChild<QPushButton *>(u"sendButton"_s);
     auto *to = compose->findChild<QLineEdit *>(u"to"_s);
+    auto *sendAction = m_window->findChild<QAction *>(u"sendAction"_s);
 
     typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'><body>hi</body>"_s);
     QVERIFY2(validation->text().contains(u"not closed"_s), qPrintable(validation->text()));
     QVERIFY(!send->isEnabled());
     QVERIFY(!compose->canSend());
+
+    // The window's Send action (Ctrl+Return) follows the editor at once, with no event loop turn.
+    compose->setXml(u"<message to='x@example.org' from='bot@alpha.localhost'/>"_s);
+    QVERIFY(compose->canSend());
+    QVERIFY(sendAction->isEnabled());
+    compose->setXml(u"<message to='x@example.org' from='bot@alpha.localhost'>"_s);
+    QVERIFY(!compose->canSend());
+    QVERIFY(!sendAction->isEnabled());
 
     typeInto(editor, u"<message to='x@example.org' from='bot@beta.localhost'/>"_s);
     QVERIFY2(validation->text().contains(u"invalid-from"_s), qPrintable(validation->text()));
@@ -431,6 +440,7 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
     auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
     typeInto(editor, QString(xml).replace(u"Hello from xcm"_s, m_token));
     QVERIFY(compose->canSend());
+    QVERIFY(m_window->findChild<QAction *>(u"sendAction"_s)->isEnabled()); // at once, not at the next tick
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
 
     const auto logContains = [this](const QString &profile, Direction direction) {

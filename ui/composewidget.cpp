@@ -10,10 +10,12 @@
 #include "xmlhighlighter.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -22,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -50,6 +53,40 @@ protected:
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
                          ComposeWidget::tr("Stanzas you send appear here, to edit or send again."));
+    }
+};
+
+// History rows as "14:05  message chat → bob@example.org" (older days show the date); the tooltip
+// keeps the full time and the XML.
+class HistoryListModel : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DisplayRole)
+            return QIdentityProxyModel::data(index, role);
+        const QDateTime sent = QDateTime::fromMSecsSinceEpoch(
+            QIdentityProxyModel::data(index, ComposeHistory::SentAtRole).toLongLong());
+        const QString when = sent.date() == QDate::currentDate()
+                                 ? sent.time().toString(u"hh:mm"_s)
+                                 : QLocale().toString(sent.date(), QLocale::NarrowFormat);
+        return QString(when + u"  "_s +
+                       QIdentityProxyModel::data(index, ComposeHistory::SummaryRole).toString());
+    }
+};
+
+// Rows no wider than the list: the view then elides long summaries instead of scrolling sideways
+// (a list view's rows are as wide as the widest hint).
+class HistoryRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return {1, QStyledItemDelegate::sizeHint(option, index).height()};
     }
 };
 
@@ -151,10 +188,14 @@ void ComposeWidget::buildUi()
     // History: the stanzas sent from here, newest first.
     m_historyView = new HistoryView(this);
     m_historyView->setObjectName("history"_L1);
-    m_historyView->setModel(m_session->history());
+    auto *historyRows = new HistoryListModel(this);
+    historyRows->setSourceModel(m_session->history());
+    m_historyView->setModel(historyRows);
+    m_historyView->setItemDelegate(new HistoryRowDelegate(m_historyView));
     m_historyView->setUniformItemSizes(true);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->setTextElideMode(Qt::ElideRight);
+    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_historyView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_historyView, &QListView::doubleClicked, this,
             [this](const QModelIndex &index) { loadHistoryEntry(index.row()); });
@@ -401,6 +442,8 @@ bool ComposeWidget::send()
         m_currentId = fresh;
     }
     const QByteArray sentXml = m_session->history()->entry(0).xml;
+    // The newest entry is this stanza: select it, so Resend and Edit apply to it at once.
+    m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
     revalidate();
     m_status->setText(tr("✓ Sent: %1").arg(ComposeHistory::summary(sentXml)));
     Q_EMIT sent();
@@ -450,7 +493,7 @@ void ComposeWidget::resendHistoryEntry(int row)
     if (refused.isEmpty()) {
         m_status->setText(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)));
         palette.setColor(QPalette::WindowText, okColor);
-        m_historyView->setCurrentIndex(m_session->history()->index(0));
+        m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
     } else {
         m_status->setText(u"✗ "_s + refused);
         palette.setColor(QPalette::WindowText, errorColor);

@@ -455,11 +455,21 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
     QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Beta"_s, Direction::Received), 10000);
     QVERIFY(compose->findChild<QLabel *>(u"validation"_s)->text().startsWith(u"✓ Sent"_s));
 
-    // It is in Alpha's history.
+    // It is in Alpha's history, selected (so Resend works at once), with the time it was sent.
     ComposeHistory *history = session(u"Alpha"_s)->history();
     QCOMPARE(history->rowCount(), 1);
     QVERIFY(history->entry(0).xml.contains(m_token.toUtf8()));
     QCOMPARE(session(u"Alpha"_s)->connection()->counters().stanzasOut, 1u);
+    auto *historyView = compose->findChild<QListView *>(u"history"_s);
+    QCOMPARE(historyView->currentIndex().row(), 0);
+    QVERIFY(compose->findChild<QPushButton *>(u"resendHistory"_s)->isEnabled());
+    const QString row = historyView->model()->index(0, 0).data().toString();
+    QVERIFY2(
+        QRegularExpression(u"^\\d\\d:\\d\\d  message chat “"_s + m_token + u"” → alice@beta\\.localhost$"_s)
+            .match(row)
+            .hasMatch(),
+        qPrintable(row));
+    QCOMPARE(historyView->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 }
 
 void TestMainWindow::filtersLog()
@@ -518,8 +528,6 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
         QSKIP("needs a keychain");
     select(u"Alpha"_s);
     ComposeWidget *compose = page(u"Alpha"_s)->compose();
-    auto *history = compose->findChild<QListView *>(u"history"_s);
-    history->setCurrentIndex(history->model()->index(0, 0));
     auto *resend = compose->findChild<QPushButton *>(u"resendHistory"_s);
     QVERIFY(resend->isEnabled());
     QTest::mouseClick(resend, Qt::LeftButton);

@@ -75,6 +75,8 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reason->setTextFormat(Qt::PlainText);
+    // Its line is kept whether or not there is a reason, so the page does not jump when one appears.
+    m_reason->setMinimumHeight(m_reason->fontMetrics().height());
 
     m_edit = new QToolButton(this);
     m_edit->setObjectName("editButton"_L1);
@@ -163,21 +165,19 @@ void ConnectionBar::refresh()
 
     // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
     const DisconnectReason &reason = connection->lastReason();
-    if (reason.isNull()) {
-        m_reason->hide();
-    } else {
-        QString text = tr("Last disconnect: %1").arg(reason.toString());
+    QString text;
+    if (!reason.isNull()) {
+        text = tr("Last disconnect: %1").arg(reason.toString());
         if (reason.kind == DisconnectReason::Kind::Configuration)
             text += u' ' + tr("— edit the profile (F2) to fix this.");
-        m_reason->setText(text);
-        QPalette palette = this->palette();
-        if (reason.isError())
-            palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
-        else
-            palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-        m_reason->setPalette(palette);
-        m_reason->show();
     }
+    m_reason->setText(text);
+    QPalette palette = this->palette();
+    if (reason.isError())
+        palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
+    else
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    m_reason->setPalette(palette);
     if (active && !m_ticker.isActive())
         m_ticker.start();
     refreshCounters();

@@ -347,6 +347,11 @@ void TestMainWindow::connectsAndShowsState()
     auto *connectButton = alphaPage->findChild<QPushButton *>(u"connectButton"_s);
     QCOMPARE(stateLabel->text(), u"Disconnected"_s);
     QCOMPARE(connectButton->text(), u"&Connect"_s);
+    // No reason yet, but its line is kept, so the page does not jump when the first one comes.
+    auto *reasonLabel = alphaPage->findChild<QLabel *>(u"reasonLabel"_s);
+    QVERIFY(reasonLabel->text().isEmpty());
+    QVERIFY(reasonLabel->isVisible());
+    QVERIFY(reasonLabel->height() >= reasonLabel->fontMetrics().height());
 
     // Ctrl+Shift+C connects the selected profile; the secret comes from the keychain.
     QVERIFY(activate());

@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -512,8 +513,42 @@ void MainWindow::removeProfile(const QUuid &id)
     onSelectionChanged();
 }
 
+bool MainWindow::askBeforeDroppingWaitingStanzas()
+{
+    QStringList waiting;
+    for (int row = 0; row < m_sessions->rowCount(); ++row) {
+        const ProfileSession *session = m_sessions->session(row);
+        if (session->pendingCount() > 0)
+            waiting.append(tr("%1 (%2)").arg(session->profile().name).arg(session->pendingCount()));
+    }
+    if (waiting.isEmpty() || findChild<QMessageBox *>("confirmQuit"_L1))
+        return !waiting.isEmpty();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit xcm"),
+                                tr("Stanzas are waiting for a connection and have not been sent."),
+                                QMessageBox::Cancel, this);
+    box->setObjectName("confirmQuit"_L1);
+    box->setInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the compose "
+                               "history to send again.")
+                                .arg(QLocale().createSeparatedList(waiting)));
+    QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        if (clicked != quit)
+            return;
+        m_dropWaitingConfirmed = true;
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // once the box is gone
+    });
+    box->open();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_closing && !m_dropWaitingConfirmed && askBeforeDroppingWaitingStanzas()) {
+        event->ignore();
+        return;
+    }
     if (!m_closing)
         saveLayout();
     // Close every stream politely, give the servers a moment to answer, then go.

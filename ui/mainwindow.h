@@ -78,6 +78,8 @@ private:
     void refreshChrome();
     void refreshKeychainBanner();
     void storeSecret(const Profile &profile, const QString &secret);
+    // Asks before quitting while stanzas wait for a connection; true if the question is open now.
+    bool askBeforeDroppingWaitingStanzas();
 
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
@@ -91,6 +93,7 @@ private:
     ElidedLabel *m_statusState = nullptr;
     QByteArray m_pageSplitterState;
     bool m_closing = false;
+    bool m_dropWaitingConfirmed = false;
 
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;

@@ -46,6 +46,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +82,25 @@ void typeInto(QWidget *edit, const QString &text)
             QTest::keyClick(edit, Qt::Key_Return); // QTest::keyClicks has no key for '\n'
         QTest::keyClicks(edit, lines.at(i));
     }
+}
+
+bool logContains(const ProfileSession *session, Direction direction, const QString &text)
+{
+    const StanzaLogModel *log = session->log();
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->directionAt(row) == direction && log->wireAt(row).contains(text.toUtf8()))
+            return true;
+    }
+    return false;
+}
+
+QAbstractButton *buttonWithRole(const QMessageBox *box, QMessageBox::ButtonRole role)
+{
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == role)
+            return button;
+    }
+    return nullptr;
 }
 
 // Everything on disk that the app wrote: settings and data (history).
@@ -121,6 +141,7 @@ private Q_SLOTS:
     void historyResendsAndSurvivesRestart();
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
+    void queuesStanzasWhileReconnecting();
     void deletesProfileWithItsSecret();
 
     void noKeychain();
@@ -448,16 +469,8 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
     QVERIFY(m_window->findChild<QAction *>(u"sendAction"_s)->isEnabled()); // at once, not at the next tick
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
 
-    const auto logContains = [this](const QString &profile, Direction direction) {
-        StanzaLogModel *log = session(profile)->log();
-        for (int row = 0; row < log->rowCount(); ++row) {
-            if (log->directionAt(row) == direction && log->wireAt(row).contains(m_token.toUtf8()))
-                return true;
-        }
-        return false;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Alpha"_s, Direction::Sent), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Beta"_s, Direction::Received), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Sent, m_token), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Beta"_s), Direction::Received, m_token), 10000);
     QVERIFY(compose->findChild<QLabel *>(u"validation"_s)->text().startsWith(u"✓ Sent"_s));
 
     // It is in Alpha's history, selected (so Resend works at once), with the time it was sent.
@@ -659,6 +672,118 @@ void TestMainWindow::countsDownToReconnectAfterServerLoss()
     QTRY_VERIFY(stateLabel->text().startsWith(u"Connected"_s));
     session(u"Beta"_s)->disconnectFromServer();
     QVERIFY(waitForState(u"Beta"_s, ConnectionState::Disconnected));
+}
+
+void TestMainWindow::queuesStanzasWhileReconnecting()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    const QString name = u"Beta"_s;
+    select(name);
+    ProfileSession *beta = session(name);
+    ComposeWidget *compose = page(name)->compose();
+    auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+    auto *validation = compose->findChild<QLabel *>(u"validation"_s);
+    auto *waiting = page(name)->findChild<QLabel *>(u"pendingLabel"_s);
+    auto *discard = page(name)->findChild<QToolButton *>(u"discardPending"_s);
+    auto *reason = page(name)->findChild<QLabel *>(u"reasonLabel"_s);
+    QVERIFY(!waiting->isVisible());
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected));
+    const int barHeight = page(name)->connectionBar()->height();
+
+    // Writes a chat message with `body` into Beta's editor, to Alpha (not connected: Prosody bounces it).
+    const auto compose_ = [&](const QString &body) {
+        compose->applyTemplate(StanzaTemplate::MessageChat);
+        compose->setFromLocalPart(u"bot"_s);
+        compose->setTo(u"someone@alpha.localhost"_s);
+        compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
+    };
+    const auto waitForRetry = [&] {
+        return QTest::qWaitFor([&] { return beta->connection()->nextReconnectAtMs() > 0; }, 15000);
+    };
+
+    // Sent while reconnecting: queued, said as such, nothing on the wire.
+    m_server->kill();
+    QVERIFY(waitForRetry());
+    const QString queued = u"queued-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(queued);
+    QVERIFY2(compose->canSend(), qPrintable(compose->problem()));
+    QVERIFY(validation->text().contains(u"Send queues it until the connection is up"_s));
+    QVERIFY(activate());
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(beta->pendingCount(), 1);
+    QCOMPARE(validation->text(), u"Queued — 1 waiting for the connection"_s);
+    QVERIFY(waiting->isVisible());
+    QCOMPARE(waiting->text(), u"1 waiting"_s);
+    QVERIFY(discard->isVisible());
+    QCOMPARE(page(name)->connectionBar()->height(), barHeight); // Discard fits the reason's line
+    QVERIFY(!logContains(beta, Direction::Sent, queued));
+    QVERIFY(beta->history()->entry(0).xml.contains(queued.toUtf8())); // recorded when handed over
+
+    // Quitting now would drop it: the window asks, and Cancel keeps everything.
+    m_window->close();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmQuit"_s)) && box->isVisible());
+    QVERIFY2(box->informativeText().contains(u"Beta (1)"_s), qPrintable(box->informativeText()));
+    QVERIFY(buttonWithRole(box, QMessageBox::DestructiveRole));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmQuit"_s));
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(beta->pendingCount(), 1);
+
+    // Back: it goes out right after the handshake, and the count drops to 0.
+    QString why;
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
+    QTRY_COMPARE(beta->pendingCount(), 0);
+    QTRY_VERIFY(logContains(beta, Direction::Sent, queued)); // the log takes rows in once per event-loop turn
+    QTRY_VERIFY(!waiting->isVisible());
+    QVERIFY2(validation->text().startsWith(u"✓ Sent the waiting stanzas (1)"_s),
+             qPrintable(validation->text()));
+
+    // Discard empties the queue; nothing goes out at the next connect.
+    m_server->kill();
+    QVERIFY(waitForRetry());
+    const QString discarded = u"discarded-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(discarded);
+    QVERIFY(compose->send());
+    QTRY_VERIFY(discard->isVisible());
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QCOMPARE(beta->pendingCount(), 0);
+    QTRY_VERIFY(!waiting->isVisible());
+    QVERIFY2(validation->text().startsWith(u"Discarded the waiting stanzas (1)"_s),
+             qPrintable(validation->text()));
+
+    // A disconnect for good drops what waits, and says so: it must not go out hours later.
+    const QString abandoned = u"abandoned-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(abandoned);
+    QVERIFY(compose->send());
+    QCOMPARE(beta->pendingCount(), 1);
+    QTest::mouseClick(page(name)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton); // Disconnect
+    QTRY_COMPARE(beta->pendingCount(), 0);
+    QCOMPARE(beta->discardedAtEnd(), 1);
+    QTRY_VERIFY2(reason->text().contains(u"were discarded when the connection ended"_s),
+                 qPrintable(reason->text()));
+    QVERIFY2(validation->text().startsWith(u"✗ Not sent: the connection ended"_s),
+             qPrintable(validation->text()));
+    QVERIFY(!waiting->isVisible());
+    QVERIFY(!compose->canSend()); // not connecting at all: nothing to queue for
+
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
+    QCOMPARE(beta->discardedAtEnd(), 0);
+    // Anything still queued would have gone out right after the handshake, before this one.
+    const QString after = u"after-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(after);
+    QVERIFY(compose->send());
+    QTRY_VERIFY(logContains(beta, Direction::Sent, after));
+    QVERIFY(!logContains(beta, Direction::Sent, discarded));
+    QVERIFY(!logContains(beta, Direction::Sent, abandoned));
+    beta->disconnectFromServer();
+    QVERIFY(waitForState(name, ConnectionState::Disconnected));
 }
 
 void TestMainWindow::deletesProfileWithItsSecret()

@@ -3,12 +3,11 @@
 
 #include "jid.h"
 #include "profilestore.h"
+#include "secretclipboard.h"
 #include "secretstore.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -20,6 +19,7 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -120,9 +120,15 @@ void ProfileEditor::buildUi()
     auto *copy = new QToolButton(this);
     copy->setObjectName("copySecret"_L1);
     copy->setIcon(QIcon(u":/xcm/icons/copy.svg"_s));
-    copy->setToolTip(tr("Copy the secret to the clipboard"));
-    connect(copy, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_secret->text()); });
+    copy->setToolTip(tr("Copy the secret to the clipboard for %1 s (clipboard managers are asked not to "
+                        "keep it)")
+                         .arg(secretClipboardLifetime.count()));
+    connect(copy, &QToolButton::clicked, this, [this, copy] {
+        copySecretToClipboard(m_secret->text());
+        QToolTip::showText(
+            copy->mapToGlobal(QPoint(0, copy->height())),
+            tr("Copied. The clipboard is cleared in %1 s.").arg(secretClipboardLifetime.count()), copy);
+    });
     connect(m_secret, &QLineEdit::textEdited, this, [this] { m_secretEdited = true; });
     connect(m_secret, &QLineEdit::textChanged, this, [this, copy] {
         copy->setEnabled(!m_secret->text().isEmpty());

@@ -17,6 +17,7 @@
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
+#include "secretclipboard.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
@@ -26,6 +27,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -35,6 +37,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -331,6 +334,18 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     editor->findChild<QAction *>(u"showSecret"_s)->toggle();
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
     QVERIFY(ProfileEditor::generateSecret() != ProfileEditor::generateSecret());
+
+    // Copy marks the secret for clipboard managers and takes it off the clipboard again later.
+    QClipboard *clipboard = QApplication::clipboard();
+    QTest::mouseClick(editor->findChild<QToolButton *>(u"copySecret"_s), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), secret->text());
+    QCOMPARE(clipboard->mimeData()->data(u"x-kde-passwordManagerHint"_s), "secret");
+    copySecretToClipboard(secret->text(), std::chrono::milliseconds(100));
+    QTRY_COMPARE(clipboard->text(), QString());
+    copySecretToClipboard(secret->text(), std::chrono::milliseconds(100));
+    clipboard->setText(u"copied since"_s);
+    QTest::qWait(300); // past the secret's lifetime: what was copied since must stay
+    QCOMPARE(clipboard->text(), u"copied since"_s);
 
     QTest::keyClick(editor, Qt::Key_Escape);
     QTRY_VERIFY(!findEditor());

@@ -34,11 +34,15 @@ ProfileEditor::ProfileEditor(const Profile &profile, bool isNew, const ProfileSt
     , m_isNew(isNew)
     , m_store(store)
     , m_secrets(secrets)
+    , m_showAllErrors(!isNew)
 {
     setObjectName("profileEditor"_L1);
     setWindowTitle(isNew ? tr("New Profile") : tr("Edit Profile — %1").arg(profile.name));
     buildUi();
     load(profile);
+    // Connected after load(): only the user's changes count as edits.
+    for (QSpinBox *box : {m_initialDelay, m_maxDelay})
+        connect(box, &QSpinBox::valueChanged, this, [this, box] { markEdited(box); });
     if (!isNew)
         loadSecret();
     updateKeychainNote();
@@ -195,9 +199,6 @@ void ProfileEditor::buildUi()
     m_error = new QLabel(this);
     m_error->setObjectName("error"_L1);
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
-    m_error->setPalette(errorPalette);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setText(m_isNew ? tr("&Create") : tr("&Save"));
@@ -211,8 +212,10 @@ void ProfileEditor::buildUi()
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_host, m_domain, m_secret})
+    for (QLineEdit *edit : {m_name, m_host, m_domain, m_secret}) {
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] { markEdited(edit); });
+    }
     connect(m_initialDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
     connect(m_maxDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
     setMinimumWidth(560);
@@ -275,28 +278,53 @@ void ProfileEditor::updateKeychainNote()
     }
 }
 
+void ProfileEditor::markEdited(QWidget *field)
+{
+    if (m_edited.contains(field))
+        return;
+    m_edited.insert(field);
+    validate();
+}
+
 void ProfileEditor::validate()
 {
     QString problem;
+    QWidget *field = nullptr;
+    const auto fail = [&](QWidget *where, const QString &text) {
+        if (problem.isEmpty()) {
+            problem = text;
+            field = where;
+        }
+    };
     QString domainError;
     const QString name = m_name->text().trimmed();
     const Profile sameName = m_store ? m_store->findByName(name) : Profile();
     if (name.isEmpty())
-        problem = tr("Give the profile a name.");
+        fail(m_name, tr("Give the profile a name."));
     else if (!sameName.isNull() && sameName.id != m_original.id)
-        problem = tr("Another profile is already called “%1”.").arg(name);
-    else if (m_host->text().trimmed().isEmpty())
-        problem = tr("Enter the server's host name or address.");
-    else if (m_domain->text().trimmed().isEmpty())
-        problem = tr("Enter the component domain (the name configured for the component on the server).");
+        fail(m_name, tr("Another profile is already called “%1”.").arg(name));
+    if (m_host->text().trimmed().isEmpty())
+        fail(m_host, tr("Enter the server's host name or address."));
+    if (m_domain->text().trimmed().isEmpty())
+        fail(m_domain,
+             tr("Enter the component domain (the name configured for the component on the server)."));
     else if (!Jid::isValidDomain(m_domain->text().trimmed(), &domainError))
-        problem = tr("The component domain is not valid: %1.").arg(domainError);
-    else if (m_maxDelay->value() < m_initialDelay->value())
-        problem = tr("The longest retry delay is shorter than the first one.");
+        fail(m_domain, tr("The component domain is not valid: %1.").arg(domainError));
+    if (m_maxDelay->value() < m_initialDelay->value())
+        fail(m_maxDelay, tr("The longest retry delay is shorter than the first one."));
     m_problem = problem;
+    m_problemField = field;
+    // A new form is not wrong, only unfinished: what is missing is a hint until the user has been at
+    // that field or pressed Save.
+    m_problemShownAsError = !problem.isEmpty() && (m_showAllErrors || m_edited.contains(field));
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty() && !m_secretLoading);
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::WindowText, m_problemShownAsError ? QColor(0xd6, 0x3b, 0x2f)
+                                                                 : palette.color(QPalette::PlaceholderText));
+    m_error->setPalette(palette);
+    // Save stays pressable while the problem is only a hint: pressing it says what is wrong.
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_problemShownAsError && !m_secretLoading);
 }
 
 Profile ProfileEditor::profile() const
@@ -326,9 +354,15 @@ QString ProfileEditor::secret() const
 
 void ProfileEditor::accept()
 {
+    m_showAllErrors = true;
     validate();
-    if (!m_problem.isEmpty() || m_secretLoading)
+    if (m_secretLoading)
         return;
+    if (!m_problem.isEmpty()) {
+        if (m_problemField)
+            m_problemField->setFocus();
+        return;
+    }
     QDialog::accept();
 }
 

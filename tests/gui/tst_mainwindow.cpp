@@ -309,9 +309,21 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     auto *domain = editor->findChild<QLineEdit *>(u"domain"_s);
     auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
     auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    auto *error = editor->findChild<QLabel *>(u"error"_s);
     QVERIFY(editor->findChild<QLabel *>(u"keychainNote"_s)
                 ->text()
                 .startsWith(u"Stored in the system keychain"_s));
+
+    // A fresh form is unfinished, not wrong: what is missing is a hint, and Create says what it is.
+    QVERIFY(editor->problem().contains(u"component domain"_s));
+    QVERIFY(!editor->problemShownAsError());
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(findEditor());
+    QVERIFY(editor->problemShownAsError());
+    QVERIFY(error->isVisible());
+    QVERIFY(!save->isEnabled());
+    QCOMPARE(editor->focusWidget(), domain);
 
     typeInto(name, u"alpha"_s); // names are unique, case-insensitively
     QVERIFY(editor->problem().contains(u"already called"_s));

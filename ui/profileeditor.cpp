@@ -97,6 +97,14 @@ void ProfileEditor::buildUi()
     m_acceptInvalid = new QCheckBox(tr("Accept &invalid certificates (development servers only)"), this);
     m_acceptInvalid->setObjectName("acceptInvalidCertificates"_L1);
     connect(m_directTls, &QCheckBox::toggled, m_acceptInvalid, &QWidget::setEnabled);
+    m_tlsServerName = new QLineEdit(this);
+    m_tlsServerName->setObjectName("tlsServerName"_L1);
+    m_tlsServerName->setPlaceholderText(tr("same as server"));
+    m_tlsServerName->setToolTip(
+        tr("The name the server's certificate must carry, when it is not the server name above — "
+           "e.g. the XMPP domain when you connect by address or by an internal name"));
+    connect(m_directTls, &QCheckBox::toggled, m_tlsServerName, &QWidget::setEnabled);
+    connect(m_directTls, &QCheckBox::toggled, this, &ProfileEditor::validate);
 
     // Secret
     m_secret = new QLineEdit(this);
@@ -159,6 +167,7 @@ void ProfileEditor::buildUi()
     connectionForm->addRow(tr("Component &domain:"), m_domain);
     connectionForm->addRow(QString(), m_directTls);
     connectionForm->addRow(QString(), m_acceptInvalid);
+    connectionForm->addRow(buddyLabel(tr("TLS server na&me:"), m_tlsServerName), m_tlsServerName);
     connectionForm->addRow(buddyLabel(tr("S&ecret:"), m_secret), secretRow);
     connectionForm->addRow(QString(), m_keychainNote);
 
@@ -212,7 +221,7 @@ void ProfileEditor::buildUi()
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_host, m_domain, m_secret}) {
+    for (QLineEdit *edit : {m_name, m_host, m_domain, m_tlsServerName, m_secret}) {
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
         connect(edit, &QLineEdit::textEdited, this, [this, edit] { markEdited(edit); });
     }
@@ -231,6 +240,8 @@ void ProfileEditor::load(const Profile &profile)
     m_directTls->setChecked(s.directTls);
     m_acceptInvalid->setChecked(s.acceptInvalidCertificates);
     m_acceptInvalid->setEnabled(s.directTls);
+    m_tlsServerName->setText(s.tlsServerName);
+    m_tlsServerName->setEnabled(s.directTls);
     m_keepalive->setValue(int(duration_cast<seconds>(s.keepaliveInterval).count()));
     m_maxStanzaKib->setValue(int(std::max<qint64>(1, s.maxStanzaBytes / 1024)));
     m_reconnect->setChecked(s.reconnect.enabled);
@@ -310,6 +321,10 @@ void ProfileEditor::validate()
              tr("Enter the component domain (the name configured for the component on the server)."));
     else if (!Jid::isValidDomain(m_domain->text().trimmed(), &domainError))
         fail(m_domain, tr("The component domain is not valid: %1.").arg(domainError));
+    QString tlsNameError;
+    if (const QString tlsName = m_tlsServerName->text().trimmed();
+        m_directTls->isChecked() && !tlsName.isEmpty() && !Jid::isValidDomain(tlsName, &tlsNameError))
+        fail(m_tlsServerName, tr("The TLS server name is not valid: %1.").arg(tlsNameError));
     if (m_maxDelay->value() < m_initialDelay->value())
         fail(m_maxDelay, tr("The longest retry delay is shorter than the first one."));
     m_problem = problem;
@@ -337,6 +352,7 @@ Profile ProfileEditor::profile() const
     s.domain = m_domain->text().trimmed().toLower();
     s.directTls = m_directTls->isChecked();
     s.acceptInvalidCertificates = s.directTls && m_acceptInvalid->isChecked();
+    s.tlsServerName = s.directTls ? m_tlsServerName->text().trimmed().toLower() : QString();
     s.keepaliveInterval = seconds(m_keepalive->value());
     s.maxStanzaBytes = qint64(m_maxStanzaKib->value()) * 1024;
     s.reconnect.enabled = m_reconnect->isChecked();

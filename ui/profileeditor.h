@@ -71,6 +71,7 @@ private:
     QLineEdit *m_domain = nullptr;
     QCheckBox *m_directTls = nullptr;
     QCheckBox *m_acceptInvalid = nullptr;
+    QLineEdit *m_tlsServerName = nullptr;
     QSpinBox *m_keepalive = nullptr;
     QCheckBox *m_reconnect = nullptr;
     QSpinBox *m_initialDelay = nullptr;

@@ -27,6 +27,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -335,6 +336,24 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     typeInto(domain, u"scratch.localhost"_s);
     QVERIFY(editor->problem().isEmpty());
     QVERIFY(save->isEnabled());
+
+    // The TLS server name: only with direct TLS, a domain, empty for "the server's name".
+    auto *directTls = editor->findChild<QCheckBox *>(u"directTls"_s);
+    auto *tlsName = editor->findChild<QLineEdit *>(u"tlsServerName"_s);
+    QVERIFY(!tlsName->isEnabled());
+    QCOMPARE(tlsName->placeholderText(), u"same as server"_s);
+    directTls->setChecked(true);
+    QVERIFY(tlsName->isEnabled());
+    typeInto(tlsName, u"not a name!"_s);
+    QVERIFY2(editor->problem().contains(u"TLS server name is not valid"_s), qPrintable(editor->problem()));
+    QVERIFY(editor->problemShownAsError());
+    QVERIFY(!save->isEnabled());
+    typeInto(tlsName, u"XMPP.Example.org"_s);
+    QVERIFY(editor->problem().isEmpty());
+    QCOMPARE(editor->profile().settings.tlsServerName, u"xmpp.example.org"_s);
+    directTls->setChecked(false);
+    QVERIFY(!tlsName->isEnabled());
+    QCOMPARE(editor->profile().settings.tlsServerName, QString());
 
     // Hidden by default; Generate makes a strong one and shows it so it can be copied to the server.
     QCOMPARE(secret->echoMode(), QLineEdit::Password);

@@ -126,6 +126,14 @@ void MainWindow::buildActions()
     profileMenu->addAction(m_removeAction);
     profileMenu->addSeparator();
     profileMenu->addAction(m_connectAction);
+    QAction *nextProfile = profileMenu->addAction(tr("Ne&xt Profile"));
+    nextProfile->setObjectName("nextProfileAction"_L1);
+    nextProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(nextProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(1); });
+    QAction *previousProfile = profileMenu->addAction(tr("Pre&vious Profile"));
+    previousProfile->setObjectName("previousProfileAction"_L1);
+    previousProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previousProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(-1); });
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, this, [this] {
         for (int row = 0; row < m_sessions->rowCount(); ++row)
@@ -137,6 +145,8 @@ void MainWindow::buildActions()
     QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
     composeMenu->addAction(m_sendAction);
     QAction *focusCompose = composeMenu->addAction(tr("&Focus Editor"));
+    focusCompose->setObjectName("focusComposeAction"_L1);
+    focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(focusCompose, &QAction::triggered, this, [this] {
         if (SessionPage *page = currentPage())
             page->compose()->focusEditor();
@@ -376,6 +386,15 @@ QString MainWindow::statusToolTip() const
             text += u" — "_s + reason.toString();
     }
     return text;
+}
+
+void MainWindow::selectAdjacentProfile(int step)
+{
+    const int rows = m_sessions->rowCount();
+    if (rows == 0)
+        return;
+    const int current = std::max(0, m_list->currentIndex().row());
+    m_list->setCurrentIndex(m_sessions->index((current + step + rows) % rows));
 }
 
 void MainWindow::refreshChrome()

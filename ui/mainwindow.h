@@ -78,6 +78,7 @@ private:
     void refreshChrome();
     void refreshKeychainBanner();
     void storeSecret(const Profile &profile, const QString &secret);
+    void selectAdjacentProfile(int step);
     // Asks before quitting while stanzas wait for a connection; true if the question is open now.
     bool askBeforeDroppingWaitingStanzas();
 

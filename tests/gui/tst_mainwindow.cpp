@@ -140,6 +140,7 @@ private Q_SLOTS:
     void connectsAndShowsState();
     void composeValidatesLive();
     void sendsMessageFromOneComponentToAnother();
+    void shortcutsSwitchProfilesAndFocusCompose();
     void filtersLog();
     void exportsLogWithoutSecrets();
     void historyResendsAndSurvivesRestart();
@@ -534,6 +535,27 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
             .hasMatch(),
         qPrintable(row));
     QCOMPARE(historyView->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+}
+
+void TestMainWindow::shortcutsSwitchProfilesAndFocusCompose()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    QVERIFY(activate());
+    page(u"Alpha"_s)->logView()->setFocus(); // from anywhere in the window
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Beta"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Alpha"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageUp)); // round to the last
+    QCOMPARE(m_window->currentSession()->profile().name, u"Gamma (wrong secret)"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Alpha"_s);
+
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_M));
+    QCOMPARE(QApplication::focusWidget(),
+             page(u"Alpha"_s)->compose()->findChild<QPlainTextEdit *>(u"xmlEditor"_s));
 }
 
 void TestMainWindow::filtersLog()

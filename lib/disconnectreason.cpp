@@ -28,7 +28,7 @@ QString DisconnectReason::toString() const
 DisconnectReason DisconnectReason::fromServerError(const StreamError &error, const QString &domain)
 {
     return {Kind::ServerStreamError, error.condition, error.text,
-            explainServerStreamError(error.condition, domain)};
+            explainServerStreamError(error.condition, domain, error.text)};
 }
 
 DisconnectReason DisconnectReason::fromProtocolViolation(const StreamError &sentError)
@@ -37,12 +37,19 @@ DisconnectReason DisconnectReason::fromProtocolViolation(const StreamError &sent
             tr("the server sent data xcm refuses, so xcm closed the stream")};
 }
 
-QString explainServerStreamError(const QString &condition, const QString &domain)
+QString explainServerStreamError(const QString &condition, const QString &domain, const QString &serverText)
 {
-    if (condition == u"not-authorized")
+    if (condition == u"not-authorized") {
+        // Prosody says this for a wrong secret only (an unknown name is host-unknown there), so the
+        // ejabberd caveat would only mislead.
+        if (serverText.contains(u"Given token does not match calculated token"))
+            return DisconnectReason::tr(
+                       "the server rejected the shared secret — check component_secret for %1")
+                .arg(domain);
         return DisconnectReason::tr("the server rejected the shared secret — check component_secret for %1 "
                                     "(on ejabberd this also means the component name is unknown)")
             .arg(domain);
+    }
     if (condition == u"host-unknown")
         return DisconnectReason::tr(
                    "the server has no external component named %1 — check the Component entry in its "

@@ -46,8 +46,10 @@ struct DisconnectReason
     Q_DECLARE_TR_FUNCTIONS(xcm::DisconnectReason)
 };
 
-// Plain-language meaning of a stream-error condition received from the server, for component `domain`.
-QString explainServerStreamError(const QString &condition, const QString &domain);
+// Plain-language meaning of a stream-error condition received from the server, for component `domain`;
+// `serverText`, the error's own <text>, narrows it down where it tells the servers apart.
+QString explainServerStreamError(const QString &condition, const QString &domain,
+                                 const QString &serverText = {});
 
 } // namespace xcm
 

@@ -63,6 +63,14 @@
         <source>no profile called “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>there are no profiles yet (create one in the window, or use --import-profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profiles are: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::AboutDialog</name>
@@ -429,6 +437,30 @@
         <source>Enter the recipient&apos;s address in To.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✓ Sent the waiting stanzas (%1) once connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded the waiting stanzas (%1); they are in History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not sent: the connection ended, so the waiting stanzas were discarded (%1); they are in History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — Send queues it until the connection is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas are already waiting for the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued — %1 waiting for the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -496,6 +528,26 @@
         <source>Stanzas and bytes on this connection
 Received: %1 stanzas, %2
 Sent: %3 stanzas, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanzas sent while the connection was not up. They go out in order right after the handshake, or are discarded if the connection ends for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the waiting stanzas without sending them (they stay in History)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the waiting stanzas (%1) were discarded when the connection ended; they are in History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -590,6 +642,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>server said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server rejected the shared secret — check component_secret for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -793,6 +849,34 @@ Sent: %3 stanzas, %4</source>
         <source>The changes to “%1” apply at its next connect.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ne&amp;xt Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanzas are waiting for a connection and have not been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: %1. If you quit now they are discarded; they stay in the compose history to send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -846,10 +930,6 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>Replace the secret with a strong random one (32 letters and digits); copy it into the server&apos;s configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the secret to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -970,6 +1050,34 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>The longest retry delay is shorter than the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the server&apos;s certificate must carry, when it is not the server name above — e.g. the XMPP domain when you connect by address or by an internal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the secret to the clipboard for %1 s (clipboard managers are asked not to keep it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS server na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS server name is not valid: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -63,6 +63,14 @@
         <source>no profile called “%1”</source>
         <translation>kein Profil namens „%1“</translation>
     </message>
+    <message>
+        <source>there are no profiles yet (create one in the window, or use --import-profile)</source>
+        <translation>es gibt noch keine Profile (legen Sie eines im Fenster an oder verwenden Sie --import-profile)</translation>
+    </message>
+    <message>
+        <source>the profiles are: %1</source>
+        <translation>vorhandene Profile: %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::AboutDialog</name>
@@ -431,6 +439,30 @@
         <source>Enter the recipient&apos;s address in To.</source>
         <translation>Geben Sie bei „An“ die Adresse des Empfängers ein.</translation>
     </message>
+    <message>
+        <source>✓ Sent the waiting stanzas (%1) once connected</source>
+        <translation>✓ Die wartenden Stanzas sind gesendet (%1), die Verbindung steht</translation>
+    </message>
+    <message>
+        <source>Discarded the waiting stanzas (%1); they are in History.</source>
+        <translation>Die wartenden Stanzas wurden verworfen (%1); sie stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: the connection ended, so the waiting stanzas were discarded (%1); they are in History.</source>
+        <translation>✗ Nicht gesendet: Die Verbindung ist beendet, die wartenden Stanzas wurden verworfen (%1); sie stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — Send queues it until the connection is up</source>
+        <translation>✓ Gültig (%1) – „Senden“ stellt es zurück, bis die Verbindung steht</translation>
+    </message>
+    <message>
+        <source>%1 stanzas are already waiting for the connection</source>
+        <translation>%1 Stanzas warten bereits auf die Verbindung</translation>
+    </message>
+    <message>
+        <source>Queued — %1 waiting for the connection</source>
+        <translation>Zurückgestellt – in der Warteschlange für die Verbindung: %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -501,6 +533,26 @@ Sent: %3 stanzas, %4</source>
         <translation>Stanzas und Bytes auf dieser Verbindung
 Empfangen: %1 Stanzas, %2
 Gesendet: %3 Stanzas, %4</translation>
+    </message>
+    <message>
+        <source>Stanzas sent while the connection was not up. They go out in order right after the handshake, or are discarded if the connection ends for good.</source>
+        <translation>Stanzas, die gesendet wurden, als die Verbindung nicht stand. Sie gehen gleich nach dem Handshake der Reihe nach hinaus oder werden verworfen, wenn die Verbindung endgültig endet.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Drop the waiting stanzas without sending them (they stay in History)</source>
+        <translation>Die wartenden Stanzas verwerfen, ohne sie zu senden (sie bleiben im Verlauf)</translation>
+    </message>
+    <message>
+        <source>Not sent: the waiting stanzas (%1) were discarded when the connection ended; they are in History.</source>
+        <translation>Nicht gesendet: Die wartenden Stanzas (%1) wurden beim Ende der Verbindung verworfen; sie stehen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
     </message>
 </context>
 <context>
@@ -595,6 +647,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>server said: %1</source>
         <translation>Server meldet: %1</translation>
+    </message>
+    <message>
+        <source>the server rejected the shared secret — check component_secret for %1</source>
+        <translation>der Server hat das Shared Secret abgelehnt – prüfen Sie component_secret für %1</translation>
     </message>
 </context>
 <context>
@@ -797,6 +853,34 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>The changes to “%1” apply at its next connect.</source>
         <translation>Die Änderungen an „%1“ gelten ab der nächsten Verbindung.</translation>
     </message>
+    <message>
+        <source>Ne&amp;xt Profile</source>
+        <translation>Nä&amp;chstes Profil</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Profile</source>
+        <translation>Vor&amp;heriges Profil</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Quit xcm</source>
+        <translation>xcm beenden</translation>
+    </message>
+    <message>
+        <source>Stanzas are waiting for a connection and have not been sent.</source>
+        <translation>Stanzas warten auf eine Verbindung und sind noch nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Waiting: %1. If you quit now they are discarded; they stay in the compose history to send again.</source>
+        <translation>Wartend: %1. Wenn Sie jetzt beenden, werden sie verworfen; im Verlauf des Verfassen-Bereichs stehen sie zum erneuten Senden bereit.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation>Trotzdem &amp;beenden</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -851,10 +935,6 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Replace the secret with a strong random one (32 letters and digits); copy it into the server&apos;s configuration</source>
         <translation>Das Secret durch ein starkes zufälliges ersetzen (32 Buchstaben und Ziffern); übernehmen Sie es in die Konfiguration des Servers</translation>
-    </message>
-    <message>
-        <source>Copy the secret to the clipboard</source>
-        <translation>Das Secret in die Zwischenablage kopieren</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -975,6 +1055,34 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>The longest retry delay is shorter than the first one.</source>
         <translation>Die längste Wartezeit ist kürzer als die erste.</translation>
+    </message>
+    <message>
+        <source>same as server</source>
+        <translation>wie der Server</translation>
+    </message>
+    <message>
+        <source>The name the server&apos;s certificate must carry, when it is not the server name above — e.g. the XMPP domain when you connect by address or by an internal name</source>
+        <translation>Der Name, den das Zertifikat des Servers tragen muss, wenn es nicht der Servername oben ist – z. B. die XMPP-Domain, wenn Sie über eine Adresse oder einen internen Namen verbinden</translation>
+    </message>
+    <message>
+        <source>Copy the secret to the clipboard for %1 s (clipboard managers are asked not to keep it)</source>
+        <translation>Das Secret für %1 s in die Zwischenablage kopieren (Zwischenablage-Verwaltungen werden gebeten, es nicht aufzubewahren)</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in %1 s.</source>
+        <translation>Kopiert. Die Zwischenablage wird in %1 s geleert.</translation>
+    </message>
+    <message>
+        <source>TLS server na&amp;me:</source>
+        <translation>TLS-Servern&amp;ame:</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Der Schlüsselbund wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The TLS server name is not valid: %1.</source>
+        <translation>Der TLS-Servername ist ungültig: %1.</translation>
     </message>
 </context>
 <context>

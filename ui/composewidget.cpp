@@ -10,10 +10,12 @@
 #include "xmlhighlighter.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -22,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -53,6 +56,40 @@ protected:
     }
 };
 
+// History rows as "14:05  message chat → bob@example.org" (older days show the date); the tooltip
+// keeps the full time and the XML.
+class HistoryListModel : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DisplayRole)
+            return QIdentityProxyModel::data(index, role);
+        const QDateTime sent = QDateTime::fromMSecsSinceEpoch(
+            QIdentityProxyModel::data(index, ComposeHistory::SentAtRole).toLongLong());
+        const QString when = sent.date() == QDate::currentDate()
+                                 ? sent.time().toString(u"hh:mm"_s)
+                                 : QLocale().toString(sent.date(), QLocale::NarrowFormat);
+        return QString(when + u"  "_s +
+                       QIdentityProxyModel::data(index, ComposeHistory::SummaryRole).toString());
+    }
+};
+
+// Rows no wider than the list: the view then elides long summaries instead of scrolling sideways
+// (a list view's rows are as wide as the widest hint).
+class HistoryRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return {1, QStyledItemDelegate::sizeHint(option, index).height()};
+    }
+};
+
 } // namespace
 
 ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
@@ -64,6 +101,24 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     refreshFromChoices();
     applyTemplate(StanzaTemplate::MessageChat);
     connect(m_session, &ProfileSession::changed, this, &ComposeWidget::revalidate);
+    connect(m_session->connection(), &ComponentConnection::stateChanged, this, &ComposeWidget::clearOutcome);
+    connect(m_session, &ProfileSession::pendingChanged, this, [this](int count) {
+        if (count == 0 && m_waiting > 0 && m_session->state() == ConnectionState::Connected)
+            setOutcome(tr("✓ Sent the waiting stanzas (%1) once connected").arg(m_waiting), okColor);
+        m_waiting = count;
+        revalidate();
+    });
+    connect(m_session, &ProfileSession::pendingDiscarded, this,
+            [this](int count, ProfileSession::DiscardCause cause) {
+                if (cause == ProfileSession::DiscardCause::User)
+                    setOutcome(tr("Discarded the waiting stanzas (%1); they are in History.").arg(count),
+                               palette().color(QPalette::PlaceholderText));
+                else
+                    setOutcome(tr("✗ Not sent: the connection ended, so the waiting stanzas were "
+                                  "discarded (%1); they are in History.")
+                                   .arg(count),
+                               errorColor);
+            });
     connect(m_session, &ProfileSession::profileChanged, this, [this](const Profile &profile) {
         m_domain->setText(u'@' + profile.settings.domain);
         onFieldsEdited(); // the 'from' domain follows the profile
@@ -151,10 +206,14 @@ void ComposeWidget::buildUi()
     // History: the stanzas sent from here, newest first.
     m_historyView = new HistoryView(this);
     m_historyView->setObjectName("history"_L1);
-    m_historyView->setModel(m_session->history());
+    auto *historyRows = new HistoryListModel(this);
+    historyRows->setSourceModel(m_session->history());
+    m_historyView->setModel(historyRows);
+    m_historyView->setItemDelegate(new HistoryRowDelegate(m_historyView));
     m_historyView->setUniformItemSizes(true);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->setTextElideMode(Qt::ElideRight);
+    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_historyView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_historyView, &QListView::doubleClicked, this,
             [this](const QModelIndex &index) { loadHistoryEntry(index.row()); });
@@ -166,7 +225,7 @@ void ComposeWidget::buildUi()
         menu.addAction(tr("&Edit in the Editor"), this, [this, index] { loadHistoryEntry(index.row()); });
         QAction *resend =
             menu.addAction(tr("&Resend"), this, [this, index] { resendHistoryEntry(index.row()); });
-        resend->setEnabled(m_session->state() == ConnectionState::Connected);
+        resend->setEnabled(canHandOver());
         menu.addSeparator();
         menu.addAction(tr("Re&move from History"), this,
                        [this, index] { m_session->history()->removeEntry(index.row()); });
@@ -185,7 +244,7 @@ void ComposeWidget::buildUi()
     const auto updateHistoryButtons = [this] {
         const bool selected = m_historyView->currentIndex().isValid();
         m_loadHistory->setEnabled(selected);
-        m_resendHistory->setEnabled(selected && m_session->state() == ConnectionState::Connected);
+        m_resendHistory->setEnabled(selected && canHandOver());
     };
     connect(m_historyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             updateHistoryButtons);
@@ -304,6 +363,7 @@ void ComposeWidget::focusEditor()
 
 void ComposeWidget::onFieldsEdited()
 {
+    clearOutcome();
     // The fields write into the editor's root element, keeping the rest of the text as typed.
     QString text = m_editor->toPlainText();
     text = setRootAttribute(text, u"from", fromAddress());
@@ -322,6 +382,7 @@ void ComposeWidget::onFieldsEdited()
 
 void ComposeWidget::onXmlEdited()
 {
+    clearOutcome();
     // And the editor writes back into the fields when its addresses change.
     const XmlElement element = XmlElement::parse(m_editor->toPlainText().toUtf8());
     if (!element.isNull()) {
@@ -354,29 +415,74 @@ void ComposeWidget::revalidate()
     }
 
     const bool connected = m_session->state() == ConnectionState::Connected;
-    QPalette palette = m_status->palette();
+    const QString size = formatBytes(quint64(bytes.trimmed().size()));
+    const QColor quiet = this->palette().color(QPalette::PlaceholderText);
+    QString text;
+    QColor color;
     const XmlElement parsed = valid ? XmlElement() : XmlElement::parse(bytes);
     if (!valid && !parsed.isNull() && parsed.attribute(u"to").isEmpty() && m_to->text().trimmed().isEmpty()) {
         // Not a mistake yet, just not finished: say what is missing without the alarm colour.
-        m_status->setText(tr("Enter the recipient's address in To."));
-        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::PlaceholderText));
+        text = tr("Enter the recipient's address in To.");
+        color = quiet;
     } else if (!valid) {
-        m_status->setText(u"✗ "_s + problem);
-        palette.setColor(QPalette::WindowText, errorColor);
-    } else if (!connected) {
-        problem = tr("not connected");
-        m_status->setText(
-            tr("✓ Valid (%1) — connect to send").arg(formatBytes(quint64(bytes.trimmed().size()))));
-        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::PlaceholderText));
+        text = u"✗ "_s + problem;
+        color = errorColor;
+    } else if (connected) {
+        text = tr("✓ Ready to send (%1)").arg(size);
+        color = okColor;
+    } else if (m_session->canQueue()) {
+        text = tr("✓ Valid (%1) — Send queues it until the connection is up").arg(size);
+        color = quiet;
+    } else if (m_session->isActive() && m_waiting > 0) {
+        problem = tr("%1 stanzas are already waiting for the connection").arg(m_waiting);
+        text = u"✗ "_s + problem;
+        color = errorColor;
     } else {
-        m_status->setText(tr("✓ Ready to send (%1)").arg(formatBytes(quint64(bytes.trimmed().size()))));
-        palette.setColor(QPalette::WindowText, okColor);
+        problem = tr("not connected");
+        text = tr("✓ Valid (%1) — connect to send").arg(size);
+        color = quiet;
     }
+    // What became of the last stanza handed over outranks the check of the unchanged editor; stanzas
+    // waiting for the connection are said as long as they wait.
+    if (!m_outcome.isEmpty()) {
+        text = m_outcome;
+        color = m_outcomeColor;
+    } else if (valid && m_waiting > 0) {
+        text = tr("Queued — %1 waiting for the connection").arg(m_waiting);
+        color = this->palette().color(QPalette::WindowText);
+    }
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, color);
     m_status->setPalette(palette);
+
+    const bool couldSend = m_problem.isEmpty();
     m_problem = problem;
     m_send->setEnabled(problem.isEmpty());
     m_send->setToolTip(problem.isEmpty() ? tr("Send this stanza (Ctrl+Return)")
                                          : tr("Cannot send: %1").arg(problem));
+    if (couldSend != problem.isEmpty())
+        Q_EMIT canSendChanged(problem.isEmpty());
+}
+
+void ComposeWidget::setOutcome(const QString &text, const QColor &color)
+{
+    m_outcome = text;
+    m_outcomeColor = color;
+    revalidate();
+}
+
+void ComposeWidget::clearOutcome()
+{
+    if (m_outcome.isEmpty())
+        return;
+    m_outcome.clear();
+    revalidate();
+}
+
+bool ComposeWidget::canHandOver() const
+{
+    return m_session->state() == ConnectionState::Connected || m_session->canQueue();
 }
 
 bool ComposeWidget::send()
@@ -386,7 +492,7 @@ bool ComposeWidget::send()
         return false;
     const QString refused = m_session->send(m_editor->toPlainText().toUtf8());
     if (!refused.isEmpty()) {
-        m_status->setText(u"✗ "_s + refused);
+        setOutcome(u"✗ "_s + refused, errorColor);
         return false;
     }
     // A second send of the same iq would reuse its id: give the editor a fresh one.
@@ -397,9 +503,15 @@ bool ComposeWidget::send()
         m_syncing = false;
         m_currentId = fresh;
     }
-    const QByteArray sentXml = m_session->history()->entry(0).xml;
-    revalidate();
-    m_status->setText(tr("✓ Sent: %1").arg(ComposeHistory::summary(sentXml)));
+    // The newest entry is this stanza: select it, so Resend and Edit apply to it at once.
+    m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
+    if (m_session->pendingCount() > 0) {
+        m_outcome.clear(); // the queue line says it waits
+        revalidate();
+    } else {
+        setOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)),
+                   okColor);
+    }
     Q_EMIT sent();
     return true;
 }
@@ -443,16 +555,17 @@ void ComposeWidget::resendHistoryEntry(int row)
     if (entry.xml.isEmpty())
         return;
     const QString refused = m_session->send(entry.xml);
-    QPalette palette = m_status->palette();
-    if (refused.isEmpty()) {
-        m_status->setText(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)));
-        palette.setColor(QPalette::WindowText, okColor);
-        m_historyView->setCurrentIndex(m_session->history()->index(0));
-    } else {
-        m_status->setText(u"✗ "_s + refused);
-        palette.setColor(QPalette::WindowText, errorColor);
+    if (!refused.isEmpty()) {
+        setOutcome(u"✗ "_s + refused, errorColor);
+        return;
     }
-    m_status->setPalette(palette);
+    m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
+    if (m_session->pendingCount() > 0) {
+        m_outcome.clear();
+        revalidate();
+    } else {
+        setOutcome(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)), okColor);
+    }
 }
 
 } // namespace xcm

@@ -3,6 +3,7 @@
 
 #include "stanzatemplates.h"
 
+#include <QColor>
 #include <QWidget>
 
 class QComboBox;
@@ -35,7 +36,8 @@ public:
     void setXml(const QString &xml);
     QString xml() const;
 
-    // Why the editor's XML cannot be sent now, or empty when Send is enabled.
+    // Why the editor's XML cannot be sent now, or empty when Send is enabled. Sending while a
+    // connection or reconnect is under way queues the stanza until the handshake.
     const QString &problem() const { return m_problem; }
     bool canSend() const { return m_problem.isEmpty(); }
 
@@ -45,7 +47,10 @@ public Q_SLOTS:
     void focusEditor();
 
 Q_SIGNALS:
+    // A stanza was handed to the connection: sent, or queued until the connection is up.
     void sent();
+    // canSend() changed, at once as the user types (for the window's Send action).
+    void canSendChanged(bool canSend);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -56,6 +61,12 @@ private:
     void onFieldsEdited();
     void onXmlEdited();
     void revalidate();
+    // What happened to the last stanza handed over, shown instead of the check of the unchanged
+    // editor until the user edits or the connection's state changes.
+    void setOutcome(const QString &text, const QColor &color);
+    void clearOutcome();
+    // Connected, or connecting / waiting to reconnect (the stanza is then queued).
+    bool canHandOver() const;
     void refreshFromChoices();
     void loadHistoryEntry(int row);
     void resendHistoryEntry(int row);
@@ -64,6 +75,9 @@ private:
     bool m_syncing = false; // fields and editor are updating each other
     QString m_problem;
     QString m_currentId;
+    QString m_outcome;
+    QColor m_outcomeColor;
+    int m_waiting = 0; // stanzas in the connection's queue, as last announced
 
     QComboBox *m_template = nullptr;
     QComboBox *m_from = nullptr;

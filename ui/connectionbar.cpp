@@ -76,6 +76,23 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reason->setTextFormat(Qt::PlainText);
 
+    m_pending = new QLabel(this);
+    m_pending->setObjectName("pendingLabel"_L1);
+    QFont pendingFont = m_pending->font();
+    pendingFont.setBold(true);
+    m_pending->setFont(pendingFont);
+    m_pending->setToolTip(tr("Stanzas sent while the connection was not up. They go out in order right "
+                             "after the handshake, or are discarded if the connection ends for good."));
+    m_discard = new QToolButton(this);
+    m_discard->setObjectName("discardPending"_L1);
+    m_discard->setText(tr("Discard"));
+    m_discard->setToolTip(tr("Drop the waiting stanzas without sending them (they stay in History)"));
+    connect(m_discard, &QToolButton::clicked, m_session, &ProfileSession::discardPending);
+    // The row keeps its height, reason or not, Discard or not: the page below must not jump.
+    const int rowHeight = std::max(m_reason->fontMetrics().height(), m_discard->sizeHint().height());
+    m_reason->setMinimumHeight(rowHeight);
+    m_pending->setMinimumHeight(rowHeight);
+
     m_edit = new QToolButton(this);
     m_edit->setObjectName("editButton"_L1);
     m_edit->setIcon(QIcon(u":/xcm/icons/edit.svg"_s));
@@ -104,8 +121,13 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 6);
     layout->setSpacing(4);
+    auto *bottom = new QHBoxLayout;
+    bottom->setSpacing(8);
+    bottom->addWidget(m_reason, 1);
+    bottom->addWidget(m_pending, 0, Qt::AlignTop);
+    bottom->addWidget(m_discard, 0, Qt::AlignTop);
     layout->addLayout(top);
-    layout->addWidget(m_reason);
+    layout->addLayout(bottom);
 
     m_ticker.setInterval(500);
     connect(&m_ticker, &QTimer::timeout, this, &ConnectionBar::refreshCounters);
@@ -163,21 +185,29 @@ void ConnectionBar::refresh()
 
     // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
     const DisconnectReason &reason = connection->lastReason();
-    if (reason.isNull()) {
-        m_reason->hide();
-    } else {
-        QString text = tr("Last disconnect: %1").arg(reason.toString());
+    QString text;
+    if (!reason.isNull()) {
+        text = tr("Last disconnect: %1").arg(reason.toString());
         if (reason.kind == DisconnectReason::Kind::Configuration)
             text += u' ' + tr("— edit the profile (F2) to fix this.");
-        m_reason->setText(text);
-        QPalette palette = this->palette();
-        if (reason.isError())
-            palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
-        else
-            palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-        m_reason->setPalette(palette);
-        m_reason->show();
     }
+    if (const int discarded = m_session->discardedAtEnd(); discarded > 0)
+        text += (text.isEmpty() ? QString() : u"\n"_s) +
+                tr("Not sent: the waiting stanzas (%1) were discarded when the connection ended; they "
+                   "are in History.")
+                    .arg(discarded);
+    m_reason->setText(text);
+    QPalette palette = this->palette();
+    if (reason.isError() || m_session->discardedAtEnd() > 0)
+        palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
+    else
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    m_reason->setPalette(palette);
+
+    const int waiting = m_session->pendingCount();
+    m_pending->setText(tr("%1 waiting").arg(waiting));
+    m_pending->setVisible(waiting > 0);
+    m_discard->setVisible(waiting > 0);
     if (active && !m_ticker.isActive())
         m_ticker.start();
     refreshCounters();

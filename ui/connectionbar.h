@@ -13,7 +13,8 @@ namespace xcm {
 class ProfileSession;
 
 // The top of a profile's page: the state (badge and words), Connect/Disconnect, why the last
-// connection ended, the reconnect countdown, uptime and traffic counters.
+// connection ended, the reconnect countdown, uptime and traffic counters, and the stanzas waiting for
+// the connection (with Discard).
 class ConnectionBar : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ private:
     QLabel *m_target = nullptr;
     QLabel *m_counters = nullptr;
     QLabel *m_reason = nullptr;
+    QLabel *m_pending = nullptr;
+    QToolButton *m_discard = nullptr;
     QToolButton *m_edit = nullptr;
     QPushButton *m_connect = nullptr;
     QTimer m_ticker; // uptime, countdown and counters while active

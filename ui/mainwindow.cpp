@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "composewidget.h"
 #include "connectionbar.h"
+#include "elidedlabel.h"
 #include "keychainbanner.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
@@ -21,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreLayout();
     refreshKeychainBanner();
     onSelectionChanged();
+    m_secrets->probe(); // so the editor and the banner can tell at once whether there is a keychain
 }
 
 MainWindow::~MainWindow()
@@ -123,6 +126,14 @@ void MainWindow::buildActions()
     profileMenu->addAction(m_removeAction);
     profileMenu->addSeparator();
     profileMenu->addAction(m_connectAction);
+    QAction *nextProfile = profileMenu->addAction(tr("Ne&xt Profile"));
+    nextProfile->setObjectName("nextProfileAction"_L1);
+    nextProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(nextProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(1); });
+    QAction *previousProfile = profileMenu->addAction(tr("Pre&vious Profile"));
+    previousProfile->setObjectName("previousProfileAction"_L1);
+    previousProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previousProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(-1); });
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, this, [this] {
         for (int row = 0; row < m_sessions->rowCount(); ++row)
@@ -134,6 +145,8 @@ void MainWindow::buildActions()
     QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
     composeMenu->addAction(m_sendAction);
     QAction *focusCompose = composeMenu->addAction(tr("&Focus Editor"));
+    focusCompose->setObjectName("focusComposeAction"_L1);
+    focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(focusCompose, &QAction::triggered, this, [this] {
         if (SessionPage *page = currentPage())
             page->compose()->focusEditor();
@@ -245,12 +258,10 @@ void MainWindow::buildUi()
     splitter->setSizes({210, 1000});
     setCentralWidget(splitter);
 
-    m_statusState = new QLabel(this);
+    // The state only: the connection bar above has the reason and the counters.
+    m_statusState = new ElidedLabel(this);
     m_statusState->setObjectName("statusState"_L1);
-    m_statusCounters = new QLabel(this);
-    m_statusCounters->setObjectName("statusCounters"_L1);
     statusBar()->addWidget(m_statusState, 1);
-    statusBar()->addPermanentWidget(m_statusCounters);
 }
 
 void MainWindow::restoreLayout()
@@ -291,6 +302,11 @@ void MainWindow::addPage(ProfileSession *session)
         page->splitter()->setSizes({520, 200});
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
+    // Ctrl+Return works the moment the XML becomes valid.
+    connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
+        if (page == currentPage())
+            m_sendAction->setEnabled(canSend);
+    });
     // The status bar repeats the bar's state and counters: update both at the same moment.
     connect(page->connectionBar(), &ConnectionBar::refreshed, this, [this, page] {
         if (page == currentPage())
@@ -358,12 +374,27 @@ QString MainWindow::statusText() const
     if (!session)
         return tr("No profile selected");
     const SessionPage *page = pageFor(session);
-    QString text =
-        session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
-    const DisconnectReason &reason = session->connection()->lastReason();
-    if (session->state() != ConnectionState::Connected && reason.isError())
-        text += u" — "_s + reason.toString();
+    return session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
+}
+
+QString MainWindow::statusToolTip() const
+{
+    QString text = statusText();
+    if (const ProfileSession *session = currentSession()) {
+        const DisconnectReason &reason = session->connection()->lastReason();
+        if (session->state() != ConnectionState::Connected && reason.isError())
+            text += u" — "_s + reason.toString();
+    }
     return text;
+}
+
+void MainWindow::selectAdjacentProfile(int step)
+{
+    const int rows = m_sessions->rowCount();
+    if (rows == 0)
+        return;
+    const int current = std::max(0, m_list->currentIndex().row());
+    m_list->setCurrentIndex(m_sessions->index((current + step + rows) % rows));
 }
 
 void MainWindow::refreshChrome()
@@ -377,7 +408,6 @@ void MainWindow::refreshChrome()
     if (!has) {
         setWindowTitle(tr("xcm"));
         m_statusState->setText(statusText());
-        m_statusCounters->clear();
         return;
     }
     const ComponentConnection *connection = session->connection();
@@ -388,8 +418,7 @@ void MainWindow::refreshChrome()
     m_connectAction->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
     m_statusState->setText(statusText());
-    if (const SessionPage *page = currentPage())
-        m_statusCounters->setText(page->connectionBar()->countersText());
+    m_statusState->setToolTip(statusToolTip());
 }
 
 void MainWindow::refreshKeychainBanner()
@@ -503,8 +532,42 @@ void MainWindow::removeProfile(const QUuid &id)
     onSelectionChanged();
 }
 
+bool MainWindow::askBeforeDroppingWaitingStanzas()
+{
+    QStringList waiting;
+    for (int row = 0; row < m_sessions->rowCount(); ++row) {
+        const ProfileSession *session = m_sessions->session(row);
+        if (session->pendingCount() > 0)
+            waiting.append(tr("%1 (%2)").arg(session->profile().name).arg(session->pendingCount()));
+    }
+    if (waiting.isEmpty() || findChild<QMessageBox *>("confirmQuit"_L1))
+        return !waiting.isEmpty();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit xcm"),
+                                tr("Stanzas are waiting for a connection and have not been sent."),
+                                QMessageBox::Cancel, this);
+    box->setObjectName("confirmQuit"_L1);
+    box->setInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the compose "
+                               "history to send again.")
+                                .arg(QLocale().createSeparatedList(waiting)));
+    QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        if (clicked != quit)
+            return;
+        m_dropWaitingConfirmed = true;
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // once the box is gone
+    });
+    box->open();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_closing && !m_dropWaitingConfirmed && askBeforeDroppingWaitingStanzas()) {
+        event->ignore();
+        return;
+    }
     if (!m_closing)
         saveLayout();
     // Close every stream politely, give the servers a moment to answer, then go.

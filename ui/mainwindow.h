@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace xcm {
 
+class ElidedLabel;
 class KeychainBanner;
 class ProfileEditor;
 class ProfileSession;
@@ -58,8 +59,10 @@ public:
     ProfileEditor *openProfileEditor();
     void confirmRemoveProfile();
 
-    // What the status bar shows for the selected profile.
+    // What the status bar shows for the selected profile ("Alpha: Connected · up 3:07"), and the same
+    // with why the last connection failed (its tooltip).
     QString statusText() const;
+    QString statusToolTip() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +78,9 @@ private:
     void refreshChrome();
     void refreshKeychainBanner();
     void storeSecret(const Profile &profile, const QString &secret);
+    void selectAdjacentProfile(int step);
+    // Asks before quitting while stanzas wait for a connection; true if the question is open now.
+    bool askBeforeDroppingWaitingStanzas();
 
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
@@ -85,10 +91,10 @@ private:
     QStackedWidget *m_stack = nullptr;
     QWidget *m_emptyPage = nullptr;
     KeychainBanner *m_banner = nullptr;
-    QLabel *m_statusState = nullptr;
-    QLabel *m_statusCounters = nullptr;
+    ElidedLabel *m_statusState = nullptr;
     QByteArray m_pageSplitterState;
     bool m_closing = false;
+    bool m_dropWaitingConfirmed = false;
 
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;

@@ -7,23 +7,78 @@
 #include <QApplication>
 #include <QPainter>
 
+using namespace Qt::StringLiterals;
+
 namespace xcm {
 
 namespace {
 constexpr int margin = 8;
 constexpr int badgeSize = 10;
+constexpr int badgeGap = 8;
 constexpr int spacing = 2;
+
+QFont nameFont(const QStyleOptionViewItem &option)
+{
+    QFont font = option.font;
+    font.setBold(true);
+    return font;
+}
+
+QFont smallFont(const QStyleOptionViewItem &option)
+{
+    QFont font = option.font;
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
+}
+
+// Where the two lines go.
+struct Geometry
+{
+    QRect area;
+    QRect name;
+    QRect second;
+};
+
+Geometry geometry(const QStyleOptionViewItem &option)
+{
+    const QRect area = option.rect.adjusted(margin, margin, -margin, -margin);
+    const int nameHeight = QFontMetrics(nameFont(option)).height();
+    const int textLeft = area.left() + badgeSize + badgeGap;
+    return {area, QRect(textLeft, area.top(), area.right() - textLeft + 1, nameHeight),
+            QRect(textLeft, area.top() + nameHeight + spacing, area.right() - textLeft + 1,
+                  QFontMetrics(smallFont(option)).height())};
+}
+
 } // namespace
 
 QSize ProfileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    const QFontMetrics metrics(option.font);
-    QFont small = option.font;
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    const int height = margin + metrics.height() + spacing + QFontMetrics(small).height() + margin;
+    const int height = margin + QFontMetrics(nameFont(option)).height() + spacing +
+                       QFontMetrics(smallFont(option)).height() + margin;
     // Narrower than the sidebar's minimum (150): a wider hint makes the list scroll sideways at that
-    // width and clips the state on the right, where the name should have been elided instead.
+    // width and clips the row on the right, where the texts should have been elided instead.
     return {140, height};
+}
+
+ProfileDelegate::Texts ProfileDelegate::fittedTexts(const QStyleOptionViewItem &option,
+                                                    const QModelIndex &index) const
+{
+    const Geometry g = geometry(option);
+    const QFontMetrics nameMetrics(nameFont(option));
+    const QFontMetrics smallMetrics(smallFont(option));
+    Texts texts;
+    texts.name =
+        nameMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, g.name.width());
+    const QString state = index.data(SessionListModel::StateTextRole).toString();
+    texts.state = smallMetrics.elidedText(state, Qt::ElideRight, g.second.width());
+    if (texts.state == state) {
+        const int rest = g.second.width() - smallMetrics.horizontalAdvance(state);
+        const QString details = u" · "_s + index.data(SessionListModel::SubtitleRole).toString();
+        // Either some of the domain or nothing: a lone "·…" says nothing.
+        if (rest > smallMetrics.horizontalAdvance(u" · ab…"_s))
+            texts.details = smallMetrics.elidedText(details, Qt::ElideRight, rest);
+    }
+    return texts;
 }
 
 void ProfileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -45,42 +100,26 @@ void ProfileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QColor muted = text;
     muted.setAlphaF(0.65f);
 
-    const QRect area = option.rect.adjusted(margin, margin, -margin, -margin);
-    QFont nameFont = option.font;
-    nameFont.setBold(true);
-    QFont smallFont = option.font;
-    smallFont.setPointSizeF(smallFont.pointSizeF() * 0.9);
-    const QFontMetrics nameMetrics(nameFont);
-    const QFontMetrics smallMetrics(smallFont);
-
+    const Geometry g = geometry(option);
+    const Texts texts = fittedTexts(option, index);
     const QColor badge = index.data(SessionListModel::StateColorRole).value<QColor>();
-    const QRectF badgeRect(area.left(), area.top() + (nameMetrics.height() - badgeSize) / 2.0, badgeSize,
-                           badgeSize);
-    paintStateBadge(*painter, badgeRect, badge);
+    paintStateBadge(
+        *painter,
+        QRectF(g.area.left(), g.name.top() + (g.name.height() - badgeSize) / 2.0, badgeSize, badgeSize),
+        badge);
 
-    const int textLeft = area.left() + badgeSize + 8;
-    const QString state = index.data(SessionListModel::StateTextRole).toString();
-    const int stateWidth = smallMetrics.horizontalAdvance(state);
     painter->save();
-    painter->setFont(smallFont);
-    painter->setPen(muted);
-    const QRect stateRect(area.right() - stateWidth, area.top(), stateWidth, nameMetrics.height());
-    painter->drawText(stateRect, Qt::AlignRight | Qt::AlignVCenter, state);
-
-    painter->setFont(nameFont);
+    painter->setFont(nameFont(option));
     painter->setPen(text);
-    const QRect nameRect(textLeft, area.top(), stateRect.left() - 8 - textLeft, nameMetrics.height());
-    painter->drawText(
-        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-        nameMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, nameRect.width()));
+    painter->drawText(g.name, Qt::AlignLeft | Qt::AlignVCenter, texts.name);
 
-    painter->setFont(smallFont);
+    const QFont small = smallFont(option);
+    painter->setFont(small);
+    painter->drawText(g.second, Qt::AlignLeft | Qt::AlignVCenter, texts.state);
     painter->setPen(muted);
-    const QRect subtitleRect(textLeft, area.top() + nameMetrics.height() + spacing, area.right() - textLeft,
-                             smallMetrics.height());
-    painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(index.data(SessionListModel::SubtitleRole).toString(),
-                                              Qt::ElideRight, subtitleRect.width()));
+    const int stateWidth = QFontMetrics(small).horizontalAdvance(texts.state);
+    painter->drawText(g.second.adjusted(stateWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      texts.details);
     painter->restore();
 }
 

@@ -3,12 +3,11 @@
 
 #include "jid.h"
 #include "profilestore.h"
+#include "secretclipboard.h"
 #include "secretstore.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -20,6 +19,7 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,11 +34,15 @@ ProfileEditor::ProfileEditor(const Profile &profile, bool isNew, const ProfileSt
     , m_isNew(isNew)
     , m_store(store)
     , m_secrets(secrets)
+    , m_showAllErrors(!isNew)
 {
     setObjectName("profileEditor"_L1);
     setWindowTitle(isNew ? tr("New Profile") : tr("Edit Profile — %1").arg(profile.name));
     buildUi();
     load(profile);
+    // Connected after load(): only the user's changes count as edits.
+    for (QSpinBox *box : {m_initialDelay, m_maxDelay})
+        connect(box, &QSpinBox::valueChanged, this, [this, box] { markEdited(box); });
     if (!isNew)
         loadSecret();
     updateKeychainNote();
@@ -93,6 +97,14 @@ void ProfileEditor::buildUi()
     m_acceptInvalid = new QCheckBox(tr("Accept &invalid certificates (development servers only)"), this);
     m_acceptInvalid->setObjectName("acceptInvalidCertificates"_L1);
     connect(m_directTls, &QCheckBox::toggled, m_acceptInvalid, &QWidget::setEnabled);
+    m_tlsServerName = new QLineEdit(this);
+    m_tlsServerName->setObjectName("tlsServerName"_L1);
+    m_tlsServerName->setPlaceholderText(tr("same as server"));
+    m_tlsServerName->setToolTip(
+        tr("The name the server's certificate must carry, when it is not the server name above — "
+           "e.g. the XMPP domain when you connect by address or by an internal name"));
+    connect(m_directTls, &QCheckBox::toggled, m_tlsServerName, &QWidget::setEnabled);
+    connect(m_directTls, &QCheckBox::toggled, this, &ProfileEditor::validate);
 
     // Secret
     m_secret = new QLineEdit(this);
@@ -120,9 +132,15 @@ void ProfileEditor::buildUi()
     auto *copy = new QToolButton(this);
     copy->setObjectName("copySecret"_L1);
     copy->setIcon(QIcon(u":/xcm/icons/copy.svg"_s));
-    copy->setToolTip(tr("Copy the secret to the clipboard"));
-    connect(copy, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_secret->text()); });
+    copy->setToolTip(tr("Copy the secret to the clipboard for %1 s (clipboard managers are asked not to "
+                        "keep it)")
+                         .arg(secretClipboardLifetime.count()));
+    connect(copy, &QToolButton::clicked, this, [this, copy] {
+        copySecretToClipboard(m_secret->text());
+        QToolTip::showText(
+            copy->mapToGlobal(QPoint(0, copy->height())),
+            tr("Copied. The clipboard is cleared in %1 s.").arg(secretClipboardLifetime.count()), copy);
+    });
     connect(m_secret, &QLineEdit::textEdited, this, [this] { m_secretEdited = true; });
     connect(m_secret, &QLineEdit::textChanged, this, [this, copy] {
         copy->setEnabled(!m_secret->text().isEmpty());
@@ -149,6 +167,7 @@ void ProfileEditor::buildUi()
     connectionForm->addRow(tr("Component &domain:"), m_domain);
     connectionForm->addRow(QString(), m_directTls);
     connectionForm->addRow(QString(), m_acceptInvalid);
+    connectionForm->addRow(buddyLabel(tr("TLS server na&me:"), m_tlsServerName), m_tlsServerName);
     connectionForm->addRow(buddyLabel(tr("S&ecret:"), m_secret), secretRow);
     connectionForm->addRow(QString(), m_keychainNote);
 
@@ -189,9 +208,6 @@ void ProfileEditor::buildUi()
     m_error = new QLabel(this);
     m_error->setObjectName("error"_L1);
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
-    m_error->setPalette(errorPalette);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setText(m_isNew ? tr("&Create") : tr("&Save"));
@@ -205,8 +221,10 @@ void ProfileEditor::buildUi()
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_host, m_domain, m_secret})
+    for (QLineEdit *edit : {m_name, m_host, m_domain, m_tlsServerName, m_secret}) {
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] { markEdited(edit); });
+    }
     connect(m_initialDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
     connect(m_maxDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
     setMinimumWidth(560);
@@ -222,6 +240,8 @@ void ProfileEditor::load(const Profile &profile)
     m_directTls->setChecked(s.directTls);
     m_acceptInvalid->setChecked(s.acceptInvalidCertificates);
     m_acceptInvalid->setEnabled(s.directTls);
+    m_tlsServerName->setText(s.tlsServerName);
+    m_tlsServerName->setEnabled(s.directTls);
     m_keepalive->setValue(int(duration_cast<seconds>(s.keepaliveInterval).count()));
     m_maxStanzaKib->setValue(int(std::max<qint64>(1, s.maxStanzaBytes / 1024)));
     m_reconnect->setChecked(s.reconnect.enabled);
@@ -256,7 +276,9 @@ void ProfileEditor::loadSecret()
 
 void ProfileEditor::updateKeychainNote()
 {
-    if (m_secrets && m_secrets->isUnavailable()) {
+    if (m_secrets && m_secrets->status() == SecretStore::Status::Unknown) {
+        m_keychainNote->setText(tr("Checking the keychain…"));
+    } else if (m_secrets && m_secrets->isUnavailable()) {
         m_keychainNote->setText(
             tr("<b>No keychain is available</b> (%1). The secret is kept in memory until xcm quits and has "
                "to be entered again next time; it is never written to disk.")
@@ -267,28 +289,57 @@ void ProfileEditor::updateKeychainNote()
     }
 }
 
+void ProfileEditor::markEdited(QWidget *field)
+{
+    if (m_edited.contains(field))
+        return;
+    m_edited.insert(field);
+    validate();
+}
+
 void ProfileEditor::validate()
 {
     QString problem;
+    QWidget *field = nullptr;
+    const auto fail = [&](QWidget *where, const QString &text) {
+        if (problem.isEmpty()) {
+            problem = text;
+            field = where;
+        }
+    };
     QString domainError;
     const QString name = m_name->text().trimmed();
     const Profile sameName = m_store ? m_store->findByName(name) : Profile();
     if (name.isEmpty())
-        problem = tr("Give the profile a name.");
+        fail(m_name, tr("Give the profile a name."));
     else if (!sameName.isNull() && sameName.id != m_original.id)
-        problem = tr("Another profile is already called “%1”.").arg(name);
-    else if (m_host->text().trimmed().isEmpty())
-        problem = tr("Enter the server's host name or address.");
-    else if (m_domain->text().trimmed().isEmpty())
-        problem = tr("Enter the component domain (the name configured for the component on the server).");
+        fail(m_name, tr("Another profile is already called “%1”.").arg(name));
+    if (m_host->text().trimmed().isEmpty())
+        fail(m_host, tr("Enter the server's host name or address."));
+    if (m_domain->text().trimmed().isEmpty())
+        fail(m_domain,
+             tr("Enter the component domain (the name configured for the component on the server)."));
     else if (!Jid::isValidDomain(m_domain->text().trimmed(), &domainError))
-        problem = tr("The component domain is not valid: %1.").arg(domainError);
-    else if (m_maxDelay->value() < m_initialDelay->value())
-        problem = tr("The longest retry delay is shorter than the first one.");
+        fail(m_domain, tr("The component domain is not valid: %1.").arg(domainError));
+    QString tlsNameError;
+    if (const QString tlsName = m_tlsServerName->text().trimmed();
+        m_directTls->isChecked() && !tlsName.isEmpty() && !Jid::isValidDomain(tlsName, &tlsNameError))
+        fail(m_tlsServerName, tr("The TLS server name is not valid: %1.").arg(tlsNameError));
+    if (m_maxDelay->value() < m_initialDelay->value())
+        fail(m_maxDelay, tr("The longest retry delay is shorter than the first one."));
     m_problem = problem;
+    m_problemField = field;
+    // A new form is not wrong, only unfinished: what is missing is a hint until the user has been at
+    // that field or pressed Save.
+    m_problemShownAsError = !problem.isEmpty() && (m_showAllErrors || m_edited.contains(field));
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty() && !m_secretLoading);
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::WindowText, m_problemShownAsError ? QColor(0xd6, 0x3b, 0x2f)
+                                                                 : palette.color(QPalette::PlaceholderText));
+    m_error->setPalette(palette);
+    // Save stays pressable while the problem is only a hint: pressing it says what is wrong.
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_problemShownAsError && !m_secretLoading);
 }
 
 Profile ProfileEditor::profile() const
@@ -301,6 +352,7 @@ Profile ProfileEditor::profile() const
     s.domain = m_domain->text().trimmed().toLower();
     s.directTls = m_directTls->isChecked();
     s.acceptInvalidCertificates = s.directTls && m_acceptInvalid->isChecked();
+    s.tlsServerName = s.directTls ? m_tlsServerName->text().trimmed().toLower() : QString();
     s.keepaliveInterval = seconds(m_keepalive->value());
     s.maxStanzaBytes = qint64(m_maxStanzaKib->value()) * 1024;
     s.reconnect.enabled = m_reconnect->isChecked();
@@ -318,9 +370,15 @@ QString ProfileEditor::secret() const
 
 void ProfileEditor::accept()
 {
+    m_showAllErrors = true;
     validate();
-    if (!m_problem.isEmpty() || m_secretLoading)
+    if (m_secretLoading)
         return;
+    if (!m_problem.isEmpty()) {
+        if (m_problemField)
+            m_problemField->setFocus();
+        return;
+    }
     QDialog::accept();
 }
 

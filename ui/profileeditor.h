@@ -4,6 +4,7 @@
 #include "profile.h"
 
 #include <QDialog>
+#include <QSet>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -36,9 +37,13 @@ public:
     // any server configuration file (about 190 bits).
     static QString generateSecret();
 
+    // Refuses (and shows why, on every field) while the form has a problem.
     void accept() override;
-    // Why Save is disabled, empty when the form is complete.
+    // What keeps the form from being saved, empty when it is complete. It is shown as a quiet hint
+    // until the user has edited the field concerned or pressed Save, then as an error (and Save is
+    // disabled until it is fixed).
     const QString &problem() const { return m_problem; }
+    bool problemShownAsError() const { return m_problemShownAsError; }
 
 private:
     void buildUi();
@@ -46,6 +51,7 @@ private:
     void loadSecret();
     void validate();
     void updateKeychainNote();
+    void markEdited(QWidget *field);
 
     Profile m_original;
     bool m_isNew;
@@ -54,6 +60,10 @@ private:
     bool m_secretEdited = false;
     bool m_secretLoading = false;
     QString m_problem;
+    bool m_problemShownAsError = false;
+    bool m_showAllErrors = false; // Save was pressed, or the profile existed before
+    QSet<const QWidget *> m_edited;
+    QWidget *m_problemField = nullptr;
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_host = nullptr;
@@ -61,6 +71,7 @@ private:
     QLineEdit *m_domain = nullptr;
     QCheckBox *m_directTls = nullptr;
     QCheckBox *m_acceptInvalid = nullptr;
+    QLineEdit *m_tlsServerName = nullptr;
     QSpinBox *m_keepalive = nullptr;
     QCheckBox *m_reconnect = nullptr;
     QSpinBox *m_initialDelay = nullptr;

@@ -25,6 +25,15 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     connect(m_connection.get(), &ComponentConnection::stanzaSent, log, &StanzaLogModel::append);
     connect(m_connection.get(), &ComponentConnection::stateChanged, this, &ProfileSession::changed);
     connect(m_connection.get(), &ComponentConnection::reconnectScheduled, this, &ProfileSession::changed);
+    connect(m_connection.get(), &ComponentConnection::pendingChanged, this, [this](int count) {
+        Q_EMIT pendingChanged(count);
+        Q_EMIT changed();
+    });
+    connect(m_connection.get(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
+        // The connection announces Disconnected before it schedules a retry: look once it has.
+        if (state == ConnectionState::Disconnected)
+            QMetaObject::invokeMethod(this, &ProfileSession::discardPendingIfFinal, Qt::QueuedConnection);
+    });
 }
 
 ProfileSession::~ProfileSession() = default;
@@ -48,6 +57,32 @@ void ProfileSession::setSecret(const QString &secret)
     m_connection->setSecret(secret);
 }
 
+bool ProfileSession::canQueue() const
+{
+    const ConnectionState now = state();
+    const bool underWay = now == ConnectionState::Connecting || now == ConnectionState::OpeningStream ||
+                          now == ConnectionState::Authenticating ||
+                          (now == ConnectionState::Disconnected && m_connection->nextReconnectAtMs() > 0);
+    return underWay && pendingCount() < m_connection->settings().maxPendingStanzas;
+}
+
+int ProfileSession::discardPending()
+{
+    const int dropped = m_connection->clearPending();
+    if (dropped > 0)
+        Q_EMIT pendingDiscarded(dropped, DiscardCause::User);
+    return dropped;
+}
+
+void ProfileSession::discardPendingIfFinal()
+{
+    if (isActive() || pendingCount() == 0)
+        return;
+    m_discardedAtEnd = pendingCount(); // set first: the bar reads it on the change the clearing signals
+    const int dropped = m_connection->clearPending();
+    Q_EMIT pendingDiscarded(dropped, DiscardCause::ConnectionEnded);
+}
+
 QString ProfileSession::send(const QByteArray &xml)
 {
     const QString problem = m_connection->send(xml);
@@ -60,6 +95,7 @@ void ProfileSession::connectToServer()
 {
     if (m_loadingSecret || state() != ConnectionState::Disconnected)
         return;
+    m_discardedAtEnd = 0;
     if (!m_secrets) {
         m_connection->connectToServer();
         return;

@@ -41,8 +41,28 @@ public:
     // What the connection would use, after the user saved a new one in the editor.
     void setSecret(const QString &secret);
 
-    // Sends one stanza and records it in the history. Returns why nothing was sent, or empty.
+    // Sends one stanza, or queues it while a connection or reconnect is under way, and records it in
+    // the history either way: the history is what the user composed, so a stanza that is discarded
+    // from the queue can be sent again from there. Returns why it was refused, or empty.
     QString send(const QByteArray &xml);
+    // Whether send() would queue a stanza now (connecting, or waiting to reconnect, with room in the
+    // queue) instead of refusing it.
+    bool canQueue() const;
+    // Stanzas waiting for the handshake (see ComponentConnection::send()).
+    int pendingCount() const { return m_connection->pendingCount(); }
+    // Drops the waiting stanzas at the user's request; returns how many there were.
+    int discardPending();
+    // How many waiting stanzas were dropped because the connection ended for good (the user's
+    // disconnect, attempts exhausted, a rejected secret): a queue must not outlive the connection it
+    // waits for and go out unannounced at a connect hours later. 0 again at the next connect.
+    int discardedAtEnd() const { return m_discardedAtEnd; }
+
+    enum class DiscardCause
+    {
+        User,            // Discard in the connection bar
+        ConnectionEnded, // no further attempt will be made
+    };
+    Q_ENUM(DiscardCause)
 
 public Q_SLOTS:
     // Reads the secret from the keychain, then connects. A pending reconnect starts now.
@@ -54,8 +74,13 @@ Q_SIGNALS:
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
+    void pendingChanged(int count);
+    // Waiting stanzas were dropped without being sent.
+    void pendingDiscarded(int count, xcm::ProfileSession::DiscardCause cause);
 
 private:
+    void discardPendingIfFinal();
+
     Profile m_profile;
     SecretStore *m_secrets;
     std::unique_ptr<ComponentConnection> m_connection;
@@ -63,6 +88,7 @@ private:
     std::unique_ptr<ComposeHistory> m_history;
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
+    int m_discardedAtEnd = 0;
 };
 
 } // namespace xcm

@@ -69,6 +69,12 @@ void SecretStore::deliver(QPointer<QObject> context, const Callback &done, const
     });
 }
 
+void SecretStore::probe()
+{
+    // No profile key looks like this (they are UUIDs), so the answer is "not found" when all is well.
+    read(u"xcm-keychain-probe"_s, this, {});
+}
+
 void SecretStore::read(const QString &key, QObject *context, Callback done)
 {
     const QPointer<QObject> guard(context);
@@ -94,6 +100,13 @@ void SecretStore::read(const QString &key, QObject *context, Callback done)
             }
             if (late)
                 return;
+            // Jobs run one at a time: a write asked for before this read has finished, and if the
+            // keychain refused it, the secret went to memory meanwhile.
+            if (const auto it = m_memory.constFind(key);
+                it != m_memory.cend() && error != QKeychain::NoError) {
+                deliver(guard, done, {true, it.value(), Location::Memory, m_reason});
+                return;
+            }
             if (error == QKeychain::NoError)
                 deliver(guard, done, {true, job->textData(), Location::Keychain, {}});
             else if (error == QKeychain::EntryNotFound)
@@ -101,11 +114,14 @@ void SecretStore::read(const QString &key, QObject *context, Callback done)
             else
                 deliver(guard, done, {false, {}, Location::Nowhere, job->errorString()});
         },
-        [this, guard, done] {
+        [this, guard, done, key] {
             m_stalled = true;
             setStatus(Status::Unavailable,
                       tr("the keychain did not answer within %1 s").arg(m_timeout.count() / 1000));
-            deliver(guard, done, {false, {}, Location::Nowhere, m_reason});
+            if (const auto it = m_memory.constFind(key); it != m_memory.cend())
+                deliver(guard, done, {true, it.value(), Location::Memory, m_reason});
+            else
+                deliver(guard, done, {false, {}, Location::Nowhere, m_reason});
         });
 }
 

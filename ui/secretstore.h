@@ -22,7 +22,7 @@ class SecretStore : public QObject
 public:
     enum class Status
     {
-        Unknown,     // no job has finished yet
+        Unknown,     // no job has finished yet (see probe())
         Available,   // the last job reached the keychain
         Unavailable, // no keychain: secrets live in memory until the app quits
     };
@@ -54,6 +54,11 @@ public:
     // A job that has not finished after this long counts as "no keychain" (a stuck service would
     // otherwise stall every later job, since QtKeychain runs them one at a time).
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // Finds out whether the keychain works before any secret is needed: reads an entry that does not
+    // exist (QtKeychain 0.13 has no isAvailable()). "Not found" means it works; any other error, or
+    // no answer in time, means there is none. status() and statusChanged() tell.
+    void probe();
 
     // `done` runs later (never synchronously) unless `context` was destroyed in the meantime.
     void read(const QString &key, QObject *context, Callback done);

@@ -219,16 +219,32 @@ int main(int argc, char *argv[])
         return window.secretStore()->isUnavailable() ? 3 : 0;
     }
 
+    // A mistyped name must not open, let alone connect, some other profile: refuse before the window.
     QList<xcm::ProfileSession *> named;
+    QStringList unknown;
     const QStringList names = parser.values(profileOption);
     for (const QString &name : names) {
         const xcm::Profile profile = window.profileStore()->findByName(name);
-        if (profile.isNull()) {
+        if (profile.isNull())
+            unknown.append(name);
+        else
+            named.append(window.sessions()->session(profile.id));
+    }
+    if (!unknown.isEmpty()) {
+        QStringList existing;
+        for (const xcm::Profile &profile : window.profileStore()->profiles())
+            existing.append(u"“"_s + profile.name + u"”"_s);
+        for (const QString &name : std::as_const(unknown))
             err() << "xcm: " << QCoreApplication::translate("main", "no profile called “%1”").arg(name)
                   << Qt::endl;
-            continue;
-        }
-        named.append(window.sessions()->session(profile.id));
+        err()
+            << "xcm: "
+            << (existing.isEmpty()
+                    ? QCoreApplication::translate("main", "there are no profiles yet (create one in the "
+                                                          "window, or use --import-profile)")
+                    : QCoreApplication::translate("main", "the profiles are: %1").arg(existing.join(u", "_s)))
+            << Qt::endl;
+        return 1;
     }
     if (!named.isEmpty())
         window.selectProfile(named.first()->profile().id);

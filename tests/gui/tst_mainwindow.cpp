@@ -8,13 +8,16 @@
 #include "composehistory.h"
 #include "composewidget.h"
 #include "connectionbar.h"
+#include "elidedlabel.h"
 #include "handshake.h"
 #include "keychainbanner.h"
 #include "mainwindow.h"
+#include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
+#include "secretclipboard.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
@@ -24,6 +27,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -33,16 +38,19 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +88,25 @@ void typeInto(QWidget *edit, const QString &text)
     }
 }
 
+bool logContains(const ProfileSession *session, Direction direction, const QString &text)
+{
+    const StanzaLogModel *log = session->log();
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->directionAt(row) == direction && log->wireAt(row).contains(text.toUtf8()))
+            return true;
+    }
+    return false;
+}
+
+QAbstractButton *buttonWithRole(const QMessageBox *box, QMessageBox::ButtonRole role)
+{
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == role)
+            return button;
+    }
+    return nullptr;
+}
+
 // Everything on disk that the app wrote: settings and data (history).
 QByteArray everythingWritten()
 {
@@ -113,11 +140,13 @@ private Q_SLOTS:
     void connectsAndShowsState();
     void composeValidatesLive();
     void sendsMessageFromOneComponentToAnother();
+    void shortcutsSwitchProfilesAndFocusCompose();
     void filtersLog();
     void exportsLogWithoutSecrets();
     void historyResendsAndSurvivesRestart();
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
+    void queuesStanzasWhileReconnecting();
     void deletesProfileWithItsSecret();
 
     void noKeychain();
@@ -249,6 +278,8 @@ void TestMainWindow::createsProfileThroughEditor()
         QSKIP("needs a keychain");
     startWindow();
     QVERIFY(m_window->findChild<QWidget *>(u"emptyPage"_s)->isVisible());
+    // The keychain is probed at start, before any secret is stored or read.
+    QTRY_COMPARE(m_window->secretStore()->status(), SecretStore::Status::Available);
 
     createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
     const Profile profile = m_window->profileStore()->findByName(u"Alpha"_s);
@@ -280,6 +311,21 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     auto *domain = editor->findChild<QLineEdit *>(u"domain"_s);
     auto *secret = editor->findChild<QLineEdit *>(u"secret"_s);
     auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    auto *error = editor->findChild<QLabel *>(u"error"_s);
+    QVERIFY(editor->findChild<QLabel *>(u"keychainNote"_s)
+                ->text()
+                .startsWith(u"Stored in the system keychain"_s));
+
+    // A fresh form is unfinished, not wrong: what is missing is a hint, and Create says what it is.
+    QVERIFY(editor->problem().contains(u"component domain"_s));
+    QVERIFY(!editor->problemShownAsError());
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(findEditor());
+    QVERIFY(editor->problemShownAsError());
+    QVERIFY(error->isVisible());
+    QVERIFY(!save->isEnabled());
+    QCOMPARE(editor->focusWidget(), domain);
 
     typeInto(name, u"alpha"_s); // names are unique, case-insensitively
     QVERIFY(editor->problem().contains(u"already called"_s));
@@ -292,6 +338,24 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     QVERIFY(editor->problem().isEmpty());
     QVERIFY(save->isEnabled());
 
+    // The TLS server name: only with direct TLS, a domain, empty for "the server's name".
+    auto *directTls = editor->findChild<QCheckBox *>(u"directTls"_s);
+    auto *tlsName = editor->findChild<QLineEdit *>(u"tlsServerName"_s);
+    QVERIFY(!tlsName->isEnabled());
+    QCOMPARE(tlsName->placeholderText(), u"same as server"_s);
+    directTls->setChecked(true);
+    QVERIFY(tlsName->isEnabled());
+    typeInto(tlsName, u"not a name!"_s);
+    QVERIFY2(editor->problem().contains(u"TLS server name is not valid"_s), qPrintable(editor->problem()));
+    QVERIFY(editor->problemShownAsError());
+    QVERIFY(!save->isEnabled());
+    typeInto(tlsName, u"XMPP.Example.org"_s);
+    QVERIFY(editor->problem().isEmpty());
+    QCOMPARE(editor->profile().settings.tlsServerName, u"xmpp.example.org"_s);
+    directTls->setChecked(false);
+    QVERIFY(!tlsName->isEnabled());
+    QCOMPARE(editor->profile().settings.tlsServerName, QString());
+
     // Hidden by default; Generate makes a strong one and shows it so it can be copied to the server.
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
     QTest::mouseClick(editor->findChild<QPushButton *>(u"generateSecret"_s), Qt::LeftButton);
@@ -302,6 +366,18 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     editor->findChild<QAction *>(u"showSecret"_s)->toggle();
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
     QVERIFY(ProfileEditor::generateSecret() != ProfileEditor::generateSecret());
+
+    // Copy marks the secret for clipboard managers and takes it off the clipboard again later.
+    QClipboard *clipboard = QApplication::clipboard();
+    QTest::mouseClick(editor->findChild<QToolButton *>(u"copySecret"_s), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), secret->text());
+    QCOMPARE(clipboard->mimeData()->data(u"x-kde-passwordManagerHint"_s), "secret");
+    copySecretToClipboard(secret->text(), std::chrono::milliseconds(100));
+    QTRY_COMPARE(clipboard->text(), QString());
+    copySecretToClipboard(secret->text(), std::chrono::milliseconds(100));
+    clipboard->setText(u"copied since"_s);
+    QTest::qWait(300); // past the secret's lifetime: what was copied since must stay
+    QCOMPARE(clipboard->text(), u"copied since"_s);
 
     QTest::keyClick(editor, Qt::Key_Escape);
     QTRY_VERIFY(!findEditor());
@@ -339,6 +415,11 @@ void TestMainWindow::connectsAndShowsState()
     auto *connectButton = alphaPage->findChild<QPushButton *>(u"connectButton"_s);
     QCOMPARE(stateLabel->text(), u"Disconnected"_s);
     QCOMPARE(connectButton->text(), u"&Connect"_s);
+    // No reason yet, but its line is kept, so the page does not jump when the first one comes.
+    auto *reasonLabel = alphaPage->findChild<QLabel *>(u"reasonLabel"_s);
+    QVERIFY(reasonLabel->text().isEmpty());
+    QVERIFY(reasonLabel->isVisible());
+    QVERIFY(reasonLabel->height() >= reasonLabel->fontMetrics().height());
 
     // Ctrl+Shift+C connects the selected profile; the secret comes from the keychain.
     QVERIFY(activate());
@@ -370,11 +451,20 @@ void TestMainWindow::composeValidatesLive()
     auto *validation = compose->findChild<QLabel *>(u"validation"_s);
     auto *send = compose->findChild<QPushButton *>(u"sendButton"_s);
     auto *to = compose->findChild<QLineEdit *>(u"to"_s);
+    auto *sendAction = m_window->findChild<QAction *>(u"sendAction"_s);
 
     typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'><body>hi</body>"_s);
     QVERIFY2(validation->text().contains(u"not closed"_s), qPrintable(validation->text()));
     QVERIFY(!send->isEnabled());
     QVERIFY(!compose->canSend());
+
+    // The window's Send action (Ctrl+Return) follows the editor at once, with no event loop turn.
+    compose->setXml(u"<message to='x@example.org' from='bot@alpha.localhost'/>"_s);
+    QVERIFY(compose->canSend());
+    QVERIFY(sendAction->isEnabled());
+    compose->setXml(u"<message to='x@example.org' from='bot@alpha.localhost'>"_s);
+    QVERIFY(!compose->canSend());
+    QVERIFY(!sendAction->isEnabled());
 
     typeInto(editor, u"<message to='x@example.org' from='bot@beta.localhost'/>"_s);
     QVERIFY2(validation->text().contains(u"invalid-from"_s), qPrintable(validation->text()));
@@ -423,25 +513,49 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
     auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
     typeInto(editor, QString(xml).replace(u"Hello from xcm"_s, m_token));
     QVERIFY(compose->canSend());
+    QVERIFY(m_window->findChild<QAction *>(u"sendAction"_s)->isEnabled()); // at once, not at the next tick
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
 
-    const auto logContains = [this](const QString &profile, Direction direction) {
-        StanzaLogModel *log = session(profile)->log();
-        for (int row = 0; row < log->rowCount(); ++row) {
-            if (log->directionAt(row) == direction && log->wireAt(row).contains(m_token.toUtf8()))
-                return true;
-        }
-        return false;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Alpha"_s, Direction::Sent), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(logContains(u"Beta"_s, Direction::Received), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Sent, m_token), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Beta"_s), Direction::Received, m_token), 10000);
     QVERIFY(compose->findChild<QLabel *>(u"validation"_s)->text().startsWith(u"✓ Sent"_s));
 
-    // It is in Alpha's history.
+    // It is in Alpha's history, selected (so Resend works at once), with the time it was sent.
     ComposeHistory *history = session(u"Alpha"_s)->history();
     QCOMPARE(history->rowCount(), 1);
     QVERIFY(history->entry(0).xml.contains(m_token.toUtf8()));
     QCOMPARE(session(u"Alpha"_s)->connection()->counters().stanzasOut, 1u);
+    auto *historyView = compose->findChild<QListView *>(u"history"_s);
+    QCOMPARE(historyView->currentIndex().row(), 0);
+    QVERIFY(compose->findChild<QPushButton *>(u"resendHistory"_s)->isEnabled());
+    const QString row = historyView->model()->index(0, 0).data().toString();
+    QVERIFY2(
+        QRegularExpression(u"^\\d\\d:\\d\\d  message chat “"_s + m_token + u"” → alice@beta\\.localhost$"_s)
+            .match(row)
+            .hasMatch(),
+        qPrintable(row));
+    QCOMPARE(historyView->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+}
+
+void TestMainWindow::shortcutsSwitchProfilesAndFocusCompose()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    QVERIFY(activate());
+    page(u"Alpha"_s)->logView()->setFocus(); // from anywhere in the window
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Beta"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Alpha"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageUp)); // round to the last
+    QCOMPARE(m_window->currentSession()->profile().name, u"Gamma (wrong secret)"_s);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QCOMPARE(m_window->currentSession()->profile().name, u"Alpha"_s);
+
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_M));
+    QCOMPARE(QApplication::focusWidget(),
+             page(u"Alpha"_s)->compose()->findChild<QPlainTextEdit *>(u"xmlEditor"_s));
 }
 
 void TestMainWindow::filtersLog()
@@ -500,8 +614,6 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
         QSKIP("needs a keychain");
     select(u"Alpha"_s);
     ComposeWidget *compose = page(u"Alpha"_s)->compose();
-    auto *history = compose->findChild<QListView *>(u"history"_s);
-    history->setCurrentIndex(history->model()->index(0, 0));
     auto *resend = compose->findChild<QPushButton *>(u"resendHistory"_s);
     QVERIFY(resend->isEnabled());
     QTest::mouseClick(resend, Qt::LeftButton);
@@ -553,6 +665,10 @@ void TestMainWindow::wrongSecretExplainsNotAuthorized()
         gammaAccount.domain;
     QTRY_VERIFY_WITH_TIMEOUT(reason->isVisible() && reason->text().contains(expected), 15000);
     QCOMPARE(session(name)->state(), ConnectionState::Disconnected);
+    // Prosody's own words make it a wrong secret for sure: no hint about ejabberd's unknown names.
+    QVERIFY2(reason->text().contains(u"Given token does not match calculated token"_s),
+             qPrintable(reason->text()));
+    QVERIFY2(!reason->text().contains(u"ejabberd"_s), qPrintable(reason->text()));
     // Permanent: no retry is scheduled, and the sidebar and status bar say it failed.
     QCOMPARE(session(name)->connection()->nextReconnectAtMs(), 0);
     QCOMPARE(m_window->sessions()
@@ -560,7 +676,11 @@ void TestMainWindow::wrongSecretExplainsNotAuthorized()
                  .data(SessionListModel::StateTextRole)
                  .toString(),
              u"Failed"_s);
-    QVERIFY2(m_window->statusText().contains(expected), qPrintable(m_window->statusText()));
+    // The status bar says the state; the reason (shown in the connection bar) is in its tooltip.
+    auto *status = m_window->findChild<ElidedLabel *>(u"statusState"_s);
+    QCOMPARE(status->text(), name + u": Failed"_s);
+    QVERIFY2(status->toolTip().contains(expected), qPrintable(status->toolTip()));
+    QVERIFY(!m_window->findChild<QLabel *>(u"statusCounters"_s));
     QVERIFY(m_window->windowTitle().startsWith(name + u" — Failed"_s));
 
     // Fixing the secret in the editor replaces it in the keychain, and the next connect uses it.
@@ -594,6 +714,21 @@ void TestMainWindow::countsDownToReconnectAfterServerLoss()
     QVERIFY2(stateLabel->text().contains(u"(attempt "_s), qPrintable(stateLabel->text()));
     const QModelIndex row = m_window->sessions()->indexOf(session(u"Beta"_s)->profile().id);
     QVERIFY(row.data(SessionListModel::StateTextRole).toString().startsWith(u"Reconnecting in "_s));
+    // At the sidebar's narrowest the name stays whole; the state has a line of its own.
+    auto *splitter = m_window->findChild<QSplitter *>(u"sidebarSplitter"_s);
+    const QList<int> sizes = splitter->sizes();
+    splitter->setSizes({0, sizes.at(0) + sizes.at(1)}); // as narrow as it goes
+    QListView *list = m_window->profileList();
+    QTRY_COMPARE(list->parentWidget()->width(), list->parentWidget()->minimumWidth());
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.font = list->font();
+    option.rect = list->visualRect(row);
+    const ProfileDelegate::Texts texts =
+        static_cast<ProfileDelegate *>(list->itemDelegate())->fittedTexts(option, row);
+    QCOMPARE(texts.name, u"Beta"_s);
+    QVERIFY2(texts.state.startsWith(u"Reconnecting"_s), qPrintable(texts.state));
+    splitter->setSizes(sizes);
     auto *reason = page(u"Beta"_s)->findChild<QLabel *>(u"reasonLabel"_s);
     QVERIFY(reason->isVisible());
     QVERIFY2(reason->text().startsWith(u"Last disconnect: connection-"_s), qPrintable(reason->text()));
@@ -605,6 +740,118 @@ void TestMainWindow::countsDownToReconnectAfterServerLoss()
     QTRY_VERIFY(stateLabel->text().startsWith(u"Connected"_s));
     session(u"Beta"_s)->disconnectFromServer();
     QVERIFY(waitForState(u"Beta"_s, ConnectionState::Disconnected));
+}
+
+void TestMainWindow::queuesStanzasWhileReconnecting()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    const QString name = u"Beta"_s;
+    select(name);
+    ProfileSession *beta = session(name);
+    ComposeWidget *compose = page(name)->compose();
+    auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+    auto *validation = compose->findChild<QLabel *>(u"validation"_s);
+    auto *waiting = page(name)->findChild<QLabel *>(u"pendingLabel"_s);
+    auto *discard = page(name)->findChild<QToolButton *>(u"discardPending"_s);
+    auto *reason = page(name)->findChild<QLabel *>(u"reasonLabel"_s);
+    QVERIFY(!waiting->isVisible());
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected));
+    const int barHeight = page(name)->connectionBar()->height();
+
+    // Writes a chat message with `body` into Beta's editor, to Alpha (not connected: Prosody bounces it).
+    const auto compose_ = [&](const QString &body) {
+        compose->applyTemplate(StanzaTemplate::MessageChat);
+        compose->setFromLocalPart(u"bot"_s);
+        compose->setTo(u"someone@alpha.localhost"_s);
+        compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
+    };
+    const auto waitForRetry = [&] {
+        return QTest::qWaitFor([&] { return beta->connection()->nextReconnectAtMs() > 0; }, 15000);
+    };
+
+    // Sent while reconnecting: queued, said as such, nothing on the wire.
+    m_server->kill();
+    QVERIFY(waitForRetry());
+    const QString queued = u"queued-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(queued);
+    QVERIFY2(compose->canSend(), qPrintable(compose->problem()));
+    QVERIFY(validation->text().contains(u"Send queues it until the connection is up"_s));
+    QVERIFY(activate());
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(beta->pendingCount(), 1);
+    QCOMPARE(validation->text(), u"Queued — 1 waiting for the connection"_s);
+    QVERIFY(waiting->isVisible());
+    QCOMPARE(waiting->text(), u"1 waiting"_s);
+    QVERIFY(discard->isVisible());
+    QCOMPARE(page(name)->connectionBar()->height(), barHeight); // Discard fits the reason's line
+    QVERIFY(!logContains(beta, Direction::Sent, queued));
+    QVERIFY(beta->history()->entry(0).xml.contains(queued.toUtf8())); // recorded when handed over
+
+    // Quitting now would drop it: the window asks, and Cancel keeps everything.
+    m_window->close();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmQuit"_s)) && box->isVisible());
+    QVERIFY2(box->informativeText().contains(u"Beta (1)"_s), qPrintable(box->informativeText()));
+    QVERIFY(buttonWithRole(box, QMessageBox::DestructiveRole));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmQuit"_s));
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(beta->pendingCount(), 1);
+
+    // Back: it goes out right after the handshake, and the count drops to 0.
+    QString why;
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
+    QTRY_COMPARE(beta->pendingCount(), 0);
+    QTRY_VERIFY(logContains(beta, Direction::Sent, queued)); // the log takes rows in once per event-loop turn
+    QTRY_VERIFY(!waiting->isVisible());
+    QVERIFY2(validation->text().startsWith(u"✓ Sent the waiting stanzas (1)"_s),
+             qPrintable(validation->text()));
+
+    // Discard empties the queue; nothing goes out at the next connect.
+    m_server->kill();
+    QVERIFY(waitForRetry());
+    const QString discarded = u"discarded-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(discarded);
+    QVERIFY(compose->send());
+    QTRY_VERIFY(discard->isVisible());
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QCOMPARE(beta->pendingCount(), 0);
+    QTRY_VERIFY(!waiting->isVisible());
+    QVERIFY2(validation->text().startsWith(u"Discarded the waiting stanzas (1)"_s),
+             qPrintable(validation->text()));
+
+    // A disconnect for good drops what waits, and says so: it must not go out hours later.
+    const QString abandoned = u"abandoned-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(abandoned);
+    QVERIFY(compose->send());
+    QCOMPARE(beta->pendingCount(), 1);
+    QTest::mouseClick(page(name)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton); // Disconnect
+    QTRY_COMPARE(beta->pendingCount(), 0);
+    QCOMPARE(beta->discardedAtEnd(), 1);
+    QTRY_VERIFY2(reason->text().contains(u"were discarded when the connection ended"_s),
+                 qPrintable(reason->text()));
+    QVERIFY2(validation->text().startsWith(u"✗ Not sent: the connection ended"_s),
+             qPrintable(validation->text()));
+    QVERIFY(!waiting->isVisible());
+    QVERIFY(!compose->canSend()); // not connecting at all: nothing to queue for
+
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
+    QCOMPARE(beta->discardedAtEnd(), 0);
+    // Anything still queued would have gone out right after the handshake, before this one.
+    const QString after = u"after-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    compose_(after);
+    QVERIFY(compose->send());
+    QTRY_VERIFY(logContains(beta, Direction::Sent, after));
+    QVERIFY(!logContains(beta, Direction::Sent, discarded));
+    QVERIFY(!logContains(beta, Direction::Sent, abandoned));
+    beta->disconnectFromServer();
+    QVERIFY(waitForState(name, ConnectionState::Disconnected));
 }
 
 void TestMainWindow::deletesProfileWithItsSecret()
@@ -653,14 +900,30 @@ void TestMainWindow::noKeychain()
 {
     if (m_expectKeychain)
         QSKIP("a keychain is available in this run (set XCM_EXPECT_KEYCHAIN=0 without a session bus)");
-    startWindow();
-    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
+    // Until the keychain has answered, the editor does not claim either way.
+    {
+        SecretStore fresh;
+        ProfileEditor editor(Profile::create(u"Probe"_s), true, nullptr, &fresh);
+        auto *note = editor.findChild<QLabel *>(u"keychainNote"_s);
+        QCOMPARE(note->text(), u"Checking the keychain…"_s);
+        fresh.probe();
+        QTRY_VERIFY2(note->text().contains(u"No keychain is available"_s), qPrintable(note->text()));
+    }
 
-    // Said plainly, in the window and in the editor.
+    // Said plainly from the start, in the window and in the new-profile editor, before any secret.
+    startWindow();
     auto *banner = m_window->findChild<KeychainBanner *>();
     QTRY_VERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(u"No keychain is available"_s));
     QVERIFY(banner->text().contains(u"kept in memory"_s));
+    ProfileEditor *newEditor = openEditor(QKeySequence::New);
+    QVERIFY(newEditor);
+    QVERIFY(
+        newEditor->findChild<QLabel *>(u"keychainNote"_s)->text().contains(u"No keychain is available"_s));
+    QTest::keyClick(newEditor, Qt::Key_Escape);
+    QTRY_VERIFY(!findEditor());
+
+    createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
     ProfileEditor *editor = openEditor(QKeySequence(Qt::Key_F2));
     QVERIFY(editor);
     QTRY_COMPARE(editor->findChild<QLineEdit *>(u"secret"_s)->text(), alphaAccount.secret); // from memory

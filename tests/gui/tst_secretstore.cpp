@@ -65,6 +65,8 @@ private Q_SLOTS:
     void keychainRoundTrip();
     void callbackSkippedWhenContextIsGone();
     void noKeychainKeepsSecretsInMemory();
+    void probeTellsBeforeAnySecret();
+    void readRightAfterWriteGetsTheNewSecret();
 
 private:
     bool m_expectKeychain = true;
@@ -170,6 +172,38 @@ void TestSecretStore::noKeychainKeepsSecretsInMemory()
     result = remove(store, key);
     QVERIFY(result);
     QVERIFY(!read(store, key)->ok);
+}
+
+void TestSecretStore::probeTellsBeforeAnySecret()
+{
+    SecretStore store;
+    QCOMPARE(store.status(), SecretStore::Status::Unknown);
+    QSignalSpy status(&store, &SecretStore::statusChanged);
+    store.probe();
+    QVERIFY(status.wait(20000));
+    if (m_expectKeychain) {
+        QCOMPARE(store.status(), SecretStore::Status::Available); // "not found" is the answer of a keychain
+    } else {
+        QCOMPARE(store.status(), SecretStore::Status::Unavailable);
+        QVERIFY(!store.unavailableReason().isEmpty());
+    }
+}
+
+void TestSecretStore::readRightAfterWriteGetsTheNewSecret()
+{
+    // As when a profile is created and opened in the editor at once: the read is asked for while the
+    // write is still under way, and must see the new secret wherever it went.
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    SecretStore store;
+    QObject context;
+    store.write(key, u"just written"_s, &context);
+    const auto result = read(store, key);
+    QVERIFY(result);
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(result->secret, u"just written"_s);
+    QCOMPARE(result->location,
+             m_expectKeychain ? SecretStore::Location::Keychain : SecretStore::Location::Memory);
+    QVERIFY(remove(store, key)->ok || !m_expectKeychain);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real xcm binary's command line (run inside tests/run-with-keychain, so the secrets imported here
+// go to a throwaway keychain). Profiles point at a listening socket in this process: a connection
+// attempt by the app shows up there.
+#include <QFile>
+#include <QHostAddress>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void knownProfileConnects();
+    void unknownProfileRefusesWithTheNames_data();
+    void unknownProfileRefusesWithTheNames();
+
+private:
+    QString writeProfile(const QString &name, const QString &domain);
+
+    QString m_xcm;
+    QProcessEnvironment m_environment;
+    QTemporaryDir m_inputs;
+    QTcpServer m_listener;
+};
+
+void TestCommandLine::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"))
+        QSKIP("run through tests/run-with-keychain: this test writes settings and keychain entries to HOME");
+    m_xcm = qEnvironmentVariable("XCM_GUI");
+    QVERIFY2(QFile::exists(m_xcm), "XCM_GUI must name the xcm binary");
+    QVERIFY(m_inputs.isValid());
+    QVERIFY(m_listener.listen(QHostAddress::LocalHost));
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+
+    QProcess import;
+    import.setProcessEnvironment(m_environment);
+    import.start(m_xcm,
+                 {u"--import-profile"_s, writeProfile(u"Alpha"_s, u"alpha.localhost"_s),
+                  u"--import-profile"_s, writeProfile(u"Beta"_s, u"beta.localhost"_s), u"--import-only"_s});
+    QVERIFY(import.waitForFinished(30000));
+    QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+}
+
+QString TestCommandLine::writeProfile(const QString &name, const QString &domain)
+{
+    QFile secret(m_inputs.filePath(name + u".secret"_s));
+    if (!secret.open(QIODevice::WriteOnly))
+        return {};
+    secret.write("not-checked-here\n");
+    secret.close();
+    secret.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QFile profile(m_inputs.filePath(name + u".profile"_s));
+    if (!profile.open(QIODevice::WriteOnly))
+        return {};
+    profile.write(u"name=%1\nhost=127.0.0.1\nport=%2\ndomain=%3\nsecret-file=%4\n"_s.arg(name)
+                      .arg(m_listener.serverPort())
+                      .arg(domain, secret.fileName())
+                      .toUtf8());
+    return profile.fileName();
+}
+
+// The positive control for the test below: a profile that exists is opened and connected (and stays
+// the selected one for the next start).
+void TestCommandLine::knownProfileConnects()
+{
+    QProcess app;
+    app.setProcessEnvironment(m_environment);
+    app.start(m_xcm, {u"--profile"_s, u"beta"_s, u"--connect"_s});
+    QVERIFY(app.waitForStarted(10000));
+    const bool connected = m_listener.waitForNewConnection(30000);
+    if (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        const QByteArray header = socket->waitForReadyRead(10000) ? socket->readAll() : QByteArray();
+        QVERIFY2(header.contains("to='beta.localhost'"), header.constData());
+        delete socket;
+    }
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+    QVERIFY2(connected, app.readAllStandardError().constData());
+}
+
+void TestCommandLine::unknownProfileRefusesWithTheNames_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("only a typo") << QStringList{u"--profile"_s, u"Btea"_s, u"--connect"_s};
+    QTest::newRow("a typo beside a profile")
+        << QStringList{u"--profile"_s, u"Alpha"_s, u"--profile"_s, u"Btea"_s, u"--connect"_s};
+}
+
+void TestCommandLine::unknownProfileRefusesWithTheNames()
+{
+    QFETCH(QStringList, arguments);
+    QProcess app;
+    app.setProcessEnvironment(m_environment);
+    app.start(m_xcm, arguments);
+    // Before the fix this opened the window and connected the selected profile (Beta) instead.
+    QVERIFY2(app.waitForFinished(30000), "xcm kept running after an unknown --profile");
+    const QByteArray errors = app.readAllStandardError();
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() != 0, errors.constData());
+    QVERIFY2(errors.contains("no profile called “Btea”"), errors.constData());
+    QVERIFY2(errors.contains("the profiles are: “Alpha”, “Beta”"), errors.constData());
+    QVERIFY(!m_listener.waitForNewConnection(500)); // nothing else was connected either
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

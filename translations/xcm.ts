@@ -273,6 +273,14 @@
         <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -993,6 +1001,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>%1 can be read by others (chmod 600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tlsServerName: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

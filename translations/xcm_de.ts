@@ -273,6 +273,14 @@
         <source>%1 stanzas are already waiting for the connection: this one was not queued</source>
         <translation>%1 Stanzas warten bereits auf die Verbindung: dieses wurde nicht eingereiht</translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation>das TLS-Zertifikat des Servers gilt für %1, nicht für %2 – stellen Sie als TLS-Servernamen den Namen ein, den das Zertifikat trägt</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>keinen Namen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -998,6 +1006,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>%1 can be read by others (chmod 600)</source>
         <translation>%1 ist für andere lesbar (chmod 600)</translation>
+    </message>
+    <message>
+        <source>%1: tlsServerName: %2</source>
+        <translation>%1: tlsServerName: %2</translation>
     </message>
 </context>
 <context>

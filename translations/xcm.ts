@@ -789,6 +789,10 @@ Sent: %3 stanzas, %4</source>
         <source>The changes to “%1” apply at its next connect.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -1156,10 +1160,6 @@ Off: show all, highlight the matches, and step through them with F3 / Shift+F3.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,10 +1233,6 @@ Off: show all, highlight the matches, and step through them with F3 / Shift+F3.<
     </message>
     <message>
         <source>Copy Stanza</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the selected stanza as it was on the wire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1350,6 +1346,66 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
     </message>
     <message>
         <source>Export Stanza Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follo&amp;w Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire (Ctrl+C in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

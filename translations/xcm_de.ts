@@ -793,6 +793,10 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>The changes to “%1” apply at its next connect.</source>
         <translation>Die Änderungen an „%1“ gelten ab der nächsten Verbindung.</translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pr&amp;otokoll</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -1161,10 +1165,6 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
         <translation>Suchen</translation>
     </message>
     <message>
-        <source>Search (Ctrl+F)</source>
-        <translation>Suchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -1239,10 +1239,6 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
     <message>
         <source>Copy Stanza</source>
         <translation>Stanza kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the selected stanza as it was on the wire</source>
-        <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war</translation>
     </message>
     <message>
         <source>Show both directions, or only what was received or sent</source>
@@ -1357,6 +1353,66 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
     <message>
         <source>Export Stanza Log</source>
         <translation>Stanza-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation>Nur &amp;Fehler</translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation>Nur &amp;Treffer zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>Das Protokoll durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w Newest</source>
+        <translation>&amp;Neuesten folgen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation>Alles e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation>An&amp;gezeigte exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Stanza</source>
+        <translation>Stanza &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire (Ctrl+C in the list)</source>
+        <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war (Strg+C in der Liste)</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation>&amp;Arten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>F&amp;ortsetzen</translation>
     </message>
 </context>
 <context>

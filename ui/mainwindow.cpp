@@ -12,6 +12,7 @@
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
+#include "stanzalogview.h"
 #include "statestyle.h"
 
 #include <QAction>
@@ -138,6 +139,11 @@ void MainWindow::buildActions()
         if (SessionPage *page = currentPage())
             page->compose()->focusEditor();
     });
+
+    // Filled with the shown log's own actions (refreshLogMenu): their state is that log's, and their
+    // shortcuts work from anywhere in the window.
+    m_logMenu = menuBar()->addMenu(tr("&Log"));
+    m_logMenu->setObjectName("logMenu"_L1);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About xcm"));
@@ -347,6 +353,7 @@ void MainWindow::onSelectionChanged()
     if (page && !m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(page) : m_emptyPage);
+    refreshLogMenu();
     if (session) // remembered at once, so a crash or a kill does not lose it
         QSettings().setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
     refreshChrome();
@@ -390,6 +397,18 @@ void MainWindow::refreshChrome()
     m_statusState->setText(statusText());
     if (const SessionPage *page = currentPage())
         m_statusCounters->setText(page->connectionBar()->countersText());
+}
+
+void MainWindow::refreshLogMenu()
+{
+    StanzaLogView *view = currentPage() ? currentPage()->logView() : nullptr;
+    if (view && view == m_logMenuView)
+        return;
+    m_logMenu->clear(); // the actions belong to their view
+    if (view)
+        m_logMenu->addActions(view->menuActions());
+    m_logMenu->menuAction()->setEnabled(view != nullptr);
+    m_logMenuView = view;
 }
 
 void MainWindow::refreshKeychainBanner()

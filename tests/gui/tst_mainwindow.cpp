@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -115,6 +116,7 @@ private Q_SLOTS:
     void sendsMessageFromOneComponentToAnother();
     void filtersLog();
     void exportsLogWithoutSecrets();
+    void logKeysWorkAnywhereInTheWindow();
     void historyResendsAndSurvivesRestart();
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
@@ -492,6 +494,78 @@ void TestMainWindow::exportsLogWithoutSecrets()
     QCOMPARE(lines.size(), 1);
     QVERIFY(lines.first().contains(m_token.toUtf8()));
     typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), {});
+}
+
+void TestMainWindow::logKeysWorkAnywhereInTheWindow()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    QVERIFY(activate());
+    StanzaLogView *alphaLog = page(u"Alpha"_s)->logView();
+    StanzaLogView *betaLog = page(u"Beta"_s)->logView();
+    auto *search = alphaLog->findChild<QLineEdit *>(u"searchEdit"_s);
+    QListView *list = m_window->profileList();
+    auto *xmlEditor = page(u"Alpha"_s)->compose()->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+
+    // Focus in the profile list, where it starts: Ctrl+F goes to the shown log's search box…
+    list->setFocus();
+    QTRY_VERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    // …and Ctrl+P pauses that log, not the hidden one.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(alphaLog->isPaused());
+    QVERIFY(!betaLog->isPaused());
+    // The same from the compose editor.
+    xmlEditor->setFocus();
+    QTRY_VERIFY(xmlEditor->hasFocus());
+    QTest::keyClick(xmlEditor, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!alphaLog->isPaused());
+    QTest::keyClick(xmlEditor, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    // Space pauses only in the log's list: elsewhere it is a key like any other.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Space);
+    QVERIFY(!alphaLog->isPaused());
+
+    // The Log menu holds the shown log's actions, checked as that log is.
+    auto *menu = m_window->findChild<QMenu *>(u"logMenu"_s);
+    QVERIFY(menu);
+    const auto menuAction = [menu](const QString &name) -> QAction * {
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions) {
+            if (action->objectName() == name)
+                return action;
+        }
+        qWarning("no %s in the Log menu", qPrintable(name));
+        return nullptr;
+    };
+    QVERIFY(menu->menuAction()->isEnabled());
+    for (const QString &name :
+         {u"findAction"_s, u"findNextAction"_s, u"findPreviousAction"_s, u"errorsOnlyAction"_s,
+          u"followAction"_s, u"copyStanzaAction"_s, u"clearAction"_s, u"exportAction"_s})
+        QVERIFY(menuAction(name));
+    QAction *pause = menuAction(u"pauseAction"_s);
+    QVERIFY(pause && pause->isCheckable() && !pause->isChecked());
+    pause->trigger();
+    QVERIFY(alphaLog->isPaused());
+    QCOMPARE(pause->text(), u"&Resume"_s);
+    QVERIFY(menuAction(u"followAction"_s)->isChecked());
+
+    select(u"Beta"_s);
+    QVERIFY(!menuAction(u"pauseAction"_s)->isChecked()); // Beta's log is not paused
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(betaLog->isPaused());
+    QVERIFY(menuAction(u"pauseAction"_s)->isChecked());
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!betaLog->isPaused());
+    QVERIFY(alphaLog->isPaused()); // not on screen: untouched
+    select(u"Alpha"_s);
+    QVERIFY(menuAction(u"pauseAction"_s)->isChecked());
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!alphaLog->isPaused());
 }
 
 void TestMainWindow::historyResendsAndSurvivesRestart()

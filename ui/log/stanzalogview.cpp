@@ -61,7 +61,7 @@ QString prettyXml(const Stanza &stanza)
 QToolButton *toolButton(QAction *action)
 {
     auto *button = new QToolButton;
-    button->setDefaultAction(action);
+    button->setDefaultAction(action); // shows the action's iconText(): the menu's text is longer
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     return button;
 }
@@ -69,7 +69,7 @@ QToolButton *toolButton(QAction *action)
 // A check box reads as on/off in every style and palette, which a checked tool button does not.
 QCheckBox *checkBox(QAction *action)
 {
-    auto *box = new QCheckBox(action->text());
+    auto *box = new QCheckBox(action->iconText());
     box->setToolTip(action->toolTip());
     box->setChecked(action->isChecked());
     QObject::connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
@@ -77,15 +77,25 @@ QCheckBox *checkBox(QAction *action)
     return box;
 }
 
-QAction *makeAction(QObject *parent, const QString &text, const QString &toolTip,
+// `text` for menus, `iconText` for the buttons and check boxes in the view. Shortcuts are window-wide:
+// a hidden view's actions do not match, so only the log on screen answers.
+QAction *makeAction(QObject *parent, const QString &text, const QString &iconText, const QString &toolTip,
                     const QKeySequence &shortcut = {}, bool checkable = false)
 {
     auto *action = new QAction(text, parent);
+    action->setIconText(iconText);
     action->setToolTip(toolTip);
     action->setShortcut(shortcut);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
     action->setCheckable(checkable);
     return action;
+}
+
+QAction *makeSeparator(QObject *parent)
+{
+    auto *separator = new QAction(parent);
+    separator->setSeparator(true);
+    return separator;
 }
 
 } // namespace
@@ -185,6 +195,11 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addLayout(statusRow);
 
+    m_menuActions = {m_searchAction,     m_findNextAction,    m_findPreviousAction,     makeSeparator(this),
+                     m_errorsOnlyAction, m_textFilterAction,  m_kindMenu->menuAction(), makeSeparator(this),
+                     m_pauseAction,      m_followAction,      makeSeparator(this),      m_copyStanzaAction,
+                     m_clearAction,      makeSeparator(this), m_exportAction,           m_exportShownAction};
+
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(searchDelayMs);
     connect(m_searchTimer, &QTimer::timeout, this, &StanzaLogView::applySearch);
@@ -210,77 +225,99 @@ StanzaLogView::~StanzaLogView() = default;
 
 void StanzaLogView::createActions()
 {
-    m_errorsOnlyAction = makeAction(this, tr("Errors only"),
+    m_errorsOnlyAction = makeAction(this, tr("&Errors Only"), tr("Errors only"),
                                     tr("Show only stream errors and stanzas of type 'error'"), {}, true);
+    m_errorsOnlyAction->setObjectName(u"errorsOnlyAction"_s);
     connect(m_errorsOnlyAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setErrorsOnly);
 
-    m_textFilterAction = makeAction(this, tr("Filter"),
+    m_textFilterAction = makeAction(this, tr("Show &Only Matches"), tr("Filter"),
                                     tr("On: show only the stanzas that contain the search text.\n"
                                        "Off: show all, highlight the matches, and step through them with "
                                        "F3 / Shift+F3."),
                                     {}, true);
+    m_textFilterAction->setObjectName(u"textFilterAction"_s);
     m_textFilterAction->setChecked(true);
     connect(m_textFilterAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setTextFilterEnabled);
 
-    m_searchAction = makeAction(this, tr("Search"), tr("Search (Ctrl+F)"), QKeySequence::Find);
+    m_searchAction =
+        makeAction(this, tr("&Find…"), tr("Search"), tr("Search the log (Ctrl+F)"), QKeySequence::Find);
+    m_searchAction->setObjectName(u"findAction"_s);
     connect(m_searchAction, &QAction::triggered, this, &StanzaLogView::focusSearch);
     addAction(m_searchAction);
 
-    m_findNextAction = makeAction(this, tr("Next"), tr("Next match (F3)"), QKeySequence(Qt::Key_F3));
+    m_findNextAction =
+        makeAction(this, tr("Find &Next"), tr("Next"), tr("Next match (F3)"), QKeySequence(Qt::Key_F3));
+    m_findNextAction->setObjectName(u"findNextAction"_s);
     connect(m_findNextAction, &QAction::triggered, this, &StanzaLogView::findNext);
     addAction(m_findNextAction);
-    m_findPreviousAction = makeAction(this, tr("Previous"), tr("Previous match (Shift+F3)"),
-                                      QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    m_findPreviousAction = makeAction(this, tr("Find Pre&vious"), tr("Previous"),
+                                      tr("Previous match (Shift+F3)"), QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    m_findPreviousAction->setObjectName(u"findPreviousAction"_s);
     connect(m_findPreviousAction, &QAction::triggered, this, &StanzaLogView::findPrevious);
     addAction(m_findPreviousAction);
 
-    m_pauseAction = makeAction(this, tr("Pause"),
+    m_pauseAction = makeAction(this, tr("&Pause"), tr("Pause"),
                                tr("Hold the view still; traffic is still logged and counted "
                                   "(Space in the list, Ctrl+P)"),
                                QKeySequence(Qt::CTRL | Qt::Key_P), true);
+    m_pauseAction->setObjectName(u"pauseAction"_s);
     connect(m_pauseAction, &QAction::toggled, this, &StanzaLogView::setPaused);
     addAction(m_pauseAction);
 
     m_followAction =
-        makeAction(this, tr("Follow"),
+        makeAction(this, tr("Follo&w Newest"), tr("Follow"),
                    tr("Keep the newest stanza in view while the list is scrolled to the bottom"), {}, true);
+    m_followAction->setObjectName(u"followAction"_s);
     m_followAction->setChecked(true);
     connect(m_followAction, &QAction::toggled, this, &StanzaLogView::setFollowing);
 
-    m_clearAction = makeAction(this, tr("Clear"), tr("Remove all stanzas from the log (Ctrl+L)"),
-                               QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_clearAction =
+        makeAction(this, tr("C&lear"), tr("Clear"), tr("Remove all stanzas from the log (Ctrl+L)"),
+                   QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_clearAction->setObjectName(u"clearAction"_s);
     connect(m_clearAction, &QAction::triggered, this, &StanzaLogView::clear);
     addAction(m_clearAction);
 
-    m_exportAction = makeAction(this, tr("Export All…"),
+    m_exportAction = makeAction(this, tr("E&xport All…"), tr("Export All…"),
                                 tr("Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake "
                                    "digest is never written"),
                                 QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setObjectName(u"exportAction"_s);
     connect(m_exportAction, &QAction::triggered, this, [this] { exportWithDialog(false); });
     addAction(m_exportAction);
-    m_exportShownAction =
-        makeAction(this, tr("Export Shown…"), tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
-                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportShownAction = makeAction(this, tr("Export &Shown…"), tr("Export Shown…"),
+                                     tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportShownAction->setObjectName(u"exportShownAction"_s);
     connect(m_exportShownAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
     addAction(m_exportShownAction);
 
-    m_rawAction =
-        makeAction(this, tr("Raw"), tr("Show the exact bytes on the wire instead of indented XML"), {}, true);
+    m_rawAction = makeAction(this, tr("Raw"), tr("Raw"),
+                             tr("Show the exact bytes on the wire instead of indented XML"), {}, true);
     connect(m_rawAction, &QAction::toggled, this, [this] {
         m_detailSequence = 0;
         updateDetail();
     });
-    m_copyAction = makeAction(this, tr("Copy"), tr("Copy the stanza as shown"));
+    m_copyAction = makeAction(this, tr("Copy"), tr("Copy"), tr("Copy the stanza as shown"));
     connect(m_copyAction, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(detailText()); });
-    m_copyStanzaAction = makeAction(this, tr("Copy Stanza"), // owned by the view: m_table does not exist yet
-                                    tr("Copy the selected stanza as it was on the wire"), QKeySequence::Copy);
+    // Owned by the view (m_table does not exist yet); Ctrl+C copies the stanza only in the list, where
+    // nothing else is selected that the user could mean.
+    m_copyStanzaAction = makeAction(this, tr("&Copy Stanza"), tr("Copy Stanza"),
+                                    tr("Copy the selected stanza as it was on the wire (Ctrl+C in the list)"),
+                                    QKeySequence::Copy);
+    m_copyStanzaAction->setObjectName(u"copyStanzaAction"_s);
     m_copyStanzaAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyStanzaAction, &QAction::triggered, this, [this] {
         const Stanza stanza = currentStanza();
         if (!stanza.isNull())
             QApplication::clipboard()->setText(QString::fromUtf8(stanza.wire()));
     });
+}
+
+QList<QAction *> StanzaLogView::menuActions() const
+{
+    return m_menuActions;
 }
 
 QWidget *StanzaLogView::createFilterBar()
@@ -297,7 +334,8 @@ QWidget *StanzaLogView::createFilterBar()
         m_filter->setDirectionFilter(value < 0 ? std::nullopt : std::optional(Direction(value)));
     });
 
-    m_kindMenu = new QMenu(this);
+    m_kindMenu = new QMenu(tr("&Kinds"), this);
+    m_kindMenu->setObjectName(u"kindMenu"_s);
     for (const StanzaKind kind :
          {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other}) {
         QAction *action = m_kindMenu->addAction(StanzaLogModel::kindName(kind));
@@ -478,7 +516,8 @@ bool StanzaLogView::isFollowing() const
 void StanzaLogView::setPaused(bool paused)
 {
     m_pauseAction->setChecked(paused);
-    m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pauseAction->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pauseAction->setIconText(paused ? tr("Resume") : tr("Pause"));
     m_filter->setPaused(paused);
     updateStatus();
 }
@@ -569,6 +608,7 @@ void StanzaLogView::updateDetail()
         m_detail->clear();
         m_detailHeader->setText(tr("Select a stanza to see it here."));
         m_copyAction->setEnabled(false);
+        m_copyStanzaAction->setEnabled(false);
         return;
     }
     const int sourceRow = m_filter->mapToSource(current).row();
@@ -586,6 +626,7 @@ void StanzaLogView::updateDetail()
         tr("#%1 · %2 · %3 · %4 bytes")
             .arg(QString::number(sequence), direction, when, QLocale().toString(stanza.wire().size())));
     m_copyAction->setEnabled(true);
+    m_copyStanzaAction->setEnabled(true);
 }
 
 void StanzaLogView::scheduleStatusUpdate()

@@ -31,7 +31,9 @@ class XmlHighlighter;
 // bottom. Pause freezes what is shown while traffic keeps being logged and counted.
 //
 // Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
-// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza.
+// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza. All but Space and Ctrl+C work
+// anywhere in the window while the view is visible, so a window that shows one log at a time (the
+// others hidden) can offer menuActions() in its menu bar.
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
@@ -45,6 +47,9 @@ public:
     StanzaLogModel *model() const;
     StanzaLogFilterModel *filterModel() const { return m_filter; }
     QTableView *tableView() const { return m_table; }
+    // The commands for a window's Log menu, separators included: find, filters, pause, follow, copy,
+    // clear, export. They act on this view; their check marks and texts follow it.
+    QList<QAction *> menuActions() const;
 
     bool isPaused() const;
     bool isFollowing() const;
@@ -119,6 +124,7 @@ private:
     QAction *m_rawAction = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
+    QList<QAction *> m_menuActions;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
     quint64 m_detailSequence = 0;

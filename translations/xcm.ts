@@ -795,6 +795,17 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::OverflowBar</name>
+    <message>
+        <source>More controls, hidden while the window is narrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::ProfileEditor</name>
     <message>
         <source>New Profile</source>

@@ -799,6 +799,17 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::OverflowBar</name>
+    <message>
+        <source>More controls, hidden while the window is narrow</source>
+        <translation>Weitere Bedienelemente, ausgeblendet, solange das Fenster schmal ist</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+</context>
+<context>
     <name>xcm::ProfileEditor</name>
     <message>
         <source>New Profile</source>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logcolors.h"
+#include "overflowbar.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void rowColoursFollowThePalette();
     void exportToFiles();
     void shortcuts();
+    void narrowBarKeepsEveryControl();
     void switchingModels();
 
 private:
@@ -439,6 +441,73 @@ void TestStanzaLogView::shortcuts()
 
     QTest::keyClick(search, Qt::Key_L, Qt::ControlModifier);
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestStanzaLogView::narrowBarKeepsEveryControl()
+{
+    auto *bar = child<OverflowBar>(u"filterBar"_s);
+    auto *more = child<QToolButton>(u"overflowButton"_s);
+    const QList<QWidget *> optional = {
+        child<QCheckBox>(u"errorsOnlyCheck"_s), child<QCheckBox>(u"textFilterCheck"_s),
+        child<QCheckBox>(u"followCheck"_s), child<QToolButton>(u"clearButton"_s),
+        child<QToolButton>(u"exportButton"_s)};
+    const auto overflowNames = [bar] {
+        QStringList names;
+        for (const QAction *action : bar->overflowActions())
+            names.append(action->objectName());
+        return names;
+    };
+    // Every control shown, at its full width, inside the bar.
+    const auto laidOut = [bar] {
+        for (const QWidget *control : bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (control->isVisible() && (control->width() < control->minimumSizeHint().width() ||
+                                         !bar->rect().contains(control->geometry()))) {
+                qWarning() << "squeezed or outside:" << control << control->geometry()
+                           << control->minimumSizeHint() << "in" << bar->rect();
+                return false;
+            }
+        }
+        return true;
+    };
+
+    m_view->resize(1400, 600);
+    QTRY_VERIFY(!more->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(control->isVisible());
+    QVERIFY(overflowNames().isEmpty());
+    QVERIFY(laidOut());
+
+    // Half of a 1920 px screen less a sidebar leaves the log about 780 px: the least used go first.
+    m_view->resize(700, 600);
+    QTRY_VERIFY(more->isVisible());
+    QVERIFY(!child<QToolButton>(u"exportButton"_s)->isVisible());
+    QVERIFY(child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
+    QCOMPARE(overflowNames().mid(overflowNames().size() - 2),
+             QStringList({u"exportAction"_s, u"exportShownAction"_s}));
+    QVERIFY(laidOut());
+
+    // The view's minimum leaves room for a sidebar in an 800 px window; there, all options are in ⋯.
+    const int minimum = m_view->minimumSizeHint().width();
+    QVERIFY2(minimum <= 600, qPrintable(QString::number(minimum)));
+    m_view->resize(minimum, 600);
+    QTRY_VERIFY(!child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(!control->isVisible());
+    QCOMPARE(overflowNames(), QStringList({u"errorsOnlyAction"_s, u"textFilterAction"_s, u"followAction"_s,
+                                           u"clearAction"_s, u"exportAction"_s, u"exportShownAction"_s}));
+    QVERIFY(child<QLineEdit>(u"searchEdit"_s)->isVisible());
+    QVERIFY(laidOut());
+    // The menu's entries are the controls' own actions.
+    QCOMPARE(m_view->filterModel()->errorsOnly(), false);
+    bar->overflowActions().first()->trigger();
+    QCOMPARE(m_view->filterModel()->errorsOnly(), true);
+    QVERIFY(child<QCheckBox>(u"errorsOnlyCheck"_s)->isChecked());
+
+    // Wide again: all back, the menu button gone.
+    m_view->resize(1400, 600);
+    QTRY_VERIFY(!more->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(control->isVisible());
 }
 
 void TestStanzaLogView::switchingModels()

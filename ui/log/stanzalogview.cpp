@@ -2,6 +2,7 @@
 #include "stanzalogview.h"
 
 #include "logcolors.h"
+#include "overflowbar.h"
 #include "stanzalogdelegate.h"
 #include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
@@ -175,6 +176,9 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     m_messageLabel = new QLabel;
     m_messageLabel->setObjectName(u"messageLabel"_s);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A long path must not widen the window: the text is elided to the room left (showMessage()).
+    m_messageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *messageTimer = new QTimer(this);
     messageTimer->setSingleShot(true);
     messageTimer->setInterval(messageTimeoutMs);
@@ -185,8 +189,8 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     statusRow->addWidget(m_statusLabel);
     statusRow->addSpacing(12);
     statusRow->addWidget(m_pausedLabel);
-    statusRow->addStretch();
-    statusRow->addWidget(m_messageLabel);
+    statusRow->addSpacing(12);
+    statusRow->addWidget(m_messageLabel, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -369,7 +373,7 @@ QWidget *StanzaLogView::createFilterBar()
     m_searchEdit->setPlaceholderText(tr("Search JIDs, ids, content (Ctrl+F)"));
     m_searchEdit->setToolTip(tr("Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.\n"
                                 "Enter: next match, F3 / Shift+F3: next / previous"));
-    m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 12); // 24 when there is room
     connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
         applySearch();
@@ -390,6 +394,7 @@ QWidget *StanzaLogView::createFilterBar()
     auto *followBox = checkBox(m_followAction);
     followBox->setObjectName(u"followCheck"_s);
     auto *clearButton = toolButton(m_clearAction);
+    clearButton->setObjectName(u"clearButton"_s);
     auto *exportMenu = new QMenu(this);
     exportMenu->addAction(m_exportAction);
     exportMenu->addAction(m_exportShownAction);
@@ -398,24 +403,25 @@ QWidget *StanzaLogView::createFilterBar()
     exportButton->setMenu(exportMenu);
     exportButton->setPopupMode(QToolButton::MenuButtonPopup);
 
-    auto *bar = new QWidget;
+    // Too narrow for all (half a small screen, or German): export, clear, follow and the two check
+    // boxes go into the bar's ⋯ menu, in that order; the Log menu has them all anyway.
+    auto *bar = new OverflowBar;
     bar->setObjectName(u"filterBar"_s);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(4, 4, 4, 0);
-    layout->setSpacing(4);
-    layout->addWidget(m_directionCombo);
-    layout->addWidget(m_kindButton);
-    layout->addWidget(errorsBox);
-    layout->addSpacing(8);
-    layout->addWidget(m_searchEdit, 1);
-    layout->addWidget(previousButton);
-    layout->addWidget(nextButton);
-    layout->addWidget(filterBox);
-    layout->addSpacing(8);
-    layout->addWidget(followBox);
-    layout->addWidget(pauseButton);
-    layout->addWidget(clearButton);
-    layout->addWidget(exportButton);
+    bar->layout()->setContentsMargins(4, 4, 4, 0);
+    bar->layout()->setSpacing(4);
+    bar->addWidget(m_directionCombo);
+    bar->addWidget(m_kindButton);
+    bar->addOptionalWidget(errorsBox, 5, {m_errorsOnlyAction});
+    bar->addSpacing(8);
+    bar->addStretchWidget(m_searchEdit, fontMetrics().averageCharWidth() * 24);
+    bar->addWidget(previousButton);
+    bar->addWidget(nextButton);
+    bar->addOptionalWidget(filterBox, 4, {m_textFilterAction});
+    bar->addSpacing(8);
+    bar->addOptionalWidget(followBox, 3, {m_followAction});
+    bar->addWidget(pauseButton);
+    bar->addOptionalWidget(clearButton, 2, {m_clearAction});
+    bar->addOptionalWidget(exportButton, 1, {m_exportAction, m_exportShownAction});
     return bar;
 }
 
@@ -734,7 +740,21 @@ void StanzaLogView::exportWithDialog(bool shownOnly)
 
 void StanzaLogView::showMessage(const QString &message)
 {
-    m_messageLabel->setText(message);
+    m_message = message;
+    m_messageLabel->setToolTip(message);
+    elideMessage();
+}
+
+void StanzaLogView::elideMessage()
+{
+    m_messageLabel->setText(
+        m_messageLabel->fontMetrics().elidedText(m_message, Qt::ElideMiddle, m_messageLabel->width()));
+}
+
+void StanzaLogView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event); // the layout has placed the label already
+    elideMessage();
 }
 
 void StanzaLogView::changeEvent(QEvent *event)

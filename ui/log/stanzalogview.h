@@ -76,6 +76,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createFilterBar();
@@ -90,6 +91,7 @@ private:
     void updateKindButtonText();
     void applyPalette();
     void showMessage(const QString &message);
+    void elideMessage();
     void onRowsAboutToBeRemoved(int first, int last);
 
     QPointer<StanzaLogModel> m_model;
@@ -110,6 +112,7 @@ private:
     QLabel *m_pausedLabel = nullptr;
     QLabel *m_messageLabel = nullptr;
     QTimer *m_statusTimer = nullptr;
+    QString m_message; // the status line's message in full; the label shows it elided
 
     QAction *m_errorsOnlyAction = nullptr;
     QAction *m_textFilterAction = nullptr;

@@ -22,11 +22,14 @@ OverflowBar::OverflowBar(QWidget *parent)
     m_overflowButton->setText(u"⋯"_s);
     m_overflowButton->setToolTip(tr("More controls, hidden while the window is narrow"));
     m_overflowButton->setAccessibleName(tr("More"));
-    m_overflowButton->setPopupMode(QToolButton::InstantPopup);
-    m_overflowButton->setMenu(m_overflowMenu);
+    m_overflowMenu->setObjectName(u"overflowMenu"_s);
     m_overflowButton->hide();
     m_layout->addWidget(m_overflowButton);
-    connect(m_overflowMenu, &QMenu::aboutToShow, this, &OverflowBar::fillOverflowMenu);
+    // Opened by hand: as the button's own menu it would draw an arrow over the "⋯".
+    connect(m_overflowButton, &QToolButton::clicked, this, [this] {
+        fillOverflowMenu();
+        m_overflowMenu->popup(m_overflowButton->mapToGlobal(QPoint(0, m_overflowButton->height())));
+    });
 }
 
 OverflowBar::~OverflowBar() = default;

@@ -1419,6 +1419,14 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

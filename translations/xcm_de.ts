@@ -1425,6 +1425,14 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <source>&amp;Resume</source>
         <translation>F&amp;ortsetzen</translation>
     </message>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation>Spalten an die &amp;Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

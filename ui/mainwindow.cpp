@@ -42,6 +42,7 @@ constexpr auto stateKey = "window/state"_L1;
 constexpr auto sidebarKey = "window/sidebarSplitter"_L1;
 constexpr auto pageSplitterKey = "window/pageSplitter"_L1;
 constexpr auto selectedKey = "window/selectedProfile"_L1;
+constexpr auto logSettingsGroup = "window/log"_L1;
 constexpr int closeGraceMs = 1500; // time for </stream:stream> to reach the servers on quit
 } // namespace
 
@@ -291,6 +292,7 @@ void MainWindow::saveLayout()
 void MainWindow::addPage(ProfileSession *session)
 {
     auto *page = new SessionPage(session, m_stack);
+    page->logView()->setSettingsGroup(logSettingsGroup); // one column layout for every profile's log
     if (!m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     else

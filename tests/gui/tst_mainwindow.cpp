@@ -29,6 +29,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -42,6 +43,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -595,6 +597,13 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     QVERIFY(compose->xml().contains(m_token));
     QCOMPARE(compose->currentTemplate(), StanzaTemplate::Raw);
 
+    // The log's column layout survives too, for every profile's log.
+    page(u"Alpha"_s)
+        ->logView()
+        ->tableView()
+        ->horizontalHeader()
+        ->resizeSection(StanzaLogModel::FromColumn, 301);
+
     // The history survives a restart; so does a connection's secret, read at connect time.
     m_window->close(); // closes both streams politely first
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
@@ -603,6 +612,10 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     startWindow();
     QCOMPARE(session(u"Alpha"_s)->history()->rowCount(), 1);
     QVERIFY(session(u"Alpha"_s)->history()->entry(0).xml.contains(m_token.toUtf8()));
+    for (const QString &name : {u"Alpha"_s, u"Beta"_s}) {
+        const QHeaderView *columns = page(name)->logView()->tableView()->horizontalHeader();
+        QCOMPARE(columns->sectionSize(StanzaLogModel::FromColumn), 301);
+    }
     select(u"Alpha"_s);
     session(u"Alpha"_s)->connectToServer();
     QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logcolors.h"
 #include "overflowbar.h"
+#include "stanzalogdelegate.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -14,9 +15,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,6 +94,7 @@ class TestStanzaLogView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void typingFilters();
@@ -105,6 +110,9 @@ private Q_SLOTS:
     void shortcuts();
     void narrowBarKeepsEveryControl();
     void switchingModels();
+    void columnsFitTheWidth();
+    void columnLayoutIsKept();
+    void jidsElideInTheMiddle();
 
 private:
     StanzaLogModel *m_model = nullptr;
@@ -119,6 +127,15 @@ private:
         return widget;
     }
 };
+
+void TestStanzaLogView::initTestCase()
+{
+    // Views with a settings group write the column layout: into a test location, emptied first.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(u"xcm"_s);
+    QApplication::setApplicationName(u"tst_stanzalogview"_s);
+    QSettings().clear();
+}
 
 void TestStanzaLogView::init()
 {
@@ -532,6 +549,132 @@ void TestStanzaLogView::switchingModels()
     m_view->setModel(nullptr);
     QCOMPARE(table()->model()->rowCount(), 0);
     m_view->setModel(m_model);
+}
+
+void TestStanzaLogView::columnsFitTheWidth()
+{
+    fillMixed(*m_model);
+    QHeaderView *header = table()->horizontalHeader();
+    const int character = table()->fontMetrics().averageCharWidth();
+    const auto fits = [&] {
+        int sum = 0;
+        for (int column = 0; column < header->count(); ++column)
+            sum += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+        return sum <= table()->viewport()->width() && !table()->horizontalScrollBar()->isVisible();
+    };
+    // The log's width in a 1024 px window: Summary keeps a useful width, nothing scrolls sideways.
+    m_view->resize(810, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 810 - 2 * table()->frameWidth());
+    QVERIFY(m_view->isFittingColumns());
+    QVERIFY(fits());
+    QVERIFY2(header->sectionSize(StanzaLogModel::SummaryColumn) >= 24 * character,
+             qPrintable(QString::number(header->sectionSize(StanzaLogModel::SummaryColumn))));
+    const int narrowFrom = header->sectionSize(StanzaLogModel::FromColumn);
+    QVERIFY(narrowFrom >= 12 * character);
+    QCOMPARE(header->sectionSize(StanzaLogModel::ToColumn), narrowFrom);
+
+    // Wider: From, To and Id grow with it, Summary most.
+    m_view->resize(1400, 500);
+    QTRY_VERIFY(header->sectionSize(StanzaLogModel::FromColumn) > narrowFrom);
+    QVERIFY(fits());
+    QVERIFY(header->sectionSize(StanzaLogModel::SummaryColumn) >
+            header->sectionSize(StanzaLogModel::FromColumn));
+
+    // Very narrow: the others give back before Summary drops below its minimum.
+    m_view->resize(m_view->minimumSizeHint().width(), 500);
+    QTRY_VERIFY(header->sectionSize(StanzaLogModel::FromColumn) < narrowFrom);
+
+    // Once the user sizes a column, the widths are the user's.
+    m_view->resize(1000, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 1000 - 2 * table()->frameWidth());
+    header->resizeSection(StanzaLogModel::IdColumn, 222);
+    QVERIFY(!m_view->isFittingColumns());
+    const int from = header->sectionSize(StanzaLogModel::FromColumn);
+    m_view->resize(1300, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 1300 - 2 * table()->frameWidth());
+    QCOMPARE(header->sectionSize(StanzaLogModel::IdColumn), 222);
+    QCOMPARE(header->sectionSize(StanzaLogModel::FromColumn), from);
+    // Until they ask for fitting again.
+    m_view->fitColumnsToWidth();
+    QVERIFY(m_view->isFittingColumns());
+    QVERIFY(header->sectionSize(StanzaLogModel::IdColumn) < 222);
+    QVERIFY(fits());
+}
+
+void TestStanzaLogView::columnLayoutIsKept()
+{
+    QSettings().remove(u"log"_s);
+    fillMixed(*m_model);
+    m_view->setSettingsGroup(u"log"_s);
+    QHeaderView *header = table()->horizontalHeader();
+
+    // The header's context menu hides and shows columns.
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    auto *menu = child<QMenu>(u"columnMenu"_s);
+    QTRY_VERIFY(menu->isVisible());
+    auto *idColumn = menu->findChild<QAction *>(u"column%1"_s.arg(StanzaLogModel::IdColumn));
+    QVERIFY(idColumn && idColumn->isChecked());
+    QCOMPARE(idColumn->text(), u"Id"_s);
+    idColumn->trigger();
+    menu->close();
+    QVERIFY(header->isSectionHidden(StanzaLogModel::IdColumn));
+    header->resizeSection(StanzaLogModel::FromColumn, 333);                // by hand
+    QTRY_COMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false)); // saved once the drag stops
+
+    // Another view (another profile, the next start) gets the same layout.
+    StanzaLogView second;
+    second.setModel(m_model);
+    second.setSettingsGroup(u"log"_s);
+    second.resize(1000, 600);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QHeaderView *secondHeader = second.tableView()->horizontalHeader();
+    QVERIFY(secondHeader->isSectionHidden(StanzaLogModel::IdColumn));
+    QCOMPARE(secondHeader->sectionSize(StanzaLogModel::FromColumn), 333);
+    QVERIFY(!second.isFittingColumns());
+
+    // A hidden view picks up a change when it is shown again.
+    second.hide();
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    QTRY_VERIFY(menu->isVisible());
+    menu->findChild<QAction *>(u"column%1"_s.arg(StanzaLogModel::IdColumn))->trigger();
+    menu->findChild<QAction *>(u"fitColumnsAction"_s)->trigger();
+    menu->close();
+    QVERIFY(!header->isSectionHidden(StanzaLogModel::IdColumn));
+    QVERIFY(m_view->isFittingColumns());
+    second.show();
+    QVERIFY(!secondHeader->isSectionHidden(StanzaLogModel::IdColumn));
+    QVERIFY(second.isFittingColumns());
+
+    // The last shown column cannot be hidden.
+    for (int column = 1; column < header->count(); ++column)
+        header->hideSection(column);
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY(!menu->findChild<QAction *>(u"column0"_s)->isEnabled());
+    menu->close();
+    QSettings().remove(u"log"_s);
+}
+
+void TestStanzaLogView::jidsElideInTheMiddle()
+{
+    // initStyleOption() is what paints: the JIDs keep their start and their resource.
+    struct Probe : StanzaLogDelegate
+    {
+        using StanzaLogDelegate::initStyleOption;
+    };
+    fillMixed(*m_model);
+    Probe probe;
+    const auto elision = [&](int column) {
+        QStyleOptionViewItem option;
+        option.textElideMode = Qt::ElideRight;
+        probe.initStyleOption(&option, table()->model()->index(4, column));
+        return option.textElideMode;
+    };
+    QCOMPARE(elision(StanzaLogModel::FromColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::ToColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::IdColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::SummaryColumn), Qt::ElideRight);
 }
 
 QTEST_MAIN(TestStanzaLogView)

@@ -48,6 +48,12 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
 
     QColor text;
     switch (index.column()) {
+    case StanzaLogModel::FromColumn:
+    case StanzaLogModel::ToColumn:
+    case StanzaLogModel::IdColumn:
+        // The start (local part, id prefix) and the end (resource, counter) tell entries apart.
+        option->textElideMode = Qt::ElideMiddle;
+        break;
     case StanzaLogModel::DirectionColumn:
         text = colors.directionText[int(direction)];
         break;

@@ -28,7 +28,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QScrollBar>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -44,6 +46,7 @@ namespace {
 
 constexpr int searchDelayMs = 150; // typing pauses this long before a million rows are re-filtered
 constexpr int messageTimeoutMs = 10'000;
+constexpr int columnSaveDelayMs = 500; // a drag of a column divider is saved once, when it stops
 
 QString prettyXml(const Stanza &stanza)
 {
@@ -107,6 +110,7 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     , m_delegate(new StanzaLogDelegate(this))
     , m_searchTimer(new QTimer(this))
     , m_statusTimer(new QTimer(this))
+    , m_columnSaveTimer(new QTimer(this))
 {
     createActions();
 
@@ -136,6 +140,21 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setStretchLastSection(true);
     columns->setMinimumSectionSize(16);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QHeaderView::customContextMenuRequested, this, &StanzaLogView::showColumnMenu);
+    connect(columns, &QHeaderView::sectionResized, this, [this](int column) {
+        // The stretched last column follows the others and the window; any other change is the user's.
+        if (m_adjustingColumns || column == lastShownColumn())
+            return;
+        m_fitColumns = false;
+        m_columnSaveTimer->start();
+    });
+    m_table->viewport()->installEventFilter(this);
+    m_columnSaveTimer->setSingleShot(true);
+    m_columnSaveTimer->setInterval(columnSaveDelayMs);
+    connect(m_columnSaveTimer, &QTimer::timeout, this, &StanzaLogView::saveColumns);
+    m_columnMenu = new QMenu(this);
+    m_columnMenu->setObjectName(u"columnMenu"_s);
     m_table->addAction(m_copyStanzaAction);
     // Space pauses only in the list: elsewhere it types, ticks or opens.
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
@@ -466,36 +485,20 @@ void StanzaLogView::setModel(StanzaLogModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     QHeaderView *columns = m_table->horizontalHeader();
     const QByteArray columnState = columns->count() > 0 ? columns->saveState() : QByteArray();
-    m_model = model;
-    m_filter->setSourceModel(model);
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        m_model = model;
+        m_filter->setSourceModel(model); // resets the header
+        if (!columnState.isEmpty())
+            columns->restoreState(columnState); // the column layout survives a switch
+    }
     m_pauseAction->setChecked(false); // a pause belongs to the old log; ending it now re-filters nothing yet
     if (model)
         connect(model, &StanzaLogModel::countsChanged, this, &StanzaLogView::scheduleStatusUpdate);
-
-    if (!columnState.isEmpty()) {
-        columns->restoreState(columnState); // the user's column widths survive a switch
-    } else if (columns->count() == StanzaLogModel::ColumnCount) {
-        const QFontMetrics metrics = m_table->fontMetrics();
-        const QFontMetrics headerMetrics = columns->fontMetrics();
-        const int padding =
-            2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
-        const auto width = [&](int column, const QString &sample) {
-            const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
-            return qMax(metrics.horizontalAdvance(sample), headerMetrics.horizontalAdvance(title)) + padding;
-        };
-        const int jid = metrics.averageCharWidth() * 26;
-        columns->resizeSection(StanzaLogModel::TimeColumn,
-                               width(StanzaLogModel::TimeColumn, u"00:00:00.000"_s));
-        columns->resizeSection(StanzaLogModel::DirectionColumn,
-                               width(StanzaLogModel::DirectionColumn, u"↑"_s));
-        columns->resizeSection(StanzaLogModel::KindColumn, width(StanzaLogModel::KindColumn, u"presence"_s));
-        columns->resizeSection(StanzaLogModel::TypeColumn,
-                               width(StanzaLogModel::TypeColumn, u"unavailable"_s));
-        columns->resizeSection(StanzaLogModel::FromColumn, jid);
-        columns->resizeSection(StanzaLogModel::ToColumn, jid);
-        columns->resizeSection(StanzaLogModel::IdColumn, metrics.averageCharWidth() * 12 + padding);
-        columns->resizeSection(StanzaLogModel::SizeColumn, width(StanzaLogModel::SizeColumn, u"000000"_s));
-    }
+    if (columnState.isEmpty())
+        restoreColumns();
+    if (m_fitColumns)
+        fitColumns();
     m_atBottom = true;
     if (m_followAction->isChecked())
         m_table->scrollToBottom();
@@ -507,6 +510,186 @@ void StanzaLogView::setModel(StanzaLogModel *model)
 StanzaLogModel *StanzaLogView::model() const
 {
     return m_model;
+}
+
+void StanzaLogView::setSettingsGroup(const QString &group)
+{
+    m_settingsGroup = group;
+    restoreColumns();
+}
+
+void StanzaLogView::fitColumnsToWidth()
+{
+    m_fitColumns = true;
+    fitColumns();
+    saveColumns();
+}
+
+void StanzaLogView::setColumnShown(int column, bool shown)
+{
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        m_table->horizontalHeader()->setSectionHidden(column, !shown);
+    }
+    if (m_fitColumns)
+        fitColumns();
+    saveColumns();
+}
+
+int StanzaLogView::lastShownColumn() const
+{
+    const QHeaderView *columns = m_table->horizontalHeader();
+    for (int visual = columns->count() - 1; visual >= 0; --visual) {
+        const int column = columns->logicalIndex(visual);
+        if (!columns->isSectionHidden(column))
+            return column;
+    }
+    return -1;
+}
+
+void StanzaLogView::fitColumns()
+{
+    QHeaderView *columns = m_table->horizontalHeader();
+    if (columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    const QScopedValueRollback adjusting(m_adjustingColumns, true);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QFontMetrics headerMetrics = columns->fontMetrics();
+    const int padding =
+        2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
+    const int character = metrics.averageCharWidth();
+    const auto titleWidth = [&](int column) {
+        return headerMetrics.horizontalAdvance(m_filter->headerData(column, Qt::Horizontal).toString()) +
+               padding;
+    };
+
+    // Columns whose text has one width get that width.
+    const std::pair<StanzaLogModel::Column, QString> fixed[] = {
+        {StanzaLogModel::TimeColumn, u"00:00:00.000"_s},
+        {StanzaLogModel::DirectionColumn, u"↑"_s},
+        {StanzaLogModel::KindColumn, u"presence"_s},
+        {StanzaLogModel::TypeColumn, u"unavailable"_s},
+        {StanzaLogModel::SizeColumn, u"000000"_s}};
+    int room = m_table->viewport()->width();
+    for (const auto &[column, sample] : fixed) {
+        const int width = qMax(metrics.horizontalAdvance(sample) + padding, titleWidth(column));
+        columns->resizeSection(column, width);
+        if (!columns->isSectionHidden(column))
+            room -= width;
+    }
+
+    // From, To and Id get a share of the rest, within bounds (in characters); Summary, the most telling,
+    // stretches over what they leave. When that is below its minimum, they give back, down to theirs.
+    struct Share
+    {
+        StanzaLogModel::Column column;
+        double fraction;
+        int minimumCharacters;
+        int maximumCharacters;
+        int width = 0;
+    };
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.22, 12, 32},
+                      {StanzaLogModel::ToColumn, 0.22, 12, 32},
+                      {StanzaLogModel::IdColumn, 0.12, 8, 18}};
+    const auto minimumOf = [&](const Share &share) {
+        return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
+    };
+    int taken = 0;
+    int slack = 0;
+    for (Share &share : shares) {
+        if (columns->isSectionHidden(share.column))
+            continue;
+        const int minimum = minimumOf(share);
+        share.width = qBound(minimum, int(room * share.fraction),
+                             qMax(minimum, share.maximumCharacters * character + padding));
+        taken += share.width;
+        slack += share.width - minimum;
+    }
+    const int summaryMinimum = columns->isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 24 * character;
+    const int over = qMin(taken + summaryMinimum - room, slack);
+    for (Share &share : shares) {
+        if (columns->isSectionHidden(share.column))
+            continue;
+        if (over > 0)
+            share.width -= int(qint64(over) * (share.width - minimumOf(share)) / slack);
+        columns->resizeSection(share.column, share.width);
+    }
+}
+
+void StanzaLogView::saveColumns()
+{
+    m_columnSaveTimer->stop();
+    const QHeaderView *columns = m_table->horizontalHeader();
+    if (m_settingsGroup.isEmpty() || columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    QSettings settings;
+    settings.beginGroup(m_settingsGroup);
+    settings.setValue(u"columns"_s, columns->saveState());
+    settings.setValue(u"fitColumns"_s, m_fitColumns);
+}
+
+void StanzaLogView::restoreColumns()
+{
+    QHeaderView *columns = m_table->horizontalHeader();
+    if (m_settingsGroup.isEmpty() || columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    QSettings settings;
+    settings.beginGroup(m_settingsGroup);
+    const QByteArray state = settings.value(u"columns"_s).toByteArray();
+    if (state.isEmpty())
+        return;
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        if (!columns->restoreState(state) || columns->count() != StanzaLogModel::ColumnCount)
+            return;
+        if (columns->hiddenSectionCount() == columns->count())
+            columns->showSection(StanzaLogModel::SummaryColumn);
+    }
+    m_fitColumns = settings.value(u"fitColumns"_s, true).toBool();
+    if (m_fitColumns)
+        fitColumns();
+}
+
+void StanzaLogView::showColumnMenu(const QPoint &position)
+{
+    const QHeaderView *columns = m_table->horizontalHeader();
+    m_columnMenu->clear();
+    const int shown = columns->count() - columns->hiddenSectionCount();
+    for (int column = 0; column < columns->count(); ++column) {
+        const bool hidden = columns->isSectionHidden(column);
+        QAction *action = m_columnMenu->addAction(m_filter->headerData(column, Qt::Horizontal).toString());
+        action->setObjectName(u"column%1"_s.arg(column));
+        action->setCheckable(true);
+        action->setChecked(!hidden);
+        action->setEnabled(hidden || shown > 1); // one stays
+        connect(action, &QAction::toggled, this, [this, column](bool on) { setColumnShown(column, on); });
+    }
+    m_columnMenu->addSeparator();
+    QAction *fit =
+        m_columnMenu->addAction(tr("&Fit Columns to Width"), this, &StanzaLogView::fitColumnsToWidth);
+    fit->setObjectName(u"fitColumnsAction"_s);
+    fit->setToolTip(tr("Size From, To and Id to the window again, Summary taking the rest"));
+    m_columnMenu->popup(columns->viewport()->mapToGlobal(position));
+}
+
+bool StanzaLogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_fitColumns)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void StanzaLogView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    restoreColumns(); // another log may have changed them while this one was hidden
+}
+
+void StanzaLogView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_columnSaveTimer->isActive())
+        saveColumns(); // before another log, shown now, reads them
 }
 
 bool StanzaLogView::isPaused() const

@@ -47,6 +47,14 @@ public:
     StanzaLogModel *model() const;
     StanzaLogFilterModel *filterModel() const { return m_filter; }
     QTableView *tableView() const { return m_table; }
+
+    // Where the column layout (widths, hidden columns) is kept in QSettings, e.g. "log": read now and
+    // whenever the view is shown (another view may have changed it), written when the user changes it.
+    // Empty, the default: not kept.
+    void setSettingsGroup(const QString &group);
+    // Whether From, To and Id are sized to the view's width (Summary taking the rest), as they are
+    // until the user resizes a column.
+    bool isFittingColumns() const { return m_fitColumns; }
     // The commands for a window's Log menu, separators included: find, filters, pause, follow, copy,
     // clear, export. They act on this view; their check marks and texts follow it.
     QList<QAction *> menuActions() const;
@@ -68,6 +76,8 @@ public Q_SLOTS:
     void findNext();
     void findPrevious();
     void focusSearch();
+    // Back to columns that follow the view's width.
+    void fitColumnsToWidth();
     // Asks for a file name, then exportTo().
     void exportWithDialog(bool shownOnly = false);
 
@@ -76,6 +86,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -93,6 +106,12 @@ private:
     void showMessage(const QString &message);
     void elideMessage();
     void onRowsAboutToBeRemoved(int first, int last);
+    void fitColumns();
+    void saveColumns();
+    void restoreColumns();
+    void setColumnShown(int column, bool shown);
+    int lastShownColumn() const;
+    void showColumnMenu(const QPoint &position);
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
@@ -112,6 +131,9 @@ private:
     QLabel *m_pausedLabel = nullptr;
     QLabel *m_messageLabel = nullptr;
     QTimer *m_statusTimer = nullptr;
+    QTimer *m_columnSaveTimer = nullptr;
+    QMenu *m_columnMenu = nullptr;
+    QString m_settingsGroup;
     QString m_message; // the status line's message in full; the label shows it elided
 
     QAction *m_errorsOnlyAction = nullptr;
@@ -130,6 +152,8 @@ private:
     QList<QAction *> m_menuActions;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
+    bool m_fitColumns = true;
+    bool m_adjustingColumns = false; // column sizes change by code, not by the user
     quint64 m_detailSequence = 0;
 };
 

@@ -401,6 +401,21 @@ void TestStanzaLogView::rowColoursFollowThePalette()
     QVERIFY(contrast(palette.color(QPalette::Text), colors.matchBackground) >= 4.5);
     for (const QColor &xml : {colors.xmlTag, colors.xmlAttribute, colors.xmlValue, colors.xmlEntity})
         QVERIFY2(contrast(xml, base) >= 3.0, qPrintable(xml.name()));
+
+    // Selected, an error row stays red; another row takes the usual selection colour.
+    table()->setFocus();
+    table()->selectRow(8);
+    const auto selectedBackground = [&](int row) {
+        const QImage selected = table()->viewport()->grab().toImage();
+        const QRect cell = table()->visualRect(table()->model()->index(row, StanzaLogModel::SizeColumn));
+        return selected.pixelColor(QPoint(cell.left() + 3, cell.center().y()) * selected.devicePixelRatio());
+    };
+    QCOMPARE(selectedBackground(8).rgb(), colors.errorSelection.rgb());
+    QVERIFY(contrast(colors.errorSelection, colors.errorBackground) > 1.5);
+    QVERIFY(contrast(palette.color(QPalette::HighlightedText), colors.errorSelection) >= 4.5);
+    table()->selectRow(4);
+    QVERIFY(selectedBackground(4).rgb() != colors.errorSelection.rgb());
+    QVERIFY(selectedBackground(4).rgb() != base.rgb());
 }
 
 void TestStanzaLogView::exportToFiles()

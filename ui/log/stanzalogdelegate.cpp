@@ -39,6 +39,9 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         !m_filter->searchText().isEmpty())
         matches = m_filter->matchesSearch(m_filter->mapToSource(index).row());
 
+    // The selection colour would hide that the row just clicked is an error: select it in red.
+    if (isError)
+        option->palette.setColor(QPalette::Highlight, colors.errorSelection);
     if (matches)
         option->backgroundBrush = colors.matchBackground;
     else if (isError)

@@ -1344,10 +1344,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>XML log (*.log *.xml)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,6 +1421,10 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
     </message>
     <message>
         <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

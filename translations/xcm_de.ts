@@ -1350,10 +1350,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>%1 Stanzas nach %2 exportiert</translation>
     </message>
     <message>
-        <source>XML log (*.log *.xml)</source>
-        <translation>XML-Protokoll (*.log *.xml)</translation>
-    </message>
-    <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1432,6 +1428,10 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
     <message>
         <source>Size From, To and Id to the window again, Summary taking the rest</source>
         <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
+        <translation>XML-Protokoll (*.log)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "logcolors.h"
 #include "overflowbar.h"
 #include "stanzalogdelegate.h"
+#include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -448,6 +449,16 @@ void TestStanzaLogView::exportToFiles()
     QCOMPARE(json.count('\n'), 1);
     QVERIFY(json.startsWith("{"));
     QVERIFY(json.contains("ps-3"));
+
+    // The dialog offers each format under the names it is written for, and the XML log (a comment line
+    // before each stanza) not as .xml, which would promise an XML document.
+    const QStringList filters = StanzaLogView::exportNameFilters();
+    QCOMPARE(filters.size(), 2);
+    QVERIFY2(!filters.at(0).contains(u"*.xml"_s, Qt::CaseInsensitive), qPrintable(filters.at(0)));
+    QVERIFY(filters.at(0).contains(u"*.log"_s));
+    QCOMPARE(StanzaLogExport::formatForFileName(u"a.log"_s), StanzaLogExport::Format::XmlLog);
+    QVERIFY(filters.at(1).contains(u"*.jsonl"_s));
+    QCOMPARE(StanzaLogExport::formatForFileName(u"a.jsonl"_s), StanzaLogExport::Format::JsonLines);
 
     QVERIFY(!m_view->exportTo(dir.filePath(u"missing/dir/x.log"_s)));
     QCOMPARE(finished.last().at(0).toBool(), false);

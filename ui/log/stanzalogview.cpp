@@ -906,8 +906,9 @@ bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
 
 void StanzaLogView::exportWithDialog(bool shownOnly)
 {
-    const QString xmlFilter = tr("XML log (*.log *.xml)");
-    const QString jsonFilter = tr("JSON Lines (*.jsonl)");
+    const QStringList filters = exportNameFilters();
+    const QString &xmlFilter = filters.at(0);
+    const QString &jsonFilter = filters.at(1);
     static QString lastDirectory = QDir::homePath();
     QString selectedFilter = xmlFilter;
     QString path = QFileDialog::getSaveFileName(
@@ -919,6 +920,12 @@ void StanzaLogView::exportWithDialog(bool shownOnly)
         path += selectedFilter == jsonFilter ? u".jsonl"_s : u".log"_s;
     lastDirectory = QFileInfo(path).absolutePath();
     exportTo(path, shownOnly);
+}
+
+QStringList StanzaLogView::exportNameFilters()
+{
+    // The XML log has a comment line before each stanza: not an XML document, so no *.xml.
+    return {tr("XML log (*.log)"), tr("JSON Lines (*.jsonl)")};
 }
 
 void StanzaLogView::showMessage(const QString &message)

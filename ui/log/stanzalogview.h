@@ -68,6 +68,8 @@ public:
     // Writes the log to `path` without asking, in the format its name suggests (.jsonl: JSON Lines,
     // else the XML log); only the shown rows with `shownOnly`. Reports through exportFinished().
     bool exportTo(const QString &path, bool shownOnly = false);
+    // The file types the export dialog offers: the XML log, then JSON Lines.
+    static QStringList exportNameFilters();
 
 public Q_SLOTS:
     void setPaused(bool paused);

@@ -1304,14 +1304,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 stanza (%1 shown), %2 dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 stanzas (%2 shown), %3 dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Paused: %1 new while paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,6 +1417,28 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
     </message>
     <message>
         <source>XML log (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1310,14 +1310,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>#%1 · %2 · %3 · %4 Bytes</translation>
     </message>
     <message>
-        <source>1 stanza (%1 shown), %2 dropped</source>
-        <translation>1 Stanza (%1 angezeigt), %2 verworfen</translation>
-    </message>
-    <message>
-        <source>%1 stanzas (%2 shown), %3 dropped</source>
-        <translation>%1 Stanzas (%2 angezeigt), %3 verworfen</translation>
-    </message>
-    <message>
         <source>Paused: %1 new while paused</source>
         <translation>Angehalten: %1 neue seit der Pause</translation>
     </message>
@@ -1432,6 +1424,30 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
     <message>
         <source>XML log (*.log)</source>
         <translation>XML-Protokoll (*.log)</translation>
+    </message>
+    <message>
+        <source>1 stanza</source>
+        <translation>1 Stanza</translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation>%1 Stanzas</translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation>%1 (%2 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation>%1, %2 verworfen</translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
+        <translation>Im Protokoll: %1
+Angezeigt: %2
+Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</translation>
     </message>
 </context>
 <context>

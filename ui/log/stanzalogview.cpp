@@ -22,6 +22,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -111,6 +112,7 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     , m_searchTimer(new QTimer(this))
     , m_statusTimer(new QTimer(this))
     , m_columnSaveTimer(new QTimer(this))
+    , m_messageTimer(new QTimer(this))
 {
     createActions();
 
@@ -198,11 +200,9 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     m_messageLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // A long path must not widen the window: the text is elided to the room left (showMessage()).
     m_messageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto *messageTimer = new QTimer(this);
-    messageTimer->setSingleShot(true);
-    messageTimer->setInterval(messageTimeoutMs);
-    connect(messageTimer, &QTimer::timeout, m_messageLabel, &QLabel::clear);
-    connect(this, &StanzaLogView::exportFinished, messageTimer, qOverload<>(&QTimer::start));
+    m_messageTimer->setSingleShot(true);
+    m_messageTimer->setInterval(messageTimeoutMs);
+    connect(m_messageTimer, &QTimer::timeout, this, [this] { showMessage({}); });
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(4, 0, 4, 0);
     statusRow->addWidget(m_statusLabel);
@@ -394,6 +394,11 @@ QWidget *StanzaLogView::createFilterBar()
                                 "Enter: next match, F3 / Shift+F3: next / previous"));
     m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 12); // 24 when there is room
     connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this] {
+        if (m_messageIsAboutSearch)
+            showMessage({}); // "no stanza contains …" was about the text that just changed
+    });
+    m_searchEdit->installEventFilter(this); // Esc
     connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
         applySearch();
         if (!m_filter->isTextFilterEnabled())
@@ -676,6 +681,17 @@ bool StanzaLogView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_fitColumns)
         fitColumns();
+    if (watched == m_searchEdit &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            // Claimed before any window shortcut on Esc: first it clears, then it leaves the box.
+            event->accept();
+            if (event->type() == QEvent::KeyPress)
+                escapeFromSearch();
+            return true;
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -762,7 +778,7 @@ void StanzaLogView::find(bool forward)
     const int from = current.isValid() ? current.row() : -1;
     const int row = forward ? m_filter->findNext(from) : m_filter->findPrevious(from);
     if (row < 0) {
-        showMessage(tr("No stanza shown contains “%1”").arg(m_filter->searchText()));
+        showMessage(tr("No stanza shown contains “%1”").arg(m_filter->searchText()), true);
         return;
     }
     selectProxyRow(row);
@@ -828,12 +844,21 @@ void StanzaLogView::updateStatus()
 {
     const QLocale locale;
     const int total = m_model ? m_model->rowCount() : 0;
+    const int shown = m_filter->rowCount();
     const quint64 dropped = m_model ? m_model->droppedCount() : 0;
-    const QString shown = locale.toString(m_filter->rowCount());
-    m_statusLabel->setText(total == 1
-                               ? tr("1 stanza (%1 shown), %2 dropped").arg(shown, locale.toString(dropped))
-                               : tr("%1 stanzas (%2 shown), %3 dropped")
-                                     .arg(locale.toString(total), shown, locale.toString(dropped)));
+    // Only what tells something: "shown" while filters (or a pause) hide rows, "dropped" once the cap
+    // was reached. The tooltip has all three.
+    QString text = total == 1 ? tr("1 stanza") : tr("%1 stanzas").arg(locale.toString(total));
+    if (shown != total)
+        text = tr("%1 (%2 shown)").arg(text, locale.toString(shown));
+    if (dropped > 0)
+        text = tr("%1, %2 dropped").arg(text, locale.toString(dropped));
+    m_statusLabel->setText(text);
+    m_statusLabel->setToolTip(
+        tr("In the log: %1\nShown: %2\nDropped as the oldest beyond the %3 the log keeps: %4")
+            .arg(locale.toString(total), locale.toString(shown),
+                 locale.toString(m_model ? m_model->maxRows() : StanzaLogModel::defaultMaxRows),
+                 locale.toString(dropped)));
     const bool paused = m_filter->isPaused();
     m_pausedLabel->setVisible(paused);
     if (paused) {
@@ -928,11 +953,26 @@ QStringList StanzaLogView::exportNameFilters()
     return {tr("XML log (*.log)"), tr("JSON Lines (*.jsonl)")};
 }
 
-void StanzaLogView::showMessage(const QString &message)
+void StanzaLogView::showMessage(const QString &message, bool aboutSearch)
 {
     m_message = message;
+    m_messageIsAboutSearch = aboutSearch && !message.isEmpty();
     m_messageLabel->setToolTip(message);
     elideMessage();
+    if (message.isEmpty())
+        m_messageTimer->stop();
+    else
+        m_messageTimer->start();
+}
+
+void StanzaLogView::escapeFromSearch()
+{
+    if (m_searchEdit->text().isEmpty()) {
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    m_searchEdit->clear();
+    applySearch(); // at once: Esc is not typing
 }
 
 void StanzaLogView::elideMessage()

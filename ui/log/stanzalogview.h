@@ -31,9 +31,10 @@ class XmlHighlighter;
 // bottom. Pause freezes what is shown while traffic keeps being logged and counted.
 //
 // Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
-// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza. All but Space and Ctrl+C work
-// anywhere in the window while the view is visible, so a window that shows one log at a time (the
-// others hidden) can offer menuActions() in its menu bar.
+// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Esc (in the search box) clears it,
+// then goes to the list. Ctrl+F, F3, Ctrl+P, Ctrl+L and Ctrl+E work anywhere in the window while the
+// view is visible, so a window that shows one log at a time (the others hidden) can offer
+// menuActions() in its menu bar.
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
@@ -105,7 +106,9 @@ private:
     void scheduleStatusUpdate();
     void updateKindButtonText();
     void applyPalette();
-    void showMessage(const QString &message);
+    // In the status line for 10 s; an empty one clears it.
+    void showMessage(const QString &message, bool aboutSearch = false);
+    void escapeFromSearch();
     void elideMessage();
     void onRowsAboutToBeRemoved(int first, int last);
     void fitColumns();
@@ -134,6 +137,7 @@ private:
     QLabel *m_messageLabel = nullptr;
     QTimer *m_statusTimer = nullptr;
     QTimer *m_columnSaveTimer = nullptr;
+    QTimer *m_messageTimer = nullptr;
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;
     QString m_message; // the status line's message in full; the label shows it elided
@@ -155,7 +159,8 @@ private:
 
     bool m_atBottom = true; // the table showed its last row before the latest change
     bool m_fitColumns = true;
-    bool m_adjustingColumns = false; // column sizes change by code, not by the user
+    bool m_messageIsAboutSearch = false; // the message goes when the search text changes
+    bool m_adjustingColumns = false;     // column sizes change by code, not by the user
     quint64 m_detailSequence = 0;
 };
 

@@ -1441,6 +1441,14 @@ Shown: %2
 Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cleared 1 stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared %1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

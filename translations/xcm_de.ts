@@ -1449,6 +1449,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
 Angezeigt: %2
 Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</translation>
     </message>
+    <message>
+        <source>Cleared 1 stanza</source>
+        <translation>1 Stanza entfernt</translation>
+    </message>
+    <message>
+        <source>Cleared %1 stanzas</source>
+        <translation>%1 Stanzas entfernt</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

@@ -739,9 +739,16 @@ void StanzaLogView::setFollowing(bool follow)
 
 void StanzaLogView::clear()
 {
-    if (m_model)
-        m_model->clear();
+    if (!m_model)
+        return;
+    // At once, as consoles and packet lists do, without asking; the status line says what went.
+    const qsizetype count = m_model->rowCount() + m_model->pendingCount();
+    m_model->clear();
     m_atBottom = true;
+    if (count == 1)
+        showMessage(tr("Cleared 1 stanza"));
+    else if (count > 1)
+        showMessage(tr("Cleared %1 stanzas").arg(QLocale().toString(count)));
 }
 
 void StanzaLogView::focusSearch()

@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void followScrollsOnlyAtTheBottom();
     void dropsDoNotMoveWhatIsRead();
     void detailPaneShowsPrettyXml();
+    void detailPaneFoldsWhenEmpty();
     void highlighterColoursTokens();
     void rowColoursFollowThePalette_data();
     void rowColoursFollowThePalette();
@@ -365,6 +367,35 @@ void TestStanzaLogView::detailPaneShowsPrettyXml()
 
     m_model->clear();
     QVERIFY(m_view->detailText().isEmpty());
+}
+
+void TestStanzaLogView::detailPaneFoldsWhenEmpty()
+{
+    fillMixed(*m_model);
+    auto *pane = child<QWidget>(u"detailPane"_s);
+    auto *header = child<QLabel>(u"detailHeader"_s);
+    auto *splitter = child<QSplitter>(u"logSplitter"_s);
+    // Nothing selected: one line, the rows get the room.
+    QTRY_VERIFY(pane->height() <= header->sizeHint().height() + 4);
+    QVERIFY(!child<QPlainTextEdit>(u"detailText"_s)->isVisible());
+    QCOMPARE(header->text(), u"Select a stanza to see it here."_s);
+    const int tableHeight = table()->height();
+
+    // A stanza selected: the pane opens to a third.
+    table()->selectRow(4);
+    QTRY_VERIFY(child<QPlainTextEdit>(u"detailText"_s)->isVisible());
+    const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+    QVERIFY2(qAbs(pane->height() - total / 3) <= 2, qPrintable(QString::number(pane->height())));
+    QVERIFY(table()->height() < tableHeight);
+    // The user makes it bigger; it folds when the log is cleared, and reopens at that size.
+    splitter->setSizes({total - 250, 250});
+    QTRY_COMPARE(pane->height(), 250);
+    m_model->clear();
+    QTRY_VERIFY(pane->height() <= header->sizeHint().height() + 4);
+    QCOMPARE(table()->height(), tableHeight);
+    fillMixed(*m_model);
+    table()->selectRow(2);
+    QTRY_COMPARE(pane->height(), 250);
 }
 
 void TestStanzaLogView::highlighterColoursTokens()

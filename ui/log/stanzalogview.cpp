@@ -466,14 +466,16 @@ QWidget *StanzaLogView::createDetailPane()
     auto *header = new QHBoxLayout;
     header->setContentsMargins(4, 0, 4, 0);
     header->addWidget(m_detailHeader, 1);
-    auto *rawButton = toolButton(m_rawAction);
-    rawButton->setObjectName(u"rawButton"_s);
-    header->addWidget(rawButton);
-    auto *copyButton = toolButton(m_copyAction);
-    copyButton->setObjectName(u"copyButton"_s);
-    header->addWidget(copyButton);
+    m_rawButton = toolButton(m_rawAction);
+    m_rawButton->setObjectName(u"rawButton"_s);
+    header->addWidget(m_rawButton);
+    m_copyButton = toolButton(m_copyAction);
+    m_copyButton->setObjectName(u"copyButton"_s);
+    header->addWidget(m_copyButton);
 
     auto *pane = new QWidget;
+    pane->setObjectName(u"detailPane"_s);
+    m_detailPane = pane;
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -821,8 +823,10 @@ void StanzaLogView::updateDetail()
         m_detailHeader->setText(tr("Select a stanza to see it here."));
         m_copyAction->setEnabled(false);
         m_copyStanzaAction->setEnabled(false);
+        setDetailCollapsed(true);
         return;
     }
+    setDetailCollapsed(false);
     const int sourceRow = m_filter->mapToSource(current).row();
     const quint64 sequence = m_model->sequenceAt(sourceRow);
     if (sequence == m_detailSequence)
@@ -839,6 +843,34 @@ void StanzaLogView::updateDetail()
             .arg(QString::number(sequence), direction, when, QLocale().toString(stanza.wire().size())));
     m_copyAction->setEnabled(true);
     m_copyStanzaAction->setEnabled(true);
+}
+
+void StanzaLogView::setDetailCollapsed(bool collapsed)
+{
+    if (collapsed == m_detailCollapsed)
+        return;
+    m_detailCollapsed = collapsed;
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    m_detail->setVisible(!collapsed);
+    m_rawButton->setVisible(!collapsed);
+    m_copyButton->setVisible(!collapsed);
+    if (collapsed) {
+        // Nothing to show: one line, and the rows get the room.
+        if (m_splitter->isVisible() && sizes.value(1) > 0)
+            m_detailHeight = sizes.value(1);
+        const int height = m_detailHeader->sizeHint().height() + 4;
+        m_detailPane->setMaximumHeight(height);
+        if (total > 0)
+            m_splitter->setSizes({total - height, height}); // the splitter would leave the room unused
+        return;
+    }
+    m_detailPane->setMaximumHeight(QWIDGETSIZE_MAX);
+    if (total > 0) {
+        // The height it had (the user may have dragged it), or a third.
+        const int height = qMin(m_detailHeight > 0 ? m_detailHeight : total / 3, total * 2 / 3);
+        m_splitter->setSizes({total - height, height});
+    }
 }
 
 void StanzaLogView::scheduleStatusUpdate()

@@ -102,6 +102,8 @@ private:
     void find(bool forward);
     void selectProxyRow(int row);
     void updateDetail();
+    // Without a stanza to show, the detail pane is one line.
+    void setDetailCollapsed(bool collapsed);
     void updateStatus();
     void scheduleStatusUpdate();
     void updateKindButtonText();
@@ -129,7 +131,10 @@ private:
     QTimer *m_searchTimer = nullptr;
     QTableView *m_table = nullptr;
     QSplitter *m_splitter = nullptr;
+    QWidget *m_detailPane = nullptr;
     QLabel *m_detailHeader = nullptr;
+    QToolButton *m_rawButton = nullptr;
+    QToolButton *m_copyButton = nullptr;
     QPlainTextEdit *m_detail = nullptr;
     XmlHighlighter *m_highlighter = nullptr;
     QLabel *m_statusLabel = nullptr;
@@ -159,6 +164,8 @@ private:
 
     bool m_atBottom = true; // the table showed its last row before the latest change
     bool m_fitColumns = true;
+    bool m_detailCollapsed = false;
+    int m_detailHeight = 0;              // of the detail pane when it was last open
     bool m_messageIsAboutSearch = false; // the message goes when the search text changes
     bool m_adjustingColumns = false;     // column sizes change by code, not by the user
     quint64 m_detailSequence = 0;

@@ -655,7 +655,7 @@ void TestStanzaLogView::columnsFitTheWidth()
     QVERIFY2(header->sectionSize(StanzaLogModel::SummaryColumn) >= 24 * character,
              qPrintable(QString::number(header->sectionSize(StanzaLogModel::SummaryColumn))));
     const int narrowFrom = header->sectionSize(StanzaLogModel::FromColumn);
-    QVERIFY(narrowFrom >= 12 * character);
+    QVERIFY(narrowFrom >= 14 * character);
     QCOMPARE(header->sectionSize(StanzaLogModel::ToColumn), narrowFrom);
 
     // Wider: From, To and Id grow with it, Summary most.

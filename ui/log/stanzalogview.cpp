@@ -595,9 +595,9 @@ void StanzaLogView::fitColumns()
         int maximumCharacters;
         int width = 0;
     };
-    Share shares[] = {{StanzaLogModel::FromColumn, 0.22, 12, 32},
-                      {StanzaLogModel::ToColumn, 0.22, 12, 32},
-                      {StanzaLogModel::IdColumn, 0.12, 8, 18}};
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.26, 14, 34},
+                      {StanzaLogModel::ToColumn, 0.26, 14, 34},
+                      {StanzaLogModel::IdColumn, 0.13, 8, 18}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };

@@ -296,7 +296,7 @@ void MainWindow::addPage(ProfileSession *session)
     if (!m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     else
-        page->splitter()->setSizes({520, 200});
+        page->splitter()->setSizes({480, 240}); // the log's empty detail pane folds: compose gets more
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
     // The status bar repeats the bar's state and counters: update both at the same moment.

@@ -8,6 +8,9 @@
 #include "connectionstate.h"
 #include "disconnectreason.h"
 #include "jid.h"
+#include "overflowbar.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
 #include "stanzatemplates.h"
 #include "statestyle.h"
 #include "streamparser.h"
@@ -20,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void germanEverywhere();
     void connectionExplanationsInGerman();
     void aboutDialogInGerman();
+    void logViewFitsInGerman();
 };
 
 void TestTranslations::englishInstallsNothing()
@@ -124,6 +129,33 @@ void TestTranslations::aboutDialogInGerman()
                                   u"License</a>, Version 3 oder (nach Ihrer Wahl)"));
     QVERIFY(text->text().contains(u">Fehler melden</a>"));
     QVERIFY(xcm::AboutDialog::versionReport().startsWith(u"xcm " XCM_VERSION "\nQt "));
+}
+
+void TestTranslations::logViewFitsInGerman()
+{
+    xcm::StanzaLogModel model;
+    xcm::StanzaLogView view;
+    view.setModel(&model);
+    view.resize(1200, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QList<QAction *> actions = view.menuActions();
+    QCOMPARE(actions.first()->text(), u"&Suchen …"_s);
+
+    // The longer words still leave room for a sidebar in an 800 px window, and nothing is squeezed.
+    const int minimum = view.minimumSizeHint().width();
+    QVERIFY2(minimum <= 600, qPrintable(QString::number(minimum)));
+    view.resize(minimum, 500);
+    auto *bar = view.findChild<xcm::OverflowBar *>(u"filterBar"_s);
+    QVERIFY(bar);
+    QTRY_VERIFY(bar->overflowButton()->isVisible());
+    for (const QWidget *control : bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        if (control->isVisible()) {
+            QVERIFY2(control->width() >= control->minimumSizeHint().width() &&
+                         bar->rect().contains(control->geometry()),
+                     qPrintable(control->objectName()));
+        }
+    }
 }
 
 QTEST_MAIN(TestTranslations)

@@ -877,6 +877,21 @@ Sent: %3 stanzas, %4</source>
         <source>&amp;Quit Anyway</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::OverflowBar</name>
+    <message>
+        <source>More controls, hidden while the window is narrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -1268,10 +1283,6 @@ Off: show all, highlight the matches, and step through them with F3 / Shift+F3.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,10 +1359,6 @@ Off: show all, highlight the matches, and step through them with F3 / Shift+F3.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy the selected stanza as it was on the wire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show both directions, or only what was received or sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1409,14 +1416,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 stanza (%1 shown), %2 dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 stanzas (%2 shown), %3 dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Paused: %1 new while paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,10 +1448,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>XML log (*.log *.xml)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,6 +1457,108 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
     </message>
     <message>
         <source>Export Stanza Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follo&amp;w Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire (Ctrl+C in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared 1 stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared %1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

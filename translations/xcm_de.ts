@@ -881,6 +881,21 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>&amp;Quit Anyway</source>
         <translation>Trotzdem &amp;beenden</translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pr&amp;otokoll</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::OverflowBar</name>
+    <message>
+        <source>More controls, hidden while the window is narrow</source>
+        <translation>Weitere Bedienelemente, ausgeblendet, solange das Fenster schmal ist</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileEditor</name>
@@ -1273,10 +1288,6 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
         <translation>Suchen</translation>
     </message>
     <message>
-        <source>Search (Ctrl+F)</source>
-        <translation>Suchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -1353,10 +1364,6 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
         <translation>Stanza kopieren</translation>
     </message>
     <message>
-        <source>Copy the selected stanza as it was on the wire</source>
-        <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war</translation>
-    </message>
-    <message>
         <source>Show both directions, or only what was received or sent</source>
         <translation>Beide Richtungen zeigen oder nur Empfangenes bzw. Gesendetes</translation>
     </message>
@@ -1415,14 +1422,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>#%1 · %2 · %3 · %4 Bytes</translation>
     </message>
     <message>
-        <source>1 stanza (%1 shown), %2 dropped</source>
-        <translation>1 Stanza (%1 angezeigt), %2 verworfen</translation>
-    </message>
-    <message>
-        <source>%1 stanzas (%2 shown), %3 dropped</source>
-        <translation>%1 Stanzas (%2 angezeigt), %3 verworfen</translation>
-    </message>
-    <message>
         <source>Paused: %1 new while paused</source>
         <translation>Angehalten: %1 neue seit der Pause</translation>
     </message>
@@ -1455,10 +1454,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>%1 Stanzas nach %2 exportiert</translation>
     </message>
     <message>
-        <source>XML log (*.log *.xml)</source>
-        <translation>XML-Protokoll (*.log *.xml)</translation>
-    </message>
-    <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1469,6 +1464,110 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
     <message>
         <source>Export Stanza Log</source>
         <translation>Stanza-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation>Nur &amp;Fehler</translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation>Nur &amp;Treffer zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>Das Protokoll durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w Newest</source>
+        <translation>&amp;Neuesten folgen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation>Alles e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation>An&amp;gezeigte exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Stanza</source>
+        <translation>Stanza &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected stanza as it was on the wire (Ctrl+C in the list)</source>
+        <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war (Strg+C in der Liste)</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation>&amp;Arten</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation>Spalten an die &amp;Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>F&amp;ortsetzen</translation>
+    </message>
+    <message>
+        <source>Cleared 1 stanza</source>
+        <translation>1 Stanza entfernt</translation>
+    </message>
+    <message>
+        <source>Cleared %1 stanzas</source>
+        <translation>%1 Stanzas entfernt</translation>
+    </message>
+    <message>
+        <source>1 stanza</source>
+        <translation>1 Stanza</translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation>%1 Stanzas</translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation>%1 (%2 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation>%1, %2 verworfen</translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
+        <translation>Im Protokoll: %1
+Angezeigt: %2
+Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
+        <translation>XML-Protokoll (*.log)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
+#include "stanzalogview.h"
 #include "statestyle.h"
 
 #include <QAction>
@@ -43,6 +44,7 @@ constexpr auto stateKey = "window/state"_L1;
 constexpr auto sidebarKey = "window/sidebarSplitter"_L1;
 constexpr auto pageSplitterKey = "window/pageSplitter"_L1;
 constexpr auto selectedKey = "window/selectedProfile"_L1;
+constexpr auto logSettingsGroup = "window/log"_L1;
 constexpr int closeGraceMs = 1500; // time for </stream:stream> to reach the servers on quit
 } // namespace
 
@@ -151,6 +153,11 @@ void MainWindow::buildActions()
         if (SessionPage *page = currentPage())
             page->compose()->focusEditor();
     });
+
+    // Filled with the shown log's own actions (refreshLogMenu): their state is that log's, and their
+    // shortcuts work from anywhere in the window.
+    m_logMenu = menuBar()->addMenu(tr("&Log"));
+    m_logMenu->setObjectName("logMenu"_L1);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About xcm"));
@@ -296,10 +303,11 @@ void MainWindow::saveLayout()
 void MainWindow::addPage(ProfileSession *session)
 {
     auto *page = new SessionPage(session, m_stack);
+    page->logView()->setSettingsGroup(logSettingsGroup); // one column layout for every profile's log
     if (!m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     else
-        page->splitter()->setSizes({520, 200});
+        page->splitter()->setSizes({480, 240}); // the log's empty detail pane folds: compose gets more
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
     // Ctrl+Return works the moment the XML becomes valid.
@@ -363,6 +371,7 @@ void MainWindow::onSelectionChanged()
     if (page && !m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(page) : m_emptyPage);
+    refreshLogMenu();
     if (session) // remembered at once, so a crash or a kill does not lose it
         QSettings().setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
     refreshChrome();
@@ -419,6 +428,18 @@ void MainWindow::refreshChrome()
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
     m_statusState->setText(statusText());
     m_statusState->setToolTip(statusToolTip());
+}
+
+void MainWindow::refreshLogMenu()
+{
+    StanzaLogView *view = currentPage() ? currentPage()->logView() : nullptr;
+    if (view && view == m_logMenuView)
+        return;
+    m_logMenu->clear(); // the actions belong to their view
+    if (view)
+        m_logMenu->addActions(view->menuActions());
+    m_logMenu->menuAction()->setEnabled(view != nullptr);
+    m_logMenuView = view;
 }
 
 void MainWindow::refreshKeychainBanner()

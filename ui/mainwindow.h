@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
@@ -11,6 +12,7 @@
 class QAction;
 class QLabel;
 class QListView;
+class QMenu;
 class QStackedWidget;
 
 namespace xcm {
@@ -23,6 +25,7 @@ class ProfileStore;
 class SecretStore;
 class SessionListModel;
 class SessionPage;
+class StanzaLogView;
 struct Profile;
 
 // The application window: profiles in a sidebar (each with a live state badge), the selected
@@ -77,6 +80,7 @@ private:
     void onSelectionChanged();
     void refreshChrome();
     void refreshKeychainBanner();
+    void refreshLogMenu();
     void storeSecret(const Profile &profile, const QString &secret);
     void selectAdjacentProfile(int step);
     // Asks before quitting while stanzas wait for a connection; true if the question is open now.
@@ -102,6 +106,8 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_sendAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QMenu *m_logMenu = nullptr;
+    QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds
 };
 
 } // namespace xcm

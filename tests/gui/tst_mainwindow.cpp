@@ -34,9 +34,11 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -48,6 +50,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -143,6 +146,7 @@ private Q_SLOTS:
     void shortcutsSwitchProfilesAndFocusCompose();
     void filtersLog();
     void exportsLogWithoutSecrets();
+    void logKeysWorkAnywhereInTheWindow();
     void historyResendsAndSurvivesRestart();
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
@@ -608,6 +612,78 @@ void TestMainWindow::exportsLogWithoutSecrets()
     typeInto(view->findChild<QLineEdit *>(u"searchEdit"_s), {});
 }
 
+void TestMainWindow::logKeysWorkAnywhereInTheWindow()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    QVERIFY(activate());
+    StanzaLogView *alphaLog = page(u"Alpha"_s)->logView();
+    StanzaLogView *betaLog = page(u"Beta"_s)->logView();
+    auto *search = alphaLog->findChild<QLineEdit *>(u"searchEdit"_s);
+    QListView *list = m_window->profileList();
+    auto *xmlEditor = page(u"Alpha"_s)->compose()->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+
+    // Focus in the profile list, where it starts: Ctrl+F goes to the shown log's search box…
+    list->setFocus();
+    QTRY_VERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    // …and Ctrl+P pauses that log, not the hidden one.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(alphaLog->isPaused());
+    QVERIFY(!betaLog->isPaused());
+    // The same from the compose editor.
+    xmlEditor->setFocus();
+    QTRY_VERIFY(xmlEditor->hasFocus());
+    QTest::keyClick(xmlEditor, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!alphaLog->isPaused());
+    QTest::keyClick(xmlEditor, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    // Space pauses only in the log's list: elsewhere it is a key like any other.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Space);
+    QVERIFY(!alphaLog->isPaused());
+
+    // The Log menu holds the shown log's actions, checked as that log is.
+    auto *menu = m_window->findChild<QMenu *>(u"logMenu"_s);
+    QVERIFY(menu);
+    const auto menuAction = [menu](const QString &name) -> QAction * {
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions) {
+            if (action->objectName() == name)
+                return action;
+        }
+        qWarning("no %s in the Log menu", qPrintable(name));
+        return nullptr;
+    };
+    QVERIFY(menu->menuAction()->isEnabled());
+    for (const QString &name :
+         {u"findAction"_s, u"findNextAction"_s, u"findPreviousAction"_s, u"errorsOnlyAction"_s,
+          u"followAction"_s, u"copyStanzaAction"_s, u"clearAction"_s, u"exportAction"_s})
+        QVERIFY(menuAction(name));
+    QAction *pause = menuAction(u"pauseAction"_s);
+    QVERIFY(pause && pause->isCheckable() && !pause->isChecked());
+    pause->trigger();
+    QVERIFY(alphaLog->isPaused());
+    QCOMPARE(pause->text(), u"&Resume"_s);
+    QVERIFY(menuAction(u"followAction"_s)->isChecked());
+
+    select(u"Beta"_s);
+    QVERIFY(!menuAction(u"pauseAction"_s)->isChecked()); // Beta's log is not paused
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(betaLog->isPaused());
+    QVERIFY(menuAction(u"pauseAction"_s)->isChecked());
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!betaLog->isPaused());
+    QVERIFY(alphaLog->isPaused()); // not on screen: untouched
+    select(u"Alpha"_s);
+    QVERIFY(menuAction(u"pauseAction"_s)->isChecked());
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(!alphaLog->isPaused());
+}
+
 void TestMainWindow::historyResendsAndSurvivesRestart()
 {
     if (!m_expectKeychain)
@@ -633,6 +709,13 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     QVERIFY(compose->xml().contains(m_token));
     QCOMPARE(compose->currentTemplate(), StanzaTemplate::Raw);
 
+    // The log's column layout survives too, for every profile's log.
+    page(u"Alpha"_s)
+        ->logView()
+        ->tableView()
+        ->horizontalHeader()
+        ->resizeSection(StanzaLogModel::FromColumn, 301);
+
     // The history survives a restart; so does a connection's secret, read at connect time.
     m_window->close(); // closes both streams politely first
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
@@ -641,6 +724,10 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     startWindow();
     QCOMPARE(session(u"Alpha"_s)->history()->rowCount(), 1);
     QVERIFY(session(u"Alpha"_s)->history()->entry(0).xml.contains(m_token.toUtf8()));
+    for (const QString &name : {u"Alpha"_s, u"Beta"_s}) {
+        const QHeaderView *columns = page(name)->logView()->tableView()->horizontalHeader();
+        QCOMPARE(columns->sectionSize(StanzaLogModel::FromColumn), 301);
+    }
     select(u"Alpha"_s);
     session(u"Alpha"_s)->connectToServer();
     QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));

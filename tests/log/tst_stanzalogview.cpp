@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logcolors.h"
+#include "overflowbar.h"
+#include "stanzalogdelegate.h"
+#include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -13,9 +16,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,20 +96,27 @@ class TestStanzaLogView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void typingFilters();
     void findWithoutFiltering();
+    void escapeClearsTheSearch();
     void pauseHoldsTheViewStill();
     void followScrollsOnlyAtTheBottom();
     void dropsDoNotMoveWhatIsRead();
     void detailPaneShowsPrettyXml();
+    void detailPaneFoldsWhenEmpty();
     void highlighterColoursTokens();
     void rowColoursFollowThePalette_data();
     void rowColoursFollowThePalette();
     void exportToFiles();
     void shortcuts();
+    void narrowBarKeepsEveryControl();
     void switchingModels();
+    void columnsFitTheWidth();
+    void columnLayoutIsKept();
+    void jidsElideInTheMiddle();
 
 private:
     StanzaLogModel *m_model = nullptr;
@@ -117,6 +131,15 @@ private:
         return widget;
     }
 };
+
+void TestStanzaLogView::initTestCase()
+{
+    // Views with a settings group write the column layout: into a test location, emptied first.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(u"xcm"_s);
+    QApplication::setApplicationName(u"tst_stanzalogview"_s);
+    QSettings().clear();
+}
 
 void TestStanzaLogView::init()
 {
@@ -143,7 +166,7 @@ void TestStanzaLogView::typingFilters()
     QTest::keyClicks(search, u"JULIET@capulet"_s);
     QTRY_COMPARE(table()->model()->rowCount(), 2);
     QCOMPARE(sequenceOf(table()->model()->index(0, 0)), 5u);
-    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"10 stanzas (2 shown), 0 dropped"_s);
+    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"10 stanzas (2 shown)"_s);
 
     // New traffic is filtered as it arrives.
     m_model->append(samples::received(samples::composing));
@@ -186,7 +209,30 @@ void TestStanzaLogView::findWithoutFiltering()
     search->setText(u"not there"_s);
     QTest::keyClick(search, Qt::Key_F3);
     QCOMPARE(table()->currentIndex().row(), 9);
-    QVERIFY(child<QLabel>(u"messageLabel"_s)->text().contains(u"not there"_s));
+    auto *message = child<QLabel>(u"messageLabel"_s);
+    QVERIFY(message->text().contains(u"not there"_s));
+    // The message was about that text: it goes when the text changes.
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QVERIFY(message->text().isEmpty());
+}
+
+void TestStanzaLogView::escapeClearsTheSearch()
+{
+    fillMixed(*m_model);
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    m_view->focusSearch();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, u"capulet"_s);
+    QTRY_COMPARE(table()->model()->rowCount(), 3);
+
+    // Esc clears the box and shows everything at once; the box keeps the focus…
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(table()->model()->rowCount(), 10);
+    QVERIFY(search->hasFocus());
+    // …and a second Esc goes back to the list.
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTRY_VERIFY(table()->hasFocus());
 }
 
 void TestStanzaLogView::pauseHoldsTheViewStill()
@@ -208,7 +254,7 @@ void TestStanzaLogView::pauseHoldsTheViewStill()
     QCOMPARE(table()->model()->rowCount(), 10);
     QCOMPARE(shownInserted.count(), 0);
     QTRY_COMPARE(pending->text(), u"Paused: 3 new while paused"_s);
-    QCOMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"13 stanzas (10 shown), 0 dropped"_s);
+    QCOMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"13 stanzas (10 shown)"_s);
 
     child<QToolButton>(u"pauseButton"_s)->click();
     QVERIFY(!m_view->isPaused());
@@ -272,6 +318,9 @@ void TestStanzaLogView::dropsDoNotMoveWhatIsRead()
     appendLoad(*m_model, 25, 640); // drops 25 from the top
     QTRY_COMPARE(m_model->droppedCount(), 25u);
     QTRY_COMPARE(sequenceOf(table()->indexAt(QPoint(2, 2))), top);
+    auto *status = child<QLabel>(u"statusLabel"_s);
+    QTRY_COMPARE(status->text(), u"640 stanzas, 25 dropped"_s);
+    QVERIFY2(status->toolTip().contains(u"the 640 the log keeps: 25"_s), qPrintable(status->toolTip()));
 
     // Following at the bottom: the newest row stays in view.
     bar->setValue(bar->maximum());
@@ -318,6 +367,35 @@ void TestStanzaLogView::detailPaneShowsPrettyXml()
 
     m_model->clear();
     QVERIFY(m_view->detailText().isEmpty());
+}
+
+void TestStanzaLogView::detailPaneFoldsWhenEmpty()
+{
+    fillMixed(*m_model);
+    auto *pane = child<QWidget>(u"detailPane"_s);
+    auto *header = child<QLabel>(u"detailHeader"_s);
+    auto *splitter = child<QSplitter>(u"logSplitter"_s);
+    // Nothing selected: one line, the rows get the room.
+    QTRY_VERIFY(pane->height() <= header->sizeHint().height() + 4);
+    QVERIFY(!child<QPlainTextEdit>(u"detailText"_s)->isVisible());
+    QCOMPARE(header->text(), u"Select a stanza to see it here."_s);
+    const int tableHeight = table()->height();
+
+    // A stanza selected: the pane opens to a third.
+    table()->selectRow(4);
+    QTRY_VERIFY(child<QPlainTextEdit>(u"detailText"_s)->isVisible());
+    const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+    QVERIFY2(qAbs(pane->height() - total / 3) <= 2, qPrintable(QString::number(pane->height())));
+    QVERIFY(table()->height() < tableHeight);
+    // The user makes it bigger; it folds when the log is cleared, and reopens at that size.
+    splitter->setSizes({total - 250, 250});
+    QTRY_COMPARE(pane->height(), 250);
+    m_model->clear();
+    QTRY_VERIFY(pane->height() <= header->sizeHint().height() + 4);
+    QCOMPARE(table()->height(), tableHeight);
+    fillMixed(*m_model);
+    table()->selectRow(2);
+    QTRY_COMPARE(pane->height(), 250);
 }
 
 void TestStanzaLogView::highlighterColoursTokens()
@@ -382,6 +460,21 @@ void TestStanzaLogView::rowColoursFollowThePalette()
     QVERIFY(contrast(palette.color(QPalette::Text), colors.matchBackground) >= 4.5);
     for (const QColor &xml : {colors.xmlTag, colors.xmlAttribute, colors.xmlValue, colors.xmlEntity})
         QVERIFY2(contrast(xml, base) >= 3.0, qPrintable(xml.name()));
+
+    // Selected, an error row stays red; another row takes the usual selection colour.
+    table()->setFocus();
+    table()->selectRow(8);
+    const auto selectedBackground = [&](int row) {
+        const QImage selected = table()->viewport()->grab().toImage();
+        const QRect cell = table()->visualRect(table()->model()->index(row, StanzaLogModel::SizeColumn));
+        return selected.pixelColor(QPoint(cell.left() + 3, cell.center().y()) * selected.devicePixelRatio());
+    };
+    QCOMPARE(selectedBackground(8).rgb(), colors.errorSelection.rgb());
+    QVERIFY(contrast(colors.errorSelection, colors.errorBackground) > 1.5);
+    QVERIFY(contrast(palette.color(QPalette::HighlightedText), colors.errorSelection) >= 4.5);
+    table()->selectRow(4);
+    QVERIFY(selectedBackground(4).rgb() != colors.errorSelection.rgb());
+    QVERIFY(selectedBackground(4).rgb() != base.rgb());
 }
 
 void TestStanzaLogView::exportToFiles()
@@ -415,6 +508,16 @@ void TestStanzaLogView::exportToFiles()
     QVERIFY(json.startsWith("{"));
     QVERIFY(json.contains("ps-3"));
 
+    // The dialog offers each format under the names it is written for, and the XML log (a comment line
+    // before each stanza) not as .xml, which would promise an XML document.
+    const QStringList filters = StanzaLogView::exportNameFilters();
+    QCOMPARE(filters.size(), 2);
+    QVERIFY2(!filters.at(0).contains(u"*.xml"_s, Qt::CaseInsensitive), qPrintable(filters.at(0)));
+    QVERIFY(filters.at(0).contains(u"*.log"_s));
+    QCOMPARE(StanzaLogExport::formatForFileName(u"a.log"_s), StanzaLogExport::Format::XmlLog);
+    QVERIFY(filters.at(1).contains(u"*.jsonl"_s));
+    QCOMPARE(StanzaLogExport::formatForFileName(u"a.jsonl"_s), StanzaLogExport::Format::JsonLines);
+
     QVERIFY(!m_view->exportTo(dir.filePath(u"missing/dir/x.log"_s)));
     QCOMPARE(finished.last().at(0).toBool(), false);
     QVERIFY(child<QLabel>(u"messageLabel"_s)->text().startsWith(u"Could not export"_s));
@@ -439,6 +542,74 @@ void TestStanzaLogView::shortcuts()
 
     QTest::keyClick(search, Qt::Key_L, Qt::ControlModifier);
     QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(child<QLabel>(u"messageLabel"_s)->text(), u"Cleared 10 stanzas"_s); // no way back: say so
+}
+
+void TestStanzaLogView::narrowBarKeepsEveryControl()
+{
+    auto *bar = child<OverflowBar>(u"filterBar"_s);
+    auto *more = child<QToolButton>(u"overflowButton"_s);
+    const QList<QWidget *> optional = {
+        child<QCheckBox>(u"errorsOnlyCheck"_s), child<QCheckBox>(u"textFilterCheck"_s),
+        child<QCheckBox>(u"followCheck"_s), child<QToolButton>(u"clearButton"_s),
+        child<QToolButton>(u"exportButton"_s)};
+    const auto overflowNames = [bar] {
+        QStringList names;
+        for (const QAction *action : bar->overflowActions())
+            names.append(action->objectName());
+        return names;
+    };
+    // Every control shown, at its full width, inside the bar.
+    const auto laidOut = [bar] {
+        for (const QWidget *control : bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (control->isVisible() && (control->width() < control->minimumSizeHint().width() ||
+                                         !bar->rect().contains(control->geometry()))) {
+                qWarning() << "squeezed or outside:" << control << control->geometry()
+                           << control->minimumSizeHint() << "in" << bar->rect();
+                return false;
+            }
+        }
+        return true;
+    };
+
+    m_view->resize(1400, 600);
+    QTRY_VERIFY(!more->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(control->isVisible());
+    QVERIFY(overflowNames().isEmpty());
+    QVERIFY(laidOut());
+
+    // Half of a 1920 px screen less a sidebar leaves the log about 780 px: the least used go first.
+    m_view->resize(700, 600);
+    QTRY_VERIFY(more->isVisible());
+    QVERIFY(!child<QToolButton>(u"exportButton"_s)->isVisible());
+    QVERIFY(child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
+    QCOMPARE(overflowNames().mid(overflowNames().size() - 2),
+             QStringList({u"exportAction"_s, u"exportShownAction"_s}));
+    QVERIFY(laidOut());
+
+    // The view's minimum leaves room for a sidebar in an 800 px window; there, all options are in ⋯.
+    const int minimum = m_view->minimumSizeHint().width();
+    QVERIFY2(minimum <= 600, qPrintable(QString::number(minimum)));
+    m_view->resize(minimum, 600);
+    QTRY_VERIFY(!child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(!control->isVisible());
+    QCOMPARE(overflowNames(), QStringList({u"errorsOnlyAction"_s, u"textFilterAction"_s, u"followAction"_s,
+                                           u"clearAction"_s, u"exportAction"_s, u"exportShownAction"_s}));
+    QVERIFY(child<QLineEdit>(u"searchEdit"_s)->isVisible());
+    QVERIFY(laidOut());
+    // The menu's entries are the controls' own actions.
+    QCOMPARE(m_view->filterModel()->errorsOnly(), false);
+    bar->overflowActions().first()->trigger();
+    QCOMPARE(m_view->filterModel()->errorsOnly(), true);
+    QVERIFY(child<QCheckBox>(u"errorsOnlyCheck"_s)->isChecked());
+
+    // Wide again: all back, the menu button gone.
+    m_view->resize(1400, 600);
+    QTRY_VERIFY(!more->isVisible());
+    for (const QWidget *control : optional)
+        QVERIFY(control->isVisible());
 }
 
 void TestStanzaLogView::switchingModels()
@@ -456,13 +627,139 @@ void TestStanzaLogView::switchingModels()
     QVERIFY(!m_view->isPaused()); // a pause belongs to the log it was made in
     QCOMPARE(table()->model()->rowCount(), 1);
     QCOMPARE(header->sectionSize(StanzaLogModel::FromColumn), 321);
-    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"1 stanza (1 shown), 0 dropped"_s);
+    QTRY_COMPARE(child<QLabel>(u"statusLabel"_s)->text(), u"1 stanza"_s); // nothing hidden, nothing dropped
 
     m_view->setModel(m_model);
     QCOMPARE(table()->model()->rowCount(), 10);
     m_view->setModel(nullptr);
     QCOMPARE(table()->model()->rowCount(), 0);
     m_view->setModel(m_model);
+}
+
+void TestStanzaLogView::columnsFitTheWidth()
+{
+    fillMixed(*m_model);
+    QHeaderView *header = table()->horizontalHeader();
+    const int character = table()->fontMetrics().averageCharWidth();
+    const auto fits = [&] {
+        int sum = 0;
+        for (int column = 0; column < header->count(); ++column)
+            sum += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+        return sum <= table()->viewport()->width() && !table()->horizontalScrollBar()->isVisible();
+    };
+    // The log's width in a 1024 px window: Summary keeps a useful width, nothing scrolls sideways.
+    m_view->resize(810, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 810 - 2 * table()->frameWidth());
+    QVERIFY(m_view->isFittingColumns());
+    QVERIFY(fits());
+    QVERIFY2(header->sectionSize(StanzaLogModel::SummaryColumn) >= 24 * character,
+             qPrintable(QString::number(header->sectionSize(StanzaLogModel::SummaryColumn))));
+    const int narrowFrom = header->sectionSize(StanzaLogModel::FromColumn);
+    QVERIFY(narrowFrom >= 14 * character);
+    QCOMPARE(header->sectionSize(StanzaLogModel::ToColumn), narrowFrom);
+
+    // Wider: From, To and Id grow with it, Summary most.
+    m_view->resize(1400, 500);
+    QTRY_VERIFY(header->sectionSize(StanzaLogModel::FromColumn) > narrowFrom);
+    QVERIFY(fits());
+    QVERIFY(header->sectionSize(StanzaLogModel::SummaryColumn) >
+            header->sectionSize(StanzaLogModel::FromColumn));
+
+    // Very narrow: the others give back before Summary drops below its minimum.
+    m_view->resize(m_view->minimumSizeHint().width(), 500);
+    QTRY_VERIFY(header->sectionSize(StanzaLogModel::FromColumn) < narrowFrom);
+
+    // Once the user sizes a column, the widths are the user's.
+    m_view->resize(1000, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 1000 - 2 * table()->frameWidth());
+    header->resizeSection(StanzaLogModel::IdColumn, 222);
+    QVERIFY(!m_view->isFittingColumns());
+    const int from = header->sectionSize(StanzaLogModel::FromColumn);
+    m_view->resize(1300, 500);
+    QTRY_COMPARE(table()->viewport()->width(), 1300 - 2 * table()->frameWidth());
+    QCOMPARE(header->sectionSize(StanzaLogModel::IdColumn), 222);
+    QCOMPARE(header->sectionSize(StanzaLogModel::FromColumn), from);
+    // Until they ask for fitting again.
+    m_view->fitColumnsToWidth();
+    QVERIFY(m_view->isFittingColumns());
+    QVERIFY(header->sectionSize(StanzaLogModel::IdColumn) < 222);
+    QVERIFY(fits());
+}
+
+void TestStanzaLogView::columnLayoutIsKept()
+{
+    QSettings().remove(u"log"_s);
+    fillMixed(*m_model);
+    m_view->setSettingsGroup(u"log"_s);
+    QHeaderView *header = table()->horizontalHeader();
+
+    // The header's context menu hides and shows columns.
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    auto *menu = child<QMenu>(u"columnMenu"_s);
+    QTRY_VERIFY(menu->isVisible());
+    auto *idColumn = menu->findChild<QAction *>(u"column%1"_s.arg(StanzaLogModel::IdColumn));
+    QVERIFY(idColumn && idColumn->isChecked());
+    QCOMPARE(idColumn->text(), u"Id"_s);
+    idColumn->trigger();
+    menu->close();
+    QVERIFY(header->isSectionHidden(StanzaLogModel::IdColumn));
+    header->resizeSection(StanzaLogModel::FromColumn, 333);                // by hand
+    QTRY_COMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false)); // saved once the drag stops
+
+    // Another view (another profile, the next start) gets the same layout.
+    StanzaLogView second;
+    second.setModel(m_model);
+    second.setSettingsGroup(u"log"_s);
+    second.resize(1000, 600);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QHeaderView *secondHeader = second.tableView()->horizontalHeader();
+    QVERIFY(secondHeader->isSectionHidden(StanzaLogModel::IdColumn));
+    QCOMPARE(secondHeader->sectionSize(StanzaLogModel::FromColumn), 333);
+    QVERIFY(!second.isFittingColumns());
+
+    // A hidden view picks up a change when it is shown again.
+    second.hide();
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    QTRY_VERIFY(menu->isVisible());
+    menu->findChild<QAction *>(u"column%1"_s.arg(StanzaLogModel::IdColumn))->trigger();
+    menu->findChild<QAction *>(u"fitColumnsAction"_s)->trigger();
+    menu->close();
+    QVERIFY(!header->isSectionHidden(StanzaLogModel::IdColumn));
+    QVERIFY(m_view->isFittingColumns());
+    second.show();
+    QVERIFY(!secondHeader->isSectionHidden(StanzaLogModel::IdColumn));
+    QVERIFY(second.isFittingColumns());
+
+    // The last shown column cannot be hidden.
+    for (int column = 1; column < header->count(); ++column)
+        header->hideSection(column);
+    Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY(!menu->findChild<QAction *>(u"column0"_s)->isEnabled());
+    menu->close();
+    QSettings().remove(u"log"_s);
+}
+
+void TestStanzaLogView::jidsElideInTheMiddle()
+{
+    // initStyleOption() is what paints: the JIDs keep their start and their resource.
+    struct Probe : StanzaLogDelegate
+    {
+        using StanzaLogDelegate::initStyleOption;
+    };
+    fillMixed(*m_model);
+    Probe probe;
+    const auto elision = [&](int column) {
+        QStyleOptionViewItem option;
+        option.textElideMode = Qt::ElideRight;
+        probe.initStyleOption(&option, table()->model()->index(4, column));
+        return option.textElideMode;
+    };
+    QCOMPARE(elision(StanzaLogModel::FromColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::ToColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::IdColumn), Qt::ElideMiddle);
+    QCOMPARE(elision(StanzaLogModel::SummaryColumn), Qt::ElideRight);
 }
 
 QTEST_MAIN(TestStanzaLogView)

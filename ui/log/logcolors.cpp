@@ -33,6 +33,7 @@ LogColors LogColors::forPalette(const QPalette &palette)
     c.receivedBackground = base;
     c.sentBackground = mix(base, QColor::fromRgb(0x3584e4), dark ? 0.16 : 0.08);
     c.errorBackground = mix(base, QColor::fromRgb(0xe01b24), dark ? 0.32 : 0.15);
+    c.errorSelection = QColor::fromRgb(0xc01c28); // strong enough for white text on either base
     c.matchBackground = mix(base, QColor::fromRgb(0xf6d32d), dark ? 0.30 : 0.45);
     c.errorText = pick(0xb3141c, 0xff8c8c);
     c.dimText = mix(text, base, 0.45);

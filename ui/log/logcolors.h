@@ -15,6 +15,7 @@ struct LogColors
     QColor receivedBackground;
     QColor sentBackground;
     QColor errorBackground;
+    QColor errorSelection;  // the selection on an error row: still red, and white text reads on it
     QColor matchBackground; // rows that contain the search text, when it does not filter
     QColor errorText;
     QColor dimText;

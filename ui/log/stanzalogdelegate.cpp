@@ -39,6 +39,9 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         !m_filter->searchText().isEmpty())
         matches = m_filter->matchesSearch(m_filter->mapToSource(index).row());
 
+    // The selection colour would hide that the row just clicked is an error: select it in red.
+    if (isError)
+        option->palette.setColor(QPalette::Highlight, colors.errorSelection);
     if (matches)
         option->backgroundBrush = colors.matchBackground;
     else if (isError)
@@ -48,6 +51,12 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
 
     QColor text;
     switch (index.column()) {
+    case StanzaLogModel::FromColumn:
+    case StanzaLogModel::ToColumn:
+    case StanzaLogModel::IdColumn:
+        // The start (local part, id prefix) and the end (resource, counter) tell entries apart.
+        option->textElideMode = Qt::ElideMiddle;
+        break;
     case StanzaLogModel::DirectionColumn:
         text = colors.directionText[int(direction)];
         break;

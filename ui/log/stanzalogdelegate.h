@@ -10,8 +10,9 @@ namespace xcm {
 
 class StanzaLogFilterModel;
 
-// Paints log rows in colours that follow the palette: sent rows tinted, errors red, the kind and the
-// direction arrow in their own colours, rows that match the search (when it does not filter) marked.
+// Paints log rows in colours that follow the palette: sent rows tinted, errors red (selected too), the
+// kind and the direction arrow in their own colours, rows that match the search (when it does not
+// filter) marked; JIDs and ids elided in the middle.
 // Reads only the model's roles; no widget per row.
 class StanzaLogDelegate : public QStyledItemDelegate
 {

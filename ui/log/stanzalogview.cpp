@@ -2,6 +2,7 @@
 #include "stanzalogview.h"
 
 #include "logcolors.h"
+#include "overflowbar.h"
 #include "stanzalogdelegate.h"
 #include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
@@ -21,13 +22,16 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QScrollBar>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -43,6 +47,7 @@ namespace {
 
 constexpr int searchDelayMs = 150; // typing pauses this long before a million rows are re-filtered
 constexpr int messageTimeoutMs = 10'000;
+constexpr int columnSaveDelayMs = 500; // a drag of a column divider is saved once, when it stops
 
 QString prettyXml(const Stanza &stanza)
 {
@@ -61,7 +66,7 @@ QString prettyXml(const Stanza &stanza)
 QToolButton *toolButton(QAction *action)
 {
     auto *button = new QToolButton;
-    button->setDefaultAction(action);
+    button->setDefaultAction(action); // shows the action's iconText(): the menu's text is longer
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     return button;
 }
@@ -69,7 +74,7 @@ QToolButton *toolButton(QAction *action)
 // A check box reads as on/off in every style and palette, which a checked tool button does not.
 QCheckBox *checkBox(QAction *action)
 {
-    auto *box = new QCheckBox(action->text());
+    auto *box = new QCheckBox(action->iconText());
     box->setToolTip(action->toolTip());
     box->setChecked(action->isChecked());
     QObject::connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
@@ -77,15 +82,25 @@ QCheckBox *checkBox(QAction *action)
     return box;
 }
 
-QAction *makeAction(QObject *parent, const QString &text, const QString &toolTip,
+// `text` for menus, `iconText` for the buttons and check boxes in the view. Shortcuts are window-wide:
+// a hidden view's actions do not match, so only the log on screen answers.
+QAction *makeAction(QObject *parent, const QString &text, const QString &iconText, const QString &toolTip,
                     const QKeySequence &shortcut = {}, bool checkable = false)
 {
     auto *action = new QAction(text, parent);
+    action->setIconText(iconText);
     action->setToolTip(toolTip);
     action->setShortcut(shortcut);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
     action->setCheckable(checkable);
     return action;
+}
+
+QAction *makeSeparator(QObject *parent)
+{
+    auto *separator = new QAction(parent);
+    separator->setSeparator(true);
+    return separator;
 }
 
 } // namespace
@@ -96,6 +111,8 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     , m_delegate(new StanzaLogDelegate(this))
     , m_searchTimer(new QTimer(this))
     , m_statusTimer(new QTimer(this))
+    , m_columnSaveTimer(new QTimer(this))
+    , m_messageTimer(new QTimer(this))
 {
     createActions();
 
@@ -125,6 +142,21 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setStretchLastSection(true);
     columns->setMinimumSectionSize(16);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QHeaderView::customContextMenuRequested, this, &StanzaLogView::showColumnMenu);
+    connect(columns, &QHeaderView::sectionResized, this, [this](int column) {
+        // The stretched last column follows the others and the window; any other change is the user's.
+        if (m_adjustingColumns || column == lastShownColumn())
+            return;
+        m_fitColumns = false;
+        m_columnSaveTimer->start();
+    });
+    m_table->viewport()->installEventFilter(this);
+    m_columnSaveTimer->setSingleShot(true);
+    m_columnSaveTimer->setInterval(columnSaveDelayMs);
+    connect(m_columnSaveTimer, &QTimer::timeout, this, &StanzaLogView::saveColumns);
+    m_columnMenu = new QMenu(this);
+    m_columnMenu->setObjectName(u"columnMenu"_s);
     m_table->addAction(m_copyStanzaAction);
     // Space pauses only in the list: elsewhere it types, ticks or opens.
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
@@ -165,18 +197,19 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     m_messageLabel = new QLabel;
     m_messageLabel->setObjectName(u"messageLabel"_s);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *messageTimer = new QTimer(this);
-    messageTimer->setSingleShot(true);
-    messageTimer->setInterval(messageTimeoutMs);
-    connect(messageTimer, &QTimer::timeout, m_messageLabel, &QLabel::clear);
-    connect(this, &StanzaLogView::exportFinished, messageTimer, qOverload<>(&QTimer::start));
+    m_messageLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A long path must not widen the window: the text is elided to the room left (showMessage()).
+    m_messageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_messageTimer->setSingleShot(true);
+    m_messageTimer->setInterval(messageTimeoutMs);
+    connect(m_messageTimer, &QTimer::timeout, this, [this] { showMessage({}); });
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(4, 0, 4, 0);
     statusRow->addWidget(m_statusLabel);
     statusRow->addSpacing(12);
     statusRow->addWidget(m_pausedLabel);
-    statusRow->addStretch();
-    statusRow->addWidget(m_messageLabel);
+    statusRow->addSpacing(12);
+    statusRow->addWidget(m_messageLabel, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -184,6 +217,11 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     layout->addWidget(createFilterBar());
     layout->addWidget(m_splitter, 1);
     layout->addLayout(statusRow);
+
+    m_menuActions = {m_searchAction,     m_findNextAction,    m_findPreviousAction,     makeSeparator(this),
+                     m_errorsOnlyAction, m_textFilterAction,  m_kindMenu->menuAction(), makeSeparator(this),
+                     m_pauseAction,      m_followAction,      makeSeparator(this),      m_copyStanzaAction,
+                     m_clearAction,      makeSeparator(this), m_exportAction,           m_exportShownAction};
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(searchDelayMs);
@@ -210,77 +248,99 @@ StanzaLogView::~StanzaLogView() = default;
 
 void StanzaLogView::createActions()
 {
-    m_errorsOnlyAction = makeAction(this, tr("Errors only"),
+    m_errorsOnlyAction = makeAction(this, tr("&Errors Only"), tr("Errors only"),
                                     tr("Show only stream errors and stanzas of type 'error'"), {}, true);
+    m_errorsOnlyAction->setObjectName(u"errorsOnlyAction"_s);
     connect(m_errorsOnlyAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setErrorsOnly);
 
-    m_textFilterAction = makeAction(this, tr("Filter"),
+    m_textFilterAction = makeAction(this, tr("Show &Only Matches"), tr("Filter"),
                                     tr("On: show only the stanzas that contain the search text.\n"
                                        "Off: show all, highlight the matches, and step through them with "
                                        "F3 / Shift+F3."),
                                     {}, true);
+    m_textFilterAction->setObjectName(u"textFilterAction"_s);
     m_textFilterAction->setChecked(true);
     connect(m_textFilterAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setTextFilterEnabled);
 
-    m_searchAction = makeAction(this, tr("Search"), tr("Search (Ctrl+F)"), QKeySequence::Find);
+    m_searchAction =
+        makeAction(this, tr("&Find…"), tr("Search"), tr("Search the log (Ctrl+F)"), QKeySequence::Find);
+    m_searchAction->setObjectName(u"findAction"_s);
     connect(m_searchAction, &QAction::triggered, this, &StanzaLogView::focusSearch);
     addAction(m_searchAction);
 
-    m_findNextAction = makeAction(this, tr("Next"), tr("Next match (F3)"), QKeySequence(Qt::Key_F3));
+    m_findNextAction =
+        makeAction(this, tr("Find &Next"), tr("Next"), tr("Next match (F3)"), QKeySequence(Qt::Key_F3));
+    m_findNextAction->setObjectName(u"findNextAction"_s);
     connect(m_findNextAction, &QAction::triggered, this, &StanzaLogView::findNext);
     addAction(m_findNextAction);
-    m_findPreviousAction = makeAction(this, tr("Previous"), tr("Previous match (Shift+F3)"),
-                                      QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    m_findPreviousAction = makeAction(this, tr("Find Pre&vious"), tr("Previous"),
+                                      tr("Previous match (Shift+F3)"), QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    m_findPreviousAction->setObjectName(u"findPreviousAction"_s);
     connect(m_findPreviousAction, &QAction::triggered, this, &StanzaLogView::findPrevious);
     addAction(m_findPreviousAction);
 
-    m_pauseAction = makeAction(this, tr("Pause"),
+    m_pauseAction = makeAction(this, tr("&Pause"), tr("Pause"),
                                tr("Hold the view still; traffic is still logged and counted "
                                   "(Space in the list, Ctrl+P)"),
                                QKeySequence(Qt::CTRL | Qt::Key_P), true);
+    m_pauseAction->setObjectName(u"pauseAction"_s);
     connect(m_pauseAction, &QAction::toggled, this, &StanzaLogView::setPaused);
     addAction(m_pauseAction);
 
     m_followAction =
-        makeAction(this, tr("Follow"),
+        makeAction(this, tr("Follo&w Newest"), tr("Follow"),
                    tr("Keep the newest stanza in view while the list is scrolled to the bottom"), {}, true);
+    m_followAction->setObjectName(u"followAction"_s);
     m_followAction->setChecked(true);
     connect(m_followAction, &QAction::toggled, this, &StanzaLogView::setFollowing);
 
-    m_clearAction = makeAction(this, tr("Clear"), tr("Remove all stanzas from the log (Ctrl+L)"),
-                               QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_clearAction =
+        makeAction(this, tr("C&lear"), tr("Clear"), tr("Remove all stanzas from the log (Ctrl+L)"),
+                   QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_clearAction->setObjectName(u"clearAction"_s);
     connect(m_clearAction, &QAction::triggered, this, &StanzaLogView::clear);
     addAction(m_clearAction);
 
-    m_exportAction = makeAction(this, tr("Export All…"),
+    m_exportAction = makeAction(this, tr("E&xport All…"), tr("Export All…"),
                                 tr("Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake "
                                    "digest is never written"),
                                 QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setObjectName(u"exportAction"_s);
     connect(m_exportAction, &QAction::triggered, this, [this] { exportWithDialog(false); });
     addAction(m_exportAction);
-    m_exportShownAction =
-        makeAction(this, tr("Export Shown…"), tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
-                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportShownAction = makeAction(this, tr("Export &Shown…"), tr("Export Shown…"),
+                                     tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportShownAction->setObjectName(u"exportShownAction"_s);
     connect(m_exportShownAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
     addAction(m_exportShownAction);
 
-    m_rawAction =
-        makeAction(this, tr("Raw"), tr("Show the exact bytes on the wire instead of indented XML"), {}, true);
+    m_rawAction = makeAction(this, tr("Raw"), tr("Raw"),
+                             tr("Show the exact bytes on the wire instead of indented XML"), {}, true);
     connect(m_rawAction, &QAction::toggled, this, [this] {
         m_detailSequence = 0;
         updateDetail();
     });
-    m_copyAction = makeAction(this, tr("Copy"), tr("Copy the stanza as shown"));
+    m_copyAction = makeAction(this, tr("Copy"), tr("Copy"), tr("Copy the stanza as shown"));
     connect(m_copyAction, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(detailText()); });
-    m_copyStanzaAction = makeAction(this, tr("Copy Stanza"), // owned by the view: m_table does not exist yet
-                                    tr("Copy the selected stanza as it was on the wire"), QKeySequence::Copy);
+    // Owned by the view (m_table does not exist yet); Ctrl+C copies the stanza only in the list, where
+    // nothing else is selected that the user could mean.
+    m_copyStanzaAction = makeAction(this, tr("&Copy Stanza"), tr("Copy Stanza"),
+                                    tr("Copy the selected stanza as it was on the wire (Ctrl+C in the list)"),
+                                    QKeySequence::Copy);
+    m_copyStanzaAction->setObjectName(u"copyStanzaAction"_s);
     m_copyStanzaAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyStanzaAction, &QAction::triggered, this, [this] {
         const Stanza stanza = currentStanza();
         if (!stanza.isNull())
             QApplication::clipboard()->setText(QString::fromUtf8(stanza.wire()));
     });
+}
+
+QList<QAction *> StanzaLogView::menuActions() const
+{
+    return m_menuActions;
 }
 
 QWidget *StanzaLogView::createFilterBar()
@@ -297,7 +357,8 @@ QWidget *StanzaLogView::createFilterBar()
         m_filter->setDirectionFilter(value < 0 ? std::nullopt : std::optional(Direction(value)));
     });
 
-    m_kindMenu = new QMenu(this);
+    m_kindMenu = new QMenu(tr("&Kinds"), this);
+    m_kindMenu->setObjectName(u"kindMenu"_s);
     for (const StanzaKind kind :
          {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other}) {
         QAction *action = m_kindMenu->addAction(StanzaLogModel::kindName(kind));
@@ -331,8 +392,13 @@ QWidget *StanzaLogView::createFilterBar()
     m_searchEdit->setPlaceholderText(tr("Search JIDs, ids, content (Ctrl+F)"));
     m_searchEdit->setToolTip(tr("Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.\n"
                                 "Enter: next match, F3 / Shift+F3: next / previous"));
-    m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_searchEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 12); // 24 when there is room
     connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this] {
+        if (m_messageIsAboutSearch)
+            showMessage({}); // "no stanza contains …" was about the text that just changed
+    });
+    m_searchEdit->installEventFilter(this); // Esc
     connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
         applySearch();
         if (!m_filter->isTextFilterEnabled())
@@ -352,6 +418,7 @@ QWidget *StanzaLogView::createFilterBar()
     auto *followBox = checkBox(m_followAction);
     followBox->setObjectName(u"followCheck"_s);
     auto *clearButton = toolButton(m_clearAction);
+    clearButton->setObjectName(u"clearButton"_s);
     auto *exportMenu = new QMenu(this);
     exportMenu->addAction(m_exportAction);
     exportMenu->addAction(m_exportShownAction);
@@ -360,24 +427,25 @@ QWidget *StanzaLogView::createFilterBar()
     exportButton->setMenu(exportMenu);
     exportButton->setPopupMode(QToolButton::MenuButtonPopup);
 
-    auto *bar = new QWidget;
+    // Too narrow for all (half a small screen, or German): export, clear, follow and the two check
+    // boxes go into the bar's ⋯ menu, in that order; the Log menu has them all anyway.
+    auto *bar = new OverflowBar;
     bar->setObjectName(u"filterBar"_s);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(4, 4, 4, 0);
-    layout->setSpacing(4);
-    layout->addWidget(m_directionCombo);
-    layout->addWidget(m_kindButton);
-    layout->addWidget(errorsBox);
-    layout->addSpacing(8);
-    layout->addWidget(m_searchEdit, 1);
-    layout->addWidget(previousButton);
-    layout->addWidget(nextButton);
-    layout->addWidget(filterBox);
-    layout->addSpacing(8);
-    layout->addWidget(followBox);
-    layout->addWidget(pauseButton);
-    layout->addWidget(clearButton);
-    layout->addWidget(exportButton);
+    bar->layout()->setContentsMargins(4, 4, 4, 0);
+    bar->layout()->setSpacing(4);
+    bar->addWidget(m_directionCombo);
+    bar->addWidget(m_kindButton);
+    bar->addOptionalWidget(errorsBox, 5, {m_errorsOnlyAction});
+    bar->addSpacing(8);
+    bar->addStretchWidget(m_searchEdit, fontMetrics().averageCharWidth() * 24);
+    bar->addWidget(previousButton);
+    bar->addWidget(nextButton);
+    bar->addOptionalWidget(filterBox, 4, {m_textFilterAction});
+    bar->addSpacing(8);
+    bar->addOptionalWidget(followBox, 3, {m_followAction});
+    bar->addWidget(pauseButton);
+    bar->addOptionalWidget(clearButton, 2, {m_clearAction});
+    bar->addOptionalWidget(exportButton, 1, {m_exportAction, m_exportShownAction});
     return bar;
 }
 
@@ -398,14 +466,16 @@ QWidget *StanzaLogView::createDetailPane()
     auto *header = new QHBoxLayout;
     header->setContentsMargins(4, 0, 4, 0);
     header->addWidget(m_detailHeader, 1);
-    auto *rawButton = toolButton(m_rawAction);
-    rawButton->setObjectName(u"rawButton"_s);
-    header->addWidget(rawButton);
-    auto *copyButton = toolButton(m_copyAction);
-    copyButton->setObjectName(u"copyButton"_s);
-    header->addWidget(copyButton);
+    m_rawButton = toolButton(m_rawAction);
+    m_rawButton->setObjectName(u"rawButton"_s);
+    header->addWidget(m_rawButton);
+    m_copyButton = toolButton(m_copyAction);
+    m_copyButton->setObjectName(u"copyButton"_s);
+    header->addWidget(m_copyButton);
 
     auto *pane = new QWidget;
+    pane->setObjectName(u"detailPane"_s);
+    m_detailPane = pane;
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -422,36 +492,20 @@ void StanzaLogView::setModel(StanzaLogModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     QHeaderView *columns = m_table->horizontalHeader();
     const QByteArray columnState = columns->count() > 0 ? columns->saveState() : QByteArray();
-    m_model = model;
-    m_filter->setSourceModel(model);
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        m_model = model;
+        m_filter->setSourceModel(model); // resets the header
+        if (!columnState.isEmpty())
+            columns->restoreState(columnState); // the column layout survives a switch
+    }
     m_pauseAction->setChecked(false); // a pause belongs to the old log; ending it now re-filters nothing yet
     if (model)
         connect(model, &StanzaLogModel::countsChanged, this, &StanzaLogView::scheduleStatusUpdate);
-
-    if (!columnState.isEmpty()) {
-        columns->restoreState(columnState); // the user's column widths survive a switch
-    } else if (columns->count() == StanzaLogModel::ColumnCount) {
-        const QFontMetrics metrics = m_table->fontMetrics();
-        const QFontMetrics headerMetrics = columns->fontMetrics();
-        const int padding =
-            2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
-        const auto width = [&](int column, const QString &sample) {
-            const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
-            return qMax(metrics.horizontalAdvance(sample), headerMetrics.horizontalAdvance(title)) + padding;
-        };
-        const int jid = metrics.averageCharWidth() * 26;
-        columns->resizeSection(StanzaLogModel::TimeColumn,
-                               width(StanzaLogModel::TimeColumn, u"00:00:00.000"_s));
-        columns->resizeSection(StanzaLogModel::DirectionColumn,
-                               width(StanzaLogModel::DirectionColumn, u"↑"_s));
-        columns->resizeSection(StanzaLogModel::KindColumn, width(StanzaLogModel::KindColumn, u"presence"_s));
-        columns->resizeSection(StanzaLogModel::TypeColumn,
-                               width(StanzaLogModel::TypeColumn, u"unavailable"_s));
-        columns->resizeSection(StanzaLogModel::FromColumn, jid);
-        columns->resizeSection(StanzaLogModel::ToColumn, jid);
-        columns->resizeSection(StanzaLogModel::IdColumn, metrics.averageCharWidth() * 12 + padding);
-        columns->resizeSection(StanzaLogModel::SizeColumn, width(StanzaLogModel::SizeColumn, u"000000"_s));
-    }
+    if (columnState.isEmpty())
+        restoreColumns();
+    if (m_fitColumns)
+        fitColumns();
     m_atBottom = true;
     if (m_followAction->isChecked())
         m_table->scrollToBottom();
@@ -463,6 +517,197 @@ void StanzaLogView::setModel(StanzaLogModel *model)
 StanzaLogModel *StanzaLogView::model() const
 {
     return m_model;
+}
+
+void StanzaLogView::setSettingsGroup(const QString &group)
+{
+    m_settingsGroup = group;
+    restoreColumns();
+}
+
+void StanzaLogView::fitColumnsToWidth()
+{
+    m_fitColumns = true;
+    fitColumns();
+    saveColumns();
+}
+
+void StanzaLogView::setColumnShown(int column, bool shown)
+{
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        m_table->horizontalHeader()->setSectionHidden(column, !shown);
+    }
+    if (m_fitColumns)
+        fitColumns();
+    saveColumns();
+}
+
+int StanzaLogView::lastShownColumn() const
+{
+    const QHeaderView *columns = m_table->horizontalHeader();
+    for (int visual = columns->count() - 1; visual >= 0; --visual) {
+        const int column = columns->logicalIndex(visual);
+        if (!columns->isSectionHidden(column))
+            return column;
+    }
+    return -1;
+}
+
+void StanzaLogView::fitColumns()
+{
+    QHeaderView *columns = m_table->horizontalHeader();
+    if (columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    const QScopedValueRollback adjusting(m_adjustingColumns, true);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QFontMetrics headerMetrics = columns->fontMetrics();
+    const int padding =
+        2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
+    const int character = metrics.averageCharWidth();
+    const auto titleWidth = [&](int column) {
+        return headerMetrics.horizontalAdvance(m_filter->headerData(column, Qt::Horizontal).toString()) +
+               padding;
+    };
+
+    // Columns whose text has one width get that width.
+    const std::pair<StanzaLogModel::Column, QString> fixed[] = {
+        {StanzaLogModel::TimeColumn, u"00:00:00.000"_s},
+        {StanzaLogModel::DirectionColumn, u"↑"_s},
+        {StanzaLogModel::KindColumn, u"presence"_s},
+        {StanzaLogModel::TypeColumn, u"unavailable"_s},
+        {StanzaLogModel::SizeColumn, u"000000"_s}};
+    int room = m_table->viewport()->width();
+    for (const auto &[column, sample] : fixed) {
+        const int width = qMax(metrics.horizontalAdvance(sample) + padding, titleWidth(column));
+        columns->resizeSection(column, width);
+        if (!columns->isSectionHidden(column))
+            room -= width;
+    }
+
+    // From, To and Id get a share of the rest, within bounds (in characters); Summary, the most telling,
+    // stretches over what they leave. When that is below its minimum, they give back, down to theirs.
+    struct Share
+    {
+        StanzaLogModel::Column column;
+        double fraction;
+        int minimumCharacters;
+        int maximumCharacters;
+        int width = 0;
+    };
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.26, 14, 34},
+                      {StanzaLogModel::ToColumn, 0.26, 14, 34},
+                      {StanzaLogModel::IdColumn, 0.13, 8, 18}};
+    const auto minimumOf = [&](const Share &share) {
+        return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
+    };
+    int taken = 0;
+    int slack = 0;
+    for (Share &share : shares) {
+        if (columns->isSectionHidden(share.column))
+            continue;
+        const int minimum = minimumOf(share);
+        share.width = qBound(minimum, int(room * share.fraction),
+                             qMax(minimum, share.maximumCharacters * character + padding));
+        taken += share.width;
+        slack += share.width - minimum;
+    }
+    const int summaryMinimum = columns->isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 24 * character;
+    const int over = qMin(taken + summaryMinimum - room, slack);
+    for (Share &share : shares) {
+        if (columns->isSectionHidden(share.column))
+            continue;
+        if (over > 0)
+            share.width -= int(qint64(over) * (share.width - minimumOf(share)) / slack);
+        columns->resizeSection(share.column, share.width);
+    }
+}
+
+void StanzaLogView::saveColumns()
+{
+    m_columnSaveTimer->stop();
+    const QHeaderView *columns = m_table->horizontalHeader();
+    if (m_settingsGroup.isEmpty() || columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    QSettings settings;
+    settings.beginGroup(m_settingsGroup);
+    settings.setValue(u"columns"_s, columns->saveState());
+    settings.setValue(u"fitColumns"_s, m_fitColumns);
+}
+
+void StanzaLogView::restoreColumns()
+{
+    QHeaderView *columns = m_table->horizontalHeader();
+    if (m_settingsGroup.isEmpty() || columns->count() != StanzaLogModel::ColumnCount)
+        return;
+    QSettings settings;
+    settings.beginGroup(m_settingsGroup);
+    const QByteArray state = settings.value(u"columns"_s).toByteArray();
+    if (state.isEmpty())
+        return;
+    {
+        const QScopedValueRollback adjusting(m_adjustingColumns, true);
+        if (!columns->restoreState(state) || columns->count() != StanzaLogModel::ColumnCount)
+            return;
+        if (columns->hiddenSectionCount() == columns->count())
+            columns->showSection(StanzaLogModel::SummaryColumn);
+    }
+    m_fitColumns = settings.value(u"fitColumns"_s, true).toBool();
+    if (m_fitColumns)
+        fitColumns();
+}
+
+void StanzaLogView::showColumnMenu(const QPoint &position)
+{
+    const QHeaderView *columns = m_table->horizontalHeader();
+    m_columnMenu->clear();
+    const int shown = columns->count() - columns->hiddenSectionCount();
+    for (int column = 0; column < columns->count(); ++column) {
+        const bool hidden = columns->isSectionHidden(column);
+        QAction *action = m_columnMenu->addAction(m_filter->headerData(column, Qt::Horizontal).toString());
+        action->setObjectName(u"column%1"_s.arg(column));
+        action->setCheckable(true);
+        action->setChecked(!hidden);
+        action->setEnabled(hidden || shown > 1); // one stays
+        connect(action, &QAction::toggled, this, [this, column](bool on) { setColumnShown(column, on); });
+    }
+    m_columnMenu->addSeparator();
+    QAction *fit =
+        m_columnMenu->addAction(tr("&Fit Columns to Width"), this, &StanzaLogView::fitColumnsToWidth);
+    fit->setObjectName(u"fitColumnsAction"_s);
+    fit->setToolTip(tr("Size From, To and Id to the window again, Summary taking the rest"));
+    m_columnMenu->popup(columns->viewport()->mapToGlobal(position));
+}
+
+bool StanzaLogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_fitColumns)
+        fitColumns();
+    if (watched == m_searchEdit &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            // Claimed before any window shortcut on Esc: first it clears, then it leaves the box.
+            event->accept();
+            if (event->type() == QEvent::KeyPress)
+                escapeFromSearch();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void StanzaLogView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    restoreColumns(); // another log may have changed them while this one was hidden
+}
+
+void StanzaLogView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_columnSaveTimer->isActive())
+        saveColumns(); // before another log, shown now, reads them
 }
 
 bool StanzaLogView::isPaused() const
@@ -478,7 +723,8 @@ bool StanzaLogView::isFollowing() const
 void StanzaLogView::setPaused(bool paused)
 {
     m_pauseAction->setChecked(paused);
-    m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pauseAction->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pauseAction->setIconText(paused ? tr("Resume") : tr("Pause"));
     m_filter->setPaused(paused);
     updateStatus();
 }
@@ -495,9 +741,16 @@ void StanzaLogView::setFollowing(bool follow)
 
 void StanzaLogView::clear()
 {
-    if (m_model)
-        m_model->clear();
+    if (!m_model)
+        return;
+    // At once, as consoles and packet lists do, without asking; the status line says what went.
+    const qsizetype count = m_model->rowCount() + m_model->pendingCount();
+    m_model->clear();
     m_atBottom = true;
+    if (count == 1)
+        showMessage(tr("Cleared 1 stanza"));
+    else if (count > 1)
+        showMessage(tr("Cleared %1 stanzas").arg(QLocale().toString(count)));
 }
 
 void StanzaLogView::focusSearch()
@@ -534,7 +787,7 @@ void StanzaLogView::find(bool forward)
     const int from = current.isValid() ? current.row() : -1;
     const int row = forward ? m_filter->findNext(from) : m_filter->findPrevious(from);
     if (row < 0) {
-        showMessage(tr("No stanza shown contains “%1”").arg(m_filter->searchText()));
+        showMessage(tr("No stanza shown contains “%1”").arg(m_filter->searchText()), true);
         return;
     }
     selectProxyRow(row);
@@ -569,8 +822,11 @@ void StanzaLogView::updateDetail()
         m_detail->clear();
         m_detailHeader->setText(tr("Select a stanza to see it here."));
         m_copyAction->setEnabled(false);
+        m_copyStanzaAction->setEnabled(false);
+        setDetailCollapsed(true);
         return;
     }
+    setDetailCollapsed(false);
     const int sourceRow = m_filter->mapToSource(current).row();
     const quint64 sequence = m_model->sequenceAt(sourceRow);
     if (sequence == m_detailSequence)
@@ -586,6 +842,35 @@ void StanzaLogView::updateDetail()
         tr("#%1 · %2 · %3 · %4 bytes")
             .arg(QString::number(sequence), direction, when, QLocale().toString(stanza.wire().size())));
     m_copyAction->setEnabled(true);
+    m_copyStanzaAction->setEnabled(true);
+}
+
+void StanzaLogView::setDetailCollapsed(bool collapsed)
+{
+    if (collapsed == m_detailCollapsed)
+        return;
+    m_detailCollapsed = collapsed;
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    m_detail->setVisible(!collapsed);
+    m_rawButton->setVisible(!collapsed);
+    m_copyButton->setVisible(!collapsed);
+    if (collapsed) {
+        // Nothing to show: one line, and the rows get the room.
+        if (m_splitter->isVisible() && sizes.value(1) > 0)
+            m_detailHeight = sizes.value(1);
+        const int height = m_detailHeader->sizeHint().height() + 4;
+        m_detailPane->setMaximumHeight(height);
+        if (total > 0)
+            m_splitter->setSizes({total - height, height}); // the splitter would leave the room unused
+        return;
+    }
+    m_detailPane->setMaximumHeight(QWIDGETSIZE_MAX);
+    if (total > 0) {
+        // The height it had (the user may have dragged it), or a third.
+        const int height = qMin(m_detailHeight > 0 ? m_detailHeight : total / 3, total * 2 / 3);
+        m_splitter->setSizes({total - height, height});
+    }
 }
 
 void StanzaLogView::scheduleStatusUpdate()
@@ -598,12 +883,21 @@ void StanzaLogView::updateStatus()
 {
     const QLocale locale;
     const int total = m_model ? m_model->rowCount() : 0;
+    const int shown = m_filter->rowCount();
     const quint64 dropped = m_model ? m_model->droppedCount() : 0;
-    const QString shown = locale.toString(m_filter->rowCount());
-    m_statusLabel->setText(total == 1
-                               ? tr("1 stanza (%1 shown), %2 dropped").arg(shown, locale.toString(dropped))
-                               : tr("%1 stanzas (%2 shown), %3 dropped")
-                                     .arg(locale.toString(total), shown, locale.toString(dropped)));
+    // Only what tells something: "shown" while filters (or a pause) hide rows, "dropped" once the cap
+    // was reached. The tooltip has all three.
+    QString text = total == 1 ? tr("1 stanza") : tr("%1 stanzas").arg(locale.toString(total));
+    if (shown != total)
+        text = tr("%1 (%2 shown)").arg(text, locale.toString(shown));
+    if (dropped > 0)
+        text = tr("%1, %2 dropped").arg(text, locale.toString(dropped));
+    m_statusLabel->setText(text);
+    m_statusLabel->setToolTip(
+        tr("In the log: %1\nShown: %2\nDropped as the oldest beyond the %3 the log keeps: %4")
+            .arg(locale.toString(total), locale.toString(shown),
+                 locale.toString(m_model ? m_model->maxRows() : StanzaLogModel::defaultMaxRows),
+                 locale.toString(dropped)));
     const bool paused = m_filter->isPaused();
     m_pausedLabel->setVisible(paused);
     if (paused) {
@@ -676,8 +970,9 @@ bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
 
 void StanzaLogView::exportWithDialog(bool shownOnly)
 {
-    const QString xmlFilter = tr("XML log (*.log *.xml)");
-    const QString jsonFilter = tr("JSON Lines (*.jsonl)");
+    const QStringList filters = exportNameFilters();
+    const QString &xmlFilter = filters.at(0);
+    const QString &jsonFilter = filters.at(1);
     static QString lastDirectory = QDir::homePath();
     QString selectedFilter = xmlFilter;
     QString path = QFileDialog::getSaveFileName(
@@ -691,9 +986,44 @@ void StanzaLogView::exportWithDialog(bool shownOnly)
     exportTo(path, shownOnly);
 }
 
-void StanzaLogView::showMessage(const QString &message)
+QStringList StanzaLogView::exportNameFilters()
 {
-    m_messageLabel->setText(message);
+    // The XML log has a comment line before each stanza: not an XML document, so no *.xml.
+    return {tr("XML log (*.log)"), tr("JSON Lines (*.jsonl)")};
+}
+
+void StanzaLogView::showMessage(const QString &message, bool aboutSearch)
+{
+    m_message = message;
+    m_messageIsAboutSearch = aboutSearch && !message.isEmpty();
+    m_messageLabel->setToolTip(message);
+    elideMessage();
+    if (message.isEmpty())
+        m_messageTimer->stop();
+    else
+        m_messageTimer->start();
+}
+
+void StanzaLogView::escapeFromSearch()
+{
+    if (m_searchEdit->text().isEmpty()) {
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    m_searchEdit->clear();
+    applySearch(); // at once: Esc is not typing
+}
+
+void StanzaLogView::elideMessage()
+{
+    m_messageLabel->setText(
+        m_messageLabel->fontMetrics().elidedText(m_message, Qt::ElideMiddle, m_messageLabel->width()));
+}
+
+void StanzaLogView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event); // the layout has placed the label already
+    elideMessage();
 }
 
 void StanzaLogView::changeEvent(QEvent *event)

@@ -31,7 +31,10 @@ class XmlHighlighter;
 // bottom. Pause freezes what is shown while traffic keeps being logged and counted.
 //
 // Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
-// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza.
+// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Esc (in the search box) clears it,
+// then goes to the list. Ctrl+F, F3, Ctrl+P, Ctrl+L and Ctrl+E work anywhere in the window while the
+// view is visible, so a window that shows one log at a time (the others hidden) can offer
+// menuActions() in its menu bar.
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
@@ -46,6 +49,17 @@ public:
     StanzaLogFilterModel *filterModel() const { return m_filter; }
     QTableView *tableView() const { return m_table; }
 
+    // Where the column layout (widths, hidden columns) is kept in QSettings, e.g. "log": read now and
+    // whenever the view is shown (another view may have changed it), written when the user changes it.
+    // Empty, the default: not kept.
+    void setSettingsGroup(const QString &group);
+    // Whether From, To and Id are sized to the view's width (Summary taking the rest), as they are
+    // until the user resizes a column.
+    bool isFittingColumns() const { return m_fitColumns; }
+    // The commands for a window's Log menu, separators included: find, filters, pause, follow, copy,
+    // clear, export. They act on this view; their check marks and texts follow it.
+    QList<QAction *> menuActions() const;
+
     bool isPaused() const;
     bool isFollowing() const;
     // The selected stanza (null when none), and the detail pane's text.
@@ -55,6 +69,8 @@ public:
     // Writes the log to `path` without asking, in the format its name suggests (.jsonl: JSON Lines,
     // else the XML log); only the shown rows with `shownOnly`. Reports through exportFinished().
     bool exportTo(const QString &path, bool shownOnly = false);
+    // The file types the export dialog offers: the XML log, then JSON Lines.
+    static QStringList exportNameFilters();
 
 public Q_SLOTS:
     void setPaused(bool paused);
@@ -63,6 +79,8 @@ public Q_SLOTS:
     void findNext();
     void findPrevious();
     void focusSearch();
+    // Back to columns that follow the view's width.
+    void fitColumnsToWidth();
     // Asks for a file name, then exportTo().
     void exportWithDialog(bool shownOnly = false);
 
@@ -71,6 +89,10 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createFilterBar();
@@ -80,12 +102,23 @@ private:
     void find(bool forward);
     void selectProxyRow(int row);
     void updateDetail();
+    // Without a stanza to show, the detail pane is one line.
+    void setDetailCollapsed(bool collapsed);
     void updateStatus();
     void scheduleStatusUpdate();
     void updateKindButtonText();
     void applyPalette();
-    void showMessage(const QString &message);
+    // In the status line for 10 s; an empty one clears it.
+    void showMessage(const QString &message, bool aboutSearch = false);
+    void escapeFromSearch();
+    void elideMessage();
     void onRowsAboutToBeRemoved(int first, int last);
+    void fitColumns();
+    void saveColumns();
+    void restoreColumns();
+    void setColumnShown(int column, bool shown);
+    int lastShownColumn() const;
+    void showColumnMenu(const QPoint &position);
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
@@ -98,13 +131,21 @@ private:
     QTimer *m_searchTimer = nullptr;
     QTableView *m_table = nullptr;
     QSplitter *m_splitter = nullptr;
+    QWidget *m_detailPane = nullptr;
     QLabel *m_detailHeader = nullptr;
+    QToolButton *m_rawButton = nullptr;
+    QToolButton *m_copyButton = nullptr;
     QPlainTextEdit *m_detail = nullptr;
     XmlHighlighter *m_highlighter = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_pausedLabel = nullptr;
     QLabel *m_messageLabel = nullptr;
     QTimer *m_statusTimer = nullptr;
+    QTimer *m_columnSaveTimer = nullptr;
+    QTimer *m_messageTimer = nullptr;
+    QMenu *m_columnMenu = nullptr;
+    QString m_settingsGroup;
+    QString m_message; // the status line's message in full; the label shows it elided
 
     QAction *m_errorsOnlyAction = nullptr;
     QAction *m_textFilterAction = nullptr;
@@ -119,8 +160,14 @@ private:
     QAction *m_rawAction = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
+    QList<QAction *> m_menuActions;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
+    bool m_fitColumns = true;
+    bool m_detailCollapsed = false;
+    int m_detailHeight = 0;              // of the detail pane when it was last open
+    bool m_messageIsAboutSearch = false; // the message goes when the search text changes
+    bool m_adjustingColumns = false;     // column sizes change by code, not by the user
     quint64 m_detailSequence = 0;
 };
 

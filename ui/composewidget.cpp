@@ -2,6 +2,7 @@
 #include "composewidget.h"
 
 #include "composehistory.h"
+#include "elidedlabel.h"
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
@@ -163,15 +164,18 @@ void ComposeWidget::buildUi()
         if (!m_syncing)
             onFieldsEdited();
     });
-    m_domain = new QLabel(u'@' + m_session->profile().settings.domain, this);
+    // A long component domain gives way (whole in the tooltip) rather than widening the window.
+    m_domain = new ElidedLabel(this);
     m_domain->setObjectName("fromDomain"_L1);
-    m_domain->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_domain->setText(u'@' + m_session->profile().settings.domain);
+    m_domain->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    m_domain->setMinimumWidth(m_domain->fontMetrics().horizontalAdvance(u"@example…"_s));
 
     m_to = new QLineEdit(this);
     m_to->setObjectName("to"_L1);
     m_to->setPlaceholderText(tr("user@example.org"));
     m_to->setToolTip(tr("The recipient's address (a JID)"));
-    m_to->setMinimumWidth(m_to->fontMetrics().horizontalAdvance(u"someone@example.org"_s) + 16);
+    m_to->setMinimumWidth(m_to->fontMetrics().horizontalAdvance(u"user@example"_s) + 16);
     connect(m_to, &QLineEdit::textEdited, this, [this] {
         if (!m_syncing)
             onFieldsEdited();

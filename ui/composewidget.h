@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace xcm {
 
+class ElidedLabel;
 class ProfileSession;
 class XmlHighlighter;
 
@@ -81,7 +82,7 @@ private:
 
     QComboBox *m_template = nullptr;
     QComboBox *m_from = nullptr;
-    QLabel *m_domain = nullptr;
+    ElidedLabel *m_domain = nullptr;
     QLineEdit *m_to = nullptr;
     QPlainTextEdit *m_editor = nullptr;
     XmlHighlighter *m_highlighter = nullptr;

@@ -351,7 +351,12 @@ void TestConnectionProtocol::serverNeverAnswers()
     const DisconnectReason reason = client.connection.lastReason();
     QCOMPARE(reason.kind, DisconnectReason::Kind::Timeout);
     QVERIFY2(reason.explanation.contains(u"no stream header within 0.3 s"), qPrintable(reason.explanation));
-    QVERIFY(server.waitForReceived("<connection-timeout"));
+    // Our side of the stream ends properly: the stream error, then the stream's end, then the socket.
+    QVERIFY(server.waitForReceived(
+        "<stream:error><connection-timeout xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"));
+    QVERIFY(server.waitForReceived("</stream:error></stream:stream>"));
+    QVERIFY2(server.received().endsWith("</stream:stream>"), server.received().constData());
+    QVERIFY(server.waitForClientGone());
 }
 
 void TestConnectionProtocol::serverStallsMidStanza()
@@ -728,8 +733,13 @@ void TestConnectionProtocol::headerWithoutId()
     server.send(headerWithoutIdBytes);
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
     QCOMPARE(client.connection.lastReason().condition, u"invalid-id"_s);
-    QVERIFY(server.waitForReceived("<invalid-id xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"));
+    QVERIFY(
+        server.waitForReceived("<stream:error><invalid-id xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"));
     QVERIFY(!server.received().contains("<handshake>")); // no digest over an empty id
+    // The stream error is followed by the stream's end, and the socket is closed.
+    QVERIFY(server.waitForReceived("</stream:error></stream:stream>"));
+    QVERIFY2(server.received().endsWith("</stream:stream>"), server.received().constData());
+    QVERIFY(server.waitForClientGone());
 }
 
 void TestConnectionProtocol::headerWithoutIdThenHostUnknown()

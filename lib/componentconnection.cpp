@@ -72,7 +72,8 @@ public:
     void shutdownWhenFlushed();
     void finish(DisconnectReason reason); // by value: callers pass pendingReason, which this clears
     void dropSocket();
-    void scheduleReconnect(const DisconnectReason &reason);
+    // Starts the reconnect timer if the policy wants a retry after `reason`; returns the delay, or -1.
+    qint64 scheduleReconnect(const DisconnectReason &reason);
     void writeStanza(const QByteArray &wire, const XmlElement &element);
     void flushPending();
     DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
@@ -569,20 +570,25 @@ void ComponentConnectionPrivate::finish(DisconnectReason reason)
     lastReason = reason;
     pendingReason = {};
     qCInfo(lcConnection).noquote() << settings.domain << "disconnected:" << reason.toString();
+    // Scheduled before Disconnected is announced, so that its receivers can tell a pause before the
+    // next attempt (nextReconnectAtMs() > 0) from the end.
+    const qint64 delay = scheduleReconnect(reason);
+    const qint64 scheduledAt = nextReconnectAtMs;
     setState(ConnectionState::Disconnected, reason);
-    scheduleReconnect(reason);
+    if (delay >= 0 && reconnectTimer.isActive() && nextReconnectAtMs == scheduledAt)
+        Q_EMIT q->reconnectScheduled(reconnectAttempt, delay); // unless a receiver connected or gave up
 }
 
-void ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason)
+qint64 ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason)
 {
     const ReconnectPolicy &policy = settings.reconnect;
     if (!policy.enabled || closingByUser || !reason.isError() ||
         reason.kind == DisconnectReason::Kind::Configuration)
-        return;
+        return -1;
     if (reason.isAuthenticationFailure() && !policy.retryAfterAuthenticationFailure)
-        return;
+        return -1;
     if (policy.maxAttempts > 0 && reconnectAttempt >= policy.maxAttempts)
-        return;
+        return -1;
     ++reconnectAttempt;
     const double cap = double(policy.maxDelay.count());
     const double base = std::min(cap, double(policy.initialDelay.count()) *
@@ -594,7 +600,7 @@ void ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reaso
     reconnectTimer.start(std::chrono::milliseconds(delay));
     qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << reconnectAttempt << "in"
                                    << delay << "ms";
-    Q_EMIT q->reconnectScheduled(reconnectAttempt, delay);
+    return delay;
 }
 
 ComponentConnection::ComponentConnection(QObject *parent)

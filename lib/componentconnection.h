@@ -80,6 +80,8 @@ public Q_SLOTS:
     void disconnectFromServer();
 
 Q_SIGNALS:
+    // On Disconnected a retry, if the policy wants one, is already scheduled: nextReconnectAtMs() > 0
+    // tells a pause from the end. reconnectScheduled follows.
     void stateChanged(xcm::ConnectionState state, const xcm::DisconnectReason &reason);
     void stanzaReceived(const xcm::Stanza &stanza);
     void stanzaSent(const xcm::Stanza &stanza);

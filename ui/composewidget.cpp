@@ -102,7 +102,7 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     refreshFromChoices();
     applyTemplate(StanzaTemplate::MessageChat);
     connect(m_session, &ProfileSession::changed, this, &ComposeWidget::revalidate);
-    connect(m_session->connection(), &ComponentConnection::stateChanged, this, &ComposeWidget::clearOutcome);
+    connect(m_session, &ProfileSession::stateChanged, this, &ComposeWidget::clearOutcome);
     connect(m_session, &ProfileSession::pendingChanged, this, [this](int count) {
         if (count == 0 && m_waiting > 0 && m_session->state() == ConnectionState::Connected)
             setOutcome(tr("✓ Sent the waiting stanzas (%1) once connected").arg(m_waiting), okColor);

@@ -30,9 +30,10 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
         Q_EMIT changed();
     });
     connect(m_connection.get(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
-        // The connection announces Disconnected before it schedules a retry: look once it has.
+        Q_EMIT stateChanged(state);
+        // After the change itself: what it drops is news the receivers of the change must not wipe.
         if (state == ConnectionState::Disconnected)
-            QMetaObject::invokeMethod(this, &ProfileSession::discardPendingIfFinal, Qt::QueuedConnection);
+            discardPendingIfFinal(); // a retry, if any, is scheduled by now
     });
 }
 

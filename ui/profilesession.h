@@ -74,6 +74,8 @@ Q_SIGNALS:
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
+    // The connection's state changed; on Disconnected, stanzas dropped for good are reported after this.
+    void stateChanged(xcm::ConnectionState state);
     void pendingChanged(int count);
     // Waiting stanzas were dropped without being sent.
     void pendingDiscarded(int count, xcm::ProfileSession::DiscardCause cause);

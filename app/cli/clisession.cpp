@@ -158,12 +158,9 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
         status(u"disconnected"_s);
     }
     updateInputFlow();
-    // The reconnect, if any, is scheduled right after this signal.
-    QTimer::singleShot(0, this, [this] {
-        if (m_connection.nextReconnectAtMs() > 0 && !m_closing)
-            return;
-        finish(m_exitCode != Success ? m_exitCode : m_lastFailureCode);
-    });
+    if (m_connection.nextReconnectAtMs() > 0 && !m_closing)
+        return; // a retry is scheduled
+    finish(m_exitCode != Success ? m_exitCode : m_lastFailureCode);
 }
 
 void CliSession::onConnected()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Soak: 100 connect / traffic / disconnect cycles against a real Prosody, each with 200 stanzas of about
+// Soak: 200 connect / traffic / disconnect cycles against a real Prosody, each with 200 stanzas of about
 // 250 bytes each way, every 20th ended by killing the server (the connection reconnects by its policy).
 // Memory is measured after a warm-up and at the end, and bounded per stanza: nothing a stanza brings may
 // stay behind. The measure is the resident set; under AddressSanitizer, whose quarantine keeps freed
@@ -34,7 +34,7 @@ namespace {
 const ComponentAccount alpha{u"alpha.localhost"_s, u"alpha-soak-secret"_s};
 const ComponentAccount beta{u"beta.localhost"_s, u"beta-soak-secret"_s};
 // 42,000 stanzas in all: about 17 s here, 25 s in the ASan build (Prosody sets the pace).
-constexpr int cycles = 100;
+constexpr int cycles = 200;
 constexpr int warmUp = 20; // Qt's caches and the allocator's arenas have settled by then
 constexpr int killEvery = 20;
 constexpr int stanzasPerCycle = 200; // each way

@@ -244,7 +244,14 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     updateStatus();
 }
 
-StanzaLogView::~StanzaLogView() = default;
+StanzaLogView::~StanzaLogView()
+{
+    // The children outlive this part of the object: when the filter model goes first, the table
+    // resets, and its header and scroll bar would signal slots of what is no longer a StanzaLogView.
+    const QList<QObject *> descendants = findChildren<QObject *>();
+    for (QObject *descendant : descendants)
+        disconnect(descendant, nullptr, this, nullptr);
+}
 
 void StanzaLogView::createActions()
 {

@@ -44,7 +44,7 @@ class ComponentConnectionPrivate
 {
     // The explanations it writes share ComponentConnection's context, which lupdate sees here.
     Q_DECLARE_TR_FUNCTIONS(xcm::ComponentConnection)
-    static constexpr const char *trContext = "xcm::ComponentConnection";
+    static const char *trContext() { return ComponentConnection::staticMetaObject.className(); }
 
 public:
     explicit ComponentConnectionPrivate(ComponentConnection *q);
@@ -77,6 +77,8 @@ public:
     void writeStanza(const QByteArray &wire, const XmlElement &element);
     void flushPending();
     DisconnectReason socketErrorReason(QAbstractSocket::SocketError error) const;
+    qint64 unsentBytes() const;
+    bool canQueue() const;
     DisconnectReason certificateErrorReason(const QList<QSslError> &errors) const;
 
     ComponentConnection *q;
@@ -126,7 +128,7 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
     });
     QObject::connect(&stanzaTimer, &QTimer::timeout, q, [this] {
         const StreamError error =
-            StreamError::make(u"policy-violation"_s, trContext,
+            StreamError::make(u"policy-violation"_s, trContext(),
                               QT_TR_NOOP("a stanza was still incomplete after %1 s (%2 bytes received)"),
                               seconds(settings.stanzaTimeout), parser.pendingBytes());
         closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
@@ -311,7 +313,7 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
         return;
     }
     const StreamError error =
-        StreamError::make(u"undefined-condition"_s, trContext,
+        StreamError::make(u"undefined-condition"_s, trContext(),
                           QT_TR_NOOP("the server sent <%1/> before accepting the handshake"), stanza.name());
     closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
 }
@@ -341,7 +343,7 @@ void ComponentConnectionPrivate::onParserFailed(const StreamError &error)
 void ComponentConnectionPrivate::refuseMissingId()
 {
     const StreamError error = StreamError::make(
-        u"invalid-id"_s, trContext,
+        u"invalid-id"_s, trContext(),
         QT_TR_NOOP("the server's stream header has no id, so no handshake can be computed"));
     closeGracefully(DisconnectReason::fromProtocolViolation(error), error.toXml());
 }
@@ -349,37 +351,46 @@ void ComponentConnectionPrivate::refuseMissingId()
 void ComponentConnectionPrivate::onConnectTimeout()
 {
     const QString limit = seconds(settings.connectTimeout);
-    QString explanation;
-    switch (state) {
-    case ConnectionState::Connecting:
-        explanation =
-            tr("could not reach %1:%2 within %3 s").arg(settings.host).arg(settings.port).arg(limit);
-        break;
-    case ConnectionState::OpeningStream:
-        explanation = tr("the server accepted the connection but sent no stream header within %1 s — is %2 "
-                         "the component port (not the client port), and does it expect direct TLS?")
-                          .arg(limit)
-                          .arg(settings.port);
-        break;
-    default:
-        explanation = tr("the server did not answer the handshake within %1 s").arg(limit);
-        break;
-    }
-    const DisconnectReason reason{DisconnectReason::Kind::Timeout, u"connection-timeout"_s, {}, explanation};
     if (state == ConnectionState::Connecting) {
-        finish(reason);
+        finish({DisconnectReason::Kind::Timeout,
+                u"connection-timeout"_s,
+                {},
+                tr("could not reach %1:%2 within %3 s")
+                    .arg(settings.host, QString::number(settings.port), limit)});
         return;
     }
-    closeGracefully(reason, StreamError{u"connection-timeout"_s, explanation, {}}.toXml());
+    // The stream is open: the server is told why, in English, and the user in their language.
+    const StreamError error =
+        state == ConnectionState::OpeningStream
+            ? StreamError::make(
+                  u"connection-timeout"_s, trContext(),
+                  QT_TR_NOOP("the server accepted the connection but sent no stream header within "
+                             "%1 s — is %2 the component port (not the client port), and does it "
+                             "expect direct TLS?"),
+                  limit, QString::number(settings.port))
+            : StreamError::make(u"connection-timeout"_s, trContext(),
+                                QT_TR_NOOP("the server did not answer the handshake within %1 s"), limit);
+    closeGracefully({DisconnectReason::Kind::Timeout, u"connection-timeout"_s, {}, error.displayText()},
+                    error.toXml());
+}
+
+qint64 ComponentConnectionPrivate::unsentBytes() const
+{
+    if (!socket)
+        return 0;
+    // A TLS socket encrypts its write buffer at once: what waits for the network is the encrypted part.
+    const auto *ssl = qobject_cast<const QSslSocket *>(socket);
+    return socket->bytesToWrite() + (ssl ? ssl->encryptedBytesToWrite() : 0);
 }
 
 void ComponentConnectionPrivate::onCloseTimeout()
 {
     // The close timeout is for the server's answer, not for our own bytes: while they are still
-    // leaving (a large send over a slow link) the wait starts again. Only a whole closeTimeout in
-    // which nothing left ends it with bytes unsent, and that is no longer a clean close.
-    const qint64 unsent = socket ? socket->bytesToWrite() : 0;
-    if (unsent > 0 && unsent < unsentAtCloseCheck) {
+    // leaving (a large send over a slow link) the wait starts again, and once more after the last of
+    // them left, for the server to answer. Only a whole closeTimeout in which nothing left ends it
+    // with bytes unsent, and that is no longer a clean close.
+    const qint64 unsent = unsentBytes();
+    if (unsent < unsentAtCloseCheck) {
         unsentAtCloseCheck = unsent;
         closeTimer.start(settings.closeTimeout);
         return;
@@ -434,7 +445,7 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
     }
     setState(ConnectionState::Disconnecting, pendingReason);
     if (!closeTimer.isActive()) {
-        unsentAtCloseCheck = socket->bytesToWrite();
+        unsentAtCloseCheck = unsentBytes();
         closeTimer.start(settings.closeTimeout);
     }
     // Once the server has closed its side, or there is an error, nothing more is awaited from it.
@@ -707,8 +718,8 @@ void ComponentConnection::disconnectFromServer()
         d->finish(reason);
         return;
     case ConnectionState::Disconnecting:
-        d->pendingReason = reason; // the close under way now ends as the user's, so no retry follows
-        return;
+        return; // the close under way keeps its reason; closingByUser rules out a retry
+
     default:
         d->closeGracefully(reason);
         return;
@@ -770,18 +781,34 @@ QString ComponentConnection::send(QByteArrayView xml)
         d->writeStanza(wire, element);
         return {};
     }
-    const bool underWay = d->reconnectTimer.isActive() || d->state == ConnectionState::Connected ||
-                          d->state == ConnectionState::Connecting ||
-                          d->state == ConnectionState::OpeningStream ||
-                          d->state == ConnectionState::Authenticating;
-    if (!underWay || d->settings.maxPendingStanzas <= 0)
+    // Connected with stanzas still waiting: a receiver of stanzaSent sends while the queue is flushed,
+    // and its stanza goes behind the rest.
+    if (d->state != ConnectionState::Connected && !d->canQueue()) {
+        if (d->pending.size() >= d->settings.maxPendingStanzas && d->settings.maxPendingStanzas > 0)
+            return tr("%1 stanzas are already waiting for the connection: this one was not queued")
+                .arg(d->pending.size());
         return tr("not connected (%1): nothing was sent").arg(displayName(d->state).toLower());
-    if (d->pending.size() >= d->settings.maxPendingStanzas)
-        return tr("%1 stanzas are already waiting for the connection: this one was not queued")
-            .arg(d->pending.size());
+    }
     d->pending.append({wire, element});
     Q_EMIT pendingChanged(int(d->pending.size()));
     return {};
+}
+
+bool ComponentConnectionPrivate::canQueue() const
+{
+    const bool underWay = reconnectTimer.isActive() || state == ConnectionState::Connecting ||
+                          state == ConnectionState::OpeningStream || state == ConnectionState::Authenticating;
+    return underWay && pending.size() < settings.maxPendingStanzas;
+}
+
+bool ComponentConnection::canQueue() const
+{
+    return d->canQueue();
+}
+
+qint64 ComponentConnection::bytesToWrite() const
+{
+    return d->unsentBytes();
 }
 
 int ComponentConnection::pendingCount() const

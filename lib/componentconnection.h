@@ -69,8 +69,14 @@ public:
     // Sends one stanza as written (trimmed), or queues it while a connection or reconnect is under way.
     // Returns an empty string, or why it was refused (invalid, queue full, not connecting at all).
     QString send(QByteArrayView xml);
+    // Whether send() would hold a stanza now for want of a connection: an attempt or a retry is under
+    // way, and the queue has room.
+    bool canQueue() const;
     // Stanzas waiting for the handshake; they survive a failed attempt and go out on the next success.
     int pendingCount() const;
+    // Bytes handed to the socket that have not left yet (for a TLS socket, the encrypted ones): what a
+    // producer that should not outrun the network waits on.
+    qint64 bytesToWrite() const;
     // Drops the waiting stanzas (the user gave up on them); returns how many there were.
     int clearPending();
 

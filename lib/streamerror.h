@@ -35,6 +35,10 @@ struct StreamError
     QString condition;     // e.g. "not-authorized"
     QString text;          // as on the wire; English in the errors xcm sends
     QString localizedText; // the errors xcm sends, in the user's language; empty: the same as text
+    // Where in the stream the XML reader found the problem (line from 1, column in UTF-16 units from
+    // 0), for errors it found; 0 otherwise.
+    qint64 line = 0;
+    qint64 column = 0;
 
     // An error of xcm's own. `source` is a QT_TR_NOOP literal of `context` with %1… for `arguments`:
     // the server reads it in English, the user in their language.
@@ -42,7 +46,8 @@ struct StreamError
     static StreamError make(const QString &condition, const char *context, const char *source,
                             const Arguments &...arguments)
     {
-        StreamError error{condition, QString::fromUtf8(source), QCoreApplication::translate(context, source)};
+        StreamError error{condition, QString::fromUtf8(source), QCoreApplication::translate(context, source),
+                          0, 0};
         if constexpr (sizeof...(Arguments) > 0) {
             error.text = error.text.arg(detail::errorArgument(arguments)...);
             error.localizedText = error.localizedText.arg(detail::errorArgument(arguments)...);

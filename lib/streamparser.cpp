@@ -303,7 +303,7 @@ void StreamParser::processTokens()
         case QXmlStreamReader::EntityReference:
             return fail(violation("restricted-xml", QT_TR_NOOP("the stream references the entity &%1;"),
                                   m_reader.name()));
-        case QXmlStreamReader::Invalid:
+        case QXmlStreamReader::Invalid: {
             if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
                 return; // wait for more bytes
             if (m_depth == 1) {
@@ -317,12 +317,17 @@ void StreamParser::processTokens()
                                           QString::fromUtf8(rest.sliced(text).first(
                                               std::min<qsizetype>(rest.size() - text, 40)))));
             }
-            if (m_reader.errorString().contains(u"Entity"))
-                return fail(violation("restricted-xml",
-                                      QT_TR_NOOP("%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"),
-                                      m_reader.errorString()));
-            return fail(violation("not-well-formed", QT_TR_NOOP("%1 (line %2, column %3)"),
-                                  m_reader.errorString(), m_reader.lineNumber(), m_reader.columnNumber()));
+            StreamError error =
+                m_reader.errorString().contains(u"Entity")
+                    ? violation("restricted-xml",
+                                QT_TR_NOOP("%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"),
+                                m_reader.errorString())
+                    : violation("not-well-formed", QT_TR_NOOP("%1 (line %2, column %3)"),
+                                m_reader.errorString(), m_reader.lineNumber(), m_reader.columnNumber());
+            error.line = m_reader.lineNumber();
+            error.column = m_reader.columnNumber();
+            return fail(std::move(error));
+        }
         default:
             break;
         }

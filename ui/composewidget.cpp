@@ -437,7 +437,7 @@ void ComposeWidget::revalidate()
     } else if (m_session->canQueue()) {
         text = tr("✓ Valid (%1) — Send queues it until the connection is up").arg(size);
         color = quiet;
-    } else if (m_session->isActive() && m_waiting > 0) {
+    } else if (m_session->isActive() && m_waiting >= settings.maxPendingStanzas) {
         problem = tr("%1 stanzas are already waiting for the connection").arg(m_waiting);
         text = u"✗ "_s + problem;
         color = errorColor;

@@ -60,11 +60,7 @@ void ProfileSession::setSecret(const QString &secret)
 
 bool ProfileSession::canQueue() const
 {
-    const ConnectionState now = state();
-    const bool underWay = now == ConnectionState::Connecting || now == ConnectionState::OpeningStream ||
-                          now == ConnectionState::Authenticating ||
-                          (now == ConnectionState::Disconnected && m_connection->nextReconnectAtMs() > 0);
-    return underWay && pendingCount() < m_connection->settings().maxPendingStanzas;
+    return m_connection->canQueue();
 }
 
 int ProfileSession::discardPending()

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void oversizeStanza();
     void endlessStartTag();
     void stanzaAtTheLimitPasses();
+    void readerErrorsSayWhere();
     void stanzaOverTheLimitInOneRead_data();
     void stanzaOverTheLimitInOneRead();
     void nestingLimit();
@@ -329,6 +330,18 @@ void TestStreamParser::stanzaAtTheLimitPasses()
     parser.feed(QByteArray(stanza + stanza)); // the limit is per stanza, not per read
     QCOMPARE(recording.errors, 0);
     QCOMPARE(recording.stanzas.size(), 3);
+}
+
+void TestStreamParser::readerErrorsSayWhere()
+{
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(QByteArray(serverHeader + "\n<message>\n  <body>x</bodx>"));
+    QCOMPARE(recording.error.condition, u"not-well-formed"_s);
+    QCOMPARE(recording.error.line, 3);
+    QVERIFY2(recording.error.column > 2, qPrintable(QString::number(recording.error.column)));
+    // Errors of xcm's own checks have no reader position.
+    QCOMPARE(parseAll(QByteArray(serverHeader + "<!-- c -->")).line, 0);
 }
 
 void TestStreamParser::stanzaOverTheLimitInOneRead_data()

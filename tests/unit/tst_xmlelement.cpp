@@ -98,7 +98,7 @@ void TestXmlElement::streamErrorFromElement()
 
 void TestXmlElement::streamErrorEscapesText()
 {
-    const StreamError error{u"policy-violation"_s, u"a <b> & c"_s, {}};
+    const StreamError error{u"policy-violation"_s, u"a <b> & c"_s, {}, 0, 0};
     const XmlElement parsed = XmlElement::parse(error.toXml());
     QVERIFY(!parsed.isNull());
     QCOMPARE(StreamError::fromElement(parsed), error);

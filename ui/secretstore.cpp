@@ -28,10 +28,13 @@ void runJob(JobType *job, QObject *receiver, std::chrono::milliseconds timeout, 
             return;
         timedOut();
     });
+    // A job that answers after its timeout finds the timer gone (the guard), not a dangling pointer.
     QObject::connect(job, &QKeychain::Job::finished, receiver,
-                     [handled, timer, job, finished](QKeychain::Job *) {
-                         timer->stop();
-                         timer->deleteLater();
+                     [handled, timer = QPointer<QTimer>(timer), job, finished](QKeychain::Job *) {
+                         if (timer) {
+                             timer->stop();
+                             timer->deleteLater();
+                         }
                          finished(job, std::exchange(*handled, true));
                      });
     job->setAutoDelete(true);
@@ -133,6 +136,10 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
         deliver(guard, done, {true, {}, Location::Memory, m_reason});
         return;
     }
+    // A memory copy left by an earlier failure would otherwise answer reads with the old secret
+    // until this job is done.
+    if (const auto it = m_memory.find(key); it != m_memory.end())
+        it.value() = secret;
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setTextData(secret);

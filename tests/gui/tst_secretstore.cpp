@@ -67,6 +67,7 @@ private Q_SLOTS:
     void noKeychainKeepsSecretsInMemory();
     void probeTellsBeforeAnySecret();
     void readRightAfterWriteGetsTheNewSecret();
+    void newSecretReplacesTheCopyOfAStalledKeychain();
 
 private:
     bool m_expectKeychain = true;
@@ -204,6 +205,39 @@ void TestSecretStore::readRightAfterWriteGetsTheNewSecret()
     QCOMPARE(result->location,
              m_expectKeychain ? SecretStore::Location::Keychain : SecretStore::Location::Memory);
     QVERIFY(remove(store, key)->ok || !m_expectKeychain);
+}
+
+void TestSecretStore::newSecretReplacesTheCopyOfAStalledKeychain()
+{
+    // The keychain once answered too late, so this run kept the secret in memory; once it answers again,
+    // a secret changed in the editor must be what the next connect reads, not that old copy.
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain that answers late once, then in time");
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    SecretStore store;
+    store.setTimeout(std::chrono::milliseconds(1));
+    auto result = write(store, key, u"old secret"_s);
+    QVERIFY(result && result->ok);
+    if (result->location == SecretStore::Location::Keychain)
+        QSKIP("the keychain answered within 1 ms, so it could not be made to stall");
+    QCOMPARE(result->location, SecretStore::Location::Memory);
+    QVERIFY(store.isUnavailable());
+    QTRY_COMPARE_WITH_TIMEOUT(store.status(), SecretStore::Status::Available, 20000); // the late answer
+
+    store.setTimeout(std::chrono::seconds(20));
+    QObject context;
+    bool written = false;
+    store.write(key, u"new secret"_s, &context, [&](const SecretStore::Result &r) { written = r.ok; });
+    result = read(store, key);
+    QVERIFY(result && result->ok);
+    QCOMPARE(result->secret, u"new secret"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(written, 20000);
+    result = read(store, key);
+    QVERIFY(result && result->ok);
+    QCOMPARE(result->secret, u"new secret"_s);
+    QCOMPARE(result->location, SecretStore::Location::Keychain);
+    QCOMPARE(secretToolLookup(key), u"new secret"_s);
+    QVERIFY(remove(store, key)->ok);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -4,6 +4,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMimeData>
+#include <QPointer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -17,10 +18,11 @@ void copySecretToClipboard(const QString &secret, std::chrono::milliseconds life
     data->setData(u"x-kde-passwordManagerHint"_s, "secret");
     QClipboard *clipboard = QGuiApplication::clipboard();
     clipboard->setMimeData(data);
-    // Parented to the clipboard, not the dialog: the copy outlives the editor it came from.
-    QTimer::singleShot(lifetime, clipboard, [clipboard, secret] {
-        const QMimeData *now = clipboard->mimeData();
-        if (now && now->hasText() && now->text() == secret)
+    // Parented to the clipboard, not the dialog: the copy outlives the editor it came from. The
+    // clipboard deletes our data when anything else is copied, so the guard tells, and no second copy
+    // of the secret waits in this lambda.
+    QTimer::singleShot(lifetime, clipboard, [clipboard, guard = QPointer<QMimeData>(data)] {
+        if (guard && clipboard->mimeData() == guard)
             clipboard->clear();
     });
 }

@@ -326,10 +326,6 @@
 <context>
     <name>xcm::ComposeWidget</name>
     <message>
-        <source>Stanzas you send appear here, to edit or send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(domain only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,6 +546,30 @@ Sent: %3 stanzas, %4</source>
         <source>%1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>keepalive every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keepalive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnects after %1–%2 s when the connection is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not reconnect by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -646,6 +666,13 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>the server rejected the shared secret — check component_secret for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::HistoryView</name>
+    <message>
+        <source>Stanzas you send appear here, to edit or send again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

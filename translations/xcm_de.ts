@@ -328,10 +328,6 @@
 <context>
     <name>xcm::ComposeWidget</name>
     <message>
-        <source>Stanzas you send appear here, to edit or send again.</source>
-        <translation>Hier erscheinen die gesendeten Stanzas, zum Bearbeiten oder erneuten Senden.</translation>
-    </message>
-    <message>
         <source>(domain only)</source>
         <translation>(nur Domain)</translation>
     </message>
@@ -554,6 +550,30 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>%1 waiting</source>
         <translation>%1 wartend</translation>
     </message>
+    <message>
+        <source>keepalive every %1 s</source>
+        <translation>Keepalive alle %1 s</translation>
+    </message>
+    <message>
+        <source>no keepalive</source>
+        <translation>kein Keepalive</translation>
+    </message>
+    <message>
+        <source>Stream %1 · %2</source>
+        <translation>Stream %1 · %2</translation>
+    </message>
+    <message>
+        <source>reconnects after %1–%2 s when the connection is lost</source>
+        <translation>verbindet sich nach %1–%2 s neu, wenn die Verbindung abreißt</translation>
+    </message>
+    <message>
+        <source>does not reconnect by itself</source>
+        <translation>verbindet sich nicht von selbst neu</translation>
+    </message>
+    <message>
+        <source>Not connected · %1 · %2</source>
+        <translation>Nicht verbunden · %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -651,6 +671,13 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>the server rejected the shared secret — check component_secret for %1</source>
         <translation>der Server hat das Shared Secret abgelehnt – prüfen Sie component_secret für %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::HistoryView</name>
+    <message>
+        <source>Stanzas you send appear here, to edit or send again.</source>
+        <translation>Hier erscheinen die gesendeten Stanzas, zum Bearbeiten oder erneuten Senden.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "composehistory.h"
 #include "elidedlabel.h"
+#include "historyview.h"
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
@@ -11,87 +12,23 @@
 #include "xmlhighlighter.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace xcm {
-
-namespace {
-
-const QColor errorColor(0xd6, 0x3b, 0x2f);
-const QColor okColor(0x2e, 0xa0, 0x4f);
-
-// The history list, with a hint in place of an empty list.
-class HistoryView : public QListView
-{
-public:
-    using QListView::QListView;
-
-protected:
-    void paintEvent(QPaintEvent *event) override
-    {
-        QListView::paintEvent(event);
-        if (model() && model()->rowCount() > 0)
-            return;
-        QPainter painter(viewport());
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
-                         ComposeWidget::tr("Stanzas you send appear here, to edit or send again."));
-    }
-};
-
-// History rows as "14:05  message chat → bob@example.org" (older days show the date); the tooltip
-// keeps the full time and the XML.
-class HistoryListModel : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role != Qt::DisplayRole)
-            return QIdentityProxyModel::data(index, role);
-        const QDateTime sent = QDateTime::fromMSecsSinceEpoch(
-            QIdentityProxyModel::data(index, ComposeHistory::SentAtRole).toLongLong());
-        const QString when = sent.date() == QDate::currentDate()
-                                 ? sent.time().toString(u"hh:mm"_s)
-                                 : QLocale().toString(sent.date(), QLocale::NarrowFormat);
-        return QString(when + u"  "_s +
-                       QIdentityProxyModel::data(index, ComposeHistory::SummaryRole).toString());
-    }
-};
-
-// Rows no wider than the list: the view then elides long summaries instead of scrolling sideways
-// (a list view's rows are as wide as the widest hint).
-class HistoryRowDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        return {1, QStyledItemDelegate::sizeHint(option, index).height()};
-    }
-};
-
-} // namespace
 
 ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     : QWidget(parent)
@@ -105,7 +42,8 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     connect(m_session, &ProfileSession::stateChanged, this, &ComposeWidget::clearOutcome);
     connect(m_session, &ProfileSession::pendingChanged, this, [this](int count) {
         if (count == 0 && m_waiting > 0 && m_session->state() == ConnectionState::Connected)
-            setOutcome(tr("✓ Sent the waiting stanzas (%1) once connected").arg(m_waiting), okColor);
+            setOutcome(tr("✓ Sent the waiting stanzas (%1) once connected").arg(m_waiting),
+                       successTextColor(palette()));
         m_waiting = count;
         revalidate();
     });
@@ -118,7 +56,7 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
                     setOutcome(tr("✗ Not sent: the connection ended, so the waiting stanzas were "
                                   "discarded (%1); they are in History.")
                                    .arg(count),
-                               errorColor);
+                               errorTextColor(palette()));
             });
     connect(m_session, &ProfileSession::profileChanged, this, [this](const Profile &profile) {
         m_domain->setText(u'@' + profile.settings.domain);
@@ -208,16 +146,8 @@ void ComposeWidget::buildUi()
     connect(m_send, &QPushButton::clicked, this, &ComposeWidget::send);
 
     // History: the stanzas sent from here, newest first.
-    m_historyView = new HistoryView(this);
+    m_historyView = new HistoryView(m_session->history(), this);
     m_historyView->setObjectName("history"_L1);
-    auto *historyRows = new HistoryListModel(this);
-    historyRows->setSourceModel(m_session->history());
-    m_historyView->setModel(historyRows);
-    m_historyView->setItemDelegate(new HistoryRowDelegate(m_historyView));
-    m_historyView->setUniformItemSizes(true);
-    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_historyView->setTextElideMode(Qt::ElideRight);
-    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_historyView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_historyView, &QListView::doubleClicked, this,
             [this](const QModelIndex &index) { loadHistoryEntry(index.row()); });
@@ -411,7 +341,7 @@ void ComposeWidget::revalidate()
     const bool valid = problem.isEmpty();
     QString toError;
     if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {
-        m_to->setStyleSheet(u"QLineEdit { border: 1px solid %1; }"_s.arg(errorColor.name()));
+        m_to->setStyleSheet(u"QLineEdit { border: 1px solid %1; }"_s.arg(errorTextColor(palette()).name()));
         m_to->setToolTip(tr("Not a valid address: %1").arg(toError));
     } else {
         m_to->setStyleSheet({});
@@ -430,17 +360,17 @@ void ComposeWidget::revalidate()
         color = quiet;
     } else if (!valid) {
         text = u"✗ "_s + problem;
-        color = errorColor;
+        color = errorTextColor(palette());
     } else if (connected) {
         text = tr("✓ Ready to send (%1)").arg(size);
-        color = okColor;
+        color = successTextColor(palette());
     } else if (m_session->canQueue()) {
         text = tr("✓ Valid (%1) — Send queues it until the connection is up").arg(size);
         color = quiet;
     } else if (m_session->isActive() && m_waiting >= settings.maxPendingStanzas) {
         problem = tr("%1 stanzas are already waiting for the connection").arg(m_waiting);
         text = u"✗ "_s + problem;
-        color = errorColor;
+        color = errorTextColor(palette());
     } else {
         problem = tr("not connected");
         text = tr("✓ Valid (%1) — connect to send").arg(size);
@@ -496,7 +426,7 @@ bool ComposeWidget::send()
         return false;
     const QString refused = m_session->send(m_editor->toPlainText().toUtf8());
     if (!refused.isEmpty()) {
-        setOutcome(u"✗ "_s + refused, errorColor);
+        setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return false;
     }
     // A second send of the same iq would reuse its id: give the editor a fresh one.
@@ -514,7 +444,7 @@ bool ComposeWidget::send()
         revalidate();
     } else {
         setOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)),
-                   okColor);
+                   successTextColor(palette()));
     }
     Q_EMIT sent();
     return true;
@@ -560,7 +490,7 @@ void ComposeWidget::resendHistoryEntry(int row)
         return;
     const QString refused = m_session->send(entry.xml);
     if (!refused.isEmpty()) {
-        setOutcome(u"✗ "_s + refused, errorColor);
+        setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return;
     }
     m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
@@ -568,7 +498,7 @@ void ComposeWidget::resendHistoryEntry(int row)
         m_outcome.clear();
         revalidate();
     } else {
-        setOutcome(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)), okColor);
+        setOutcome(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)), successTextColor(palette()));
     }
 }
 

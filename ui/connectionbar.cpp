@@ -161,6 +161,28 @@ QString ConnectionBar::countersText() const
              formatBytes(c.bytesOut));
 }
 
+QString ConnectionBar::sessionFacts() const
+{
+    const ComponentConnection *connection = m_session->connection();
+    const ConnectionSettings &settings = m_session->profile().settings;
+    const auto seconds = [](std::chrono::milliseconds interval) {
+        return QLocale().toString(double(interval.count()) / 1000.0, 'g', 3);
+    };
+    const QString keepalive = settings.keepaliveInterval.count() > 0
+                                  ? tr("keepalive every %1 s").arg(seconds(settings.keepaliveInterval))
+                                  : tr("no keepalive");
+    if (connection->state() == ConnectionState::Connected)
+        return tr("Stream %1 · %2").arg(connection->streamId(), keepalive);
+    if (connection->state() != ConnectionState::Disconnected)
+        return {}; // under way: the state label says all, for the moment it lasts
+    const ReconnectPolicy &policy = settings.reconnect;
+    const QString reconnect = policy.enabled
+                                  ? tr("reconnects after %1–%2 s when the connection is lost")
+                                        .arg(seconds(policy.initialDelay), seconds(policy.maxDelay))
+                                  : tr("does not reconnect by itself");
+    return tr("Not connected · %1 · %2").arg(keepalive, reconnect);
+}
+
 void ConnectionBar::refresh()
 {
     const ComponentConnection *connection = m_session->connection();
@@ -170,9 +192,8 @@ void ConnectionBar::refresh()
     static_cast<Badge *>(m_badge)->setColor(look.color);
     m_badge->setToolTip(look.text);
     m_target->setText(tr("%1 on %2:%3%4")
-                          .arg(settings.domain, settings.host)
-                          .arg(settings.port)
-                          .arg(settings.directTls ? tr(" (TLS)") : QString()));
+                          .arg(settings.domain, settings.host, QString::number(settings.port),
+                               settings.directTls ? tr(" (TLS)") : QString()));
     m_target->setToolTip(m_target->text());
 
     const bool active = m_session->isActive();
@@ -180,8 +201,7 @@ void ConnectionBar::refresh()
     m_connect->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     m_connect->setToolTip(active ? tr("Close the stream and stop retrying (Ctrl+Shift+C)")
                                  : tr("Connect %1 to %2:%3 (Ctrl+Shift+C)")
-                                       .arg(settings.domain, settings.host)
-                                       .arg(settings.port));
+                                       .arg(settings.domain, settings.host, QString::number(settings.port)));
 
     // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
     const DisconnectReason &reason = connection->lastReason();
@@ -196,10 +216,12 @@ void ConnectionBar::refresh()
                 tr("Not sent: the waiting stanzas (%1) were discarded when the connection ended; they "
                    "are in History.")
                     .arg(discarded);
+    if (text.isEmpty())
+        text = sessionFacts();
     m_reason->setText(text);
     QPalette palette = this->palette();
     if (reason.isError() || m_session->discardedAtEnd() > 0)
-        palette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x2f));
+        palette.setColor(QPalette::WindowText, errorTextColor(palette));
     else
         palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
     m_reason->setPalette(palette);

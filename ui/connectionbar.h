@@ -35,6 +35,9 @@ Q_SIGNALS:
 private:
     void refresh();
     void refreshCounters();
+    // What the reason line shows while there is no reason: the stream id and keepalive when connected,
+    // the keepalive and reconnect policy when not.
+    QString sessionFacts() const;
 
     ProfileSession *m_session;
     QWidget *m_badge = nullptr;

@@ -5,6 +5,7 @@
 #include "profilestore.h"
 #include "secretclipboard.h"
 #include "secretstore.h"
+#include "statestyle.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -335,7 +336,7 @@ void ProfileEditor::validate()
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
     QPalette palette = this->palette();
-    palette.setColor(QPalette::WindowText, m_problemShownAsError ? QColor(0xd6, 0x3b, 0x2f)
+    palette.setColor(QPalette::WindowText, m_problemShownAsError ? errorTextColor(palette)
                                                                  : palette.color(QPalette::PlaceholderText));
     m_error->setPalette(palette);
     // Save stays pressable while the problem is only a hint: pressing it says what is wrong.

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 #include <QString>
 
 class QPainter;
@@ -30,6 +31,11 @@ StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, q
 // A filled circle with a thin darker rim, readable on light and dark backgrounds.
 void paintStateBadge(QPainter &painter, const QRectF &rect, const QColor &color);
 QIcon stateBadgeIcon(const QColor &color, int size = 12);
+
+// Text that reports a failure or a success (refusals, outcomes, the last disconnect reason): the
+// state colours, a shade lighter on a dark base so that they stay readable as text.
+QColor errorTextColor(const QPalette &palette);
+QColor successTextColor(const QPalette &palette);
 
 // "1.5 KiB", "12 B": byte counts for the counters.
 QString formatBytes(quint64 bytes);

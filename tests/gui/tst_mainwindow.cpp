@@ -30,6 +30,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
@@ -38,6 +39,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -420,9 +422,11 @@ void TestMainWindow::connectsAndShowsState()
     auto *connectButton = alphaPage->findChild<QPushButton *>(u"connectButton"_s);
     QCOMPARE(stateLabel->text(), u"Disconnected"_s);
     QCOMPARE(connectButton->text(), u"&Connect"_s);
-    // No reason yet, but its line is kept, so the page does not jump when the first one comes.
+    // No reason yet: the line says how the profile keeps and restores its connection instead.
     auto *reasonLabel = alphaPage->findChild<QLabel *>(u"reasonLabel"_s);
-    QVERIFY(reasonLabel->text().isEmpty());
+    QVERIFY2(reasonLabel->text().startsWith(u"Not connected · keepalive every "_s) &&
+                 reasonLabel->text().contains(u"reconnects after 1–60 s"_s),
+             qPrintable(reasonLabel->text()));
     QVERIFY(reasonLabel->isVisible());
     QVERIFY(reasonLabel->height() >= reasonLabel->fontMetrics().height());
 
@@ -437,6 +441,10 @@ void TestMainWindow::connectsAndShowsState()
     const QModelIndex alphaRow = m_window->sessions()->indexOf(session(u"Alpha"_s)->profile().id);
     QCOMPARE(alphaRow.data(SessionListModel::StateTextRole).toString(), u"Connected"_s);
     QTRY_VERIFY(alphaPage->connectionBar()->countersText().startsWith(u"In 1 "_s)); // the handshake answer
+    const QString streamId = session(u"Alpha"_s)->connection()->streamId();
+    QVERIFY(!streamId.isEmpty());
+    QVERIFY2(reasonLabel->text().startsWith(u"Stream "_s + streamId + u" · keepalive every"_s),
+             qPrintable(reasonLabel->text()));
 
     // A second profile connects too, with its own button, while the first stays connected.
     select(u"Beta"_s);
@@ -545,12 +553,15 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
     auto *historyView = compose->findChild<QListView *>(u"history"_s);
     QCOMPARE(historyView->currentIndex().row(), 0);
     QVERIFY(compose->findChild<QPushButton *>(u"resendHistory"_s)->isEnabled());
+    // Today's entries show the time as the locale writes it short.
     const QString row = historyView->model()->index(0, 0).data().toString();
-    QVERIFY2(
-        QRegularExpression(u"^\\d\\d:\\d\\d  message chat “"_s + m_token + u"” → alice@beta\\.localhost$"_s)
-            .match(row)
-            .hasMatch(),
-        qPrintable(row));
+    const QString sentAt = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(history->entry(0).sentAtMs).time(), QLocale::ShortFormat);
+    QVERIFY2(QRegularExpression(u"^"_s + QRegularExpression::escape(sentAt) + u"  message chat “"_s +
+                                m_token + u"” → alice@beta\\.localhost$"_s)
+                 .match(row)
+                 .hasMatch(),
+             qPrintable(row));
     QCOMPARE(historyView->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 }
 

@@ -559,7 +559,8 @@ bool MainWindow::askBeforeDroppingWaitingStanzas()
     for (int row = 0; row < m_sessions->rowCount(); ++row) {
         const ProfileSession *session = m_sessions->session(row);
         if (session->pendingCount() > 0)
-            waiting.append(tr("%1 (%2)").arg(session->profile().name).arg(session->pendingCount()));
+            waiting.append(
+                tr("%1 (%2)").arg(session->profile().name, QLocale().toString(session->pendingCount())));
     }
     if (waiting.isEmpty() || findChild<QMessageBox *>("confirmQuit"_L1))
         return !waiting.isEmpty();

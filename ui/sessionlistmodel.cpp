@@ -127,8 +127,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return profile.name;
     case SubtitleRole:
         return tr("%1 · %2:%3")
-            .arg(profile.settings.domain, profile.settings.host)
-            .arg(profile.settings.port);
+            .arg(profile.settings.domain, profile.settings.host, QString::number(profile.settings.port));
     case StateTextRole:
         return look().text;
     case StateColorRole:
@@ -142,9 +141,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QString tip = tr("<b>%1</b><br>%2 on %3:%4<br>%5")
                           .arg(profile.name.toHtmlEscaped(), profile.settings.domain.toHtmlEscaped(),
-                               profile.settings.host.toHtmlEscaped())
-                          .arg(profile.settings.port)
-                          .arg(look().text.toHtmlEscaped());
+                               profile.settings.host.toHtmlEscaped(), QString::number(profile.settings.port),
+                               look().text.toHtmlEscaped());
         if (connection->lastReason().isError())
             tip += u"<br>"_s + connection->lastReason().toString().toHtmlEscaped();
         return tip;

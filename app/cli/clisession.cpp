@@ -122,10 +122,9 @@ bool CliSession::prepare()
 
 void CliSession::start()
 {
-    status(
-        u"connecting to %1:%2 as %3%4"_s.arg(m_options.settings.host)
-            .arg(m_options.settings.port)
-            .arg(m_options.settings.domain, m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
+    status(u"connecting to %1:%2 as %3%4"_s.arg(
+        m_options.settings.host, QString::number(m_options.settings.port), m_options.settings.domain,
+        m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
     watchStandardOutput();
     m_connection.connectToServer();
 }

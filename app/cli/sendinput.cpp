@@ -443,7 +443,7 @@ SendInput::Position SendInput::originalOf(const Position &filtered) const
 
 QString SendInput::location(const Position &at) const
 {
-    return u"%1:%2:%3"_s.arg(m_name).arg(at.line).arg(at.column + 1);
+    return u"%1:%2:%3"_s.arg(m_name, QString::number(at.line), QString::number(at.column + 1));
 }
 
 } // namespace xcm::cli

@@ -49,7 +49,7 @@ ProfileImport::Result ProfileImport::readFile(const QString &fileName)
             continue;
         const qsizetype equals = line.indexOf(u'=');
         if (equals <= 0) {
-            result.error = tr("%1:%2: expected key=value").arg(fileName).arg(lineNumber);
+            result.error = tr("%1:%2: expected key=value").arg(fileName, QString::number(lineNumber));
             return result;
         }
         values.insert(line.left(equals).trimmed(), line.mid(equals + 1).trimmed());

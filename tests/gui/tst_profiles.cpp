@@ -212,19 +212,24 @@ void TestProfiles::importFileErrors_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no name") << "domain=a.example\n"_ba << u"no name"_s;
-    QTest::newRow("bad port") << "name=x\ndomain=a.example\nport=70000\n"_ba << u"port"_s;
-    QTest::newRow("bad domain") << "name=x\ndomain=a b\n"_ba << u"domain"_s;
-    QTest::newRow("no equals") << "name=x\nnonsense\n"_ba << u"key=value"_s;
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("no name") << "domain=a.example\n"_ba << u"no name"_s << QString();
+    QTest::newRow("bad port") << "name=x\ndomain=a.example\nport=70000\n"_ba << u"port"_s << QString();
+    QTest::newRow("bad domain") << "name=x\ndomain=a b\n"_ba << u"domain"_s << QString();
+    QTest::newRow("no equals") << "name=x\nnonsense\n"_ba << u"key=value"_s << QString();
     QTest::newRow("missing secret file")
-        << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba << u"secret file"_s;
+        << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba << u"secret file"_s << QString();
+    // A file name is the user's text: a %1 in it must not take the line number's place.
+    QTest::newRow("percent in the file name")
+        << "name=x\nnonsense\n"_ba << u"50%1 off.profile:2: expected"_s << u"50%1 off.profile"_s;
 }
 
 void TestProfiles::importFileErrors()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, expected);
-    const QString fileName = m_dir.filePath(u"bad.profile"_s);
+    QFETCH(QString, fileName);
+    fileName = m_dir.filePath(fileName.isEmpty() ? u"bad.profile"_s : fileName);
     QFile file(fileName);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(content);

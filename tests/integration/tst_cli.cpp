@@ -90,6 +90,7 @@ private Q_SLOTS:
     void secretFromStandardInputPipe();
     void secretPromptOnTerminalHidesTyping();
     void secretPromptRestoresEchoOnSigint();
+    void secretPromptLeavesIgnoredSignalsIgnored();
     void closedStandardOutputEndsTheProgram_data();
     void closedStandardOutputEndsTheProgram();
     void failedWriteToStandardOutputEndsTheProgram();
@@ -790,6 +791,34 @@ void TestCli::secretPromptRestoresEchoOnSigint()
     ::kill(pid_t(cli.processId()), SIGINT);
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::CrashExit); // ended by the signal, as Ctrl+C should
+    QVERIFY(terminal.echoes());
+}
+
+void TestCli::secretPromptLeavesIgnoredSignalsIgnored()
+{
+    // Started under nohup, the CLI ignores SIGHUP; guarding the prompt must not make a hang-up fatal.
+    Terminal terminal;
+    QVERIFY(terminal.open());
+    QProcess cli;
+    cli.setStandardInputFile(terminal.path);
+    QStringList arguments{u"-c"_s, u"trap '' HUP; exec \"$0\" \"$@\""_s, cliPath()};
+    arguments << baseArguments(cliAccount) << u"--secret-stdin"_s << u"--ping"_s << m_server->serverDomain()
+              << u"-q"_s;
+    cli.start(u"/bin/sh"_s, arguments);
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("Shared secret for cli.localhost: ");
+        },
+        10000));
+    ::kill(pid_t(cli.processId()), SIGHUP);
+    QVERIFY(!cli.waitForFinished(500));
+    const QByteArray typed = cliAccount.secret.toUtf8() + "\n";
+    QCOMPARE(::write(terminal.master, typed.constData(), size_t(typed.size())), ssize_t(typed.size()));
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 0);
     QVERIFY(terminal.echoes());
 }
 

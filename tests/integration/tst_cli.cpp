@@ -744,6 +744,18 @@ struct Terminal
     }
 };
 
+// Waits until the CLI asks for the secret on its standard error.
+bool waitForSecretPrompt(QProcess &cli)
+{
+    QByteArray errors;
+    return QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("Shared secret for cli.localhost: ");
+        },
+        10000);
+}
+
 } // namespace
 
 void TestCli::secretPromptOnTerminalHidesTyping()
@@ -755,13 +767,7 @@ void TestCli::secretPromptOnTerminalHidesTyping()
     cli.setStandardInputFile(terminal.path);
     cli.start(cliPath(), baseArguments(cliAccount)
                              << u"--secret-stdin"_s << u"--ping"_s << m_server->serverDomain() << u"-q"_s);
-    QByteArray errors;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            errors += cli.readAllStandardError();
-            return errors.contains("Shared secret for cli.localhost: ");
-        },
-        10000));
+    QVERIFY(waitForSecretPrompt(cli));
     QVERIFY(!terminal.echoes());
     const QByteArray typed = cliAccount.secret.toUtf8() + "\n";
     QCOMPARE(::write(terminal.master, typed.constData(), size_t(typed.size())), ssize_t(typed.size()));
@@ -780,13 +786,7 @@ void TestCli::secretPromptRestoresEchoOnSigint()
     QProcess cli;
     cli.setStandardInputFile(terminal.path);
     cli.start(cliPath(), baseArguments(cliAccount) << u"--secret-stdin"_s);
-    QByteArray errors;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            errors += cli.readAllStandardError();
-            return errors.contains("Shared secret for cli.localhost: ");
-        },
-        10000));
+    QVERIFY(waitForSecretPrompt(cli));
     QVERIFY(!terminal.echoes());
     ::kill(pid_t(cli.processId()), SIGINT);
     QVERIFY(cli.waitForFinished(10000));
@@ -805,13 +805,7 @@ void TestCli::secretPromptLeavesIgnoredSignalsIgnored()
     arguments << baseArguments(cliAccount) << u"--secret-stdin"_s << u"--ping"_s << m_server->serverDomain()
               << u"-q"_s;
     cli.start(u"/bin/sh"_s, arguments);
-    QByteArray errors;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            errors += cli.readAllStandardError();
-            return errors.contains("Shared secret for cli.localhost: ");
-        },
-        10000));
+    QVERIFY(waitForSecretPrompt(cli));
     ::kill(pid_t(cli.processId()), SIGHUP);
     QVERIFY(!cli.waitForFinished(500));
     const QByteArray typed = cliAccount.secret.toUtf8() + "\n";

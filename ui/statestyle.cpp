@@ -2,6 +2,7 @@
 #include "statestyle.h"
 
 #include "disconnectreason.h"
+#include "logcolors.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -18,21 +19,16 @@ const QColor orange(0xe0, 0x6c, 0x00);
 const QColor red(0xd6, 0x3b, 0x2f);
 const QColor grey(0x8c, 0x91, 0x99);
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightnessF() < 0.5;
-}
-
 } // namespace
 
 QColor errorTextColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0x7b, 0x72) : red;
+    return LogColors::isDark(palette) ? QColor(0xff, 0x7b, 0x72) : red;
 }
 
 QColor successTextColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0x6f, 0xd6, 0x8a) : green.darker(115);
+    return LogColors::isDark(palette) ? QColor(0x6f, 0xd6, 0x8a) : green.darker(115);
 }
 
 StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, qint64 nextReconnectAtMs,

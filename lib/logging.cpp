@@ -3,3 +3,5 @@
 
 Q_LOGGING_CATEGORY(lcConnection, "xcm.connection", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcParser, "xcm.parser", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStanzaLog, "xcm.stanzalog", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcProfiles, "xcm.profiles", QtInfoMsg)

@@ -3,6 +3,10 @@
 
 #include <QLoggingCategory>
 
-// One category per layer, so `QT_LOGGING_RULES="xcm.*.debug=true"` explains what the core does.
-Q_DECLARE_LOGGING_CATEGORY(lcConnection)
-Q_DECLARE_LOGGING_CATEGORY(lcParser)
+// One dotted category per subsystem, so `QT_LOGGING_RULES="xcm.*.debug=true"` (or just
+// "xcm.connection.debug=true") explains what one part does. The UI's categories are in ui/uilogging.h,
+// the CLI's in app/cli/clilogging.h.
+Q_DECLARE_LOGGING_CATEGORY(lcConnection) // xcm.connection: states, reconnects, socket events
+Q_DECLARE_LOGGING_CATEGORY(lcParser)     // xcm.parser: server input refused, and why
+Q_DECLARE_LOGGING_CATEGORY(lcStanzaLog)  // xcm.stanzalog: the log model's caps, exports
+Q_DECLARE_LOGGING_CATEGORY(lcProfiles)   // xcm.profiles: profile storage, import, history

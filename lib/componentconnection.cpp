@@ -794,6 +794,22 @@ QString ComponentConnection::send(QByteArrayView xml)
     return {};
 }
 
+bool ComponentConnection::relay(const Stanza &stanza)
+{
+    if (d->state != ConnectionState::Connected)
+        return false;
+    d->write(stanza.wire());
+    ++d->counters.stanzasOut;
+    Q_EMIT stanzaSent(stanza.passedOn(Direction::Sent, QDateTime::currentMSecsSinceEpoch()));
+    return true;
+}
+
+void ComponentConnection::relayWhitespace(const QByteArray &whitespace)
+{
+    if (d->state == ConnectionState::Connected)
+        d->write(whitespace);
+}
+
 bool ComponentConnectionPrivate::canQueue() const
 {
     const bool underWay = reconnectTimer.isActive() || state == ConnectionState::Connecting ||

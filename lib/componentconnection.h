@@ -69,6 +69,12 @@ public:
     // Sends one stanza as written (trimmed), or queues it while a connection or reconnect is under way.
     // Returns an empty string, or why it was refused (invalid, queue full, not connecting at all).
     QString send(QByteArrayView xml);
+    // Proxy mode: writes a stanza another stream delivered, exactly as it came (no checks, no
+    // re-serialisation), and reports it through stanzaSent. Only while connected; returns whether it went.
+    bool relay(const Stanza &stanza);
+    // Proxy mode: passes on the other side's keepalive whitespace as it came.
+    void relayWhitespace(const QByteArray &whitespace);
+
     // Whether send() would hold a stanza now for want of a connection: an attempt or a retry is under
     // way, and the queue has room.
     bool canQueue() const;

@@ -82,6 +82,9 @@ bool XmppClientProcess::run(const QStringList &requests, std::chrono::seconds an
                 m_failure += u"unparsable answer to %1: %2\n"_s.arg(id, error);
             m_answers.insert(id, answer);
             m_answeredAtMs.insert(id, ms);
+        } else if (kind == u"message") {
+            m_messageBodies.insert(id, event.value(u"body").toString());
+            m_answeredAtMs.insert(id, ms);
         } else if (kind == u"timeout") {
             m_timedOut << id;
         } else if (kind == u"failed") {

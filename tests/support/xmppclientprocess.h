@@ -30,6 +30,8 @@ public:
     // The answer the client got to the request with this id; a null element if none.
     XmlElement answer(const QString &id) const;
     qsizetype answerCount() const { return m_answers.size(); }
+    // The body of the first message back from the JID a message with this id was sent to (an echo).
+    QString messageBody(const QString &id) const { return m_messageBodies.value(id); }
     QStringList timedOut() const { return m_timedOut; }
     // Between sending the request and receiving its answer, on the client's clock; -1 if unanswered.
     double answerDelayMs(const QString &id) const;
@@ -40,6 +42,7 @@ private:
     quint16 m_port;
     QString m_failure;
     QHash<QString, XmlElement> m_answers;
+    QHash<QString, QString> m_messageBodies;
     QHash<QString, double> m_sentAtMs;
     QHash<QString, double> m_answeredAtMs;
     QStringList m_timedOut;

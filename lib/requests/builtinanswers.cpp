@@ -44,15 +44,9 @@ XmlElement BuiltinAnswers::resultReply(const Stanza &request)
     return replyTo(request, u"result"_s);
 }
 
-XmlElement BuiltinAnswers::errorReply(const Stanza &request, const QString &condition,
-                                      const QString &errorType)
+XmlElement BuiltinAnswers::errorReply(const Stanza &request, StanzaError::Condition condition)
 {
-    XmlElement reply = replyTo(request, u"error"_s);
-    XmlElement error(u"error"_s, QString::fromUtf16(ns::component));
-    error.setAttribute(u"type"_s, errorType);
-    error.appendChild(XmlElement(condition, QString::fromUtf16(ns::stanzaErrors)));
-    reply.appendChild(error);
-    return reply;
+    return errorReplyTo(request, StanzaError(condition));
 }
 
 QStringList BuiltinAnswers::features() const
@@ -96,7 +90,7 @@ XmlElement BuiltinAnswers::answer(const Stanza &request) const
 XmlElement BuiltinAnswers::discoInfo(const Stanza &request, const XmlElement &query) const
 {
     if (!query.attribute(u"node").isEmpty())
-        return errorReply(request, u"item-not-found"_s, u"cancel"_s);
+        return errorReply(request, StanzaError::Condition::ItemNotFound);
     XmlElement result = resultReply(request);
     XmlElement answer(u"query"_s, QString::fromUtf16(ns::discoInfo));
     XmlElement identity(u"identity"_s, QString::fromUtf16(ns::discoInfo));
@@ -117,7 +111,7 @@ XmlElement BuiltinAnswers::discoInfo(const Stanza &request, const XmlElement &qu
 XmlElement BuiltinAnswers::discoItems(const Stanza &request, const XmlElement &query) const
 {
     if (!query.attribute(u"node").isEmpty())
-        return errorReply(request, u"item-not-found"_s, u"cancel"_s);
+        return errorReply(request, StanzaError::Condition::ItemNotFound);
     XmlElement result = resultReply(request);
     XmlElement answer(u"query"_s, QString::fromUtf16(ns::discoItems));
     for (const ResponderSettings::DiscoItem &item : m_settings.items) {

@@ -3,6 +3,7 @@
 
 #include "respondersettings.h"
 #include "stanza.h"
+#include "stanzaerror.h"
 
 namespace xcm {
 
@@ -35,8 +36,8 @@ public:
     // What disco#info lists: disco#info itself, the namespaces of the answers that are on, the extras.
     QStringList features() const;
 
-    // An error reply: to/from swapped, same id and element name, type='error'.
-    static XmlElement errorReply(const Stanza &request, const QString &condition, const QString &errorType);
+    // An error reply with the type RFC 6120 recommends for `condition`: to/from swapped, same id.
+    static XmlElement errorReply(const Stanza &request, StanzaError::Condition condition);
     // An empty result: to/from swapped, same id.
     static XmlElement resultReply(const Stanza &request);
 

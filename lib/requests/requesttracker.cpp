@@ -1,30 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requesttracker.h"
 
-#include "xmlelement.h"
+#include "stanzaerror.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace xcm {
-
-namespace {
-
-constexpr auto stanzasNamespace = u"urn:ietf:params:xml:ns:xmpp-stanzas";
-
-// The defined condition of an error answer: the first child of <error/> in the stanzas namespace.
-QString errorConditionOf(const Stanza &stanza)
-{
-    const XmlElement error = stanza.element().firstChild(u"error");
-    for (const XmlElement &child : error.children()) {
-        if (child.namespaceUri() == stanzasNamespace && child.name() != u"text")
-            return child.name();
-    }
-    return u"undefined-condition"_s;
-}
-
-} // namespace
 
 size_t qHash(const RequestTracker::Key &key, size_t seed) noexcept
 {
@@ -134,7 +117,7 @@ RequestTracker::Observation RequestTracker::observeAnswer(const Stanza &stanza, 
     exchange->answerSequence = sequence;
     exchange->answeredAtNs = nowNs();
     if (isError)
-        exchange->errorCondition = errorConditionOf(stanza);
+        exchange->errorCondition = StanzaError::conditionName(StanzaError::fromStanza(stanza).condition());
     m_indexBySequence.insert(sequence, index);
     Q_EMIT exchangeChanged(exchange->requestSequence, sequence);
     Q_EMIT awaitingCountChanged();

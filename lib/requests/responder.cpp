@@ -94,12 +94,12 @@ void Responder::handleReceived(const Stanza &stanza)
         return;
     }
     if (!m_settings.answerByHand) {
-        send(BuiltinAnswers::errorReply(stanza, u"service-unavailable"_s, u"cancel"_s));
+        send(BuiltinAnswers::errorReply(stanza, StanzaError::Condition::ServiceUnavailable));
         return;
     }
     if (heldCount() >= m_settings.maxHeld) {
         // A flood: holding more would let one asker pin down memory and the user's attention.
-        send(BuiltinAnswers::errorReply(stanza, u"resource-constraint"_s, u"wait"_s));
+        send(BuiltinAnswers::errorReply(stanza, StanzaError::Condition::ResourceConstraint));
         return;
     }
     m_held.push_back({stanza, nowMs()});
@@ -137,7 +137,7 @@ void Responder::answerHeldNow(qsizetype index)
 {
     const Stanza request = m_held[size_t(index)].request;
     m_held.erase(m_held.begin() + index);
-    send(BuiltinAnswers::errorReply(request, u"service-unavailable"_s, u"cancel"_s));
+    send(BuiltinAnswers::errorReply(request, StanzaError::Condition::ServiceUnavailable));
     Q_EMIT heldCountChanged(heldCount());
 }
 

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void check();
     void parsedElementOnlyWhenAccepted();
     void forSettings();
+    void domainComparedWithoutCase();
 };
 
 void TestStanzaPolicy::check_data()
@@ -85,6 +86,15 @@ void TestStanzaPolicy::forSettings()
     QCOMPARE(policy.maxBytes, 40);
     QVERIFY(policy.check("<presence from='comp.example' to='x'/>").isEmpty());
     QVERIFY(policy.check("<presence from='comp.example' to='someone@example.org'/>").contains(u"40-byte"));
+}
+
+void TestStanzaPolicy::domainComparedWithoutCase()
+{
+    // Domains are case-insensitive (RFC 7622): a profile may spell its domain with capitals.
+    const StanzaPolicy policy{u"Comp.Example"_s, 1024};
+    QCOMPARE(policy.check("<message from='bot@comp.example' to='u@x'/>"), QString());
+    QCOMPARE(policy.check("<message from='bot@COMP.example' to='u@x'/>"), QString());
+    QVERIFY(policy.check("<message from='bot@comp.example.org' to='u@x'/>").contains(u"invalid-from"));
 }
 
 QTEST_GUILESS_MAIN(TestStanzaPolicy)

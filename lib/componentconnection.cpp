@@ -113,6 +113,8 @@ void ComponentConnectionPrivate::onStreamOpened(const StreamHeader &header)
     if (header.id.isEmpty()) {
         // Prosody opens with an id-less header when it is about to refuse (host-unknown): give the
         // stream error a moment to arrive before calling the header itself the problem.
+        qCDebug(lcConnection) << "stream header without an id: waiting" << missingIdGrace.count()
+                              << "ms for the stream error that usually follows";
         missingIdTimer.start(missingIdGrace);
         return;
     }
@@ -240,6 +242,7 @@ void ComponentConnectionPrivate::onCloseTimeout()
     // with bytes unsent, and that is no longer a clean close.
     const qint64 unsent = stream.bytesToWrite();
     if (unsent < unsentAtCloseCheck) {
+        qCDebug(lcConnection) << "closing:" << unsent << "bytes still leaving, waiting on";
         unsentAtCloseCheck = unsent;
         closeTimer.start(settings.closeTimeout);
         return;
@@ -529,6 +532,7 @@ void ComponentConnectionPrivate::flushPending()
 {
     if (pending.isEmpty())
         return;
+    qCDebug(lcConnection) << "sending the" << pending.size() << "stanzas that waited for the handshake";
     // One at a time from the front: a receiver of stanzaSent may send more, and send() queues those
     // behind the rest for as long as the queue is not empty; a drop mid-way keeps the rest waiting.
     while (!pending.isEmpty() && state == ConnectionState::Connected) {

@@ -25,7 +25,7 @@ public:
     {
         enum class Outcome
         {
-            Pong,    // an empty result: the target is there
+            Pong,    // a result: the target is there
             Error,   // an error answer: `reply` says which
             Timeout, // nothing within the timeout
         };

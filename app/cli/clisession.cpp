@@ -2,12 +2,10 @@
 #include "clisession.h"
 
 #include "jid.h"
+#include "stanzapolicy.h"
 #include "xmlelement.h"
 
 #include <QDateTime>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QTimer>
 
 #include <cerrno>
 #include <cstdio>
@@ -23,14 +21,23 @@ namespace {
 
 constexpr auto pingNamespace = u"urn:xmpp:ping";
 
-// The same address, as servers compare them: the domain and local part without regard to case.
-bool sameAddress(const QString &a, const QString &b)
+// "condition (text)" of an error stanza's <error/>, for one line on the terminal.
+QString stanzaErrorText(const Stanza &errorStanza)
 {
-    const Jid first = Jid::parse(a);
-    const Jid second = Jid::parse(b);
-    return first.isValid() && second.isValid() && first.domain() == second.domain() &&
-           first.local().compare(second.local(), Qt::CaseInsensitive) == 0 &&
-           first.resource() == second.resource();
+    QString condition;
+    QString text;
+    const QList<XmlElement> details = errorStanza.element().firstChild(u"error").children();
+    for (const XmlElement &detail : details) {
+        if (detail.namespaceUri() != ns::stanzaErrors)
+            continue;
+        if (detail.name() == u"text")
+            text = detail.text();
+        else if (condition.isEmpty())
+            condition = detail.name();
+    }
+    if (condition.isEmpty())
+        condition = u"an error without a condition"_s;
+    return condition + (text.isEmpty() ? QString() : u" (%1)"_s.arg(text));
 }
 
 } // namespace
@@ -44,27 +51,21 @@ CliSession::CliSession(CliOptions options, QObject *parent)
     m_connection.setSettings(m_options.settings);
     m_connection.setSecret(m_options.secret);
     m_options.secret.clear();
-    m_connection.setSocketFactory([this](QObject *parent) { return makeSocket(parent); });
     connect(&m_connection, &ComponentConnection::stateChanged, this, &CliSession::onStateChanged);
     connect(&m_connection, &ComponentConnection::stanzaReceived, this, &CliSession::onStanzaReceived);
     connect(&m_connection, &ComponentConnection::stanzaSent, this, &CliSession::printStanza);
     connect(&m_connection, &ComponentConnection::pendingChanged, this, &CliSession::updateInputFlow);
+    connect(&m_connection, &ComponentConnection::backlogChanged, this, &CliSession::updateInputFlow);
     connect(&m_connection, &ComponentConnection::reconnectScheduled, this,
             [this](int attempt, qint64 delayMs) {
                 status(u"reconnecting in %1 s (attempt %2)"_s.arg(delayMs / 1000.0, 0, 'f', 1).arg(attempt));
             });
+    // Made after the connections above, so that a ping's answer is printed before its result.
+    m_pinger = new Pinger(&m_connection);
+    connect(m_pinger, &Pinger::finished, this, &CliSession::onPingFinished);
 }
 
 CliSession::~CliSession() = default;
-
-QAbstractSocket *CliSession::makeSocket(QObject *parent)
-{
-    // The connection's own choice of socket; made here to see how much it has not written yet.
-    QAbstractSocket *socket = m_options.settings.directTls ? new QSslSocket(parent) : new QTcpSocket(parent);
-    m_socket = socket;
-    connect(socket, &QIODevice::bytesWritten, this, &CliSession::updateInputFlow);
-    return socket;
-}
 
 bool CliSession::prepare()
 {
@@ -109,8 +110,7 @@ bool CliSession::prepare()
     if (m_input->hasFailed())
         return false;
     for (const QueuedStanza &stanza : std::as_const(m_queued)) {
-        const QString problem = ComponentConnection::validateStanza(stanza.wire, m_options.settings.domain,
-                                                                    m_options.settings.maxStanzaBytes);
+        const QString problem = StanzaPolicy::forSettings(m_options.settings).check(stanza.wire);
         if (!problem.isEmpty()) {
             error(u"%1: refusing this stanza: %2"_s.arg(stanza.location, problem));
             return false;
@@ -171,7 +171,7 @@ void CliSession::onConnected()
         connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::readStandardInput);
     }
     sendQueued();
-    if (!m_options.pingTarget.isEmpty() && m_pingId.isEmpty())
+    if (!m_options.pingTarget.isEmpty() && m_pinger->pendingCount() == 0)
         startPing();
     workDone();
 }
@@ -201,8 +201,7 @@ void CliSession::updateInputFlow()
     if (!m_stdinNotifier || m_inputDone)
         return;
     const qsizetype waiting = m_queued.size() + m_connection.pendingCount();
-    const qint64 unsent = m_socket ? m_socket->bytesToWrite() : 0;
-    m_stdinNotifier->setEnabled(waiting < maxWaitingStanzas && unsent < maxUnsentBytes);
+    m_stdinNotifier->setEnabled(waiting < maxWaitingStanzas && m_connection.bytesToWrite() < maxUnsentBytes);
 }
 
 void CliSession::sendQueued()
@@ -220,40 +219,18 @@ void CliSession::sendQueued()
 
 void CliSession::startPing()
 {
-    m_pingId = u"xcm-ping-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-    const XmlElement ping(u"ping"_s, QString::fromUtf16(pingNamespace));
-    XmlElement iq(u"iq"_s, QString::fromUtf16(ns::component));
-    iq.setAttribute(u"type"_s, u"get"_s);
-    iq.setAttribute(u"id"_s, m_pingId);
-    iq.setAttribute(u"from"_s, m_options.settings.domain);
-    iq.setAttribute(u"to"_s, m_options.pingTarget);
-    iq.appendChild(ping);
-    m_pingClock.start();
-    const QString problem = m_connection.send(iq.toXml().toUtf8());
-    if (!problem.isEmpty()) {
+    if (const QString problem = m_pinger->ping(m_options.pingTarget, m_options.pingTimeout);
+        !problem.isEmpty()) {
         error(u"cannot ping: %1"_s.arg(problem));
         m_exitCode = PingFailed;
-        m_pingId.clear();
-        return;
     }
-    QTimer::singleShot(m_options.pingTimeout, this, [this, id = m_pingId] {
-        if (m_pingId != id)
-            return;
-        error(u"no answer to the ping from %1 within %2 s (--ping-timeout)"_s.arg(m_options.pingTarget)
-                  .arg(m_options.pingTimeout.count() / 1000.0));
-        m_exitCode = PingFailed;
-        m_pingId.clear();
-        workDone();
-    });
 }
 
 void CliSession::onStanzaReceived(const Stanza &stanza)
 {
     printStanza(stanza);
-    if (stanza.kind() != StanzaKind::Iq)
-        return;
-    if (!answerPing(stanza))
-        onPingReply(stanza);
+    if (stanza.kind() == StanzaKind::Iq)
+        answerPing(stanza); // the answers to our own pings are the Pinger's
 }
 
 bool CliSession::answerPing(const Stanza &stanza)
@@ -275,35 +252,24 @@ bool CliSession::answerPing(const Stanza &stanza)
     return true;
 }
 
-void CliSession::onPingReply(const Stanza &stanza)
+void CliSession::onPingFinished(const Pinger::Result &result)
 {
-    // Only the target's answer counts: a request with our id (our own ping, routed back) does not.
-    const QString type = stanza.type();
-    if (m_pingId.isEmpty() || stanza.id() != m_pingId || (type != u"result" && type != u"error") ||
-        !sameAddress(stanza.from(), m_options.pingTarget))
-        return;
-    const double milliseconds = m_pingClock.nsecsElapsed() / 1e6;
-    if (type == u"result") {
-        printLine(u"pong from %1 in %2 ms"_s.arg(stanza.from(), QString::number(milliseconds, 'f', 2)));
-    } else {
-        QString condition;
-        QString text;
-        const QList<XmlElement> details = stanza.element().firstChild(u"error").children();
-        for (const XmlElement &detail : details) {
-            if (detail.namespaceUri() != ns::stanzaErrors)
-                continue;
-            if (detail.name() == u"text")
-                text = detail.text();
-            else if (condition.isEmpty())
-                condition = detail.name();
-        }
-        if (condition.isEmpty())
-            condition = u"an error without a condition"_s;
-        error(u"ping answered with an error from %1: %2%3"_s.arg(
-            stanza.from(), condition, text.isEmpty() ? QString() : u" (%1)"_s.arg(text)));
+    switch (result.outcome) {
+    case Pinger::Result::Outcome::Pong:
+        printLine(u"pong from %1 in %2 ms"_s.arg(result.reply.from(),
+                                                 QString::number(result.milliseconds, 'f', 2)));
+        break;
+    case Pinger::Result::Outcome::Error:
+        error(u"ping answered with an error from %1: %2"_s.arg(result.reply.from(),
+                                                               stanzaErrorText(result.reply)));
         m_exitCode = PingFailed;
+        break;
+    case Pinger::Result::Outcome::Timeout:
+        error(u"no answer to the ping from %1 within %2 s (--ping-timeout)"_s.arg(result.target)
+                  .arg(m_options.pingTimeout.count() / 1000.0));
+        m_exitCode = PingFailed;
+        break;
     }
-    m_pingId.clear();
     workDone();
 }
 
@@ -312,7 +278,7 @@ void CliSession::workDone()
     // Without --tail the session ends once everything asked for is done; a bad input ends it anyway,
     // once the stanzas before the problem are out.
     if ((m_options.tail && !m_inputFailed) || !m_inputDone || !m_queued.isEmpty() ||
-        m_connection.pendingCount() > 0 || !m_pingId.isEmpty())
+        m_connection.pendingCount() > 0 || m_pinger->pendingCount() > 0)
         return;
     if (m_connection.state() != ConnectionState::Connected)
         return; // done once connected (again)

@@ -3,18 +3,15 @@
 
 #include "clioptions.h"
 #include "componentconnection.h"
+#include "pinger.h"
 #include "sendinput.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
-#include <QPointer>
 #include <QSocketNotifier>
 #include <QTextStream>
 
 #include <memory>
-
-class QAbstractSocket;
 
 namespace xcm::cli {
 
@@ -53,7 +50,7 @@ private:
     void onConnected();
     void onStanzaReceived(const Stanza &stanza);
     bool answerPing(const Stanza &stanza);
-    void onPingReply(const Stanza &stanza);
+    void onPingFinished(const Pinger::Result &result);
     void printStanza(const Stanza &stanza);
     void printLine(const QString &line);
     void watchStandardOutput();
@@ -66,12 +63,11 @@ private:
     void updateInputFlow();
     void workDone();
     void finish(int exitCode);
-    QAbstractSocket *makeSocket(QObject *parent);
     static int exitCodeFor(const DisconnectReason &reason);
 
     CliOptions m_options;
     ComponentConnection m_connection;
-    QPointer<QAbstractSocket> m_socket; // the connection's transport, for its write backlog
+    Pinger *m_pinger = nullptr; // the connection's
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<SendInput> m_input;
@@ -82,8 +78,6 @@ private:
     bool m_inputDone = false;
     bool m_inputFailed = false;
     bool m_outputClosed = false;
-    QString m_pingId;
-    QElapsedTimer m_pingClock;
     int m_exitCode = Success;        // a failure of the work asked for (input, ping), final
     int m_lastFailureCode = Success; // why the connection is down, while it is
     bool m_closing = false;

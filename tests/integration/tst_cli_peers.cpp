@@ -6,6 +6,7 @@
 #include "xmppclientprocess.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
 
@@ -81,6 +82,9 @@ class TestCliPeers : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void answersWhatARealClientAsks();
+    void answerChoosesTheBuiltInAnswers();
+    void noAnswerLeavesTheAskerWaiting();
     void proxyRelaysARealComponent();
     void proxyRefusesAWrongComponentSecret();
     void proxyRefusesBadArguments_data();
@@ -110,6 +114,87 @@ void TestCliPeers::cleanupTestCase()
 {
     if (m_server)
         m_server->stop();
+}
+
+namespace {
+
+QString condition(const XmlElement &answer)
+{
+    for (const XmlElement &child : answer.firstChild(u"error").children()) {
+        if (child.namespaceUri() == xcm::ns::stanzaErrors)
+            return child.name();
+    }
+    return {};
+}
+
+QString request(const QString &id, const QString &type, const QString &payload)
+{
+    return u"<iq type='%1' id='%2' to='%3'>%4</iq>"_s.arg(type, id, comp.domain, payload);
+}
+
+} // namespace
+
+void TestCliPeers::answersWhatARealClientAsks()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--identity"_s, u"gateway/irc/IRC bridge"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
+                    request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s),
+                    request(u"version"_s, u"get"_s, u"<query xmlns='jabber:iq:version'/>"_s),
+                    request(u"time"_s, u"get"_s, u"<time xmlns='urn:xmpp:time'/>"_s),
+                    request(u"unknown"_s, u"get"_s, u"<query xmlns='urn:example:nothing'/>"_s)},
+                   10s),
+        qPrintable(client.failure() + cli.output()));
+    const XmlElement identity = client.answer(u"info"_s).firstChild(u"query").firstChild(u"identity");
+    QCOMPARE(identity.attribute(u"category"), u"gateway"_s);
+    QCOMPARE(identity.attribute(u"type"), u"irc"_s);
+    QCOMPARE(identity.attribute(u"name"), u"IRC bridge"_s);
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(client.answer(u"version"_s).firstChild(u"query").firstChild(u"name").text(), u"xcm"_s);
+    QCOMPARE(client.answer(u"time"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(condition(client.answer(u"unknown"_s)), u"service-unavailable"_s);
+    // The tail shows each automatic answer with its request's round trip.
+    QTRY_VERIFY2(QRegularExpression(u"OUT <iq [^\n]*id=.ping.[^\n]*\\[auto, result in \\d+\\.\\d+ ms\\]"_s)
+                     .match(cli.output())
+                     .hasMatch(),
+                 qPrintable(cli.output()));
+    QVERIFY(cli.output().contains(u"[auto, error service-unavailable in "_s));
+}
+
+void TestCliPeers::answerChoosesTheBuiltInAnswers()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--answer"_s, u"ping"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
+                    request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s)},
+                   10s),
+        qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(condition(client.answer(u"info"_s)), u"service-unavailable"_s);
+}
+
+void TestCliPeers::noAnswerLeavesTheAskerWaiting()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--no-answer"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s)}, 2s),
+             qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.timedOut(), QStringList{u"ping"_s});
+    QVERIFY(!cli.output().contains(u"OUT <iq"_s));
 }
 
 void TestCliPeers::proxyRelaysARealComponent()

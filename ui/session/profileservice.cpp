@@ -47,7 +47,7 @@ void ProfileService::saveProfile(const Profile &profile, const QString &secret, 
 {
     const Profile before = m_store->profile(profile.id);
     qCDebug(lcProfiles) << "saving profile" << profile.secretKey() << profile.name
-                        << (secretChanged ? "with a new secret" : "");
+                        << "secret changed:" << secretChanged;
     m_store->update(profile);
     const ProfileSession *session = m_sessions ? m_sessions->session(profile.id) : nullptr;
     if (session && session->state() != ConnectionState::Disconnected &&
@@ -143,8 +143,12 @@ void ProfileService::removeSecret(const Profile &profile)
     if (ProfileSession *session = m_sessions ? m_sessions->session(profile.id) : nullptr)
         session->setSecret({});
     ++m_pendingSecretJobs;
-    m_secrets->remove(profile.secretKey(), this,
-                      [this](const SecretStore::Result &) { secretJobFinished(); });
+    const QString key = profile.secretKey();
+    m_secrets->remove(key, this, [this, key](const SecretStore::Result &result) {
+        if (!result.ok)
+            qCDebug(lcProfiles) << "secret of" << key << "not removed from the keychain:" << result.error;
+        secretJobFinished();
+    });
 }
 
 void ProfileService::secretJobFinished()

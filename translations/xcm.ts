@@ -163,6 +163,53 @@
     </message>
 </context>
 <context>
+    <name>xcm::ComponentProxy</name>
+    <message>
+        <source>&apos;%1&apos; is not an IP address to listen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>component %1 connected to the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another component is already connected through this proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused a second component from %1: one is already connected (conflict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this proxy stands in for %1 only, not for &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the handshake does not match the secret the proxy expects from the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relaying: component %1 ⇄ server %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s connection to the server ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>component %1 left: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no component is connected through the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComposeHistory</name>
     <message>
         <source>raw XML (%1)</source>
@@ -609,6 +656,37 @@ Sent: %3 stanzas, %4</source>
     <name>xcm::HistoryView</name>
     <message>
         <source>Stanzas you send appear here, to edit or send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::IncomingComponentStream</name>
+    <message>
+        <source>the component closed the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component dropped the connection in the middle of a stanza (%1 bytes received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component dropped the connection without closing the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component did not complete its stream header and handshake within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component sent &lt;%1/&gt; before its handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component sent &lt;%1/&gt; before its handshake was accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy closed the stream</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1114,6 +1192,68 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::RequestTracker</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers a request, late (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers a request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting your answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting an answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late result in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late error %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer: the connection closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Responder</name>
+    <message>
+        <source>a request without an id cannot be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request without a sender cannot be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretStore</name>
     <message>
         <source>the keychain did not answer within %1 s</source>
@@ -1234,6 +1374,46 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an IQ request, its answer and the round trip; for an answer, its request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by xcm automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>injected by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>injected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a request or an answer: the type is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request without an id: it cannot be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers no request sent on this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the id of a request still waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,53 @@
     </message>
 </context>
 <context>
+    <name>xcm::ComponentProxy</name>
+    <message>
+        <source>&apos;%1&apos; is not an IP address to listen on</source>
+        <translation>&apos;%1&apos; ist keine IP-Adresse, auf der gelauscht werden kann</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>component %1 connected to the proxy</source>
+        <translation>Komponente %1 hat sich mit dem Proxy verbunden</translation>
+    </message>
+    <message>
+        <source>another component is already connected through this proxy</source>
+        <translation>über diesen Proxy ist bereits eine andere Komponente verbunden</translation>
+    </message>
+    <message>
+        <source>refused a second component from %1: one is already connected (conflict)</source>
+        <translation>zweite Komponente von %1 abgewiesen: eine ist bereits verbunden (conflict)</translation>
+    </message>
+    <message>
+        <source>this proxy stands in for %1 only, not for &apos;%2&apos;</source>
+        <translation>dieser Proxy vertritt nur %1, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the handshake does not match the secret the proxy expects from the component</source>
+        <translation>der Handshake passt nicht zu dem Geheimnis, das der Proxy von der Komponente erwartet</translation>
+    </message>
+    <message>
+        <source>relaying: component %1 ⇄ server %2</source>
+        <translation>leite weiter: Komponente %1 ⇄ Server %2</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s connection to the server ended: %1</source>
+        <translation>die Verbindung des Proxys zum Server ist beendet: %1</translation>
+    </message>
+    <message>
+        <source>component %1 left: %2</source>
+        <translation>Komponente %1 ist gegangen: %2</translation>
+    </message>
+    <message>
+        <source>no component is connected through the proxy</source>
+        <translation>über den Proxy ist keine Komponente verbunden</translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComposeHistory</name>
     <message>
         <source>raw XML (%1)</source>
@@ -614,6 +661,37 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Stanzas you send appear here, to edit or send again.</source>
         <translation>Hier erscheinen die gesendeten Stanzas, zum Bearbeiten oder erneuten Senden.</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::IncomingComponentStream</name>
+    <message>
+        <source>the component closed the stream</source>
+        <translation>die Komponente hat den Stream geschlossen</translation>
+    </message>
+    <message>
+        <source>the component dropped the connection in the middle of a stanza (%1 bytes received)</source>
+        <translation>die Komponente hat die Verbindung mitten in einer Stanza abgebrochen (%1 Bytes empfangen)</translation>
+    </message>
+    <message>
+        <source>the component dropped the connection without closing the stream</source>
+        <translation>die Komponente hat die Verbindung abgebrochen, ohne den Stream zu schließen</translation>
+    </message>
+    <message>
+        <source>the component did not complete its stream header and handshake within %1 s</source>
+        <translation>die Komponente hat Stream-Kopf und Handshake nicht innerhalb von %1 s abgeschlossen</translation>
+    </message>
+    <message>
+        <source>the component sent &lt;%1/&gt; before its handshake</source>
+        <translation>die Komponente hat &lt;%1/&gt; vor ihrem Handshake gesendet</translation>
+    </message>
+    <message>
+        <source>the component sent &lt;%1/&gt; before its handshake was accepted</source>
+        <translation>die Komponente hat &lt;%1/&gt; gesendet, bevor ihr Handshake angenommen war</translation>
+    </message>
+    <message>
+        <source>the proxy closed the stream</source>
+        <translation>der Proxy hat den Stream geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1196,68 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::RequestTracker</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>answers a request, late (%1)</source>
+        <translation>beantwortet eine Anfrage, verspätet (%1)</translation>
+    </message>
+    <message>
+        <source>answers a request (%1)</source>
+        <translation>beantwortet eine Anfrage (%1)</translation>
+    </message>
+    <message>
+        <source>awaiting your answer (%1)</source>
+        <translation>wartet auf Ihre Antwort (%1)</translation>
+    </message>
+    <message>
+        <source>awaiting an answer (%1)</source>
+        <translation>wartet auf Antwort (%1)</translation>
+    </message>
+    <message>
+        <source>late result in %1</source>
+        <translation>verspätetes Ergebnis nach %1</translation>
+    </message>
+    <message>
+        <source>result in %1</source>
+        <translation>Ergebnis nach %1</translation>
+    </message>
+    <message>
+        <source>late error %1 in %2</source>
+        <translation>verspäteter Fehler %1 nach %2</translation>
+    </message>
+    <message>
+        <source>error %1 in %2</source>
+        <translation>Fehler %1 nach %2</translation>
+    </message>
+    <message>
+        <source>no answer after %1</source>
+        <translation>keine Antwort nach %1</translation>
+    </message>
+    <message>
+        <source>no answer: the connection closed</source>
+        <translation>keine Antwort: die Verbindung wurde geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Responder</name>
+    <message>
+        <source>a request without an id cannot be answered</source>
+        <translation>eine Anfrage ohne ID kann nicht beantwortet werden</translation>
+    </message>
+    <message>
+        <source>a request without a sender cannot be answered</source>
+        <translation>eine Anfrage ohne Absender kann nicht beantwortet werden</translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretStore</name>
     <message>
         <source>the keychain did not answer within %1 s</source>
@@ -1239,6 +1379,46 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>other</source>
         <translation>andere</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>For an IQ request, its answer and the round trip; for an answer, its request</source>
+        <translation>Bei einer IQ-Anfrage ihre Antwort und die Umlaufzeit; bei einer Antwort ihre Anfrage</translation>
+    </message>
+    <message>
+        <source>sent by xcm automatically</source>
+        <translation>automatisch von xcm gesendet</translation>
+    </message>
+    <message>
+        <source>auto: %1</source>
+        <translation>automatisch: %1</translation>
+    </message>
+    <message>
+        <source>injected by you</source>
+        <translation>von Ihnen eingeschleust</translation>
+    </message>
+    <message>
+        <source>injected: %1</source>
+        <translation>eingeschleust: %1</translation>
+    </message>
+    <message>
+        <source>not a request or an answer: the type is invalid</source>
+        <translation>weder Anfrage noch Antwort: der Typ ist ungültig</translation>
+    </message>
+    <message>
+        <source>a request without an id: it cannot be answered</source>
+        <translation>eine Anfrage ohne ID: sie kann nicht beantwortet werden</translation>
+    </message>
+    <message>
+        <source>answers no request sent on this connection</source>
+        <translation>beantwortet keine auf dieser Verbindung gesendete Anfrage</translation>
+    </message>
+    <message>
+        <source>%1 — the id of a request still waiting</source>
+        <translation>%1 — die ID einer noch wartenden Anfrage</translation>
     </message>
 </context>
 <context>

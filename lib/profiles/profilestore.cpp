@@ -83,7 +83,7 @@ Profile readProfile(QSettings &settings, const QUuid &id)
         settings.value("enabled"_L1, false).toBool() ? Profile::Mode::Proxy : Profile::Mode::Component;
     profile.listenAddress = settings.value("listenAddress"_L1, profile.listenAddress).toString();
     profile.listenPort = quint16(settings.value("listenPort"_L1, 0).toUInt());
-    profile.separateComponentSecret = settings.value("separateComponentSecret"_L1, false).toBool();
+    profile.separateComponentSecret = settings.value("separateComponentKey"_L1, false).toBool();
     settings.endGroup();
     return profile;
 }
@@ -246,7 +246,7 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue("enabled"_L1, profile.isProxy());
     m_settings->setValue("listenAddress"_L1, profile.listenAddress);
     m_settings->setValue("listenPort"_L1, profile.listenPort);
-    m_settings->setValue("separateComponentSecret"_L1, profile.separateComponentSecret);
+    m_settings->setValue("separateComponentKey"_L1, profile.separateComponentSecret);
     m_settings->endGroup();
     m_settings->endGroup();
     m_settings->endGroup();

@@ -42,11 +42,16 @@ QString RequestTracker::bareKey(const QString &jid)
     return (slash < 0 ? jid : jid.first(slash)).toLower();
 }
 
-IqExchange *RequestTracker::exchangeAt(quint64 index)
+const IqExchange *RequestTracker::exchangeAt(quint64 index) const
 {
     if (index < m_firstIndex || index - m_firstIndex >= m_exchanges.size())
         return nullptr;
     return &m_exchanges[size_t(index - m_firstIndex)];
+}
+
+IqExchange *RequestTracker::exchangeAt(quint64 index)
+{
+    return const_cast<IqExchange *>(std::as_const(*this).exchangeAt(index));
 }
 
 RequestTracker::Observation RequestTracker::observe(const Stanza &stanza, quint64 sequence)
@@ -217,7 +222,7 @@ const IqExchange *RequestTracker::exchangeFor(quint64 sequence) const
     const auto found = m_indexBySequence.constFind(sequence);
     if (found == m_indexBySequence.cend())
         return nullptr;
-    return const_cast<RequestTracker *>(this)->exchangeAt(*found);
+    return exchangeAt(*found);
 }
 
 quint64 RequestTracker::partnerOf(quint64 sequence) const
@@ -226,6 +231,22 @@ quint64 RequestTracker::partnerOf(quint64 sequence) const
     if (!exchange)
         return 0;
     return sequence == exchange->requestSequence ? exchange->answerSequence : exchange->requestSequence;
+}
+
+QList<quint64> RequestTracker::awaitingRequestSequences(qsizetype newest) const
+{
+    // m_awaiting holds only what waits, so this costs the waiting requests, not the whole record.
+    QList<quint64> indexes;
+    for (const quint64 index : m_awaiting) {
+        const IqExchange *exchange = exchangeAt(index);
+        if (exchange && exchange->outcome == IqExchange::Outcome::Open)
+            indexes.append(index);
+    }
+    std::sort(indexes.begin(), indexes.end(), std::greater<>());
+    QList<quint64> sequences;
+    for (qsizetype i = 0; i < indexes.size() && i < newest; ++i)
+        sequences.append(exchangeAt(indexes[i])->requestSequence);
+    return sequences;
 }
 
 int RequestTracker::awaitingCount(Direction requestDirection) const
@@ -253,7 +274,9 @@ QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) c
     }
     switch (exchange.outcome) {
     case IqExchange::Outcome::Open:
-        return tr("awaiting an answer (%1)")
+        // A request to us waits for the user (answer by hand); one from us waits for the peer.
+        return (exchange.requestDirection == Direction::Received ? tr("awaiting your answer (%1)")
+                                                                 : tr("awaiting an answer (%1)"))
             .arg(formatDuration(double(nowNs() - exchange.requestedAtNs) / 1e6));
     case IqExchange::Outcome::Result:
         return exchange.late ? tr("late result in %1").arg(roundTrip) : tr("result in %1").arg(roundTrip);

@@ -65,6 +65,8 @@ public:
     const IqExchange *exchangeFor(quint64 sequence) const;
     // The other half: the answer's sequence for a request, the request's for an answer; 0 if none.
     quint64 partnerOf(quint64 sequence) const;
+    // The newest requests still within their timeout, newest first (their rows show a running age).
+    QList<quint64> awaitingRequestSequences(qsizetype newest) const;
     // Requests waiting for an answer (timed-out ones included) in one direction.
     int awaitingCount(Direction requestDirection) const;
     // The monotonic clock the exchanges' times are on.
@@ -93,6 +95,7 @@ private:
 
     static QString bareKey(const QString &jid);
     IqExchange *exchangeAt(quint64 index);
+    const IqExchange *exchangeAt(quint64 index) const;
     Observation observeRequest(const Stanza &stanza, quint64 sequence);
     Observation observeAnswer(const Stanza &stanza, quint64 sequence, bool isError);
     void closeOpen(quint64 index, IqExchange::Outcome outcome);

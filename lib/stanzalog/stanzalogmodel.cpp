@@ -60,6 +60,8 @@ StanzaLogModel::StanzaLogModel(QObject *parent)
 {
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &StanzaLogModel::flush);
+    m_ageTimer.setInterval(1000);
+    connect(&m_ageTimer, &QTimer::timeout, this, &StanzaLogModel::refreshWaitingAges);
     m_sinceFlush.start();
     for (const StanzaKind kind :
          {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other})
@@ -155,6 +157,8 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
         return int(exchangeStateAt(rowIndex));
     case PartnerSequenceRole:
         return qulonglong(m_tracker ? m_tracker->partnerOf(sequenceAt(rowIndex)) : 0);
+    case OriginRole:
+        return int(row.origin);
     case RoundTripRole: {
         const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequenceAt(rowIndex)) : nullptr;
         return exchange ? exchange->roundTripMs() : -1.0;
@@ -227,10 +231,11 @@ QHash<int, QByteArray> StanzaLogModel::roleNames() const
     names.insert(ExchangeStateRole, "exchangeState");
     names.insert(PartnerSequenceRole, "partnerSequence");
     names.insert(RoundTripRole, "roundTrip");
+    names.insert(OriginRole, "origin");
     return names;
 }
 
-void StanzaLogModel::append(const Stanza &stanza)
+void StanzaLogModel::append(const Stanza &stanza, Origin origin)
 {
     if (stanza.isNull())
         return;
@@ -245,6 +250,7 @@ void StanzaLogModel::append(const Stanza &stanza)
     row.direction = stanza.direction();
     row.kind = stanza.kind();
     row.isError = stanza.isError();
+    row.origin = origin;
     if (row.kind == StanzaKind::Stream)
         row.wire = redactHandshakeDigests(row.wire);
     else if (m_tracker)
@@ -341,8 +347,30 @@ void StanzaLogModel::setRequestTracker(RequestTracker *tracker)
     if (m_tracker)
         disconnect(m_tracker, nullptr, this, nullptr);
     m_tracker = tracker;
-    if (m_tracker)
-        connect(m_tracker, &RequestTracker::exchangeChanged, this, &StanzaLogModel::onExchangeChanged);
+    if (!m_tracker)
+        return;
+    connect(m_tracker, &RequestTracker::exchangeChanged, this, &StanzaLogModel::onExchangeChanged);
+    connect(m_tracker, &RequestTracker::awaitingCountChanged, this, [this] {
+        const bool waiting =
+            m_tracker->awaitingCount(Direction::Sent) + m_tracker->awaitingCount(Direction::Received) > 0;
+        if (waiting && !m_ageTimer.isActive())
+            m_ageTimer.start();
+        else if (!waiting)
+            m_ageTimer.stop();
+    });
+}
+
+void StanzaLogModel::refreshWaitingAges()
+{
+    // A screenful is all anyone sees: the newest waiting requests are enough.
+    constexpr qsizetype rowsToRefresh = 200;
+    if (!m_tracker)
+        return;
+    const QList<quint64> waiting = m_tracker->awaitingRequestSequences(rowsToRefresh);
+    for (const quint64 sequence : waiting) {
+        if (const int row = rowForSequence(sequence); row >= 0)
+            Q_EMIT dataChanged(index(row, AnswerColumn), index(row, AnswerColumn), {Qt::DisplayRole});
+    }
 }
 
 void StanzaLogModel::onExchangeChanged(quint64 requestSequence, quint64 answerSequence)
@@ -402,6 +430,20 @@ bool StanzaLogModel::isUnansweredRequestAt(int row) const
 }
 
 QString StanzaLogModel::answerText(int row) const
+{
+    const QString exchange = exchangeText(row);
+    switch (m_rows[size_t(row)].origin) {
+    case Origin::Wire:
+        break;
+    case Origin::Automatic:
+        return exchange.isEmpty() ? tr("sent by xcm automatically") : tr("auto: %1").arg(exchange);
+    case Origin::Injected:
+        return exchange.isEmpty() ? tr("injected by you") : tr("injected: %1").arg(exchange);
+    }
+    return exchange;
+}
+
+QString StanzaLogModel::exchangeText(int row) const
 {
     using Observation = RequestTracker::Observation;
     switch (m_rows[size_t(row)].observation) {

@@ -57,8 +57,19 @@ public:
         ExchangeStateRole,                // int(ExchangeState)
         PartnerSequenceRole,              // qulonglong: the paired request or answer; 0 if none
         RoundTripRole,                    // double: ms from request to answer; -1 if none (sort key)
+        OriginRole,                       // int(Origin)
     };
     Q_ENUM(Role)
+
+    // Who put a stanza on the wire: the peer or the user (Wire), xcm by itself (an automatic answer), or
+    // the user into a proxied stream (Injected). Nothing xcm sends is hidden: it is only marked.
+    enum class Origin : quint8
+    {
+        Wire,
+        Automatic,
+        Injected,
+    };
+    Q_ENUM(Origin)
 
     // What a row is in a request/answer exchange (RFC 6120 §8.2.3), for colours, filters and flags.
     enum class ExchangeState : quint8
@@ -95,7 +106,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // Queues a stanza; it becomes a row at the next flush.
-    void append(const Stanza &stanza);
+    void append(const Stanza &stanza, Origin origin = Origin::Wire);
+    Origin originAt(int row) const { return m_rows[size_t(row)].origin; }
     // Turns the queue into rows now (one insertion).
     void flush();
     qsizetype pendingCount() const { return qsizetype(m_pending.size()); }
@@ -153,6 +165,7 @@ private:
         StanzaKind kind = StanzaKind::Other;
         bool isError = false;
         RequestTracker::Observation observation = RequestTracker::Observation::NotIq;
+        Origin origin = Origin::Wire;
     };
     // Column text of one row, derived on demand.
     struct RowText
@@ -168,7 +181,9 @@ private:
 
     static Stanza toStanza(const Row &row);
     void onExchangeChanged(quint64 requestSequence, quint64 answerSequence);
-    QString answerText(int row) const;
+    void refreshWaitingAges();
+    QString answerText(int row) const;   // the exchange, and who sent it when not the wire
+    QString exchangeText(int row) const; // the row's part in a request/answer exchange
     const RowText &rowText(int row) const;
     void removeOldest(qsizetype count);
 
@@ -181,6 +196,7 @@ private:
     int m_flushInterval = defaultFlushInterval;
     bool m_flooded = false; // the last flush had floodRows or more
     QPointer<RequestTracker> m_tracker;
+    QTimer m_ageTimer; // while requests wait, their rows' "awaiting (4 s)" counts up
     QTimer m_flushTimer;
     QElapsedTimer m_sinceFlush;
     mutable QCache<quint64, RowText> m_textCache;

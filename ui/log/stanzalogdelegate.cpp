@@ -72,6 +72,28 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     case StanzaLogModel::SizeColumn:
         text = colors.dimText;
         break;
+    case StanzaLogModel::AnswerColumn:
+        // A request past its timeout, or left without an answer, is in red; one still waiting in the
+        // colour of its kind (it is news); answered ones and answers recede.
+        switch (StanzaLogModel::ExchangeState(index.data(StanzaLogModel::ExchangeStateRole).toInt())) {
+        case StanzaLogModel::ExchangeState::TimedOut:
+        case StanzaLogModel::ExchangeState::Abandoned:
+        case StanzaLogModel::ExchangeState::Failed:
+        case StanzaLogModel::ExchangeState::Unsolicited:
+        case StanzaLogModel::ExchangeState::WithoutId:
+            text = colors.errorText;
+            break;
+        case StanzaLogModel::ExchangeState::Awaiting:
+            text = colors.kindText[int(StanzaKind::Iq)];
+            option->font.setBold(true);
+            break;
+        case StanzaLogModel::ExchangeState::Answered:
+        case StanzaLogModel::ExchangeState::Answer:
+        case StanzaLogModel::ExchangeState::None:
+            text = colors.dimText;
+            break;
+        }
+        break;
     default:
         break;
     }

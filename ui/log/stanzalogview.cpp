@@ -592,8 +592,9 @@ void StanzaLogView::fitColumns()
             room -= width;
     }
 
-    // From, To and Id get a share of the rest, within bounds (in characters); Summary, the most telling,
-    // stretches over what they leave. When that is below its minimum, they give back, down to theirs.
+    // From, To, Id and Answer get a share of the rest, within bounds (in characters); Summary, the most
+    // telling, stretches over what they leave. When that is below its minimum, they give back, down to
+    // theirs.
     struct Share
     {
         StanzaLogModel::Column column;
@@ -602,9 +603,10 @@ void StanzaLogView::fitColumns()
         int maximumCharacters;
         int width = 0;
     };
-    Share shares[] = {{StanzaLogModel::FromColumn, 0.26, 14, 34},
-                      {StanzaLogModel::ToColumn, 0.26, 14, 34},
-                      {StanzaLogModel::IdColumn, 0.13, 8, 18}};
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.22, 12, 34},
+                      {StanzaLogModel::ToColumn, 0.22, 12, 34},
+                      {StanzaLogModel::IdColumn, 0.11, 8, 18},
+                      {StanzaLogModel::AnswerColumn, 0.14, 5, 30}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };
@@ -619,7 +621,7 @@ void StanzaLogView::fitColumns()
         taken += share.width;
         slack += share.width - minimum;
     }
-    const int summaryMinimum = columns->isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 24 * character;
+    const int summaryMinimum = columns->isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 20 * character;
     const int over = qMin(taken + summaryMinimum - room, slack);
     for (Share &share : shares) {
         if (columns->isSectionHidden(share.column))

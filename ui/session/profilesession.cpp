@@ -2,9 +2,12 @@
 #include "profilesession.h"
 
 #include "composehistory.h"
+#include "requesttracker.h"
+#include "responder.h"
 #include "secretstore.h"
 #include "stanzalogmodel.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace xcm {
@@ -18,11 +21,24 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     , m_log(std::make_unique<StanzaLogModel>())
     , m_history(std::make_unique<ComposeHistory>(
           historyFile.isEmpty() ? ComposeHistory::defaultFileName(profile.secretKey()) : historyFile))
+    , m_requests(std::make_unique<RequestTracker>())
+    , m_responder(std::make_unique<Responder>())
 {
-    m_connection->setSettings(profile.settings);
-    StanzaLogModel *log = m_log.get();
-    connect(m_connection.get(), &ComponentConnection::stanzaReceived, log, &StanzaLogModel::append);
-    connect(m_connection.get(), &ComponentConnection::stanzaSent, log, &StanzaLogModel::append);
+    m_log->setRequestTracker(m_requests.get());
+    m_responder->setSoftware({QStringLiteral("xcm"), QCoreApplication::applicationVersion(), {}});
+    applyProfile();
+    // The log first, then the responder: a request's row comes before its automatic answer's.
+    connect(m_connection.get(), &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
+        m_log->append(stanza);
+        m_responder->handleReceived(stanza);
+    });
+    connect(m_connection.get(), &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
+        m_log->append(stanza,
+                      m_sendingAutomatic ? StanzaLogModel::Origin::Automatic : StanzaLogModel::Origin::Wire);
+        m_responder->handleSent(stanza); // an answer by hand releases its held request
+    });
+    connect(m_responder.get(), &Responder::answerReady, this, &ProfileSession::sendAutomaticAnswer);
+    connect(m_responder.get(), &Responder::heldCountChanged, this, &ProfileSession::changed);
     connect(m_connection.get(), &ComponentConnection::stateChanged, this, &ProfileSession::changed);
     connect(m_connection.get(), &ComponentConnection::reconnectScheduled, this, &ProfileSession::changed);
     connect(m_connection.get(), &ComponentConnection::pendingChanged, this, [this](int count) {
@@ -32,17 +48,51 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     connect(m_connection.get(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
         Q_EMIT stateChanged(state);
         // After the change itself: what it drops is news the receivers of the change must not wipe.
-        if (state == ConnectionState::Disconnected)
+        if (state == ConnectionState::Connected)
+            m_requests->setServerDomain(m_connection->serverDomain());
+        if (state == ConnectionState::Disconnected) {
+            m_requests->connectionEnded();
+            m_responder->connectionEnded();
             discardPendingIfFinal(); // a retry, if any, is scheduled by now
+        }
     });
 }
 
-ProfileSession::~ProfileSession() = default;
+void ProfileSession::applyProfile()
+{
+    m_connection->setSettings(m_profile.settings);
+    m_requests->setTimeout(m_profile.requestTimeout);
+    m_responder->setComponentDomain(m_profile.settings.domain);
+    m_responder->setSettings(m_profile.responder, m_profile.name);
+}
+
+void ProfileSession::sendAutomaticAnswer(const QByteArray &xml)
+{
+    // Through the same send path as everything else (not the history: the user did not compose it).
+    m_sendingAutomatic = true;
+    const QString problem = m_connection->send(xml);
+    m_sendingAutomatic = false;
+    if (!problem.isEmpty())
+        qWarning("xcm: an automatic answer was not sent: %s", qPrintable(problem));
+}
+
+int ProfileSession::heldRequestCount() const
+{
+    return m_responder->heldCount();
+}
+
+ProfileSession::~ProfileSession()
+{
+    // The members go before QObject's own clean-up: nothing the connection says while it is torn down
+    // may reach a responder or tracker already destroyed.
+    m_connection->disconnect(this);
+    m_responder->disconnect(this);
+}
 
 void ProfileSession::setProfile(const Profile &profile)
 {
     m_profile = profile;
-    m_connection->setSettings(profile.settings);
+    applyProfile();
     Q_EMIT profileChanged(profile);
     Q_EMIT changed();
 }

@@ -11,6 +11,8 @@
 namespace xcm {
 
 class ComposeHistory;
+class RequestTracker;
+class Responder;
 class SecretStore;
 class StanzaLogModel;
 
@@ -32,6 +34,12 @@ public:
     ComponentConnection *connection() const { return m_connection.get(); }
     StanzaLogModel *log() const { return m_log.get(); }
     ComposeHistory *history() const { return m_history.get(); }
+    // Pairs the iqs of this session's log with their answers.
+    RequestTracker *requests() const { return m_requests.get(); }
+    // Answers requests as the component (the profile's responder settings).
+    Responder *responder() const { return m_responder.get(); }
+    // Requests held for the user to answer by hand.
+    int heldRequestCount() const;
 
     ConnectionState state() const { return m_connection->state(); }
     // Connecting, connected, or waiting to reconnect: the user's "Disconnect" has something to stop.
@@ -82,12 +90,17 @@ Q_SIGNALS:
 
 private:
     void discardPendingIfFinal();
+    void applyProfile();
+    void sendAutomaticAnswer(const QByteArray &xml);
 
     Profile m_profile;
     SecretStore *m_secrets;
     std::unique_ptr<ComponentConnection> m_connection;
     std::unique_ptr<StanzaLogModel> m_log;
     std::unique_ptr<ComposeHistory> m_history;
+    std::unique_ptr<RequestTracker> m_requests;
+    std::unique_ptr<Responder> m_responder;
+    bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;

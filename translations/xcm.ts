@@ -372,6 +372,22 @@
         <source>Queued — %1 waiting for the connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -483,6 +499,14 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>Not connected · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests waiting for your answer: select one in the log and press Ctrl+R (Reply…). At the profile&apos;s limit each gets service-unavailable, so nobody waits for ever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 awaiting your answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -649,6 +673,57 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExchangeActions</name>
+    <message>
+        <source>&amp;Go to Answer or Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From an iq request to its answer, and back (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unanswered Requests Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the selected received request from the compose form (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stanza is not part of a request and its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer to pair with yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 is no longer in the log (cleared, or dropped by its size limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 is hidden by the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its request, #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its answer, #%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1717,6 +1792,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>XML log (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -374,6 +374,22 @@
         <source>Queued — %1 waiting for the connection</source>
         <translation>Zurückgestellt – in der Warteschlange für die Verbindung: %1</translation>
     </message>
+    <message>
+        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
+        <translation>Die Anfrage mit einem Ergebnis beantworten oder mit einem der in RFC 6120 definierten Fehler</translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation>Antworten mit</translation>
+    </message>
+    <message>
+        <source>Reply: result</source>
+        <translation>Antwort: Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reply: error %1</source>
+        <translation>Antwort: Fehler %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -488,6 +504,14 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Not connected · %1 · %2</source>
         <translation>Nicht verbunden · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Requests waiting for your answer: select one in the log and press Ctrl+R (Reply…). At the profile&apos;s limit each gets service-unavailable, so nobody waits for ever.</source>
+        <translation>Anfragen, die auf Ihre Antwort warten: eine im Protokoll wählen und Strg+R drücken (Antworten…). Bei Erreichen der Frist des Profils erhält jede service-unavailable, damit niemand ewig wartet.</translation>
+    </message>
+    <message>
+        <source>%1 awaiting your answer</source>
+        <translation>%1 warten auf Ihre Antwort</translation>
     </message>
 </context>
 <context>
@@ -654,6 +678,57 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>no name</source>
         <translation>keinen Namen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExchangeActions</name>
+    <message>
+        <source>&amp;Go to Answer or Request</source>
+        <translation>Zu Antwort oder Anfrage <translation>Zu &amp;Antwort oder Anfrage springen</translation>amp;springen</translation>
+    </message>
+    <message>
+        <source>From an iq request to its answer, and back (Ctrl+J)</source>
+        <translation>Von einer IQ-Anfrage zu ihrer Antwort und zurück (Strg+J)</translation>
+    </message>
+    <message>
+        <source>&amp;Unanswered Requests Only</source>
+        <translation>Nur &amp;unbeantwortete Anfragen</translation>
+    </message>
+    <message>
+        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
+        <translation>Nur IQ-Anfragen zeigen, die noch warten, abgelaufen oder nie beantwortet sind (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Antworten…</translation>
+    </message>
+    <message>
+        <source>Answer the selected received request from the compose form (Ctrl+R)</source>
+        <translation>Die gewählte empfangene Anfrage im Verfassen-Formular beantworten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>This stanza is not part of a request and its answer</source>
+        <translation>Diese Stanza gehört zu keiner Anfrage mit Antwort</translation>
+    </message>
+    <message>
+        <source>No answer to pair with yet</source>
+        <translation>Noch keine passende Antwort</translation>
+    </message>
+    <message>
+        <source>#%1 is no longer in the log (cleared, or dropped by its size limit)</source>
+        <translation>#%1 ist nicht mehr im Protokoll (geleert oder wegen der Größengrenze verworfen)</translation>
+    </message>
+    <message>
+        <source>#%1 is hidden by the filters</source>
+        <translation>#%1 ist durch die Filter ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Its request, #%1</source>
+        <translation>Ihre Anfrage, #%1</translation>
+    </message>
+    <message>
+        <source>Its answer, #%1</source>
+        <translation>Ihre Antwort, #%1</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1801,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>XML log (*.log)</source>
         <translation>XML-Protokoll (*.log)</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unbeantwortet</translation>
     </message>
 </context>
 <context>

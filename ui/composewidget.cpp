@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "composewidget.h"
 
+#include "builtinanswers.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
 #include "historyview.h"
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
+#include "stanzaerror.h"
 #include "stanzapolicy.h"
 #include "statestyle.h"
 #include "xmlelement.h"
@@ -88,8 +90,23 @@ void ComposeWidget::buildUi()
     }
     m_template->setToolTip(tr("Template: start from one; the editor below shows exactly what will be sent"));
     m_template->setAccessibleName(tr("Template"));
-    connect(m_template, &QComboBox::activated, this,
-            [this](int index) { applyTemplate(StanzaTemplate(m_template->itemData(index).toInt())); });
+    connect(m_template, &QComboBox::activated, this, [this](int index) {
+        endReply();
+        applyTemplate(StanzaTemplate(m_template->itemData(index).toInt()));
+    });
+
+    m_replyChoice = new QComboBox(this);
+    m_replyChoice->setObjectName("replyChoice"_L1);
+    m_replyChoice->setToolTip(
+        tr("Answer the request with a result, or with one of the errors RFC 6120 defines"));
+    m_replyChoice->setAccessibleName(tr("Reply with"));
+    m_replyChoice->addItem(tr("Reply: result"), -1);
+    for (int condition = 0; condition <= int(StanzaError::Condition::UnexpectedRequest); ++condition)
+        m_replyChoice->addItem(
+            tr("Reply: error %1").arg(StanzaError::conditionName(StanzaError::Condition(condition))),
+            condition);
+    m_replyChoice->hide();
+    connect(m_replyChoice, &QComboBox::activated, this, &ComposeWidget::applyReplyChoice);
 
     m_from = new QComboBox(this);
     m_from->setObjectName("fromLocal"_L1);
@@ -195,6 +212,7 @@ void ComposeWidget::buildUi()
     auto *toLabel = new QLabel(tr("T&o:"), this);
     toLabel->setBuddy(m_to);
     fields->addWidget(m_template);
+    fields->addWidget(m_replyChoice);
     fields->addSpacing(8);
     fields->addWidget(fromLabel);
     fields->addWidget(m_from);
@@ -265,6 +283,40 @@ void ComposeWidget::applyTemplate(StanzaTemplate kind)
     }
     m_currentId = templateNeedsId(kind) ? newStanzaId() : QString();
     setXml(templateXml(kind, fromAddress(), m_to->text().trimmed(), m_currentId));
+}
+
+void ComposeWidget::prepareReply(const Stanza &request)
+{
+    m_replyTo = request;
+    // The address fields first (they regenerate a template's XML), then the raw answer itself.
+    const QString to = request.to();
+    const qsizetype at = to.indexOf(u'@');
+    setFromLocalPart(at < 0 ? QString() : to.first(at));
+    setTo(request.from());
+    const int raw = m_template->findData(int(StanzaTemplate::Raw));
+    if (raw >= 0)
+        m_template->setCurrentIndex(raw);
+    m_replyChoice->setCurrentIndex(0);
+    m_replyChoice->show();
+    applyReplyChoice();
+    focusEditor();
+}
+
+void ComposeWidget::applyReplyChoice()
+{
+    if (m_replyTo.isNull())
+        return;
+    const int condition = m_replyChoice->currentData().toInt();
+    const XmlElement reply = condition < 0
+                                 ? BuiltinAnswers::resultReply(m_replyTo)
+                                 : errorReplyTo(m_replyTo, StanzaError(StanzaError::Condition(condition)));
+    setXml(reply.toXml(true));
+}
+
+void ComposeWidget::endReply()
+{
+    m_replyTo = {};
+    m_replyChoice->hide();
 }
 
 void ComposeWidget::setFromLocalPart(const QString &local)
@@ -447,6 +499,7 @@ bool ComposeWidget::send()
         setOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)),
                    successTextColor(palette()));
     }
+    endReply();
     Q_EMIT sent();
     return true;
 }

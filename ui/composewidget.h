@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "stanza.h"
 #include "stanzatemplates.h"
 
 #include <QColor>
@@ -36,6 +37,9 @@ public:
     void setTo(const QString &to);
     void setXml(const QString &xml);
     QString xml() const;
+    // Reply… from the log: the editor gets the answer to `request` (to/from swapped, same id) as an
+    // empty result, and a choice of the result or an error condition appears beside the template.
+    void prepareReply(const Stanza &request);
 
     // Why the editor's XML cannot be sent now, or empty when Send is enabled. Sending while a
     // connection or reconnect is under way queues the stanza until the handshake.
@@ -58,6 +62,8 @@ protected:
 
 private:
     void buildUi();
+    void applyReplyChoice();
+    void endReply();
     QString fromAddress() const;
     void onFieldsEdited();
     void onXmlEdited();
@@ -91,6 +97,8 @@ private:
     QListView *m_historyView = nullptr;
     QPushButton *m_loadHistory = nullptr;
     QPushButton *m_resendHistory = nullptr;
+    QComboBox *m_replyChoice = nullptr; // result or an error condition, while replying
+    Stanza m_replyTo;                   // the request being answered by hand
 };
 
 } // namespace xcm

@@ -83,6 +83,13 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_pending->setFont(pendingFont);
     m_pending->setToolTip(tr("Stanzas sent while the connection was not up. They go out in order right "
                              "after the handshake, or are discarded if the connection ends for good."));
+    m_held = new QLabel(this);
+    m_held->setObjectName("heldLabel"_L1);
+    m_held->setFont(pendingFont);
+    m_held->setToolTip(
+        tr("Requests waiting for your answer: select one in the log and press Ctrl+R (Reply…). "
+           "At the profile's limit each gets service-unavailable, so nobody waits for ever."));
+    m_held->setMinimumHeight(m_pending->minimumHeight());
     m_discard = new QToolButton(this);
     m_discard->setObjectName("discardPending"_L1);
     m_discard->setText(tr("Discard"));
@@ -124,6 +131,7 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(8);
     bottom->addWidget(m_reason, 1);
+    bottom->addWidget(m_held, 0, Qt::AlignTop);
     bottom->addWidget(m_pending, 0, Qt::AlignTop);
     bottom->addWidget(m_discard, 0, Qt::AlignTop);
     layout->addLayout(top);
@@ -230,6 +238,9 @@ void ConnectionBar::refresh()
     m_pending->setText(tr("%1 waiting").arg(waiting));
     m_pending->setVisible(waiting > 0);
     m_discard->setVisible(waiting > 0);
+    const int held = m_session->heldRequestCount();
+    m_held->setText(tr("%1 awaiting your answer").arg(held));
+    m_held->setVisible(held > 0);
     if (active && !m_ticker.isActive())
         m_ticker.start();
     refreshCounters();

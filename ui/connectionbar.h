@@ -46,6 +46,7 @@ private:
     QLabel *m_counters = nullptr;
     QLabel *m_reason = nullptr;
     QLabel *m_pending = nullptr;
+    QLabel *m_held = nullptr; // requests waiting for the user's answer (answer by hand)
     QToolButton *m_discard = nullptr;
     QToolButton *m_edit = nullptr;
     QPushButton *m_connect = nullptr;

@@ -27,6 +27,7 @@ SessionPage::SessionPage(ProfileSession *session, QWidget *parent)
     m_log->setModel(session->log());
 
     m_compose = new ComposeWidget(session, this);
+    connect(m_log, &StanzaLogView::replyRequested, m_compose, &ComposeWidget::prepareReply);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName("pageSplitter"_L1);

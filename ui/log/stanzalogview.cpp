@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzalogview.h"
 
+#include "exchangeactions.h"
 #include "logcolors.h"
 #include "overflowbar.h"
 #include "stanzalogdelegate.h"
@@ -157,6 +158,17 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     connect(m_columnSaveTimer, &QTimer::timeout, this, &StanzaLogView::saveColumns);
     m_columnMenu = new QMenu(this);
     m_columnMenu->setObjectName(u"columnMenu"_s);
+    m_exchangeActions = new ExchangeActions(m_table, m_filter, this);
+    for (QAction *action : {m_exchangeActions->goToPartnerAction(), m_exchangeActions->unansweredOnlyAction(),
+                            m_exchangeActions->replyAction()})
+        addAction(action); // their keys work anywhere in the window, like the Log menu's
+    connect(m_exchangeActions, &ExchangeActions::replyRequested, this, &StanzaLogView::replyRequested);
+    connect(m_exchangeActions, &ExchangeActions::message, this,
+            [this](const QString &text) { showMessage(text); });
+    // The rows' own menu: what can be done with the stanza under the mouse.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_exchangeActions->goToPartnerAction());
+    m_table->addAction(m_exchangeActions->replyAction());
     m_table->addAction(m_copyStanzaAction);
     // Space pauses only in the list: elsewhere it types, ticks or opens.
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
@@ -218,10 +230,26 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addLayout(statusRow);
 
-    m_menuActions = {m_searchAction,     m_findNextAction,    m_findPreviousAction,     makeSeparator(this),
-                     m_errorsOnlyAction, m_textFilterAction,  m_kindMenu->menuAction(), makeSeparator(this),
-                     m_pauseAction,      m_followAction,      makeSeparator(this),      m_copyStanzaAction,
-                     m_clearAction,      makeSeparator(this), m_exportAction,           m_exportShownAction};
+    m_menuActions = {m_searchAction,
+                     m_findNextAction,
+                     m_findPreviousAction,
+                     makeSeparator(this),
+                     m_errorsOnlyAction,
+                     m_exchangeActions->unansweredOnlyAction(),
+                     m_textFilterAction,
+                     m_kindMenu->menuAction(),
+                     makeSeparator(this),
+                     m_exchangeActions->goToPartnerAction(),
+                     m_exchangeActions->replyAction(),
+                     makeSeparator(this),
+                     m_pauseAction,
+                     m_followAction,
+                     makeSeparator(this),
+                     m_copyStanzaAction,
+                     m_clearAction,
+                     makeSeparator(this),
+                     m_exportAction,
+                     m_exportShownAction};
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(searchDelayMs);
@@ -392,6 +420,9 @@ QWidget *StanzaLogView::createFilterBar()
 
     auto *errorsBox = checkBox(m_errorsOnlyAction);
     errorsBox->setObjectName(u"errorsOnlyCheck"_s);
+    auto *unansweredBox = checkBox(m_exchangeActions->unansweredOnlyAction());
+    unansweredBox->setObjectName(u"unansweredOnlyCheck"_s);
+    unansweredBox->setText(tr("Unanswered"));
 
     m_searchEdit = new QLineEdit;
     m_searchEdit->setObjectName(u"searchEdit"_s);
@@ -443,6 +474,7 @@ QWidget *StanzaLogView::createFilterBar()
     bar->addWidget(m_directionCombo);
     bar->addWidget(m_kindButton);
     bar->addOptionalWidget(errorsBox, 5, {m_errorsOnlyAction});
+    bar->addOptionalWidget(unansweredBox, 6, {m_exchangeActions->unansweredOnlyAction()});
     bar->addSpacing(8);
     bar->addStretchWidget(m_searchEdit, fontMetrics().averageCharWidth() * 24);
     bar->addWidget(previousButton);
@@ -503,6 +535,7 @@ void StanzaLogView::setModel(StanzaLogModel *model)
         const QScopedValueRollback adjusting(m_adjustingColumns, true);
         m_model = model;
         m_filter->setSourceModel(model); // resets the header
+        m_exchangeActions->setModel(model);
         if (!columnState.isEmpty())
             columns->restoreState(columnState); // the column layout survives a switch
     }
@@ -842,7 +875,11 @@ void StanzaLogView::updateDetail()
         return;
     m_detailSequence = sequence;
     const Stanza stanza = m_model->stanzaAt(sourceRow);
-    m_detail->setPlainText(m_rawAction->isChecked() ? QString::fromUtf8(stanza.wire()) : prettyXml(stanza));
+    QString text = m_rawAction->isChecked() ? QString::fromUtf8(stanza.wire()) : prettyXml(stanza);
+    // A request shows its answer below it, and an answer its request.
+    if (const QString partner = m_exchangeActions->partnerDetail(sourceRow); !partner.isEmpty())
+        text += u"\n\n"_s + partner;
+    m_detail->setPlainText(text);
     const QString when =
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(stanza.timestampMs()), u"yyyy-MM-dd hh:mm:ss.zzz");
     const QString direction = stanza.direction() == Direction::Received ? tr("↓ received") : tr("↑ sent");

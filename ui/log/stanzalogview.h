@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace xcm {
 
+class ExchangeActions;
 class StanzaLogDelegate;
 class StanzaLogFilterModel;
 class StanzaLogModel;
@@ -86,6 +87,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
+    // Reply… on a received iq request: the compose form should prepare its answer.
+    void replyRequested(const xcm::Stanza &request);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -161,6 +164,7 @@ private:
     QAction *m_copyAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
     QList<QAction *> m_menuActions;
+    ExchangeActions *m_exchangeActions = nullptr;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
     bool m_fitColumns = true;

@@ -684,7 +684,7 @@ Gesendet: %3 Stanzas, %4</translation>
     <name>xcm::ExchangeActions</name>
     <message>
         <source>&amp;Go to Answer or Request</source>
-        <translation>Zu Antwort oder Anfrage <translation>Zu &amp;Antwort oder Anfrage springen</translation>amp;springen</translation>
+        <translation>Zu Antwort oder Anfrage &amp;gehen</translation>
     </message>
     <message>
         <source>From an iq request to its answer, and back (Ctrl+J)</source>

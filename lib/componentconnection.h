@@ -60,22 +60,23 @@ public:
     int reconnectAttempt() const;
     qint64 nextReconnectAtMs() const;
 
-    // What send() checks before a byte goes out: one well-formed <message/>, <presence/> or <iq/> in
-    // jabber:component:accept, a valid 'to', a 'from' on `domain`, at most `maxBytes`. Returns the
-    // reason it would be refused, or an empty string; `parsed` receives the element when valid.
-    static QString validateStanza(QByteArrayView xml, const QString &domain, qint64 maxBytes,
-                                  XmlElement *parsed = nullptr);
-
     // Sends one stanza as written (trimmed), or queues it while a connection or reconnect is under way.
-    // Returns an empty string, or why it was refused (invalid, queue full, not connecting at all).
+    // Returns an empty string, or why it was refused (against the StanzaPolicy for these settings, queue
+    // full, not connecting at all).
     QString send(QByteArrayView xml);
+    // Proxy mode: writes a stanza another stream delivered, exactly as it came (no checks, no
+    // re-serialisation), and reports it through stanzaSent. Only while connected; returns whether it went.
+    bool relay(const Stanza &stanza);
+    // Proxy mode: passes on the other side's keepalive whitespace as it came.
+    void relayWhitespace(const QByteArray &whitespace);
+
     // Whether send() would hold a stanza now for want of a connection: an attempt or a retry is under
     // way, and the queue has room.
     bool canQueue() const;
     // Stanzas waiting for the handshake; they survive a failed attempt and go out on the next success.
     int pendingCount() const;
     // Bytes handed to the socket that have not left yet (for a TLS socket, the encrypted ones): what a
-    // producer that should not outrun the network waits on.
+    // producer that should not outrun the network waits on (see backlogChanged).
     qint64 bytesToWrite() const;
     // Drops the waiting stanzas (the user gave up on them); returns how many there were.
     int clearPending();
@@ -93,6 +94,8 @@ Q_SIGNALS:
     void stanzaSent(const xcm::Stanza &stanza);
     void reconnectScheduled(int attempt, qint64 delayMs);
     void pendingChanged(int count);
+    // Written bytes left for the network; `bytesToWrite` is what still waits, as bytesToWrite() tells.
+    void backlogChanged(qint64 bytesToWrite);
 
 private:
     friend class ComponentConnectionPrivate;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "reconnectpolicy.h"
+
 #include <QString>
 
 #include <chrono>
@@ -8,20 +10,6 @@
 namespace xcm {
 
 using namespace std::chrono_literals;
-
-// When and how often to reconnect after an unexpected disconnect.
-struct ReconnectPolicy
-{
-    bool enabled = true;
-    std::chrono::milliseconds initialDelay = 1s;
-    std::chrono::milliseconds maxDelay = 60s;
-    double multiplier = 2.0;
-    double jitter = 0.2; // ± this fraction of each delay, so that many components do not retry in step
-    int maxAttempts = 0; // 0: keep trying
-    bool retryAfterAuthenticationFailure = false; // not-authorized / host-unknown are usually permanent
-
-    friend bool operator==(const ReconnectPolicy &, const ReconnectPolicy &) = default;
-};
 
 // Everything a ComponentConnection needs but the secret.
 struct ConnectionSettings

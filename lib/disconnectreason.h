@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionsettings.h"
+#include "connectionstate.h"
 #include "streamerror.h"
 
+#include <QAbstractSocket>
 #include <QCoreApplication>
+#include <QList>
 #include <QMetaType>
+#include <QSslError>
 #include <QString>
 
 namespace xcm {
@@ -50,6 +55,23 @@ struct DisconnectReason
 // `serverText`, the error's own <text>, narrows it down where it tells the servers apart.
 QString explainServerStreamError(const QString &condition, const QString &domain,
                                  const QString &serverText = {});
+
+// Why `settings` (with a secret or not) cannot make a connection, or a null reason when they can.
+DisconnectReason configurationReason(const ConnectionSettings &settings, bool hasSecret);
+
+// Why the server hung up on a connection in `state`; `unfinishedStanzaBytes` of a stanza had arrived.
+DisconnectReason connectionClosedReason(ConnectionState state, qint64 unfinishedStanzaBytes);
+
+// Why the connection to host:port failed, from the socket's `error` and its own `socketMessage`. A
+// failed TLS handshake is best explained by `certificateReason`, the certificate trouble seen during
+// it, when there was some.
+DisconnectReason socketErrorReason(QAbstractSocket::SocketError error, const QString &socketMessage,
+                                   const QString &host, quint16 port,
+                                   const DisconnectReason &certificateReason = {});
+
+// Why the server's TLS certificate is refused; `expectedName` is the name it had to carry (the TLS
+// server name, or else the host).
+DisconnectReason certificateErrorReason(const QList<QSslError> &errors, const QString &expectedName);
 
 } // namespace xcm
 

@@ -52,6 +52,16 @@ bool Stanza::isNull() const
 {
     return !d;
 }
+
+Stanza Stanza::passedOn(Direction direction, qint64 timestampMs) const
+{
+    Stanza copy = *this;
+    if (copy.d) {
+        copy.d->direction = direction; // detaches: the original keeps its own
+        copy.d->timestampMs = timestampMs;
+    }
+    return copy;
+}
 Direction Stanza::direction() const
 {
     return d ? d->direction : Direction::Received;

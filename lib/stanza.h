@@ -46,6 +46,8 @@ public:
     ~Stanza();
 
     bool isNull() const;
+    // The same stanza going the other way at `timestampMs` (a proxy passing it on); shares the bytes.
+    Stanza passedOn(Direction direction, qint64 timestampMs) const;
     Direction direction() const;
     qint64 timestampMs() const;
     StanzaKind kind() const;

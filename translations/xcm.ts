@@ -130,14 +130,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>direct TLS is set but the socket factory made no TLS socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the server sent &lt;%1/&gt; before accepting the handshake</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,111 +158,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server closed the connection during the handshake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the host name %1 could not be resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the connection to %1 timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the network to %1 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the connection to %1 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no server host is set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no server port is set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the component domain is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no shared secret is set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>disconnected by the user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stanza is %1 bytes, over the %2-byte limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not well-formed XML: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; is not a valid address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; is not a valid address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs an id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -283,14 +171,6 @@
     </message>
     <message>
         <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,6 +546,74 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>the server rejected the shared secret — check component_secret for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server host is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server port is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component domain is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shared secret is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name %1 could not be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1590,6 +1538,57 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::StanzaPolicy</name>
+    <message>
+        <source>nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; is not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::StanzaSummary</name>
     <message>
         <source>subject: %1</source>
@@ -1782,6 +1781,13 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>a stanza of %1 bytes, over the %2-byte limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StreamSocket</name>
+    <message>
+        <source>direct TLS is set but the socket factory made no TLS socket</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

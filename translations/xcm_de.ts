@@ -130,14 +130,6 @@
         <translation>ein Stanza war nach %1 s noch unvollständig (%2 Bytes empfangen)</translation>
     </message>
     <message>
-        <source>direct TLS is set but the socket factory made no TLS socket</source>
-        <translation>direktes TLS ist eingestellt, aber die Socket-Fabrik hat keinen TLS-Socket erzeugt</translation>
-    </message>
-    <message>
-        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
-        <translation>dem TLS-Zertifikat des Servers wird nicht vertraut – installieren Sie seine CA oder erlauben Sie ungültige Zertifikate für einen Entwicklungsserver</translation>
-    </message>
-    <message>
         <source>the server sent &lt;%1/&gt; before accepting the handshake</source>
         <translation>der Server hat &lt;%1/&gt; gesendet, bevor er den Handshake angenommen hat</translation>
     </message>
@@ -166,112 +158,8 @@
         <translation>der Server hat innerhalb von %1 s nicht auf den Handshake geantwortet</translation>
     </message>
     <message>
-        <source>the server closed the connection</source>
-        <translation>der Server hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
-        <translation>der Server hat die Verbindung geschlossen, bevor er seinen Stream-Header gesendet hat – ist das der Komponenten-Port, und erwartet er direktes TLS?</translation>
-    </message>
-    <message>
-        <source>the server closed the connection during the handshake</source>
-        <translation>der Server hat die Verbindung während des Handshakes geschlossen</translation>
-    </message>
-    <message>
-        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
-        <translation>der Server hat die Verbindung mitten in einem Stanza geschlossen (%1 Bytes davon empfangen)</translation>
-    </message>
-    <message>
-        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
-        <translation>auf %1 nimmt niemand Verbindungen an – läuft der Server, und ist sein Komponenten-Port auf dieser Adresse offen?</translation>
-    </message>
-    <message>
-        <source>the host name %1 could not be resolved</source>
-        <translation>der Hostname %1 konnte nicht aufgelöst werden</translation>
-    </message>
-    <message>
-        <source>the connection to %1 timed out</source>
-        <translation>bei der Verbindung zu %1 ist eine Zeitüberschreitung aufgetreten</translation>
-    </message>
-    <message>
-        <source>the network to %1 failed</source>
-        <translation>das Netzwerk zu %1 ist ausgefallen</translation>
-    </message>
-    <message>
-        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
-        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen – spricht dieser Port direktes TLS?</translation>
-    </message>
-    <message>
-        <source>the connection to %1 failed</source>
-        <translation>die Verbindung zu %1 ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>no server host is set</source>
-        <translation>kein Server-Host eingestellt</translation>
-    </message>
-    <message>
-        <source>no server port is set</source>
-        <translation>kein Server-Port eingestellt</translation>
-    </message>
-    <message>
-        <source>the component domain is not valid: %1</source>
-        <translation>die Komponentendomain ist ungültig: %1</translation>
-    </message>
-    <message>
-        <source>no shared secret is set</source>
-        <translation>kein Shared Secret eingestellt</translation>
-    </message>
-    <message>
         <source>disconnected by the user</source>
         <translation>vom Benutzer getrennt</translation>
-    </message>
-    <message>
-        <source>nothing to send</source>
-        <translation>nichts zu senden</translation>
-    </message>
-    <message>
-        <source>the stanza is %1 bytes, over the %2-byte limit</source>
-        <translation>das Stanza ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
-    </message>
-    <message>
-        <source>not well-formed XML: %1</source>
-        <translation>kein wohlgeformtes XML: %1</translation>
-    </message>
-    <message>
-        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
-        <translation>ein Stanza muss im Namensraum des Streams jabber:component:accept stehen, nicht in &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
-        <translation>nur &lt;message/&gt;, &lt;presence/&gt; und &lt;iq/&gt; können gesendet werden, nicht &lt;%1/&gt;</translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
-        <translation>das Stanza hat keine &apos;to&apos;-Adresse (Server schließen den Stream mit improper-addressing)</translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; is not a valid address: %1</source>
-        <translation>&apos;to&apos; ist keine gültige Adresse: %1</translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
-        <translation>das Stanza hat keine &apos;from&apos;-Adresse: eine Komponente muss angeben, welche ihrer Adressen es sendet</translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; is not a valid address: %1</source>
-        <translation>&apos;from&apos; ist keine gültige Adresse: %1</translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
-        <translation>&apos;from&apos; muss in der Komponentendomain %1 liegen, nicht in %2 (Server schließen den Stream mit invalid-from)</translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
-        <translation>ein &lt;iq/&gt; braucht den Typ get, set, result oder error</translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs an id</source>
-        <translation>ein &lt;iq/&gt; braucht eine ID</translation>
     </message>
     <message>
         <source>not connected (%1): nothing was sent</source>
@@ -284,14 +172,6 @@
     <message>
         <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
         <translation>der Server liest nicht mehr: %1 Bytes, die xcm gesendet hatte, sind nie hinausgegangen (%2 s lang bewegte sich nichts)</translation>
-    </message>
-    <message>
-        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
-        <translation>das TLS-Zertifikat des Servers gilt für %1, nicht für %2 – als TLS-Servername den Namen eintragen, den das Zertifikat trägt</translation>
-    </message>
-    <message>
-        <source>no name</source>
-        <translation>keinen Namen</translation>
     </message>
 </context>
 <context>
@@ -671,6 +551,74 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>the server rejected the shared secret — check component_secret for %1</source>
         <translation>der Server hat das Shared Secret abgelehnt – prüfen Sie component_secret für %1</translation>
+    </message>
+    <message>
+        <source>no server host is set</source>
+        <translation>kein Server-Host eingestellt</translation>
+    </message>
+    <message>
+        <source>no server port is set</source>
+        <translation>kein Server-Port eingestellt</translation>
+    </message>
+    <message>
+        <source>the component domain is not valid: %1</source>
+        <translation>die Komponentendomain ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>no shared secret is set</source>
+        <translation>kein Shared Secret eingestellt</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before sending its stream header — is this the component port, and does it expect direct TLS?</source>
+        <translation>der Server hat die Verbindung geschlossen, bevor er seinen Stream-Header gesendet hat – ist das der Komponenten-Port, und erwartet er direktes TLS?</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the handshake</source>
+        <translation>der Server hat die Verbindung während des Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of a stanza (%1 bytes of it received)</source>
+        <translation>der Server hat die Verbindung mitten in einem Stanza geschlossen (%1 Bytes davon empfangen)</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on %1 — is the server running, and is its component port open on that address?</source>
+        <translation>auf %1 nimmt niemand Verbindungen an – läuft der Server, und ist sein Komponenten-Port auf dieser Adresse offen?</translation>
+    </message>
+    <message>
+        <source>the host name %1 could not be resolved</source>
+        <translation>der Hostname %1 konnte nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation>bei der Verbindung zu %1 ist eine Zeitüberschreitung aufgetreten</translation>
+    </message>
+    <message>
+        <source>the network to %1 failed</source>
+        <translation>das Netzwerk zu %1 ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed — does this port speak direct TLS?</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen – spricht dieser Port direktes TLS?</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted — install its CA, or allow invalid certificates for a development server</source>
+        <translation>dem TLS-Zertifikat des Servers wird nicht vertraut – installieren Sie seine CA oder erlauben Sie ungültige Zertifikate für einen Entwicklungsserver</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for %1, not %2 — set the TLS server name to the name the certificate carries</source>
+        <translation>das TLS-Zertifikat des Servers gilt für %1, nicht für %2 – als TLS-Servername den Namen eintragen, den das Zertifikat trägt</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>keinen Namen</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1546,57 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     </message>
 </context>
 <context>
+    <name>xcm::StanzaPolicy</name>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation>das Stanza ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation>ein Stanza muss im Namensraum des Streams jabber:component:accept stehen, nicht in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be sent, not &lt;%1/&gt;</source>
+        <translation>nur &lt;message/&gt;, &lt;presence/&gt; und &lt;iq/&gt; können gesendet werden, nicht &lt;%1/&gt;</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;to&apos; address (servers close the stream with improper-addressing)</source>
+        <translation>das Stanza hat keine &apos;to&apos;-Adresse (Server schließen den Stream mit improper-addressing)</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; is not a valid address: %1</source>
+        <translation>&apos;to&apos; ist keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: a component must say which of its addresses sends it</source>
+        <translation>das Stanza hat keine &apos;from&apos;-Adresse: eine Komponente muss angeben, welche ihrer Adressen es sendet</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation>&apos;from&apos; ist keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must be on the component&apos;s domain %1, not %2 (servers close the stream with invalid-from)</source>
+        <translation>&apos;from&apos; muss in der Komponentendomain %1 liegen, nicht in %2 (Server schließen den Stream mit invalid-from)</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation>ein &lt;iq/&gt; braucht den Typ get, set, result oder error</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation>ein &lt;iq/&gt; braucht eine ID</translation>
+    </message>
+</context>
+<context>
     <name>xcm::StanzaSummary</name>
     <message>
         <source>subject: %1</source>
@@ -1791,6 +1790,13 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>a stanza of %1 bytes, over the %2-byte limit</source>
         <translation>eine Stanza von %1 Bytes, über der Grenze von %2 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StreamSocket</name>
+    <message>
+        <source>direct TLS is set but the socket factory made no TLS socket</source>
+        <translation>direktes TLS ist eingestellt, aber die Socket-Fabrik hat keinen TLS-Socket erzeugt</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
+#include "stanzapolicy.h"
 #include "statestyle.h"
 #include "xmlelement.h"
 #include "xmlhighlighter.h"
@@ -337,7 +338,7 @@ void ComposeWidget::revalidate()
 {
     const QByteArray bytes = m_editor->toPlainText().toUtf8();
     const ConnectionSettings &settings = m_session->profile().settings;
-    QString problem = ComponentConnection::validateStanza(bytes, settings.domain, settings.maxStanzaBytes);
+    QString problem = StanzaPolicy::forSettings(settings).check(bytes);
     const bool valid = problem.isEmpty();
     QString toError;
     if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {

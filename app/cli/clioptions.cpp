@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QTextStream>
 
 #include <algorithm>
@@ -54,7 +55,13 @@ const char *helpEpilogue =
     "                  close; the traffic only with --verbose or --tail. No answer within --ping-timeout\n"
     "                  (default 10 s) is a failure\n"
     "  --tail          with --send or --ping: keep printing traffic afterwards until Ctrl+C\n"
-    "xcm-cli answers pings addressed to the component (its own too, when it pings its own domain).\n"
+    "  --proxy         stand in a running component's path: the component connects to --listen, xcm-cli\n"
+    "                  connects on to --host/--port as it, and prints both legs (C->S, S->C) byte for byte\n"
+    "\nAs the component, xcm-cli answers requests addressed to it (RFC 6120: every get/set gets an answer):\n"
+    "XEP-0199 ping, XEP-0030 disco#info/#items, XEP-0092 version, XEP-0202 time, and service-unavailable to\n"
+    "anything else. --answer chooses which built-in answers are on, --no-answer turns all of them off. An\n"
+    "answer line ends with the round trip of its request: [result in 1.23 ms]. In proxy mode the component\n"
+    "answers; xcm-cli answers nothing.\n"
     "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
     "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
@@ -92,6 +99,20 @@ QString optionMissingItsValue(const QCommandLineParser &parser, const QList<QCom
             return option.names().constLast();
     }
     return {};
+}
+
+// The first line of a secret file, with a warning when others can read it; an error text on failure.
+std::variant<QString, QString> readSecretFile(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::variant<QString, QString>(std::in_place_index<1>,
+                                              u"cannot read %1 %2: %3"_s.arg(what, path, file.errorString()));
+    if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
+        err() << "xcm-cli: warning: " << path << " is readable by other users; chmod 600 it\n";
+        err().flush();
+    }
+    return std::variant<QString, QString>(std::in_place_index<0>, trimmedSecret(file.readLine()));
 }
 
 // The secret from standard input; on a terminal asked for on stderr, without echo.
@@ -160,10 +181,35 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxStanza(u"max-stanza-bytes"_s,
                                        u"Largest stanza accepted either way (default 524288)."_s, u"bytes"_s,
                                        u"524288"_s);
-    const QList<QCommandLineOption> all{help,          version,   host,       port,        domain, tls,
-                                        tlsServerName, insecure,  secretFile, secretStdin, pretty, quiet,
-                                        verbose,       send,      ping,       pingTimeout, tail,   reconnect,
-                                        timeout,       keepalive, maxStanza};
+    const QCommandLineOption noAnswer(u"no-answer"_s, u"Answer no request automatically."_s);
+    const QCommandLineOption answer(
+        u"answer"_s,
+        u"The requests answered automatically, comma-separated from ping, disco, version, time (default: "
+        "all); other get/set requests get service-unavailable."_s,
+        u"list"_s);
+    const QCommandLineOption identity(u"identity"_s,
+                                      u"The disco#info identity, category/type/name (default "
+                                      "component/generic/xcm-cli)."_s,
+                                      u"identity"_s);
+    const QCommandLineOption proxy(u"proxy"_s,
+                                   u"Proxy mode: let the component connect to --listen and relay it to "
+                                   "--host/--port, printing both legs."_s);
+    const QCommandLineOption listen(u"listen"_s,
+                                    u"With --proxy: [address:]port the component connects to (default "
+                                    "127.0.0.1 and a free port)."_s,
+                                    u"address:port"_s);
+    const QCommandLineOption componentSecretFile(
+        u"component-secret-file"_s,
+        u"With --proxy: the secret the component presents to xcm-cli (default: the server's)."_s, u"file"_s);
+    const QList<QCommandLineOption> all{help,          version,   host,
+                                        port,          domain,    tls,
+                                        tlsServerName, insecure,  secretFile,
+                                        secretStdin,   pretty,    quiet,
+                                        verbose,       send,      ping,
+                                        pingTimeout,   tail,      reconnect,
+                                        timeout,       keepalive, maxStanza,
+                                        noAnswer,      answer,    identity,
+                                        proxy,         listen,    componentSecretFile};
     parser.addOptions(all);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -248,21 +294,83 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     // A bare ping prints its result as ping(8) does; what was sent is always on record.
     options.showTraffic = options.tail || options.verbose || !options.sendPath.isEmpty();
 
+    if (parser.isSet(noAnswer) && (parser.isSet(answer) || parser.isSet(identity)))
+        return usageError(
+            u"--no-answer turns automatic answers off: it cannot go with --answer or --identity"_s);
+    options.responder.enabled = !parser.isSet(noAnswer);
+    options.responder.identity.name = u"xcm-cli"_s;
+    if (parser.isSet(answer)) {
+        ResponderSettings &r = options.responder;
+        r.ping = r.disco = r.version = r.time = false;
+        const QStringList names = parser.value(answer).split(u',', Qt::SkipEmptyParts);
+        for (const QString &name : names) {
+            const QString trimmed = name.trimmed().toLower();
+            if (trimmed == u"ping")
+                r.ping = true;
+            else if (trimmed == u"disco")
+                r.disco = true;
+            else if (trimmed == u"version")
+                r.version = true;
+            else if (trimmed == u"time")
+                r.time = true;
+            else
+                return usageError(u"--answer: '%1' is none of ping, disco, version, time"_s.arg(trimmed));
+        }
+    }
+    if (parser.isSet(identity)) {
+        const QStringList parts = parser.value(identity).split(u'/');
+        if (parts.size() < 2 || parts.size() > 3 || parts[0].trimmed().isEmpty() ||
+            parts[1].trimmed().isEmpty())
+            return usageError(
+                u"--identity needs category/type or category/type/name, e.g. gateway/irc/IRC"_s);
+        options.responder.identity = {parts[0].trimmed(), parts[1].trimmed(), parts.value(2).trimmed()};
+    }
+
+    options.proxy = parser.isSet(proxy);
+    if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
+        return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);
+    if (options.proxy) {
+        if (!options.sendPath.isEmpty() || !options.pingTarget.isEmpty())
+            return usageError(
+                u"--proxy relays the component's own traffic: it cannot go with --send or --ping"_s);
+        if (parser.isSet(reconnect))
+            return usageError(
+                u"--proxy: reconnecting is the component's business, not the proxy's (no --reconnect)"_s);
+        if (parser.isSet(listen)) {
+            const QString value = parser.value(listen);
+            const qsizetype colon = value.lastIndexOf(u':');
+            if (colon > 0)
+                options.listenAddress = value.first(colon);
+            const uint listenPort = value.sliced(colon + 1).toUInt(&ok);
+            if (!ok || listenPort > 65535 || QHostAddress(options.listenAddress).isNull())
+                return usageError(u"--listen needs [address:]port with an IP address, e.g. 127.0.0.1:5348"_s);
+            options.listenPort = quint16(listenPort);
+        }
+        options.responder.enabled = false; // the component behind the proxy answers its own requests
+        options.tail = true;
+        options.showTraffic = true;
+        if (parser.isSet(componentSecretFile)) {
+            const auto read =
+                readSecretFile(parser.value(componentSecretFile), u"the component secret file"_s);
+            if (read.index() == 1)
+                return usageError(std::get<1>(read));
+            options.componentSecret = std::get<0>(read);
+            if (options.componentSecret.isEmpty())
+                return usageError(
+                    u"the component secret file %1 is empty"_s.arg(parser.value(componentSecretFile)));
+        }
+    }
+
     // The secret: a file, standard input or the environment, never an argument.
     const int sources = int(parser.isSet(secretFile)) + int(parser.isSet(secretStdin)) +
                         int(qEnvironmentVariableIsSet("XCM_SECRET"));
     if (sources > 1 && !(sources == 2 && qEnvironmentVariableIsSet("XCM_SECRET")))
         return usageError(u"give the secret one way only: --secret-file or --secret-stdin"_s);
     if (parser.isSet(secretFile)) {
-        QFile file(parser.value(secretFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return usageError(
-                u"cannot read the secret file %1: %2"_s.arg(file.fileName(), file.errorString()));
-        options.secret = trimmedSecret(file.readLine());
-        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
-            err() << "xcm-cli: warning: " << file.fileName() << " is readable by other users; chmod 600 it\n";
-            err().flush();
-        }
+        const auto read = readSecretFile(parser.value(secretFile), u"the secret file"_s);
+        if (read.index() == 1)
+            return usageError(std::get<1>(read));
+        options.secret = std::get<0>(read);
     } else if (parser.isSet(secretStdin)) {
         if (options.sendPath == u"-")
             return usageError(u"--secret-stdin and --send - cannot both read standard input"_s);

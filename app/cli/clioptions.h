@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "respondersettings.h"
 
 #include <QString>
 
@@ -34,6 +35,13 @@ struct CliOptions
     QString sendPath;        // file of stanzas to send once connected; "-" for standard input
     QString pingTarget;      // JID to ping once connected
     std::chrono::milliseconds pingTimeout{10000};
+    // What xcm-cli answers by itself as the component (--no-answer, --answer, --identity).
+    ResponderSettings responder;
+    // Proxy mode (--proxy): listen for the component here and relay to --host/--port.
+    bool proxy = false;
+    QString listenAddress = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 0;  // 0: a free port, printed at start
+    QString componentSecret; // empty: the component presents the server's secret
 };
 
 // Parses the command line (and XCM_SECRET / the secret file or stdin). On failure prints the reason and

@@ -2,17 +2,14 @@
 #include "clisession.h"
 
 #include "jid.h"
+#include "stanzaerror.h"
+#include "stanzapolicy.h"
 #include "xmlelement.h"
 
-#include <QDateTime>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QTimer>
+#include <QCoreApplication>
 
 #include <cerrno>
 #include <cstdio>
-#include <poll.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -21,16 +18,15 @@ namespace xcm::cli {
 
 namespace {
 
-constexpr auto pingNamespace = u"urn:xmpp:ping";
-
-// The same address, as servers compare them: the domain and local part without regard to case.
-bool sameAddress(const QString &a, const QString &b)
+// "condition (text)" of an error stanza's <error/>, for one line on the terminal.
+QString stanzaErrorText(const Stanza &errorStanza)
 {
-    const Jid first = Jid::parse(a);
-    const Jid second = Jid::parse(b);
-    return first.isValid() && second.isValid() && first.domain() == second.domain() &&
-           first.local().compare(second.local(), Qt::CaseInsensitive) == 0 &&
-           first.resource() == second.resource();
+    const StanzaError error = StanzaError::fromStanza(errorStanza);
+    if (error.isNull())
+        return u"an error without a condition"_s;
+    const QString text = error.text();
+    return StanzaError::conditionName(error.condition()) +
+           (text.isEmpty() ? QString() : u" (%1)"_s.arg(text));
 }
 
 } // namespace
@@ -38,33 +34,41 @@ bool sameAddress(const QString &a, const QString &b)
 CliSession::CliSession(CliOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_out(stdout)
-    , m_err(stderr)
+    , m_printer({m_options.pretty, m_options.quiet, m_options.showTraffic})
 {
     m_connection.setSettings(m_options.settings);
     m_connection.setSecret(m_options.secret);
     m_options.secret.clear();
-    m_connection.setSocketFactory([this](QObject *parent) { return makeSocket(parent); });
     connect(&m_connection, &ComponentConnection::stateChanged, this, &CliSession::onStateChanged);
     connect(&m_connection, &ComponentConnection::stanzaReceived, this, &CliSession::onStanzaReceived);
-    connect(&m_connection, &ComponentConnection::stanzaSent, this, &CliSession::printStanza);
+    connect(&m_connection, &ComponentConnection::stanzaSent, this, &CliSession::onStanzaSent);
     connect(&m_connection, &ComponentConnection::pendingChanged, this, &CliSession::updateInputFlow);
+    connect(&m_connection, &ComponentConnection::backlogChanged, this, &CliSession::updateInputFlow);
     connect(&m_connection, &ComponentConnection::reconnectScheduled, this,
             [this](int attempt, qint64 delayMs) {
                 status(u"reconnecting in %1 s (attempt %2)"_s.arg(delayMs / 1000.0, 0, 'f', 1).arg(attempt));
             });
+    // Made after the connections above, so that a ping's answer is printed before its result.
+    m_pinger = new Pinger(&m_connection);
+    connect(m_pinger, &Pinger::finished, this, &CliSession::onPingFinished);
+
+    m_responder.setComponentDomain(m_options.settings.domain);
+    m_responder.setSoftware({u"xcm"_s, QCoreApplication::applicationVersion(), {}});
+    m_responder.setSettings(m_options.responder, u"xcm-cli"_s);
+    connect(&m_responder, &Responder::answerReady, this, [this](const QByteArray &answer) {
+        m_sendingAnswer = true;
+        if (const QString problem = m_connection.send(answer); !problem.isEmpty())
+            error(u"cannot answer a request: %1"_s.arg(problem));
+        m_sendingAnswer = false;
+    });
+    connect(&m_responder, &Responder::requestIgnored, this,
+            [this](const Stanza &request, const QString &why) {
+                status(u"not answering a request from %1: %2"_s.arg(request.from(), why));
+            });
+    connect(&m_printer, &TrafficPrinter::outputClosed, this, &CliSession::interrupt, Qt::QueuedConnection);
 }
 
 CliSession::~CliSession() = default;
-
-QAbstractSocket *CliSession::makeSocket(QObject *parent)
-{
-    // The connection's own choice of socket; made here to see how much it has not written yet.
-    QAbstractSocket *socket = m_options.settings.directTls ? new QSslSocket(parent) : new QTcpSocket(parent);
-    m_socket = socket;
-    connect(socket, &QIODevice::bytesWritten, this, &CliSession::updateInputFlow);
-    return socket;
-}
 
 bool CliSession::prepare()
 {
@@ -109,8 +113,7 @@ bool CliSession::prepare()
     if (m_input->hasFailed())
         return false;
     for (const QueuedStanza &stanza : std::as_const(m_queued)) {
-        const QString problem = ComponentConnection::validateStanza(stanza.wire, m_options.settings.domain,
-                                                                    m_options.settings.maxStanzaBytes);
+        const QString problem = StanzaPolicy::forSettings(m_options.settings).check(stanza.wire);
         if (!problem.isEmpty()) {
             error(u"%1: refusing this stanza: %2"_s.arg(stanza.location, problem));
             return false;
@@ -125,7 +128,7 @@ void CliSession::start()
     status(u"connecting to %1:%2 as %3%4"_s.arg(
         m_options.settings.host, QString::number(m_options.settings.port), m_options.settings.domain,
         m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
-    watchStandardOutput();
+    m_printer.watchStandardOutput();
     m_connection.connectToServer();
 }
 
@@ -150,6 +153,8 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
     }
     if (state != ConnectionState::Disconnected)
         return;
+    m_tracker.connectionEnded();
+    m_responder.connectionEnded();
     if (reason.isError()) {
         error(reason.toString());
         m_lastFailureCode = exitCodeFor(reason);
@@ -165,13 +170,14 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
 void CliSession::onConnected()
 {
     m_lastFailureCode = Success;
+    m_tracker.setServerDomain(m_connection.serverDomain());
     status(u"connected as %1 (stream id %2)"_s.arg(m_options.settings.domain, m_connection.streamId()));
     if (m_stdin && !m_stdinNotifier && !m_inputDone) {
         m_stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
         connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::readStandardInput);
     }
     sendQueued();
-    if (!m_options.pingTarget.isEmpty() && m_pingId.isEmpty())
+    if (!m_options.pingTarget.isEmpty() && m_pinger->pendingCount() == 0)
         startPing();
     workDone();
 }
@@ -201,8 +207,7 @@ void CliSession::updateInputFlow()
     if (!m_stdinNotifier || m_inputDone)
         return;
     const qsizetype waiting = m_queued.size() + m_connection.pendingCount();
-    const qint64 unsent = m_socket ? m_socket->bytesToWrite() : 0;
-    m_stdinNotifier->setEnabled(waiting < maxWaitingStanzas && unsent < maxUnsentBytes);
+    m_stdinNotifier->setEnabled(waiting < maxWaitingStanzas && m_connection.bytesToWrite() < maxUnsentBytes);
 }
 
 void CliSession::sendQueued()
@@ -220,90 +225,43 @@ void CliSession::sendQueued()
 
 void CliSession::startPing()
 {
-    m_pingId = u"xcm-ping-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
-    const XmlElement ping(u"ping"_s, QString::fromUtf16(pingNamespace));
-    XmlElement iq(u"iq"_s, QString::fromUtf16(ns::component));
-    iq.setAttribute(u"type"_s, u"get"_s);
-    iq.setAttribute(u"id"_s, m_pingId);
-    iq.setAttribute(u"from"_s, m_options.settings.domain);
-    iq.setAttribute(u"to"_s, m_options.pingTarget);
-    iq.appendChild(ping);
-    m_pingClock.start();
-    const QString problem = m_connection.send(iq.toXml().toUtf8());
-    if (!problem.isEmpty()) {
+    if (const QString problem = m_pinger->ping(m_options.pingTarget, m_options.pingTimeout);
+        !problem.isEmpty()) {
         error(u"cannot ping: %1"_s.arg(problem));
         m_exitCode = PingFailed;
-        m_pingId.clear();
-        return;
     }
-    QTimer::singleShot(m_options.pingTimeout, this, [this, id = m_pingId] {
-        if (m_pingId != id)
-            return;
-        error(u"no answer to the ping from %1 within %2 s (--ping-timeout)"_s.arg(m_options.pingTarget)
-                  .arg(m_options.pingTimeout.count() / 1000.0));
-        m_exitCode = PingFailed;
-        m_pingId.clear();
-        workDone();
-    });
 }
 
 void CliSession::onStanzaReceived(const Stanza &stanza)
 {
-    printStanza(stanza);
-    if (stanza.kind() != StanzaKind::Iq)
-        return;
-    if (!answerPing(stanza))
-        onPingReply(stanza);
+    printStanza(stanza, ++m_sequence);
+    m_responder.handleReceived(stanza); // the answers to our own pings are the Pinger's
 }
 
-bool CliSession::answerPing(const Stanza &stanza)
+void CliSession::onStanzaSent(const Stanza &stanza)
 {
-    // XEP-0199: an entity answers a ping with an empty result. Ours to our own domain comes back here.
-    if (stanza.type() != u"get" || stanza.from().isEmpty() ||
-        stanza.element().firstChild(u"ping", pingNamespace).isNull())
-        return false;
-    const Jid to = Jid::parse(stanza.to());
-    if (!to.isValid() || to.domain() != m_options.settings.domain.toLower())
-        return false;
-    XmlElement pong(u"iq"_s, QString::fromUtf16(ns::component));
-    pong.setAttribute(u"type"_s, u"result"_s);
-    pong.setAttribute(u"id"_s, stanza.id());
-    pong.setAttribute(u"from"_s, stanza.to());
-    pong.setAttribute(u"to"_s, stanza.from());
-    if (const QString problem = m_connection.send(pong.toXml().toUtf8()); !problem.isEmpty())
-        error(u"cannot answer the ping from %1: %2"_s.arg(stanza.from(), problem));
-    return true;
+    printStanza(stanza, ++m_sequence);
+    m_responder.handleSent(stanza);
 }
 
-void CliSession::onPingReply(const Stanza &stanza)
+void CliSession::onPingFinished(const Pinger::Result &result)
 {
-    // Only the target's answer counts: a request with our id (our own ping, routed back) does not.
-    const QString type = stanza.type();
-    if (m_pingId.isEmpty() || stanza.id() != m_pingId || (type != u"result" && type != u"error") ||
-        !sameAddress(stanza.from(), m_options.pingTarget))
-        return;
-    const double milliseconds = m_pingClock.nsecsElapsed() / 1e6;
-    if (type == u"result") {
-        printLine(u"pong from %1 in %2 ms"_s.arg(stanza.from(), QString::number(milliseconds, 'f', 2)));
-    } else {
-        QString condition;
-        QString text;
-        const QList<XmlElement> details = stanza.element().firstChild(u"error").children();
-        for (const XmlElement &detail : details) {
-            if (detail.namespaceUri() != ns::stanzaErrors)
-                continue;
-            if (detail.name() == u"text")
-                text = detail.text();
-            else if (condition.isEmpty())
-                condition = detail.name();
-        }
-        if (condition.isEmpty())
-            condition = u"an error without a condition"_s;
-        error(u"ping answered with an error from %1: %2%3"_s.arg(
-            stanza.from(), condition, text.isEmpty() ? QString() : u" (%1)"_s.arg(text)));
+    switch (result.outcome) {
+    case Pinger::Result::Outcome::Pong:
+        m_printer.printLine(u"pong from %1 in %2 ms"_s.arg(result.reply.from(),
+                                                           QString::number(result.milliseconds, 'f', 2)));
+        break;
+    case Pinger::Result::Outcome::Error:
+        error(u"ping answered with an error from %1: %2"_s.arg(result.reply.from(),
+                                                               stanzaErrorText(result.reply)));
         m_exitCode = PingFailed;
+        break;
+    case Pinger::Result::Outcome::Timeout:
+        error(u"no answer to the ping from %1 within %2 s (--ping-timeout)"_s.arg(result.target)
+                  .arg(m_options.pingTimeout.count() / 1000.0));
+        m_exitCode = PingFailed;
+        break;
     }
-    m_pingId.clear();
     workDone();
 }
 
@@ -312,7 +270,7 @@ void CliSession::workDone()
     // Without --tail the session ends once everything asked for is done; a bad input ends it anyway,
     // once the stanzas before the problem are out.
     if ((m_options.tail && !m_inputFailed) || !m_inputDone || !m_queued.isEmpty() ||
-        m_connection.pendingCount() > 0 || !m_pingId.isEmpty())
+        m_connection.pendingCount() > 0 || m_pinger->pendingCount() > 0)
         return;
     if (m_connection.state() != ConnectionState::Connected)
         return; // done once connected (again)
@@ -320,75 +278,18 @@ void CliSession::workDone()
     m_connection.disconnectFromServer();
 }
 
-void CliSession::printStanza(const Stanza &stanza)
+void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
 {
-    if (!m_options.showTraffic)
-        return;
-    const QString time = QDateTime::fromMSecsSinceEpoch(stanza.timestampMs()).toString(u"HH:mm:ss.zzz"_s);
-    const QLatin1StringView direction(stanza.direction() == Direction::Received ? "IN " : "OUT");
-    QString xml;
-    if (m_options.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
-        xml = u"\n"_s + stanza.element().toXml(true);
-    } else {
-        // One line per stanza: line breaks inside become character references, which mean the same.
-        xml = QString::fromUtf8(stanza.wire());
-        xml.replace(u'\n', u"&#10;"_s).replace(u'\r', u"&#13;"_s);
+    QString note;
+    if (stanza.kind() != StanzaKind::Stream &&
+        m_tracker.observe(stanza, sequence) == RequestTracker::Observation::Answer) {
+        const IqExchange *exchange = m_tracker.exchangeFor(sequence);
+        note = m_tracker.describe(*exchange, exchange->requestSequence);
     }
-    printLine(time + u' ' + direction + u' ' + xml);
-}
-
-void CliSession::printLine(const QString &line)
-{
-    if (m_outputClosed)
-        return;
-    m_out << line << '\n';
-    m_out.flush();
-    if (m_out.status() != QTextStream::Ok)
-        onStandardOutputClosed();
-}
-
-void CliSession::watchStandardOutput()
-{
-    // A pipe whose reader is gone (`xcm-cli | head`) reports an error to poll(), even while nothing is
-    // written: xcm-cli need not wait for the next stanza to notice. Other outputs do not close.
-    struct stat info
-    {};
-    if (::fstat(STDOUT_FILENO, &info) != 0 || !S_ISFIFO(info.st_mode))
-        return;
-    m_stdoutWatch = std::make_unique<QSocketNotifier>(STDOUT_FILENO, QSocketNotifier::Read);
-    connect(m_stdoutWatch.get(), &QSocketNotifier::activated, this, [this] {
-        pollfd output{STDOUT_FILENO, 0, 0};
-        if (::poll(&output, 1, 0) == 1 && (output.revents & (POLLERR | POLLHUP)))
-            onStandardOutputClosed();
-        else
-            m_stdoutWatch->setEnabled(false); // readable, so not our pipe's write end: do not spin
-    });
-}
-
-void CliSession::onStandardOutputClosed()
-{
-    if (m_outputClosed)
-        return;
-    m_outputClosed = true;
-    if (m_stdoutWatch)
-        m_stdoutWatch->setEnabled(false);
-    status(u"standard output is closed: closing the stream"_s);
-    // Not from inside the connection's signal that printed.
-    QMetaObject::invokeMethod(this, &CliSession::interrupt, Qt::QueuedConnection);
-}
-
-void CliSession::status(const QString &line)
-{
-    if (m_options.quiet)
-        return;
-    m_err << "xcm-cli: " << line << '\n';
-    m_err.flush();
-}
-
-void CliSession::error(const QString &line)
-{
-    m_err << "xcm-cli: error: " << line << '\n';
-    m_err.flush();
+    if (m_sendingAnswer)
+        note = note.isEmpty() ? u"auto"_s : u"auto, "_s + note;
+    m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? u"IN " : u"OUT",
+                          note.isEmpty() ? QString() : u'[' + note + u']');
 }
 
 void CliSession::finish(int exitCode)

@@ -3,18 +3,17 @@
 
 #include "clioptions.h"
 #include "componentconnection.h"
+#include "pinger.h"
+#include "requesttracker.h"
+#include "responder.h"
 #include "sendinput.h"
+#include "trafficprinter.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
-#include <QPointer>
 #include <QSocketNotifier>
-#include <QTextStream>
 
 #include <memory>
-
-class QAbstractSocket;
 
 namespace xcm::cli {
 
@@ -52,38 +51,34 @@ private:
     void onStateChanged(ConnectionState state, const DisconnectReason &reason);
     void onConnected();
     void onStanzaReceived(const Stanza &stanza);
-    bool answerPing(const Stanza &stanza);
-    void onPingReply(const Stanza &stanza);
-    void printStanza(const Stanza &stanza);
-    void printLine(const QString &line);
-    void watchStandardOutput();
-    void onStandardOutputClosed();
-    void status(const QString &line);
-    void error(const QString &line);
+    void onStanzaSent(const Stanza &stanza);
+    void onPingFinished(const Pinger::Result &result);
+    // Prints a stanza; an answer's line ends with its request's round trip: [result in 1.23 ms].
+    void printStanza(const Stanza &stanza, quint64 sequence);
+    void status(const QString &line) { m_printer.status(line); }
+    void error(const QString &line) { m_printer.error(line); }
     void sendQueued();
     void startPing();
     void readStandardInput();
     void updateInputFlow();
     void workDone();
     void finish(int exitCode);
-    QAbstractSocket *makeSocket(QObject *parent);
     static int exitCodeFor(const DisconnectReason &reason);
 
     CliOptions m_options;
     ComponentConnection m_connection;
-    QPointer<QAbstractSocket> m_socket; // the connection's transport, for its write backlog
-    QTextStream m_out;
-    QTextStream m_err;
+    Pinger *m_pinger = nullptr; // the connection's
+    TrafficPrinter m_printer;
+    Responder m_responder;
+    RequestTracker m_tracker;
+    quint64 m_sequence = 0;       // numbers the stanzas for the tracker
+    bool m_sendingAnswer = false; // the responder's answer is being sent: its line says "auto"
     std::unique_ptr<SendInput> m_input;
     QList<QueuedStanza> m_queued;
     std::unique_ptr<QFile> m_stdin;
     std::unique_ptr<QSocketNotifier> m_stdinNotifier;
-    std::unique_ptr<QSocketNotifier> m_stdoutWatch;
     bool m_inputDone = false;
     bool m_inputFailed = false;
-    bool m_outputClosed = false;
-    QString m_pingId;
-    QElapsedTimer m_pingClock;
     int m_exitCode = Success;        // a failure of the work asked for (input, ping), final
     int m_lastFailureCode = Success; // why the connection is down, while it is
     bool m_closing = false;

@@ -2,6 +2,7 @@
 #include "clioptions.h"
 #include "clisession.h"
 #include "processhardening.h"
+#include "proxysession.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -22,6 +23,35 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
+// Ctrl+C and SIGTERM call session.interrupt() from the event loop.
+template<typename Session> void interruptOnSignals(QCoreApplication &app, Session &session)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &session, [&session] {
+            char byte;
+            [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+            session.interrupt();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    // A closed standard output must not kill us mid-close: the session sees the failed write (or the
+    // pipe's error) and closes the stream politely instead.
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+int runProxy(QCoreApplication &app, xcm::cli::CliOptions options)
+{
+    xcm::cli::ProxySession session(std::move(options));
+    if (!session.start())
+        return xcm::cli::NetworkError;
+    interruptOnSignals(app, session);
+    QObject::connect(&session, &xcm::cli::ProxySession::finished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -40,24 +70,13 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(options.verbose ? QStringLiteral("xcm.*.debug=true")
                                                      : QStringLiteral("xcm.*.debug=false\nxcm.*.info=false"));
 
+    if (options.proxy)
+        return runProxy(app, std::move(options));
     xcm::cli::CliSession session(std::move(options));
     if (!session.prepare())
         return xcm::cli::UsageError;
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &session, [&session] {
-            char byte;
-            [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
-            session.interrupt();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    // A closed standard output must not kill us mid-close: the session sees the failed write (or the
-    // pipe's error) and closes the stream politely instead.
-    std::signal(SIGPIPE, SIG_IGN);
-
+    interruptOnSignals(app, session);
     QObject::connect(&session, &xcm::cli::CliSession::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
     session.start();

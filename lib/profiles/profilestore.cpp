@@ -49,6 +49,42 @@ Profile readProfile(QSettings &settings, const QUuid &id)
             .value("retryAfterAuthenticationFailure"_L1, defaults.reconnect.retryAfterAuthenticationFailure)
             .toBool();
     settings.endGroup();
+
+    const ResponderSettings responderDefaults;
+    ResponderSettings &a = profile.responder;
+    settings.beginGroup("responder"_L1);
+    a.enabled = settings.value("enabled"_L1, responderDefaults.enabled).toBool();
+    a.ping = settings.value("ping"_L1, responderDefaults.ping).toBool();
+    a.disco = settings.value("disco"_L1, responderDefaults.disco).toBool();
+    a.version = settings.value("version"_L1, responderDefaults.version).toBool();
+    a.time = settings.value("time"_L1, responderDefaults.time).toBool();
+    a.identity.category =
+        settings.value("identityCategory"_L1, responderDefaults.identity.category).toString();
+    a.identity.type = settings.value("identityType"_L1, responderDefaults.identity.type).toString();
+    a.identity.name = settings.value("identityName"_L1).toString();
+    a.extraFeatures = settings.value("extraFeatures"_L1).toStringList();
+    const QStringList items = settings.value("items"_L1).toStringList();
+    for (const QString &item : items) {
+        // jid, node and name, tab-separated: none of them may contain a tab.
+        const QStringList parts = item.split(u'\t');
+        a.items.append({parts.value(0), parts.value(1), parts.value(2)});
+    }
+    a.revealOs = settings.value("revealOs"_L1, responderDefaults.revealOs).toBool();
+    a.answerByHand = settings.value("answerByHand"_L1, responderDefaults.answerByHand).toBool();
+    a.handAnswerLimit = std::chrono::milliseconds(
+        settings.value("handAnswerLimitMs"_L1, ms(responderDefaults.handAnswerLimit)).toLongLong());
+    a.maxHeld = settings.value("maxHeld"_L1, responderDefaults.maxHeld).toInt();
+    settings.endGroup();
+    profile.requestTimeout = std::chrono::milliseconds(
+        settings.value("requestTimeoutMs"_L1, ms(profile.requestTimeout)).toLongLong());
+
+    settings.beginGroup("proxy"_L1);
+    profile.mode =
+        settings.value("enabled"_L1, false).toBool() ? Profile::Mode::Proxy : Profile::Mode::Component;
+    profile.listenAddress = settings.value("listenAddress"_L1, profile.listenAddress).toString();
+    profile.listenPort = quint16(settings.value("listenPort"_L1, 0).toUInt());
+    profile.separateComponentSecret = settings.value("separateComponentSecret"_L1, false).toBool();
+    settings.endGroup();
     return profile;
 }
 
@@ -182,6 +218,35 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue("maxDelayMs"_L1, ms(s.reconnect.maxDelay));
     m_settings->setValue("maxAttempts"_L1, s.reconnect.maxAttempts);
     m_settings->setValue("retryAfterAuthenticationFailure"_L1, s.reconnect.retryAfterAuthenticationFailure);
+    m_settings->endGroup();
+
+    const ResponderSettings &a = profile.responder;
+    m_settings->beginGroup("responder"_L1);
+    m_settings->setValue("enabled"_L1, a.enabled);
+    m_settings->setValue("ping"_L1, a.ping);
+    m_settings->setValue("disco"_L1, a.disco);
+    m_settings->setValue("version"_L1, a.version);
+    m_settings->setValue("time"_L1, a.time);
+    m_settings->setValue("identityCategory"_L1, a.identity.category);
+    m_settings->setValue("identityType"_L1, a.identity.type);
+    m_settings->setValue("identityName"_L1, a.identity.name);
+    m_settings->setValue("extraFeatures"_L1, a.extraFeatures);
+    QStringList items;
+    for (const ResponderSettings::DiscoItem &item : a.items)
+        items.append(QStringList{item.jid, item.node, item.name}.join(u'\t'));
+    m_settings->setValue("items"_L1, items);
+    m_settings->setValue("revealOs"_L1, a.revealOs);
+    m_settings->setValue("answerByHand"_L1, a.answerByHand);
+    m_settings->setValue("handAnswerLimitMs"_L1, ms(a.handAnswerLimit));
+    m_settings->setValue("maxHeld"_L1, a.maxHeld);
+    m_settings->endGroup();
+    m_settings->setValue("requestTimeoutMs"_L1, ms(profile.requestTimeout));
+
+    m_settings->beginGroup("proxy"_L1);
+    m_settings->setValue("enabled"_L1, profile.isProxy());
+    m_settings->setValue("listenAddress"_L1, profile.listenAddress);
+    m_settings->setValue("listenPort"_L1, profile.listenPort);
+    m_settings->setValue("separateComponentSecret"_L1, profile.separateComponentSecret);
     m_settings->endGroup();
     m_settings->endGroup();
     m_settings->endGroup();

@@ -56,6 +56,14 @@ void StanzaLogFilterModel::setErrorsOnly(bool errorsOnly)
     refilter();
 }
 
+void StanzaLogFilterModel::setUnansweredOnly(bool unansweredOnly)
+{
+    if (m_unansweredOnly == unansweredOnly)
+        return;
+    m_unansweredOnly = unansweredOnly;
+    refilter();
+}
+
 void StanzaLogFilterModel::setSearchText(const QString &text)
 {
     if (m_matcher.pattern() == text)
@@ -130,7 +138,8 @@ quint64 StanzaLogFilterModel::pendingWhilePaused() const
 
 bool StanzaLogFilterModel::hasFilter() const
 {
-    return m_direction || m_kindMask != allKinds || m_errorsOnly || (m_textFilter && !m_matcher.isEmpty());
+    return m_direction || m_kindMask != allKinds || m_errorsOnly || m_unansweredOnly ||
+           (m_textFilter && !m_matcher.isEmpty());
 }
 
 bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -145,6 +154,9 @@ bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     if (!(m_kindMask & kindBit(m_log->kindAt(sourceRow))))
         return false;
     if (m_errorsOnly && !m_log->isErrorAt(sourceRow))
+        return false;
+    // An answer repaints its request's row (dataChanged), which makes the proxy ask again here.
+    if (m_unansweredOnly && !m_log->isUnansweredRequestAt(sourceRow))
         return false;
     if (m_textFilter && !m_matcher.isEmpty())
         return m_matcher.matches(m_log->wireAt(sourceRow));

@@ -13,8 +13,8 @@ namespace xcm {
 
 class StanzaLogModel;
 
-// What the log view shows of a StanzaLogModel: by direction, kind, errors only and free text, and
-// frozen while paused. Rows are never sorted: the log is in wire order.
+// What the log view shows of a StanzaLogModel: by direction, kind, errors only, unanswered requests only
+// and free text, and frozen while paused. Rows are never sorted: the log is in wire order.
 //
 // filterAcceptsRow() runs for every inserted row, so it reads the source's rows directly (no QVariant)
 // and searches the raw bytes (TextMatcher) instead of building strings.
@@ -47,6 +47,11 @@ public:
 
     void setErrorsOnly(bool errorsOnly);
     bool errorsOnly() const { return m_errorsOnly; }
+
+    // Only iq requests that have no answer (waiting, timed out, abandoned, or without an id). A request
+    // leaves the filter when its answer arrives.
+    void setUnansweredOnly(bool unansweredOnly);
+    bool unansweredOnly() const { return m_unansweredOnly; }
 
     // Case-insensitive; matches JIDs, ids, attribute values and content anywhere in the stanza.
     void setSearchText(const QString &text);
@@ -83,6 +88,7 @@ private:
     std::optional<Direction> m_direction;
     quint8 m_kindMask = allKinds;
     bool m_errorsOnly = false;
+    bool m_unansweredOnly = false;
     bool m_textFilter = true;
     bool m_paused = false;
     quint64 m_pausedAfter = 0; // the last sequence shown while paused

@@ -107,6 +107,8 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
             return rowText(rowIndex).size;
         case SummaryColumn:
             return rowText(rowIndex).summary;
+        case AnswerColumn:
+            return answerText(rowIndex);
         case ColumnCount:
             break;
         }
@@ -124,6 +126,7 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
         case ToColumn:
         case IdColumn:
         case SummaryColumn:
+        case AnswerColumn:
             return data(index, Qt::DisplayRole);
         default:
             return {};
@@ -148,6 +151,14 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
         return QString::fromUtf8(row.wire);
     case TimestampRole:
         return row.timestampMs;
+    case ExchangeStateRole:
+        return int(exchangeStateAt(rowIndex));
+    case PartnerSequenceRole:
+        return qulonglong(m_tracker ? m_tracker->partnerOf(sequenceAt(rowIndex)) : 0);
+    case RoundTripRole: {
+        const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequenceAt(rowIndex)) : nullptr;
+        return exchange ? exchange->roundTripMs() : -1.0;
+    }
     default:
         return {};
     }
@@ -177,6 +188,8 @@ QVariant StanzaLogModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Size");
         case SummaryColumn:
             return tr("Summary");
+        case AnswerColumn:
+            return tr("Answer");
         case ColumnCount:
             break;
         }
@@ -190,6 +203,8 @@ QVariant StanzaLogModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Bytes on the wire");
         case SummaryColumn:
             return tr("Message body, IQ payload, presence state or error condition");
+        case AnswerColumn:
+            return tr("For an IQ request, its answer and the round trip; for an answer, its request");
         default:
             break;
         }
@@ -209,6 +224,9 @@ QHash<int, QByteArray> StanzaLogModel::roleNames() const
     names.insert(SequenceRole, "sequence");
     names.insert(SearchTextRole, "searchText");
     names.insert(TimestampRole, "timestamp");
+    names.insert(ExchangeStateRole, "exchangeState");
+    names.insert(PartnerSequenceRole, "partnerSequence");
+    names.insert(RoundTripRole, "roundTrip");
     return names;
 }
 
@@ -229,6 +247,8 @@ void StanzaLogModel::append(const Stanza &stanza)
     row.isError = stanza.isError();
     if (row.kind == StanzaKind::Stream)
         row.wire = redactHandshakeDigests(row.wire);
+    else if (m_tracker)
+        row.observation = m_tracker->observe(stanza, m_nextSequence);
     m_pending.push_back(std::move(row));
     ++m_nextSequence;
     if (qsizetype(m_pending.size()) >= flushQueueLimit) {
@@ -314,6 +334,98 @@ void StanzaLogModel::setMaxRows(qsizetype maxRows)
         Q_EMIT rowsDropped(quint64(excess));
         Q_EMIT countsChanged();
     }
+}
+
+void StanzaLogModel::setRequestTracker(RequestTracker *tracker)
+{
+    if (m_tracker)
+        disconnect(m_tracker, nullptr, this, nullptr);
+    m_tracker = tracker;
+    if (m_tracker)
+        connect(m_tracker, &RequestTracker::exchangeChanged, this, &StanzaLogModel::onExchangeChanged);
+}
+
+void StanzaLogModel::onExchangeChanged(quint64 requestSequence, quint64 answerSequence)
+{
+    // Either half may be gone (dropped by the cap, cleared) or still queued: only rows repaint.
+    for (const quint64 sequence : {requestSequence, answerSequence}) {
+        if (const int row = sequence ? rowForSequence(sequence) : -1; row >= 0) {
+            const QModelIndex first = index(row, 0);
+            Q_EMIT dataChanged(
+                first, index(row, ColumnCount - 1),
+                {Qt::DisplayRole, Qt::ToolTipRole, ExchangeStateRole, PartnerSequenceRole, RoundTripRole});
+        }
+    }
+}
+
+StanzaLogModel::ExchangeState StanzaLogModel::exchangeStateAt(int row) const
+{
+    using Observation = RequestTracker::Observation;
+    const Observation observation = m_rows[size_t(row)].observation;
+    switch (observation) {
+    case Observation::NotIq:
+    case Observation::InvalidType:
+        return ExchangeState::None;
+    case Observation::RequestWithoutId:
+        return ExchangeState::WithoutId;
+    case Observation::UnsolicitedAnswer:
+        return ExchangeState::Unsolicited;
+    case Observation::Answer:
+        return ExchangeState::Answer;
+    case Observation::Request:
+    case Observation::DuplicateRequest:
+        break;
+    }
+    const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequenceAt(row)) : nullptr;
+    if (!exchange)
+        return ExchangeState::None; // forgotten by the tracker's own cap
+    switch (exchange->outcome) {
+    case IqExchange::Outcome::Open:
+        return ExchangeState::Awaiting;
+    case IqExchange::Outcome::Result:
+        return ExchangeState::Answered;
+    case IqExchange::Outcome::Error:
+        return ExchangeState::Failed;
+    case IqExchange::Outcome::TimedOut:
+        return ExchangeState::TimedOut;
+    case IqExchange::Outcome::Abandoned:
+        return ExchangeState::Abandoned;
+    }
+    return ExchangeState::None;
+}
+
+bool StanzaLogModel::isUnansweredRequestAt(int row) const
+{
+    const ExchangeState state = exchangeStateAt(row);
+    return state == ExchangeState::Awaiting || state == ExchangeState::TimedOut ||
+           state == ExchangeState::Abandoned || state == ExchangeState::WithoutId;
+}
+
+QString StanzaLogModel::answerText(int row) const
+{
+    using Observation = RequestTracker::Observation;
+    switch (m_rows[size_t(row)].observation) {
+    case Observation::NotIq:
+        return {};
+    case Observation::InvalidType:
+        return tr("not a request or an answer: the type is invalid");
+    case Observation::RequestWithoutId:
+        return tr("a request without an id: it cannot be answered");
+    case Observation::UnsolicitedAnswer:
+        return tr("answers no request sent on this connection");
+    case Observation::Request:
+    case Observation::DuplicateRequest:
+    case Observation::Answer:
+        break;
+    }
+    const quint64 sequence = sequenceAt(row);
+    const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequence) : nullptr;
+    if (!exchange)
+        return {};
+    const QString text = m_tracker->describe(*exchange, sequence);
+    return m_rows[size_t(row)].observation == Observation::DuplicateRequest
+               ? tr("%1 — the id of a request still waiting").arg(text)
+               : text;
 }
 
 Stanza StanzaLogModel::stanzaAt(int row) const

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "requesttracker.h"
 #include "stanza.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QTimer>
 
 #include <deque>
@@ -37,6 +39,7 @@ public:
         ToColumn,
         IdColumn,
         SizeColumn,
+        AnswerColumn, // an iq's partner: "result in 12.4 ms", "no answer after 30 s"; sorts by round trip
         SummaryColumn,
         ColumnCount
     };
@@ -51,8 +54,26 @@ public:
         SequenceRole,                     // qulonglong: unique, increasing
         SearchTextRole,                   // QString: what free-text search looks at (the whole stanza)
         TimestampRole,                    // qint64: ms since the epoch
+        ExchangeStateRole,                // int(ExchangeState)
+        PartnerSequenceRole,              // qulonglong: the paired request or answer; 0 if none
+        RoundTripRole,                    // double: ms from request to answer; -1 if none (sort key)
     };
     Q_ENUM(Role)
+
+    // What a row is in a request/answer exchange (RFC 6120 §8.2.3), for colours, filters and flags.
+    enum class ExchangeState : quint8
+    {
+        None,        // not an iq, or no tracker
+        Awaiting,    // a request without an answer yet
+        Answered,    // a request answered with a result
+        Failed,      // a request answered with an error
+        TimedOut,    // a request without an answer past the timeout
+        Abandoned,   // a request whose connection closed before an answer
+        Answer,      // an answer paired with its request
+        Unsolicited, // an answer to no request the tracker knows (never sent, or already answered)
+        WithoutId,   // a request without an id: nobody can answer it
+    };
+    Q_ENUM(ExchangeState)
 
     static constexpr qsizetype defaultMaxRows = 1'000'000;
     // ms. Each flush costs a following view a repaint (~10 ms of text layout for a screenful): at most
@@ -106,6 +127,14 @@ public:
     // The sequence of the last row (queued stanzas excluded); below every later one when there are no rows.
     quint64 lastRowSequence() const { return m_firstSequence + m_rows.size() - 1; }
 
+    // Pairs iq requests with their answers as rows arrive (not owned; null: no pairing). The tracker's
+    // record outlives the rows, so an answer still names its round trip after the request was dropped.
+    void setRequestTracker(RequestTracker *tracker);
+    RequestTracker *requestTracker() const { return m_tracker; }
+    ExchangeState exchangeStateAt(int row) const;
+    // Whether a row is a request that has not been answered (waiting, timed out or abandoned).
+    bool isUnansweredRequestAt(int row) const;
+
     // Localised names for columns and exports that show them.
     static QString kindName(StanzaKind kind);
     static QString directionArrow(Direction direction); // ↓ received, ↑ sent
@@ -123,6 +152,7 @@ private:
         Direction direction = Direction::Received;
         StanzaKind kind = StanzaKind::Other;
         bool isError = false;
+        RequestTracker::Observation observation = RequestTracker::Observation::NotIq;
     };
     // Column text of one row, derived on demand.
     struct RowText
@@ -137,6 +167,8 @@ private:
     };
 
     static Stanza toStanza(const Row &row);
+    void onExchangeChanged(quint64 requestSequence, quint64 answerSequence);
+    QString answerText(int row) const;
     const RowText &rowText(int row) const;
     void removeOldest(qsizetype count);
 
@@ -148,6 +180,7 @@ private:
     qsizetype m_maxRows = defaultMaxRows;
     int m_flushInterval = defaultFlushInterval;
     bool m_flooded = false; // the last flush had floodRows or more
+    QPointer<RequestTracker> m_tracker;
     QTimer m_flushTimer;
     QElapsedTimer m_sinceFlush;
     mutable QCache<quint64, RowText> m_textCache;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzasummary.h"
 
+#include "stanzaerror.h"
 #include "streamerror.h"
 #include "xmlelement.h"
 
@@ -18,28 +19,16 @@ QString withText(const QString &head, const QString &text)
     return line.isEmpty() ? head : head + separator + line;
 }
 
-// A stanza error: <error type='cancel'><item-not-found xmlns='…stanzas'/><text>…</text></error>
-QString stanzaErrorSummary(const XmlElement &stanza)
+// "item-not-found (cancel) — No such node"; a stanza of type 'error' without <error/> is just "error".
+QString stanzaErrorSummary(const Stanza &stanza)
 {
-    const XmlElement error = stanza.firstChild(u"error");
+    const StanzaError error = StanzaError::fromStanza(stanza);
     if (error.isNull())
         return u"error"_s;
-    QString condition;
-    QString text;
-    for (const XmlElement &child : error.children()) {
-        if (child.namespaceUri() != ns::stanzaErrors)
-            continue; // application-specific conditions come after the defined one
-        if (child.name() == u"text")
-            text = child.text();
-        else if (condition.isEmpty())
-            condition = child.name();
-    }
-    if (condition.isEmpty())
-        condition = u"undefined-condition"_s;
-    const QString errorType = error.attribute(u"type");
-    if (!errorType.isEmpty())
-        condition += u" ("_s + errorType + u')';
-    return withText(condition, text);
+    QString head = StanzaError::conditionName(error.condition());
+    if (const auto type = error.type())
+        head += u" ("_s + StanzaError::typeName(*type) + u')';
+    return withText(head, error.text());
 }
 
 QString childSummary(const XmlElement &child)
@@ -127,7 +116,7 @@ QString StanzaSummary::of(const Stanza &stanza)
     if (element.isNull())
         return tr("(not a complete element)");
     if (stanza.isError())
-        return stanzaErrorSummary(element);
+        return stanzaErrorSummary(stanza);
     switch (stanza.kind()) {
     case StanzaKind::Message:
         return messageSummary(element);

@@ -4,6 +4,7 @@
 #include "composehistory.h"
 #include "profileimport.h"
 #include "profilestore.h"
+#include "stanzapolicy.h"
 #include "stanzatemplates.h"
 #include "xmlelement.h"
 
@@ -256,13 +257,14 @@ void TestProfiles::templatesAreValidStanzas()
     QVERIFY(!templateName(stanzaTemplate).isEmpty());
     const QString xml =
         templateXml(stanzaTemplate, u"bot@comp.example"_s, u"bob@example.org/O'Brien & co"_s, newStanzaId());
-    const QString problem = ComponentConnection::validateStanza(xml.toUtf8(), u"comp.example"_s, 512 * 1024);
+    const StanzaPolicy policy{u"comp.example"_s, 512 * 1024};
+    const QString problem = policy.check(xml.toUtf8());
     QVERIFY2(problem.isEmpty(), qPrintable(problem + u"\n"_s + xml));
     // A resource with a quote and an ampersand survives the quoting.
     QCOMPARE(XmlElement::parse(xml.toUtf8()).attribute(u"to"), u"bob@example.org/O'Brien & co"_s);
     // Without a recipient the check says so.
     const QString noTo = templateXml(stanzaTemplate, u"bot@comp.example"_s, {}, u"x"_s);
-    QVERIFY(!ComponentConnection::validateStanza(noTo.toUtf8(), u"comp.example"_s, 512 * 1024).isEmpty());
+    QVERIFY(!policy.check(noTo.toUtf8()).isEmpty());
 }
 
 void TestProfiles::setRootAttribute_data()

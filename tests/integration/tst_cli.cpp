@@ -564,18 +564,13 @@ void TestCli::answersPingsAddressedToIt()
             return output.contains("IN  <handshake/>");
         },
         10000));
-    auto peer = std::make_unique<ComponentConnection>();
+    auto peer = makeConnection(*m_server, peerAccount,
+                               [](ConnectionSettings &settings) { settings.reconnect.enabled = false; });
     QList<Stanza> replies;
     connect(peer.get(), &ComponentConnection::stanzaReceived, this, [&replies](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Iq)
             replies.append(stanza);
     });
-    ConnectionSettings settings;
-    settings.port = m_server->componentPort();
-    settings.domain = peerAccount.domain;
-    settings.reconnect.enabled = false;
-    peer->setSettings(settings);
-    peer->setSecret(peerAccount.secret);
     peer->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(peer->state(), ConnectionState::Connected, 10000);
     QCOMPARE(peer->send("<iq type='get' id='p1' from='tester@peer.localhost' to='bot@cli.localhost'>"

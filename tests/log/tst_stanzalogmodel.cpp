@@ -74,6 +74,10 @@ private Q_SLOTS:
     void oneLine();
     void redaction_data();
     void redaction();
+    void pairsRequestAndAnswerRows();
+    void pairingSurvivesTheCapAndTheFilters();
+    void unansweredFilterFollowsAnswers();
+    void answerColumnNamesWhatCannotPair();
 };
 
 void TestStanzaLogModel::burstIsOneInsertion()
@@ -697,6 +701,131 @@ void TestStanzaLogModel::redaction()
     QFETCH(QByteArray, wire);
     QFETCH(QByteArray, expected);
     QCOMPARE(redactHandshakeDigests(wire), expected);
+}
+
+void TestStanzaLogModel::pairsRequestAndAnswerRows()
+{
+    StanzaLogModel model;
+    RequestTracker tracker;
+    model.setRequestTracker(&tracker);
+    model.append(samples::sent("<iq type='get' id='d1' from='bot.example.org' to='user@example.org/phone'>"
+                               "<query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
+    model.flush();
+    QCOMPARE(model.index(0, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
+             int(StanzaLogModel::ExchangeState::Awaiting));
+    QVERIFY(cell(model, 0, StanzaLogModel::AnswerColumn).startsWith(u"awaiting an answer"_s));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.append(
+        samples::received("<iq type='error' id='d1' from='user@example.org/phone' to='bot.example.org'>"
+                          "<error type='cancel'><item-not-found "
+                          "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"));
+    // The request's row repaints at once, before the answer becomes a row.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+    model.flush();
+    QVERIFY2(cell(model, 0, StanzaLogModel::AnswerColumn).startsWith(u"error item-not-found in "_s),
+             qPrintable(cell(model, 0, StanzaLogModel::AnswerColumn)));
+    QVERIFY(cell(model, 1, StanzaLogModel::AnswerColumn).startsWith(u"answers a request ("_s));
+    QCOMPARE(model.index(0, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(), model.sequenceAt(1));
+    QCOMPARE(model.index(1, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(), model.sequenceAt(0));
+    QCOMPARE(model.index(0, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
+             int(StanzaLogModel::ExchangeState::Failed));
+    QCOMPARE(model.index(1, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
+             int(StanzaLogModel::ExchangeState::Answer));
+    QVERIFY(model.index(0, 0).data(StanzaLogModel::RoundTripRole).toDouble() >= 0);
+    QCOMPARE(model.index(0, 0).data(StanzaLogModel::RoundTripRole).toDouble(),
+             model.index(1, 0).data(StanzaLogModel::RoundTripRole).toDouble());
+    // A message has no part in an exchange.
+    model.append(
+        samples::received("<message from='a@example.org' to='bot.example.org'><body>hi</body></message>"));
+    model.flush();
+    QCOMPARE(cell(model, 2, StanzaLogModel::AnswerColumn), QString());
+    QCOMPARE(model.index(2, 0).data(StanzaLogModel::RoundTripRole).toDouble(), -1.0);
+}
+
+void TestStanzaLogModel::pairingSurvivesTheCapAndTheFilters()
+{
+    StanzaLogModel model;
+    model.setMaxRows(2);
+    RequestTracker tracker;
+    model.setRequestTracker(&tracker);
+    StanzaLogFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setKindEnabled(StanzaKind::Iq, false); // the request and its answer are both hidden
+    model.append(samples::received("<iq type='get' id='p' from='user@example.org/x' to='bot.example.org'>"
+                                   "<ping xmlns='urn:xmpp:ping'/></iq>"));
+    model.flush();
+    const quint64 requestSequence = model.sequenceAt(0);
+    for (int i = 0; i < 3; ++i)
+        model.append(
+            samples::received("<message from='a@example.org' to='bot.example.org'><body>x</body></message>"));
+    model.flush();
+    QCOMPARE(model.rowForSequence(requestSequence), -1); // dropped by the cap
+    model.append(samples::sent("<iq type='result' id='p' from='bot.example.org' to='user@example.org/x'/>"));
+    model.flush();
+    const int answerRow = model.rowCount() - 1;
+    QVERIFY(cell(model, answerRow, StanzaLogModel::AnswerColumn).startsWith(u"answers a request ("_s));
+    QCOMPARE(model.index(answerRow, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(),
+             requestSequence);
+    QCOMPARE(filter.rowCount(), 1);
+}
+
+void TestStanzaLogModel::unansweredFilterFollowsAnswers()
+{
+    StanzaLogModel model;
+    RequestTracker tracker;
+    model.setRequestTracker(&tracker);
+    StanzaLogFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setUnansweredOnly(true);
+    QVERIFY(filter.hasFilter());
+    model.append(samples::sent("<iq type='get' id='a' from='bot.example.org' to='example.org'><ping "
+                               "xmlns='urn:xmpp:ping'/></iq>"));
+    model.append(samples::sent("<iq type='get' id='b' from='bot.example.org' to='example.org'><ping "
+                               "xmlns='urn:xmpp:ping'/></iq>"));
+    model.append(samples::received("<iq type='get' from='x@example.org' to='bot.example.org'><ping "
+                                   "xmlns='urn:xmpp:ping'/></iq>")); // no id: nobody can answer it
+    model.append(
+        samples::received("<message from='a@example.org' to='bot.example.org'><body>x</body></message>"));
+    model.flush();
+    QCOMPARE(filter.rowCount(), 3);
+    model.append(samples::received("<iq type='result' id='a' from='example.org' to='bot.example.org'/>"));
+    model.flush();
+    QCOMPARE(filter.rowCount(), 2); // 'a' answered (and its answer is no request)
+    QCOMPARE(filter.index(0, StanzaLogModel::IdColumn).data().toString(), u"b"_s);
+    tracker.connectionEnded();
+    QCOMPARE(filter.rowCount(), 2); // abandoned is still unanswered
+    QCOMPARE(filter.index(0, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
+             int(StanzaLogModel::ExchangeState::Abandoned));
+    filter.setUnansweredOnly(false);
+    QCOMPARE(filter.rowCount(), 5);
+}
+
+void TestStanzaLogModel::answerColumnNamesWhatCannotPair()
+{
+    StanzaLogModel model;
+    RequestTracker tracker;
+    model.setRequestTracker(&tracker);
+    model.append(samples::received("<iq type='result' id='zz' from='example.org' to='bot.example.org'/>"));
+    model.append(samples::received("<iq type='get' from='x@example.org' to='bot.example.org'/>"));
+    model.append(samples::received("<iq type='get' id='dup' from='x@example.org' to='bot.example.org'/>"));
+    model.append(samples::received("<iq type='get' id='dup' from='x@example.org' to='bot.example.org'/>"));
+    model.append(samples::received("<iq type='bogus' id='t' from='x@example.org' to='bot.example.org'/>"));
+    model.flush();
+    QCOMPARE(cell(model, 0, StanzaLogModel::AnswerColumn), u"answers no request sent on this connection"_s);
+    QCOMPARE(model.index(0, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
+             int(StanzaLogModel::ExchangeState::Unsolicited));
+    QCOMPARE(cell(model, 1, StanzaLogModel::AnswerColumn),
+             u"a request without an id: it cannot be answered"_s);
+    QVERIFY(!cell(model, 2, StanzaLogModel::AnswerColumn).contains(u"still waiting"_s));
+    QVERIFY(cell(model, 3, StanzaLogModel::AnswerColumn).endsWith(u"the id of a request still waiting"_s));
+    QCOMPARE(cell(model, 4, StanzaLogModel::AnswerColumn),
+             u"not a request or an answer: the type is invalid"_s);
+    // Without a tracker there is no pairing, and nothing pretends there is.
+    StanzaLogModel untracked;
+    untracked.append(samples::received("<iq type='get' id='u' from='x@example.org' to='bot.example.org'/>"));
+    untracked.flush();
+    QCOMPARE(cell(untracked, 0, StanzaLogModel::AnswerColumn), QString());
 }
 
 QTEST_GUILESS_MAIN(TestStanzaLogModel)

@@ -12,6 +12,7 @@
 #include "overflowbar.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "stanzapolicy.h"
 #include "stanzatemplates.h"
 #include "statestyle.h"
 #include "streamparser.h"
@@ -78,9 +79,9 @@ void TestTranslations::germanEverywhere()
     QCOMPARE(error, u"die Adresse ist leer"_s);
     QVERIFY(xcm::XmlElement::parse("<a><!-- c --></a>", &error).isNull());
     QVERIFY2(error.startsWith(u"Kommentare sind in XMPP nicht erlaubt (Zeile 1"), qPrintable(error));
-    // A Q_OBJECT class's static member.
-    const QString refused = xcm::ComponentConnection::validateStanza(
-        "<message to='alice@example.org' from='someone.else'/>", u"bot.example"_s, 1024);
+    // A value type's member.
+    const QString refused = xcm::StanzaPolicy{u"bot.example"_s, 1024}.check(
+        "<message to='alice@example.org' from='someone.else'/>");
     QVERIFY2(refused.startsWith(u"'from' muss in der Komponentendomain bot.example liegen"),
              qPrintable(refused));
     // QT_TR_NOOP texts of the errors xcm sends: English on the wire, German on the screen.
@@ -97,7 +98,7 @@ void TestTranslations::germanEverywhere()
 
 void TestTranslations::connectionExplanationsInGerman()
 {
-    // ComponentConnectionPrivate writes these; a closed port on the loopback interface gives one.
+    // A connection's socket errors (socketErrorReason); a closed port on the loopback interface gives one.
     const quint16 port = xcm::test::closedLocalPort();
     QVERIFY(port != 0);
 

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "componentconnection.h"
 #include "handshake.h"
 #include "streamerror.h"
 #include "xmlelement.h"
@@ -21,8 +20,6 @@ private Q_SLOTS:
     void streamErrorFromElement();
     void streamErrorEscapesText();
     void handshakeDigestIsLowercaseSha1();
-    void validateStanza_data();
-    void validateStanza();
 };
 
 void TestXmlElement::parsesTreeAndNamespaces()
@@ -115,51 +112,6 @@ void TestXmlElement::handshakeDigestIsLowercaseSha1()
                                               QCryptographicHash::Sha1)
                          .toHex());
     QCOMPARE(digest, digest.toLower());
-}
-
-void TestXmlElement::validateStanza_data()
-{
-    QTest::addColumn<QByteArray>("xml");
-    QTest::addColumn<QString>("problem"); // empty: accepted
-    QTest::newRow("ok message") << QByteArray(
-                                       "<message from='bot@comp.example' to='u@x'><body>hi</body></message>")
-                                << QString();
-    QTest::newRow("ok from domain only")
-        << QByteArray("<presence from='comp.example' to='u@x'/>") << QString();
-    QTest::newRow("ok iq") << QByteArray("  <iq type='get' id='1' from='comp.example' to='x'/>\n")
-                           << QString();
-    QTest::newRow("no to") << QByteArray("<message from='bot@comp.example'/>") << u"no 'to'"_s;
-    QTest::newRow("no from") << QByteArray("<message to='u@x'/>") << u"no 'from'"_s;
-    QTest::newRow("foreign from") << QByteArray("<message from='bot@other' to='u@x'/>") << u"invalid-from"_s;
-    QTest::newRow("bad to") << QByteArray("<message from='comp.example' to='@x'/>")
-                            << u"'to' is not a valid"_s;
-    QTest::newRow("not well-formed") << QByteArray("<message from='comp.example' to='u@x'>")
-                                     << u"not well-formed"_s;
-    QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>")
-                                  << u"only one"_s;
-    QTest::newRow("client namespace")
-        << QByteArray("<message xmlns='jabber:client' from='comp.example' to='x'/>")
-        << u"jabber:component:accept"_s;
-    QTest::newRow("not a stanza") << QByteArray("<handshake/>") << u"only <message/>"_s;
-    QTest::newRow("iq without id") << QByteArray("<iq type='get' from='comp.example' to='x'/>")
-                                   << u"needs an id"_s;
-    QTest::newRow("iq bad type") << QByteArray("<iq type='fetch' id='1' from='comp.example' to='x'/>")
-                                 << u"type get"_s;
-    QTest::newRow("oversize") << "<message from='comp.example' to='x'><body>" + QByteArray(200, 'x') +
-                                     "</body></message>"
-                              << u"over the 128-byte limit"_s;
-    QTest::newRow("empty") << QByteArray("   ") << u"nothing to send"_s;
-}
-
-void TestXmlElement::validateStanza()
-{
-    QFETCH(QByteArray, xml);
-    QFETCH(QString, problem);
-    const QString result = ComponentConnection::validateStanza(xml, u"comp.example"_s, 128);
-    if (problem.isEmpty())
-        QVERIFY2(result.isEmpty(), qPrintable(result));
-    else
-        QVERIFY2(result.contains(problem), qPrintable(result));
 }
 
 QTEST_GUILESS_MAIN(TestXmlElement)

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "proxysession.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm::cli {
+
+ProxySession::ProxySession(CliOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_printer({m_options.pretty, m_options.quiet, m_options.showTraffic})
+{
+    ProxySettings settings;
+    settings.listenAddress = m_options.listenAddress;
+    settings.listenPort = m_options.listenPort;
+    settings.upstream = m_options.settings;
+    m_proxy.setSettings(settings);
+    m_proxy.setUpstreamSecret(m_options.secret);
+    m_proxy.setComponentSecret(m_options.componentSecret);
+    m_options.secret.clear();
+    m_options.componentSecret.clear();
+
+    ComponentConnection &upstream = m_proxy.upstream();
+    // The upstream leg's own stream items (xcm's header and handshake, the server's) are xcm's; the
+    // rest is relayed and printed with the leg it travelled.
+    connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
+        m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"OUT" : u"C→S");
+    });
+    connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
+        m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"IN " : u"S→C");
+    });
+    connect(&m_proxy, &ComponentProxy::injectedToComponent, this,
+            [this](const Stanza &stanza) { m_printer.printStanza(stanza, u"S→C", u"[injected]"_s); });
+    connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
+    connect(&upstream, &ComponentConnection::stateChanged, this,
+            [this](ConnectionState state, const DisconnectReason &reason) {
+                if (state == ConnectionState::Disconnected && reason.isError())
+                    m_printer.error(u"server leg: "_s + reason.toString());
+            });
+    connect(&m_printer, &TrafficPrinter::outputClosed, this, &ProxySession::interrupt, Qt::QueuedConnection);
+}
+
+ProxySession::~ProxySession() = default;
+
+bool ProxySession::start()
+{
+    QString problem;
+    if (!m_proxy.listen(&problem)) {
+        m_printer.error(problem);
+        return false;
+    }
+    m_printer.status(u"proxy for %1: listening on %2:%3, relaying to %4:%5%6"_s.arg(
+        m_options.settings.domain, m_options.listenAddress, QString::number(m_proxy.listeningPort()),
+        m_options.settings.host, QString::number(m_options.settings.port),
+        m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
+    m_printer.watchStandardOutput();
+    return true;
+}
+
+void ProxySession::interrupt()
+{
+    if (m_finished)
+        return;
+    m_proxy.stop();
+    // Both legs close politely; give them their close timeout, then go.
+    if (m_proxy.upstream().state() == ConnectionState::Disconnected && !m_proxy.hasComponent()) {
+        finish(0);
+        return;
+    }
+    connect(&m_proxy.upstream(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
+        if (state == ConnectionState::Disconnected)
+            QTimer::singleShot(100, this, [this] { finish(0); }); // the component's leg closes alongside
+    });
+    QTimer::singleShot(m_options.settings.closeTimeout + std::chrono::milliseconds(500), this,
+                       [this] { finish(0); });
+}
+
+void ProxySession::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(exitCode);
+}
+
+} // namespace xcm::cli

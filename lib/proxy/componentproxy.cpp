@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "componentproxy.h"
+
+#include "incomingcomponentstream.h"
+#include "logging.h"
+#include "xmlelement.h"
+
+#include <QDateTime>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+ComponentProxy::ComponentProxy(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &ComponentProxy::onNewConnection);
+    connect(&m_upstream, &ComponentConnection::stateChanged, this, &ComponentProxy::onUpstreamState);
+    connect(&m_upstream, &ComponentConnection::stanzaReceived, this, &ComponentProxy::onUpstreamStanza);
+}
+
+ComponentProxy::~ComponentProxy()
+{
+    // Our members go before QObject's children: no stream may call back into a half-destroyed proxy.
+    if (m_stream)
+        m_stream->disconnect(this);
+    m_upstream.disconnect(this);
+}
+
+void ComponentProxy::setSettings(const ProxySettings &settings)
+{
+    m_settings = settings;
+    ConnectionSettings upstream = settings.upstream;
+    upstream.reconnect.enabled = false;                        // the component reconnects, and then so do we
+    upstream.keepaliveInterval = std::chrono::milliseconds(0); // the component's keepalive is relayed
+    upstream.maxPendingStanzas = 0; // nothing waits: a stanza is relayed or the leg is down
+    m_upstream.setSettings(upstream);
+}
+
+void ComponentProxy::setUpstreamSecret(const QString &secret)
+{
+    m_upstreamSecret = secret;
+    m_upstream.setSecret(secret);
+}
+
+void ComponentProxy::setComponentSecret(const QString &secret)
+{
+    m_componentSecret = secret;
+}
+
+StreamParser::Limits ComponentProxy::limits() const
+{
+    StreamParser::Limits limits;
+    limits.maxStanzaBytes = m_settings.upstream.maxStanzaBytes;
+    limits.maxDepth = m_settings.upstream.maxDepth;
+    return limits;
+}
+
+bool ComponentProxy::listen(QString *error)
+{
+    if (m_server.isListening())
+        return true;
+    const QHostAddress address(m_settings.listenAddress);
+    if (address.isNull()) {
+        *error = tr("'%1' is not an IP address to listen on").arg(m_settings.listenAddress);
+        return false;
+    }
+    if (!m_server.listen(address, m_settings.listenPort)) {
+        *error = tr("cannot listen on %1:%2: %3")
+                     .arg(m_settings.listenAddress, QString::number(m_settings.listenPort),
+                          m_server.errorString());
+        return false;
+    }
+    qCInfo(lcConnection).noquote() << "proxy for" << m_settings.upstream.domain << "listening on"
+                                   << m_settings.listenAddress << m_server.serverPort();
+    return true;
+}
+
+void ComponentProxy::stop()
+{
+    m_server.close();
+    if (m_stream)
+        m_stream->close();
+    m_upstream.disconnectFromServer();
+}
+
+void ComponentProxy::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        if (m_stream) {
+            refuseSecond(socket);
+            continue;
+        }
+        m_upstreamErrorRelayed = false;
+        m_stream = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
+        m_componentAddress = m_stream->peerAddress();
+        connect(m_stream, &IncomingComponentStream::headerReceived, this, &ComponentProxy::onHeader);
+        connect(m_stream, &IncomingComponentStream::handshakeReceived, this, &ComponentProxy::onHandshake);
+        connect(m_stream, &IncomingComponentStream::stanzaReceived, this, &ComponentProxy::onComponentStanza);
+        connect(m_stream, &IncomingComponentStream::keepaliveReceived, &m_upstream,
+                &ComponentConnection::relayWhitespace);
+        connect(m_stream, &IncomingComponentStream::finished, this, &ComponentProxy::onComponentFinished);
+        Q_EMIT componentEvent(tr("component %1 connected to the proxy").arg(m_componentAddress));
+    }
+}
+
+void ComponentProxy::refuseSecond(QTcpSocket *socket)
+{
+    // As a server would: the stream opens, then conflict. The first component is not disturbed.
+    auto *second = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
+    const QString address = second->peerAddress();
+    connect(second, &IncomingComponentStream::headerReceived, second, [second, this] {
+        second->openStream(m_settings.upstream.domain);
+        second->closeWithError(
+            StreamError::make(u"conflict"_s, staticMetaObject.className(),
+                              QT_TR_NOOP("another component is already connected through this proxy")));
+    });
+    connect(second, &IncomingComponentStream::finished, second, &QObject::deleteLater);
+    Q_EMIT componentEvent(
+        tr("refused a second component from %1: one is already connected (conflict)").arg(address));
+}
+
+void ComponentProxy::onHeader(const StreamHeader &header)
+{
+    const QString domain = m_settings.upstream.domain;
+    if (header.to.compare(domain, Qt::CaseInsensitive) != 0) {
+        m_stream->closeWithError(StreamError::make(
+            u"host-unknown"_s, staticMetaObject.className(),
+            QT_TR_NOOP("this proxy stands in for %1 only, not for '%2'"), domain, header.to));
+        return;
+    }
+    m_stream->openStream(domain);
+}
+
+void ComponentProxy::onHandshake(const QByteArray &digest)
+{
+    const QString &secret = m_componentSecret.isEmpty() ? m_upstreamSecret : m_componentSecret;
+    if (!m_stream->isHandshakeValid(digest, secret)) {
+        // Never passed on: the server does not hear of a component that does not know the secret.
+        m_stream->closeWithError(StreamError::make(
+            u"not-authorized"_s, staticMetaObject.className(),
+            QT_TR_NOOP("the handshake does not match the secret the proxy expects from the component")));
+        return;
+    }
+    // Now xcm logs in upstream as the component; the component hears <handshake/> once the server agrees.
+    m_upstream.connectToServer();
+}
+
+void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReason &reason)
+{
+    if (!m_stream)
+        return;
+    if (state == ConnectionState::Connected) {
+        m_stream->acceptHandshake();
+        Q_EMIT componentEvent(
+            tr("relaying: component %1 ⇄ server %2").arg(m_componentAddress, m_settings.upstream.host));
+        Q_EMIT componentChanged(true);
+        return;
+    }
+    if (state != ConnectionState::Disconnected || m_upstreamErrorRelayed)
+        return;
+    // The server leg ended without a stream error to pass on (a drop, a refusal before the stream, a
+    // timeout): the component is told why in the closest condition there is.
+    m_stream->closeWithError(
+        StreamError::make(u"remote-connection-failed"_s, staticMetaObject.className(),
+                          QT_TR_NOOP("the proxy's connection to the server ended: %1"),
+                          reason.explanation.isEmpty() ? reason.condition : reason.explanation));
+}
+
+void ComponentProxy::onUpstreamStanza(const Stanza &stanza)
+{
+    if (!m_stream)
+        return;
+    if (stanza.isStreamError()) {
+        // The server's own words, as it sent them.
+        m_upstreamErrorRelayed = true;
+        m_stream->closeWithRawError(stanza.wire());
+        return;
+    }
+    if (stanza.kind() == StanzaKind::Stream)
+        return; // the server's header, <handshake/>, </stream:stream>: each leg has its own
+    m_stream->write(stanza.wire());
+}
+
+void ComponentProxy::onComponentStanza(const Stanza &stanza)
+{
+    if (stanza.isStreamError()) {
+        m_upstream.relay(stanza);
+        m_upstream.disconnectFromServer();
+        return;
+    }
+    if (!m_upstream.relay(stanza))
+        qCInfo(lcConnection) << "proxy: a stanza from the component arrived while the server leg is down";
+}
+
+void ComponentProxy::onComponentFinished(const StreamError &error, const QString &explanation)
+{
+    Q_UNUSED(error)
+    if (sender() != m_stream)
+        return;
+    m_stream->deleteLater();
+    m_stream = nullptr;
+    m_upstream.disconnectFromServer();
+    Q_EMIT componentEvent(tr("component %1 left: %2").arg(m_componentAddress, explanation));
+    Q_EMIT componentChanged(false);
+}
+
+bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
+{
+    if (!m_stream || m_stream->phase() != IncomingComponentStream::Phase::Open) {
+        *error = tr("no component is connected through the proxy");
+        return false;
+    }
+    const QByteArray wire = xml.trimmed();
+    const XmlElement element = XmlElement::parse(wire, error);
+    if (element.isNull())
+        return false;
+    m_stream->write(wire);
+    Q_EMIT injectedToComponent(
+        Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), wire, element));
+    return true;
+}
+
+} // namespace xcm

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "componentconnection.h"
+#include "incomingcomponentstream.h"
+#include "proxysettings.h"
+#include "streamerror.h"
+#include "streamparser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+
+namespace xcm {
+
+// Proxy mode: a running component connects to xcm instead of its server; xcm checks the component's
+// handshake against its own secret, connects upstream as that component, answers the component's
+// handshake only once the server has accepted xcm's, and then relays every stanza both ways byte for
+// byte. The upstream leg is an ordinary ComponentConnection, so the log, pairing and export see the
+// traffic as in a normal session: stanzaSent is component → server, stanzaReceived server → component.
+//
+// One component at a time (a second gets conflict, as from a server); either side closing closes the
+// other with the reason (a server's stream error reaches the component as the server sent it). The
+// proxy keeps listening: reconnecting is the component's business.
+class ComponentProxy : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ComponentProxy(QObject *parent = nullptr);
+    ~ComponentProxy() override;
+
+    void setSettings(const ProxySettings &settings);
+    const ProxySettings &settings() const { return m_settings; }
+    void setUpstreamSecret(const QString &secret);
+    // Empty: the component presents the upstream secret.
+    void setComponentSecret(const QString &secret);
+
+    // Starts listening; false with a reason when the address cannot be bound.
+    bool listen(QString *error);
+    // Closes the component's stream and the server's, and stops listening.
+    void stop();
+    bool isListening() const { return m_server.isListening(); }
+    quint16 listeningPort() const { return m_server.serverPort(); }
+    bool hasComponent() const { return m_stream; }
+    QString componentAddress() const { return m_componentAddress; }
+
+    // The server leg: its state, counters and stanza signals feed the log.
+    ComponentConnection &upstream() { return m_upstream; }
+    // Injects a stanza on the component's leg as if the server had sent it (it shows in the log as
+    // received); false with a reason when no component is connected or the XML is not one stanza.
+    bool injectToComponent(const QByteArray &xml, QString *error);
+
+Q_SIGNALS:
+    // Something happened on the component's side, in words for the connection bar and xcm-cli
+    // ("component 127.0.0.1:40112 connected", "refused a component: wrong handshake").
+    void componentEvent(const QString &text);
+    void componentChanged(bool connected);
+    // A stanza injected towards the component, for the log (Direction::Received).
+    void injectedToComponent(const xcm::Stanza &stanza);
+
+private:
+    void onNewConnection();
+    void onHeader(const StreamHeader &header);
+    void onHandshake(const QByteArray &digest);
+    void onUpstreamState(ConnectionState state, const DisconnectReason &reason);
+    void onUpstreamStanza(const Stanza &stanza);
+    void onComponentStanza(const Stanza &stanza);
+    void onComponentFinished(const StreamError &error, const QString &explanation);
+    void refuseSecond(QTcpSocket *socket);
+    StreamParser::Limits limits() const;
+
+    ProxySettings m_settings;
+    QString m_upstreamSecret;
+    QString m_componentSecret;
+    QTcpServer m_server;
+    ComponentConnection m_upstream;
+    QPointer<IncomingComponentStream> m_stream;
+    QString m_componentAddress;
+    bool m_upstreamErrorRelayed = false;
+};
+
+} // namespace xcm

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1StringView>
+
+#include <chrono>
+
+namespace xcm {
+
+using namespace std::chrono_literals;
+
+struct DisconnectReason;
+
+// When and how often to reconnect after an unexpected disconnect: the user's settings, and the rules
+// that apply them. The rules are pure (the caller keeps the history, supplies the randomness and runs
+// the timer), so that each one can be tested with plain numbers.
+struct ReconnectPolicy
+{
+    bool enabled = true;
+    std::chrono::milliseconds initialDelay = 1s;
+    std::chrono::milliseconds maxDelay = 60s;
+    double multiplier = 2.0;
+    double jitter = 0.2; // ± this fraction of each delay, so that many components do not retry in step
+    int maxAttempts = 0; // 0: keep trying
+    bool retryAfterAuthenticationFailure = false; // not-authorized / host-unknown are usually permanent
+
+    // What the rules know of the attempts so far. The connection keeps it, replaces it with each
+    // Decision's, and starts it afresh when a handshake succeeds or the user connects or disconnects.
+    // Rules that look further back (how long the last connection stayed up, whether the same refusal
+    // came twice) keep their facts here too.
+    struct History
+    {
+        int attempts = 0; // retries scheduled since the last fresh start
+        friend bool operator==(const History &, const History &) = default;
+    };
+
+    // The step after a disconnect: a retry (which attempt, after what delay) or the end.
+    struct Decision
+    {
+        bool retry = false;
+        int attempt = 0; // the retry's number, 1 for the first
+        std::chrono::milliseconds delay{0};
+        History history;       // what to keep for the next decision
+        QLatin1StringView why; // for the log: why it stops, or "backoff"
+    };
+
+    // Whether a disconnect for `reason` is worth another attempt at all, the count aside: not when
+    // reconnecting is off, the user asked for it, the settings cannot work, or the server refused the
+    // secret or the name (unless retryAfterAuthenticationFailure).
+    bool retries(const DisconnectReason &reason) const;
+    // The delay before retry `attempt` (1 for the first): initialDelay × multiplier^(attempt − 1), at most
+    // maxDelay, spread by ± jitter. `randomUnit`, in [0, 1), picks the point in that spread (0.5: the
+    // middle, no spread). The cap holds after the spread too: at the cap the jitter can only shorten.
+    std::chrono::milliseconds delayBefore(int attempt, double randomUnit) const;
+    // After a disconnect for `reason`, with `history` of the attempts so far: retry or stop.
+    Decision next(const History &history, const DisconnectReason &reason, double randomUnit) const;
+
+    // Only the settings: History and Decision are not part of what the user configured.
+    friend bool operator==(const ReconnectPolicy &, const ReconnectPolicy &) = default;
+};
+
+} // namespace xcm

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stanzapolicy.h"
+
+#include "connectionsettings.h"
+#include "jid.h"
+#include "xmlelement.h"
+
+namespace xcm {
+
+StanzaPolicy StanzaPolicy::forSettings(const ConnectionSettings &settings)
+{
+    return {settings.domain, settings.maxStanzaBytes};
+}
+
+QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
+{
+    const QByteArrayView trimmed = xml.trimmed();
+    if (trimmed.isEmpty())
+        return tr("nothing to send");
+    if (trimmed.size() > maxBytes)
+        return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
+    QString error;
+    const XmlElement element = XmlElement::parse(trimmed, &error);
+    if (element.isNull())
+        return tr("not well-formed XML: %1").arg(error);
+    if (element.namespaceUri() != ns::component)
+        return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
+            .arg(element.namespaceUri());
+    const QString name = element.name();
+    if (name != u"message" && name != u"presence" && name != u"iq")
+        return tr("only <message/>, <presence/> and <iq/> can be sent, not <%1/>").arg(name);
+    if (!element.hasAttribute(u"to"))
+        return tr("the stanza has no 'to' address (servers close the stream with improper-addressing)");
+    QString jidError;
+    if (!Jid::parse(element.attribute(u"to"), &jidError).isValid())
+        return tr("'to' is not a valid address: %1").arg(jidError);
+    if (!element.hasAttribute(u"from"))
+        return tr("the stanza has no 'from' address: a component must say which of its addresses sends it");
+    const Jid from = Jid::parse(element.attribute(u"from"), &jidError);
+    if (!from.isValid())
+        return tr("'from' is not a valid address: %1").arg(jidError);
+    if (from.domain() != domain.toLower())
+        return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with "
+                  "invalid-from)")
+            .arg(domain, from.domain());
+    if (name == u"iq") {
+        const QString type = element.attribute(u"type");
+        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
+            return tr("an <iq/> needs type get, set, result or error");
+        if (element.attribute(u"id").isEmpty())
+            return tr("an <iq/> needs an id");
+    }
+    if (parsed)
+        *parsed = element;
+    return {};
+}
+
+} // namespace xcm

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QString>
+
+namespace xcm {
+
+class XmlElement;
+struct ConnectionSettings;
+
+// What a component may send on its stream: one well-formed <message/>, <presence/> or <iq/> in
+// jabber:component:accept, a valid 'to', a 'from' on the component's domain, at most maxBytes once
+// trimmed. ComponentConnection::send() applies it before a byte goes out; a form or a file of stanzas
+// applies it first to say what is wrong before anything is sent.
+struct StanzaPolicy
+{
+    QString domain;
+    qint64 maxBytes = 0;
+
+    static StanzaPolicy forSettings(const ConnectionSettings &settings);
+
+    // Why `xml` would be refused, or an empty string; `parsed` receives the element when it passes.
+    QString check(QByteArrayView xml, XmlElement *parsed = nullptr) const;
+
+    // Last: the macro ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(xcm::StanzaPolicy)
+};
+
+} // namespace xcm

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// xcm-cli with real peers on a real Prosody: a slixmpp client asking xcm-cli (the component) things, and
+// slixmpp's ComponentXMPP echo bot connecting through `xcm-cli --proxy`.
+#include "echocomponentprocess.h"
+#include "prosodyserver.h"
+#include "xmppclientprocess.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using xcm::XmlElement;
+using xcm::test::ComponentAccount;
+using xcm::test::EchoComponentProcess;
+using xcm::test::ProsodyServer;
+using xcm::test::XmppClientProcess;
+
+namespace {
+
+const ComponentAccount comp{u"comp.localhost"_s, u"comp-secret-11"_s};
+const ComponentAccount echo{u"echo.localhost"_s, u"echo-secret-12"_s};
+const QString userPassword = u"carol-password"_s;
+
+QString cliPath()
+{
+    return qEnvironmentVariable("XCM_CLI");
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// xcm-cli running until the test ends it with SIGTERM (as Ctrl+C would).
+struct CliProcess
+{
+    ~CliProcess()
+    {
+        if (process.state() == QProcess::NotRunning)
+            return;
+        process.terminate();
+        if (!process.waitForFinished(5000))
+            process.kill();
+    }
+    void start(const QStringList &arguments, const QString &secret)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XCM_SECRET"_s, secret);
+        process.setProcessEnvironment(environment);
+        process.start(cliPath(), arguments);
+    }
+    bool waitForError(const QString &text, int timeoutMs = 15000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                errors += process.readAllStandardError();
+                return errors.contains(text.toUtf8());
+            },
+            timeoutMs);
+    }
+    QString output()
+    {
+        out += process.readAllStandardOutput();
+        errors += process.readAllStandardError();
+        return QString::fromUtf8(out + "\n--- stderr:\n" + errors);
+    }
+    QProcess process;
+    QByteArray out;
+    QByteArray errors;
+};
+
+} // namespace
+
+class TestCliPeers : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void answersWhatARealClientAsks();
+    void answerChoosesTheBuiltInAnswers();
+    void noAnswerLeavesTheAskerWaiting();
+    void proxyRelaysARealComponent();
+    void proxyRefusesAWrongComponentSecret();
+    void proxyRefusesBadArguments_data();
+    void proxyRefusesBadArguments();
+
+private:
+    std::unique_ptr<ProsodyServer> m_server;
+    QString m_user;
+};
+
+void TestCliPeers::initTestCase()
+{
+    QVERIFY2(QFile::exists(cliPath()), "XCM_CLI must name the xcm-cli binary");
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QFAIL(qPrintable(u"Prosody is required for the integration tests: "_s + why));
+    if (!XmppClientProcess::available(&why))
+        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
+    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{comp, echo});
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY2(m_server->addUser(u"carol"_s, userPassword, &error), qPrintable(error));
+    m_user = u"carol@"_s + m_server->serverDomain();
+}
+
+void TestCliPeers::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+namespace {
+
+QString condition(const XmlElement &answer)
+{
+    for (const XmlElement &child : answer.firstChild(u"error").children()) {
+        if (child.namespaceUri() == xcm::ns::stanzaErrors)
+            return child.name();
+    }
+    return {};
+}
+
+QString request(const QString &id, const QString &type, const QString &payload)
+{
+    return u"<iq type='%1' id='%2' to='%3'>%4</iq>"_s.arg(type, id, comp.domain, payload);
+}
+
+} // namespace
+
+void TestCliPeers::answersWhatARealClientAsks()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--identity"_s, u"gateway/irc/IRC bridge"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
+                    request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s),
+                    request(u"version"_s, u"get"_s, u"<query xmlns='jabber:iq:version'/>"_s),
+                    request(u"time"_s, u"get"_s, u"<time xmlns='urn:xmpp:time'/>"_s),
+                    request(u"unknown"_s, u"get"_s, u"<query xmlns='urn:example:nothing'/>"_s)},
+                   10s),
+        qPrintable(client.failure() + cli.output()));
+    const XmlElement identity = client.answer(u"info"_s).firstChild(u"query").firstChild(u"identity");
+    QCOMPARE(identity.attribute(u"category"), u"gateway"_s);
+    QCOMPARE(identity.attribute(u"type"), u"irc"_s);
+    QCOMPARE(identity.attribute(u"name"), u"IRC bridge"_s);
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(client.answer(u"version"_s).firstChild(u"query").firstChild(u"name").text(), u"xcm"_s);
+    QCOMPARE(client.answer(u"time"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(condition(client.answer(u"unknown"_s)), u"service-unavailable"_s);
+    // The tail shows each automatic answer with its request's round trip.
+    QTRY_VERIFY2(QRegularExpression(u"OUT <iq [^\n]*id=.ping.[^\n]*\\[auto, result in \\d+\\.\\d+ ms\\]"_s)
+                     .match(cli.output())
+                     .hasMatch(),
+                 qPrintable(cli.output()));
+    QVERIFY(cli.output().contains(u"[auto, error service-unavailable in "_s));
+}
+
+void TestCliPeers::answerChoosesTheBuiltInAnswers()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--answer"_s, u"ping"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
+                    request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s)},
+                   10s),
+        qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s);
+    QCOMPARE(condition(client.answer(u"info"_s)), u"service-unavailable"_s);
+}
+
+void TestCliPeers::noAnswerLeavesTheAskerWaiting()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--no-answer"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s)}, 2s),
+             qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.timedOut(), QStringList{u"ping"_s});
+    QVERIFY(!cli.output().contains(u"OUT <iq"_s));
+}
+
+void TestCliPeers::proxyRelaysARealComponent()
+{
+    const quint16 listenPort = freePort();
+    CliProcess cli;
+    cli.start({u"--proxy"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(listenPort), u"--host"_s, u"127.0.0.1"_s,
+               u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, echo.domain},
+              echo.secret);
+    QVERIFY2(cli.waitForError(u"listening on 127.0.0.1:%1"_s.arg(listenPort)), qPrintable(cli.output()));
+
+    EchoComponentProcess component(echo.domain, echo.secret, listenPort);
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output() + cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({u"<message type='chat' id='m1' to='%1'><body>via xcm-cli</body></message>"_s.arg(
+                            echo.domain)},
+                        10s),
+             qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.messageBody(u"m1"_s), u"via xcm-cli"_s);
+    QTRY_VERIFY2(cli.output().contains(u"S→C <message"_s) && cli.output().contains(u"C→S <message"_s),
+                 qPrintable(cli.output()));
+    QVERIFY(cli.output().contains(u"relaying: component 127.0.0.1:"_s));
+
+    cli.process.terminate(); // Ctrl+C: both legs close, exit 0
+    QVERIFY(cli.process.waitForFinished(10000));
+    QCOMPARE(cli.process.exitCode(), 0);
+    QVERIFY2(component.waitForEvent(u"disconnected"_s, 5000), qPrintable(component.output()));
+    QVERIFY(!cli.output().contains(u"secret"_s) || !cli.output().contains(echo.secret));
+}
+
+void TestCliPeers::proxyRefusesAWrongComponentSecret()
+{
+    const quint16 listenPort = freePort();
+    QTemporaryDir dir;
+    QFile secretFile(dir.filePath(u"component.secret"_s));
+    QVERIFY(secretFile.open(QIODevice::WriteOnly));
+    secretFile.write("only-for-the-proxy\n");
+    secretFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    secretFile.close();
+    CliProcess cli;
+    cli.start({u"--proxy"_s, u"--listen"_s, QString::number(listenPort), u"--port"_s,
+               QString::number(m_server->componentPort()), u"--domain"_s, echo.domain,
+               u"--component-secret-file"_s, secretFile.fileName()},
+              echo.secret);
+    QVERIFY2(cli.waitForError(u"listening on"_s), qPrintable(cli.output()));
+    EchoComponentProcess component(echo.domain, echo.secret, listenPort); // the server's, not the proxy's
+    component.start();
+    QVERIFY2(component.waitForEvent(u"failed"_s), qPrintable(component.output()));
+    QCOMPARE(component.failureCondition(), u"not-authorized"_s);
+    QVERIFY2(cli.waitForError(u"handshake does not match"_s), qPrintable(cli.output()));
+    QVERIFY(!cli.output().contains(u"OUT <handshake"_s)); // the server never heard of it
+}
+
+void TestCliPeers::proxyRefusesBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("listen without proxy")
+        << QStringList{u"--listen"_s, u"5000"_s} << u"only apply with --proxy"_s;
+    QTest::newRow("bad listen") << QStringList{u"--proxy"_s, u"--listen"_s, u"nowhere:x"_s}
+                                << u"--listen needs"_s;
+    QTest::newRow("proxy and ping") << QStringList{u"--proxy"_s, u"--ping"_s, u"localhost"_s}
+                                    << u"cannot go with --send or --ping"_s;
+    QTest::newRow("proxy and reconnect")
+        << QStringList{u"--proxy"_s, u"--reconnect"_s} << u"no --reconnect"_s;
+    QTest::newRow("no-answer and answer")
+        << QStringList{u"--no-answer"_s, u"--answer"_s, u"ping"_s} << u"cannot go with --answer"_s;
+    QTest::newRow("unknown answer") << QStringList{u"--answer"_s, u"ping,coffee"_s}
+                                    << u"'coffee' is none of"_s;
+    QTest::newRow("bad identity") << QStringList{u"--identity"_s, u"gateway"_s} << u"--identity needs"_s;
+}
+
+void TestCliPeers::proxyRefusesBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XCM_SECRET"_s, u"s"_s);
+    cli.setProcessEnvironment(environment);
+    cli.start(cliPath(), QStringList{u"--domain"_s, u"x.localhost"_s} + arguments);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString errors = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(errors.contains(message), qPrintable(errors));
+}
+
+QTEST_GUILESS_MAIN(TestCliPeers)
+#include "tst_cli_peers.moc"

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Proxy mode against the real parts: Prosody upstream, slixmpp's ComponentXMPP echo bot connecting
+// through xcm's ComponentProxy, and a slixmpp client messaging the component on Prosody's c2s port.
+#include "componentproxy.h"
+#include "echocomponentprocess.h"
+#include "prosodyserver.h"
+#include "xmppclientprocess.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+using xcm::test::ComponentAccount;
+using xcm::test::EchoComponentProcess;
+using xcm::test::ProsodyServer;
+using xcm::test::XmppClientProcess;
+
+namespace {
+
+const ComponentAccount echo{u"echo.localhost"_s, u"echo-secret-3"_s};
+const QString userPassword = u"bob-password"_s;
+
+// Every element of `wires` appears in `bytes`, in this order.
+bool containsInOrder(const QByteArray &bytes, const QList<QByteArray> &wires, QString *missing)
+{
+    qsizetype from = 0;
+    for (const QByteArray &wire : wires) {
+        const qsizetype at = bytes.indexOf(wire, from);
+        if (at < 0) {
+            *missing = QString::fromUtf8(wire);
+            return false;
+        }
+        from = at + wire.size();
+    }
+    return true;
+}
+
+QList<QByteArray> wiresOf(const QSignalSpy &spy)
+{
+    QList<QByteArray> wires;
+    for (const QList<QVariant> &arguments : spy) {
+        const Stanza stanza = arguments.at(0).value<Stanza>();
+        if (stanza.kind() != StanzaKind::Stream)
+            wires << stanza.wire();
+    }
+    return wires;
+}
+
+} // namespace
+
+class TestProxyProsody : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void relaysBothWaysByteForByte();
+    void wrongComponentSecretNeverReachesTheServer();
+    void serverRefusalReachesTheComponentAsSent();
+    void secondComponentGetsConflict();
+    void serverKilledClosesTheComponentLegAndARestartedServerServesTheNext();
+
+private:
+    std::unique_ptr<ComponentProxy> makeProxy(const QString &upstreamSecret,
+                                              const QString &componentSecret = {});
+    std::unique_ptr<ProsodyServer> m_server;
+    QString m_user;
+};
+
+void TestProxyProsody::initTestCase()
+{
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QFAIL(qPrintable(u"Prosody is required for the integration tests: "_s + why));
+    if (!XmppClientProcess::available(&why))
+        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
+    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{echo});
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY2(m_server->addUser(u"bob"_s, userPassword, &error), qPrintable(error));
+    m_user = u"bob@"_s + m_server->serverDomain();
+}
+
+void TestProxyProsody::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+void TestProxyProsody::init()
+{
+    QString error;
+    if (!m_server->isRunning())
+        QVERIFY2(m_server->restart(&error), qPrintable(error));
+}
+
+void TestProxyProsody::cleanup()
+{
+    // Let Prosody notice the last component left before the next one logs in (else: conflict).
+    QTest::qWait(300);
+}
+
+std::unique_ptr<ComponentProxy> TestProxyProsody::makeProxy(const QString &upstreamSecret,
+                                                            const QString &componentSecret)
+{
+    auto proxy = std::make_unique<ComponentProxy>();
+    ProxySettings settings;
+    settings.upstream.host = u"127.0.0.1"_s;
+    settings.upstream.port = m_server->componentPort();
+    settings.upstream.domain = echo.domain;
+    settings.upstream.connectTimeout = 5s;
+    proxy->setSettings(settings);
+    proxy->setUpstreamSecret(upstreamSecret);
+    proxy->setComponentSecret(componentSecret);
+    QString error;
+    if (!proxy->listen(&error))
+        qFatal("proxy cannot listen: %s", qPrintable(error));
+    return proxy;
+}
+
+void TestProxyProsody::relaysBothWaysByteForByte()
+{
+    auto proxy = makeProxy(echo.secret);
+    QSignalSpy fromServer(&proxy->upstream(), &ComponentConnection::stanzaReceived);
+    QSignalSpy toServer(&proxy->upstream(), &ComponentConnection::stanzaSent);
+    EchoComponentProcess component(echo.domain, echo.secret, proxy->listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+    QVERIFY(proxy->hasComponent());
+    QCOMPARE(proxy->upstream().state(), ConnectionState::Connected);
+
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({u"<message type='chat' id='m1' to='%1'><body>hello through xcm</body></message>"_s.arg(
+                        echo.domain),
+                    u"<iq type='get' id='info' to='%1'><query xmlns='http://jabber.org/protocol/disco#info'/>"
+                    "</iq>"_s.arg(echo.domain)},
+                   10s),
+        qPrintable(client.failure() + component.output()));
+    QCOMPARE(client.messageBody(u"m1"_s), u"hello through xcm"_s);
+    QCOMPARE(client.answer(u"info"_s).attribute(u"type"), u"result"_s);
+
+    // Both legs in the log: the message arrived from the server, its echo left for it.
+    QList<QByteArray> received = wiresOf(fromServer);
+    QList<QByteArray> sent = wiresOf(toServer);
+    const auto hasBody = [](const QList<QByteArray> &wires) {
+        return std::any_of(wires.cbegin(), wires.cend(),
+                           [](const QByteArray &wire) { return wire.contains("hello through xcm"); });
+    };
+    QVERIFY(hasBody(received));
+    QVERIFY(hasBody(sent));
+    // Byte for byte: what Prosody sent is what the component read, and what the component wrote is what
+    // went to Prosody.
+    QString missing;
+    QTRY_VERIFY2(containsInOrder(component.receivedBytes(), received, &missing), qPrintable(missing));
+    QVERIFY2(containsInOrder(component.sentBytes(), sent, &missing), qPrintable(missing));
+    QVERIFY(component.receivedBytes().contains("<handshake/>"));
+    QVERIFY(!component.failureCondition().size());
+}
+
+void TestProxyProsody::wrongComponentSecretNeverReachesTheServer()
+{
+    auto proxy = makeProxy(echo.secret);
+    QSignalSpy upstreamStates(&proxy->upstream(), &ComponentConnection::stateChanged);
+    QSignalSpy events(proxy.get(), &ComponentProxy::componentEvent);
+    EchoComponentProcess component(echo.domain, u"not-the-secret"_s, proxy->listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"failed"_s), qPrintable(component.output()));
+    QCOMPARE(component.failureCondition(), u"not-authorized"_s);
+    QVERIFY(upstreamStates.isEmpty()); // the server never heard of it
+    QTRY_VERIFY(!proxy->hasComponent());
+    QVERIFY(events.last().at(0).toString().contains(u"handshake does not match"_s));
+}
+
+void TestProxyProsody::serverRefusalReachesTheComponentAsSent()
+{
+    // The component knows the proxy's secret; the proxy has the wrong one for the server.
+    auto proxy = makeProxy(u"wrong-upstream-secret"_s, u"proxy-side-secret"_s);
+    QSignalSpy fromServer(&proxy->upstream(), &ComponentConnection::stanzaReceived);
+    EchoComponentProcess component(echo.domain, u"proxy-side-secret"_s, proxy->listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"failed"_s), qPrintable(component.output()));
+    QCOMPARE(component.failureCondition(), u"not-authorized"_s);
+    QCOMPARE(proxy->upstream().lastReason().condition, u"not-authorized"_s);
+    // The stream error the component read is Prosody's, byte for byte.
+    QByteArray serverError;
+    for (const QList<QVariant> &arguments : fromServer) {
+        const Stanza stanza = arguments.at(0).value<Stanza>();
+        if (stanza.isStreamError())
+            serverError = stanza.wire();
+    }
+    QVERIFY(!serverError.isEmpty());
+    QTRY_VERIFY(component.receivedBytes().contains(serverError));
+}
+
+void TestProxyProsody::secondComponentGetsConflict()
+{
+    auto proxy = makeProxy(echo.secret);
+    EchoComponentProcess first(echo.domain, echo.secret, proxy->listeningPort());
+    first.start();
+    QVERIFY2(first.waitForEvent(u"online"_s), qPrintable(first.output()));
+    EchoComponentProcess second(echo.domain, echo.secret, proxy->listeningPort());
+    second.start();
+    QVERIFY2(second.waitForEvent(u"failed"_s), qPrintable(second.output()));
+    QCOMPARE(second.failureCondition(), u"conflict"_s);
+    QVERIFY(!first.hasEvent(u"disconnected"_s));
+    QCOMPARE(proxy->upstream().state(), ConnectionState::Connected);
+}
+
+void TestProxyProsody::serverKilledClosesTheComponentLegAndARestartedServerServesTheNext()
+{
+    auto proxy = makeProxy(echo.secret);
+    QSignalSpy events(proxy.get(), &ComponentProxy::componentEvent);
+    {
+        EchoComponentProcess component(echo.domain, echo.secret, proxy->listeningPort());
+        component.start();
+        QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+        m_server->kill();
+        QVERIFY2(component.waitForEvent(u"disconnected"_s, 5000), qPrintable(component.output()));
+        QCOMPARE(component.failureCondition(), u"remote-connection-failed"_s);
+        QTRY_VERIFY(!proxy->hasComponent());
+        QVERIFY2(component.receivedBytes().contains("the proxy&apos;s connection to the server ended") ||
+                     component.receivedBytes().contains("the proxy's connection to the server ended"),
+                 component.receivedBytes().right(400).constData());
+    }
+    QString error;
+    QVERIFY2(m_server->restart(&error), qPrintable(error));
+    EchoComponentProcess next(echo.domain, echo.secret, proxy->listeningPort());
+    next.start();
+    QVERIFY2(next.waitForEvent(u"online"_s), qPrintable(next.output()));
+    QCOMPARE(proxy->upstream().state(), ConnectionState::Connected);
+}
+
+QTEST_GUILESS_MAIN(TestProxyProsody)
+#include "tst_proxy_prosody.moc"

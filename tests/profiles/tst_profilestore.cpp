@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProfileStore keeps every setting a profile has, across a reload, and reads files without the newer keys
+// as the defaults.
+#include "profilestore.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+
+class TestProfileStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everySettingSurvivesAReload();
+    void anOlderFileReadsAsTheDefaults();
+};
+
+void TestProfileStore::everySettingSurvivesAReload()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"xcm.conf"_s);
+    Profile profile = Profile::create(u"Gateway"_s);
+    profile.settings.domain = u"gw.example.org"_s;
+    profile.settings.port = 5348;
+    profile.settings.reconnect.maxAttempts = 7;
+    profile.responder.enabled = true;
+    profile.responder.ping = false;
+    profile.responder.version = false;
+    profile.responder.identity = {u"gateway"_s, u"irc"_s, u"IRC"_s};
+    profile.responder.extraFeatures = {u"urn:example:a"_s, u"urn:example:b"_s};
+    profile.responder.items = {{u"rooms.gw.example.org"_s, u"n"_s, u"Rooms"_s},
+                               {u"gw.example.org"_s, {}, {}}};
+    profile.responder.revealOs = true;
+    profile.responder.answerByHand = true;
+    profile.responder.handAnswerLimit = 0ms;
+    profile.responder.maxHeld = 12;
+    profile.requestTimeout = 5s;
+    profile.mode = Profile::Mode::Proxy;
+    profile.listenAddress = u"127.0.0.2"_s;
+    profile.listenPort = 5399;
+    profile.separateComponentSecret = true;
+    {
+        ProfileStore store(file);
+        store.add(profile);
+    }
+    ProfileStore reloaded(file);
+    QCOMPARE(reloaded.count(), 1);
+    QCOMPARE(reloaded.profiles().first(), profile);
+}
+
+void TestProfileStore::anOlderFileReadsAsTheDefaults()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"xcm.conf"_s);
+    const QUuid id = QUuid::createUuid();
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        settings.setValue(u"profiles/%1/name"_s.arg(id.toString(QUuid::WithoutBraces)), u"Old"_s);
+        settings.setValue(u"profiles/%1/domain"_s.arg(id.toString(QUuid::WithoutBraces)),
+                          u"old.example.org"_s);
+    }
+    ProfileStore store(file);
+    QCOMPARE(store.count(), 1);
+    const Profile profile = store.profiles().first();
+    QCOMPARE(profile.responder, ResponderSettings());
+    QCOMPARE(profile.mode, Profile::Mode::Component);
+    QCOMPARE(profile.requestTimeout, 30s);
+}
+
+QTEST_GUILESS_MAIN(TestProfileStore)
+#include "tst_profilestore.moc"

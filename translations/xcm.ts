@@ -4,18 +4,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>profile “%1”: secret stored in the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect XMPP external components (XEP-0114), watch their stanzas and send stanzas as them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,19 +797,7 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The secret of “%1” is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Closing connections…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The changes to “%1” apply at its next connect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1107,6 +1083,33 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>%1: tlsServerName: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileService</name>
+    <message>
+        <source>The changes to “%1” apply at its next connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile “%1”: secret stored in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of “%1” is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

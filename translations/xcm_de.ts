@@ -4,18 +4,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <source>profile “%1”: secret stored in the keychain</source>
-        <translation>Profil „%1“: Secret im Schlüsselbund gespeichert</translation>
-    </message>
-    <message>
-        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
-        <translation>Profil „%1“: kein Schlüsselbund (%2), das Secret wird nur für diesen Lauf im Speicher gehalten</translation>
-    </message>
-    <message>
         <source>Connect XMPP external components (XEP-0114), watch their stanzas and send stanzas as them.</source>
         <translation>Externe XMPP-Komponenten (XEP-0114) verbinden, ihre Stanzas verfolgen und als sie Stanzas senden.</translation>
     </message>
@@ -813,20 +801,8 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>The secret of “%1” is stored in the keychain.</source>
-        <translation>Das Secret von „%1“ ist im Schlüsselbund gespeichert.</translation>
-    </message>
-    <message>
-        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
-        <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
-    </message>
-    <message>
         <source>Closing connections…</source>
         <translation>Verbindungen werden geschlossen …</translation>
-    </message>
-    <message>
-        <source>The changes to “%1” apply at its next connect.</source>
-        <translation>Die Änderungen an „%1“ gelten ab der nächsten Verbindung.</translation>
     </message>
     <message>
         <source>Ne&amp;xt Profile</source>
@@ -1112,6 +1088,33 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>%1: tlsServerName: %2</source>
         <translation>%1: tlsServerName: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileService</name>
+    <message>
+        <source>The changes to “%1” apply at its next connect.</source>
+        <translation>Die Änderungen an „%1“ gelten ab der nächsten Verbindung.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>profile “%1”: secret stored in the keychain</source>
+        <translation>Profil „%1“: Secret im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>profile “%1”: no keychain (%2), the secret is kept in memory for this run only</source>
+        <translation>Profil „%1“: kein Schlüsselbund (%2), das Secret wird nur für diesen Lauf im Speicher gehalten</translation>
+    </message>
+    <message>
+        <source>The secret of “%1” is stored in the keychain.</source>
+        <translation>Das Secret von „%1“ ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
+        <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
     </message>
 </context>
 <context>

@@ -49,25 +49,30 @@ constexpr int closeGraceMs = 1500; // time for </stream:stream> to reach the ser
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(std::make_unique<ProfileService>(), parent)
+{}
+
+MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(std::make_unique<ProfileStore>())
-    , m_secrets(std::make_unique<SecretStore>())
+    , m_profiles(std::move(profiles))
+    , m_sessions(std::make_unique<SessionListModel>(m_profiles->store(), m_profiles->secrets()))
 {
     setObjectName("mainWindow"_L1);
     setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
-    m_sessions = std::make_unique<SessionListModel>(m_store.get(), m_secrets.get());
+    m_profiles->setSessions(m_sessions.get());
     buildActions();
     buildUi();
+    connect(m_profiles.get(), &ProfileService::statusMessage, statusBar(), &QStatusBar::showMessage);
     for (int row = 0; row < m_sessions->rowCount(); ++row)
         addPage(m_sessions->session(row));
     connect(m_sessions.get(), &SessionListModel::sessionAdded, this, &MainWindow::addPage);
     connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
     connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
-    connect(m_secrets.get(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
+    connect(secretStore(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
     restoreLayout();
     refreshKeychainBanner();
     onSelectionChanged();
-    m_secrets->probe(); // so the editor and the banner can tell at once whether there is a keychain
+    secretStore()->probe(); // so the editor and the banner can tell at once whether there is a keychain
 }
 
 MainWindow::~MainWindow()
@@ -358,7 +363,7 @@ bool MainWindow::selectProfile(const QUuid &id)
 
 bool MainWindow::selectProfileByName(const QString &name)
 {
-    return selectProfile(m_store->findByName(name).id);
+    return selectProfile(profileStore()->findByName(name).id);
 }
 
 void MainWindow::onSelectionChanged()
@@ -444,8 +449,8 @@ void MainWindow::refreshLogMenu()
 
 void MainWindow::refreshKeychainBanner()
 {
-    if (m_secrets->isUnavailable()) {
-        m_banner->setReason(m_secrets->unavailableReason());
+    if (secretStore()->isUnavailable()) {
+        m_banner->setReason(secretStore()->unavailableReason());
         m_banner->show();
     } else {
         m_banner->hide();
@@ -454,11 +459,14 @@ void MainWindow::refreshKeychainBanner()
 
 ProfileEditor *MainWindow::openNewProfileEditor()
 {
-    Profile profile = Profile::create(m_store->uniqueName(tr("New profile")));
-    auto *editor = new ProfileEditor(profile, true, m_store.get(), m_secrets.get(), this);
+    Profile profile = Profile::create(profileStore()->uniqueName(tr("New profile")));
+    auto *editor = new ProfileEditor(profile, true, profileStore(), secretStore(), this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, this,
-            [this, editor] { createProfile(editor->profile(), editor->secret()); });
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const Profile created = editor->profile();
+        m_profiles->createProfile(created, editor->secret());
+        selectProfile(created.id);
+    });
     editor->open();
     return editor;
 }
@@ -468,10 +476,12 @@ ProfileEditor *MainWindow::openProfileEditor()
     ProfileSession *session = currentSession();
     if (!session)
         return nullptr;
-    auto *editor = new ProfileEditor(session->profile(), false, m_store.get(), m_secrets.get(), this);
+    auto *editor = new ProfileEditor(session->profile(), false, profileStore(), secretStore(), this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, this,
-            [this, editor] { saveProfile(editor->profile(), editor->secret(), editor->secretChanged()); });
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        m_profiles->saveProfile(editor->profile(), editor->secret(), editor->secretChanged());
+        refreshChrome();
+    });
     editor->open();
     return editor;
 }
@@ -500,54 +510,11 @@ void MainWindow::confirmRemoveProfile()
     box->open();
 }
 
-void MainWindow::storeSecret(const Profile &profile, const QString &secret)
-{
-    // The session gets it at once: connecting need not wait for the keychain.
-    if (ProfileSession *session = m_sessions->session(profile.id))
-        session->setSecret(secret);
-    if (secret.isEmpty()) {
-        m_secrets->remove(profile.secretKey(), this);
-        return;
-    }
-    const QString name = profile.name;
-    m_secrets->write(profile.secretKey(), secret, this, [this, name](const SecretStore::Result &result) {
-        if (result.location == SecretStore::Location::Keychain)
-            statusBar()->showMessage(tr("The secret of “%1” is stored in the keychain.").arg(name), 5000);
-        else
-            statusBar()->showMessage(
-                tr("No keychain: the secret of “%1” is kept in memory until xcm quits.").arg(name), 8000);
-    });
-}
-
-void MainWindow::createProfile(const Profile &profile, const QString &secret)
-{
-    m_store->add(profile);
-    storeSecret(profile, secret);
-    selectProfile(profile.id);
-}
-
-void MainWindow::saveProfile(const Profile &profile, const QString &secret, bool secretChanged)
-{
-    const Profile before = m_store->profile(profile.id);
-    m_store->update(profile);
-    const ProfileSession *session = m_sessions->session(profile.id);
-    if (session && session->state() != ConnectionState::Disconnected &&
-        (before.settings != profile.settings || secretChanged))
-        statusBar()->showMessage(tr("The changes to “%1” apply at its next connect.").arg(profile.name),
-                                 8000);
-    if (secretChanged)
-        storeSecret(profile, secret);
-    refreshChrome();
-}
-
 void MainWindow::removeProfile(const QUuid &id)
 {
-    const Profile profile = m_store->profile(id);
-    if (profile.isNull())
-        return;
     const int row = m_sessions->rowOf(id);
-    m_secrets->remove(profile.secretKey(), this);
-    m_store->remove(id);
+    if (!m_profiles->removeProfile(id))
+        return;
     if (m_sessions->rowCount() > 0)
         m_list->setCurrentIndex(m_sessions->index(std::min(row, m_sessions->rowCount() - 1)));
     onSelectionChanged();

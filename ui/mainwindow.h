@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "profileservice.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -22,11 +24,9 @@ class KeychainBanner;
 class ProfileEditor;
 class ProfileSession;
 class ProfileStore;
-class SecretStore;
 class SessionListModel;
 class SessionPage;
 class StanzaLogView;
-struct Profile;
 
 // The application window: profiles in a sidebar (each with a live state badge), the selected
 // profile's page (connection bar, log, compose form) on the right. Profiles keep their connections
@@ -37,10 +37,13 @@ class MainWindow : public QMainWindow
 public:
     // Reads the profiles from the default QSettings and secrets from the OS keychain.
     explicit MainWindow(QWidget *parent = nullptr);
+    // Works on the profiles and secrets of `profiles` (main() may have imported some into it already).
+    explicit MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    ProfileStore *profileStore() const { return m_store.get(); }
-    SecretStore *secretStore() const { return m_secrets.get(); }
+    ProfileService *profileService() const { return m_profiles.get(); }
+    ProfileStore *profileStore() const { return m_profiles->store(); }
+    SecretStore *secretStore() const { return m_profiles->secrets(); }
     SessionListModel *sessions() const { return m_sessions.get(); }
     QListView *profileList() const { return m_list; }
 
@@ -50,12 +53,6 @@ public:
     bool selectProfile(const QUuid &id);
     // Case-insensitive; false when there is no such profile.
     bool selectProfileByName(const QString &name);
-
-    // Adds a profile and stores its secret (keychain, or memory when there is none); the status bar
-    // says where it went.
-    void createProfile(const Profile &profile, const QString &secret);
-    void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
-    void removeProfile(const QUuid &id);
 
     // The dialogs, opened window-modal without blocking (tests find them as children).
     ProfileEditor *openNewProfileEditor();
@@ -81,13 +78,13 @@ private:
     void refreshChrome();
     void refreshKeychainBanner();
     void refreshLogMenu();
-    void storeSecret(const Profile &profile, const QString &secret);
+    // Removes through the service, then selects the profile that took its row.
+    void removeProfile(const QUuid &id);
     void selectAdjacentProfile(int step);
     // Asks before quitting while stanzas wait for a connection; true if the question is open now.
     bool askBeforeDroppingWaitingStanzas();
 
-    std::unique_ptr<ProfileStore> m_store;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileService> m_profiles;
     std::unique_ptr<SessionListModel> m_sessions;
     QHash<const ProfileSession *, SessionPage *> m_pages;
 

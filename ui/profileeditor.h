@@ -19,7 +19,8 @@ class ProfileStore;
 class SecretStore;
 
 // Creates or edits one profile. The secret is loaded from the keychain while the dialog is open and
-// saved only if the user changed it; whoever opened the dialog stores it (see secretChanged()).
+// saved only if the user changed it; whoever opened the dialog stores it (the window: through
+// ProfileService, see secretChanged()).
 class ProfileEditor : public QDialog
 {
     Q_OBJECT

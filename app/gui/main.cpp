@@ -3,7 +3,7 @@
 #include "apppalette.h"
 #include "mainwindow.h"
 #include "processhardening.h"
-#include "profileimport.h"
+#include "profileservice.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "screenshotter.h"
@@ -67,51 +67,17 @@ void quitOnceShown(xcm::MainWindow &window, const QString &language)
     poll->start(50);
 }
 
-// Adds or updates the profiles described in `files` and stores their secrets. Returns false (after
-// saying why) if a file cannot be used; `pending` counts secrets still being written.
-bool importProfiles(xcm::MainWindow &window, const QStringList &files, int &pending)
+// Adds or updates the profiles described in `files` and starts storing their secrets, saying on
+// standard error what happens. Returns false (after saying why) if a file cannot be used.
+bool importProfiles(xcm::ProfileService &profiles, const QStringList &files)
 {
+    QObject::connect(&profiles, &xcm::ProfileService::importMessage, &profiles,
+                     [](const QString &text) { err() << "xcm: " << text << Qt::endl; });
+    QObject::connect(&profiles, &xcm::ProfileService::importFailed, &profiles,
+                     [](const QString &error) { err() << "xcm: " << error << Qt::endl; });
     for (const QString &file : files) {
-        const xcm::ProfileImport::Result imported = xcm::ProfileImport::readFile(file);
-        for (const QString &warning : imported.warnings)
-            err() << "xcm: " << QCoreApplication::translate("main", "warning: %1").arg(warning) << Qt::endl;
-        if (!imported.ok()) {
-            err() << "xcm: " << imported.error << Qt::endl;
+        if (!profiles.importProfile(file))
             return false;
-        }
-        xcm::Profile profile = imported.profile;
-        const xcm::Profile existing = window.profileStore()->findByName(profile.name);
-        if (existing.isNull()) {
-            window.profileStore()->add(profile);
-        } else {
-            profile.id = existing.id; // keeps its secret entry and history
-            window.profileStore()->update(profile);
-        }
-        if (imported.secret.isEmpty())
-            continue;
-        if (xcm::ProfileSession *session = window.sessions()->session(profile.id))
-            session->setSecret(imported.secret);
-        ++pending;
-        const QString name = profile.name;
-        window.secretStore()->write(
-            profile.secretKey(), imported.secret, &window,
-            [name, &pending](const xcm::SecretStore::Result &result) {
-                --pending;
-                if (result.location == xcm::SecretStore::Location::Keychain)
-                    err() << "xcm: "
-                          << QCoreApplication::translate("main",
-                                                         "profile “%1”: secret stored in the keychain")
-                                 .arg(name)
-                          << Qt::endl;
-                else
-                    err() << "xcm: "
-                          << QCoreApplication::translate(
-                                 "main",
-                                 "profile “%1”: no keychain (%2), the secret is kept in memory for this "
-                                 "run only")
-                                 .arg(name, result.error)
-                          << Qt::endl;
-            });
     }
     return true;
 }
@@ -200,24 +166,21 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    xcm::MainWindow window;
-
-    int pendingSecrets = 0;
-    if (!importProfiles(window, parser.values(importOption), pendingSecrets))
+    auto profiles = std::make_unique<xcm::ProfileService>();
+    if (!importProfiles(*profiles, parser.values(importOption)))
         return 1;
     if (parser.isSet(importOnlyOption)) {
         // Wait for the keychain before leaving, or the secrets would be lost with the process.
-        QEventLoop loop;
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (pendingSecrets == 0)
-                loop.quit();
-        });
-        poll.start(20);
-        if (pendingSecrets > 0)
+        if (profiles->pendingSecretJobs() > 0) {
+            QEventLoop loop;
+            QObject::connect(profiles.get(), &xcm::ProfileService::secretJobsFinished, &loop,
+                             &QEventLoop::quit);
             loop.exec();
-        return window.secretStore()->isUnavailable() ? 3 : 0;
+        }
+        return profiles->secrets()->isUnavailable() ? 3 : 0;
     }
+
+    xcm::MainWindow window(std::move(profiles));
 
     // A mistyped name must not open, let alone connect, some other profile: refuse before the window.
     QList<xcm::ProfileSession *> named;

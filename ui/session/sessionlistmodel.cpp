@@ -4,7 +4,7 @@
 #include "composehistory.h"
 #include "profilesession.h"
 #include "profilestore.h"
-#include "statestyle.h"
+#include "statelook.h"
 
 #include <QDateTime>
 

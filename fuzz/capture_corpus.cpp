@@ -5,6 +5,7 @@
 // Each capture becomes fuzz_streamparser/NAME (the whole server stream) and fuzz_connection/NAME-F
 // (flags byte F, then what followed the server's header).
 #include "componentconnection.h"
+#include "connectionhelpers.h"
 #include "prosodyserver.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,9 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::waitForState;
 
 namespace {
 
@@ -84,21 +87,12 @@ void addSeed(const QString &name, const QByteArray &stream)
 std::unique_ptr<ComponentConnection> connection(const ProsodyServer &server, const ComponentAccount &account,
                                                 QByteArray *sink, qint64 maxStanzaBytes = 512 * 1024)
 {
-    auto c = std::make_unique<ComponentConnection>();
-    ConnectionSettings settings;
-    settings.port = server.componentPort();
-    settings.domain = account.domain;
-    settings.reconnect.enabled = false;
-    settings.maxStanzaBytes = maxStanzaBytes;
-    c->setSettings(settings);
-    c->setSecret(account.secret);
+    auto c = makeConnection(server, account, [maxStanzaBytes](ConnectionSettings &settings) {
+        settings.reconnect.enabled = false;
+        settings.maxStanzaBytes = maxStanzaBytes;
+    });
     c->setSocketFactory([sink](QObject *parent) { return new TeeSocket(parent, sink); });
     return c;
-}
-
-bool waitFor(ComponentConnection &c, ConnectionState state)
-{
-    return QTest::qWaitFor([&] { return c.state() == state; }, 10000);
 }
 
 void require(bool ok, const char *what)
@@ -116,7 +110,8 @@ void captureTraffic(ProsodyServer &server)
     auto b = connection(server, beta, &atBeta);
     a->connectToServer();
     b->connectToServer();
-    require(waitFor(*a, ConnectionState::Connected) && waitFor(*b, ConnectionState::Connected), "connect");
+    require(waitForState(*a, ConnectionState::Connected) && waitForState(*b, ConnectionState::Connected),
+            "connect");
     const QByteArray host = server.serverDomain().toUtf8();
     const QList<QByteArray> fromAlpha = {
         "<message from='a@alpha.localhost/x' to='b@beta.localhost' type='chat' id='m1'><body>hello "
@@ -155,7 +150,8 @@ void captureTraffic(ProsodyServer &server)
     QTest::qWait(1500); // remote-server-not-found bounces take a moment
     a->disconnectFromServer();
     b->disconnectFromServer();
-    require(waitFor(*a, ConnectionState::Disconnected) && waitFor(*b, ConnectionState::Disconnected),
+    require(waitForState(*a, ConnectionState::Disconnected) &&
+                waitForState(*b, ConnectionState::Disconnected),
             "close");
     addSeed(u"prosody-traffic-alpha"_s, atAlpha);
     addSeed(u"prosody-traffic-beta"_s, atBeta);
@@ -168,7 +164,7 @@ void captureRefusal(ProsodyServer &server, const QString &name, const ComponentA
     auto c = connection(server, account, &sink, maxStanzaBytes);
     c->connectToServer();
     if (!sendOnceConnected.isEmpty()) {
-        require(waitFor(*c, ConnectionState::Connected), "connect");
+        require(waitForState(*c, ConnectionState::Connected), "connect");
         require(c->send(sendOnceConnected).isEmpty(), "send");
     }
     require(QTest::qWaitFor([&] { return c->state() == ConnectionState::Disconnected && !sink.isEmpty(); },
@@ -257,7 +253,7 @@ int main(int argc, char *argv[])
         QByteArray sink;
         auto holder = connection(server, beta, &sink);
         holder->connectToServer();
-        require(waitFor(*holder, ConnectionState::Connected), "holder");
+        require(waitForState(*holder, ConnectionState::Connected), "holder");
         captureRefusal(server, u"prosody-conflict"_s, beta);
     }
     captureRefusal(server, u"prosody-oversize"_s, alpha, 2 * 1024 * 1024,

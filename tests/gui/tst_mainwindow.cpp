@@ -19,6 +19,7 @@
 #include "prosodyserver.h"
 #include "secretclipboard.h"
 #include "secretstore.h"
+#include "secrettool.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogfiltermodel.h"
@@ -44,7 +45,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -62,21 +62,13 @@ using namespace Qt::StringLiterals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
 using xcm::test::ProsodyServer;
+using xcm::test::secretToolLookup;
 
 namespace {
 
 const ComponentAccount alphaAccount{u"alpha.localhost"_s, u"alpha-Secret-71"_s};
 const ComponentAccount beta{u"beta.localhost"_s, u"beta-Secret-72"_s};
 const ComponentAccount gammaAccount{u"gamma.localhost"_s, u"gamma-Secret-73"_s};
-
-QString secretToolLookup(const QString &key)
-{
-    QProcess tool;
-    tool.start(u"secret-tool"_s, {u"lookup"_s, u"user"_s, key, u"server"_s, u"xcm"_s});
-    if (!tool.waitForFinished(10000))
-        return u"<secret-tool did not finish>"_s;
-    return QString::fromUtf8(tool.readAllStandardOutput()).trimmed();
-}
 
 // Replaces a line edit's text the way a user does: select all, type.
 void typeInto(QWidget *edit, const QString &text)

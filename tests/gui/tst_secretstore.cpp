@@ -2,8 +2,8 @@
 // SecretStore against a real Secret Service (run inside tests/run-with-keychain), and without one
 // (XCM_EXPECT_KEYCHAIN=0, no session bus): secrets then stay in memory and the reason is reported.
 #include "secretstore.h"
+#include "secrettool.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -13,6 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace xcm;
+using xcm::test::secretToolLookup;
 
 namespace {
 
@@ -41,17 +42,6 @@ std::optional<SecretStore::Result> write(SecretStore &store, const QString &key,
 std::optional<SecretStore::Result> remove(SecretStore &store, const QString &key)
 {
     return wait([&](QObject *context, SecretStore::Callback done) { store.remove(key, context, done); });
-}
-
-// What another program sees in the Secret Service (QtKeychain's libsecret schema: user = key, server =
-// service).
-QString secretToolLookup(const QString &key)
-{
-    QProcess tool;
-    tool.start(u"secret-tool"_s, {u"lookup"_s, u"user"_s, key, u"server"_s, u"xcm"_s});
-    if (!tool.waitForFinished(10000))
-        return u"<secret-tool did not finish>"_s;
-    return QString::fromUtf8(tool.readAllStandardOutput()).trimmed();
 }
 
 } // namespace

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A hostile server, played byte by byte by tests/protocol's ScriptedServer: the cases tst_connection_protocol
+// A hostile server, played byte by byte by tests/support's ScriptedServer: the cases tst_connection_protocol
 // does not already cover. Each ends the same way: the right stream error sent, the state and reason
 // reported, the socket closed, and no hang (a time bound on each).
 #include "componentconnection.h"
+#include "recordingclient.h"
 #include "scriptedserver.h"
 
 #include <QCryptographicHash>
@@ -13,59 +14,30 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
+using xcm::test::connectAndAuthenticate;
+using xcm::test::RecordingClient;
 using xcm::test::ScriptedServer;
 
 namespace {
 
 const QString secret = u"hostile-test-secret"_s;
 
-QByteArray header(const QByteArray &id = "s1")
-{
-    return QByteArray(ScriptedServer::header).replace("%1", id);
-}
-
-struct Client
-{
-    ComponentConnection connection;
-    QList<Stanza> received;
-
-    explicit Client(quint16 port, const std::function<void(ConnectionSettings &)> &adjust = {})
-    {
-        ConnectionSettings settings;
-        settings.port = port;
-        settings.domain = u"comp.example"_s;
-        settings.connectTimeout = 5s;
-        settings.closeTimeout = 500ms;
-        settings.reconnect.enabled = false;
-        if (adjust)
-            adjust(settings);
-        connection.setSettings(settings);
-        connection.setSecret(secret);
-        QObject::connect(&connection, &ComponentConnection::stanzaReceived,
-                         [this](const Stanza &s) { received.append(s); });
-    }
-    bool waitFor(ConnectionState state, int timeoutMs = 5000)
-    {
-        return QTest::qWaitFor([&] { return connection.state() == state; }, timeoutMs);
-    }
-};
-
 // The server side up to the point where the hostile bytes go out: the header (and the handshake
 // accepted, if `authenticate`).
-bool openStream(ScriptedServer &server, Client &client, bool authenticate)
+bool openStream(ScriptedServer &server, RecordingClient &client, bool authenticate)
 {
-    client.connection.connectToServer();
     if (authenticate)
-        return server.acceptHandshake(secret) && client.waitFor(ConnectionState::Connected);
+        return connectAndAuthenticate(server, client);
+    client.connection.connectToServer();
     if (!server.waitForClient() || !server.waitForReceived("<stream:stream"))
         return false;
-    server.send(header());
+    server.send(ScriptedServer::streamHeader());
     return server.waitForReceived("</handshake>");
 }
 
 // The common ending: refused with `condition`, the stream error and our close on the wire, the
 // socket closed.
-void verifyRefused(ScriptedServer &server, Client &client, const QString &condition,
+void verifyRefused(ScriptedServer &server, RecordingClient &client, const QString &condition,
                    DisconnectReason::Kind kind = DisconnectReason::Kind::ProtocolViolation)
 {
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
@@ -106,16 +78,16 @@ void TestHostileServer::invalidUtf8AtEveryPosition()
     // A whole session as the server sends it: header, handshake reply, a stanza with multi-byte
     // characters. A bad sequence goes in before each byte in turn (five kinds, in rotation), half of
     // the time in a later read than the bytes before it (Qt 6.4's reader stalls silently on that).
-    const QByteArray stream = header() +
+    const QByteArray stream = ScriptedServer::streamHeader() +
                               "<handshake/><message from='u@x' to='bot@comp.example'><body>h\xc3\xa9 "
                               "\xe2\x9c\x93 \xf0\x9f\x98\x80</body></message>";
     const QList<QByteArray> bad = {"\xff", "\x80", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x82<"};
-    const qsizetype handshakeEnd = header().size() + 12;
+    const qsizetype handshakeEnd = ScriptedServer::streamHeader().size() + 12;
     ScriptedServer server;
     QVERIFY(server.listen());
     for (qsizetype at = 0; at < stream.size(); ++at) {
         const QByteArray where = "bad bytes before byte " + QByteArray::number(at);
-        Client client(server.port());
+        RecordingClient client(server.port(), secret);
         client.connection.connectToServer();
         QVERIFY(QTest::qWaitFor([&] { return server.connectionCount() == at + 1; }, 5000));
         QVERIFY(server.waitForReceived("<stream:stream"));
@@ -139,7 +111,7 @@ void TestHostileServer::invalidUtf8AtEveryPosition()
         // Nothing at or after the bad bytes was taken as a stanza; no handshake without the whole header.
         for (const Stanza &stanza : std::as_const(client.received))
             QVERIFY2(stream.indexOf(stanza.wire()) + stanza.wire().size() <= at, where.constData());
-        QCOMPARE(server.received().contains("<handshake>"), at >= header().size());
+        QCOMPARE(server.received().contains("<handshake>"), at >= ScriptedServer::streamHeader().size());
         if (at < handshakeEnd)
             QVERIFY2(client.received.size() <= 1, where.constData()); // at most the header
     }
@@ -157,22 +129,24 @@ void TestHostileServer::entityExpansion_data()
                   QByteArray("&l" + QByteArray::number(i - 1) + ";").repeated(10) + "'>";
     laughs += "]>";
     QTest::newRow("billion laughs before the header")
-        << QByteArray("<?xml version='1.0'?>" + laughs + header().mid(21) +
+        << QByteArray("<?xml version='1.0'?>" + laughs + ScriptedServer::streamHeader().mid(21) +
                       "<message><body>&l9;</body></message>")
         << QByteArray() << u"restricted-xml"_s << u"DTD"_s;
     QTest::newRow("external entity (XXE)")
         << QByteArray("<?xml version='1.0'?><!DOCTYPE s [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>" +
-                      header().mid(21) + "<message><body>&x;</body></message>")
+                      ScriptedServer::streamHeader().mid(21) + "<message><body>&x;</body></message>")
         << QByteArray() << u"restricted-xml"_s << u"DTD"_s;
-    QTest::newRow("parameter entity")
-        << QByteArray("<!DOCTYPE s [<!ENTITY % p '<!ENTITY e \"x\">'> %p;]>" + header().mid(21))
-        << QByteArray() << u"restricted-xml"_s << u"DTD"_s;
+    QTest::newRow("parameter entity") << QByteArray("<!DOCTYPE s [<!ENTITY % p '<!ENTITY e \"x\">'> %p;]>" +
+                                                    ScriptedServer::streamHeader().mid(21))
+                                      << QByteArray() << u"restricted-xml"_s << u"DTD"_s;
     QTest::newRow("DTD inside the stream")
-        << header() << QByteArray(laughs + "<message/>") << u"restricted-xml"_s << u"DTD"_s;
+        << ScriptedServer::streamHeader() << QByteArray(laughs + "<message/>") << u"restricted-xml"_s
+        << u"DTD"_s;
     QTest::newRow("undeclared entity in an attribute")
-        << header() << QByteArray("<message to='&l9;' from='u@x'/>") << u"restricted-xml"_s << u"l9"_s;
+        << ScriptedServer::streamHeader() << QByteArray("<message to='&l9;' from='u@x'/>")
+        << u"restricted-xml"_s << u"l9"_s;
     QTest::newRow("100,000 references to an undeclared entity")
-        << header()
+        << ScriptedServer::streamHeader()
         << QByteArray("<message><body>" + QByteArray("&l9;").repeated(100000) + "</body></message>")
         << u"restricted-xml"_s << u"l9"_s;
 }
@@ -185,7 +159,7 @@ void TestHostileServer::entityExpansion()
     QFETCH(QString, finding);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QElapsedTimer timer;
     timer.start();
     client.connection.connectToServer();
@@ -214,7 +188,7 @@ void TestHostileServer::nesting10000Deep()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(openStream(server, client, true));
     const qsizetype before = client.received.size();
     QElapsedTimer timer;
@@ -235,7 +209,7 @@ void TestHostileServer::fiftyThousandAttributes()
     // QXmlStreamReader's duplicate-attribute check, with the event loop (and the app) frozen.
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(openStream(server, client, true));
     QByteArray stanza = "<message from='u@x' to='bot@comp.example'";
     for (int i = 0; i < 50000; ++i)
@@ -262,14 +236,14 @@ void TestHostileServer::secondHeader()
     QFETCH(bool, samePacket);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
-    const QByteArray second = header("s2").mid(21); // without the XML declaration
+    const QByteArray second = ScriptedServer::streamHeader("s2").mid(21); // without the XML declaration
     if (samePacket) {
-        server.send(header("s1") + second);
+        server.send(ScriptedServer::streamHeader("s1") + second);
     } else {
-        server.send(header("s1"));
+        server.send(ScriptedServer::streamHeader("s1"));
         QVERIFY(server.waitForReceived("</handshake>"));
         server.send(second);
     }
@@ -286,12 +260,13 @@ void TestHostileServer::newStreamAfterTheClose()
     // After its </stream:stream> a server may not start over on the same connection.
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(openStream(server, client, true));
     const qsizetype before = client.received.size();
     server.send("</stream:stream>");
     QTest::qWait(20);
-    server.send(header("s2") + "<handshake/><message from='u@x' to='bot@comp.example'/>");
+    server.send(ScriptedServer::streamHeader("s2") +
+                "<handshake/><message from='u@x' to='bot@comp.example'/>");
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
     QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::ServerClosed);
     QCOMPARE(client.received.size(), before);
@@ -304,7 +279,7 @@ void TestHostileServer::floodAfterTheClose()
     // 8 MB of junk after the close is neither parsed nor kept: the connection is gone at once.
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.closeTimeout = 5s; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.closeTimeout = 5s; });
     QVERIFY(openStream(server, client, true));
     const qsizetype before = client.received.size();
     QElapsedTimer timer;
@@ -321,7 +296,7 @@ void TestHostileServer::oneBytePerSecond_data()
 {
     QTest::addColumn<QByteArray>("trickle");
     QTest::addColumn<QString>("explanation");
-    QTest::newRow("the header") << header() << u"sent no stream header within 2.5 s"_s;
+    QTest::newRow("the header") << ScriptedServer::streamHeader() << u"sent no stream header within 2.5 s"_s;
     QTest::newRow("the handshake reply")
         << QByteArray("<handshake/>") << u"did not answer the handshake within 2.5 s"_s;
 }
@@ -334,13 +309,13 @@ void TestHostileServer::oneBytePerSecond()
     QFETCH(QString, explanation);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.connectTimeout = 2500ms; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.connectTimeout = 2500ms; });
     QElapsedTimer timer;
     timer.start();
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
-    if (trickle != header()) {
-        server.send(header());
+    if (trickle != ScriptedServer::streamHeader()) {
+        server.send(ScriptedServer::streamHeader());
         QVERIFY(server.waitForReceived("</handshake>"));
     }
     QTimer pacer;
@@ -366,10 +341,10 @@ void TestHostileServer::keepalivesDoNotExtendTheHandshake()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.connectTimeout = 1500ms; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.connectTimeout = 1500ms; });
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
-    server.send(header());
+    server.send(ScriptedServer::streamHeader());
     QVERIFY(server.waitForReceived("</handshake>"));
     QTimer keepalive;
     connect(&keepalive, &QTimer::timeout, this, [&server] { server.send(" "); });
@@ -386,7 +361,7 @@ void TestHostileServer::refusalClosesEvenIfTheServerKeepsSending()
     // bytes before the server reads them), and we hang up by closeTimeout at the latest.
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.closeTimeout = 1s; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.closeTimeout = 1s; });
     QVERIFY(openStream(server, client, true));
     QTimer chatter;
     connect(&chatter, &QTimer::timeout, this, [&server] {

@@ -10,6 +10,7 @@
 // may be missing at the receiver, but never duplicated or out of order. Every other one must arrive
 // exactly once, in order.
 #include "componentconnection.h"
+#include "connectionhelpers.h"
 #include "prosodyserver.h"
 
 #include <QElapsedTimer>
@@ -22,7 +23,10 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::SettingsAdjustment;
+using xcm::test::waitForState;
 
 namespace {
 
@@ -33,18 +37,13 @@ const ComponentAccount beta{u"beta.localhost"_s, u"beta-faults-secret"_s};
 constexpr qint64 MaxDropNoticeMs = 500;
 constexpr int MaxWindowStanzas = 20;
 
-std::unique_ptr<ComponentConnection>
-makeConnection(const ProsodyServer &server, const ComponentAccount &account, const ReconnectPolicy &policy)
+// A short connect timeout and the given reconnect policy.
+SettingsAdjustment retrying(const ReconnectPolicy &policy)
 {
-    auto connection = std::make_unique<ComponentConnection>();
-    ConnectionSettings settings;
-    settings.port = server.componentPort();
-    settings.domain = account.domain;
-    settings.connectTimeout = 5s;
-    settings.reconnect = policy;
-    connection->setSettings(settings);
-    connection->setSecret(account.secret);
-    return connection;
+    return [policy](ConnectionSettings &settings) {
+        settings.connectTimeout = 5s;
+        settings.reconnect = policy;
+    };
 }
 
 enum class Fate
@@ -82,8 +81,8 @@ void TestProsodyFaults::killDuringTrafficLosesNothingXcmAccepted()
     slow.initialDelay = 3s;
     slow.multiplier = 1.0;
     slow.jitter = 0;
-    auto a = makeConnection(server, alpha, slow);
-    auto b = makeConnection(server, beta, fast);
+    auto a = makeConnection(server, alpha, retrying(slow));
+    auto b = makeConnection(server, beta, retrying(fast));
 
     QList<int> atB; // message numbers in arrival order
     connect(b.get(), &ComponentConnection::stanzaReceived, this, [&atB](const Stanza &stanza) {
@@ -100,8 +99,8 @@ void TestProsodyFaults::killDuringTrafficLosesNothingXcmAccepted()
 
     a->connectToServer();
     b->connectToServer();
-    QVERIFY(QTest::qWaitFor([&] { return a->state() == ConnectionState::Connected; }, 10000));
-    QVERIFY(QTest::qWaitFor([&] { return b->state() == ConnectionState::Connected; }, 10000));
+    QVERIFY(waitForState(*a, ConnectionState::Connected));
+    QVERIFY(waitForState(*b, ConnectionState::Connected));
 
     // A stanza every 5 ms from alpha to beta, for the whole test.
     QList<Fate> fates;
@@ -150,7 +149,7 @@ void TestProsodyFaults::killDuringTrafficLosesNothingXcmAccepted()
             fates[n] = Fate::Window;
     }
 
-    QVERIFY(QTest::qWaitFor([&] { return a->state() == ConnectionState::Disconnected; }, 10000));
+    QVERIFY(waitForState(*a, ConnectionState::Disconnected));
     // It says so: the drop with its reason, then the retry it plans.
     const auto drop = std::find_if(aStates.cbegin(), aStates.cend(), [](const auto &change) {
         return change.first == ConnectionState::Disconnected;
@@ -172,10 +171,8 @@ void TestProsodyFaults::killDuringTrafficLosesNothingXcmAccepted()
     QVERIFY(a->pendingCount() > 0);
     QCOMPARE(aPending.last().at(0).toInt(), a->pendingCount()); // shown as pending
     QVERIFY2(server.restart(&why), qPrintable(why));
-    QVERIFY2(QTest::qWaitFor([&] { return b->state() == ConnectionState::Connected; }, 10000),
-             qPrintable(b->lastReason().toString()));
-    QVERIFY2(QTest::qWaitFor([&] { return a->state() == ConnectionState::Connected; }, 15000),
-             qPrintable(a->lastReason().toString()));
+    QVERIFY2(waitForState(*b, ConnectionState::Connected), qPrintable(b->lastReason().toString()));
+    QVERIFY2(waitForState(*a, ConnectionState::Connected, 15000), qPrintable(a->lastReason().toString()));
     QCOMPARE(a->reconnectAttempt(), 0);
     QCOMPARE(a->pendingCount(), 0); // flushed after the handshake
 

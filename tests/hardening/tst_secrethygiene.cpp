@@ -17,6 +17,7 @@
 //
 // Runs only inside tests/run-with-keychain: it writes settings and keychain entries to HOME.
 #include "composewidget.h"
+#include "connectionhelpers.h"
 #include "handshake.h"
 #include "mainwindow.h"
 #include "profilesession.h"
@@ -45,7 +46,9 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::waitForState;
 
 namespace {
 
@@ -220,14 +223,9 @@ void TestSecretHygiene::runBinaryPart()
     }
 
     // Beta, connected directly, sends alpha traffic once alpha is in.
-    ComponentConnection beta;
-    ConnectionSettings settings;
-    settings.port = m_server->componentPort();
-    settings.domain = m_beta.domain;
-    beta.setSettings(settings);
-    beta.setSecret(m_beta.secret);
-    beta.connectToServer();
-    QVERIFY(QTest::qWaitFor([&] { return beta.state() == ConnectionState::Connected; }, 10000));
+    const auto beta = makeConnection(*m_server, m_beta);
+    beta->connectToServer();
+    QVERIFY(waitForState(*beta, ConnectionState::Connected));
 
     QProcess app;
     app.setProcessEnvironment(environment);
@@ -239,10 +237,10 @@ void TestSecretHygiene::runBinaryPart()
     m_places.append({u"/proc/PID/cmdline and environ of xcm --connect"_s, processIdentity(app.processId())});
     QTest::qWait(500); // the server's answer to the handshake
     for (int i = 0; i < 10; ++i) {
-        QCOMPARE(beta.send(u"<message from='b@beta.localhost' to='bot@alpha.localhost' id='t%1'><body>%2 %1"
-                           "</body></message>"_s.arg(i)
-                               .arg(m_token)
-                               .toUtf8()),
+        QCOMPARE(beta->send(u"<message from='b@beta.localhost' to='bot@alpha.localhost' id='t%1'><body>%2 %1"
+                            "</body></message>"_s.arg(i)
+                                .arg(m_token)
+                                .toUtf8()),
                  QString());
     }
     QVERIFY2(app.waitForFinished(60000), "xcm --screenshots did not quit by itself");
@@ -255,7 +253,7 @@ void TestSecretHygiene::runBinaryPart()
     QVERIFY2(out.contains("shot-main.png"), out.constData());
     m_places.append({u"stdout of xcm --connect"_s, out});
     m_places.append({u"stderr of xcm --connect"_s, err});
-    beta.disconnectFromServer();
+    beta->disconnectFromServer();
 }
 
 void TestSecretHygiene::runWindowPart()

@@ -5,6 +5,7 @@
 // stay behind. The measure is the resident set; under AddressSanitizer, whose quarantine keeps freed
 // memory resident, the bytes the allocator holds live instead.
 #include "componentconnection.h"
+#include "connectionhelpers.h"
 #include "prosodyserver.h"
 
 #include <QElapsedTimer>
@@ -15,7 +16,9 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::waitForState;
 
 #if defined(__SANITIZE_ADDRESS__)
 #define XCM_ASAN 1
@@ -77,24 +80,14 @@ QByteArray chat(const QByteArray &from, const QByteArray &to, int number)
     return stanza;
 }
 
-std::unique_ptr<ComponentConnection> makeConnection(const ProsodyServer &server,
-                                                    const ComponentAccount &account)
+// The library's defaults but for a quicker reconnect after each kill.
+void reconnectQuickly(ConnectionSettings &settings)
 {
-    auto connection = std::make_unique<ComponentConnection>();
-    ConnectionSettings settings;
-    settings.port = server.componentPort();
-    settings.domain = account.domain;
     settings.reconnect.initialDelay = 100ms;
     settings.reconnect.maxDelay = 300ms;
-    connection->setSettings(settings);
-    connection->setSecret(account.secret);
-    return connection;
 }
 
-bool waitFor(ComponentConnection &connection, ConnectionState state)
-{
-    return QTest::qWaitFor([&] { return connection.state() == state; }, 15000);
-}
+constexpr int stateTimeoutMs = 15000;
 
 } // namespace
 
@@ -112,8 +105,8 @@ void TestSoak::cyclesKeepMemoryFlat()
         QFAIL(qPrintable(u"Prosody is required: "_s + why));
     ProsodyServer server({alpha, beta});
     QVERIFY2(server.start(&why), qPrintable(why));
-    auto a = makeConnection(server, alpha);
-    auto b = makeConnection(server, beta);
+    auto a = makeConnection(server, alpha, reconnectQuickly);
+    auto b = makeConnection(server, beta, reconnectQuickly);
     int atA = 0, atB = 0;
     connect(a.get(), &ComponentConnection::stanzaReceived, this, [&atA](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Message)
@@ -126,7 +119,7 @@ void TestSoak::cyclesKeepMemoryFlat()
     int reconnects = 0;
     connect(a.get(), &ComponentConnection::reconnectScheduled, this, [&reconnects] { ++reconnects; });
     b->connectToServer();
-    QVERIFY(waitFor(*b, ConnectionState::Connected));
+    QVERIFY(waitForState(*b, ConnectionState::Connected, stateTimeoutMs));
 
     qint64 warmBytes = 0;
     int warmStanzas = 0;
@@ -154,7 +147,8 @@ void TestSoak::cyclesKeepMemoryFlat()
     for (int cycle = 1; cycle <= cycles; ++cycle) {
         if (a->state() == ConnectionState::Disconnected)
             a->connectToServer();
-        QVERIFY2(waitFor(*a, ConnectionState::Connected), qPrintable(a->lastReason().toString()));
+        QVERIFY2(waitForState(*a, ConnectionState::Connected, stateTimeoutMs),
+                 qPrintable(a->lastReason().toString()));
         const auto arrived = [&] {
             return u"cycle %1: %2 of %3 stanzas arrived at beta, %4 of %5 at alpha%6"_s.arg(cycle)
                 .arg(atB)
@@ -166,15 +160,17 @@ void TestSoak::cyclesKeepMemoryFlat()
         QVERIFY2(traffic(), qPrintable(arrived()));
         if (cycle % killEvery == 0) {
             server.kill();
-            QVERIFY(waitFor(*a, ConnectionState::Disconnected));
+            QVERIFY(waitForState(*a, ConnectionState::Disconnected, stateTimeoutMs));
             QVERIFY2(server.restart(&why), qPrintable(why));
             // Reconnected by the policy, not by us.
-            QVERIFY2(waitFor(*b, ConnectionState::Connected), qPrintable(b->lastReason().toString()));
-            QVERIFY2(waitFor(*a, ConnectionState::Connected), qPrintable(a->lastReason().toString()));
+            QVERIFY2(waitForState(*b, ConnectionState::Connected, stateTimeoutMs),
+                     qPrintable(b->lastReason().toString()));
+            QVERIFY2(waitForState(*a, ConnectionState::Connected, stateTimeoutMs),
+                     qPrintable(a->lastReason().toString()));
             QVERIFY2(traffic(), qPrintable(arrived()));
         } else {
             a->disconnectFromServer();
-            QVERIFY(waitFor(*a, ConnectionState::Disconnected));
+            QVERIFY(waitForState(*a, ConnectionState::Disconnected, stateTimeoutMs));
             QCOMPARE(a->lastReason().kind, DisconnectReason::Kind::UserRequest);
         }
         if (cycle == warmUp) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentconnection.h"
+#include "connectionhelpers.h"
+#include "localport.h"
 #include "prosodyserver.h"
-#include "protocol/scriptedserver.h"
+#include "scriptedserver.h"
 #include "xmlelement.h"
 
 #include <QElapsedTimer>
@@ -9,7 +11,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,8 +25,10 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
 using xcm::test::ScriptedServer;
+using xcm::test::waitForState;
 
 namespace {
 
@@ -144,19 +147,14 @@ QProcessEnvironment TestCli::environmentWithSecret(const QString &secret) const
 
 std::unique_ptr<ComponentConnection> TestCli::connectPeer(QList<Stanza> *messages)
 {
-    auto peer = std::make_unique<ComponentConnection>();
-    ConnectionSettings settings;
-    settings.port = m_server->componentPort();
-    settings.domain = peerAccount.domain;
-    settings.reconnect.enabled = false;
-    peer->setSettings(settings);
-    peer->setSecret(peerAccount.secret);
+    auto peer = makeConnection(*m_server, peerAccount,
+                               [](ConnectionSettings &settings) { settings.reconnect.enabled = false; });
     connect(peer.get(), &ComponentConnection::stanzaReceived, this, [messages](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Message)
             messages->append(stanza);
     });
     peer->connectToServer();
-    if (!QTest::qWaitFor([&] { return peer->state() == ConnectionState::Connected; }, 10000))
+    if (!waitForState(*peer, ConnectionState::Connected))
         return nullptr;
     return peer;
 }
@@ -330,10 +328,8 @@ void TestCli::wrongSecretExitsWithAuthenticationCode()
 
 void TestCli::refusedPortExitsWithNetworkCode()
 {
-    QTcpServer reserve;
-    QVERIFY(reserve.listen(QHostAddress::LocalHost));
-    const quint16 port = reserve.serverPort();
-    reserve.close();
+    const quint16 port = xcm::test::closedLocalPort();
+    QVERIFY(port != 0);
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
     cli.start(cliPath(), {u"--port"_s, QString::number(port), u"--domain"_s, u"cli.localhost"_s});
@@ -568,18 +564,13 @@ void TestCli::answersPingsAddressedToIt()
             return output.contains("IN  <handshake/>");
         },
         10000));
-    auto peer = std::make_unique<ComponentConnection>();
+    auto peer = makeConnection(*m_server, peerAccount,
+                               [](ConnectionSettings &settings) { settings.reconnect.enabled = false; });
     QList<Stanza> replies;
     connect(peer.get(), &ComponentConnection::stanzaReceived, this, [&replies](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Iq)
             replies.append(stanza);
     });
-    ConnectionSettings settings;
-    settings.port = m_server->componentPort();
-    settings.domain = peerAccount.domain;
-    settings.reconnect.enabled = false;
-    peer->setSettings(settings);
-    peer->setSecret(peerAccount.secret);
     peer->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(peer->state(), ConnectionState::Connected, 10000);
     QCOMPARE(peer->send("<iq type='get' id='p1' from='tester@peer.localhost' to='bot@cli.localhost'>"
@@ -1010,10 +1001,8 @@ void TestCli::strayTextOnStandardInputAfterAStanza()
 
 void TestCli::sigintWhileWaitingToReconnectKeepsTheFailureCode()
 {
-    QTcpServer reserve;
-    QVERIFY(reserve.listen(QHostAddress::LocalHost));
-    const quint16 port = reserve.serverPort();
-    reserve.close();
+    const quint16 port = xcm::test::closedLocalPort();
+    QVERIFY(port != 0);
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
     cli.start(cliPath(),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentconnection.h"
+#include "connectionhelpers.h"
 #include "prosodyserver.h"
 
 #include <QSignalSpy>
@@ -9,34 +10,28 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::SettingsAdjustment;
+using xcm::test::waitForState;
 
 namespace {
 
 const ComponentAccount alpha{u"alpha.localhost"_s, u"alpha-secret-1"_s};
 const ComponentAccount beta{u"beta.localhost"_s, u"beta-secret-2"_s};
 
-std::unique_ptr<ComponentConnection>
-makeConnection(const ProsodyServer &server, const ComponentAccount &account,
-               const std::function<void(ConnectionSettings &)> &adjust = {})
+// One attempt with a short connect timeout: no automatic reconnect unless `adjust` asks for it.
+std::unique_ptr<ComponentConnection> connectionWithoutRetry(const ProsodyServer &server,
+                                                            const ComponentAccount &account,
+                                                            const SettingsAdjustment &adjust = {})
 {
-    auto connection = std::make_unique<ComponentConnection>();
-    ConnectionSettings settings;
-    settings.host = u"127.0.0.1"_s;
-    settings.port = server.componentPort();
-    settings.domain = account.domain;
-    settings.connectTimeout = 5s;
-    settings.reconnect.enabled = false;
-    if (adjust)
-        adjust(settings);
-    connection->setSettings(settings);
-    connection->setSecret(account.secret);
-    return connection;
-}
-
-bool waitForState(ComponentConnection &connection, ConnectionState state, int timeoutMs = 10000)
-{
-    return QTest::qWaitFor([&] { return connection.state() == state; }, timeoutMs);
+    return makeConnection(server, account, [&adjust](ConnectionSettings &settings) {
+        settings.host = u"127.0.0.1"_s;
+        settings.connectTimeout = 5s;
+        settings.reconnect.enabled = false;
+        if (adjust)
+            adjust(settings);
+    });
 }
 
 } // namespace
@@ -79,7 +74,7 @@ void TestConnectionProsody::cleanupTestCase()
 
 void TestConnectionProsody::handshakeSucceeds()
 {
-    auto connection = makeConnection(*m_server, alpha);
+    auto connection = connectionWithoutRetry(*m_server, alpha);
     QSignalSpy states(connection.get(), &ComponentConnection::stateChanged);
     connection->connectToServer();
     QVERIFY2(waitForState(*connection, ConnectionState::Connected),
@@ -93,7 +88,7 @@ void TestConnectionProsody::handshakeSucceeds()
 
 void TestConnectionProsody::wrongSecretIsNotAuthorized()
 {
-    auto connection = makeConnection(*m_server, {alpha.domain, u"not-the-secret"_s});
+    auto connection = connectionWithoutRetry(*m_server, {alpha.domain, u"not-the-secret"_s});
     connection->connectToServer();
     QVERIFY(waitForState(*connection, ConnectionState::Disconnected));
     QTRY_COMPARE(connection->lastReason().condition, u"not-authorized"_s);
@@ -103,7 +98,7 @@ void TestConnectionProsody::wrongSecretIsNotAuthorized()
 
 void TestConnectionProsody::unknownComponentIsHostUnknown()
 {
-    auto connection = makeConnection(*m_server, {u"nobody.localhost"_s, u"x"_s});
+    auto connection = connectionWithoutRetry(*m_server, {u"nobody.localhost"_s, u"x"_s});
     connection->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(connection->lastReason().condition, u"host-unknown"_s, 10000);
     QVERIFY(connection->lastReason().explanation.contains(u"no external component named nobody.localhost"));
@@ -111,8 +106,8 @@ void TestConnectionProsody::unknownComponentIsHostUnknown()
 
 void TestConnectionProsody::clientPortIsRecognised()
 {
-    auto connection =
-        makeConnection(*m_server, alpha, [this](ConnectionSettings &s) { s.port = m_server->clientPort(); });
+    auto connection = connectionWithoutRetry(
+        *m_server, alpha, [this](ConnectionSettings &s) { s.port = m_server->clientPort(); });
     connection->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(connection->lastReason().condition, u"invalid-namespace"_s, 10000);
     QCOMPARE(connection->lastReason().kind, DisconnectReason::Kind::ProtocolViolation);
@@ -122,8 +117,8 @@ void TestConnectionProsody::clientPortIsRecognised()
 
 void TestConnectionProsody::twoComponentsExchangeAMessage()
 {
-    auto a = makeConnection(*m_server, alpha);
-    auto b = makeConnection(*m_server, beta);
+    auto a = connectionWithoutRetry(*m_server, alpha);
+    auto b = connectionWithoutRetry(*m_server, beta);
     QList<Stanza> atB;
     connect(b.get(), &ComponentConnection::stanzaReceived, this, [&atB](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Message)
@@ -147,7 +142,7 @@ void TestConnectionProsody::twoComponentsExchangeAMessage()
 
 void TestConnectionProsody::serverAnswersPing()
 {
-    auto connection = makeConnection(*m_server, alpha);
+    auto connection = connectionWithoutRetry(*m_server, alpha);
     QList<Stanza> replies;
     connect(connection.get(), &ComponentConnection::stanzaReceived, this, [&replies](const Stanza &stanza) {
         if (stanza.kind() == StanzaKind::Iq && stanza.id() == u"ping-1")
@@ -169,10 +164,10 @@ void TestConnectionProsody::serverAnswersPing()
 
 void TestConnectionProsody::secondConnectionForTheSameNameGetsConflict()
 {
-    auto first = makeConnection(*m_server, beta);
+    auto first = connectionWithoutRetry(*m_server, beta);
     first->connectToServer();
     QVERIFY(waitForState(*first, ConnectionState::Connected));
-    auto second = makeConnection(*m_server, beta, [](ConnectionSettings &s) {
+    auto second = connectionWithoutRetry(*m_server, beta, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 30s; // only check that a retry is planned
     });
@@ -187,8 +182,8 @@ void TestConnectionProsody::secondConnectionForTheSameNameGetsConflict()
 void TestConnectionProsody::oversizeStanzaIsRejectedByProsody()
 {
     // Our own limit raised above Prosody's 512 KiB so that the server's reaction shows.
-    auto connection =
-        makeConnection(*m_server, alpha, [](ConnectionSettings &s) { s.maxStanzaBytes = 2 * 1024 * 1024; });
+    auto connection = connectionWithoutRetry(
+        *m_server, alpha, [](ConnectionSettings &s) { s.maxStanzaBytes = 2 * 1024 * 1024; });
     connection->connectToServer();
     QVERIFY(waitForState(*connection, ConnectionState::Connected));
     const QByteArray big = "<message from='alpha.localhost' to='b@beta.localhost'><body>" +
@@ -201,7 +196,7 @@ void TestConnectionProsody::oversizeStanzaIsRejectedByProsody()
 
 void TestConnectionProsody::reconnectsAfterTheServerIsKilledAndRestarted()
 {
-    auto connection = makeConnection(*m_server, alpha, [](ConnectionSettings &s) {
+    auto connection = connectionWithoutRetry(*m_server, alpha, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 200ms;
         s.reconnect.maxDelay = 1s;

@@ -3,6 +3,7 @@
 // the component (a ComponentConnection with a Responder) disco#info, disco#items, ping, version, time
 // and unknown requests, and every answer is checked where the client received it.
 #include "componentconnection.h"
+#include "connectionhelpers.h"
 #include "prosodyserver.h"
 #include "responder.h"
 #include "xmppclientprocess.h"
@@ -14,7 +15,9 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::waitForState;
 using xcm::test::XmppClientProcess;
 
 namespace {
@@ -27,30 +30,28 @@ const QString userPassword = u"alice-password"_s;
 struct AnsweringComponent
 {
     AnsweringComponent(const ProsodyServer &server, const ResponderSettings &responderSettings)
+        : connection(makeConnection(server, component, [](ConnectionSettings &settings) {
+            settings.host = u"127.0.0.1"_s;
+            settings.connectTimeout = 5s;
+            settings.reconnect.enabled = false;
+        }))
     {
-        ConnectionSettings settings;
-        settings.host = u"127.0.0.1"_s;
-        settings.port = server.componentPort();
-        settings.domain = component.domain;
-        settings.connectTimeout = 5s;
-        settings.reconnect.enabled = false;
-        connection.setSettings(settings);
-        connection.setSecret(component.secret);
         responder.setComponentDomain(component.domain);
         responder.setSoftware({u"xcm"_s, u"1.2.3"_s, {}});
         responder.setSettings(responderSettings, u"Test component"_s);
-        QObject::connect(&connection, &ComponentConnection::stanzaReceived, &responder,
+        QObject::connect(connection.get(), &ComponentConnection::stanzaReceived, &responder,
                          &Responder::handleReceived);
-        QObject::connect(&connection, &ComponentConnection::stanzaSent, &responder, &Responder::handleSent);
-        QObject::connect(&responder, &Responder::answerReady, &connection,
-                         [this](const QByteArray &xml) { connection.send(xml); });
+        QObject::connect(connection.get(), &ComponentConnection::stanzaSent, &responder,
+                         &Responder::handleSent);
+        QObject::connect(&responder, &Responder::answerReady, connection.get(),
+                         [this](const QByteArray &xml) { connection->send(xml); });
     }
     bool connect()
     {
-        connection.connectToServer();
-        return QTest::qWaitFor([this] { return connection.state() == ConnectionState::Connected; }, 10000);
+        connection->connectToServer();
+        return waitForState(*connection, ConnectionState::Connected);
     }
-    ComponentConnection connection;
+    const std::unique_ptr<ComponentConnection> connection;
     Responder responder;
 };
 
@@ -164,17 +165,17 @@ void TestResponderProsody::answerByHandWaitsThenTheLimitAnswers()
     AnsweringComponent xcm(*m_server, settings);
     QVERIFY(xcm.connect());
     // The user answers "mine" by hand (as from the compose form) as soon as it is held.
-    QObject::connect(&xcm.responder, &Responder::heldCountChanged, &xcm.connection, [&xcm] {
+    QObject::connect(&xcm.responder, &Responder::heldCountChanged, xcm.connection.get(), [&xcm] {
         for (const Responder::HeldRequest &held : xcm.responder.heldRequests()) {
             if (held.request.id() != u"mine")
                 continue;
-            xcm.connection.send(
+            xcm.connection->send(
                 u"<iq type='result' id='mine' from='%1' to='%2'><done xmlns='urn:example'/></iq>"_s
                     .arg(held.request.to(), held.request.from())
                     .toUtf8());
         }
     });
-    QSignalSpy sent(&xcm.connection, &ComponentConnection::stanzaSent);
+    QSignalSpy sent(xcm.connection.get(), &ComponentConnection::stanzaSent);
 
     XmppClientProcess client(m_user, userPassword, m_server->clientPort());
     QVERIFY2(client.run({request(u"mine"_s, u"set"_s, u"<command xmlns='urn:example:unknown'/>"_s),

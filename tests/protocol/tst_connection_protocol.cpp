@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentconnection.h"
+#include "localport.h"
+#include "recordingclient.h"
 #include "scriptedserver.h"
 
 #include <QElapsedTimer>
@@ -14,58 +16,13 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
+using xcm::test::connectAndAuthenticate;
+using xcm::test::RecordingClient;
 using xcm::test::ScriptedServer;
 
 namespace {
 
 const QString secret = u"s3cret-for-tests"_s;
-
-// A connection with short timeouts and no automatic reconnect unless a test asks.
-struct Client
-{
-    ComponentConnection connection;
-    QList<ConnectionState> states;
-    QList<Stanza> received;
-    QList<Stanza> sent;
-
-    explicit Client(quint16 port, const std::function<void(ConnectionSettings &)> &adjust = {})
-    {
-        ConnectionSettings settings;
-        settings.host = u"127.0.0.1"_s;
-        settings.port = port;
-        settings.domain = u"comp.example"_s;
-        settings.connectTimeout = 3s;
-        settings.closeTimeout = 500ms;
-        settings.reconnect.enabled = false;
-        if (adjust)
-            adjust(settings);
-        connection.setSettings(settings);
-        connection.setSecret(secret);
-        QObject::connect(&connection, &ComponentConnection::stateChanged,
-                         [this](ConnectionState state, const DisconnectReason &) { states.append(state); });
-        QObject::connect(&connection, &ComponentConnection::stanzaReceived,
-                         [this](const Stanza &s) { received.append(s); });
-        QObject::connect(&connection, &ComponentConnection::stanzaSent,
-                         [this](const Stanza &s) { sent.append(s); });
-    }
-    bool waitFor(ConnectionState state, int timeoutMs = 5000)
-    {
-        return QTest::qWaitFor([&] { return connection.state() == state; }, timeoutMs);
-    }
-    QByteArray sentWire() const
-    {
-        QByteArray all;
-        for (const Stanza &stanza : sent)
-            all += stanza.wire();
-        return all;
-    }
-};
-
-bool connectAndAuthenticate(ScriptedServer &server, Client &client)
-{
-    client.connection.connectToServer();
-    return server.acceptHandshake(secret) && client.waitFor(ConnectionState::Connected);
-}
 
 } // namespace
 
@@ -113,7 +70,7 @@ void TestConnectionProtocol::handshakeSucceeds()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(connectAndAuthenticate(server, client));
     QCOMPARE(client.states,
              (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::OpeningStream,
@@ -136,7 +93,7 @@ void TestConnectionProtocol::openfireStyleHandshakeReply()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     QVERIFY(server.acceptHandshake(secret, "<handshake></handshake>"));
     QVERIFY(client.waitFor(ConnectionState::Connected));
@@ -146,14 +103,14 @@ void TestConnectionProtocol::nothingIsSentBeforeTheHandshakeSucceeds()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.maxPendingStanzas = 0; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.maxPendingStanzas = 0; });
     client.connection.connectToServer();
     QVERIFY(server.waitForClient());
     QVERIFY(server.waitForReceived("<stream:stream"));
     const QByteArray message =
         "<message from='bot@comp.example' to='u@example.com'><body>early</body></message>";
     QVERIFY(client.connection.send(message).contains(u"not connected"));
-    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    server.send(ScriptedServer::streamHeader());
     QVERIFY(server.waitForReceived("</handshake>"));
     QCOMPARE(client.connection.state(), ConnectionState::Authenticating);
     QVERIFY(client.connection.send(message).contains(u"not connected"));
@@ -170,7 +127,7 @@ void TestConnectionProtocol::stanzasSentWhileConnectingWaitAndGoOutInOrder()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QSignalSpy pending(&client.connection, &ComponentConnection::pendingChanged);
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
@@ -182,7 +139,7 @@ void TestConnectionProtocol::stanzasSentWhileConnectingWaitAndGoOutInOrder()
     QCOMPARE(client.connection.send(message(2)), QString());
     QCOMPARE(client.connection.pendingCount(), 2);
     QCOMPARE(pending.last().at(0).toInt(), 2);
-    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    server.send(ScriptedServer::streamHeader());
     QVERIFY(server.waitForReceived("</handshake>"));
     QVERIFY(!server.received().contains("id='q1'")); // still nothing before the handshake succeeds
     // A stanza sent in reaction to the first flushed one must still come after the queued ones.
@@ -207,7 +164,7 @@ void TestConnectionProtocol::pendingQueueIsBoundedAndNeedsAConnectionUnderWay()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.maxPendingStanzas = 2; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.maxPendingStanzas = 2; });
     const QByteArray message = "<message from='bot@comp.example' to='u@example.com'/>";
     // Idle and not connecting: refused, not silently kept.
     QVERIFY(client.connection.send(message).contains(u"not connected"));
@@ -225,7 +182,7 @@ void TestConnectionProtocol::receivesStanzas()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(connectAndAuthenticate(server, client));
     const QByteArray message =
         "<message from='u@example.com/r' to='bot@comp.example' type='chat'><body>hello</body></message>";
@@ -265,7 +222,7 @@ void TestConnectionProtocol::serverStreamErrors()
     QFETCH(bool, retried);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 10s; // long enough that no retry happens during the test
     });
@@ -273,7 +230,7 @@ void TestConnectionProtocol::serverStreamErrors()
     client.connection.connectToServer();
     if (duringHandshake) {
         QVERIFY(server.waitForReceived("<stream:stream"));
-        server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+        server.send(ScriptedServer::streamHeader());
         QVERIFY(server.waitForReceived("</handshake>"));
     } else {
         QVERIFY(server.acceptHandshake(secret));
@@ -298,13 +255,9 @@ void TestConnectionProtocol::serverStreamErrors()
 
 void TestConnectionProtocol::connectionRefused()
 {
-    quint16 port;
-    {
-        ScriptedServer server; // reserve a free port, then free it so nothing listens there
-        QVERIFY(server.listen());
-        port = server.port();
-    }
-    Client client(port);
+    const quint16 port = xcm::test::closedLocalPort();
+    QVERIFY(port != 0);
+    RecordingClient client(port, secret);
     client.connection.connectToServer();
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
     QTRY_COMPARE(client.connection.lastReason().condition, u"connection-refused"_s);
@@ -315,10 +268,10 @@ void TestConnectionProtocol::serverClosesDuringHandshake()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
-    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+    server.send(ScriptedServer::streamHeader());
     QVERIFY(server.waitForReceived("</handshake>"));
     server.closeClient();
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
@@ -330,7 +283,7 @@ void TestConnectionProtocol::serverDropsMidStanza()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(connectAndAuthenticate(server, client));
     server.send("<message from='u@x' to='bot@comp.example'><body>cut he");
     QTest::qWait(50);
@@ -344,7 +297,7 @@ void TestConnectionProtocol::serverNeverAnswers()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.connectTimeout = 300ms; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.connectTimeout = 300ms; });
     QElapsedTimer timer;
     timer.start();
     client.connection.connectToServer();
@@ -365,7 +318,7 @@ void TestConnectionProtocol::serverStallsMidStanza()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.stanzaTimeout = 400ms; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.stanzaTimeout = 400ms; });
     QVERIFY(connectAndAuthenticate(server, client));
     // One byte every 100 ms: the stanza would take seconds; the stanza timer measures it whole.
     const QByteArray stanza = "<message from='u@x' to='bot@comp.example'><body>slow</body></message>";
@@ -385,7 +338,7 @@ void TestConnectionProtocol::keepaliveWhitespace()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.keepaliveInterval = 100ms; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.keepaliveInterval = 100ms; });
     QVERIFY(connectAndAuthenticate(server, client));
     const qsizetype before = server.received().size();
     QTest::qWait(350);
@@ -398,7 +351,7 @@ void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 100ms;
         s.reconnect.multiplier = 2.0;
@@ -427,7 +380,7 @@ void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
     QCOMPARE(server.connectionCount(), 5); // maxAttempts reached: no fifth retry
 
     // With jitter the delays spread around the base.
-    Client jittery(server.port(), [](ConnectionSettings &s) {
+    RecordingClient jittery(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 1000ms;
         s.reconnect.jitter = 0.5;
@@ -447,7 +400,7 @@ void TestConnectionProtocol::backoffGrowsWithJitterAndCap()
     QVERIFY(seen.size() > 1);
 
     // At the cap the jitter only shortens: the cap is a promise.
-    Client capped(server.port(), [](ConnectionSettings &s) {
+    RecordingClient capped(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 1000ms;
         s.reconnect.maxDelay = 1000ms;
@@ -469,14 +422,14 @@ void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 100ms;
         s.reconnect.jitter = 0;
     });
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
-    server.send(QByteArray(ScriptedServer::header).replace("%1", "s1") +
+    server.send(ScriptedServer::streamHeader() +
                 "<stream:error><conflict "
                 "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
     QTRY_COMPARE(server.connectionCount(), 2); // retried
@@ -489,7 +442,7 @@ void TestConnectionProtocol::userDisconnectClosesTheStreamPolitely()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.closeTimeout = 3s;
     });
@@ -510,7 +463,7 @@ void TestConnectionProtocol::userDisconnectCancelsPendingReconnect()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 300ms;
     });
@@ -573,7 +526,7 @@ void TestConnectionProtocol::largeSendOverASlowLinkIsDeliveredBeforeTheClose()
     QTemporaryDir dir;
     ScriptedServer server;
     QVERIFY(listenFor(server, tls, dir));
-    Client client(server.port(), [tls](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [tls](ConnectionSettings &s) {
         s.closeTimeout = 300ms;
         s.directTls = s.acceptInvalidCertificates = tls;
     });
@@ -605,7 +558,7 @@ void TestConnectionProtocol::serverThatStopsReadingFailsTheClose()
     QTemporaryDir dir;
     ScriptedServer server;
     QVERIFY(listenFor(server, tls, dir));
-    Client client(server.port(), [tls](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [tls](ConnectionSettings &s) {
         s.closeTimeout = 300ms;
         s.directTls = s.acceptInvalidCertificates = tls;
         s.reconnect.enabled = true;
@@ -630,7 +583,7 @@ void TestConnectionProtocol::serverErrorDuringTheUserCloseIsTheReason()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) {
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
         s.closeTimeout = 2s;
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 100ms;
@@ -654,12 +607,12 @@ void TestConnectionProtocol::headerAfterTheUserCloseGetsNoHandshake()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.closeTimeout = 2s; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.closeTimeout = 2s; });
     client.connection.connectToServer();
     QVERIFY(server.waitForClient() && server.waitForReceived("<stream:stream"));
     client.connection.disconnectFromServer();
     QVERIFY(server.waitForReceived("</stream:stream>"));
-    server.send(QByteArray(ScriptedServer::header).replace("%1", "late"));
+    server.send(ScriptedServer::streamHeader("late"));
     server.send("</stream:stream>");
     QVERIFY(client.waitFor(ConnectionState::Disconnected));
     QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::UserRequest);
@@ -690,7 +643,7 @@ void TestConnectionProtocol::sendRefusals()
     QFETCH(QString, reason);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port(), [](ConnectionSettings &s) { s.maxStanzaBytes = 1024; });
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.maxStanzaBytes = 1024; });
     QVERIFY(connectAndAuthenticate(server, client));
     const qsizetype before = server.received().size();
     const QString refusal = client.connection.send(xml);
@@ -729,14 +682,14 @@ void TestConnectionProtocol::badServerInput()
     QFETCH(QString, condition);
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     if (authenticated) {
         QVERIFY(server.acceptHandshake(secret));
         QVERIFY(client.waitFor(ConnectionState::Connected));
     } else {
         QVERIFY(server.waitForReceived("<stream:stream"));
-        server.send(QByteArray(ScriptedServer::header).replace("%1", "s1"));
+        server.send(ScriptedServer::streamHeader());
         QVERIFY(server.waitForReceived("</handshake>"));
     }
     server.send(afterHeader);
@@ -756,7 +709,7 @@ void TestConnectionProtocol::dataAfterStreamCloseIsIgnored()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     QVERIFY(connectAndAuthenticate(server, client));
     const int receivedBefore = int(client.received.size());
     server.send("</stream:stream><message from='a@b' to='bot@comp.example'/>garbage<<<");
@@ -778,7 +731,7 @@ void TestConnectionProtocol::headerWithoutId()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
     server.send(headerWithoutIdBytes);
@@ -798,7 +751,7 @@ void TestConnectionProtocol::headerWithoutIdThenHostUnknown()
     // What Prosody 0.12 really sends for an unknown component name.
     ScriptedServer server;
     QVERIFY(server.listen());
-    Client client(server.port());
+    RecordingClient client(server.port(), secret);
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
     server.send(headerWithoutIdBytes);
@@ -812,14 +765,14 @@ void TestConnectionProtocol::headerWithoutIdThenHostUnknown()
 
 void TestConnectionProtocol::configurationProblemsAreReported()
 {
-    Client client(5347, [](ConnectionSettings &s) { s.domain = u"bad domain"_s; });
+    RecordingClient client(5347, secret, [](ConnectionSettings &s) { s.domain = u"bad domain"_s; });
     QSignalSpy changes(&client.connection, &ComponentConnection::stateChanged);
     client.connection.connectToServer();
     QCOMPARE(changes.size(), 1);
     QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::Configuration);
     QVERIFY(client.connection.lastReason().explanation.contains(u"domain"));
 
-    Client noSecret(5347);
+    RecordingClient noSecret(5347, secret);
     noSecret.connection.setSecret({});
     noSecret.connection.connectToServer();
     QVERIFY(noSecret.connection.lastReason().explanation.contains(u"no shared secret"));
@@ -841,13 +794,13 @@ void TestConnectionProtocol::directTls()
     QVERIFY(server.listen(cert.readAll(), key.readAll()));
 
     // A self-signed certificate is refused by default, with a reason that says so.
-    Client strict(server.port(), [](ConnectionSettings &s) { s.directTls = true; });
+    RecordingClient strict(server.port(), secret, [](ConnectionSettings &s) { s.directTls = true; });
     strict.connection.connectToServer();
     QTRY_COMPARE(strict.connection.lastReason().kind, DisconnectReason::Kind::Tls);
     QVERIFY2(strict.connection.lastReason().explanation.contains(u"not trusted"),
              qPrintable(strict.connection.lastReason().toString()));
 
-    Client relaxed(server.port(), [](ConnectionSettings &s) {
+    RecordingClient relaxed(server.port(), secret, [](ConnectionSettings &s) {
         s.directTls = true;
         s.acceptInvalidCertificates = true;
     });
@@ -877,7 +830,7 @@ void TestConnectionProtocol::tlsServerName()
     ScriptedServer server;
     QVERIFY(server.listen(pem, key.readAll()));
 
-    Client byAddress(server.port(), [](ConnectionSettings &s) { s.directTls = true; });
+    RecordingClient byAddress(server.port(), secret, [](ConnectionSettings &s) { s.directTls = true; });
     byAddress.connection.connectToServer();
     QTRY_COMPARE(byAddress.connection.lastReason().kind, DisconnectReason::Kind::Tls);
     const DisconnectReason reason = byAddress.connection.lastReason();
@@ -885,7 +838,7 @@ void TestConnectionProtocol::tlsServerName()
     QVERIFY2(reason.explanation.contains(u"xmpp.example") && reason.explanation.contains(u"127.0.0.1"),
              qPrintable(reason.toString()));
 
-    Client byName(server.port(), [](ConnectionSettings &s) {
+    RecordingClient byName(server.port(), secret, [](ConnectionSettings &s) {
         s.directTls = true;
         s.tlsServerName = u"xmpp.example"_s;
     });

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A real Prosody on 127.0.0.1 for one test: private temp dir, free ports, generated config.
+// Needs the `prosody` binary at run time (apt-get install prosody lua-unbound; tools/install-deps has
+// them). Starting takes ~0.2 s, a clean stop ~1.2 s. Environment knobs: XCM_PROSODY_LOG_LEVEL=debug logs
+// every stanza to log(); XCM_KEEP_PROSODY_DIR=1 keeps the temp dir (config, data, log) after the test.
 #pragma once
 
 #include <QList>

@@ -2,7 +2,7 @@
 // Pinger against a scripted server: what it sends, which answers count, and the timeout.
 #include "componentconnection.h"
 #include "pinger.h"
-#include "protocol/scriptedserver.h"
+#include "scriptedserver.h"
 #include "xmlelement.h"
 
 #include <QRegularExpression>

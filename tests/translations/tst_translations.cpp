@@ -8,6 +8,7 @@
 #include "connectionstate.h"
 #include "disconnectreason.h"
 #include "jid.h"
+#include "localport.h"
 #include "overflowbar.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -22,14 +23,13 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-// Set by translations/CMakeLists.txt: where lrelease put xcm_de.qm.
+// Set by tests/translations/CMakeLists.txt: where lrelease put xcm_de.qm.
 const QString qmDirectory = QStringLiteral(XCM_QM_DIRECTORY);
 } // namespace
 
@@ -99,10 +99,8 @@ void TestTranslations::germanEverywhere()
 void TestTranslations::connectionExplanationsInGerman()
 {
     // A connection's socket errors (socketErrorReason); a closed port on the loopback interface gives one.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = xcm::test::closedLocalPort();
+    QVERIFY(port != 0);
 
     xcm::ComponentConnection connection;
     xcm::ConnectionSettings settings;

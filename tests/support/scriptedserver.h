@@ -15,9 +15,8 @@ class ScriptedServer : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr auto header =
-        "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
-        "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example' id='%1'>";
+    // The header this server opens its stream with: a 21-byte XML declaration, then <stream:stream>.
+    static QByteArray streamHeader(const QByteArray &streamId = "s1");
 
     ScriptedServer();
     // With a certificate and key (PEM), the server speaks direct TLS.

@@ -15,6 +15,13 @@ constexpr std::chrono::milliseconds readTick{20};
 
 ScriptedServer::ScriptedServer() = default;
 
+QByteArray ScriptedServer::streamHeader(const QByteArray &streamId)
+{
+    return "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' "
+           "xmlns:stream='http://etherx.jabber.org/streams' from='comp.example' id='" +
+           streamId + "'>";
+}
+
 bool ScriptedServer::listen(const QByteArray &certificatePem, const QByteArray &keyPem)
 {
     if (certificatePem.isEmpty()) {
@@ -114,7 +121,7 @@ bool ScriptedServer::acceptHandshake(const QString &secret, const QByteArray &re
 {
     if (!waitForClient() || !waitForReceived("<stream:stream"))
         return false;
-    send(QByteArray(header).replace("%1", streamId.toUtf8()));
+    send(streamHeader(streamId.toUtf8()));
     if (!waitForReceived("</handshake>"))
         return false;
     const QByteArray digest =

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when translations/ lags behind the sources: runs lupdate on copies of the .ts files, then
 # requires the template to come out unchanged and every German message to be finished and non-empty.
-# Run by the translations_current test; see translations/CMakeLists.txt for the variables.
+# Run by the translations_current test; see tests/translations/CMakeLists.txt for the variables.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(failed FALSE)

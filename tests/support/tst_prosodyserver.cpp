@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Checks the real-Prosody harness itself, speaking XEP-0114 by hand so it depends on nothing in lib/.
-#include "support/prosodyserver.h"
+#include "prosodyserver.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>

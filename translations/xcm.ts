@@ -1277,14 +1277,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>answers a request, late (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>answers a request (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>awaiting your answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,6 +1306,14 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>no answer: the connection closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late answer, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer, %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1464,10 +1464,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>auto: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>injected by you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,6 +1485,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>%1 — the id of a request still waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1281,14 +1281,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <source>answers a request, late (%1)</source>
-        <translation>beantwortet eine Anfrage, verspätet (%1)</translation>
-    </message>
-    <message>
-        <source>answers a request (%1)</source>
-        <translation>beantwortet eine Anfrage (%1)</translation>
-    </message>
-    <message>
         <source>awaiting your answer (%1)</source>
         <translation>wartet auf Ihre Antwort (%1)</translation>
     </message>
@@ -1319,6 +1311,14 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>no answer: the connection closed</source>
         <translation>keine Antwort: die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>late answer, %1</source>
+        <translation>verspätete Antwort, %1</translation>
+    </message>
+    <message>
+        <source>answer, %1</source>
+        <translation>Antwort, %1</translation>
     </message>
 </context>
 <context>
@@ -1468,10 +1468,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>automatisch von xcm gesendet</translation>
     </message>
     <message>
-        <source>auto: %1</source>
-        <translation>automatisch: %1</translation>
-    </message>
-    <message>
         <source>injected by you</source>
         <translation>von Ihnen eingeschleust</translation>
     </message>
@@ -1494,6 +1490,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>%1 — the id of a request still waiting</source>
         <translation>%1 — die ID einer noch wartenden Anfrage</translation>
+    </message>
+    <message>
+        <source>auto %1</source>
+        <translation>automatisch: %1</translation>
     </message>
 </context>
 <context>

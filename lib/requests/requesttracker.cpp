@@ -269,8 +269,8 @@ QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) c
 {
     const QString roundTrip = formatDuration(exchange.roundTripMs());
     if (sequence != exchange.requestSequence) {
-        return exchange.late ? tr("answers a request, late (%1)").arg(roundTrip)
-                             : tr("answers a request (%1)").arg(roundTrip);
+        return exchange.late ? tr("late answer, %1").arg(roundTrip)
+                             : tr("answer, %1").arg(roundTrip);
     }
     switch (exchange.outcome) {
     case IqExchange::Outcome::Open:

@@ -73,7 +73,7 @@ public:
     qint64 nowNs() const { return m_clock.nsecsElapsed(); }
 
     // One line for a log row: "result in 12.4 ms", "error item-not-found in 3.1 ms", "no answer after
-    // 30 s", "answers a request (12.4 ms)" …
+    // 30 s", "answer, 12.4 ms" …
     QString describe(const IqExchange &exchange, quint64 sequence) const;
     static QString formatDuration(double milliseconds);
 

@@ -436,7 +436,7 @@ QString StanzaLogModel::answerText(int row) const
     case Origin::Wire:
         break;
     case Origin::Automatic:
-        return exchange.isEmpty() ? tr("sent by xcm automatically") : tr("auto: %1").arg(exchange);
+        return exchange.isEmpty() ? tr("sent by xcm automatically") : tr("auto %1").arg(exchange);
     case Origin::Injected:
         return exchange.isEmpty() ? tr("injected by you") : tr("injected: %1").arg(exchange);
     }

@@ -725,7 +725,7 @@ void TestStanzaLogModel::pairsRequestAndAnswerRows()
     model.flush();
     QVERIFY2(cell(model, 0, StanzaLogModel::AnswerColumn).startsWith(u"error item-not-found in "_s),
              qPrintable(cell(model, 0, StanzaLogModel::AnswerColumn)));
-    QVERIFY(cell(model, 1, StanzaLogModel::AnswerColumn).startsWith(u"answers a request ("_s));
+    QVERIFY(cell(model, 1, StanzaLogModel::AnswerColumn).startsWith(u"answer, "_s));
     QCOMPARE(model.index(0, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(), model.sequenceAt(1));
     QCOMPARE(model.index(1, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(), model.sequenceAt(0));
     QCOMPARE(model.index(0, 0).data(StanzaLogModel::ExchangeStateRole).toInt(),
@@ -764,7 +764,7 @@ void TestStanzaLogModel::pairingSurvivesTheCapAndTheFilters()
     model.append(samples::sent("<iq type='result' id='p' from='bot.example.org' to='user@example.org/x'/>"));
     model.flush();
     const int answerRow = model.rowCount() - 1;
-    QVERIFY(cell(model, answerRow, StanzaLogModel::AnswerColumn).startsWith(u"answers a request ("_s));
+    QVERIFY(cell(model, answerRow, StanzaLogModel::AnswerColumn).startsWith(u"answer, "_s));
     QCOMPARE(model.index(answerRow, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong(),
              requestSequence);
     QCOMPARE(filter.rowCount(), 1);

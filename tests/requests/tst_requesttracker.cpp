@@ -202,7 +202,7 @@ void TestRequestTracker::errorAnswerCarriesItsCondition()
     QCOMPARE(exchange->errorCondition, u"item-not-found"_s);
     QVERIFY2(tracker.describe(*exchange, 1).startsWith(u"error item-not-found in "_s),
              qPrintable(tracker.describe(*exchange, 1)));
-    QVERIFY(tracker.describe(*exchange, 2).startsWith(u"answers a request ("_s));
+    QVERIFY(tracker.describe(*exchange, 2).startsWith(u"answer, "_s));
 }
 
 void TestRequestTracker::errorsAndResultsAreNeverRequests()
@@ -295,7 +295,7 @@ void TestRequestTracker::timeoutThenLateAnswer()
     QVERIFY(exchange->late);
     QVERIFY(exchange->roundTripMs() >= 50);
     QVERIFY(tracker.describe(*exchange, 1).startsWith(u"late result in "_s));
-    QVERIFY(tracker.describe(*exchange, 4).startsWith(u"answers a request, late"_s));
+    QVERIFY(tracker.describe(*exchange, 4).startsWith(u"late answer, "_s));
     QVERIFY(!tracker.exchangeFor(2)->late);
 }
 

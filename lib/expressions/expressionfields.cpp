@@ -134,6 +134,31 @@ bool ExpressionFields::isAddress(ExpressionField field)
     return field >= ExpressionField::From && field <= ExpressionField::ToResource;
 }
 
+QStringView ExpressionFields::addressPart(QStringView address, ExpressionField field)
+{
+    // As Jid::parse splits: the resource is everything after the first '/', the local part ends at
+    // the first '@' before it.
+    const qsizetype slash = address.indexOf(u'/');
+    const QStringView bare = slash < 0 ? address : address.first(slash);
+    const qsizetype at = bare.indexOf(u'@');
+    switch (field) {
+    case ExpressionField::FromBare:
+    case ExpressionField::ToBare:
+        return bare;
+    case ExpressionField::FromDomain:
+    case ExpressionField::ToDomain:
+        return bare.sliced(at + 1);
+    case ExpressionField::FromLocal:
+    case ExpressionField::ToLocal:
+        return at < 0 ? QStringView() : bare.first(at);
+    case ExpressionField::FromResource:
+    case ExpressionField::ToResource:
+        return slash < 0 ? QStringView() : address.sliced(slash + 1);
+    default:
+        return address;
+    }
+}
+
 bool ExpressionFields::needsElement(ExpressionField field)
 {
     return field == ExpressionField::Body || field == ExpressionField::Ns || field == ExpressionField::Error;

@@ -57,6 +57,8 @@ public:
     static QStringList names();
 
     static bool isAddress(ExpressionField field); // from, to and their parts
+    // The part of `address` that an address field names: from.domain → the domain, from → all of it.
+    static QStringView addressPart(QStringView address, ExpressionField field);
     // Whether the value comes from the parsed tree (body, ns, error) rather than the top element.
     static bool needsElement(ExpressionField field);
 };

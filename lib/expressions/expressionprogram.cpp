@@ -112,29 +112,6 @@ bool compareAddress(QStringView value, const Test &test)
     }
 }
 
-QStringView addressPart(QStringView address, ExpressionField field)
-{
-    const qsizetype slash = address.indexOf(u'/');
-    const QStringView bare = slash < 0 ? address : address.first(slash);
-    const qsizetype at = bare.indexOf(u'@');
-    switch (field) {
-    case ExpressionField::FromBare:
-    case ExpressionField::ToBare:
-        return bare;
-    case ExpressionField::FromDomain:
-    case ExpressionField::ToDomain:
-        return bare.sliced(at + 1);
-    case ExpressionField::FromLocal:
-    case ExpressionField::ToLocal:
-        return at < 0 ? QStringView() : bare.first(at);
-    case ExpressionField::FromResource:
-    case ExpressionField::ToResource:
-        return slash < 0 ? QStringView() : address.sliced(slash + 1);
-    default:
-        return address;
-    }
-}
-
 // The runs of text directly inside `element`, split where child elements interrupt it (a text-only
 // element has one). Tests on text hold when one run satisfies them (!=: when none equals).
 template<typename Predicate> bool anyTextRun(const XmlElement &element, Predicate &&predicate)
@@ -161,19 +138,6 @@ bool compareRuns(const XmlElement &element, const Test &test)
 bool ruledOutByWire(const Test &test, StanzaView &view)
 {
     return test.hasNeedle && !view.wireHasEncodedText() && !view.wireContains(test.needle);
-}
-
-QString errorCondition(StanzaView &view)
-{
-    const XmlElement &element = view.element();
-    const bool streamError = view.kind() == StanzaKind::Stream;
-    const XmlElement error = streamError ? element : element.firstChild(u"error", element.namespaceUri());
-    const QStringView conditions = streamError ? ns::streamErrors : ns::stanzaErrors;
-    for (const XmlElement &child : error.children()) {
-        if (child.namespaceUri() == conditions && child.name() != u"text")
-            return child.name();
-    }
-    return {};
 }
 
 template<typename Predicate> bool anyDescendantNamespace(const XmlElement &element, Predicate &&predicate)
@@ -235,26 +199,25 @@ bool ExpressionProgram::evaluateTest(const Test &test, StanzaView &view) const
     case ExpressionField::FromBare:
     case ExpressionField::FromDomain:
     case ExpressionField::FromLocal:
-        return compareText(addressPart(view.from(), test.field), test, Qt::CaseInsensitive);
+        return compareText(ExpressionFields::addressPart(view.from(), test.field), test, Qt::CaseInsensitive);
     case ExpressionField::ToBare:
     case ExpressionField::ToDomain:
     case ExpressionField::ToLocal:
-        return compareText(addressPart(view.to(), test.field), test, Qt::CaseInsensitive);
+        return compareText(ExpressionFields::addressPart(view.to(), test.field), test, Qt::CaseInsensitive);
     case ExpressionField::FromResource:
-        return compareText(addressPart(view.from(), test.field), test);
+        return compareText(ExpressionFields::addressPart(view.from(), test.field), test);
     case ExpressionField::ToResource:
-        return compareText(addressPart(view.to(), test.field), test);
+        return compareText(ExpressionFields::addressPart(view.to(), test.field), test);
     case ExpressionField::Body: {
         // No "body" in the bytes: no <body/>. No needle in them: no body text that holds it.
         if (!view.wireContains(bodyName))
             return compareText(QStringView(), test);
         if (ruledOutByWire(test, view))
             return test.op == Op::NotEqual;
-        const XmlElement &element = view.element();
-        return compareRuns(element.firstChild(u"body", element.namespaceUri()), test);
+        return compareRuns(view.body(), test);
     }
     case ExpressionField::Error:
-        return compareText(view.isError() ? errorCondition(view) : QString(), test);
+        return compareText(view.errorCondition(), test);
     case ExpressionField::Ns: {
         const XmlElement &element = view.element();
         if (test.op == Op::Exists)

@@ -192,6 +192,27 @@ const XmlElement &StanzaView::element()
     return m_element;
 }
 
+XmlElement StanzaView::body()
+{
+    const XmlElement &stanza = element();
+    return stanza.firstChild(u"body", stanza.namespaceUri());
+}
+
+QString StanzaView::errorCondition()
+{
+    if (!isError())
+        return {};
+    const XmlElement &stanza = element();
+    const bool streamError = m_kind == StanzaKind::Stream;
+    const XmlElement error = streamError ? stanza : stanza.firstChild(u"error", stanza.namespaceUri());
+    const QStringView conditions = streamError ? ns::streamErrors : ns::stanzaErrors;
+    for (const XmlElement &child : error.children()) {
+        if (child.namespaceUri() == conditions && child.name() != u"text")
+            return child.name();
+    }
+    return {};
+}
+
 bool StanzaView::wireContains(const QByteArrayMatcher &needle) const
 {
     return needle.indexIn(*m_wire) >= 0;

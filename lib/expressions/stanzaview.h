@@ -45,6 +45,10 @@ public:
     // header and close).
     const XmlElement &element();
     bool isElementParsed() const { return m_elementParsed; }
+    // The first <body/> in the stanza's own namespace (null when there is none).
+    XmlElement body();
+    // The condition of an error stanza or a stream error ("item-not-found"); empty for other stanzas.
+    QString errorCondition();
 
     // Whether `needle` occurs in the wire bytes as they are: a quick "certainly not" before parsing.
     bool wireContains(const QByteArrayMatcher &needle) const;

@@ -3,7 +3,7 @@
 // regular expressions, and that cheap fields never parse the stanza.
 #include "expression.h"
 #include "expressionfields.h"
-#include "streamparser.h"
+#include "stanzas.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -13,19 +13,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A stanza as the connection delivers it: name and attributes from the parser, the tree on demand.
+// A stanza as the connection delivers it, received or (passed on) sent.
 Stanza parsed(const QString &xml, Direction direction = Direction::Received)
 {
-    StreamParser parser;
-    Stanza result;
-    QObject::connect(&parser, &StreamParser::stanzaReceived, [&result](const Stanza &s) { result = s; });
-    parser.feed(
-        "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:component:accept' "
-        "from='comp.example' id='s1'>");
-    parser.feed(xml.toUtf8());
-    if (result.isNull())
-        qFatal("bad test stanza: %s", qPrintable(xml));
-    return direction == Direction::Received ? result : result.passedOn(Direction::Sent, 0);
+    const Stanza stanza = receivedStanza(xml);
+    return direction == Direction::Received ? stanza : stanza.passedOn(Direction::Sent, 0);
 }
 
 const QString chat = u"<message from='Alice@Example.org/Phone' to='bot@comp.example' type='chat' id='m1'>"

@@ -41,10 +41,13 @@ bool isNumeric(Op op)
     return op == Op::Less || op == Op::LessEqual || op == Op::Greater || op == Op::GreaterEqual;
 }
 
+// What a test costs a stanza, roughly: 0 given, 1 an attribute, 2 the tree of error stanzas only,
+// 3 the tree; a regular expression search costs one more.
 int costOf(const Test &test)
 {
+    const int search = test.op == Op::Matches ? 1 : 0;
     if (test.isHas)
-        return 3;
+        return 3 + search;
     switch (test.field) {
     case ExpressionField::Dir:
     case ExpressionField::Kind:
@@ -53,11 +56,11 @@ int costOf(const Test &test)
         return 0;
     case ExpressionField::Body:
     case ExpressionField::Ns:
-        return 3;
+        return 3 + search;
     case ExpressionField::Error:
-        return 2; // parsed only for error stanzas
+        return 2 + search;
     default:
-        return 1;
+        return 1 + search;
     }
 }
 
@@ -236,16 +239,16 @@ bool ExpressionCompiler::compileHas(const ExpressionNode &node, Test *test)
 {
     test->isHas = true;
     for (const ExpressionToken &step : node.path) {
-        test->path.append(step.text);
+        test->path.append(step.text.toUtf8());
         if (step.text != u"*")
             test->requiredNames.emplace_back(step.text.toUtf8());
     }
     if (node.hasAttribute()) {
-        test->attribute = node.attribute.text;
-        test->attributeIsNamespace = test->attribute == u"xmlns";
+        test->attribute = node.attribute.text.toUtf8();
+        test->attributeIsNamespace = test->attribute == "xmlns";
         // An element's namespace may be inherited: it need not be written in the stanza.
         if (!test->attributeIsNamespace)
-            test->requiredNames.emplace_back(test->attribute.toUtf8());
+            test->requiredNames.emplace_back(test->attribute);
     }
     if (!node.hasOperator()) {
         test->op = Op::Exists;
@@ -254,7 +257,14 @@ bool ExpressionCompiler::compileHas(const ExpressionNode &node, Test *test)
     test->op = operatorFor(node.op);
     if (!compileOperator(node, test))
         return false;
-    if (!test->attributeIsNamespace)
+    // A namespace is written in the stanza unless it is inherited from the stream (the default one, or
+    // stream: for a stream error): only then does its absence from the wire prove anything.
+    const auto couldBeInherited = [test](QStringView uri) {
+        return (test->op == Op::Equal && uri == test->text) ||
+               (test->op == Op::StartsWith && uri.startsWith(test->text)) ||
+               (test->op == Op::Contains && uri.contains(test->text));
+    };
+    if (!test->attributeIsNamespace || (!couldBeInherited(ns::component) && !couldBeInherited(ns::stream)))
         setNeedle(test, node.hasAttribute());
     return true;
 }

@@ -19,6 +19,19 @@ bool searchRegex(const Test &test, QStringView value)
     return test.regex->search(value) == BoundedRegex::Result::Match;
 }
 
+bool isLowerCaseAscii(QStringView text)
+{
+    return std::none_of(text.begin(), text.end(),
+                        [](QChar c) { return (c >= u'A' && c <= u'Z') || c.unicode() >= 0x80; });
+}
+
+// Searches `value` in lower case. Most addresses are already: searching them as they are spares an
+// allocation a row.
+bool searchRegexLowerCase(const Test &test, QStringView value)
+{
+    return isLowerCaseAscii(value) ? searchRegex(test, value) : searchRegex(test, value.toString().toLower());
+}
+
 // One text value against the operand. `cs` is Qt::CaseInsensitive for the address parts that ignore
 // case; their regular expressions see them in lower case.
 bool compareText(QStringView value, const Test &test, Qt::CaseSensitivity cs = Qt::CaseSensitive)
@@ -35,8 +48,7 @@ bool compareText(QStringView value, const Test &test, Qt::CaseSensitivity cs = Q
     case Op::StartsWith:
         return value.startsWith(test.text, cs);
     case Op::Matches:
-        return cs == Qt::CaseSensitive ? searchRegex(test, value)
-                                       : searchRegex(test, value.toString().toLower());
+        return cs == Qt::CaseSensitive ? searchRegex(test, value) : searchRegexLowerCase(test, value);
     case Op::Less:
     case Op::LessEqual:
     case Op::Greater:
@@ -105,48 +117,46 @@ bool compareAddress(QStringView value, const Test &test)
         return value.contains(test.text, Qt::CaseInsensitive);
     case Op::Matches:
         if (slash < 0)
-            return searchRegex(test, value.toString().toLower());
+            return searchRegexLowerCase(test, value);
+        if (isLowerCaseAscii(bare))
+            return searchRegex(test, value);
         return searchRegex(test, QString(bare.toString().toLower() + u'/' + resource));
     default:
         return false;
     }
 }
 
-// The runs of text directly inside `element`, split where child elements interrupt it (a text-only
-// element has one). Tests on text hold when one run satisfies them (!=: when none equals).
-template<typename Predicate> bool anyTextRun(const XmlElement &element, Predicate &&predicate)
+// The runs of text directly inside `element` of `tree`, split where child elements interrupt it (a
+// text-only element has one). Tests on text hold when one run satisfies them (!=: when none equals).
+template<typename Predicate> bool anyTextRun(const WireTree &tree, int element, Predicate &&predicate)
 {
-    bool sawText = false;
-    for (const XmlElement::Node &node : element.nodes()) {
-        if (!node.isText())
-            continue;
-        sawText = true;
-        if (predicate(QStringView(node.text)))
+    if (element < 0 || tree.firstTextRun(element) < 0)
+        return predicate(QStringView());
+    for (int run = tree.firstTextRun(element); run >= 0; run = tree.nextTextRun(run)) {
+        if (predicate(QStringView(tree.textRun(run))))
             return true;
     }
-    return !sawText && predicate(QStringView());
+    return false;
 }
 
-bool compareRuns(const XmlElement &element, const Test &test)
+bool compareRuns(const WireTree &tree, int element, const Test &test)
 {
     if (test.op == Op::NotEqual)
-        return !anyTextRun(element, [&](QStringView run) { return run == test.text; });
-    return anyTextRun(element, [&](QStringView run) { return compareText(run, test); });
+        return !anyTextRun(tree, element, [&](QStringView run) { return run == test.text; });
+    return anyTextRun(tree, element, [&](QStringView run) { return compareText(run, test); });
 }
 
 // Whether the needle's absence from the wire decides the test (false; != true) without parsing.
 bool ruledOutByWire(const Test &test, StanzaView &view)
 {
-    return test.hasNeedle && !view.wireHasEncodedText() && !view.wireContains(test.needle);
+    return test.hasNeedle && !view.wireContains(test.needle) && !view.wireHasEncodedText();
 }
 
-template<typename Predicate> bool anyDescendantNamespace(const XmlElement &element, Predicate &&predicate)
+// Elements are numbered in document order: every one after the stanza itself is inside it.
+template<typename Predicate> bool anyDescendantNamespace(const WireTree &tree, Predicate &&predicate)
 {
-    for (const XmlElement::Node &node : element.nodes()) {
-        if (node.isText())
-            continue;
-        if (predicate(QStringView(node.element.namespaceUri())) ||
-            anyDescendantNamespace(node.element, predicate))
+    for (int element = 1; element < tree.elementCount(); ++element) {
+        if (predicate(QStringView(tree.namespaceUri(element))))
             return true;
     }
     return false;
@@ -209,22 +219,23 @@ bool ExpressionProgram::evaluateTest(const Test &test, StanzaView &view) const
     case ExpressionField::ToResource:
         return compareText(ExpressionFields::addressPart(view.to(), test.field), test);
     case ExpressionField::Body: {
-        // No "body" in the bytes: no <body/>. No needle in them: no body text that holds it.
-        if (!view.wireContains(bodyName))
-            return compareText(QStringView(), test);
+        // No needle in the bytes: no body text that holds it. No "body" in them: no <body/>.
         if (ruledOutByWire(test, view))
             return test.op == Op::NotEqual;
-        return compareRuns(view.body(), test);
+        if (!view.wireContains(bodyName))
+            return compareText(QStringView(), test);
+        const int body = view.body();
+        return compareRuns(view.tree(), body, test);
     }
     case ExpressionField::Error:
         return compareText(view.errorCondition(), test);
     case ExpressionField::Ns: {
-        const XmlElement &element = view.element();
+        const WireTree &tree = view.tree();
         if (test.op == Op::Exists)
-            return element.childCount() > 0;
+            return tree.elementCount() > 1;
         if (test.op == Op::NotEqual)
-            return !anyDescendantNamespace(element, [&](QStringView uri) { return uri == test.text; });
-        return anyDescendantNamespace(element, [&](QStringView uri) { return compareText(uri, test); });
+            return !anyDescendantNamespace(tree, [&](QStringView uri) { return uri == test.text; });
+        return anyDescendantNamespace(tree, [&](QStringView uri) { return compareText(uri, test); });
     }
     }
     return false;
@@ -238,37 +249,35 @@ bool ExpressionProgram::evaluateHas(const Test &test, StanzaView &view) const
     }
     if (ruledOutByWire(test, view))
         return false;
-    QList<XmlElement> current{view.element()};
-    if (current.first().isNull())
+    const WireTree &tree = view.tree();
+    if (!tree.isValid())
         return false;
-    for (const QString &step : test.path) {
-        QList<XmlElement> next;
-        for (const XmlElement &element : std::as_const(current)) {
-            for (const XmlElement::Node &node : element.nodes()) {
-                if (!node.isText() && (step == u"*" || node.element.name() == step))
-                    next.append(node.element);
+    QVarLengthArray<int, 8> current{0};
+    QVarLengthArray<int, 8> next;
+    for (const QByteArray &step : test.path) {
+        next.clear();
+        for (const int element : std::as_const(current)) {
+            for (int child = tree.firstChild(element); child >= 0; child = tree.nextSibling(child)) {
+                if (step == "*" || tree.localName(child) == step)
+                    next.append(child);
             }
         }
         if (next.isEmpty())
             return false;
-        current = std::move(next);
+        std::swap(current, next);
     }
-    for (const XmlElement &element : std::as_const(current)) {
+    for (const int element : std::as_const(current)) {
         if (test.attribute.isEmpty()) {
             if (test.op == Op::Exists ||
-                anyTextRun(element, [&](QStringView run) { return compareText(run, test); }))
+                anyTextRun(tree, element, [&](QStringView run) { return compareText(run, test); }))
                 return true;
-            continue;
-        }
-        if (test.attributeIsNamespace) {
-            if (test.op == Op::Exists || compareText(element.namespaceUri(), test))
+        } else if (test.attributeIsNamespace) {
+            if (test.op == Op::Exists || compareText(tree.namespaceUri(element), test))
                 return true;
-            continue;
+        } else if (tree.hasAttribute(element, test.attribute)) {
+            if (test.op == Op::Exists || compareText(tree.attribute(element, test.attribute), test))
+                return true;
         }
-        if (!element.hasAttribute(test.attribute))
-            continue;
-        if (test.op == Op::Exists || compareText(element.attribute(test.attribute), test))
-            return true;
     }
     return false;
 }

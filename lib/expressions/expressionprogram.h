@@ -58,8 +58,8 @@ public:
         bool hasNeedle = false;
         // has(): element names from the stanza down ("*": any), the attribute ("xmlns": the
         // element's namespace) and the names that must appear in the wire for it to be there.
-        QStringList path;
-        QString attribute;
+        QList<QByteArray> path; // UTF-8, as the names are in the wire
+        QByteArray attribute;
         bool attributeIsNamespace = false;
         std::vector<QByteArrayMatcher> requiredNames;
     };
@@ -77,7 +77,7 @@ public:
         int left = -1; // And, Or (the cheaper side, evaluated first), Not
         int right = -1;
         int test = -1;
-        int cost = 0; // 0 given, 1 attributes, 2 wire search, 3 parsed tree
+        int cost = 0; // see costOf() in expressioncompiler.cpp
     };
 
     bool evaluate(StanzaView &view) const;

@@ -183,8 +183,10 @@ QString ReplyTemplate::valueOf(ExpressionField field, StanzaView &view)
     case ExpressionField::ToLocal:
     case ExpressionField::ToResource:
         return ExpressionFields::addressPart(view.to(), field).toString();
-    case ExpressionField::Body:
-        return view.body().text();
+    case ExpressionField::Body: {
+        const int body = view.body();
+        return body < 0 ? QString() : view.tree().text(body);
+    }
     case ExpressionField::Error:
         return view.errorCondition();
     case ExpressionField::Ns:

@@ -14,63 +14,6 @@ constexpr bool isXmlSpace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-// An attribute value as QXmlStreamReader reports it (XML 1.0 §2.11 and §3.3.3): line ends and literal
-// white space become spaces, then the predefined entities and character references are replaced.
-// The stream parser has checked the bytes already, so what is not understood is kept as it is.
-QString decodeAttributeValue(QByteArrayView raw)
-{
-    const bool plain = std::none_of(raw.begin(), raw.end(),
-                                    [](char c) { return c == '&' || c == '\t' || c == '\r' || c == '\n'; });
-    if (plain)
-        return QString::fromUtf8(raw);
-    QByteArray normalized;
-    normalized.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const char c = raw.at(i);
-        if (c == '\r' && i + 1 < raw.size() && raw.at(i + 1) == '\n')
-            continue; // \r\n is one line end: its \n becomes the space
-        normalized += isXmlSpace(c) ? ' ' : c;
-    }
-    const QString text = QString::fromUtf8(normalized);
-    if (!text.contains(u'&'))
-        return text;
-    QString decoded;
-    decoded.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const qsizetype semicolon = text.at(i) == u'&' ? text.indexOf(u';', i) : -1;
-        if (semicolon < 0) {
-            decoded += text.at(i);
-            continue;
-        }
-        const QStringView entity = QStringView(text).sliced(i + 1, semicolon - i - 1);
-        if (entity == u"lt")
-            decoded += u'<';
-        else if (entity == u"gt")
-            decoded += u'>';
-        else if (entity == u"amp")
-            decoded += u'&';
-        else if (entity == u"apos")
-            decoded += u'\'';
-        else if (entity == u"quot")
-            decoded += u'"';
-        else if (entity.startsWith(u'#')) {
-            bool ok = false;
-            const char32_t code = entity.startsWith(u"#x") ? entity.sliced(2).toUInt(&ok, 16)
-                                                           : entity.sliced(1).toUInt(&ok, 10);
-            if (!ok) {
-                decoded += text.at(i);
-                continue;
-            }
-            decoded += QString::fromUcs4(&code, 1);
-        } else {
-            decoded += text.at(i);
-            continue;
-        }
-        i = semicolon;
-    }
-    return decoded;
-}
-
 } // namespace
 
 StanzaView::StanzaView(const Stanza &stanza, bool automatic)
@@ -93,19 +36,22 @@ const QString &StanzaView::attribute(Attribute which)
     const quint8 bit = quint8(1u << which);
     if (m_known & bit)
         return m_attributes[which];
+    m_known |= bit;
     if (m_stanza) {
         static constexpr QStringView names[AttributeCount] = {u"type", u"from", u"to", u"id"};
         m_attributes[which] = m_stanza->attribute(names[which]);
-        m_known |= bit;
     } else {
-        scanStartTag();
+        if (!m_scanned)
+            scanStartTag();
+        if (!m_rawAttributes[which].isNull())
+            m_attributes[which] = WireTree::decodeAttribute(m_rawAttributes[which]);
     }
     return m_attributes[which];
 }
 
 void StanzaView::scanStartTag()
 {
-    m_known = (1u << AttributeCount) - 1;
+    m_scanned = true;
     const char *p = m_wire->constData();
     const char *const end = p + m_wire->size();
     const auto skipSpace = [&] {
@@ -157,8 +103,8 @@ void StanzaView::scanStartTag()
             which = To;
         else if (name == "id")
             which = Id;
-        if (which >= 0 && m_attributes[size_t(which)].isNull())
-            m_attributes[size_t(which)] = decodeAttributeValue(value);
+        if (which >= 0 && m_rawAttributes[size_t(which)].isNull())
+            m_rawAttributes[size_t(which)] = value.isNull() ? QByteArrayView("") : value;
     }
 }
 
@@ -180,35 +126,36 @@ bool StanzaView::isError()
     return name == "error" || name.endsWith(":error");
 }
 
-const XmlElement &StanzaView::element()
+const WireTree &StanzaView::tree()
 {
-    if (m_elementParsed)
-        return m_element;
-    m_elementParsed = true;
-    if (m_stanza)
-        m_element = m_stanza->element();
-    else if (!m_wire->startsWith("<?") && !m_wire->startsWith("</"))
-        m_element = XmlElement::parse(*m_wire);
-    return m_element;
+    if (!m_treeParsed) {
+        m_treeParsed = true;
+        m_tree.parse(*m_wire);
+    }
+    return m_tree;
 }
 
-XmlElement StanzaView::body()
+int StanzaView::body()
 {
-    const XmlElement &stanza = element();
-    return stanza.firstChild(u"body", stanza.namespaceUri());
+    const WireTree &stanza = tree();
+    return stanza.isValid() ? stanza.child(0, "body", stanza.namespaceUri(0)) : -1;
 }
 
 QString StanzaView::errorCondition()
 {
     if (!isError())
         return {};
-    const XmlElement &stanza = element();
+    const WireTree &stanza = tree();
+    if (!stanza.isValid())
+        return {};
     const bool streamError = m_kind == StanzaKind::Stream;
-    const XmlElement error = streamError ? stanza : stanza.firstChild(u"error", stanza.namespaceUri());
+    const int error = streamError ? 0 : stanza.child(0, "error", stanza.namespaceUri(0));
+    if (error < 0)
+        return {};
     const QStringView conditions = streamError ? ns::streamErrors : ns::stanzaErrors;
-    for (const XmlElement &child : error.children()) {
-        if (child.namespaceUri() == conditions && child.name() != u"text")
-            return child.name();
+    for (int child = stanza.firstChild(error); child >= 0; child = stanza.nextSibling(child)) {
+        if (stanza.namespaceUri(child) == conditions && stanza.localName(child) != "text")
+            return QString::fromUtf8(stanza.localName(child));
     }
     return {};
 }
@@ -220,9 +167,25 @@ bool StanzaView::wireContains(const QByteArrayMatcher &needle) const
 
 bool StanzaView::wireHasEncodedText()
 {
-    if (m_encodedText < 0)
-        m_encodedText = (m_wire->contains("&#") || m_wire->contains("<![CDATA[")) ? 1 : 0;
-    return m_encodedText == 1;
+    if (m_encodedText >= 0)
+        return m_encodedText == 1;
+    // memchr for the rare bytes beats a substring search: a stanza has a few '&' and '<' at most.
+    const char *const data = m_wire->constData();
+    const char *const end = data + m_wire->size();
+    m_encodedText = 0;
+    for (const char *p = data; (p = static_cast<const char *>(std::memchr(p, '&', size_t(end - p)))); ++p) {
+        if (p + 1 < end && p[1] == '#') {
+            m_encodedText = 1;
+            return true;
+        }
+    }
+    for (const char *p = data; (p = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)))); ++p) {
+        if (QByteArrayView(p, end - p).startsWith("<![CDATA[")) {
+            m_encodedText = 1;
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace xcm

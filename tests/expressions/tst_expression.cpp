@@ -308,7 +308,7 @@ void TestExpression::cheapFieldsDoNotParse()
         Q_ASSERT(expression.isValid());
         StanzaView view(Direction::Received, StanzaKind::Message, wire);
         expression.matches(view);
-        return view.isElementParsed();
+        return view.isTreeParsed();
     };
     QVERIFY(!parses(u"dir == in and kind == message and type == chat and from.domain == example.org and "
                     "to == bot@comp.example and id == m1 and size > 10 and not auto"_s));
@@ -347,7 +347,7 @@ void TestExpression::wireAttributesAsTheParserSeesThem()
     QCOMPARE(view.to(), stanza.to());
     QCOMPARE(view.id(), stanza.id());
     QCOMPARE(view.type(), stanza.type());
-    QVERIFY(!view.isElementParsed());
+    QVERIFY(!view.isTreeParsed());
 }
 
 void TestExpression::catastrophicRegexIsBounded()

@@ -95,9 +95,9 @@ bool WireTree::parse(const QByteArray &wire)
     m_elements.clear();
     m_runs.clear();
     m_namespaces.clear();
-    m_namespaces.append(componentNamespace);
-    m_namespaces.append(streamNamespace);
-    m_namespaces.append(xmlNamespace);
+    m_namespaces.append({{}, componentNamespace, true});
+    m_namespaces.append({{}, streamNamespace, true});
+    m_namespaces.append({{}, xmlNamespace, true});
 
     struct Declaration
     {
@@ -113,12 +113,14 @@ bool WireTree::parse(const QByteArray &wire)
     QVarLengthArray<Open, 16> open;
     const char *const data = wire.constData();
     const qsizetype size = wire.size();
-    const auto namespaceFor = [this](const QString &uri) {
-        for (qsizetype k = 0; k < m_namespaces.size(); ++k) {
-            if (m_namespaces[k] == uri)
+    // The same declaration written twice shares an entry; spelt differently (an entity) it gets two
+    // with the same decoded URI, which is all that is ever compared.
+    const auto namespaceFor = [this](QByteArrayView raw) {
+        for (qsizetype k = 3; k < m_namespaces.size(); ++k) {
+            if (m_namespaces[k].raw == raw)
                 return int(k);
         }
-        m_namespaces.append(uri);
+        m_namespaces.append({raw, {}, false});
         return int(m_namespaces.size() - 1);
     };
     int openRun = -1; // the run text is being added to, until the next tag
@@ -248,9 +250,9 @@ bool WireTree::parse(const QByteArray &wire)
             const QByteArrayView value(data + j + 1, valueEnd - j - 1);
             j = valueEnd + 1;
             if (attribute == "xmlns")
-                scope.append({QByteArrayView(""), namespaceFor(decodeAttribute(value))});
+                scope.append({QByteArrayView(""), namespaceFor(value)});
             else if (attribute.startsWith("xmlns:"))
-                scope.append({attribute.sliced(6), namespaceFor(decodeAttribute(value))});
+                scope.append({attribute.sliced(6), namespaceFor(value)});
         }
         element.namespaceIndex = -1;
         for (qsizetype k = scope.size() - 1; k >= 0; --k) {
@@ -292,6 +294,16 @@ QByteArrayView WireTree::localName(int element) const
 {
     const Element &e = m_elements[element];
     return QByteArrayView(m_wire->constData() + e.nameStart + e.localOffset, e.nameLength - e.localOffset);
+}
+
+const QString &WireTree::namespaceUri(int element) const
+{
+    const Namespace &entry = m_namespaces[m_elements[element].namespaceIndex];
+    if (!entry.decoded) {
+        entry.uri = decodeAttribute(entry.raw);
+        entry.decoded = true;
+    }
+    return entry.uri;
 }
 
 int WireTree::child(int element, QByteArrayView localName, const QString &namespaceUri) const

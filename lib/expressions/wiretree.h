@@ -30,10 +30,8 @@ public:
     int firstChild(int element) const { return m_elements[element].firstChild; }
     int nextSibling(int element) const { return m_elements[element].nextSibling; }
     QByteArrayView localName(int element) const;
-    const QString &namespaceUri(int element) const
-    {
-        return m_namespaces[m_elements[element].namespaceIndex];
-    }
+    // Decoded on first use: most stanzas are filtered without anyone asking.
+    const QString &namespaceUri(int element) const;
     // The first child called `localName` in `namespaceUri`, or -1.
     int child(int element, QByteArrayView localName, const QString &namespaceUri) const;
 
@@ -84,7 +82,13 @@ private:
     const QByteArray *m_wire = nullptr;
     QVarLengthArray<Element, 16> m_elements;
     QVarLengthArray<Run, 16> m_runs;
-    QVarLengthArray<QString, 8> m_namespaces;
+    struct Namespace
+    {
+        QByteArrayView raw; // the declaration's value as written
+        mutable QString uri;
+        mutable bool decoded = false;
+    };
+    QVarLengthArray<Namespace, 8> m_namespaces;
 };
 
 } // namespace xcm

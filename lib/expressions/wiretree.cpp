@@ -124,14 +124,14 @@ bool WireTree::parse(const QByteArray &wire)
         return int(m_namespaces.size() - 1);
     };
     int openRun = -1; // the run text is being added to, until the next tag
-    const auto addText = [&](qsizetype start, qsizetype end, bool plain) {
+    const auto addText = [&](qsizetype start, qsizetype end, bool cdata) {
         if (openRun >= 0) {
             m_runs[openRun].end = end;
-            m_runs[openRun].plain = m_runs[openRun].plain && plain;
+            m_runs[openRun].cdata = m_runs[openRun].cdata || cdata;
             return;
         }
         Element &owner = m_elements[open.last().element];
-        m_runs.append(Run{start, end, -1, plain});
+        m_runs.append(Run{start, end, -1, cdata});
         openRun = int(m_runs.size() - 1);
         if (owner.lastRun >= 0)
             m_runs[owner.lastRun].next = openRun;
@@ -153,9 +153,7 @@ bool WireTree::parse(const QByteArray &wire)
             } else {
                 if (!next)
                     return fail();
-                const bool plain = !std::memchr(data + i, '&', size_t(end - i)) &&
-                                   !std::memchr(data + i, '\r', size_t(end - i));
-                addText(i, end, plain);
+                addText(i, end, false);
             }
             i = end;
             continue;
@@ -190,7 +188,7 @@ bool WireTree::parse(const QByteArray &wire)
             const qsizetype end = QByteArrayView(data, size).indexOf("]]>", i + 9);
             if (end < 0)
                 return fail();
-            addText(i, end + 3, false);
+            addText(i, end + 3, true);
             i = end + 3;
             continue;
         }
@@ -366,7 +364,8 @@ QString WireTree::textRun(int run) const
 {
     const Run &r = m_runs[run];
     const QByteArrayView raw(m_wire->constData() + r.start, r.end - r.start);
-    if (r.plain)
+    // Looked at here rather than while parsing: most runs are never decoded.
+    if (!r.cdata && !raw.contains('&') && !raw.contains('\r'))
         return QString::fromUtf8(raw);
     // Line ends become \n (XML 1.0 §2.11), references are replaced, CDATA is taken as it is.
     QByteArray out;

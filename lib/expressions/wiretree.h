@@ -71,7 +71,7 @@ private:
         qsizetype start = 0;
         qsizetype end = 0;
         int next = -1;
-        bool plain = true; // no entity, CDATA or carriage return: the bytes are the text
+        bool cdata = false; // holds a CDATA section
     };
 
     // The raw value of attribute `qualifiedName` (namespace declarations skipped); `found` says whether

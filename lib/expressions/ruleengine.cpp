@@ -106,14 +106,14 @@ void RuleEngine::cancelPending()
     m_pending = 0;
 }
 
-void RuleEngine::handleReceived(const Stanza &stanza)
+bool RuleEngine::handleReceived(const Stanza &stanza)
 {
     if (m_rules.isEmpty())
-        return;
+        return false;
     StanzaView view(stanza);
     if (isRuleReply(view)) {
         qCDebug(lcRules) << "not answering a rule's reply, id" << view.id();
-        return;
+        return false;
     }
     for (int i = 0; i < m_rules.size(); ++i) {
         const Rule &rule = m_rules.at(i);
@@ -128,9 +128,9 @@ void RuleEngine::handleReceived(const Stanza &stanza)
         }
         if (!matched || !allowReply(i))
             continue;
-        answer(i, view);
-        return;
+        return answer(i, view);
     }
+    return false;
 }
 
 bool RuleEngine::isRuleReply(StanzaView &view)
@@ -178,7 +178,7 @@ bool RuleEngine::allowReply(int index)
     return false;
 }
 
-void RuleEngine::answer(int index, StanzaView &view)
+bool RuleEngine::answer(int index, StanzaView &view)
 {
     Rule &rule = m_rules[index];
     ++rule.m_hits;
@@ -191,7 +191,7 @@ void RuleEngine::answer(int index, StanzaView &view)
     const QString problem = StanzaPolicy{domain, m_maxStanzaBytes}.check(xml.toUtf8(), &reply);
     if (!problem.isEmpty()) {
         fail(index, tr("reply not sent: %1").arg(problem));
-        return;
+        return false;
     }
     if (!reply.hasAttribute(u"id")) {
         const QString id = nextReplyId();
@@ -206,7 +206,7 @@ void RuleEngine::answer(int index, StanzaView &view)
     Q_EMIT ruleChanged(index);
     if (rule.m_delayMs == 0) {
         Q_EMIT replyReady(bytes, name);
-        return;
+        return true;
     }
     ++m_pending;
     QTimer::singleShot(rule.m_delayMs, this, [this, bytes, name, generation = m_generation] {
@@ -215,6 +215,7 @@ void RuleEngine::answer(int index, StanzaView &view)
         --m_pending;
         Q_EMIT replyReady(bytes, name);
     });
+    return true;
 }
 
 void RuleEngine::fail(int index, const QString &error)

@@ -46,8 +46,9 @@ public:
     void setMaxRepliesPerSecond(int count) { m_maxRepliesPerSecond = std::max(1, count); }
     int maxRepliesPerSecond() const { return m_maxRepliesPerSecond; }
 
-    // Every stanza the connection received, in order.
-    void handleReceived(const Stanza &stanza);
+    // Every stanza the connection received, in order. Returns whether a rule answers it (now or after
+    // its delay): an iq request a rule answers must get no automatic answer from the Responder.
+    bool handleReceived(const Stanza &stanza);
     // Replies waiting for their delay.
     int pendingCount() const { return m_pending; }
     void cancelPending();
@@ -73,7 +74,7 @@ private:
     bool isRuleReply(StanzaView &view);
     void remember(const XmlElement &reply);
     bool allowReply(int index);
-    void answer(int index, StanzaView &view);
+    bool answer(int index, StanzaView &view);
     void fail(int index, const QString &error);
     QString nextReplyId();
 

@@ -71,8 +71,8 @@ private Q_SLOTS:
 void TestRuleEngine::echoRuleAnswers()
 {
     Fixture f({Rule(u"echo"_s, u"kind == message and body contains 'ping'"_s, echoReply)});
-    f.engine.handleReceived(chat(u"ping &amp; more"_s));
-    f.engine.handleReceived(chat(u"hello"_s)); // no match
+    QVERIFY(f.engine.handleReceived(chat(u"ping &amp; more"_s)));
+    QVERIFY(!f.engine.handleReceived(chat(u"hello"_s))); // no match
     QCOMPARE(f.replySpy.size(), 1);
     QCOMPARE(f.replySpy.at(0).at(1).toString(), u"echo"_s);
     const XmlElement reply = replies(f.replySpy).first();
@@ -123,7 +123,7 @@ void TestRuleEngine::delayHoldsTheReply()
     Fixture f({Rule(u"slow"_s, u"body"_s, echoReply, 150)});
     QElapsedTimer timer;
     timer.start();
-    f.engine.handleReceived(chat(u"x"_s));
+    QVERIFY(f.engine.handleReceived(chat(u"x"_s))); // answered, later
     QCOMPARE(f.replySpy.size(), 0);
     QCOMPARE(f.engine.pendingCount(), 1);
     QVERIFY(f.replySpy.wait(5000));
@@ -161,7 +161,7 @@ void TestRuleEngine::invalidReplyIsNotSent()
     QFETCH(QString, error);
     Fixture f({Rule(u"bad"_s, u"body"_s, reply)});
     QSignalSpy changed(&f.engine, &RuleEngine::ruleChanged);
-    f.engine.handleReceived(chat(u"x"_s));
+    QVERIFY(!f.engine.handleReceived(chat(u"x"_s)));
     QCOMPARE(f.replySpy.size(), 0);
     QCOMPARE(f.failedSpy.size(), 1);
     QCOMPARE(f.failedSpy.at(0).at(1).toString(), error);
@@ -178,7 +178,7 @@ void TestRuleEngine::neverAnswersARulesReply()
     f.engine.handleReceived(chat(u"x"_s));
     QCOMPARE(f.replySpy.size(), 1);
     const Stanza echoed = receivedStanza(QString::fromUtf8(f.replySpy.at(0).at(0).toByteArray()));
-    f.engine.handleReceived(echoed);
+    QVERIFY(!f.engine.handleReceived(echoed));
     QCOMPARE(f.replySpy.size(), 1);
     // Nor what another xcm's rules sent.
     f.engine.handleReceived(chat(u"y"_s, u"peer@example.org"_s, u"bot@comp.example"_s, u"xcm-rule-1a2b-3"_s));

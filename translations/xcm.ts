@@ -112,6 +112,17 @@
     </message>
 </context>
 <context>
+    <name>xcm::BoundedRegex</name>
+    <message>
+        <source>a regular expression cannot set its own (*LIMIT_…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComponentConnection</name>
     <message>
         <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>
@@ -728,6 +739,223 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::ExpressionCompiler</name>
+    <message>
+        <source>unknown field &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (fields: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a comparison, e.g. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; can only be compared with == or !=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir is in or out, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind is message, presence, iq, stream or other, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto is true or false, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size is a number: compare it with ==, !=, &lt;, &lt;=, &gt; or &gt;=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number of bytes after %1, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares numbers: only size can be used with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionFields</name>
+    <message>
+        <source>direction: in (received) or out (sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message, presence, iq, stream or other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the type attribute: chat, get, result, error, unavailable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s address as written (local part and domain ignore case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender without the resource: user@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s local part (before @)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s resource (after /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s address as written (local part and domain ignore case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient without the resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s local part (before @)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s resource (after /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text of the message&apos;s &lt;body/&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the namespace of any element inside the stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the error condition, e.g. item-not-found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes on the wire (compare with &lt;, &lt;=, &gt;, &gt;=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by xcm automatically (an automatic answer or a rule&apos;s reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a child element or attribute: has(query), has(query@node == &apos;x&apos;), has(query/item@jid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionLexer</name>
+    <message>
+        <source>the string is not closed (a %1 is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;=&apos; is not an operator: write &apos;==&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;&amp;&apos; is not an operator: write &apos;&amp;&amp;&apos; or &apos;and&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;|&apos; is not an operator: write &apos;||&apos; or &apos;or&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos; (quote values that are not simple words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionParser</name>
+    <message>
+        <source>&apos;)&apos; has no matching &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or the end of the expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or &apos;)&apos; to close the &apos;(&apos; at %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), not or (</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), not or ( after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;(&apos; after &apos;has&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an element name after &apos;has(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an element name after &apos;/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an attribute name after &apos;@&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an operator or &apos;)&apos; after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos; to close the &apos;has(&apos; at %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an operator after %1 (==, !=, ~, contains, startswith, &lt;, &lt;=, &gt;, &gt;=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a value after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionProgram</name>
+    <message>
+        <source>the regular expression needs too much backtracking: it gave up on %1 stanzas and is no longer tried (simplify it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the regular expression gave up on %n stanza(s) (too much backtracking); they count as not matching</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xcm::HistoryView</name>
     <message>
         <source>Stanzas you send appear here, to edit or send again.</source>
@@ -1267,6 +1495,37 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::ReplyTemplate</name>
+    <message>
+        <source>&apos;{&apos; without &apos;}&apos;: write {{ for a brace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (did you mean {%2}?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (placeholders: %2; {{ and }} for braces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is empty: write the stanza to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply must be in jabber:component:accept, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply must be a &lt;message/&gt;, &lt;presence/&gt; or &lt;iq/&gt;, not &lt;%1/&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::RequestTracker</name>
     <message>
         <source>%1 ms</source>
@@ -1325,6 +1584,143 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>a request without a sender cannot be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Rule</name>
+    <message>
+        <source>name: a rule needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay: %1 ms is not between 0 and %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match: a rule needs an expression (to answer everything, write: kind != stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleEngine</name>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: more than %1 replies within a second (a loop?); turn the rule on again to resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RulesFile</name>
+    <message>
+        <source>a rules file may not have a DTD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &lt;%1&gt; in &lt;rules&gt;: only &lt;rule&gt; elements belong there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text outside a &lt;rule&gt;: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &lt;rules&gt; element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, delay-ms, enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &lt;rule&gt; needs a name=&apos;…&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule named &apos;%1&apos; is already defined at %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; needs a match=&apos;…&apos; expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: delay-ms is a whole number of milliseconds from 0 to %2, not &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: enabled is true or false, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the match expression is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; holds more than one stanza: a second one starts here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: text outside the reply stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; has no reply stanza inside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rules file is %1 bytes, over the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rules file is not UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the reply is not well-formed XML: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,6 +112,17 @@
     </message>
 </context>
 <context>
+    <name>xcm::BoundedRegex</name>
+    <message>
+        <source>a regular expression cannot set its own (*LIMIT_…)</source>
+        <translation>ein regulärer Ausdruck darf keine eigenen Grenzen setzen ((*LIMIT_…))</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComponentConnection</name>
     <message>
         <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>
@@ -732,6 +743,224 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::ExpressionCompiler</name>
+    <message>
+        <source>unknown field &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>unbekanntes Feld &apos;%1&apos; (war &apos;%2&apos; gemeint?)</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (fields: %2)</source>
+        <translation>unbekanntes Feld &apos;%1&apos; (Felder: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a comparison, e.g. %2</source>
+        <translation>&apos;%1&apos; braucht einen Vergleich, z. B. %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; can only be compared with == or !=</source>
+        <translation>&apos;%1&apos; lässt sich nur mit == oder != vergleichen</translation>
+    </message>
+    <message>
+        <source>dir is in or out, not &apos;%1&apos;</source>
+        <translation>dir ist in oder out, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>kind is message, presence, iq, stream or other, not &apos;%1&apos;</source>
+        <translation>kind ist message, presence, iq, stream oder other, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>auto is true or false, not &apos;%1&apos;</source>
+        <translation>auto ist true oder false, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>size is a number: compare it with ==, !=, &lt;, &lt;=, &gt; or &gt;=</source>
+        <translation>size ist eine Zahl: mit ==, !=, &lt;, &lt;=, &gt; oder &gt;= vergleichen</translation>
+    </message>
+    <message>
+        <source>expected a number of bytes after %1, not &apos;%2&apos;</source>
+        <translation>nach %1 wird eine Anzahl Bytes erwartet, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares numbers: only size can be used with it</source>
+        <translation>&apos;%1&apos; vergleicht Zahlen: nur size lässt sich damit vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionFields</name>
+    <message>
+        <source>direction: in (received) or out (sent)</source>
+        <translation>Richtung: in (empfangen) oder out (gesendet)</translation>
+    </message>
+    <message>
+        <source>message, presence, iq, stream or other</source>
+        <translation>message, presence, iq, stream oder other</translation>
+    </message>
+    <message>
+        <source>the type attribute: chat, get, result, error, unavailable…</source>
+        <translation>das Attribut type: chat, get, result, error, unavailable…</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s address as written (local part and domain ignore case)</source>
+        <translation>die Adresse des Absenders, wie geschrieben (Localpart und Domain ohne Groß-/Kleinschreibung)</translation>
+    </message>
+    <message>
+        <source>the sender without the resource: user@example.org</source>
+        <translation>der Absender ohne Ressource: user@example.org</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain</source>
+        <translation>die Domain des Absenders</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s local part (before @)</source>
+        <translation>der Localpart des Absenders (vor @)</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s resource (after /)</source>
+        <translation>die Ressource des Absenders (nach /)</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s address as written (local part and domain ignore case)</source>
+        <translation>die Adresse des Empfängers, wie geschrieben (Localpart und Domain ohne Groß-/Kleinschreibung)</translation>
+    </message>
+    <message>
+        <source>the recipient without the resource</source>
+        <translation>der Empfänger ohne Ressource</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain</source>
+        <translation>die Domain des Empfängers</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s local part (before @)</source>
+        <translation>der Localpart des Empfängers (vor @)</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s resource (after /)</source>
+        <translation>die Ressource des Empfängers (nach /)</translation>
+    </message>
+    <message>
+        <source>the id attribute</source>
+        <translation>das Attribut id</translation>
+    </message>
+    <message>
+        <source>the text of the message&apos;s &lt;body/&gt;</source>
+        <translation>der Text des &lt;body/&gt; der Nachricht</translation>
+    </message>
+    <message>
+        <source>the namespace of any element inside the stanza</source>
+        <translation>der Namensraum eines beliebigen Elements im Stanza</translation>
+    </message>
+    <message>
+        <source>the error condition, e.g. item-not-found</source>
+        <translation>die Fehlerbedingung, z. B. item-not-found</translation>
+    </message>
+    <message>
+        <source>bytes on the wire (compare with &lt;, &lt;=, &gt;, &gt;=)</source>
+        <translation>Bytes auf der Leitung (vergleichen mit &lt;, &lt;=, &gt;, &gt;=)</translation>
+    </message>
+    <message>
+        <source>sent by xcm automatically (an automatic answer or a rule&apos;s reply)</source>
+        <translation>von xcm selbsttätig gesendet (eine automatische Antwort oder die Antwort einer Regel)</translation>
+    </message>
+    <message>
+        <source>a child element or attribute: has(query), has(query@node == &apos;x&apos;), has(query/item@jid)</source>
+        <translation>ein Kindelement oder Attribut: has(query), has(query@node == &apos;x&apos;), has(query/item@jid)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionLexer</name>
+    <message>
+        <source>the string is not closed (a %1 is missing)</source>
+        <translation>die Zeichenkette ist nicht geschlossen (es fehlt ein %1)</translation>
+    </message>
+    <message>
+        <source>&apos;=&apos; is not an operator: write &apos;==&apos;</source>
+        <translation>&apos;=&apos; ist kein Operator: &apos;==&apos; schreiben</translation>
+    </message>
+    <message>
+        <source>&apos;&amp;&apos; is not an operator: write &apos;&amp;&amp;&apos; or &apos;and&apos;</source>
+        <translation>&apos;&amp;&apos; ist kein Operator: &apos;&amp;&amp;&apos; oder &apos;and&apos; schreiben</translation>
+    </message>
+    <message>
+        <source>&apos;|&apos; is not an operator: write &apos;||&apos; or &apos;or&apos;</source>
+        <translation>&apos;|&apos; ist kein Operator: &apos;||&apos; oder &apos;or&apos; schreiben</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos; (quote values that are not simple words)</source>
+        <translation>unerwartetes Zeichen &apos;%1&apos; (Werte, die keine einfachen Wörter sind, in Anführungszeichen setzen)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionParser</name>
+    <message>
+        <source>&apos;)&apos; has no matching &apos;(&apos;</source>
+        <translation>zu &apos;)&apos; gibt es keine &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or the end of the expression</source>
+        <translation>&apos;and&apos;, &apos;or&apos; oder das Ende des Ausdrucks erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or &apos;)&apos; to close the &apos;(&apos; at %1:%2</source>
+        <translation>&apos;and&apos;, &apos;or&apos; oder &apos;)&apos; zur &apos;(&apos; bei %1:%2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), not or (</source>
+        <translation>ein Feld, has(…), not oder ( erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), not or ( after %1</source>
+        <translation>nach %1 wird ein Feld, has(…), not oder ( erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;(&apos; after &apos;has&apos;</source>
+        <translation>nach &apos;has&apos; wird &apos;(&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected an element name after &apos;has(&apos;</source>
+        <translation>nach &apos;has(&apos; wird ein Elementname erwartet</translation>
+    </message>
+    <message>
+        <source>expected an element name after &apos;/&apos;</source>
+        <translation>nach &apos;/&apos; wird ein Elementname erwartet</translation>
+    </message>
+    <message>
+        <source>expected an attribute name after &apos;@&apos;</source>
+        <translation>nach &apos;@&apos; wird ein Attributname erwartet</translation>
+    </message>
+    <message>
+        <source>expected an operator or &apos;)&apos; after &apos;%1&apos;</source>
+        <translation>nach &apos;%1&apos; wird ein Operator oder &apos;)&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos; to close the &apos;has(&apos; at %1:%2</source>
+        <translation>&apos;)&apos; zu &apos;has(&apos; bei %1:%2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected an operator after %1 (==, !=, ~, contains, startswith, &lt;, &lt;=, &gt;, &gt;=)</source>
+        <translation>nach %1 wird ein Operator erwartet (==, !=, ~, contains, startswith, &lt;, &lt;=, &gt;, &gt;=)</translation>
+    </message>
+    <message>
+        <source>expected a value after %1</source>
+        <translation>nach %1 wird ein Wert erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ExpressionProgram</name>
+    <message>
+        <source>the regular expression needs too much backtracking: it gave up on %1 stanzas and is no longer tried (simplify it)</source>
+        <translation>der reguläre Ausdruck braucht zu viel Backtracking: er hat bei %1 Stanzas aufgegeben und wird nicht mehr versucht (bitte vereinfachen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the regular expression gave up on %n stanza(s) (too much backtracking); they count as not matching</source>
+        <translation>
+            <numerusform>der reguläre Ausdruck hat bei %n Stanza aufgegeben (zu viel Backtracking); es gilt als nicht passend</numerusform>
+            <numerusform>der reguläre Ausdruck hat bei %n Stanzas aufgegeben (zu viel Backtracking); sie gelten als nicht passend</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xcm::HistoryView</name>
     <message>
         <source>Stanzas you send appear here, to edit or send again.</source>
@@ -1271,6 +1500,37 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::ReplyTemplate</name>
+    <message>
+        <source>&apos;{&apos; without &apos;}&apos;: write {{ for a brace</source>
+        <translation>&apos;{&apos; ohne &apos;}&apos;: für eine geschweifte Klammer {{ schreiben</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (did you mean {%2}?)</source>
+        <translation>unbekannter Platzhalter {%1} (war {%2} gemeint?)</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (placeholders: %2; {{ and }} for braces)</source>
+        <translation>unbekannter Platzhalter {%1} (Platzhalter: %2; {{ und }} für geschweifte Klammern)</translation>
+    </message>
+    <message>
+        <source>the reply is empty: write the stanza to send</source>
+        <translation>die Antwort ist leer: das zu sendende Stanza angeben</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>the reply must be in jabber:component:accept, not &apos;%1&apos;</source>
+        <translation>die Antwort muss im Namensraum jabber:component:accept stehen, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the reply must be a &lt;message/&gt;, &lt;presence/&gt; or &lt;iq/&gt;, not &lt;%1/&gt;</source>
+        <translation>die Antwort muss ein &lt;message/&gt;, &lt;presence/&gt; oder &lt;iq/&gt; sein, nicht &lt;%1/&gt;</translation>
+    </message>
+</context>
+<context>
     <name>xcm::RequestTracker</name>
     <message>
         <source>%1 ms</source>
@@ -1330,6 +1590,143 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>a request without a sender cannot be answered</source>
         <translation>eine Anfrage ohne Absender kann nicht beantwortet werden</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::Rule</name>
+    <message>
+        <source>name: a rule needs a name</source>
+        <translation>Name: eine Regel braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>name: longer than %1 characters</source>
+        <translation>Name: länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>delay: %1 ms is not between 0 and %2 ms</source>
+        <translation>Verzögerung: %1 ms liegt nicht zwischen 0 und %2 ms</translation>
+    </message>
+    <message>
+        <source>match: a rule needs an expression (to answer everything, write: kind != stream)</source>
+        <translation>Bedingung: eine Regel braucht einen Ausdruck (um auf alles zu antworten: kind != stream)</translation>
+    </message>
+    <message>
+        <source>match: %1</source>
+        <translation>Bedingung: %1</translation>
+    </message>
+    <message>
+        <source>reply: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleEngine</name>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>Regel &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>match: %1</source>
+        <translation>Bedingung: %1</translation>
+    </message>
+    <message>
+        <source>paused: more than %1 replies within a second (a loop?); turn the rule on again to resume it</source>
+        <translation>angehalten: mehr als %1 Antworten in einer Sekunde (eine Schleife?); die Regel wieder einschalten, um sie fortzusetzen</translation>
+    </message>
+    <message>
+        <source>reply not sent: %1</source>
+        <translation>Antwort nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RulesFile</name>
+    <message>
+        <source>a rules file may not have a DTD</source>
+        <translation>eine Regeldatei darf keine DTD enthalten</translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed</source>
+        <translation>Entity-Referenzen außer den fünf vordefinierten sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found &lt;%2&gt;</source>
+        <translation>&lt;rules xmlns=&apos;%1&apos;&gt; erwartet, &lt;%2&gt; gefunden</translation>
+    </message>
+    <message>
+        <source>unexpected &lt;%1&gt; in &lt;rules&gt;: only &lt;rule&gt; elements belong there</source>
+        <translation>unerwartetes &lt;%1&gt; in &lt;rules&gt;: dort stehen nur &lt;rule&gt;-Elemente</translation>
+    </message>
+    <message>
+        <source>text outside a &lt;rule&gt;: &quot;%1&quot;</source>
+        <translation>Text außerhalb einer &lt;rule&gt;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no &lt;rules&gt; element</source>
+        <translation>kein &lt;rules&gt;-Element</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, delay-ms, enabled)</source>
+        <translation>unbekanntes Attribut &apos;%1&apos; an &lt;rule&gt; (bekannt: name, match, delay-ms, enabled)</translation>
+    </message>
+    <message>
+        <source>a &lt;rule&gt; needs a name=&apos;…&apos;</source>
+        <translation>eine &lt;rule&gt; braucht ein name=&apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>a rule named &apos;%1&apos; is already defined at %2:%3</source>
+        <translation>eine Regel namens &apos;%1&apos; ist schon bei %2:%3 definiert</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; needs a match=&apos;…&apos; expression</source>
+        <translation>Regel &apos;%1&apos; braucht einen Ausdruck match=&apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: delay-ms is a whole number of milliseconds from 0 to %2, not &apos;%3&apos;</source>
+        <translation>Regel &apos;%1&apos;: delay-ms ist eine ganze Zahl von Millisekunden von 0 bis %2, nicht &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: enabled is true or false, not &apos;%2&apos;</source>
+        <translation>Regel &apos;%1&apos;: enabled ist true oder false, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>Regel &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the match expression is empty</source>
+        <translation>Regel &apos;%1&apos;: der Ausdruck in match ist leer</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; holds more than one stanza: a second one starts here</source>
+        <translation>Regel &apos;%1&apos; enthält mehr als ein Stanza: hier beginnt ein zweites</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: text outside the reply stanza</source>
+        <translation>Regel &apos;%1&apos;: Text außerhalb des Antwort-Stanzas</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; has no reply stanza inside it</source>
+        <translation>Regel &apos;%1&apos; enthält kein Antwort-Stanza</translation>
+    </message>
+    <message>
+        <source>the rules file is %1 bytes, over the limit of %2</source>
+        <translation>die Regeldatei hat %1 Bytes, mehr als die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>the rules file is not UTF-8</source>
+        <translation>die Regeldatei ist nicht in UTF-8</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the reply is not well-formed XML: %2</source>
+        <translation>Regel &apos;%1&apos;: die Antwort ist kein wohlgeformtes XML: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rule.h"
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+Rule::Rule(const QString &name, const QString &match, const QString &replyTemplate, int delayMs, bool enabled)
+    : m_name(name)
+    , m_match(match)
+    , m_replyText(replyTemplate)
+    , m_delayMs(delayMs)
+    , m_enabled(enabled)
+{}
+
+void Rule::setName(const QString &name)
+{
+    m_name = name;
+    m_compiled = false;
+}
+
+void Rule::setMatch(const QString &match)
+{
+    m_match = match;
+    m_compiled = false;
+}
+
+void Rule::setReplyText(const QString &text)
+{
+    m_replyText = text;
+    m_compiled = false;
+}
+
+void Rule::setDelayMs(int delayMs)
+{
+    m_delayMs = delayMs;
+    m_compiled = false;
+}
+
+bool Rule::compile(QString *error)
+{
+    m_compiled = false;
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (m_name.trimmed().isEmpty())
+        return fail(tr("name: a rule needs a name"));
+    if (m_name.size() > maxNameLength)
+        return fail(tr("name: longer than %1 characters").arg(maxNameLength));
+    if (m_delayMs < 0 || m_delayMs > maxDelayMs)
+        return fail(tr("delay: %1 ms is not between 0 and %2 ms").arg(m_delayMs).arg(maxDelayMs));
+    if (m_match.trimmed().isEmpty())
+        return fail(tr("match: a rule needs an expression (to answer everything, write: kind != stream)"));
+    ExpressionError problem;
+    Expression expression = Expression::compile(m_match, &problem);
+    if (!expression.isValid())
+        return fail(tr("match: %1").arg(problem.toString()));
+    ReplyTemplate reply = ReplyTemplate::parse(m_replyText, &problem);
+    if (!reply.isValid())
+        return fail(tr("reply: %1").arg(problem.toString()));
+    m_expression = std::move(expression);
+    m_replyTemplate = std::move(reply);
+    m_compiled = true;
+    if (error)
+        error->clear();
+    return true;
+}
+
+bool Rule::sameDefinition(const Rule &other) const
+{
+    return m_name == other.m_name && m_match == other.m_match && m_replyText == other.m_replyText &&
+           m_delayMs == other.m_delayMs && m_enabled == other.m_enabled;
+}
+
+} // namespace xcm

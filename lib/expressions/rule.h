@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "expression.h"
+#include "replytemplate.h"
+
+namespace xcm {
+
+// "When a stanza matching this arrives, send that": a name, an expression, a reply template, a delay
+// and on/off, plus what the RuleEngine running it counts (hits, the last error, paused by the rate
+// limit). Setting a definition field drops the compiled form; compile() makes it again.
+class Rule
+{
+    Q_DECLARE_TR_FUNCTIONS(xcm::Rule)
+public:
+    static constexpr int maxDelayMs = 3'600'000; // an hour: longer is a mistake, not a test script
+    static constexpr qsizetype maxNameLength = 200;
+
+    Rule() = default;
+    Rule(const QString &name, const QString &match, const QString &replyTemplate, int delayMs = 0,
+         bool enabled = true);
+
+    // Checks and compiles the definition. On failure returns false and a reason that names the part:
+    // "match: 1:12: expected a value after '=='", "reply: 1:20: unknown placeholder {frm} …".
+    bool compile(QString *error = nullptr);
+    bool isCompiled() const { return m_compiled; }
+
+    const QString &name() const { return m_name; }
+    void setName(const QString &name);
+    const QString &match() const { return m_match; }
+    void setMatch(const QString &match);
+    const QString &replyText() const { return m_replyText; }
+    void setReplyText(const QString &text);
+    int delayMs() const { return m_delayMs; }
+    void setDelayMs(int delayMs);
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+
+    // Valid once compiled.
+    const Expression &expression() const { return m_expression; }
+    const ReplyTemplate &replyTemplate() const { return m_replyTemplate; }
+
+    // Kept by the RuleEngine.
+    quint64 hits() const { return m_hits; }
+    const QString &lastError() const { return m_lastError; }
+    bool isPaused() const { return m_paused; }
+
+    // The same definition (name, match, reply, delay, on/off); counters do not count.
+    bool sameDefinition(const Rule &other) const;
+
+private:
+    friend class RuleEngine;
+
+    QString m_name;
+    QString m_match;
+    QString m_replyText;
+    int m_delayMs = 0;
+    bool m_enabled = true;
+    bool m_compiled = false;
+    bool m_paused = false;
+    Expression m_expression;
+    ReplyTemplate m_replyTemplate;
+    quint64 m_hits = 0;
+    QString m_lastError;
+};
+
+} // namespace xcm

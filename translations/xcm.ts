@@ -1427,6 +1427,14 @@ Sent: %3 stanzas, %4</source>
         <source>The TLS server name is not valid: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the com&amp;ponent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -1584,6 +1592,117 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>a request without a sender cannot be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ResponderSettingsBox</name>
+    <message>
+        <source>As the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer requests automatically:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 6120 wants every get and set answered; a silent component makes clients wait for their own timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XEP-0199: an empty result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XEP-0030: the identity below and the features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XEP-0092: xcm and its version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XEP-0202: this machine&apos;s time and offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name (default: the profile&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more feature namespaces, separated by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed in disco#info besides the answers that are on, e.g. what the real component will offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the &amp;operating system in version answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone who asks learns what this machine runs: off by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer other requests by &amp;hand, for up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other get/set requests wait for your answer (Reply…, Ctrl+R) instead of getting service-unavailable at once; at the limit they get it after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this, a request without an answer is marked in red in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disco identit&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtra features:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag unans&amp;wered after:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1432,6 +1432,14 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>The TLS server name is not valid: %1.</source>
         <translation>Der TLS-Servername ist ungültig: %1.</translation>
     </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>Ver&amp;bindung</translation>
+    </message>
+    <message>
+        <source>As the com&amp;ponent</source>
+        <translation>Als Komponente</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -1590,6 +1598,117 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>a request without a sender cannot be answered</source>
         <translation>eine Anfrage ohne Absender kann nicht beantwortet werden</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ResponderSettingsBox</name>
+    <message>
+        <source>As the component</source>
+        <translation>Als Komponente</translation>
+    </message>
+    <message>
+        <source>&amp;Answer requests automatically:</source>
+        <translation>Anfragen se&amp;lbst beantworten:</translation>
+    </message>
+    <message>
+        <source>RFC 6120 wants every get and set answered; a silent component makes clients wait for their own timeout</source>
+        <translation>RFC 6120 verlangt eine Antwort auf jedes get und set; eine stumme Komponente lässt Clients bis zu ihrer eigenen Zeitgrenze warten</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>ping</translation>
+    </message>
+    <message>
+        <source>XEP-0199: an empty result</source>
+        <translation>XEP-0199: ein leeres Ergebnis</translation>
+    </message>
+    <message>
+        <source>disco</source>
+        <translation>disco</translation>
+    </message>
+    <message>
+        <source>XEP-0030: the identity below and the features</source>
+        <translation>XEP-0030: die Identität unten und die Features</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>XEP-0092: xcm and its version</source>
+        <translation>XEP-0092: xcm und seine Version</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>XEP-0202: this machine&apos;s time and offset</source>
+        <translation>XEP-0202: Uhrzeit und Zeitzonenversatz dieses Rechners</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>name (default: the profile&apos;s)</source>
+        <translation>Name (Standard: der des Profils)</translation>
+    </message>
+    <message>
+        <source>more feature namespaces, separated by spaces</source>
+        <translation>weitere Feature-Namensräume, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>Listed in disco#info besides the answers that are on, e.g. what the real component will offer</source>
+        <translation>In disco#info zusätzlich zu den eingeschalteten Antworten aufgeführt, z. B. was die echte Komponente anbieten wird</translation>
+    </message>
+    <message>
+        <source>Tell the &amp;operating system in version answers</source>
+        <translation>Das Betriebs&amp;system in Versionsantworten nennen</translation>
+    </message>
+    <message>
+        <source>Anyone who asks learns what this machine runs: off by default</source>
+        <translation>Jeder, der fragt, erfährt, was auf diesem Rechner läuft: standardmäßig aus</translation>
+    </message>
+    <message>
+        <source>Answer other requests by &amp;hand, for up to</source>
+        <translation>Andere Anfragen von Hand beantw&amp;orten, höchstens</translation>
+    </message>
+    <message>
+        <source>Other get/set requests wait for your answer (Reply…, Ctrl+R) instead of getting service-unavailable at once; at the limit they get it after all</source>
+        <translation>Andere get/set-Anfragen warten auf Ihre Antwort (Antworten…, Strg+R), statt sofort service-unavailable zu erhalten; an der Grenze erhalten sie es doch</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>After this, a request without an answer is marked in red in the log</source>
+        <translation>Danach wird eine Anfrage ohne Antwort im Protokoll rot markiert</translation>
+    </message>
+    <message>
+        <source>Disco identit&amp;y:</source>
+        <translation>Disco-&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra features:</source>
+        <translation>Zusätzliche &amp;Features:</translation>
+    </message>
+    <message>
+        <source>Flag unans&amp;wered after:</source>
+        <translation>Unbeant&amp;wortet markieren nach:</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "jid.h"
 #include "profilestore.h"
+#include "respondersettingsbox.h"
 #include "secretclipboard.h"
 #include "secretstore.h"
 #include "statestyle.h"
@@ -19,6 +20,7 @@
 #include <QRandomGenerator>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -206,6 +208,9 @@ void ProfileEditor::buildUi()
     behaviourForm->addRow(tr("Attempts before giving &up:"), m_maxAttempts);
     behaviourForm->addRow(QString(), m_retryAuth);
 
+    m_responder = new ResponderSettingsBox(this);
+    m_responder->setObjectName("responderBox"_L1);
+
     m_error = new QLabel(this);
     m_error->setObjectName("error"_L1);
     m_error->setWordWrap(true);
@@ -215,9 +220,24 @@ void ProfileEditor::buildUi()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditor::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileEditor::reject);
 
+    // Two pages, so that the dialog still fits a 640 px high screen: where to connect and how, and what
+    // xcm does as the component once connected.
+    auto *serverPage = new QWidget(this);
+    auto *serverLayout = new QVBoxLayout(serverPage);
+    serverLayout->addWidget(connectionBox);
+    serverLayout->addWidget(behaviourBox);
+    serverLayout->addStretch();
+    auto *componentPage = new QWidget(this);
+    auto *componentLayout = new QVBoxLayout(componentPage);
+    componentLayout->addWidget(m_responder);
+    componentLayout->addStretch();
+    auto *pages = new QTabWidget(this);
+    pages->setObjectName("editorPages"_L1);
+    pages->addTab(serverPage, tr("&Connection"));
+    pages->addTab(componentPage, tr("As the com&ponent"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(connectionBox);
-    layout->addWidget(behaviourBox);
+    layout->addWidget(pages);
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -254,6 +274,7 @@ void ProfileEditor::load(const Profile &profile)
     for (QWidget *dependent : {static_cast<QWidget *>(m_initialDelay), static_cast<QWidget *>(m_maxDelay),
                                static_cast<QWidget *>(m_maxAttempts), static_cast<QWidget *>(m_retryAuth)})
         dependent->setEnabled(s.reconnect.enabled);
+    m_responder->load(profile.responder, profile.requestTimeout);
 }
 
 void ProfileEditor::loadSecret()
@@ -361,6 +382,8 @@ Profile ProfileEditor::profile() const
     s.reconnect.maxDelay = seconds(m_maxDelay->value());
     s.reconnect.maxAttempts = m_maxAttempts->value();
     s.reconnect.retryAfterAuthenticationFailure = m_retryAuth->isChecked();
+    profile.responder = m_responder->settings(m_original.responder);
+    profile.requestTimeout = m_responder->requestTimeout();
     return profile;
 }
 

@@ -16,6 +16,7 @@ class QAction;
 namespace xcm {
 
 class ProfileStore;
+class ResponderSettingsBox;
 class SecretStore;
 
 // Creates or edits one profile. The secret is loaded from the keychain while the dialog is open and
@@ -83,6 +84,7 @@ private:
     QLineEdit *m_secret = nullptr;
     QAction *m_showSecret = nullptr;
     QLabel *m_keychainNote = nullptr;
+    ResponderSettingsBox *m_responder = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The profile editor's "As the component" box: what it shows is what the profile had, and what the
+// user sets there is what the profile gets (the responder's switches, identity, features, answer by hand,
+// the request timeout), as a user clicks and types.
+#include "profileeditor.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+
+class TestProfileEditor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsAndKeepsTheResponderSettings();
+    void editsTheResponderSettings();
+};
+
+namespace {
+
+template<typename T> T *field(const ProfileEditor &editor, const QString &name)
+{
+    T *found = editor.findChild<T *>(name);
+    if (!found)
+        qFatal("no field %s", qPrintable(name));
+    return found;
+}
+
+Profile sample()
+{
+    Profile profile = Profile::create(u"Gateway"_s);
+    profile.settings.domain = u"gw.example.org"_s;
+    profile.responder.version = false;
+    profile.responder.identity = {u"gateway"_s, u"irc"_s, u"IRC"_s};
+    profile.responder.extraFeatures = {u"urn:example:a"_s};
+    profile.responder.items = {{u"rooms.gw.example.org"_s, {}, u"Rooms"_s}};
+    profile.requestTimeout = 12s;
+    return profile;
+}
+
+} // namespace
+
+void TestProfileEditor::showsAndKeepsTheResponderSettings()
+{
+    const Profile profile = sample();
+    ProfileEditor editor(profile, false, nullptr, nullptr);
+    QVERIFY(field<QCheckBox>(editor, u"answerEnabled"_s)->isChecked());
+    QVERIFY(!field<QCheckBox>(editor, u"answerVersion"_s)->isChecked());
+    QVERIFY(!field<QCheckBox>(editor, u"revealOs"_s)->isEnabled()); // no version answers, no OS
+    QCOMPARE(field<QLineEdit>(editor, u"identityType"_s)->text(), u"irc"_s);
+    QCOMPARE(field<QSpinBox>(editor, u"requestTimeout"_s)->value(), 12);
+    // Nothing touched: the profile comes back as it was, disco items included.
+    QCOMPARE(editor.profile().responder, profile.responder);
+    QCOMPARE(editor.profile().requestTimeout, profile.requestTimeout);
+}
+
+void TestProfileEditor::editsTheResponderSettings()
+{
+    ProfileEditor editor(sample(), false, nullptr, nullptr);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    // The box is on the editor's second page, as a user finds it.
+    auto *pages = field<QTabWidget>(editor, u"editorPages"_s);
+    QTest::keyClick(&editor, Qt::Key_C, Qt::AltModifier | Qt::ShiftModifier);
+    if (pages->currentIndex() != 1)
+        pages->setCurrentIndex(1);
+    QVERIFY(field<QCheckBox>(editor, u"answerPing"_s)->isVisible());
+    QTest::mouseClick(field<QCheckBox>(editor, u"answerPing"_s), Qt::LeftButton);
+    QLineEdit *name = field<QLineEdit>(editor, u"identityName"_s);
+    name->clear();
+    QTest::keyClicks(name, u"IRC bridge"_s);
+    QLineEdit *features = field<QLineEdit>(editor, u"extraFeatures"_s);
+    QTest::keyClicks(features, u" urn:example:b, urn:example:c"_s);
+    QCheckBox *byHand = field<QCheckBox>(editor, u"answerByHand"_s);
+    QSpinBox *limit = field<QSpinBox>(editor, u"handAnswerLimit"_s);
+    QVERIFY(!limit->isEnabled());
+    QTest::mouseClick(byHand, Qt::LeftButton);
+    QVERIFY(limit->isEnabled());
+    limit->setValue(0);
+    QCOMPARE(limit->text(), u"no limit"_s);
+
+    const Profile edited = editor.profile();
+    QVERIFY(!edited.responder.ping);
+    QCOMPARE(edited.responder.identity.name, u"IRC bridge"_s);
+    QCOMPARE(edited.responder.extraFeatures,
+             QStringList({u"urn:example:a"_s, u"urn:example:b"_s, u"urn:example:c"_s}));
+    QVERIFY(edited.responder.answerByHand);
+    QCOMPARE(edited.responder.handAnswerLimit, 0ms);
+    QCOMPARE(edited.responder.items.size(), 1);
+
+    // Emptied identity fields mean the defaults; unticking "answer" turns everything off.
+    field<QLineEdit>(editor, u"identityCategory"_s)->clear();
+    QTest::mouseClick(field<QCheckBox>(editor, u"answerEnabled"_s), Qt::LeftButton);
+    QVERIFY(!byHand->isEnabled());
+    QCOMPARE(editor.profile().responder.identity.category, u"component"_s);
+    QVERIFY(!editor.profile().responder.enabled);
+}
+
+QTEST_MAIN(TestProfileEditor)
+#include "tst_profileeditor.moc"

@@ -698,14 +698,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Unanswered Requests Only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Reply…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,6 +1048,164 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::LogFilterBar</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unanswered Requests Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: show only the stanzas that contain the search text.
+Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show both directions, or only what was received or sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓↑ Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All Kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which kinds of stanza to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search JIDs, ids, content (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
+Enter: next match, F3 / Shift+F3: next / previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stanza shown contains “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::LogStatusLine</name>
+    <message>
+        <source>1 stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1 new while paused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1870,6 +2020,41 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::StanzaDetailPane</name>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact bytes on the wire instead of indented XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the stanza as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3 · %4 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a stanza to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::StanzaLogExport</name>
     <message>
         <source>there is no log to export</source>
@@ -1877,6 +2062,17 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>the file is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogHeader</name>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2010,43 +2206,6 @@ Sent: %3 stanzas, %4</source>
 <context>
     <name>xcm::StanzaLogView</name>
     <message>
-        <source>Errors only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On: show only the stanzas that contain the search text.
-Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,96 +2246,11 @@ Off: show all, highlight the matches, and step through them with F3 / Shift+F3.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Raw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the exact bytes on the wire instead of indented XML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the stanza as shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy Stanza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show both directions, or only what was received or sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>↓↑ Both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>↓ Received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>↑ Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show All Kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which kinds of stanza to show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search JIDs, ids, content (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
-Enter: next match, F3 / Shift+F3: next / previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No stanza shown contains “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a stanza to see it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>↓ received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>↑ sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 · %2 · %3 · %4 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused: %1 new while paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2208,30 +2282,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Errors Only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;Only Matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search the log (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find Pre&amp;vious</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,18 +2310,6 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Fit Columns to Width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size From, To and Id to the window again, Summary taking the rest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2284,33 +2322,7 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 stanza</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 stanzas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2 dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the log: %1
-Shown: %2
-Dropped as the oldest beyond the %3 the log keeps: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>XML log (*.log)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unanswered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -702,14 +702,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Von einer IQ-Anfrage zu ihrer Antwort und zurück (Strg+J)</translation>
     </message>
     <message>
-        <source>&amp;Unanswered Requests Only</source>
-        <translation>Nur &amp;unbeantwortete Anfragen</translation>
-    </message>
-    <message>
-        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
-        <translation>Nur IQ-Anfragen zeigen, die noch warten, abgelaufen oder nie beantwortet sind (Strg+Umschalt+U)</translation>
-    </message>
-    <message>
         <source>&amp;Reply…</source>
         <translation>&amp;Antworten…</translation>
     </message>
@@ -1062,6 +1054,168 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
         <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Eingegebene Secrets bleiben nur im Speicher, bis xcm beendet wird, und werden nirgends gespeichert: Geben Sie sie beim nächsten Mal erneut ein oder starten Sie einen Secret Service (etwa GNOME Keyring oder KWallet).</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::LogFilterBar</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>Das Protokoll durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>&amp;Errors Only</source>
+        <translation>Nur &amp;Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
+        <translation>Nur Stream-Fehler und Stanzas vom Typ &apos;error&apos; anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Unanswered Requests Only</source>
+        <translation>Nur &amp;unbeantwortete Anfragen</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unbeantwortet</translation>
+    </message>
+    <message>
+        <source>Show only iq requests still waiting, timed out or never answered (Ctrl+Shift+U)</source>
+        <translation>Nur IQ-Anfragen zeigen, die noch warten, abgelaufen oder nie beantwortet sind (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Only Matches</source>
+        <translation>Nur &amp;Treffer zeigen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>On: show only the stanzas that contain the search text.
+Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
+        <translation>An: nur die Stanzas anzeigen, die den Suchtext enthalten.
+Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen.</translation>
+    </message>
+    <message>
+        <source>Show both directions, or only what was received or sent</source>
+        <translation>Beide Richtungen zeigen oder nur Empfangenes bzw. Gesendetes</translation>
+    </message>
+    <message>
+        <source>↓↑ Both</source>
+        <translation>↓↑ Beide</translation>
+    </message>
+    <message>
+        <source>↓ Received</source>
+        <translation>↓ Empfangen</translation>
+    </message>
+    <message>
+        <source>↑ Sent</source>
+        <translation>↑ Gesendet</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds</source>
+        <translation>&amp;Arten</translation>
+    </message>
+    <message>
+        <source>Show All Kinds</source>
+        <translation>Alle Arten zeigen</translation>
+    </message>
+    <message>
+        <source>Which kinds of stanza to show</source>
+        <translation>Welche Arten von Stanzas angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Search JIDs, ids, content (Ctrl+F)</source>
+        <translation>JID, ID, Inhalt suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
+Enter: next match, F3 / Shift+F3: next / previous</source>
+        <translation>Text irgendwo im Stanza, ohne Beachtung der Groß-/Kleinschreibung: JIDs, IDs, Namensräume, Text.
+Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>No kinds</source>
+        <translation>Keine Arten</translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation>%1 Arten</translation>
+    </message>
+    <message>
+        <source>No stanza shown contains “%1”</source>
+        <translation>Kein angezeigtes Stanza enthält „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::LogStatusLine</name>
+    <message>
+        <source>1 stanza</source>
+        <translation>1 Stanza</translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation>%1 Stanzas</translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown)</source>
+        <translation>%1 (%2 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1, %2 dropped</source>
+        <translation>%1, %2 verworfen</translation>
+    </message>
+    <message>
+        <source>In the log: %1
+Shown: %2
+Dropped as the oldest beyond the %3 the log keeps: %4</source>
+        <translation>Im Protokoll: %1
+Angezeigt: %2
+Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</translation>
+    </message>
+    <message>
+        <source>Paused: %1 new while paused</source>
+        <translation>Angehalten: %1 neue seit der Pause</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +2029,41 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::StanzaDetailPane</name>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>Show the exact bytes on the wire instead of indented XML</source>
+        <translation>Die genauen Bytes auf der Leitung statt eingerücktem XML zeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the stanza as shown</source>
+        <translation>Das Stanza so kopieren, wie es angezeigt wird</translation>
+    </message>
+    <message>
+        <source>↓ received</source>
+        <translation>↓ empfangen</translation>
+    </message>
+    <message>
+        <source>↑ sent</source>
+        <translation>↑ gesendet</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3 · %4 bytes</source>
+        <translation>#%1 · %2 · %3 · %4 Bytes</translation>
+    </message>
+    <message>
+        <source>Select a stanza to see it here.</source>
+        <translation>Wählen Sie ein Stanza aus, um es hier zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>xcm::StanzaLogExport</name>
     <message>
         <source>there is no log to export</source>
@@ -1883,6 +2072,17 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>the file is not open for writing</source>
         <translation>die Datei ist nicht zum Schreiben geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaLogHeader</name>
+    <message>
+        <source>&amp;Fit Columns to Width</source>
+        <translation>Spalten an die &amp;Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Size From, To and Id to the window again, Summary taking the rest</source>
+        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
     </message>
 </context>
 <context>
@@ -2015,44 +2215,6 @@ Gesendet: %3 Stanzas, %4</translation>
 <context>
     <name>xcm::StanzaLogView</name>
     <message>
-        <source>Errors only</source>
-        <translation>Nur Fehler</translation>
-    </message>
-    <message>
-        <source>Show only stream errors and stanzas of type &apos;error&apos;</source>
-        <translation>Nur Stream-Fehler und Stanzas vom Typ &apos;error&apos; anzeigen</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
-        <source>On: show only the stanzas that contain the search text.
-Off: show all, highlight the matches, and step through them with F3 / Shift+F3.</source>
-        <translation>An: nur die Stanzas anzeigen, die den Suchtext enthalten.
-Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen.</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Next match (F3)</source>
-        <translation>Nächster Treffer (F3)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Previous match (Shift+F3)</source>
-        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -2093,98 +2255,12 @@ Aus: alle anzeigen, Treffer hervorheben und mit F3 / Umschalt+F3 durch sie gehen
         <translation>Nur die Stanzas speichern, die die Filter zeigen (Strg+Umschalt+E)</translation>
     </message>
     <message>
-        <source>Raw</source>
-        <translation>Roh</translation>
-    </message>
-    <message>
-        <source>Show the exact bytes on the wire instead of indented XML</source>
-        <translation>Die genauen Bytes auf der Leitung statt eingerücktem XML zeigen</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the stanza as shown</source>
-        <translation>Das Stanza so kopieren, wie es angezeigt wird</translation>
-    </message>
-    <message>
         <source>Copy Stanza</source>
         <translation>Stanza kopieren</translation>
     </message>
     <message>
-        <source>Show both directions, or only what was received or sent</source>
-        <translation>Beide Richtungen zeigen oder nur Empfangenes bzw. Gesendetes</translation>
-    </message>
-    <message>
-        <source>↓↑ Both</source>
-        <translation>↓↑ Beide</translation>
-    </message>
-    <message>
-        <source>↓ Received</source>
-        <translation>↓ Empfangen</translation>
-    </message>
-    <message>
-        <source>↑ Sent</source>
-        <translation>↑ Gesendet</translation>
-    </message>
-    <message>
-        <source>Show All Kinds</source>
-        <translation>Alle Arten zeigen</translation>
-    </message>
-    <message>
-        <source>Which kinds of stanza to show</source>
-        <translation>Welche Arten von Stanzas angezeigt werden</translation>
-    </message>
-    <message>
-        <source>Search JIDs, ids, content (Ctrl+F)</source>
-        <translation>JID, ID, Inhalt suchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.
-Enter: next match, F3 / Shift+F3: next / previous</source>
-        <translation>Text irgendwo im Stanza, ohne Beachtung der Groß-/Kleinschreibung: JIDs, IDs, Namensräume, Text.
-Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>No stanza shown contains “%1”</source>
-        <translation>Kein angezeigtes Stanza enthält „%1“</translation>
-    </message>
-    <message>
-        <source>Select a stanza to see it here.</source>
-        <translation>Wählen Sie ein Stanza aus, um es hier zu sehen.</translation>
-    </message>
-    <message>
-        <source>↓ received</source>
-        <translation>↓ empfangen</translation>
-    </message>
-    <message>
-        <source>↑ sent</source>
-        <translation>↑ gesendet</translation>
-    </message>
-    <message>
-        <source>#%1 · %2 · %3 · %4 bytes</source>
-        <translation>#%1 · %2 · %3 · %4 Bytes</translation>
-    </message>
-    <message>
-        <source>Paused: %1 new while paused</source>
-        <translation>Angehalten: %1 neue seit der Pause</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>Alle Arten</translation>
-    </message>
-    <message>
-        <source>No kinds</source>
-        <translation>Keine Arten</translation>
-    </message>
-    <message>
-        <source>%1 kinds</source>
-        <translation>%1 Arten</translation>
     </message>
     <message>
         <source>there is no log</source>
@@ -2215,30 +2291,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>Stanza-Protokoll exportieren</translation>
     </message>
     <message>
-        <source>&amp;Errors Only</source>
-        <translation>Nur &amp;Fehler</translation>
-    </message>
-    <message>
-        <source>Show &amp;Only Matches</source>
-        <translation>Nur &amp;Treffer zeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen …</translation>
-    </message>
-    <message>
-        <source>Search the log (Ctrl+F)</source>
-        <translation>Das Protokoll durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Find &amp;Next</source>
-        <translation>&amp;Weitersuchen</translation>
-    </message>
-    <message>
-        <source>Find Pre&amp;vious</source>
-        <translation>&amp;Rückwärts suchen</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -2267,18 +2319,6 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>Das ausgewählte Stanza so kopieren, wie es auf der Leitung war (Strg+C in der Liste)</translation>
     </message>
     <message>
-        <source>&amp;Kinds</source>
-        <translation>&amp;Arten</translation>
-    </message>
-    <message>
-        <source>&amp;Fit Columns to Width</source>
-        <translation>Spalten an die &amp;Breite anpassen</translation>
-    </message>
-    <message>
-        <source>Size From, To and Id to the window again, Summary taking the rest</source>
-        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation>F&amp;ortsetzen</translation>
     </message>
@@ -2291,36 +2331,8 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <translation>%1 Stanzas entfernt</translation>
     </message>
     <message>
-        <source>1 stanza</source>
-        <translation>1 Stanza</translation>
-    </message>
-    <message>
-        <source>%1 stanzas</source>
-        <translation>%1 Stanzas</translation>
-    </message>
-    <message>
-        <source>%1 (%2 shown)</source>
-        <translation>%1 (%2 angezeigt)</translation>
-    </message>
-    <message>
-        <source>%1, %2 dropped</source>
-        <translation>%1, %2 verworfen</translation>
-    </message>
-    <message>
-        <source>In the log: %1
-Shown: %2
-Dropped as the oldest beyond the %3 the log keeps: %4</source>
-        <translation>Im Protokoll: %1
-Angezeigt: %2
-Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</translation>
-    </message>
-    <message>
         <source>XML log (*.log)</source>
         <translation>XML-Protokoll (*.log)</translation>
-    </message>
-    <message>
-        <source>Unanswered</source>
-        <translation>Unbeantwortet</translation>
     </message>
 </context>
 <context>

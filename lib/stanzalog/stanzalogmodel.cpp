@@ -331,15 +331,18 @@ void StanzaLogModel::clear()
 
 void StanzaLogModel::setMaxRows(qsizetype maxRows)
 {
-    m_maxRows = std::clamp<qsizetype>(maxRows, 1, std::numeric_limits<int>::max());
+    const qsizetype limit = std::clamp<qsizetype>(maxRows, 1, std::numeric_limits<int>::max());
+    if (limit == m_maxRows)
+        return;
+    m_maxRows = limit;
     flush();
     const qsizetype excess = qsizetype(m_rows.size()) - m_maxRows;
     if (excess > 0) {
         removeOldest(excess);
         m_dropped += quint64(excess);
         Q_EMIT rowsDropped(quint64(excess));
-        Q_EMIT countsChanged();
     }
+    Q_EMIT countsChanged();
 }
 
 void StanzaLogModel::setRequestTracker(RequestTracker *tracker)

@@ -153,7 +153,8 @@ public:
 
 Q_SIGNALS:
     void rowsDropped(quint64 count);
-    // After every flush, drop and clear: rowCount(), droppedCount() or pendingCount() changed.
+    // After every flush, drop and clear: rowCount(), droppedCount() or pendingCount() changed; and
+    // when maxRows() did.
     void countsChanged();
 
 private:

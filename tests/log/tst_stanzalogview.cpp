@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -117,6 +118,8 @@ private Q_SLOTS:
     void columnsFitTheWidth();
     void columnLayoutIsKept();
     void jidsElideInTheMiddle();
+    void destroyedWhileBusy_data();
+    void destroyedWhileBusy();
 
 private:
     StanzaLogModel *m_model = nullptr;
@@ -762,6 +765,53 @@ void TestStanzaLogView::jidsElideInTheMiddle()
     QCOMPARE(elision(StanzaLogModel::ToColumn), Qt::ElideMiddle);
     QCOMPARE(elision(StanzaLogModel::IdColumn), Qt::ElideMiddle);
     QCOMPARE(elision(StanzaLogModel::SummaryColumn), Qt::ElideRight);
+}
+
+void TestStanzaLogView::destroyedWhileBusy_data()
+{
+    QTest::addColumn<bool>("logFirst");
+    QTest::newRow("view first") << false;
+    QTest::newRow("log first") << true;
+}
+
+void TestStanzaLogView::destroyedWhileBusy()
+{
+    // Everything a view has going when its profile is removed or the window closes: its parts must
+    // not signal a view that is half destroyed (the ASan+UBSan build checks).
+    QFETCH(bool, logFirst);
+    QSettings().remove(u"busy"_s);
+    auto *log = new StanzaLogModel;
+    log->setFlushInterval(0);
+    auto *view = new StanzaLogView;
+    view->setSettingsGroup(u"busy"_s);
+    view->setModel(log);
+    view->resize(900, 500);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view));
+    fillMixed(*log);
+    appendLoad(*log, 100);
+    QTRY_COMPARE(view->filterModel()->rowCount(), 110);
+    view->tableView()->selectRow(4);
+    view->tableView()->horizontalHeader()->resizeSection(StanzaLogModel::FromColumn, 250); // saving soon
+    QTest::keyClicks(view->findChild<QLineEdit *>(u"searchEdit"_s), u"load"_s);            // filtering soon
+    view->setPaused(true);
+    appendLoad(*log, 5, 100); // counted soon
+    view->clear();            // a message for 10 s
+    appendLoad(*log, 5, 105);
+
+    QPointer<StanzaLogView> watched = view;
+    if (logFirst) {
+        delete log;
+        QVERIFY(watched);
+        QCOMPARE(view->model(), nullptr);
+        QTRY_COMPARE(view->findChild<QLabel *>(u"statusLabel"_s)->text(), u"0 stanzas"_s);
+        delete view;
+    } else {
+        delete view;
+        delete log;
+    }
+    QVERIFY(!watched);
+    QSettings().remove(u"busy"_s);
 }
 
 QTEST_MAIN(TestStanzaLogView)

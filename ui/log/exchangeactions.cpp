@@ -34,15 +34,6 @@ ExchangeActions::ExchangeActions(QTableView *table, StanzaLogFilterModel *filter
     m_goToPartner->setShortcutContext(Qt::WindowShortcut);
     connect(m_goToPartner, &QAction::triggered, this, &ExchangeActions::goToPartner);
 
-    m_unansweredOnly = new QAction(tr("&Unanswered Requests Only"), this);
-    m_unansweredOnly->setObjectName(u"unansweredOnlyAction"_s);
-    m_unansweredOnly->setToolTip(tr("Show only iq requests still waiting, timed out or never answered "
-                                    "(Ctrl+Shift+U)"));
-    m_unansweredOnly->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    m_unansweredOnly->setShortcutContext(Qt::WindowShortcut);
-    m_unansweredOnly->setCheckable(true);
-    connect(m_unansweredOnly, &QAction::toggled, m_filter, &StanzaLogFilterModel::setUnansweredOnly);
-
     m_reply = new QAction(tr("&Reply…"), this);
     m_reply->setObjectName(u"replyAction"_s);
     m_reply->setToolTip(tr("Answer the selected received request from the compose form (Ctrl+R)"));

@@ -15,8 +15,8 @@ class StanzaLogFilterModel;
 class StanzaLogModel;
 
 // The log's actions on request/answer exchanges, beside the view that shows the rows: jump from a
-// request to its answer and back (Ctrl+J), show only unanswered requests, and Reply… to a received
-// request (the compose form takes it from replyRequested()). Each acts on the table's current row.
+// request to its answer and back (Ctrl+J), and Reply… to a received request (the compose form takes it from
+// replyRequested()). Each acts on the table's current row.
 class ExchangeActions : public QObject
 {
     Q_OBJECT
@@ -27,7 +27,6 @@ public:
     void setModel(StanzaLogModel *model);
 
     QAction *goToPartnerAction() const { return m_goToPartner; }
-    QAction *unansweredOnlyAction() const { return m_unansweredOnly; }
     QAction *replyAction() const { return m_reply; }
 
     // The answer (or request) of the stanza in `sourceRow`, as a few lines for the detail pane:
@@ -49,7 +48,6 @@ private:
     StanzaLogFilterModel *m_filter;
     QPointer<StanzaLogModel> m_model;
     QAction *m_goToPartner;
-    QAction *m_unansweredOnly;
     QAction *m_reply;
 };
 

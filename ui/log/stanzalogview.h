@@ -7,34 +7,34 @@
 #include <QWidget>
 
 class QAction;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QMenu;
-class QPlainTextEdit;
-class QPushButton;
-class QSplitter;
 class QTableView;
-class QTimer;
-class QToolButton;
 
 namespace xcm {
 
 class ExchangeActions;
+class LogFilterBar;
+class LogStatusLine;
+class StanzaDetailPane;
 class StanzaLogDelegate;
 class StanzaLogFilterModel;
+class StanzaLogHeader;
 class StanzaLogModel;
-class XmlHighlighter;
 
-// The live stanza log: a filter bar, the table, a detail pane with the selected stanza as highlighted
-// XML, and a status line. Built for heavy traffic: the table has fixed row heights and no per-row
-// widgets, colours come from a delegate, and the view only scrolls along (Follow) while it is at the
-// bottom. Pause freezes what is shown while traffic keeps being logged and counted.
+// The live stanza log: a filter bar (LogFilterBar, with pause, follow, clear and export at its end),
+// the table (its columns in StanzaLogHeader, its rows painted by StanzaLogDelegate), a detail pane
+// with the selected stanza (StanzaDetailPane) and a status line (LogStatusLine). The view wires them
+// to one StanzaLogFilterModel and does what spans them: pause, follow, clear, copy and export, and
+// the request/answer commands (ExchangeActions).
+//
+// Built for heavy traffic: the table has fixed row heights and no per-row widgets, and it only scrolls
+// along (Follow) while it is at the bottom. Pause freezes what is shown while traffic keeps being
+// logged and counted.
 //
 // Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
-// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Esc (in the search box) clears it,
-// then goes to the list. Ctrl+F, F3, Ctrl+P, Ctrl+L and Ctrl+E work anywhere in the window while the
-// view is visible, so a window that shows one log at a time (the others hidden) can offer
+// Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Ctrl+J from a request to its
+// answer and back, Ctrl+R reply to a request, Ctrl+Shift+U unanswered requests only, Esc (in the
+// search box) clears it, then goes to the list. All but Space, Ctrl+C and Esc work anywhere in the
+// window while the view is visible, so a window that shows one log at a time (the others hidden) can offer
 // menuActions() in its menu bar.
 class StanzaLogView : public QWidget
 {
@@ -56,7 +56,7 @@ public:
     void setSettingsGroup(const QString &group);
     // Whether From, To and Id are sized to the view's width (Summary taking the rest), as they are
     // until the user resizes a column.
-    bool isFittingColumns() const { return m_fitColumns; }
+    bool isFittingColumns() const;
     // The commands for a window's Log menu, separators included: find, filters, pause, follow, copy,
     // clear, export. They act on this view; their check marks and texts follow it.
     QList<QAction *> menuActions() const;
@@ -90,89 +90,35 @@ Q_SIGNALS:
     // Reply… on a received iq request: the compose form should prepare its answer.
     void replyRequested(const xcm::Stanza &request);
 
-protected:
-    void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
-
 private:
-    QWidget *createFilterBar();
-    QWidget *createDetailPane();
     void createActions();
-    void applySearch();
-    void find(bool forward);
-    void selectProxyRow(int row);
+    void createTable();
+    void createExchangeActions();
+    void addCommandsTo(LogFilterBar *bar);
+    void connectFollowing();
     void updateDetail();
-    // Without a stanza to show, the detail pane is one line.
-    void setDetailCollapsed(bool collapsed);
-    void updateStatus();
-    void scheduleStatusUpdate();
-    void updateKindButtonText();
-    void applyPalette();
-    // In the status line for 10 s; an empty one clears it.
-    void showMessage(const QString &message, bool aboutSearch = false);
-    void escapeFromSearch();
-    void elideMessage();
     void onRowsAboutToBeRemoved(int first, int last);
-    void fitColumns();
-    void saveColumns();
-    void restoreColumns();
-    void setColumnShown(int column, bool shown);
-    int lastShownColumn() const;
-    void showColumnMenu(const QPoint &position);
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
     StanzaLogDelegate *m_delegate = nullptr;
 
-    QComboBox *m_directionCombo = nullptr;
-    QPushButton *m_kindButton = nullptr;
-    QMenu *m_kindMenu = nullptr;
-    QLineEdit *m_searchEdit = nullptr;
-    QTimer *m_searchTimer = nullptr;
     QTableView *m_table = nullptr;
-    QSplitter *m_splitter = nullptr;
-    QWidget *m_detailPane = nullptr;
-    QLabel *m_detailHeader = nullptr;
-    QToolButton *m_rawButton = nullptr;
-    QToolButton *m_copyButton = nullptr;
-    QPlainTextEdit *m_detail = nullptr;
-    XmlHighlighter *m_highlighter = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QLabel *m_pausedLabel = nullptr;
-    QLabel *m_messageLabel = nullptr;
-    QTimer *m_statusTimer = nullptr;
-    QTimer *m_columnSaveTimer = nullptr;
-    QTimer *m_messageTimer = nullptr;
-    QMenu *m_columnMenu = nullptr;
-    QString m_settingsGroup;
-    QString m_message; // the status line's message in full; the label shows it elided
+    StanzaLogHeader *m_header = nullptr;
+    LogFilterBar *m_filterBar = nullptr;
+    StanzaDetailPane *m_detailPane = nullptr;
+    LogStatusLine *m_statusLine = nullptr;
+    ExchangeActions *m_exchangeActions = nullptr;
 
-    QAction *m_errorsOnlyAction = nullptr;
-    QAction *m_textFilterAction = nullptr;
-    QAction *m_findNextAction = nullptr;
-    QAction *m_findPreviousAction = nullptr;
-    QAction *m_searchAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_exportShownAction = nullptr;
-    QAction *m_rawAction = nullptr;
-    QAction *m_copyAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
     QList<QAction *> m_menuActions;
-    ExchangeActions *m_exchangeActions = nullptr;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
-    bool m_fitColumns = true;
-    bool m_detailCollapsed = false;
-    int m_detailHeight = 0;              // of the detail pane when it was last open
-    bool m_messageIsAboutSearch = false; // the message goes when the search text changes
-    bool m_adjustingColumns = false;     // column sizes change by code, not by the user
-    quint64 m_detailSequence = 0;
 };
 
 } // namespace xcm

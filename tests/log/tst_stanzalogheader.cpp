@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stanzalogheader.h"
+#include "stanzalogmodel.h"
+#include "stanzasamples.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+using ColumnList = QList<int>;
+
+class TestStanzaLogHeader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fitsTheWidth_data();
+    void fitsTheWidth();
+    void userSizesEndFitting();
+    void keepsTheLayoutAcrossAModelSwitch();
+    void menuHidesColumnsButOne();
+    void layoutIsKeptInSettings();
+
+private:
+    int shownWidth() const
+    {
+        int sum = 0;
+        for (int column = 0; column < m_header->count(); ++column)
+            sum += m_header->isSectionHidden(column) ? 0 : m_header->sectionSize(column);
+        return sum;
+    }
+    QMenu *openMenu() const
+    {
+        Q_EMIT m_header->customContextMenuRequested(QPoint(10, 5));
+        return m_header->findChild<QMenu *>(u"columnMenu"_s);
+    }
+
+    StanzaLogModel *m_log = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr; // as the view has it: the header sees the log through one
+    QTableView *m_table = nullptr;
+    StanzaLogHeader *m_header = nullptr;
+};
+
+void TestStanzaLogHeader::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(u"xcm"_s);
+    QApplication::setApplicationName(u"tst_stanzalogheader"_s);
+    QSettings().clear();
+}
+
+void TestStanzaLogHeader::init()
+{
+    m_log = new StanzaLogModel;
+    m_log->append(samples::received(samples::chatMessage));
+    m_log->flush();
+    m_proxy = new QSortFilterProxyModel;
+    m_proxy->setSourceModel(m_log);
+    m_table = new QTableView;
+    m_header = new StanzaLogHeader(m_table);
+    m_table->setHorizontalHeader(m_header);
+    m_table->setModel(m_proxy);
+    m_table->verticalHeader()->hide();
+    m_table->resize(1000, 400);
+    m_table->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_table));
+}
+
+void TestStanzaLogHeader::cleanup()
+{
+    delete m_table;
+    delete m_proxy;
+    delete m_log;
+}
+
+void TestStanzaLogHeader::fitsTheWidth_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<ColumnList>("hidden");
+
+    // From 810 px (the log in a 1024 px window) on, Summary keeps 20 characters and nothing scrolls.
+    QTest::newRow("810") << 810 << ColumnList();
+    QTest::newRow("1000") << 1000 << ColumnList();
+    QTest::newRow("1400") << 1400 << ColumnList();
+    QTest::newRow("2400") << 2400 << ColumnList();
+    QTest::newRow("810 without Id") << 810 << ColumnList{StanzaLogModel::IdColumn};
+    QTest::newRow("810 without From and Type")
+        << 810 << ColumnList{StanzaLogModel::FromColumn, StanzaLogModel::TypeColumn};
+    QTest::newRow("1400 without Summary") << 1400 << ColumnList{StanzaLogModel::SummaryColumn};
+}
+
+void TestStanzaLogHeader::fitsTheWidth()
+{
+    QFETCH(int, width);
+    QFETCH(ColumnList, hidden);
+    for (const int column : hidden) {
+        auto *action = openMenu()->findChild<QAction *>(u"column%1"_s.arg(column));
+        QVERIFY(action && action->isChecked());
+        action->trigger();
+    }
+    m_table->resize(width + 2 * m_table->frameWidth(), 400);
+    QTRY_COMPARE(m_header->width(), width);
+    QVERIFY(m_header->isFittingColumns());
+
+    const int character = m_table->fontMetrics().averageCharWidth();
+    QCOMPARE(shownWidth(), width); // the last shown column stretches over the rest
+    QVERIFY(!m_table->horizontalScrollBar()->isVisible());
+    const int summary = m_header->sectionSize(StanzaLogModel::SummaryColumn);
+    if (!hidden.contains(StanzaLogModel::SummaryColumn))
+        QVERIFY2(summary >= 20 * character, qPrintable(QString::number(summary)));
+    // From and To get the same share, within 12 to 34 characters (and the padding).
+    const int from = m_header->sectionSize(StanzaLogModel::FromColumn);
+    const int to = m_header->sectionSize(StanzaLogModel::ToColumn);
+    if (!hidden.contains(StanzaLogModel::FromColumn)) {
+        QCOMPARE(from, to);
+        QVERIFY2(from >= 12 * character && from <= 34 * character + 30, qPrintable(QString::number(from)));
+    }
+    for (const int column : hidden)
+        QVERIFY(m_header->isSectionHidden(column));
+}
+
+void TestStanzaLogHeader::userSizesEndFitting()
+{
+    m_header->resizeSection(StanzaLogModel::IdColumn, 222);
+    QVERIFY(!m_header->isFittingColumns());
+    const int from = m_header->sectionSize(StanzaLogModel::FromColumn);
+    m_table->resize(1300, 400);
+    QTRY_COMPARE(m_header->width(), 1300 - 2 * m_table->frameWidth());
+    QCOMPARE(m_header->sectionSize(StanzaLogModel::IdColumn), 222);
+    QCOMPARE(m_header->sectionSize(StanzaLogModel::FromColumn), from);
+
+    // The stretched last column follows the window: that is no sizing by the user.
+    m_header->fitColumnsToWidth();
+    QVERIFY(m_header->isFittingColumns());
+    m_table->resize(1100, 400);
+    QTRY_COMPARE(m_header->width(), 1100 - 2 * m_table->frameWidth());
+    QVERIFY(m_header->isFittingColumns());
+    QVERIFY(m_header->sectionSize(StanzaLogModel::IdColumn) < 222);
+}
+
+void TestStanzaLogHeader::keepsTheLayoutAcrossAModelSwitch()
+{
+    m_header->resizeSection(StanzaLogModel::FromColumn, 321);
+    m_header->hideSection(StanzaLogModel::TypeColumn);
+    StanzaLogModel other;
+    m_header->keepLayoutAcross([&] { m_proxy->setSourceModel(&other); });
+    QCOMPARE(m_header->sectionSize(StanzaLogModel::FromColumn), 321);
+    QVERIFY(m_header->isSectionHidden(StanzaLogModel::TypeColumn));
+    QVERIFY(!m_header->isFittingColumns());
+
+    // Through no model at all, too.
+    m_header->keepLayoutAcross([&] { m_proxy->setSourceModel(nullptr); });
+    QCOMPARE(m_header->count(), 0);
+    m_header->keepLayoutAcross([&] { m_proxy->setSourceModel(m_log); });
+    QCOMPARE(m_header->count(), int(StanzaLogModel::ColumnCount));
+    QCOMPARE(m_header->sectionSize(StanzaLogModel::FromColumn), 321);
+    QVERIFY(m_header->isSectionHidden(StanzaLogModel::TypeColumn));
+}
+
+void TestStanzaLogHeader::menuHidesColumnsButOne()
+{
+    QMenu *menu = openMenu();
+    QTRY_VERIFY(menu->isVisible());
+    auto *id = menu->findChild<QAction *>(u"column%1"_s.arg(StanzaLogModel::IdColumn));
+    QCOMPARE(id->text(), u"Id"_s);
+    id->trigger();
+    menu->close();
+    QVERIFY(m_header->isSectionHidden(StanzaLogModel::IdColumn));
+    QCOMPARE(shownWidth(), m_header->width()); // the others fill the room
+
+    for (int column = 1; column < m_header->count(); ++column)
+        m_header->hideSection(column);
+    menu = openMenu();
+    QVERIFY(!menu->findChild<QAction *>(u"column0"_s)->isEnabled());
+    QVERIFY(menu->findChild<QAction *>(u"column1"_s)->isEnabled());
+    menu->close();
+}
+
+void TestStanzaLogHeader::layoutIsKeptInSettings()
+{
+    QSettings().remove(u"log"_s);
+    m_header->setSettingsGroup(u"log"_s);
+    m_header->resizeSection(StanzaLogModel::ToColumn, 255);
+    QVERIFY(!QSettings().contains(u"log/columns"_s));
+    QTRY_COMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false)); // once the drag stops
+
+    // Another header (another profile's log, the next start) reads it; a hidden one on being shown.
+    QTableView second;
+    auto *secondHeader = new StanzaLogHeader(&second);
+    second.setHorizontalHeader(secondHeader);
+    second.setModel(m_proxy);
+    secondHeader->setSettingsGroup(u"log"_s);
+    QCOMPARE(secondHeader->sectionSize(StanzaLogModel::ToColumn), 255);
+    QVERIFY(!secondHeader->isFittingColumns());
+    m_header->fitColumnsToWidth(); // saved at once
+    QVERIFY(m_header->isFittingColumns());
+    second.resize(1000, 400);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QVERIFY(secondHeader->isFittingColumns());
+
+    // A change still waiting to be saved is written when the header is hidden.
+    m_header->resizeSection(StanzaLogModel::ToColumn, 244);
+    m_table->hide();
+    QCOMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false));
+    QSettings().remove(u"log"_s);
+}
+
+QTEST_MAIN(TestStanzaLogHeader)
+#include "tst_stanzalogheader.moc"

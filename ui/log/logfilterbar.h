@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "overflowbar.h"
+
+class QAbstractItemView;
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QTimer;
+
+namespace xcm {
+
+class StanzaLogFilterModel;
+
+// The bar above the stanza log: which rows show (direction, kinds, errors only, unanswered requests
+// only: Ctrl+Shift+U), and the free-text
+// search, which either filters or is stepped through in the list (F3 / Shift+F3; Enter finds the next
+// match when not filtering). Esc in the search box clears it, a second Esc goes to the list. Typing
+// re-filters after a short pause, not on every key.
+//
+// It is an OverflowBar: the log view adds its own controls after the filters. Its optional controls
+// are "Unanswered" (importance 6), "Errors only" (5) and "Filter" (4); controls added with a lower importance
+// go into the overflow menu before them.
+class LogFilterBar : public OverflowBar
+{
+    Q_OBJECT
+public:
+    // `list` shows `filter`: the matches are stepped through there.
+    LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list, QWidget *parent = nullptr);
+    ~LogFilterBar() override;
+
+    // For a window's Log menu, separators included: find, next, previous, then the filters.
+    QList<QAction *> menuActions() const { return m_menuActions; }
+
+public Q_SLOTS:
+    void focusSearch();
+    void findNext();
+    void findPrevious();
+
+Q_SIGNALS:
+    // Find found nothing: a message for the user, about the current search text.
+    void searchFailed(const QString &message);
+    // The text in the search box changed (it applies a moment later).
+    void searchTextChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    QComboBox *createDirectionCombo();
+    void createKindButton();
+    QLineEdit *createSearchEdit();
+    void updateKindButtonText();
+    void applySearch();
+    void find(bool forward);
+    void selectRow(int row);
+    void escapeFromSearch();
+
+    StanzaLogFilterModel *m_filter = nullptr;
+    QAbstractItemView *m_list = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QPushButton *m_kindButton = nullptr;
+    QMenu *m_kindMenu = nullptr;
+    QLineEdit *m_searchEdit = nullptr;
+
+    QAction *m_searchAction = nullptr;
+    QAction *m_findNextAction = nullptr;
+    QAction *m_findPreviousAction = nullptr;
+    QAction *m_errorsOnlyAction = nullptr;
+    QAction *m_unansweredOnlyAction = nullptr;
+    QAction *m_textFilterAction = nullptr;
+    QList<QAction *> m_menuActions;
+};
+
+} // namespace xcm

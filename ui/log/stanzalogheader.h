@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHeaderView>
+
+#include <functional>
+
+class QMenu;
+class QTimer;
+
+namespace xcm {
+
+// The stanza log's column header: it sizes the columns to the width it has (fixed-width columns to
+// their text, From, To and Id a share each, Summary the rest) until the user sizes one, hides and shows
+// columns from its context menu (one always stays), and keeps the layout in QSettings. Set it on a
+// QTableView whose model has StanzaLogModel's columns (the log or a proxy of it).
+class StanzaLogHeader : public QHeaderView
+{
+    Q_OBJECT
+public:
+    explicit StanzaLogHeader(QWidget *parent = nullptr);
+    ~StanzaLogHeader() override;
+
+    // Where the layout (widths, hidden columns, fitting) is kept in QSettings, e.g. "log": read now and
+    // whenever the header is shown (another log may have changed it), written when the user changes
+    // it. Empty, the default: not kept.
+    void setSettingsGroup(const QString &group);
+    // Whether From, To and Id are sized to the width (Summary taking the rest), as they are until the
+    // user resizes a column.
+    bool isFittingColumns() const { return m_fitColumns; }
+    // Back to columns that follow the width, and kept so.
+    void fitColumnsToWidth();
+    // Runs `switchModel`, which gives the model another source (a reset that clears the sections), and
+    // puts the layout back.
+    void keepLayoutAcross(const std::function<void()> &switchModel);
+
+protected:
+    bool viewportEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onSectionResized(int column);
+    void fitColumns();
+    void saveColumns();
+    void restoreColumns();
+    void setColumnShown(int column, bool shown);
+    int lastShownColumn() const;
+    QString title(int column) const;
+    void showColumnMenu(const QPoint &position);
+
+    QTimer *m_saveTimer = nullptr;
+    QMenu *m_columnMenu = nullptr;
+    QString m_settingsGroup;
+    QByteArray m_layoutWithoutModel; // kept while the model has no columns
+    bool m_fitColumns = true;
+    bool m_adjusting = false; // column sizes change by code, not by the user
+};
+
+} // namespace xcm

@@ -32,10 +32,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png and -editor.png, then quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Language of the window: %1 (default: the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -57,6 +53,10 @@
     </message>
     <message>
         <source>the profiles are: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png, -editor.png and -editor-component.png, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1855,6 +1855,27 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>Flag unans&amp;wered after:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rooms.example.org | Chat rooms
+bot.example.org | commands | Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What disco#items lists, one item per line: a JID, then optionally ‘|’ and a name, or ‘|’ a node ‘|’ a name. None by default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disco i&amp;tems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disco item on line %1: at most a JID, a node and a name, separated by ‘|’.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disco item on line %1: “%2” is not a JID: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::Rule</name>
@@ -2323,6 +2344,30 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>XML log (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by round trip, unanswered requests first (or click the Answer column); off: the log&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the log&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest answers first, unanswered requests at the top; click Answer again for the fastest, Time for the log&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fastest answers first; click Answer again or Time for the log&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest &amp;Answers First</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

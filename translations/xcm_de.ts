@@ -32,10 +32,6 @@
         <translation>Fenstergröße, z. B. 1280x800.</translation>
     </message>
     <message>
-        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png and -editor.png, then quit.</source>
-        <translation>Sobald verbunden und Verkehr da ist, &lt;prefix&gt;-main.png, -compose.png und -editor.png speichern, dann beenden.</translation>
-    </message>
-    <message>
         <source>Language of the window: %1 (default: the system&apos;s).</source>
         <translation>Sprache des Fensters: %1 (Standard: die des Systems).</translation>
     </message>
@@ -58,6 +54,10 @@
     <message>
         <source>the profiles are: %1</source>
         <translation>vorhandene Profile: %1</translation>
+    </message>
+    <message>
+        <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png, -editor.png and -editor-component.png, then quit.</source>
+        <translation>Sobald verbunden und Verkehr da ist, &lt;prefix&gt;-main.png, -compose.png, -editor.png und -editor-component.png speichern, dann beenden.</translation>
     </message>
 </context>
 <context>
@@ -518,7 +518,7 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
     <message>
         <source>Requests waiting for your answer: select one in the log and press Ctrl+R (Reply…). At the profile&apos;s limit each gets service-unavailable, so nobody waits for ever.</source>
-        <translation>Anfragen, die auf Ihre Antwort warten: eine im Protokoll wählen und Strg+R drücken (Antworten…). Bei Erreichen der Frist des Profils erhält jede service-unavailable, damit niemand ewig wartet.</translation>
+        <translation>Anfragen, die auf Ihre Antwort warten: eine im Protokoll wählen und Strg+R drücken (Beantworten…). Bei Erreichen der Frist des Profils erhält jede service-unavailable, damit niemand ewig wartet.</translation>
     </message>
     <message>
         <source>%1 awaiting your answer</source>
@@ -703,7 +703,7 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
     <message>
         <source>&amp;Reply…</source>
-        <translation>&amp;Antworten…</translation>
+        <translation>&amp;Beantworten…</translation>
     </message>
     <message>
         <source>Answer the selected received request from the compose form (Ctrl+R)</source>
@@ -1592,7 +1592,7 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     </message>
     <message>
         <source>As the com&amp;ponent</source>
-        <translation>Als Komponente</translation>
+        <translation>Als K&amp;omponente</translation>
     </message>
 </context>
 <context>
@@ -1830,11 +1830,11 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     </message>
     <message>
         <source>Answer other requests by &amp;hand, for up to</source>
-        <translation>Andere Anfragen von Hand beantw&amp;orten, höchstens</translation>
+        <translation>Andere Anfragen von &amp;Hand beantworten, höchstens</translation>
     </message>
     <message>
         <source>Other get/set requests wait for your answer (Reply…, Ctrl+R) instead of getting service-unavailable at once; at the limit they get it after all</source>
-        <translation>Andere get/set-Anfragen warten auf Ihre Antwort (Antworten…, Strg+R), statt sofort service-unavailable zu erhalten; an der Grenze erhalten sie es doch</translation>
+        <translation>Andere get/set-Anfragen warten auf Ihre Antwort (Beantworten…, Strg+R), statt sofort service-unavailable zu erhalten; an der Grenze erhalten sie es doch</translation>
     </message>
     <message>
         <source> s</source>
@@ -1863,6 +1863,28 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Flag unans&amp;wered after:</source>
         <translation>Unbeant&amp;wortet markieren nach:</translation>
+    </message>
+    <message>
+        <source>rooms.example.org | Chat rooms
+bot.example.org | commands | Commands</source>
+        <translation>raeume.example.org | Chaträume
+bot.example.org | commands | Befehle</translation>
+    </message>
+    <message>
+        <source>What disco#items lists, one item per line: a JID, then optionally ‘|’ and a name, or ‘|’ a node ‘|’ a name. None by default.</source>
+        <translation>Was disco#items auflistet, ein Eintrag pro Zeile: eine JID, dann wahlweise ‘|’ und ein Name oder ‘|’ ein Knoten ‘|’ ein Name. Standardmäßig keine.</translation>
+    </message>
+    <message>
+        <source>Disco i&amp;tems:</source>
+        <translation>Disco-Ein&amp;träge:</translation>
+    </message>
+    <message>
+        <source>Disco item on line %1: at most a JID, a node and a name, separated by ‘|’.</source>
+        <translation>Disco-Eintrag in Zeile %1: höchstens eine JID, ein Knoten und ein Name, getrennt durch ‘|’.</translation>
+    </message>
+    <message>
+        <source>Disco item on line %1: “%2” is not a JID: %3.</source>
+        <translation>Disco-Eintrag in Zeile %1: „%2“ ist keine JID: %3.</translation>
     </message>
 </context>
 <context>
@@ -2308,7 +2330,7 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     </message>
     <message>
         <source>Export &amp;Shown…</source>
-        <translation>An&amp;gezeigte exportieren …</translation>
+        <translation>Ange&amp;zeigte exportieren …</translation>
     </message>
     <message>
         <source>&amp;Copy Stanza</source>
@@ -2333,6 +2355,30 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>XML log (*.log)</source>
         <translation>XML-Protokoll (*.log)</translation>
+    </message>
+    <message>
+        <source>Slowest first</source>
+        <translation>Langsamste zuerst</translation>
+    </message>
+    <message>
+        <source>Sort by round trip, unanswered requests first (or click the Answer column); off: the log&apos;s order</source>
+        <translation>Nach Antwortzeit sortieren, unbeantwortete Anfragen zuerst (oder auf die Spalte Antwort klicken); aus: Reihenfolge des Protokolls</translation>
+    </message>
+    <message>
+        <source>In the log&apos;s order</source>
+        <translation>In der Reihenfolge des Protokolls</translation>
+    </message>
+    <message>
+        <source>Slowest answers first, unanswered requests at the top; click Answer again for the fastest, Time for the log&apos;s order</source>
+        <translation>Langsamste Antworten zuerst, unbeantwortete Anfragen oben; nochmals auf Antwort klicken für die schnellsten, auf Zeit für die Reihenfolge des Protokolls</translation>
+    </message>
+    <message>
+        <source>Fastest answers first; click Answer again or Time for the log&apos;s order</source>
+        <translation>Schnellste Antworten zuerst; nochmals auf Antwort oder auf Zeit klicken für die Reihenfolge des Protokolls</translation>
+    </message>
+    <message>
+        <source>Slowest &amp;Answers First</source>
+        <translation>Nach &amp;Dauer sortieren, langsamste zuerst</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,10 @@ void ProfileEditor::buildUi()
 
     m_responder = new ResponderSettingsBox(this);
     m_responder->setObjectName("responderBox"_L1);
+    connect(m_responder, &ResponderSettingsBox::edited, this, [this](QWidget *field) {
+        markEdited(field);
+        validate();
+    });
 
     m_error = new QLabel(this);
     m_error->setObjectName("error"_L1);
@@ -349,6 +353,8 @@ void ProfileEditor::validate()
         fail(m_tlsServerName, tr("The TLS server name is not valid: %1.").arg(tlsNameError));
     if (m_maxDelay->value() < m_initialDelay->value())
         fail(m_maxDelay, tr("The longest retry delay is shorter than the first one."));
+    if (const QString responderProblem = m_responder->problem(); !responderProblem.isEmpty())
+        fail(m_responder->problemField(), responderProblem);
     m_problem = problem;
     m_problemField = field;
     // A new form is not wrong, only unfinished: what is missing is a hint until the user has been at
@@ -399,8 +405,16 @@ void ProfileEditor::accept()
     if (m_secretLoading)
         return;
     if (!m_problem.isEmpty()) {
-        if (m_problemField)
+        if (m_problemField) {
+            // The field may be on the other page.
+            if (auto *pages = findChild<QTabWidget *>("editorPages"_L1)) {
+                for (int page = 0; page < pages->count(); ++page) {
+                    if (pages->widget(page)->isAncestorOf(m_problemField))
+                        pages->setCurrentIndex(page);
+                }
+            }
             m_problemField->setFocus();
+        }
         return;
     }
     QDialog::accept();

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "respondersettingsbox.h"
 
+#include "jid.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
 
@@ -52,6 +55,16 @@ ResponderSettingsBox::ResponderSettingsBox(QWidget *parent)
     m_features = edit(u"extraFeatures"_s, tr("more feature namespaces, separated by spaces"));
     m_features->setToolTip(tr("Listed in disco#info besides the answers that are on, e.g. what the real "
                               "component will offer"));
+    m_items = new QPlainTextEdit(this);
+    m_items->setObjectName(u"discoItems"_s);
+    m_items->setTabChangesFocus(true);
+    m_items->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_items->setPlaceholderText(tr("rooms.example.org | Chat rooms\nbot.example.org | commands | Commands"));
+    m_items->setToolTip(tr("What disco#items lists, one item per line: a JID, then optionally ‘|’ and a "
+                           "name, or ‘|’ a node ‘|’ a name. None by default."));
+    m_items->setFixedHeight(m_items->fontMetrics().lineSpacing() * 3 + 2 * m_items->frameWidth() + 8);
+    connect(m_items, &QPlainTextEdit::textChanged, this, [this] { Q_EMIT edited(m_items); });
+
     m_revealOs = check(tr("Tell the &operating system in version answers"), u"revealOs"_s,
                        tr("Anyone who asks learns what this machine runs: off by default"));
 
@@ -81,6 +94,7 @@ ResponderSettingsBox::ResponderSettingsBox(QWidget *parent)
     form->addRow(answers);
     form->addRow(tr("Disco identit&y:"), identity);
     form->addRow(tr("E&xtra features:"), m_features);
+    form->addRow(tr("Disco i&tems:"), m_items);
     form->addRow(QString(), m_revealOs);
     form->addRow(byHand);
     form->addRow(tr("Flag unans&wered after:"), m_requestTimeout);
@@ -104,6 +118,10 @@ void ResponderSettingsBox::load(const ResponderSettings &settings, milliseconds 
     m_type->setText(settings.identity.type);
     m_identityName->setText(settings.identity.name);
     m_features->setText(settings.extraFeatures.join(u' '));
+    {
+        const QSignalBlocker loading(m_items); // loading is no edit
+        m_items->setPlainText(formatItems(settings.items));
+    }
     m_revealOs->setChecked(settings.revealOs);
     m_byHand->setChecked(settings.answerByHand);
     m_handLimit->setValue(int(duration_cast<seconds>(settings.handAnswerLimit).count()));
@@ -126,6 +144,7 @@ ResponderSettings ResponderSettingsBox::settings(const ResponderSettings &base) 
     settings.identity.type = m_type->text().trimmed().isEmpty() ? defaults.type : m_type->text().trimmed();
     settings.identity.name = m_identityName->text().trimmed();
     settings.extraFeatures = m_features->text().split(QRegularExpression(u"[\\s,]+"_s), Qt::SkipEmptyParts);
+    settings.items = parseItems(m_items->toPlainText());
     settings.revealOs = m_revealOs->isChecked();
     settings.answerByHand = m_byHand->isChecked();
     settings.handAnswerLimit = seconds(m_handLimit->value());
@@ -137,12 +156,77 @@ milliseconds ResponderSettingsBox::requestTimeout() const
     return seconds(m_requestTimeout->value());
 }
 
+QString ResponderSettingsBox::problem() const
+{
+    QString error;
+    parseItems(m_items->toPlainText(), &error);
+    return error;
+}
+
+QWidget *ResponderSettingsBox::problemField() const
+{
+    return m_items;
+}
+
+QList<ResponderSettings::DiscoItem> ResponderSettingsBox::parseItems(const QString &text, QString *error)
+{
+    QList<ResponderSettings::DiscoItem> items;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype number = 1; number <= lines.size(); ++number) {
+        const QString line = lines.at(number - 1).trimmed();
+        if (line.isEmpty())
+            continue;
+        QStringList parts = line.split(u'|');
+        for (QString &part : parts)
+            part = part.trimmed();
+        if (parts.size() > 3) {
+            if (error && error->isEmpty())
+                *error = tr("Disco item on line %1: at most a JID, a node and a name, separated by ‘|’.")
+                             .arg(number);
+            continue;
+        }
+        QString jidError;
+        if (!Jid::parse(parts.at(0), &jidError).isValid()) {
+            if (error && error->isEmpty())
+                *error = tr("Disco item on line %1: “%2” is not a JID: %3.")
+                             .arg(number)
+                             .arg(parts.at(0), jidError);
+            continue;
+        }
+        ResponderSettings::DiscoItem item;
+        item.jid = parts.at(0);
+        if (parts.size() == 3) {
+            item.node = parts.at(1);
+            item.name = parts.at(2);
+        } else if (parts.size() == 2) {
+            item.name = parts.at(1);
+        }
+        items.append(item);
+    }
+    return items;
+}
+
+QString ResponderSettingsBox::formatItems(const QList<ResponderSettings::DiscoItem> &items)
+{
+    QStringList lines;
+    for (const ResponderSettings::DiscoItem &item : items) {
+        if (!item.node.isEmpty())
+            lines.append(u"%1 | %2 | %3"_s.arg(item.jid, item.node, item.name));
+        else if (!item.name.isEmpty())
+            lines.append(u"%1 | %2"_s.arg(item.jid, item.name));
+        else
+            lines.append(item.jid);
+    }
+    return lines.join(u'\n');
+}
+
 void ResponderSettingsBox::updateEnabled()
 {
     const bool on = m_enabled->isChecked();
     for (QWidget *widget : std::initializer_list<QWidget *>{m_ping, m_disco, m_version, m_time, m_byHand})
         widget->setEnabled(on);
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_category, m_type, m_identityName, m_features})
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{m_category, m_type, m_identityName, m_features, m_items})
         widget->setEnabled(on && m_disco->isChecked());
     m_revealOs->setEnabled(on && m_version->isChecked());
     m_handLimit->setEnabled(on && m_byHand->isChecked());

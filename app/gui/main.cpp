@@ -141,8 +141,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotsOption(
         u"screenshots"_s,
         QApplication::translate("main",
-                                "Once connected with traffic, save <prefix>-main.png, -compose.png and "
-                                "-editor.png, then quit."),
+                                "Once connected with traffic, save <prefix>-main.png, -compose.png, "
+                                "-editor.png and -editor-component.png, then quit."),
         u"prefix"_s);
     const QCommandLineOption languageOption(
         u"lang"_s,

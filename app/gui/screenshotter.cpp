@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -92,6 +93,11 @@ void Screenshotter::shootEditor()
     QTimer::singleShot(1200, this, [this, editor] {
         editor->adjustSize();
         save(editor, u"editor"_s);
+        // The second page: what xcm answers as the component.
+        if (auto *pages = editor->findChild<QTabWidget *>(u"editorPages"_s)) {
+            pages->setCurrentIndex(1);
+            save(editor, u"editor-component"_s);
+        }
         editor->reject();
         QApplication::exit(m_failures > 0 ? 1 : 0);
     });

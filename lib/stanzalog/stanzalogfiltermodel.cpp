@@ -3,6 +3,9 @@
 
 #include "stanzalogmodel.h"
 
+#include <cmath>
+#include <limits>
+
 namespace xcm {
 
 StanzaLogFilterModel::StanzaLogFilterModel(QObject *parent)
@@ -161,6 +164,41 @@ bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     if (m_textFilter && !m_matcher.isEmpty())
         return m_matcher.matches(m_log->wireAt(sourceRow));
     return true;
+}
+
+bool StanzaLogFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_log || left.column() != StanzaLogModel::AnswerColumn)
+        return false; // only the round trip sorts; equal rows keep their wire order (a stable sort)
+    // NaN: no exchange on this row.
+    // The row's own state first: most rows are no exchange, and that needs no lookup in the tracker.
+    const auto key = [this](int row) {
+        using State = StanzaLogModel::ExchangeState;
+        switch (m_log->exchangeStateAt(row)) {
+        case State::Answered:
+        case State::Failed:
+        case State::Answer:
+            return m_log->roundTripAt(row);
+        case State::Awaiting:
+        case State::TimedOut:
+        case State::Abandoned:
+        case State::WithoutId:
+            return std::numeric_limits<double>::infinity();
+        case State::None:
+        case State::Unsolicited:
+            break;
+        }
+        return std::numeric_limits<double>::quiet_NaN();
+    };
+    const double a = key(left.row());
+    const double b = key(right.row());
+    const bool aNone = std::isnan(a);
+    const bool bNone = std::isnan(b);
+    // Descending order asks lessThan(right, left): rows without an exchange are the greatest when
+    // ascending and the least when descending, so they end up last either way.
+    if (aNone != bNone)
+        return sortOrder() == Qt::AscendingOrder ? bNone : aNone;
+    return !aNone && a < b;
 }
 
 void StanzaLogFilterModel::refilter()

@@ -14,7 +14,9 @@ namespace xcm {
 class StanzaLogModel;
 
 // What the log view shows of a StanzaLogModel: by direction, kind, errors only, unanswered requests only
-// and free text, and frozen while paused. Rows are never sorted: the log is in wire order.
+// and free text, and frozen while paused. Rows are in wire order, unless sorted by the Answer column:
+// by round trip, requests still unanswered counting as the slowest, and rows that are no iq exchange
+// after all others in either order (sort(-1) goes back to wire order).
 //
 // filterAcceptsRow() runs for every inserted row, so it reads the source's rows directly (no QVariant)
 // and searches the raw bytes (TextMatcher) instead of building strings.
@@ -79,6 +81,7 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void refilter();

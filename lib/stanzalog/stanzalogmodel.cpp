@@ -159,10 +159,8 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
         return qulonglong(m_tracker ? m_tracker->partnerOf(sequenceAt(rowIndex)) : 0);
     case OriginRole:
         return int(row.origin);
-    case RoundTripRole: {
-        const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequenceAt(rowIndex)) : nullptr;
-        return exchange ? exchange->roundTripMs() : -1.0;
-    }
+    case RoundTripRole:
+        return roundTripAt(rowIndex);
     default:
         return {};
     }
@@ -430,6 +428,12 @@ bool StanzaLogModel::isUnansweredRequestAt(int row) const
     const ExchangeState state = exchangeStateAt(row);
     return state == ExchangeState::Awaiting || state == ExchangeState::TimedOut ||
            state == ExchangeState::Abandoned || state == ExchangeState::WithoutId;
+}
+
+double StanzaLogModel::roundTripAt(int row) const
+{
+    const IqExchange *exchange = m_tracker ? m_tracker->exchangeFor(sequenceAt(row)) : nullptr;
+    return exchange ? exchange->roundTripMs() : -1.0;
 }
 
 QString StanzaLogModel::answerText(int row) const

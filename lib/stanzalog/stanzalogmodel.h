@@ -146,6 +146,8 @@ public:
     ExchangeState exchangeStateAt(int row) const;
     // Whether a row is a request that has not been answered (waiting, timed out or abandoned).
     bool isUnansweredRequestAt(int row) const;
+    // Milliseconds from a request to its answer, on both rows; -1 for a row that has none (yet).
+    double roundTripAt(int row) const;
 
     // Localised names for columns and exports that show them.
     static QString kindName(StanzaKind kind);

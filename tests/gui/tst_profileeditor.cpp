@@ -5,7 +5,11 @@
 #include "profileeditor.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
@@ -20,6 +24,7 @@ class TestProfileEditor : public QObject
 private Q_SLOTS:
     void showsAndKeepsTheResponderSettings();
     void editsTheResponderSettings();
+    void editsTheDiscoItems();
 };
 
 namespace {
@@ -100,6 +105,40 @@ void TestProfileEditor::editsTheResponderSettings()
     QVERIFY(!byHand->isEnabled());
     QCOMPARE(editor.profile().responder.identity.category, u"component"_s);
     QVERIFY(!editor.profile().responder.enabled);
+}
+
+void TestProfileEditor::editsTheDiscoItems()
+{
+    ProfileEditor editor(sample(), false, nullptr, nullptr);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *pages = field<QTabWidget>(editor, u"editorPages"_s);
+    pages->setCurrentIndex(1);
+    auto *items = field<QPlainTextEdit>(editor, u"discoItems"_s);
+    QCOMPARE(items->toPlainText(), u"rooms.gw.example.org | Rooms"_s);
+
+    // A line that is no JID: said with its line, and Save refuses (on the other page, it comes back).
+    items->setFocus();
+    items->moveCursor(QTextCursor::End);
+    QTest::keyClick(items, Qt::Key_Return);
+    QTest::keyClicks(items, u"bad jid@ | Oops"_s);
+    auto *error = field<QLabel>(editor, u"error"_s);
+    QVERIFY2(error->text().contains(u"line 2"_s) && error->text().contains(u"bad jid@"_s),
+             qPrintable(error->text()));
+    QVERIFY(!editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+    pages->setCurrentIndex(0);
+    editor.accept();
+    QCOMPARE(editor.result(), int(QDialog::Rejected));
+    QCOMPARE(pages->currentIndex(), 1);
+
+    // Fixed, with a node on a third line: all three are what disco#items will list.
+    items->setPlainText(u"rooms.gw.example.org | Rooms\n\n  bot.gw.example.org | commands | Commands  "_s);
+    QVERIFY(error->isHidden());
+    const QList<ResponderSettings::DiscoItem> expected = {
+        {u"rooms.gw.example.org"_s, {}, u"Rooms"_s}, {u"bot.gw.example.org"_s, u"commands"_s, u"Commands"_s}};
+    QCOMPARE(editor.profile().responder.items, expected);
+    items->setPlainText(u"a.example.org | b | c | d"_s);
+    QVERIFY2(error->text().contains(u"at most"_s), qPrintable(error->text()));
 }
 
 QTEST_MAIN(TestProfileEditor)

@@ -5,12 +5,14 @@
 #include "composewidget.h"
 #include "profilesession.h"
 #include "requesttracker.h"
+#include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
 #include "stanzasamples.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void detailShowsThePartner();
     void unansweredFilterHidesAnsweredRequests();
     void replyFillsTheComposeForm();
+    void sortsByRoundTrip();
 
 private:
     template<typename T> T *child(const QString &name) const
@@ -172,6 +175,59 @@ void TestExchangeView::replyFillsTheComposeForm()
     QCOMPARE(error.attribute(u"id"), u"c7"_s);
     QVERIFY(!error.firstChild(u"error").firstChild(u"item-not-found").isNull());
     QCOMPARE(error.firstChild(u"error").attribute(u"type"), u"cancel"_s);
+}
+
+void TestExchangeView::sortsByRoundTrip()
+{
+    // A second exchange that takes longer than the first (answered in the same flush, about 0 ms).
+    m_model->append(samples::sent("<iq type='get' id='q2' from='bot.example.org' to='user@example.org/x'>"
+                                  "<ping xmlns='urn:xmpp:ping'/></iq>"));
+    m_model->flush();
+    QTest::qWait(40);
+    m_model->append(
+        samples::received("<iq type='result' id='q2' from='user@example.org/x' to='bot.example.org'/>"));
+    m_model->flush();
+    QVERIFY(m_model->roundTripAt(5) >= 40.0);
+    QVERIFY(m_model->roundTripAt(0) < m_model->roundTripAt(5));
+
+    const auto shownOrder = [this] {
+        QList<int> rows;
+        for (int row = 0; row < table()->model()->rowCount(); ++row)
+            rows.append(m_view->filterModel()->mapToSource(table()->model()->index(row, 0)).row());
+        return rows;
+    };
+    QHeaderView *header = table()->horizontalHeader();
+    const auto clickAnswer = [header](int column) {
+        const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    };
+
+    // Slowest first: the unanswered request, then the slow pair, the fast pair (each pair in wire order),
+    // and the message, which is no exchange, last.
+    clickAnswer(StanzaLogModel::AnswerColumn);
+    QVERIFY(m_view->isSorted());
+    QCOMPARE(shownOrder(), QList<int>({3, 4, 5, 0, 2, 1}));
+    QVERIFY(header->isSortIndicatorShown());
+    QVERIFY(child<QAction>(u"sortByRoundTripAction"_s)->isChecked());
+    // Fastest first: the message still last.
+    clickAnswer(StanzaLogModel::AnswerColumn);
+    QCOMPARE(shownOrder(), QList<int>({0, 2, 4, 5, 3, 1}));
+    // A late answer moves its request into place.
+    m_model->append(
+        samples::sent("<iq type='result' id='c7' from='bot.example.org' to='user@example.org/x'/>"));
+    m_model->flush();
+    QCOMPARE(shownOrder().last(), 1);
+    // Then the log's order again; Time does the same.
+    clickAnswer(StanzaLogModel::AnswerColumn);
+    QVERIFY(!m_view->isSorted());
+    QCOMPARE(shownOrder(), QList<int>({0, 1, 2, 3, 4, 5, 6}));
+    QVERIFY(!header->isSortIndicatorShown());
+    // c7 was asked before q2 and answered after it: now the slowest.
+    child<QAction>(u"sortByRoundTripAction"_s)->trigger();
+    QCOMPARE(shownOrder().mid(0, 4), QList<int>({3, 6, 4, 5}));
+    clickAnswer(StanzaLogModel::TimeColumn);
+    QVERIFY(!m_view->isSorted());
+    QVERIFY(!child<QAction>(u"sortByRoundTripAction"_s)->isChecked());
 }
 
 QTEST_MAIN(TestExchangeView)

@@ -67,6 +67,7 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     m_menuActions += {LogControls::separator(this),
                       m_exchangeActions->goToPartnerAction(),
                       m_exchangeActions->replyAction(),
+                      m_sortAction,
                       LogControls::separator(this),
                       m_pauseAction,
                       m_followAction,
@@ -82,6 +83,7 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     // "No stanza contains …" was about the text that just changed.
     connect(m_filterBar, &LogFilterBar::searchTextChanged, m_statusLine, &LogStatusLine::dropSearchMessage);
     connectFollowing();
+    connect(m_header, &QHeaderView::sectionClicked, this, &StanzaLogView::onHeaderClicked);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &StanzaLogView::updateDetail);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::updateDetail);
@@ -133,6 +135,15 @@ void StanzaLogView::createActions()
     m_exportShownAction->setObjectName(u"exportShownAction"_s);
     connect(m_exportShownAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
     addAction(m_exportShownAction);
+
+    m_sortAction = action(this, tr("Slowest &Answers First"), tr("Slowest first"),
+                          tr("Sort by round trip, unanswered requests first (or click the Answer column); "
+                             "off: the log's order"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), true);
+    m_sortAction->setObjectName(u"sortByRoundTripAction"_s);
+    connect(m_sortAction, &QAction::triggered, this,
+            [this](bool on) { sortByRoundTrip(on ? std::optional(Qt::DescendingOrder) : std::nullopt); });
+    addAction(m_sortAction);
 
     // Ctrl+C copies the stanza only in the list (createTable()), where nothing else is selected that
     // the user could mean.
@@ -222,18 +233,63 @@ void StanzaLogView::connectFollowing()
     connect(bar, &QScrollBar::valueChanged, this,
             [this, bar](int value) { m_atBottom = value >= bar->maximum(); });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
-        if (m_followAction->isChecked() && m_atBottom)
+        if (m_followAction->isChecked() && m_atBottom && !isSorted())
             bar->setValue(maximum);
         else
             m_atBottom = bar->value() >= maximum;
     });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
-        // Scroll now rather than after the view's delayed layout: one repaint per flush, not two.
-        if (m_followAction->isChecked() && m_atBottom)
+        // Scroll now rather than after the view's delayed layout: one repaint per flush, not two. Sorted,
+        // the newest row is not at the bottom.
+        if (m_followAction->isChecked() && m_atBottom && !isSorted())
             m_table->scrollToBottom();
     });
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+}
+
+bool StanzaLogView::isSorted() const
+{
+    return m_filter->sortColumn() >= 0;
+}
+
+void StanzaLogView::sortByRoundTrip(std::optional<Qt::SortOrder> order)
+{
+    if (!order) {
+        m_filter->sort(-1); // wire order
+        m_header->setSortIndicatorShown(false);
+        m_sortAction->setChecked(false);
+        m_statusLine->showMessage(tr("In the log's order"));
+        if (m_followAction->isChecked())
+            m_table->scrollToBottom();
+        return;
+    }
+    m_filter->sort(StanzaLogModel::AnswerColumn, *order);
+    m_header->setSortIndicatorShown(true);
+    m_header->setSortIndicator(StanzaLogModel::AnswerColumn, *order);
+    m_sortAction->setChecked(*order == Qt::DescendingOrder);
+    m_statusLine->showMessage(
+        *order == Qt::DescendingOrder
+            ? tr("Slowest answers first, unanswered requests at the top; click "
+                 "Answer again for the fastest, Time for the log's order")
+            : tr("Fastest answers first; click Answer again or Time for the log's order"));
+    m_table->scrollToTop();
+}
+
+void StanzaLogView::onHeaderClicked(int column)
+{
+    // Answer cycles: slowest first, fastest first, the log's order. Time goes back to the log's order.
+    const bool byAnswer = m_filter->sortColumn() == StanzaLogModel::AnswerColumn;
+    if (column == StanzaLogModel::AnswerColumn) {
+        if (!byAnswer)
+            sortByRoundTrip(Qt::DescendingOrder);
+        else if (m_filter->sortOrder() == Qt::DescendingOrder)
+            sortByRoundTrip(Qt::AscendingOrder);
+        else
+            sortByRoundTrip(std::nullopt);
+    } else if (column == StanzaLogModel::TimeColumn && isSorted()) {
+        sortByRoundTrip(std::nullopt);
+    }
 }
 
 QList<QAction *> StanzaLogView::menuActions() const

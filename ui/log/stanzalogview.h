@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QTableView;
 
@@ -32,10 +34,11 @@ class StanzaLogModel;
 //
 // Keys: Ctrl+F search, F3 / Shift+F3 next / previous match, Space (in the list) or Ctrl+P pause,
 // Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Ctrl+J from a request to its
-// answer and back, Ctrl+R reply to a request, Ctrl+Shift+U unanswered requests only, Esc (in the
-// search box) clears it, then goes to the list. All but Space, Ctrl+C and Esc work anywhere in the
-// window while the view is visible, so a window that shows one log at a time (the others hidden) can offer
-// menuActions() in its menu bar.
+// answer and back, Ctrl+R reply to a request, Ctrl+Shift+U unanswered requests only, Ctrl+Shift+S slowest
+// answers first (a click on the Answer column cycles slowest, fastest, the log's order), Esc (in the search
+// box) clears it, then goes to the list. All but Space, Ctrl+C and Esc work anywhere in the window while the
+// view is visible, so a window that shows one log at a time (the others hidden) can offer menuActions() in
+// its menu bar.
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
@@ -62,6 +65,8 @@ public:
     QList<QAction *> menuActions() const;
 
     bool isPaused() const;
+    // Sorted by round trip rather than in the log's order.
+    bool isSorted() const;
     bool isFollowing() const;
     // The selected stanza (null when none), and the detail pane's text.
     Stanza currentStanza() const;
@@ -84,6 +89,8 @@ public Q_SLOTS:
     void fitColumnsToWidth();
     // Asks for a file name, then exportTo().
     void exportWithDialog(bool shownOnly = false);
+    // By the Answer column's round trip (slowest first: descending), or back to the log's order.
+    void sortByRoundTrip(std::optional<Qt::SortOrder> order);
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -98,6 +105,7 @@ private:
     void connectFollowing();
     void updateDetail();
     void onRowsAboutToBeRemoved(int first, int last);
+    void onHeaderClicked(int column);
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
@@ -116,6 +124,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_exportShownAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
+    QAction *m_sortAction = nullptr;
     QList<QAction *> m_menuActions;
 
     bool m_atBottom = true; // the table showed its last row before the latest change

@@ -152,10 +152,11 @@ void StanzaLogHeader::fitColumns()
         int maximumCharacters;
         int width = 0;
     };
-    Share shares[] = {{StanzaLogModel::FromColumn, 0.22, 12, 34},
-                      {StanzaLogModel::ToColumn, 0.22, 12, 34},
-                      {StanzaLogModel::IdColumn, 0.11, 8, 18},
-                      {StanzaLogModel::AnswerColumn, 0.14, 5, 30}};
+    // Answer's usual text, "result in 12.4 ms", needs 17 characters.
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 34},
+                      {StanzaLogModel::ToColumn, 0.2, 12, 34},
+                      {StanzaLogModel::IdColumn, 0.1, 8, 18},
+                      {StanzaLogModel::AnswerColumn, 0.2, 10, 30}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };

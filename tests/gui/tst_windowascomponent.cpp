@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app as a component, end to end: a real slixmpp client logged in on a real Prosody asks the
+// component that the real main window has connected (secret in a real keychain). An automatic answer
+// shows in the log marked automatic; with "answer by hand" on, a request waits and the connection bar
+// counts it, Reply… (Ctrl+R) on its row fills the compose form, Send answers it, the client receives that
+// answer and no automatic error follows at the limit; a request nobody answers gets service-unavailable
+// at the limit.
+#include "composewidget.h"
+#include "mainwindow.h"
+#include "profileservice.h"
+#include "profilesession.h"
+#include "prosodyserver.h"
+#include "responder.h"
+#include "sessionpage.h"
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
+#include "xmppclientprocess.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+using xcm::test::ComponentAccount;
+using xcm::test::ProsodyServer;
+using xcm::test::XmppClientProcess;
+
+namespace {
+
+const ComponentAccount component{u"window.localhost"_s, u"window-secret-3"_s};
+const QString userPassword = u"bob-password"_s;
+constexpr auto handLimit = 4s;
+
+QString request(const QString &id, const QString &type, const QString &payload)
+{
+    return u"<iq type='%1' id='%2' to='%3'>%4</iq>"_s.arg(type, id, component.domain, payload);
+}
+
+} // namespace
+
+class TestWindowAsComponent : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void answersByItselfAndByHand();
+
+private:
+    // The log row (in the view) of the stanza with this id and direction; -1 if none.
+    int rowOf(const QString &id, Direction direction) const;
+    void replyByHand();
+
+    std::unique_ptr<ProsodyServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_user;
+    // What the user saw and did while the client waited.
+    QString m_heldText;
+    QString m_replyXml;
+    bool m_replied = false;
+};
+
+void TestWindowAsComponent::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QFAIL("no session bus: run this test through tests/run-with-keychain");
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QFAIL(qPrintable(u"Prosody is required: "_s + why));
+    if (!XmppClientProcess::available(&why))
+        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
+
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(u"xcm"_s);
+    QApplication::setApplicationName(u"tst_windowascomponent"_s);
+    QSettings().clear();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+
+    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{component});
+    QVERIFY2(m_server->start(&why), qPrintable(why));
+    QVERIFY2(m_server->addUser(u"bob"_s, userPassword, &why), qPrintable(why));
+    m_user = u"bob@"_s + m_server->serverDomain();
+
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWindowAsComponent::cleanupTestCase()
+{
+    m_window.reset();
+    if (m_server)
+        m_server->stop();
+}
+
+int TestWindowAsComponent::rowOf(const QString &id, Direction direction) const
+{
+    const StanzaLogView *view = m_window->currentPage()->logView();
+    const StanzaLogFilterModel *shown = view->filterModel();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const Stanza stanza = view->model()->stanzaAt(shown->mapToSource(shown->index(row, 0)).row());
+        if (stanza.id() == id && stanza.direction() == direction)
+            return row;
+    }
+    return -1;
+}
+
+void TestWindowAsComponent::replyByHand()
+{
+    // As a user would: the bar says a request waits, they select it, press Ctrl+R and Send.
+    m_heldText = m_window->findChild<QLabel *>(u"heldLabel"_s)->text();
+    m_window->currentSession()->log()->flush();
+    const int row = rowOf(u"mine"_s, Direction::Received);
+    if (row < 0)
+        return;
+    QTableView *table = m_window->currentPage()->logView()->tableView();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(row, 0));
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+    ComposeWidget *compose = m_window->currentPage()->compose();
+    m_replyXml = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s)->toPlainText();
+    auto *send = compose->findChild<QPushButton *>(u"sendButton"_s);
+    if (!send->isEnabled())
+        return;
+    QTest::mouseClick(send, Qt::LeftButton);
+    m_replied = true;
+}
+
+void TestWindowAsComponent::answersByItselfAndByHand()
+{
+    Profile profile = Profile::create(u"Window"_s);
+    profile.settings.host = u"127.0.0.1"_s;
+    profile.settings.port = m_server->componentPort();
+    profile.settings.domain = component.domain;
+    profile.settings.reconnect.enabled = false;
+    profile.responder.answerByHand = true;
+    profile.responder.handAnswerLimit = handLimit;
+    m_window->profileService()->createProfile(profile, component.secret);
+    QVERIFY(m_window->selectProfileByName(u"Window"_s));
+    ProfileSession *session = m_window->currentSession();
+    session->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
+
+    bool handled = false;
+    connect(session->responder(), &Responder::heldCountChanged, this, [&] {
+        if (!handled && session->responder()->heldCount() == 2) {
+            handled = true;
+            QMetaObject::invokeMethod(this, &TestWindowAsComponent::replyByHand, Qt::QueuedConnection);
+        }
+    });
+
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
+                    request(u"mine"_s, u"set"_s, u"<command xmlns='urn:example:unknown'/>"_s),
+                    request(u"forgotten"_s, u"get"_s, u"<query xmlns='urn:example:unknown'/>"_s)},
+                   20s),
+        qPrintable(client.failure()));
+
+    // The automatic answer reached the client, and the log shows it as automatic.
+    QCOMPARE(client.answer(u"info"_s).attribute(u"type"), u"result"_s);
+    session->log()->flush();
+    const int infoAnswer = rowOf(u"info"_s, Direction::Sent);
+    QVERIFY(infoAnswer >= 0);
+    const QAbstractItemModel *shown = m_window->currentPage()->logView()->filterModel();
+    QCOMPARE(shown->index(infoAnswer, 0).data(StanzaLogModel::OriginRole).toInt(),
+             int(StanzaLogModel::Origin::Automatic));
+
+    // The user's answer, prepared by Reply… and sent from the compose form.
+    QCOMPARE(m_heldText, u"2 awaiting your answer"_s);
+    QVERIFY2(m_replyXml.contains(u"type=\"result\""_s) && m_replyXml.contains(u"id=\"mine\""_s),
+             qPrintable(m_replyXml));
+    QVERIFY(m_replied);
+    QCOMPARE(client.answer(u"mine"_s).attribute(u"type"), u"result"_s);
+    QVERIFY2(client.answerDelayMs(u"mine"_s) < 3000,
+             qPrintable(QString::number(client.answerDelayMs(u"mine"_s))));
+    // Left alone, the other one got the error at the limit.
+    const XmlElement forgotten = client.answer(u"forgotten"_s);
+    QCOMPARE(forgotten.attribute(u"type"), u"error"_s);
+    QVERIFY(!forgotten.firstChild(u"error").firstChild(u"service-unavailable").isNull());
+    QVERIFY(client.answerDelayMs(u"forgotten"_s) >= 3500);
+
+    // Past the limit no automatic error followed the answer given by hand.
+    QTest::qWait(500);
+    session->log()->flush();
+    int answersToMine = 0;
+    for (int row = 0; row < session->log()->rowCount(); ++row) {
+        const Stanza stanza = session->log()->stanzaAt(row);
+        answersToMine += stanza.id() == u"mine" && stanza.direction() == Direction::Sent ? 1 : 0;
+    }
+    QCOMPARE(answersToMine, 1);
+    QTRY_COMPARE(m_window->findChild<QLabel *>(u"heldLabel"_s)->isVisible(), false);
+    session->disconnectFromServer();
+}
+
+QTEST_MAIN(TestWindowAsComponent)
+#include "tst_windowascomponent.moc"

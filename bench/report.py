@@ -55,6 +55,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--results", required=True)
     parser.add_argument("--logmem", default="")
+    parser.add_argument("--bigstanza", default="", help="xcm-bench-bigstanza's output")
     parser.add_argument("--command", default="bench/run")
     parser.add_argument("--load-before", default="?")
     parser.add_argument("--load-after", default="?")
@@ -162,6 +163,17 @@ def main():
                         mem["cap_ok"] == "1"))
     else:
         targets.append(("log memory", "xcm-bench-logmem failed", False))
+
+    # A 500 KB stanza in the window: each step under 50 ms.
+    steps = [dict(t.split("=", 1) for t in line.split()[1:])
+             for line in args.bigstanza.splitlines() if line.startswith("XCM-BENCH-BIGSTANZA ")]
+    if steps:
+        for step in steps:
+            freeze = float(step["freeze_ms"])
+            targets.append((f"500 KB stanza ({step['stanza']}), {step['step']}: no UI freeze over 50 ms",
+                            f"{freeze:.0f} ms", freeze <= 50))
+    elif args.bigstanza != "skipped":
+        targets.append(("500 KB stanza in the window", "xcm-bench-bigstanza failed or not built", False))
 
     width = max(len(t[0]) for t in targets)
     print("Targets:")

@@ -2074,6 +2074,22 @@ bot.example.org | commands | Commands</source>
         <source>Select a stanza to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the first part of this large stanza is shown: load the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indenting %1 of XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaLogExport</name>

@@ -2084,6 +2084,22 @@ bot.example.org | commands | Befehle</translation>
         <source>Select a stanza to see it here.</source>
         <translation>Wählen Sie ein Stanza aus, um es hier zu sehen.</translation>
     </message>
+    <message>
+        <source>Only the first part of this large stanza is shown: load the rest</source>
+        <translation>Von diesem großen Stanza wird nur der Anfang gezeigt: den Rest laden</translation>
+    </message>
+    <message>
+        <source>Indenting %1 of XML…</source>
+        <translation>%1 XML werden eingerückt …</translation>
+    </message>
+    <message>
+        <source>Loading… %1%</source>
+        <translation>Wird geladen … %1 %</translation>
+    </message>
+    <message>
+        <source>Show All (%1)</source>
+        <translation>Alles zeigen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaLogExport</name>

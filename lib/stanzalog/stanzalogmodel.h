@@ -125,7 +125,7 @@ public:
     int flushInterval() const { return m_flushInterval; }
 
     // Row access without QVariant, for the filter model and the view. `row` must be valid.
-    Stanza stanzaAt(int row) const; // parsed again from the wire: for one row at a time
+    Stanza stanzaAt(int row) const; // its start tag read from the wire; the element parsed when asked
     Direction directionAt(int row) const { return m_rows[size_t(row)].direction; }
     StanzaKind kindAt(int row) const { return m_rows[size_t(row)].kind; }
     bool isErrorAt(int row) const { return m_rows[size_t(row)].isError; }

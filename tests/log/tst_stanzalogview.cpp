@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTextLayout>
 #include <QToolButton>
 
@@ -108,7 +109,10 @@ private Q_SLOTS:
     void dropsDoNotMoveWhatIsRead();
     void detailPaneShowsPrettyXml();
     void detailPaneFoldsWhenEmpty();
+    void detailPaneShowsLargeStanzasInParts_data();
+    void detailPaneShowsLargeStanzasInParts();
     void highlighterColoursTokens();
+    void highlighterLeavesHugeLinesPlain();
     void rowColoursFollowThePalette_data();
     void rowColoursFollowThePalette();
     void exportToFiles();
@@ -372,6 +376,57 @@ void TestStanzaLogView::detailPaneShowsPrettyXml()
     QVERIFY(m_view->detailText().isEmpty());
 }
 
+void TestStanzaLogView::detailPaneShowsLargeStanzasInParts_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QByteArray token(480'000, 'Q'); // base64 as an avatar or Bits of Binary has it: no break anywhere
+    QTest::newRow("one token") << QByteArray("<message from='a@example.org/x' to='bot.example.org' id='big'>"
+                                             "<data xmlns='urn:xmpp:bob'>" +
+                                             token + "</data></message>");
+    QByteArray items;
+    for (int i = 0; items.size() < 480'000; ++i)
+        items += "<item jid='u" + QByteArray::number(i) + "@e.org'/>";
+    QTest::newRow("many elements") << QByteArray("<iq type='result' id='big' from='a@example.org/x' "
+                                                 "to='bot.example.org'><query xmlns='urn:example'>" +
+                                                 items + "</query></iq>");
+}
+
+void TestStanzaLogView::detailPaneShowsLargeStanzasInParts()
+{
+    QFETCH(QByteArray, wire);
+    m_model->append(samples::received(samples::chatMessage));
+    m_model->append(samples::received(wire));
+    m_model->flush();
+    table()->selectRow(1);
+    auto *detail = child<QPlainTextEdit>(u"detailText"_s);
+    // Indented off the UI thread (or shown at once when small); then the first part, its lines bounded.
+    QTRY_VERIFY(!m_view->detailText().isEmpty());
+    const QString whole = m_view->detailText();
+    QVERIFY(whole.size() >= 480'000);
+    const QTextDocument *document = detail->document();
+    QVERIFY2(document->characterCount() < 40'000, qPrintable(QString::number(document->characterCount())));
+    qsizetype longest = 0;
+    for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next())
+        longest = qMax<qsizetype>(longest, block.length());
+    QVERIFY2(longest <= 401, qPrintable(QString::number(longest)));
+
+    auto *showAll = child<QToolButton>(u"showAllButton"_s);
+    QVERIFY(showAll->isVisible());
+    QVERIFY2(showAll->text().startsWith(u"Show All ("_s), qPrintable(showAll->text()));
+    showAll->click();
+    QTRY_VERIFY(!showAll->isVisible());
+    QString shown = detail->toPlainText();
+    QCOMPARE(shown.remove(u'\n'), QString(whole).remove(u'\n')); // all of it, only broken for the eye
+
+    // Copy takes the stanza as it is, not as it is broken for display.
+    child<QToolButton>(u"copyButton"_s)->click();
+    QCOMPARE(QApplication::clipboard()->text(), whole);
+    // Another stanza: small ones show at once, without the button.
+    table()->selectRow(0);
+    QVERIFY(m_view->detailText().contains(u"<body>"_s));
+    QVERIFY(!showAll->isVisible());
+}
+
 void TestStanzaLogView::detailPaneFoldsWhenEmpty()
 {
     fillMixed(*m_model);
@@ -424,6 +479,22 @@ void TestStanzaLogView::highlighterColoursTokens()
     QCOMPARE(colourAt(8), colors.xmlPunctuation); // =
     QCOMPARE(colourAt(10), colors.xmlValue);      // get
     QVERIFY(colors.xmlTag != colors.xmlAttribute && colors.xmlAttribute != colors.xmlValue);
+}
+
+void TestStanzaLogView::highlighterLeavesHugeLinesPlain()
+{
+    // A pasted 500 KB line of small elements took seconds to colour: past the limit a line stays plain,
+    // and the lines after it are coloured again.
+    QByteArray items;
+    while (items.size() <= XmlHighlighter::maxHighlightedLineLength)
+        items += "<item jid='u@e.org'/>";
+    QTextDocument document;
+    XmlHighlighter highlighter(&document);
+    document.setPlainText(QString::fromUtf8("<query>" + items + "</query>\n<iq type='get'/>"));
+    highlighter.rehighlight();
+    QTextBlock huge = document.firstBlock();
+    QVERIFY(huge.layout()->formats().isEmpty());
+    QVERIFY(!huge.next().layout()->formats().isEmpty());
 }
 
 void TestStanzaLogView::rowColoursFollowThePalette_data()

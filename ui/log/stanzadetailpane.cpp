@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzadetailpane.h"
 
+#include "displaytext.h"
 #include "logcolors.h"
 #include "logcontrols.h"
 #include "xmlelement.h"
@@ -16,7 +17,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -26,18 +31,25 @@ namespace xcm {
 
 namespace {
 
-QString prettyXml(const Stanza &stanza)
+// Indenting a stanza of 20,000 elements takes longer than a frame (~80 ms with its parse): from this
+// size on it is done off the UI thread, and the pane says so meanwhile.
+constexpr qsizetype indentInBackgroundFrom = 64 * 1024;
+
+QString indentedXml(const QByteArray &wire, const XmlElement &element)
 {
-    const QByteArray &wire = stanza.wire();
-    if (!wire.startsWith("<?") && !wire.startsWith("</")) {
-        const XmlElement element = stanza.element();
-        if (!element.isNull())
-            return element.toXml(true, 2);
-    }
+    if (!wire.startsWith("<?") && !wire.startsWith("</") && !element.isNull())
+        return element.toXml(true, 2);
     // The stream header is only a start tag: show it as it was, the declaration on its own line.
     QString raw = QString::fromUtf8(wire);
     raw.replace(u"?><"_s, u"?>\n<"_s);
     return raw;
+}
+
+// For a worker thread: parses its own copy (a Stanza's parsed tree is cached, and not for sharing
+// across threads).
+QString indentInBackground(const QByteArray &wire, const QString &namespaceUri)
+{
+    return indentedXml(wire, XmlElement::parse(wire, nullptr, namespaceUri));
 }
 
 } // namespace
@@ -51,6 +63,11 @@ StanzaDetailPane::StanzaDetailPane(QWidget *parent)
     connect(m_rawAction, &QAction::toggled, this, &StanzaDetailPane::showText);
     m_copyAction = LogControls::action(this, tr("Copy"), tr("Copy"), tr("Copy the stanza as shown"));
     connect(m_copyAction, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(text()); });
+    m_indentWatcher = new QFutureWatcher<QString>(this);
+    connect(m_indentWatcher, &QFutureWatcher<QString>::finished, this, &StanzaDetailPane::onIndented);
+    m_chunkTimer = new QTimer(this);
+    m_chunkTimer->setInterval(0); // one chunk per event-loop turn: input and painting go on between
+    connect(m_chunkTimer, &QTimer::timeout, this, &StanzaDetailPane::appendChunk);
 
     m_header = new QLabel;
     m_header->setObjectName(u"detailHeader"_s);
@@ -72,6 +89,12 @@ StanzaDetailPane::StanzaDetailPane(QWidget *parent)
     header->addWidget(m_rawButton);
     m_copyButton = LogControls::toolButton(m_copyAction);
     m_copyButton->setObjectName(u"copyButton"_s);
+    m_showAllButton = new QToolButton;
+    m_showAllButton->setObjectName(u"showAllButton"_s);
+    m_showAllButton->setToolTip(tr("Only the first part of this large stanza is shown: load the rest"));
+    m_showAllButton->hide();
+    connect(m_showAllButton, &QToolButton::clicked, this, &StanzaDetailPane::showAll);
+    header->addWidget(m_showAllButton);
     header->addWidget(m_copyButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -107,7 +130,12 @@ void StanzaDetailPane::showNothing()
     m_sequence = 0;
     m_stanza = {};
     m_appendix.clear();
+    m_fullText.clear();
+    m_shownLength = 0;
+    m_indenting = false;
+    m_chunkTimer->stop();
     m_text->clear();
+    updateShowAllButton();
     m_header->setText(tr("Select a stanza to see it here."));
     m_copyAction->setEnabled(false);
     setCollapsed(true);
@@ -115,17 +143,92 @@ void StanzaDetailPane::showNothing()
 
 QString StanzaDetailPane::text() const
 {
-    return m_text->toPlainText();
+    return m_fullText;
 }
 
 void StanzaDetailPane::showText()
 {
     if (m_stanza.isNull())
         return;
-    QString text = m_rawAction->isChecked() ? QString::fromUtf8(m_stanza.wire()) : prettyXml(m_stanza);
+    m_chunkTimer->stop();
+    m_indenting = false;
+    const QByteArray &wire = m_stanza.wire();
+    if (m_rawAction->isChecked()) {
+        setFullText(QString::fromUtf8(wire));
+    } else if (wire.size() >= indentInBackgroundFrom && !wire.startsWith("<?") && !wire.startsWith("</")) {
+        m_indenting = true;
+        m_fullText.clear();
+        m_shownLength = 0;
+        m_text->setPlainText(
+            tr("Indenting %1 of XML…")
+                .arg(QLocale().formattedDataSize(wire.size(), 0, QLocale::DataSizeSIFormat)));
+        m_indentWatcher->setFuture(QtConcurrent::run(indentInBackground, wire, m_stanza.namespaceUri()));
+        updateShowAllButton();
+    } else {
+        setFullText(indentedXml(wire, m_stanza.element()));
+    }
+}
+
+void StanzaDetailPane::onIndented()
+{
+    // A later showText() started another indent, or showed something else.
+    if (!m_indenting || m_indentWatcher->future().isCanceled())
+        return;
+    m_indenting = false;
+    setFullText(m_indentWatcher->result());
+}
+
+void StanzaDetailPane::setFullText(const QString &text)
+{
+    m_fullText = text;
     if (!m_appendix.isEmpty())
-        text += u"\n\n"_s + m_appendix;
-    m_text->setPlainText(text);
+        m_fullText += u"\n\n"_s + m_appendix;
+    m_shownLength = qMin(m_fullText.size(), chunkLength);
+    m_lineLength = 0;
+    m_text->setPlainText(DisplayText::breakLongLines(QStringView(m_fullText).first(m_shownLength),
+                                                     maxLineLength, &m_lineLength));
+    updateShowAllButton();
+}
+
+void StanzaDetailPane::showAll()
+{
+    if (!isShowingAll())
+        m_chunkTimer->start();
+    updateShowAllButton();
+}
+
+void StanzaDetailPane::appendChunk()
+{
+    const qsizetype length = qMin(chunkLength, m_fullText.size() - m_shownLength);
+    const QString chunk = DisplayText::breakLongLines(QStringView(m_fullText).sliced(m_shownLength, length),
+                                                      maxLineLength, &m_lineLength);
+    m_shownLength += length;
+    // At the end, without moving the reader's cursor or scroll position.
+    QScrollBar *bar = m_text->verticalScrollBar();
+    const int scrolled = bar->value();
+    QTextCursor end(m_text->document());
+    end.movePosition(QTextCursor::End);
+    end.insertText(chunk);
+    bar->setValue(scrolled);
+    if (isShowingAll())
+        m_chunkTimer->stop();
+    updateShowAllButton();
+}
+
+void StanzaDetailPane::updateShowAllButton()
+{
+    m_showAllButton->setVisible(!m_stanza.isNull() && !m_indenting && !isShowingAll() && !m_collapsed);
+    if (m_chunkTimer->isActive()) {
+        m_showAllButton->setEnabled(false);
+        m_showAllButton->setText(
+            tr("Loading… %1%")
+                .arg(m_fullText.isEmpty() ? 100 : int(m_shownLength * 100 / m_fullText.size())));
+    } else {
+        m_showAllButton->setEnabled(true);
+        m_showAllButton->setText(
+            tr("Show All (%1)")
+                .arg(QLocale().formattedDataSize(m_stanza.wire().size(), 0, QLocale::DataSizeSIFormat)));
+    }
 }
 
 void StanzaDetailPane::setCollapsed(bool collapsed)
@@ -140,6 +243,7 @@ void StanzaDetailPane::setCollapsed(bool collapsed)
     m_text->setVisible(!collapsed);
     m_rawButton->setVisible(!collapsed);
     m_copyButton->setVisible(!collapsed);
+    updateShowAllButton();
     if (collapsed) {
         // Nothing to show: one line, and the rows get the room.
         if (splitter && splitter->isVisible() && sizes.value(1) > 0)

@@ -58,18 +58,26 @@ void XmlHighlighter::formatWithEntities(const QString &text, int start, int end,
                                         const QTextCharFormat &format)
 {
     setFormat(start, end - start, format);
-    for (int amp = int(text.indexOf(u'&', start)); amp >= 0 && amp < end;
-         amp = int(text.indexOf(u'&', amp + 1))) {
-        const int semicolon = int(text.indexOf(u';', amp));
-        if (semicolon < 0 || semicolon >= end || semicolon - amp > 10)
+    // Searches stay within [start, end): a search to the end of a long line for every value and text
+    // made a 500 KB line of small elements quadratic (seconds).
+    const QStringView range = QStringView(text).sliced(start, end - start);
+    for (qsizetype amp = range.indexOf(u'&'); amp >= 0; amp = range.indexOf(u'&', amp + 1)) {
+        const qsizetype semicolon = range.sliced(amp, qMin<qsizetype>(11, range.size() - amp)).indexOf(u';');
+        if (semicolon < 0)
             continue;
-        setFormat(amp, semicolon - amp + 1, m_entity);
+        setFormat(start + int(amp), int(semicolon) + 1, m_entity);
     }
 }
 
 void XmlHighlighter::highlightBlock(const QString &text)
 {
     int state = previousBlockState() < 0 ? InText : previousBlockState();
+    // Thousands of format ranges on one line cost Qt's layout more than the colours are worth (a pasted
+    // 500 KB stanza of small elements took seconds): such a line stays plain.
+    if (text.size() > maxHighlightedLineLength) {
+        setCurrentBlockState(state);
+        return;
+    }
     const int n = int(text.size());
     int i = 0;
     while (i < n) {

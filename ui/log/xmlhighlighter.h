@@ -31,6 +31,9 @@ public:
     };
     QTextCharFormat tokenFormat(Token token) const;
 
+    // Longer lines are left plain (the stanza log's detail pane breaks its lines well below this).
+    static constexpr int maxHighlightedLineLength = 20'000;
+
 protected:
     void highlightBlock(const QString &text) override;
 

@@ -1179,6 +1179,37 @@ Enter: next match, F3 / Shift+F3: next / previous</source>
         <source>No stanza shown contains “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Expression F&amp;ilter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by an expression instead of searching for words (Ctrl+Shift+F), e.g.
+kind == iq and type == error and error == item-not-found
+dir == in and from.domain == example.org and body contains &apos;order&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter expression, e.g. kind == iq and type == error (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: dir, kind, type, from, to, id, body, ns, error, size, auto, from.bare, from.domain …
+Operators: == != ~ contains startswith &lt; &gt; and or not, has(path@attribute == value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter skipped some stanzas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::LogStatusLine</name>

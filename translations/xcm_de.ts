@@ -1186,6 +1186,40 @@ Eingabe: nächster Treffer, F3 / Umschalt+F3: nächster / vorheriger</translatio
         <source>No stanza shown contains “%1”</source>
         <translation>Kein angezeigtes Stanza enthält „%1“</translation>
     </message>
+    <message>
+        <source>Expression F&amp;ilter</source>
+        <translation>F&amp;ilter per Ausdruck</translation>
+    </message>
+    <message>
+        <source>Expr</source>
+        <translation>Ausdr.</translation>
+    </message>
+    <message>
+        <source>Filter by an expression instead of searching for words (Ctrl+Shift+F), e.g.
+kind == iq and type == error and error == item-not-found
+dir == in and from.domain == example.org and body contains &apos;order&apos;</source>
+        <translation>Mit einem Ausdruck filtern statt nach Wörtern suchen (Strg+Umschalt+F), z. B.
+kind == iq and type == error and error == item-not-found
+dir == in and from.domain == example.org and body contains &apos;order&apos;</translation>
+    </message>
+    <message>
+        <source>Filter expression, e.g. kind == iq and type == error (Ctrl+F)</source>
+        <translation>Filterausdruck, z. B. kind == iq and type == error (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Fields: dir, kind, type, from, to, id, body, ns, error, size, auto, from.bare, from.domain …
+Operators: == != ~ contains startswith &lt; &gt; and or not, has(path@attribute == value)</source>
+        <translation>Felder: dir, kind, type, from, to, id, body, ns, error, size, auto, from.bare, from.domain …
+Operatoren: == != ~ contains startswith &lt; &gt; and or not, has(pfad@attribut == wert)</translation>
+    </message>
+    <message>
+        <source>The filter skipped some stanzas: %1</source>
+        <translation>Der Filter hat einige Stanzas übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::LogStatusLine</name>

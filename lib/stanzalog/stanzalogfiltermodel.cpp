@@ -2,6 +2,7 @@
 #include "stanzalogfiltermodel.h"
 
 #include "stanzalogmodel.h"
+#include "stanzaview.h"
 
 #include <cmath>
 #include <limits>
@@ -78,6 +79,15 @@ void StanzaLogFilterModel::setSearchText(const QString &text)
         Q_EMIT filterChanged(); // matches are highlighted, not filtered
 }
 
+void StanzaLogFilterModel::setExpression(const Expression &expression)
+{
+    if (!expression.isValid() || expression.text() == m_expression.text())
+        return;
+    m_expression = expression;
+    m_expression.resetEvaluationError();
+    refilter();
+}
+
 void StanzaLogFilterModel::setTextFilterEnabled(bool enabled)
 {
     if (m_textFilter == enabled)
@@ -142,7 +152,7 @@ quint64 StanzaLogFilterModel::pendingWhilePaused() const
 bool StanzaLogFilterModel::hasFilter() const
 {
     return m_direction || m_kindMask != allKinds || m_errorsOnly || m_unansweredOnly ||
-           (m_textFilter && !m_matcher.isEmpty());
+           !m_expression.isEmpty() || (m_textFilter && !m_matcher.isEmpty());
 }
 
 bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -161,8 +171,13 @@ bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     // An answer repaints its request's row (dataChanged), which makes the proxy ask again here.
     if (m_unansweredOnly && !m_log->isUnansweredRequestAt(sourceRow))
         return false;
-    if (m_textFilter && !m_matcher.isEmpty())
-        return m_matcher.matches(m_log->wireAt(sourceRow));
+    if (m_textFilter && !m_matcher.isEmpty() && !m_matcher.matches(m_log->wireAt(sourceRow)))
+        return false;
+    if (!m_expression.isEmpty()) {
+        StanzaView view(m_log->directionAt(sourceRow), m_log->kindAt(sourceRow), m_log->wireAt(sourceRow),
+                        m_log->originAt(sourceRow) == StanzaLogModel::Origin::Automatic);
+        return m_expression.matches(view);
+    }
     return true;
 }
 

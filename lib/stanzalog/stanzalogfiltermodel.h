@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "expression.h"
 #include "stanza.h"
 #include "textmatcher.h"
 
@@ -67,6 +68,11 @@ public:
     int findNext(int proxyRow) const;
     int findPrevious(int proxyRow) const;
 
+    // A filter expression (lib/expressions) on top of the other filters; the empty one shows all. Only
+    // valid expressions are applied: compile first and show the error instead.
+    void setExpression(const Expression &expression);
+    const Expression &expression() const { return m_expression; }
+
     // While paused, rows that arrive are counted but not shown, so the view holds still.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -96,6 +102,7 @@ private:
     bool m_paused = false;
     quint64 m_pausedAfter = 0; // the last sequence shown while paused
     TextMatcher m_matcher;
+    Expression m_expression;
 };
 
 } // namespace xcm

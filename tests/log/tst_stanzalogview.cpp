@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void cleanup();
     void typingFilters();
     void findWithoutFiltering();
+    void expressionFilters();
     void escapeClearsTheSearch();
     void pauseHoldsTheViewStill();
     void followScrollsOnlyAtTheBottom();
@@ -221,6 +223,47 @@ void TestStanzaLogView::findWithoutFiltering()
     // The message was about that text: it goes when the text changes.
     QTest::keyClick(search, Qt::Key_Backspace);
     QVERIFY(message->text().isEmpty());
+}
+
+void TestStanzaLogView::expressionFilters()
+{
+    fillMixed(*m_model);
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    QTest::keyClick(m_view, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(child<QAction>(u"expressionAction"_s)->isChecked());
+    QVERIFY(search->hasFocus());
+
+    // Field names complete as they are typed; choosing one replaces only the word.
+    QTest::keyClicks(search, u"kind == iq and ty"_s);
+    auto *completer = search->findChild<QCompleter *>();
+    QVERIFY(completer);
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QCOMPARE(completer->currentCompletion(), u"type"_s);
+    Q_EMIT completer->activated(u"type"_s);
+    QCOMPARE(search->text(), u"kind == iq and type"_s);
+    QTest::keyClicks(search, u" == error"_s);
+    // Only the iq errors: row 8.
+    QTRY_COMPARE(table()->model()->rowCount(), 1);
+    QCOMPARE(sequenceOf(table()->model()->index(0, 0)), 9u);
+
+    // A wrong expression is said where it is wrong and not applied: the last good filter stays.
+    QTest::keyClicks(search, u" and from =="_s);
+    auto *message = child<QLabel>(u"messageLabel"_s);
+    QTRY_VERIFY2(message->text().contains(u"expected a value after '=='"_s), qPrintable(message->text()));
+    QVERIFY(message->text().contains(u"1:"_s));
+    QVERIFY(!search->styleSheet().isEmpty());
+    QCOMPARE(table()->model()->rowCount(), 1);
+
+    // Sent stanzas of any kind but the stream.
+    search->setText(u"dir == out and not kind == stream"_s);
+    QTRY_COMPARE(table()->model()->rowCount(), 2);
+    QVERIFY(search->styleSheet().isEmpty());
+
+    // Words again: the expression no longer filters, the words do.
+    child<QAction>(u"expressionAction"_s)->trigger();
+    QTRY_COMPARE(table()->model()->rowCount(), 0); // no stanza contains those words
+    search->setText(u"juliet"_s);
+    QTRY_COMPARE(table()->model()->rowCount(), 2);
 }
 
 void TestStanzaLogView::escapeClearsTheSearch()
@@ -669,9 +712,9 @@ void TestStanzaLogView::narrowBarKeepsEveryControl()
     QTRY_VERIFY(!child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
     for (const QWidget *control : optional)
         QVERIFY(!control->isVisible());
-    QCOMPARE(overflowNames(),
-             QStringList({u"errorsOnlyAction"_s, u"unansweredOnlyAction"_s, u"textFilterAction"_s,
-                          u"followAction"_s, u"clearAction"_s, u"exportAction"_s, u"exportShownAction"_s}));
+    QCOMPARE(overflowNames(), QStringList({u"errorsOnlyAction"_s, u"unansweredOnlyAction"_s,
+                                           u"expressionAction"_s, u"textFilterAction"_s, u"followAction"_s,
+                                           u"clearAction"_s, u"exportAction"_s, u"exportShownAction"_s}));
     QVERIFY(child<QLineEdit>(u"searchEdit"_s)->isVisible());
     QVERIFY(laidOut());
     // The menu's entries are the controls' own actions.

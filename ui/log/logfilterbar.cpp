@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logfilterbar.h"
 
+#include "expression.h"
+#include "expressioncompleter.h"
+#include "logcolors.h"
 #include "logcontrols.h"
 #include "logviewlogging.h"
 #include "stanzalogfiltermodel.h"
@@ -56,6 +59,8 @@ LogFilterBar::LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list
     nextButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     auto *filterBox = LogControls::checkBox(m_textFilterAction);
     filterBox->setObjectName(u"textFilterCheck"_s);
+    auto *expressionButton = LogControls::toolButton(m_expressionAction);
+    expressionButton->setObjectName(u"expressionButton"_s);
 
     layout()->setContentsMargins(4, 4, 4, 0);
     layout()->setSpacing(4);
@@ -64,14 +69,21 @@ LogFilterBar::LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list
     addOptionalWidget(errorsBox, 5, {m_errorsOnlyAction});
     addOptionalWidget(unansweredBox, 6, {m_unansweredOnlyAction});
     addSpacing(8);
+    addOptionalWidget(expressionButton, 3, {m_expressionAction});
     addStretchWidget(m_searchEdit, fontMetrics().averageCharWidth() * 24);
     addWidget(previousButton);
     addWidget(nextButton);
     addOptionalWidget(filterBox, 4, {m_textFilterAction});
 
-    m_menuActions = {
-        m_searchAction,     m_findNextAction,       m_findPreviousAction, LogControls::separator(this),
-        m_errorsOnlyAction, m_unansweredOnlyAction, m_textFilterAction,   m_kindMenu->menuAction()};
+    m_menuActions = {m_searchAction,
+                     m_findNextAction,
+                     m_findPreviousAction,
+                     m_expressionAction,
+                     LogControls::separator(this),
+                     m_errorsOnlyAction,
+                     m_unansweredOnlyAction,
+                     m_textFilterAction,
+                     m_kindMenu->menuAction()};
 }
 
 LogFilterBar::~LogFilterBar() = default;
@@ -102,6 +114,16 @@ void LogFilterBar::createActions()
                             tr("Show only stream errors and stanzas of type 'error'"), {}, true);
     m_errorsOnlyAction->setObjectName(u"errorsOnlyAction"_s);
     connect(m_errorsOnlyAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setErrorsOnly);
+
+    m_expressionAction =
+        LogControls::action(this, tr("Expression F&ilter"), tr("Expr"),
+                            tr("Filter by an expression instead of searching for words (Ctrl+Shift+F), e.g.\n"
+                               "kind == iq and type == error and error == item-not-found\n"
+                               "dir == in and from.domain == example.org and body contains 'order'"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), true);
+    m_expressionAction->setObjectName(u"expressionAction"_s);
+    connect(m_expressionAction, &QAction::toggled, this, &LogFilterBar::setExpressionMode);
+    addAction(m_expressionAction);
 
     m_unansweredOnlyAction = LogControls::action(
         this, tr("&Unanswered Requests Only"), tr("Unanswered"),
@@ -180,9 +202,10 @@ QLineEdit *LogFilterBar::createSearchEdit()
     edit->installEventFilter(this); // Esc
     connect(edit, &QLineEdit::returnPressed, this, [this] {
         applySearch();
-        if (!m_filter->isTextFilterEnabled())
+        if (!m_filter->isTextFilterEnabled() && !isExpressionMode())
             findNext();
     });
+    m_completer = new ExpressionCompleter(edit);
     return edit;
 }
 
@@ -220,14 +243,71 @@ void LogFilterBar::findPrevious()
     find(false);
 }
 
+bool LogFilterBar::isExpressionMode() const
+{
+    return m_expressionAction->isChecked();
+}
+
+void LogFilterBar::setExpressionMode(bool on)
+{
+    m_expressionAction->setChecked(on);
+    m_completer->setEnabled(on);
+    // Stepping through matches and "show only matches" belong to the word search.
+    for (QAction *action : {m_findNextAction, m_findPreviousAction, m_textFilterAction})
+        action->setEnabled(!on);
+    m_searchEdit->setPlaceholderText(on ? tr("Filter expression, e.g. kind == iq and type == error (Ctrl+F)")
+                                        : tr("Search JIDs, ids, content (Ctrl+F)"));
+    m_searchEdit->setToolTip(
+        on ? tr("Fields: dir, kind, type, from, to, id, body, ns, error, size, auto, from.bare, from.domain "
+                "…\n"
+                "Operators: == != ~ contains startswith < > and or not, has(path@attribute == value)")
+           : tr("Case-insensitive text anywhere in the stanza: JIDs, ids, namespaces, body.\n"
+                "Enter: next match, F3 / Shift+F3: next / previous"));
+    Q_EMIT searchTextChanged(); // a message about the other mode's text no longer applies
+    applySearch();
+    focusSearch();
+}
+
 void LogFilterBar::applySearch()
 {
     m_searchTimer->stop();
-    m_filter->setSearchText(m_searchEdit->text());
+    if (!isExpressionMode()) {
+        setExpressionProblem({});
+        m_filter->setExpression(Expression());
+        m_filter->setSearchText(m_searchEdit->text());
+        return;
+    }
+    ExpressionError error;
+    const Expression expression = Expression::compile(m_searchEdit->text(), &error);
+    if (!expression.isValid()) {
+        // The filter shown so far stays: a half-typed expression is not applied.
+        qCDebug(lcUiLog) << "filter expression refused:" << error.toString();
+        setExpressionProblem(error.toString());
+        return;
+    }
+    setExpressionProblem({});
+    m_filter->setSearchText({});
+    m_filter->setExpression(expression);
+    if (const ExpressionError gaveUp = m_filter->expression().evaluationError(); !gaveUp.isNull())
+        Q_EMIT searchFailed(tr("The filter skipped some stanzas: %1").arg(gaveUp.toString()));
+}
+
+void LogFilterBar::setExpressionProblem(const QString &problem)
+{
+    m_expressionProblem = problem;
+    if (problem.isEmpty()) {
+        m_searchEdit->setStyleSheet({});
+        return;
+    }
+    m_searchEdit->setStyleSheet(
+        u"QLineEdit { border: 1px solid %1; }"_s.arg(LogColors::forPalette(palette()).errorText.name()));
+    Q_EMIT searchFailed(tr("Not applied: %1").arg(problem));
 }
 
 void LogFilterBar::find(bool forward)
 {
+    if (isExpressionMode())
+        return;
     if (m_searchTimer->isActive())
         applySearch();
     if (m_filter->searchText().isEmpty()) {

@@ -11,17 +11,19 @@ class QTimer;
 
 namespace xcm {
 
+class ExpressionCompleter;
 class StanzaLogFilterModel;
 
 // The bar above the stanza log: which rows show (direction, kinds, errors only, unanswered requests
-// only: Ctrl+Shift+U), and the free-text
-// search, which either filters or is stepped through in the list (F3 / Shift+F3; Enter finds the next
-// match when not filtering). Esc in the search box clears it, a second Esc goes to the list. Typing
-// re-filters after a short pause, not on every key.
+// only: Ctrl+Shift+U), and the search box. It takes free text, which either filters or is stepped
+// through in the list (F3 / Shift+F3; Enter finds the next match when not filtering), or with "Expr"
+// (Ctrl+Shift+F) a filter expression (lib/expressions): field names complete as they are typed, and a
+// wrong expression is marked and said in the status line, never half-applied. Esc in the search box
+// clears it, a second Esc goes to the list. Typing re-filters after a short pause, not on every key.
 //
 // It is an OverflowBar: the log view adds its own controls after the filters. Its optional controls
-// are "Unanswered" (importance 6), "Errors only" (5) and "Filter" (4); controls added with a lower importance
-// go into the overflow menu before them.
+// are "Unanswered" (importance 6), "Errors only" (5), "Filter" (4) and "Expr" (3); controls added with a
+// lower importance go into the overflow menu before them.
 class LogFilterBar : public OverflowBar
 {
     Q_OBJECT
@@ -33,7 +35,14 @@ public:
     // For a window's Log menu, separators included: find, next, previous, then the filters.
     QList<QAction *> menuActions() const { return m_menuActions; }
 
+    // The search box takes a filter expression (lib/expressions) instead of words.
+    bool isExpressionMode() const;
+    // Why the expression in the box is not applied ("1:12: expected a value after '=='"); empty when
+    // it is, or in word mode.
+    QString expressionProblem() const { return m_expressionProblem; }
+
 public Q_SLOTS:
+    void setExpressionMode(bool on);
     void focusSearch();
     void findNext();
     void findPrevious();
@@ -57,6 +66,7 @@ private:
     void find(bool forward);
     void selectRow(int row);
     void escapeFromSearch();
+    void setExpressionProblem(const QString &problem);
 
     StanzaLogFilterModel *m_filter = nullptr;
     QAbstractItemView *m_list = nullptr;
@@ -68,10 +78,13 @@ private:
     QAction *m_searchAction = nullptr;
     QAction *m_findNextAction = nullptr;
     QAction *m_findPreviousAction = nullptr;
+    QAction *m_expressionAction = nullptr;
     QAction *m_errorsOnlyAction = nullptr;
     QAction *m_unansweredOnlyAction = nullptr;
     QAction *m_textFilterAction = nullptr;
     QList<QAction *> m_menuActions;
+    ExpressionCompleter *m_completer = nullptr;
+    QString m_expressionProblem;
 };
 
 } // namespace xcm

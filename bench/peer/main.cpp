@@ -41,8 +41,9 @@ int main(int argc, char *argv[])
     // One of the two protocols answers; either ends the program the same way.
     std::unique_ptr<QObject> peer;
     const auto finish = [](const char *what, quint64 count, bool answered, const QString &reason) {
-        std::fprintf(stderr, "xcm-bench-peer: %llu messages%s, %s (%s)\n", static_cast<unsigned long long>(count),
-                     what, answered ? "answered" : "not answered", qPrintable(reason));
+        std::fprintf(stderr, "xcm-bench-peer: %llu messages%s, %s (%s)\n",
+                     static_cast<unsigned long long>(count), what, answered ? "answered" : "not answered",
+                     qPrintable(reason));
         QCoreApplication::exit(answered ? 0 : 1);
     };
     if (parser.isSet(echo)) {

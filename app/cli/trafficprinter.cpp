@@ -4,6 +4,7 @@
 #include "clilogging.h"
 
 #include <cerrno>
+#include <cstring>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +23,14 @@ constexpr qsizetype keptCapacity = 256 * 1024;
 // One line per stanza: line breaks inside become character references, which mean the same.
 void appendOnOneLine(QByteArray &out, QByteArrayView xml)
 {
+    // Most stanzas hold no line break: memchr() finds that out faster than a loop over the bytes.
+    if (xml.isEmpty())
+        return;
+    if (!std::memchr(xml.data(), '\n', size_t(xml.size())) &&
+        !std::memchr(xml.data(), '\r', size_t(xml.size()))) {
+        out.append(xml);
+        return;
+    }
     qsizetype from = 0;
     for (qsizetype i = 0; i < xml.size(); ++i) {
         const char c = xml[i];

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Turns bench/run's raw results into the one table it prints: median rate per contender, MB/s, peak
-RSS, ratios against the best other library and the floor, and PASS/MISS for each target of the issue."""
+"""Turns bench/run's raw results into the tables it prints: median rate per contender, MB/s, peak RSS,
+ratios against the best other library and the floor; the proxy's round trips and throughput against a
+direct connection; and PASS/MISS for each target of the issues."""
 
 import argparse
 import os
@@ -18,6 +19,12 @@ NAMES = {
     "xcm-gui": "xcm GUI (main window, log following)",
 }
 ORDER = ("slixmpp", "xmppjs", "gloox", "floor", "xcm-core", "xcm-gui")
+PROXY_NAMES = {
+    "direct": "direct (component to load source)",
+    "xcm-cli-proxy": "through xcm-cli --proxy",
+    # The GUI-logging path: bench/run runs it once xcm-bench-via-proxy --list-proxies names xcm-gui.
+    "xcm-gui-proxy": "through the xcm GUI's proxy",
+}
 
 
 def parse_line(line):
@@ -48,26 +55,35 @@ def memory_gib():
 
 
 def verdict(ok):
-    return "PASS" if ok else "MISS"
+    """PASS, MISS, or TODO for a target that cannot be measured yet (None)."""
+    return "TODO" if ok is None else "PASS" if ok else "MISS"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--results", required=True)
-    parser.add_argument("--logmem", default="")
-    parser.add_argument("--bigstanza", default="", help="xcm-bench-bigstanza's output")
-    parser.add_argument("--command", default="bench/run")
-    parser.add_argument("--load-before", default="?")
-    parser.add_argument("--load-after", default="?")
-    args = parser.parse_args()
+def print_table(header, table):
+    """A Markdown table: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |"
+    print(line)
+    print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
+    for r in table:
+        print("| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                                for i, (c, w) in enumerate(zip(r, widths))) + " |")
 
-    runs = {}
-    with open(args.results, encoding="utf-8") as f:
+
+def read_results(path):
+    """The results file's lines by kind ('RUN', 'PROXY-LATENCY', 'PROXY-FLOOD'), then by label."""
+    kinds = {"RUN": {}, "PROXY-LATENCY": {}, "PROXY-FLOOD": {}}
+    with open(path, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("RUN "):
+            kind = line.split(" ", 1)[0]
+            if kind in kinds:
                 fields = parse_line(line)
-                runs.setdefault(fields.get("label", "?"), []).append(fields)
+                kinds[kind].setdefault(fields.get("label", "?"), []).append(fields)
+    return kinds
 
+
+def race_section(runs, logmem, preamble):
+    """The contenders' table; returns its targets and failed runs."""
     rows = {}
     for name, attempts in runs.items():
         good = [a for a in attempts if a.get("ok") == "1"]
@@ -96,10 +112,7 @@ def main():
     print()
     print(f"Component benchmark: {n_messages:,} chat messages (~250 B) per run, {n_rounds} runs each, "
           "interleaved, median")
-    print(f"Command: {args.command}")
-    print(f"Machine: {cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
-          f"{platform.system()} {platform.release()}; load average before {args.load_before}, "
-          f"after {args.load_after}")
+    preamble()
     print()
     header = ("contender", "stanzas/s", "MB/s", "vs best lib", "vs floor", "CPU µs/stanza", "peak RSS",
               "UI freeze", "runs")
@@ -123,15 +136,8 @@ def main():
             f"{row['lateness']:.0f} ms" if "lateness" in row else "",
             f"{row['good']}/{row['runs']}",
         ))
-    widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
-    line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |"
-    print(line)
-    print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
-    for r in table:
-        print("| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                                for i, (c, w) in enumerate(zip(r, widths))) + " |")
+    print_table(header, table)
 
-    print()
     targets = []
     if core and best_library:
         targets.append((f"xcm core >= 1.5x the best other library ({best_name})",
@@ -152,8 +158,8 @@ def main():
     else:
         targets.append(("xcm GUI contender", "not built (no xcm-bench-gui-peer)", False))
 
-    if args.logmem.startswith("LOGMEM "):
-        mem = dict(t.split("=", 1) for t in args.logmem.split()[1:])
+    if logmem.startswith("LOGMEM "):
+        mem = dict(t.split("=", 1) for t in logmem.split()[1:])
         per, wire, budget = float(mem["per_stanza"]), float(mem["wire_per_stanza"]), float(mem["budget"])
         targets.append((f"log memory <= 1.5 x wire + 64 B ({int(mem['rows']):,} rows, wire {wire:.0f} B)",
                         f"{per:.0f} B/stanza of {budget:.0f} ({per / wire:.2f}x wire)",
@@ -164,33 +170,208 @@ def main():
     else:
         targets.append(("log memory", "xcm-bench-logmem failed", False))
 
-    # A 500 KB stanza in the window: each step under 50 ms.
-    steps = [dict(t.split("=", 1) for t in line.split()[1:])
-             for line in args.bigstanza.splitlines() if line.startswith("XCM-BENCH-BIGSTANZA ")]
-    if steps:
-        for step in steps:
-            freeze = float(step["freeze_ms"])
-            targets.append((f"500 KB stanza ({step['stanza']}), {step['step']}: no UI freeze over 50 ms",
-                            f"{freeze:.0f} ms", freeze <= 50))
-    elif args.bigstanza != "skipped":
-        targets.append(("500 KB stanza in the window", "xcm-bench-bigstanza failed or not built", False))
-
-    width = max(len(t[0]) for t in targets)
-    print("Targets:")
-    for label, value, ok in targets:
-        print(f"  {verdict(ok)}  {label.ljust(width)}  {value}")
-
     failures = [(n, f) for n, r in rows.items() for f in r["failures"]]
+    notes = [
+        "CPU µs/stanza: the contender's user + system time over its whole life (start-up included) per "
+        "message; it moves little when other work shares the machine, unlike stanzas/s.",
+        "Per-run rates (stanzas/s): " + "; ".join(
+            f"{n} " + " ".join(f"{x:,.0f}" for x in rows[n].get("rates", [])) for n in ORDER if n in rows),
+    ]
+    return targets, failures, notes
+
+
+def proxy_section(latency_runs, flood_runs, preamble):
+    """The proxy's latency and throughput against a direct connection; returns its targets, failed runs
+    and notes."""
+    def paths(runs):
+        return ["direct"] + sorted(p for p in runs if p != "direct")
+
+    def label(path):
+        return PROXY_NAMES.get(path, path)
+
+    failures = [(f"proxy {kind} {path}", a["failure"]) for kind, runs in (("latency", latency_runs),
+                                                                          ("flood", flood_runs))
+                for path, attempts in runs.items() for a in attempts if a.get("ok") != "1"]
+    good_latency = {p: [a for a in runs if a.get("ok") == "1"] for p, runs in latency_runs.items()}
+    good_flood = {p: [a for a in runs if a.get("ok") == "1"] for p, runs in flood_runs.items()}
+    n_rounds = max((len(r) for r in list(latency_runs.values()) + list(flood_runs.values())), default=0)
+    print()
+    print(f"Proxy benchmark: load source -> [proxy ->] xcm core component (xcm-bench-peer) and back, "
+          f"{n_rounds} runs each, interleaved, median")
+    preamble()
+
+    # Latency: the median over runs of each run's percentile.
+    some = next((a for runs in good_latency.values() for a in runs), None)
+    lat = {}
+    for path, runs in good_latency.items():
+        if runs:
+            lat[path] = {k: statistics.median(float(a[k]) for a in runs)
+                         for k in ("p50_us", "p90_us", "p99_us", "p999_us", "max_us")}
+            lat[path]["late"] = max(int(a.get("late_sends", "0")) for a in runs)
+    print()
+    if some:
+        print(f"Round trip of {int(some['stanzas']):,} messages at {float(some['rate']):,.0f}/s, each echoed "
+              "(load source -> component -> load source):")
+    else:
+        print("Round trip at a steady rate: no run succeeded")
+    print()
+
+    def ms(us, sign=False):
+        return f"{us / 1000:+.3f} ms" if sign else f"{us / 1000:.3f} ms"
+
+    header = ("path", "p50", "p90", "p99", "p99.9", "max", "late sends", "runs")
+    table = []
+    for path in paths(latency_runs):
+        runs = latency_runs.get(path, [])
+        if path not in lat:
+            table.append((label(path), "FAILED", "", "", "", "", "", f"0/{len(runs)}"))
+            continue
+        row = lat[path]
+        table.append((label(path), ms(row["p50_us"]), ms(row["p90_us"]), ms(row["p99_us"]), ms(row["p999_us"]),
+                      ms(row["max_us"]), f"{row['late']}", f"{len(good_latency[path])}/{len(runs)}"))
+    for path in paths(latency_runs)[1:]:
+        if path in lat and "direct" in lat:
+            a, b = lat["direct"], lat[path]
+            table.append((f"added by {label(path).removeprefix('through ')}",
+                          *(ms(b[k] - a[k], sign=True) for k in ("p50_us", "p90_us", "p99_us", "p999_us", "max_us")),
+                          "", ""))
+    print_table(header, table)
+
+    # Throughput: the race's flood, median rate.
+    flood = {}
+    for path, runs in good_flood.items():
+        if not runs:
+            continue
+        row = {"rate": statistics.median(float(a["rate"]) for a in runs),
+               "mbps": statistics.median(float(a["mbps"]) for a in runs),
+               "rates": [float(a["rate"]) for a in runs],
+               "cpu_us": statistics.median(float(a["cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in runs)}
+        proxy_cpu = [float(a["proxy_cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in runs
+                     if float(a.get("proxy_cpu_seconds", "-1")) >= 0]
+        if proxy_cpu:
+            row["proxy_cpu_us"] = statistics.median(proxy_cpu)
+        proxy_rss = [int(a["proxy_rss_kb"]) for a in runs if int(a.get("proxy_rss_kb", "-1")) > 0]
+        if proxy_rss:
+            row["proxy_rss_mb"] = max(proxy_rss) / 1024
+        flood[path] = row
+    some = next((a for runs in good_flood.values() for a in runs), None)
+    print()
+    print(f"Throughput: a flood of {int(some['stanzas']):,} messages, time to the answer to the last:"
+          if some else "Throughput: no run succeeded")
+    print()
+    direct = flood.get("direct", {}).get("rate")
+    header = ("path", "stanzas/s", "MB/s", "vs direct", "CPU µs/stanza", "proxy's share", "proxy peak RSS", "runs")
+    table = []
+    for path in paths(flood_runs):
+        runs = flood_runs.get(path, [])
+        if path not in flood:
+            table.append((label(path), "FAILED", "", "", "", "", "", f"0/{len(runs)}"))
+            continue
+        row = flood[path]
+        table.append((label(path), f"{row['rate']:,.0f}", f"{row['mbps']:.1f}",
+                      f"{row['rate'] / direct * 100:.0f}%" if direct else "-", f"{row['cpu_us']:.2f}",
+                      f"{row['proxy_cpu_us']:.2f}" if "proxy_cpu_us" in row else "",
+                      f"{row['proxy_rss_mb']:.0f} MB" if "proxy_rss_mb" in row else "",
+                      f"{len(good_flood[path])}/{len(runs)}"))
+    print_table(header, table)
+
+    targets = []
+    for path, name, share in (("xcm-cli-proxy", "xcm-cli", 0.85), ("xcm-gui-proxy", "the GUI logging", 0.70)):
+        attempted = path in latency_runs or path in flood_runs
+        if not attempted and path == "xcm-gui-proxy":
+            why = "not measured: the desktop app has no headless proxy mode yet (bench/proxy/proxycommand.cpp)"
+            targets.append((f"proxy ({name}): p99 added latency <= 2 ms", why, None))
+            targets.append((f"proxy ({name}): throughput >= {share:.0%} of direct", why, None))
+            continue
+        if path in lat and "direct" in lat:
+            added99 = lat[path]["p99_us"] - lat["direct"]["p99_us"]
+            added50 = lat[path]["p50_us"] - lat["direct"]["p50_us"]
+            targets.append((f"proxy ({name}): p99 added latency <= 2 ms",
+                            f"{added99 / 1000:.3f} ms (p50 {added50 / 1000:+.3f} ms)", added99 <= 2000))
+        else:
+            targets.append((f"proxy ({name}): p99 added latency <= 2 ms", "failed", False))
+        if path in flood and direct:
+            ratio = flood[path]["rate"] / direct
+            targets.append((f"proxy ({name}): throughput >= {share:.0%} of direct", f"{ratio * 100:.0f}%",
+                            ratio >= share))
+        else:
+            targets.append((f"proxy ({name}): throughput >= {share:.0%} of direct", "failed", False))
+
+    notes = [
+        "Proxy throughput, CPU µs/stanza: the whole path's user + system time per message (through a proxy: "
+        "proxy, component and xcm-bench-via-proxy starting them); proxy's share: the proxy alone, start-up "
+        "included, read from /proc before it shuts down.",
+        "Per-run proxy round trips (p50/p99 µs): " + "; ".join(
+            f"{p} " + " ".join(f"{float(a['p50_us']):.0f}/{float(a['p99_us']):.0f}" for a in good_latency.get(p, []))
+            for p in paths(latency_runs)),
+        "Per-run proxy floods (stanzas/s): " + "; ".join(
+            f"{p} " + " ".join(f"{x:,.0f}" for x in flood.get(p, {}).get("rates", [])) for p in paths(flood_runs)),
+    ]
+    return targets, failures, notes
+
+
+def bigstanza_targets(output):
+    """A 500 KB stanza in the window: each step of xcm-bench-bigstanza under 50 ms."""
+    steps = [dict(t.split("=", 1) for t in line.split()[1:])
+             for line in output.splitlines() if line.startswith("XCM-BENCH-BIGSTANZA ")]
+    if not steps:
+        return [("500 KB stanza in the window", "xcm-bench-bigstanza failed or not built", False)]
+    return [(f"500 KB stanza ({step['stanza']}), {step['step']}: no UI freeze over 50 ms",
+             f"{float(step['freeze_ms']):.0f} ms", float(step["freeze_ms"]) <= 50) for step in steps]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--logmem", default="")
+    parser.add_argument("--bigstanza", default="", help="xcm-bench-bigstanza's output")
+    parser.add_argument("--command", default="bench/run")
+    parser.add_argument("--load-before", default="?")
+    parser.add_argument("--load-after", default="?")
+    args = parser.parse_args()
+
+    results = read_results(args.results)
+    targets, failures, notes = [], [], []
+    printed = []
+
+    def preamble():
+        """The command and the machine, under the first section's title."""
+        if printed:
+            return
+        printed.append(True)
+        print(f"Command: {args.command}")
+        print(f"Machine: {cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
+              f"{platform.system()} {platform.release()}; load average before {args.load_before}, "
+              f"after {args.load_after}")
+
+    sections = []
+    if results["RUN"]:
+        sections.append(race_section(results["RUN"], args.logmem, preamble))
+    if results["PROXY-LATENCY"] or results["PROXY-FLOOD"]:
+        sections.append(proxy_section(results["PROXY-LATENCY"], results["PROXY-FLOOD"], preamble))
+    if not sections:
+        print()
+        preamble()
+    for section_targets, section_failures, section_notes in sections:
+        targets += section_targets
+        failures += section_failures
+        notes += section_notes
+    targets += bigstanza_targets(args.bigstanza)
+
+    print()
+    if targets:
+        width = max(len(t[0]) for t in targets)
+        print("Targets:")
+        for label, value, ok in targets:
+            print(f"  {verdict(ok)}  {label.ljust(width)}  {value}")
     if failures:
         print()
         print("Failed runs:")
         for name, failure in failures:
             print(f"  {name}: {failure}")
     print()
-    print("CPU µs/stanza: the contender's user + system time over its whole life (start-up included) per "
-          "message; it moves little when other work shares the machine, unlike stanzas/s.")
-    print("Per-run rates (stanzas/s): " + "; ".join(
-        f"{n} " + " ".join(f"{x:,.0f}" for x in rows[n].get("rates", [])) for n in ORDER if n in rows))
+    for note in notes:
+        print(note)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trafficprinter.h"
 
-#include <QDateTime>
+#include "clilogging.h"
 
+#include <cerrno>
+#include <cstring>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,38 +13,125 @@ using namespace Qt::StringLiterals;
 
 namespace xcm::cli {
 
+namespace {
+
+// A burst larger than this is written at once rather than at the end of the event-loop turn.
+constexpr qsizetype maxPendingBytes = 64 * 1024;
+// Capacity kept for the next burst; a buffer grown past it by a huge stanza is given back.
+constexpr qsizetype keptCapacity = 256 * 1024;
+
+// One line per stanza: line breaks inside become character references, which mean the same.
+void appendOnOneLine(QByteArray &out, QByteArrayView xml)
+{
+    // Most stanzas hold no line break: memchr() finds that out faster than a loop over the bytes.
+    if (xml.isEmpty())
+        return;
+    if (!std::memchr(xml.data(), '\n', size_t(xml.size())) &&
+        !std::memchr(xml.data(), '\r', size_t(xml.size()))) {
+        out.append(xml);
+        return;
+    }
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < xml.size(); ++i) {
+        const char c = xml[i];
+        if (c == '\n' || c == '\r') {
+            out.append(xml.sliced(from, i - from));
+            out.append(c == '\n' ? "&#10;" : "&#13;");
+            from = i + 1;
+        }
+    }
+    out.append(xml.sliced(from));
+}
+
+} // namespace
+
 TrafficPrinter::TrafficPrinter(Style style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_out(stdout)
     , m_err(stderr)
-{}
+{
+    // A zero timer fires once the events already waiting have been handled: one write per burst.
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TrafficPrinter::flush);
+}
 
-TrafficPrinter::~TrafficPrinter() = default;
+TrafficPrinter::~TrafficPrinter()
+{
+    flush();
+}
 
 void TrafficPrinter::printStanza(const Stanza &stanza, QStringView label, const QString &suffix)
 {
-    if (!m_style.showTraffic)
+    if (!m_style.showTraffic || m_outputClosed)
         return;
-    const QString time = QDateTime::fromMSecsSinceEpoch(stanza.timestampMs()).toString(u"HH:mm:ss.zzz"_s);
-    QString xml;
+    // Built as UTF-8 bytes, straight from the wire bytes: the same text as through QString, without
+    // two conversions of every stanza.
+    m_timeOfDay.appendTo(m_pending, stanza.timestampMs());
+    m_pending += ' ';
+    m_pending += label.toUtf8();
+    m_pending += ' ';
     if (m_style.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
-        xml = u"\n"_s + stanza.element().toXml(true);
+        m_pending += '\n';
+        m_pending += stanza.element().toXml(true).toUtf8();
+    } else if (const QByteArray &wire = stanza.wire(); wire.isValidUtf8()) {
+        appendOnOneLine(m_pending, wire);
     } else {
-        // One line per stanza: line breaks inside become character references, which mean the same.
-        xml = QString::fromUtf8(stanza.wire());
-        xml.replace(u'\n', u"&#10;"_s).replace(u'\r', u"&#13;"_s);
+        // What the parser never lets through, but a sent stanza might carry: shown as QString shows it.
+        appendOnOneLine(m_pending, QString::fromUtf8(wire).toUtf8());
     }
-    printLine(time + u' ' + label + u' ' + xml + (suffix.isEmpty() ? QString() : u"  "_s + suffix));
+    if (!suffix.isEmpty()) {
+        m_pending += "  ";
+        m_pending += suffix.toUtf8();
+    }
+    m_pending += '\n';
+    lineAdded();
 }
 
 void TrafficPrinter::printLine(const QString &line)
 {
     if (m_outputClosed)
         return;
-    m_out << line << '\n';
-    m_out.flush();
-    if (m_out.status() != QTextStream::Ok)
+    m_pending += line.toUtf8();
+    m_pending += '\n';
+    lineAdded();
+}
+
+void TrafficPrinter::lineAdded()
+{
+    if (m_pending.size() >= maxPendingBytes)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TrafficPrinter::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const char *data = m_pending.constData();
+    qsizetype left = m_pending.size();
+    bool failed = false;
+    while (left > 0 && !failed) {
+        const ssize_t written = ::write(STDOUT_FILENO, data, size_t(left));
+        if (written >= 0) {
+            data += written;
+            left -= written;
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            // Standard output was handed to us non-blocking: wait as a blocking one would.
+            pollfd output{STDOUT_FILENO, POLLOUT, 0};
+            ::poll(&output, 1, -1);
+        } else if (errno != EINTR) {
+            qCDebug(lcCli) << "writing standard output failed:" << qt_error_string(errno);
+            failed = true;
+        }
+    }
+    if (m_pending.capacity() > keptCapacity)
+        m_pending.clear();
+    else
+        m_pending.resize(0);
+    if (failed)
         onOutputClosed();
 }
 
@@ -50,12 +139,14 @@ void TrafficPrinter::status(const QString &line)
 {
     if (m_style.quiet)
         return;
+    flush(); // the stanzas before it come first on a terminal that shows both
     m_err << "xcm-cli: " << line << '\n';
     m_err.flush();
 }
 
 void TrafficPrinter::error(const QString &line)
 {
+    flush();
     m_err << "xcm-cli: error: " << line << '\n';
     m_err.flush();
 }
@@ -83,6 +174,8 @@ void TrafficPrinter::onOutputClosed()
     if (m_outputClosed)
         return;
     m_outputClosed = true;
+    m_pending.clear(); // nobody reads them
+    m_flushTimer.stop();
     if (m_stdoutWatch)
         m_stdoutWatch->setEnabled(false);
     status(u"standard output is closed: closing the stream"_s);

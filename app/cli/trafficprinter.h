@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "localtimeofday.h"
 #include "stanza.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 #include <memory>
 
@@ -14,6 +17,8 @@ namespace xcm::cli {
 // What xcm-cli prints: one line per stanza on standard output (time, a direction label, the XML),
 // status and error lines on standard error. Notices when standard output's reader went away
 // (`xcm-cli | head`) so that the session can close politely instead of dying of SIGPIPE.
+// Standard output is written once per event-loop turn, not once per line: a flood of stanzas costs
+// one write() for each burst, and a human watching still sees every line at once.
 class TrafficPrinter : public QObject
 {
     Q_OBJECT
@@ -26,13 +31,15 @@ public:
     };
 
     explicit TrafficPrinter(Style style, QObject *parent = nullptr);
-    ~TrafficPrinter() override;
+    ~TrafficPrinter() override; // writes what is still waiting
 
     // `label`: "IN ", "OUT", "C→S" …; `suffix` follows the XML after two spaces ("[result in 1.2 ms]").
     void printStanza(const Stanza &stanza, QStringView label, const QString &suffix = {});
     void printLine(const QString &line);
     void status(const QString &line);
     void error(const QString &line);
+    // Writes the lines waiting for the end of this event-loop turn now.
+    void flush();
     // Starts watching standard output when it is a pipe.
     void watchStandardOutput();
     bool isOutputClosed() const { return m_outputClosed; }
@@ -41,10 +48,13 @@ Q_SIGNALS:
     void outputClosed();
 
 private:
+    void lineAdded();
     void onOutputClosed();
 
     Style m_style;
-    QTextStream m_out;
+    LocalTimeOfDay m_timeOfDay;
+    QByteArray m_pending; // standard output's lines not yet written, UTF-8
+    QTimer m_flushTimer;
     QTextStream m_err;
     std::unique_ptr<QSocketNotifier> m_stdoutWatch;
     bool m_outputClosed = false;

@@ -27,25 +27,33 @@ PeerOptions PeerOptions::parse(const QCoreApplication &app, const QString &descr
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
     parser.addHelpOption();
-    const QCommandLineOption host(u"host"_s, u"Server address."_s, u"host"_s, u"127.0.0.1"_s);
-    const QCommandLineOption port(u"port"_s, u"Component port."_s, u"port"_s);
-    const QCommandLineOption domain(u"domain"_s, u"The component's domain."_s, u"domain"_s);
-    // A file, not an argument: a secret in argv is visible to every user through ps.
-    const QCommandLineOption secretFile(u"secret-file"_s, u"File holding the shared secret."_s, u"file"_s);
-    parser.addOptions({host, port, domain, secretFile});
+    addOptions(&parser);
     parser.process(app);
+    return read(parser);
+}
 
+void PeerOptions::addOptions(QCommandLineParser *parser)
+{
+    parser->addOption({u"host"_s, u"Server address."_s, u"host"_s, u"127.0.0.1"_s});
+    parser->addOption({u"port"_s, u"Component port."_s, u"port"_s});
+    parser->addOption({u"domain"_s, u"The component's domain."_s, u"domain"_s});
+    // A file, not an argument: a secret in argv is visible to every user through ps.
+    parser->addOption({u"secret-file"_s, u"File holding the shared secret."_s, u"file"_s});
+}
+
+PeerOptions PeerOptions::read(const QCommandLineParser &parser)
+{
     PeerOptions options;
-    options.host = parser.value(host);
+    options.host = parser.value(u"host"_s);
     bool ok = false;
-    const uint portNumber = parser.value(port).toUInt(&ok);
+    const uint portNumber = parser.value(u"port"_s).toUInt(&ok);
     if (!ok || portNumber == 0 || portNumber > 65535)
         usageError(u"--port must be a port number"_s);
     options.port = quint16(portNumber);
-    options.domain = parser.value(domain);
+    options.domain = parser.value(u"domain"_s);
     if (options.domain.isEmpty())
         usageError(u"--domain is required"_s);
-    QFile file(parser.value(secretFile));
+    QFile file(parser.value(u"secret-file"_s));
     if (!file.open(QIODevice::ReadOnly))
         usageError(u"cannot read the secret file: "_s + file.errorString());
     // A trailing newline is the editor's, not the secret's (every contender strips it the same way).

@@ -3,6 +3,7 @@
 
 #include <QString>
 
+class QCommandLineParser;
 class QCoreApplication;
 
 namespace xcm::bench {
@@ -19,6 +20,11 @@ struct PeerOptions
     // Parses the application's arguments; prints the problem and exits with status 2 when they are
     // unusable.
     static PeerOptions parse(const QCoreApplication &app, const QString &description);
+
+    // The same in two steps, for a program with options of its own next to these: add them to its
+    // parser, process() it, then read them (exits with status 2 as above).
+    static void addOptions(QCommandLineParser *parser);
+    static PeerOptions read(const QCommandLineParser &parser);
 };
 
 } // namespace xcm::bench

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "contenderprocess.h"
+#include "serverstream.h"
+
 #include <QByteArray>
-#include <QHash>
 #include <QString>
 #include <QStringList>
-#include <QXmlStreamReader>
 
 #include <atomic>
 #include <chrono>
-#include <deque>
 #include <thread>
-
-#include <sys/types.h>
 
 namespace xcm::bench {
 
@@ -47,8 +45,8 @@ struct LoadResult
 };
 
 // The server side of XEP-0114 on 127.0.0.1, as fast as the kernel takes bytes: opens the stream with an
-// id, verifies the handshake, then writes the pre-generated messages from a second thread while this
-// one waits for the component's answer to the last one.
+// id, verifies the handshake (ServerStream), then writes the pre-generated messages from a second thread
+// while this one waits for the component's answer to the last one.
 class LoadSource
 {
 public:
@@ -60,67 +58,18 @@ public:
     LoadResult run();
 
 private:
-    // One top-level element of the component's stream, or its header.
-    struct Element
-    {
-        QString name;
-        QString namespaceUri;
-        QHash<QString, QString> attributes;
-        QString text;
-        QString body; // the text of a <body/> child
-    };
-    enum class EventKind
-    {
-        Header,
-        Element,
-        Closed
-    };
-    struct Event
-    {
-        EventKind kind;
-        Element element;
-    };
-
-    bool listenOnLoopback(QString *failure);
-    bool startPeer(QString *failure);
-    bool acceptPeer(QString *failure);
-    // Waits for the next thing the component says; false with a reason on EOF, bad XML or the deadline.
-    bool nextEvent(Event *event, QString *failure);
-    void parseAvailable();
-    bool sendAll(QByteArrayView bytes, QString *failure);
     void writeMessages();
-    bool peerExited();
-    // Reads the contender's VmHWM (peak RSS of its own address space) from /proc. wait4()'s ru_maxrss
-    // cannot be used: Linux keeps the high-water mark of the image replaced by exec, which is this
-    // process with all its messages, copied by fork().
-    void samplePeerMemory();
     void finishPeer(LoadResult *result);
 
     LoadOptions m_options;
     QByteArray m_messages;
-    int m_listenFd = -1;
-    int m_fd = -1;
-    pid_t m_peerPid = -1;
-    quint16 m_port = 0;
-    Clock::time_point m_deadline;
-
-    QXmlStreamReader m_reader;
-    int m_depth = 0;
-    bool m_inBody = false;
-    Element m_current;
-    std::deque<Event> m_events;
-    QString m_parseFailure;
-    bool m_eof = false;
+    ContenderProcess m_contender;
+    ServerStream m_stream{m_contender};
 
     std::thread m_writer;
     std::atomic<qint64> m_writeStartNs{0};
     std::atomic<qint64> m_writeEndNs{0};
     std::atomic<int> m_writeErrno{0};
-    int m_peerStatus = -1;
-    qint64 m_peerMaxRssKb = -1;
-    Clock::time_point m_lastSample;
-    double m_peerCpuSeconds = -1;
-    bool m_peerReaped = false;
 };
 
 } // namespace xcm::bench

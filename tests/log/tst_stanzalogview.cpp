@@ -232,6 +232,7 @@ void TestStanzaLogView::expressionFilters()
     QTest::keyClick(m_view, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(child<QAction>(u"expressionAction"_s)->isChecked());
     QVERIFY(search->hasFocus());
+    QVERIFY(!child<QCheckBox>(u"textFilterCheck"_s)->isEnabled()); // word search only
 
     // Field names complete as they are typed; choosing one replaces only the word.
     QTest::keyClicks(search, u"kind == iq and ty"_s);

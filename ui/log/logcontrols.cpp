@@ -41,6 +41,8 @@ QCheckBox *checkBox(QAction *action)
     box->setChecked(action->isChecked());
     QObject::connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
     QObject::connect(action, &QAction::toggled, box, &QCheckBox::setChecked);
+    box->setEnabled(action->isEnabled());
+    QObject::connect(action, &QAction::enabledChanged, box, &QCheckBox::setEnabled);
     return box;
 }
 

@@ -32,6 +32,8 @@ public:
     void printStanza(const Stanza &stanza, QStringView label, const QString &suffix = {});
     void printLine(const QString &line);
     void status(const QString &line);
+    // Something going wrong that has not ended the run (yet): shown even with --quiet.
+    void warning(const QString &line);
     void error(const QString &line);
     // Starts watching standard output when it is a pipe.
     void watchStandardOutput();

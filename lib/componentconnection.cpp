@@ -30,8 +30,9 @@ QString seconds(std::chrono::milliseconds duration)
 ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
     : q(q)
 {
-    for (QTimer *timer : {&connectTimer, &closeTimer, &reconnectTimer, &missingIdTimer})
+    for (QTimer *timer : {&connectTimer, &closeTimer, &reconnectTimer, &missingIdTimer, &stableTimer})
         timer->setSingleShot(true);
+    QObject::connect(&stableTimer, &QTimer::timeout, q, [this] { onStable(); });
     QObject::connect(&missingIdTimer, &QTimer::timeout, q, [this] { refuseMissingId(); });
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { onConnectTimeout(); });
     QObject::connect(&keepaliveTimer, &QTimer::timeout, q, [this] {
@@ -155,10 +156,12 @@ void ComponentConnectionPrivate::onStanza(const Stanza &stanza)
         return;
     if (stanza.name() == u"handshake" && stanza.namespaceUri() == ns::component) {
         connectTimer.stop();
-        reconnectHistory = {}; // a fresh series of attempts after the next drop
+        // The series of attempts goes on until the connection has proved itself (see stableAfter).
         counters.connectedSinceMs = nowMs();
+        upClock.start();
         if (settings.keepaliveInterval.count() > 0)
             keepaliveTimer.start(settings.keepaliveInterval);
+        stableTimer.start(settings.reconnect.stableAfter);
         setState(ConnectionState::Connected);
         flushPending();
         return;
@@ -330,14 +333,19 @@ void ComponentConnectionPrivate::finish(DisconnectReason reason)
     connectTimer.stop();
     keepaliveTimer.stop();
     closeTimer.stop();
+    stableTimer.stop();
     stream.drop();
+    std::optional<std::chrono::milliseconds> upFor;
+    if (upClock.isValid())
+        upFor = std::chrono::milliseconds(upClock.elapsed());
+    upClock.invalidate();
     counters.connectedSinceMs = 0;
     lastReason = reason;
     pendingReason = {};
     qCInfo(lcConnection).noquote() << settings.domain << "disconnected:" << reason.toString();
     // Scheduled before Disconnected is announced, so that its receivers can tell a pause before the
     // next attempt (nextReconnectAtMs() > 0) from the end.
-    const qint64 delay = scheduleReconnect(reason);
+    const qint64 delay = scheduleReconnect(reason, upFor);
     const qint64 scheduledAt = nextReconnectAtMs;
     setState(ConnectionState::Disconnected, reason);
     if (delay >= 0 && reconnectTimer.isActive() && nextReconnectAtMs == scheduledAt)
@@ -345,13 +353,19 @@ void ComponentConnectionPrivate::finish(DisconnectReason reason)
                                      delay); // unless a receiver connected or gave up
 }
 
-qint64 ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason)
+qint64 ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &reason,
+                                                     std::optional<std::chrono::milliseconds> upFor)
 {
     if (closingByUser)
         return -1; // whatever ended the close the user asked for, it stays closed
-    const ReconnectPolicy::Decision decision =
-        settings.reconnect.next(reconnectHistory, reason, QRandomGenerator::global()->generateDouble());
+    const ReconnectPolicy::Decision decision = settings.reconnect.next(
+        reconnectHistory, reason, QRandomGenerator::global()->generateDouble(), upFor);
     reconnectHistory = decision.history;
+    if (settings.reconnect.isFlapping(reconnectHistory))
+        qCInfo(lcConnection).noquote() << settings.domain << "flapping:" << reconnectHistory.shortDrops
+                                       << "connections in a row dropped within"
+                                       << settings.reconnect.stableAfter.count() << "ms of the handshake";
+    setReconnectNotice(noticeFor(decision, reason));
     if (!decision.retry) {
         if (reason.isError())
             qCDebug(lcConnection).noquote() << settings.domain << "no reconnect:" << decision.why;
@@ -362,6 +376,39 @@ qint64 ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &rea
     qCInfo(lcConnection).noquote() << settings.domain << "reconnect attempt" << decision.attempt << "in"
                                    << decision.delay.count() << "ms";
     return decision.delay.count();
+}
+
+void ComponentConnectionPrivate::onStable()
+{
+    if (state != ConnectionState::Connected)
+        return;
+    qCDebug(lcConnection).noquote() << settings.domain << "up for" << settings.reconnect.stableAfter.count()
+                                    << "ms: the next drop starts a fresh series of attempts";
+    reconnectHistory = {};
+    setReconnectNotice({});
+}
+
+QString ComponentConnectionPrivate::noticeFor(const ReconnectPolicy::Decision &decision,
+                                              const DisconnectReason &reason) const
+{
+    if (decision.sameRefusalTwice)
+        return tr("stopped reconnecting: the server sent the same refused data twice in a row (%1) and "
+                  "would send it again on every reconnect")
+            .arg(reason.detail);
+    if (settings.reconnect.isFlapping(decision.history))
+        // No %n plural: xcm-cli has no catalogue to resolve it, and the count is never below 2.
+        return tr("flapping: the connection dropped %1 times in a row within %2 s of connecting")
+            .arg(decision.history.shortDrops)
+            .arg(settings.reconnect.stableAfter.count() / 1000.0, 0, 'g', 6);
+    return {};
+}
+
+void ComponentConnectionPrivate::setReconnectNotice(const QString &notice)
+{
+    if (notice == reconnectNotice)
+        return;
+    reconnectNotice = notice;
+    Q_EMIT q->reconnectNoticeChanged(reconnectNotice);
 }
 
 ComponentConnection::ComponentConnection(QObject *parent)
@@ -422,6 +469,10 @@ qint64 ComponentConnection::nextReconnectAtMs() const
 {
     return d->nextReconnectAtMs;
 }
+QString ComponentConnection::reconnectNotice() const
+{
+    return d->reconnectNotice;
+}
 
 void ComponentConnection::connectToServer()
 {
@@ -430,6 +481,7 @@ void ComponentConnection::connectToServer()
     d->reconnectTimer.stop();
     d->nextReconnectAtMs = 0;
     d->reconnectHistory = {};
+    d->setReconnectNotice({});
     if (const DisconnectReason problem = configurationReason(d->settings, hasSecret()); !problem.isNull()) {
         d->lastReason = problem;
         d->setState(ConnectionState::Disconnected, d->lastReason);
@@ -447,6 +499,7 @@ void ComponentConnection::disconnectFromServer()
     d->reconnectTimer.stop();
     d->nextReconnectAtMs = 0;
     d->reconnectHistory = {};
+    d->setReconnectNotice({});
     switch (d->state) {
     case ConnectionState::Disconnected:
         if (reconnectPending) {

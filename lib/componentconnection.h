@@ -59,6 +59,13 @@ public:
     // Reconnect bookkeeping: the attempt number and when the next try starts (ms since epoch, 0 = none).
     int reconnectAttempt() const;
     qint64 nextReconnectAtMs() const;
+    // What to tell the user about the reconnects beside lastReason(), in their language; empty when
+    // there is nothing to say. With a retry pending (nextReconnectAtMs() > 0), that the connection is
+    // flapping ("flapping: the connection dropped 3 times in a row within 30 s of connecting"); without
+    // one, why retrying stopped where the policy would otherwise go on (xcm refused the same data from
+    // the server twice in a row). Set before Disconnected is announced; cleared once a connection has
+    // stayed up for the policy's stableAfter, and when the user connects or disconnects.
+    QString reconnectNotice() const;
 
     // Sends one stanza as written (trimmed), or queues it while a connection or reconnect is under way.
     // Returns an empty string, or why it was refused (against the StanzaPolicy for these settings, queue
@@ -93,6 +100,7 @@ Q_SIGNALS:
     void stanzaReceived(const xcm::Stanza &stanza);
     void stanzaSent(const xcm::Stanza &stanza);
     void reconnectScheduled(int attempt, qint64 delayMs);
+    void reconnectNoticeChanged(const QString &notice);
     void pendingChanged(int count);
     // Written bytes left for the network; `bytesToWrite` is what still waits, as bytesToWrite() tells.
     void backlogChanged(qint64 bytesToWrite);

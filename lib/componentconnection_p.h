@@ -7,8 +7,11 @@
 #include "streamsocket.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QList>
 #include <QTimer>
+
+#include <optional>
 
 namespace xcm {
 
@@ -45,8 +48,14 @@ public:
     // socket flush; the disconnect completes when the server hangs up or closeTimeout passes.
     void closeGracefully(const DisconnectReason &reason, const QByteArray &streamError = {});
     void finish(DisconnectReason reason); // by value: callers pass pendingReason, which this clears
-    // Starts the reconnect timer if the policy wants a retry after `reason`; returns the delay, or -1.
-    qint64 scheduleReconnect(const DisconnectReason &reason);
+    // Starts the reconnect timer if the policy wants a retry after `reason`, which ended a connection
+    // that had been up for `upFor` (none: it never completed the handshake); returns the delay, or -1.
+    qint64 scheduleReconnect(const DisconnectReason &reason, std::optional<std::chrono::milliseconds> upFor);
+    // The connection has been up for stableAfter: the next drop starts a fresh series of attempts.
+    void onStable();
+    // What the user is told about the series of attempts after `decision` (see reconnectNotice()).
+    QString noticeFor(const ReconnectPolicy::Decision &decision, const DisconnectReason &reason) const;
+    void setReconnectNotice(const QString &notice);
     void writeStanza(const QByteArray &wire, const XmlElement &element);
     void flushPending();
     bool canQueue() const;
@@ -66,9 +75,12 @@ public:
     QTimer closeTimer;
     QTimer reconnectTimer;
     QTimer missingIdTimer;
+    QTimer stableTimer;
+    QElapsedTimer upClock; // since the handshake succeeded; invalid while not connected
     static constexpr std::chrono::milliseconds missingIdGrace{1000};
     ReconnectPolicy::History reconnectHistory;
     qint64 nextReconnectAtMs = 0;
+    QString reconnectNotice;
     bool closeSent = false;
     bool closingByUser = false; // disconnectFromServer() was called: whatever the reason, no retry
     qint64 unsentAtCloseCheck = 0;

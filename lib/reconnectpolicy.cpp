@@ -26,10 +26,20 @@ std::chrono::milliseconds ReconnectPolicy::delayBefore(int attempt, double rando
 }
 
 ReconnectPolicy::Decision ReconnectPolicy::next(const History &history, const DisconnectReason &reason,
-                                                double randomUnit) const
+                                                double randomUnit,
+                                                std::optional<std::chrono::milliseconds> upFor) const
 {
     Decision decision;
-    decision.history = history;
+    decision.history = upFor && isStable(*upFor) ? History{} : history;
+    if (upFor && !isStable(*upFor))
+        ++decision.history.shortDrops;
+    // Only xcm's own refusals of what the server sent: the server will send the same on every
+    // reconnect. The detail (what was refused, with its size or position) tells two refusals apart.
+    const QString refusal = reason.kind == DisconnectReason::Kind::ProtocolViolation
+                                ? reason.condition + u'\n' + reason.detail
+                                : QString();
+    const bool sameRefusalTwice = !refusal.isEmpty() && refusal == decision.history.lastRefusal;
+    decision.history.lastRefusal = refusal;
     if (!enabled) {
         decision.why = "reconnecting is off"_L1;
         return decision;
@@ -39,12 +49,17 @@ ReconnectPolicy::Decision ReconnectPolicy::next(const History &history, const Di
                                                         : "this reason is not retried"_L1;
         return decision;
     }
-    if (maxAttempts > 0 && history.attempts >= maxAttempts) {
+    if (sameRefusalTwice) {
+        decision.why = "xcm refused the same data from the server twice in a row"_L1;
+        decision.sameRefusalTwice = true;
+        return decision;
+    }
+    if (maxAttempts > 0 && decision.history.attempts >= maxAttempts) {
         decision.why = "the attempts are used up"_L1;
         return decision;
     }
     decision.retry = true;
-    decision.attempt = history.attempts + 1;
+    decision.attempt = decision.history.attempts + 1;
     decision.delay = delayBefore(decision.attempt, randomUnit);
     decision.history.attempts = decision.attempt;
     decision.why = "backoff"_L1;

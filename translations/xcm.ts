@@ -172,6 +172,14 @@
         <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped reconnecting: the server sent the same refused data twice in a row (%1) and would send it again on every reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComponentProxy</name>

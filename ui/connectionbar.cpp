@@ -140,6 +140,8 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_ticker.setInterval(500);
     connect(&m_ticker, &QTimer::timeout, this, &ConnectionBar::refreshCounters);
     connect(m_session, &ProfileSession::changed, this, &ConnectionBar::refresh);
+    connect(m_session->connection(), &ComponentConnection::reconnectNoticeChanged, this,
+            &ConnectionBar::refresh);
     refresh();
 }
 
@@ -218,6 +220,11 @@ void ConnectionBar::refresh()
         text = tr("Last disconnect: %1").arg(reason.toString());
         if (reason.kind == DisconnectReason::Kind::Configuration)
             text += u' ' + tr("— edit the profile (F2) to fix this.");
+    }
+    // Flapping, or why the retries stopped: the library's words, as xcm-cli prints them.
+    if (QString notice = connection->reconnectNotice(); !notice.isEmpty()) {
+        notice[0] = notice[0].toUpper();
+        text += (text.isEmpty() ? QString() : u"\n"_s) + notice;
     }
     if (const int discarded = m_session->discardedAtEnd(); discarded > 0)
         text += (text.isEmpty() ? QString() : u"\n"_s) +

@@ -67,6 +67,11 @@ const char *helpEpilogue =
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
     "'from' on --domain (any local part). A file is checked in full before connecting; errors say\n"
     "FILE:LINE:COLUMN.\n"
+    "\nWith --reconnect, each retry waits twice as long as the one before (from --reconnect-delay up to\n"
+    "--reconnect-max-delay, +/- 20 %). A connection that drops within --stable-after seconds of its\n"
+    "handshake counts as a failed attempt, and from the third in a row xcm-cli warns that it is flapping.\n"
+    "When xcm-cli refuses the same data from the server twice in a row (a stanza over the size limit,\n"
+    "restricted XML, invalid UTF-8), it stops reconnecting and exits with code 4.\n"
     "\nExit codes:\n"
     "  0 success   1 usage or refused stanza   2 network   3 authentication (not-authorized,\n"
     "  host-unknown)   4 protocol (other stream errors, bad data from the server)   5 TLS   6 ping failed\n"
@@ -173,6 +178,18 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                                   u"With --send or --ping: keep printing traffic until interrupted."_s);
     const QCommandLineOption reconnect(u"reconnect"_s,
                                        u"Reconnect with backoff when the connection drops."_s);
+    const QCommandLineOption reconnectDelay(
+        u"reconnect-delay"_s, u"With --reconnect: seconds before the first retry (default 1)."_s,
+        u"seconds"_s, u"1"_s);
+    const QCommandLineOption reconnectMaxDelay(
+        u"reconnect-max-delay"_s,
+        u"With --reconnect: the longest wait between retries, which double up to it (default 60)."_s,
+        u"seconds"_s, u"60"_s);
+    const QCommandLineOption stableAfter(
+        u"stable-after"_s,
+        u"With --reconnect: seconds a connection must stay up before the delay goes back to the first "
+        "(default 30); a shorter one counts as a failed attempt."_s,
+        u"seconds"_s, u"30"_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Seconds to connect and authenticate (default 15)."_s,
                                      u"seconds"_s, u"15"_s);
     const QCommandLineOption keepalive(u"keepalive"_s,
@@ -201,15 +218,13 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption componentSecretFile(
         u"component-secret-file"_s,
         u"With --proxy: the secret the component presents to xcm-cli (default: the server's)."_s, u"file"_s);
-    const QList<QCommandLineOption> all{help,          version,   host,
-                                        port,          domain,    tls,
-                                        tlsServerName, insecure,  secretFile,
-                                        secretStdin,   pretty,    quiet,
-                                        verbose,       send,      ping,
-                                        pingTimeout,   tail,      reconnect,
-                                        timeout,       keepalive, maxStanza,
-                                        noAnswer,      answer,    identity,
-                                        proxy,         listen,    componentSecretFile};
+    const QList<QCommandLineOption> all{
+        help,        version,       host,      port,           domain,
+        tls,         tlsServerName, insecure,  secretFile,     secretStdin,
+        pretty,      quiet,         verbose,   send,           ping,
+        pingTimeout, tail,          reconnect, reconnectDelay, reconnectMaxDelay,
+        stableAfter, timeout,       keepalive, maxStanza,      noAnswer,
+        answer,      identity,      proxy,     listen,         componentSecretFile};
     parser.addOptions(all);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -279,6 +294,24 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     if (!keepaliveInterval)
         return usageError(u"--keepalive needs a number of seconds (0 turns it off)"_s);
     settings.keepaliveInterval = *keepaliveInterval;
+    if (!parser.isSet(reconnect) &&
+        (parser.isSet(reconnectDelay) || parser.isSet(reconnectMaxDelay) || parser.isSet(stableAfter)))
+        return usageError(
+            u"--reconnect-delay, --reconnect-max-delay and --stable-after only apply with --reconnect"_s);
+    const auto firstDelay = seconds(reconnectDelay, 0.01);
+    if (!firstDelay)
+        return usageError(u"--reconnect-delay needs a number of seconds of at least 0.01"_s);
+    settings.reconnect.initialDelay = *firstDelay;
+    auto longestDelay = seconds(reconnectMaxDelay, 0.01);
+    if (longestDelay && !parser.isSet(reconnectMaxDelay))
+        longestDelay = std::max(*longestDelay, *firstDelay); // a long first delay raises the default cap
+    if (!longestDelay || *longestDelay < *firstDelay)
+        return usageError(u"--reconnect-max-delay needs a number of seconds, at least --reconnect-delay"_s);
+    settings.reconnect.maxDelay = *longestDelay;
+    const auto stable = seconds(stableAfter, 0);
+    if (!stable)
+        return usageError(u"--stable-after needs a number of seconds (0: any handshake ends the backoff)"_s);
+    settings.reconnect.stableAfter = *stable;
     settings.maxStanzaBytes = parser.value(maxStanza).toLongLong(&ok);
     if (!ok || settings.maxStanzaBytes < 256)
         return usageError(u"--max-stanza-bytes needs a number of at least 256"_s);

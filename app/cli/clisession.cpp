@@ -161,8 +161,15 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
     } else if (!reason.isNull()) {
         status(u"disconnected"_s);
     }
+    const bool retrying = m_connection.nextReconnectAtMs() > 0 && !m_closing;
+    // Flapping while a retry is pending; otherwise why the retries stopped.
+    const QString notice = m_connection.reconnectNotice();
+    if (!notice.isEmpty() && retrying)
+        m_printer.warning(notice);
+    else if (!notice.isEmpty())
+        error(notice);
     updateInputFlow();
-    if (m_connection.nextReconnectAtMs() > 0 && !m_closing)
+    if (retrying)
         return; // a retry is scheduled
     finish(m_exitCode != Success ? m_exitCode : m_lastFailureCode);
 }

@@ -144,6 +144,12 @@ void TrafficPrinter::status(const QString &line)
     m_err.flush();
 }
 
+void TrafficPrinter::warning(const QString &line)
+{
+    m_err << "xcm-cli: warning: " << line << '\n';
+    m_err.flush();
+}
+
 void TrafficPrinter::error(const QString &line)
 {
     flush();

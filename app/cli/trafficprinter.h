@@ -37,6 +37,8 @@ public:
     void printStanza(const Stanza &stanza, QStringView label, const QString &suffix = {});
     void printLine(const QString &line);
     void status(const QString &line);
+    // Something going wrong that has not ended the run (yet): shown even with --quiet.
+    void warning(const QString &line);
     void error(const QString &line);
     // Writes the lines waiting for the end of this event-loop turn now.
     void flush();

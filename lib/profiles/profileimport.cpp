@@ -90,6 +90,8 @@ ProfileImport::Result ProfileImport::readFile(const QString &fileName)
     if (values.contains(u"maxStanzaBytes"_s))
         s.maxStanzaBytes = values.value(u"maxStanzaBytes"_s).toLongLong();
     s.reconnect.enabled = parseBool(values.value(u"reconnect"_s), s.reconnect.enabled);
+    if (values.contains(u"stableAfterSeconds"_s))
+        s.reconnect.stableAfter = std::chrono::seconds(values.value(u"stableAfterSeconds"_s).toInt());
 
     if (values.contains(u"secret"_s)) {
         result.secret = values.value(u"secret"_s);

@@ -15,7 +15,7 @@ namespace xcm {
 //   port=5347
 //   domain=demo.localhost
 //   secret-file=/path/to/secret     (its first line; or secret=… in this file itself)
-//   directTls=false  keepaliveSeconds=60  maxStanzaBytes=524288  reconnect=true
+//   directTls=false  keepaliveSeconds=60  maxStanzaBytes=524288  reconnect=true  stableAfterSeconds=30
 //
 // Files that hold a secret should be readable by their owner only; readImportFile() warns otherwise.
 class ProfileImport

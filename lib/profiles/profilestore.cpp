@@ -44,6 +44,8 @@ Profile readProfile(QSettings &settings, const QUuid &id)
     r.maxDelay = std::chrono::milliseconds(
         settings.value("maxDelayMs"_L1, ms(defaults.reconnect.maxDelay)).toLongLong());
     r.maxAttempts = settings.value("maxAttempts"_L1, defaults.reconnect.maxAttempts).toInt();
+    r.stableAfter = std::chrono::milliseconds(
+        settings.value("stableAfterMs"_L1, ms(defaults.reconnect.stableAfter)).toLongLong());
     r.retryAfterAuthenticationFailure =
         settings
             .value("retryAfterAuthenticationFailure"_L1, defaults.reconnect.retryAfterAuthenticationFailure)
@@ -217,6 +219,7 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue("initialDelayMs"_L1, ms(s.reconnect.initialDelay));
     m_settings->setValue("maxDelayMs"_L1, ms(s.reconnect.maxDelay));
     m_settings->setValue("maxAttempts"_L1, s.reconnect.maxAttempts);
+    m_settings->setValue("stableAfterMs"_L1, ms(s.reconnect.stableAfter));
     m_settings->setValue("retryAfterAuthenticationFailure"_L1, s.reconnect.retryAfterAuthenticationFailure);
     m_settings->endGroup();
 

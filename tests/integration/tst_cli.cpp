@@ -104,6 +104,10 @@ private Q_SLOTS:
     void strayTextOnStandardInputAfterAStanza();
     void sigintWhileWaitingToReconnectKeepsTheFailureCode();
     void standardInputIsNotReadWhileTheServerIsDown();
+    void flappingConnectionBacksOffAndIsCalledSo();
+    void sameRefusedDataTwiceEndsTheRun();
+    void reconnectOptionsNeedReconnect_data();
+    void reconnectOptionsNeedReconnect();
 
 private:
     QStringList baseArguments(const ComponentAccount &account) const;
@@ -1094,6 +1098,116 @@ void TestCli::standardInputIsNotReadWhileTheServerIsDown()
     }
     QCOMPARE(sent, stanzas);
     QVERIFY2(!errors.contains("not sent"), errors.constData());
+}
+
+void TestCli::flappingConnectionBacksOffAndIsCalledSo()
+{
+    // A server that accepts the handshake and kicks the component out at once, every time.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), {u"--port"_s, QString::number(server.port()), u"--domain"_s, u"comp.example"_s,
+                          u"--reconnect"_s, u"--reconnect-delay"_s, u"0.1"_s, u"--reconnect-max-delay"_s,
+                          u"0.4"_s, u"--stable-after"_s, u"10"_s});
+    const QByteArray kickedOut =
+        "<stream:error><internal-server-error "
+        "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>";
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> connectedAt;
+    constexpr int drops = 5;
+    for (int i = 1; i <= drops; ++i) {
+        QVERIFY2(QTest::qWaitFor([&] { return server.connectionCount() == i; }, 10000),
+                 qPrintable(u"connection %1 did not come"_s.arg(i)));
+        QVERIFY(server.acceptHandshake(cliAccount.secret));
+        connectedAt.append(clock.elapsed());
+        server.send(kickedOut);
+    }
+    QByteArray errors;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            errors += cli.readAllStandardError();
+            return errors.contains("(attempt 5)");
+        },
+        10000));
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(finishes(cli));
+    errors += cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 4); // the server's stream error left it disconnected
+    // Not "attempt 1" after every handshake: the attempts go on, and the delays double to the cap.
+    QCOMPARE(errors.count("(attempt 1)"), 1);
+    for (int attempt = 2; attempt <= drops; ++attempt)
+        QVERIFY2(errors.contains(QByteArray("(attempt " + QByteArray::number(attempt) + ")")),
+                 errors.constData());
+    QVERIFY2(!errors.contains("warning: flapping: the connection dropped 2 times"), errors.constData());
+    QVERIFY2(
+        errors.contains("xcm-cli: warning: flapping: the connection dropped 3 times in a row within 10 s "
+                        "of connecting\n"),
+        errors.constData());
+    QVERIFY2(errors.contains("warning: flapping: the connection dropped 5 times"), errors.constData());
+    // On the clock: 0.1 + 0.2 + 0.4 + 0.4 s of delays between the first and the last connection, less
+    // the jitter (at most 20 %).
+    const qint64 span = connectedAt.last() - connectedAt.first();
+    QVERIFY2(span >= 880, qPrintable(u"five connections in %1 ms"_s.arg(span)));
+}
+
+void TestCli::sameRefusedDataTwiceEndsTheRun()
+{
+    // A server that sends the same oversize stanza on every connection.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(),
+              {u"--port"_s, QString::number(server.port()), u"--domain"_s, u"comp.example"_s,
+               u"--max-stanza-bytes"_s, u"1024"_s, u"--reconnect"_s, u"--reconnect-delay"_s, u"0.1"_s});
+    const QByteArray oversize = "<message from='u@example.org' to='bot@comp.example'><body>" +
+                                QByteArray(2000, 'A') + "</body></message>";
+    for (int i = 1; i <= 2; ++i) {
+        QVERIFY2(QTest::qWaitFor([&] { return server.connectionCount() == i; }, 10000),
+                 qPrintable(u"connection %1 did not come"_s.arg(i)));
+        QVERIFY(server.acceptHandshake(cliAccount.secret));
+        server.send(oversize);
+    }
+    QVERIFY(finishes(cli));
+    const QByteArray errors = cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 4);
+    QCOMPARE(server.connectionCount(), 2);
+    QCOMPARE(errors.count("reconnecting in"), 1);
+    QVERIFY2(
+        errors.contains("xcm-cli: error: stopped reconnecting: the server sent the same refused data twice "
+                        "in a row (a stanza "),
+        errors.constData());
+    QVERIFY2(errors.endsWith("and would send it again on every reconnect\n"), errors.constData());
+}
+
+void TestCli::reconnectOptionsNeedReconnect_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("says");
+    QTest::newRow("stable-after alone")
+        << QStringList{u"--stable-after"_s, u"5"_s} << QByteArray("only apply with --reconnect");
+    QTest::newRow("delay alone") << QStringList{u"--reconnect-delay"_s, u"5"_s}
+                                 << QByteArray("only apply with --reconnect");
+    QTest::newRow("negative stable-after")
+        << QStringList{u"--reconnect"_s, u"--stable-after"_s, u"-1"_s} << QByteArray("--stable-after needs");
+    QTest::newRow("cap below the first delay")
+        << QStringList{u"--reconnect"_s, u"--reconnect-delay"_s, u"5"_s, u"--reconnect-max-delay"_s, u"2"_s}
+        << QByteArray("at least --reconnect-delay");
+}
+
+void TestCli::reconnectOptionsNeedReconnect()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, says);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(), QStringList{u"--domain"_s, u"comp.example"_s} + arguments);
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 1);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains(says), errors.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

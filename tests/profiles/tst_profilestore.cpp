@@ -27,6 +27,7 @@ void TestProfileStore::everySettingSurvivesAReload()
     profile.settings.domain = u"gw.example.org"_s;
     profile.settings.port = 5348;
     profile.settings.reconnect.maxAttempts = 7;
+    profile.settings.reconnect.stableAfter = 45s;
     profile.responder.enabled = true;
     profile.responder.ping = false;
     profile.responder.version = false;
@@ -69,6 +70,7 @@ void TestProfileStore::anOlderFileReadsAsTheDefaults()
     QCOMPARE(profile.responder, ResponderSettings());
     QCOMPARE(profile.mode, Profile::Mode::Component);
     QCOMPARE(profile.requestTimeout, 30s);
+    QCOMPARE(profile.settings.reconnect.stableAfter, 30s);
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

@@ -24,6 +24,11 @@ namespace {
 
 const QString secret = u"s3cret-for-tests"_s;
 
+// What a server in a restart loop, or one that kicks the component by policy, says right after the
+// handshake.
+const QByteArray kickedOut = "<stream:error><internal-server-error "
+                             "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>";
+
 } // namespace
 
 class TestConnectionProtocol : public QObject
@@ -46,6 +51,9 @@ private Q_SLOTS:
     void keepaliveWhitespace();
     void backoffGrowsWithJitterAndCap();
     void conflictIsRetriedButNotAuthorizedIsNot();
+    void dropsRightAfterTheHandshakeBackOffAndAreCalledFlapping();
+    void sameRefusalTwiceStopsReconnecting_data();
+    void sameRefusalTwiceStopsReconnecting();
     void userDisconnectClosesTheStreamPolitely();
     void userDisconnectCancelsPendingReconnect();
     void largeSendOverASlowLinkIsDeliveredBeforeTheClose_data();
@@ -426,6 +434,7 @@ void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
         s.reconnect.enabled = true;
         s.reconnect.initialDelay = 100ms;
         s.reconnect.jitter = 0;
+        s.reconnect.stableAfter = 300ms;
     });
     client.connection.connectToServer();
     QVERIFY(server.waitForReceived("<stream:stream"));
@@ -435,7 +444,146 @@ void TestConnectionProtocol::conflictIsRetriedButNotAuthorizedIsNot()
     QTRY_COMPARE(server.connectionCount(), 2); // retried
     QVERIFY(server.acceptHandshake(secret));
     QVERIFY(client.waitFor(ConnectionState::Connected));
-    QCOMPARE(client.connection.reconnectAttempt(), 0); // reset once connected
+    // The series of attempts ends once the connection has stayed up for stableAfter, not at the
+    // handshake.
+    QCOMPARE(client.connection.reconnectAttempt(), 1);
+    QTRY_COMPARE(client.connection.reconnectAttempt(), 0);
+}
+
+void TestConnectionProtocol::dropsRightAfterTheHandshakeBackOffAndAreCalledFlapping()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 50ms;
+        s.reconnect.multiplier = 2.0;
+        s.reconnect.maxDelay = 200ms;
+        s.reconnect.jitter = 0.0;
+        s.reconnect.stableAfter = 1s;
+    });
+    QSignalSpy scheduled(&client.connection, &ComponentConnection::reconnectScheduled);
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> connectedAt;
+    QStringList notices; // at each drop
+    client.connection.connectToServer();
+    // Every connection is accepted and kicked out at once.
+    constexpr int drops = 5;
+    for (int i = 1; i <= drops; ++i) {
+        QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), i, 5000);
+        QVERIFY(server.acceptHandshake(secret));
+        QVERIFY(client.waitFor(ConnectionState::Connected));
+        connectedAt.append(clock.elapsed());
+        server.send(kickedOut);
+        QTRY_COMPARE(scheduled.size(), i);
+        notices.append(client.connection.reconnectNotice());
+    }
+    QList<int> attempts;
+    QList<qint64> delays;
+    for (const auto &arguments : scheduled) {
+        attempts.append(arguments.at(0).toInt());
+        delays.append(arguments.at(1).toLongLong());
+    }
+    QCOMPARE(attempts, (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(delays, (QList<qint64>{50, 100, 200, 200, 200}));
+    // On the clock: each connection came no sooner than its delay after the one before (coarse timers
+    // may fire up to 5% early).
+    for (int i = 1; i < drops; ++i)
+        QVERIFY2(connectedAt.at(i) - connectedAt.at(i - 1) >= delays.at(i - 1) * 95 / 100,
+                 qPrintable(u"connection %1 came %2 ms after the one before"_s.arg(i + 1).arg(
+                     connectedAt.at(i) - connectedAt.at(i - 1))));
+    QVERIFY(notices.at(0).isEmpty());
+    QVERIFY(notices.at(1).isEmpty());
+    QCOMPARE(notices.at(2), u"flapping: the connection dropped 3 times in a row within 1 s of connecting"_s);
+    QCOMPARE(notices.at(4), u"flapping: the connection dropped 5 times in a row within 1 s of connecting"_s);
+
+    // One that stays up for stableAfter ends the series: the notice goes, the next drop is attempt 1.
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), drops + 1, 5000);
+    QVERIFY(server.acceptHandshake(secret));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    const qint64 upAt = clock.elapsed();
+    QSignalSpy noticeChanged(&client.connection, &ComponentConnection::reconnectNoticeChanged);
+    QTRY_COMPARE_WITH_TIMEOUT(noticeChanged.size(), 1, 3000);
+    QVERIFY(clock.elapsed() - upAt >= 950);
+    QVERIFY(client.connection.reconnectNotice().isEmpty());
+    QCOMPARE(client.connection.reconnectAttempt(), 0);
+    server.send(kickedOut);
+    QTRY_COMPARE(scheduled.size(), drops + 1);
+    QCOMPARE(scheduled.last().at(0).toInt(), 1);
+    QCOMPARE(scheduled.last().at(1).toLongLong(), 50);
+    QVERIFY(client.connection.reconnectNotice().isEmpty());
+}
+
+void TestConnectionProtocol::sameRefusalTwiceStopsReconnecting_data()
+{
+    QTest::addColumn<QByteArray>("first");
+    QTest::addColumn<QByteArray>("second");
+    QTest::addColumn<QString>("refusal"); // the detail both times; empty: they differ, and it goes on
+    const QByteArray oversize = "<message from='u@example.org' to='bot@comp.example'><body>" +
+                                QByteArray(2000, 'A') + "</body></message>";
+    const QByteArray comment = "<!-- a comment -->";
+    const QByteArray badUtf8 =
+        "<message from='u@example.org' to='bot@comp.example'><body>\xff</body></message>";
+    QTest::newRow("the same oversize stanza") << oversize << oversize << u"1024-byte limit"_s;
+    QTest::newRow("the same comment") << comment << comment << u"XML comment"_s;
+    QTest::newRow("the same invalid UTF-8") << badUtf8 << badUtf8 << u"invalid UTF-8"_s;
+    QTest::newRow("two different refusals") << oversize << comment << QString();
+}
+
+void TestConnectionProtocol::sameRefusalTwiceStopsReconnecting()
+{
+    QFETCH(QByteArray, first);
+    QFETCH(QByteArray, second);
+    QFETCH(QString, refusal);
+    const bool stops = !refusal.isEmpty();
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
+        s.maxStanzaBytes = 1024;
+        s.reconnect.enabled = true;
+        s.reconnect.initialDelay = 50ms;
+        s.reconnect.jitter = 0.0;
+    });
+    QSignalSpy scheduled(&client.connection, &ComponentConnection::reconnectScheduled);
+    client.connection.connectToServer();
+    QVERIFY(server.acceptHandshake(secret));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    server.send(first);
+    QTRY_COMPARE(scheduled.size(), 1);
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::ProtocolViolation);
+    QVERIFY(client.connection.reconnectNotice().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 2, 5000);
+    QVERIFY(server.acceptHandshake(secret));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    server.send(second);
+    if (!stops) {
+        QTRY_COMPARE(scheduled.size(), 2);
+        QVERIFY(client.connection.reconnectNotice().isEmpty());
+        return;
+    }
+    QTRY_COMPARE(client.connection.state(), ConnectionState::Disconnected);
+    const DisconnectReason reason = client.connection.lastReason();
+    QCOMPARE(reason.kind, DisconnectReason::Kind::ProtocolViolation);
+    QVERIFY2(reason.detail.contains(refusal), qPrintable(reason.detail));
+    QCOMPARE(client.connection.nextReconnectAtMs(), 0);
+    const QString notice = client.connection.reconnectNotice();
+    QVERIFY2(
+        notice.startsWith(u"stopped reconnecting: the server sent the same refused data twice in a row ("_s +
+                          reason.detail + u')'),
+        qPrintable(notice));
+    // Four times the delay, and no third connection.
+    QTest::qWait(200);
+    QCOMPARE(server.connectionCount(), 2);
+    QCOMPARE(scheduled.size(), 1);
+    // Connecting by hand starts afresh: the first refusal is retried again.
+    client.connection.connectToServer();
+    QVERIFY(client.connection.reconnectNotice().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 3, 5000);
+    QVERIFY(server.acceptHandshake(secret));
+    QVERIFY(client.waitFor(ConnectionState::Connected));
+    server.send(second);
+    QTRY_COMPARE(scheduled.size(), 2);
 }
 
 void TestConnectionProtocol::userDisconnectClosesTheStreamPolitely()

@@ -22,6 +22,13 @@ ReconnectPolicy policy(qint64 initialMs, double multiplier, qint64 maxMs, double
     return p;
 }
 
+ReconnectPolicy::History attemptsSoFar(int attempts)
+{
+    ReconnectPolicy::History history;
+    history.attempts = attempts;
+    return history;
+}
+
 DisconnectReason reason(Kind kind, const QString &condition = {})
 {
     return {kind, condition, {}, {}};
@@ -42,6 +49,11 @@ private Q_SLOTS:
     void next_data();
     void next();
     void aSeriesRunsToItsLimit();
+    void shortConnectionsCountAsAttempts_data();
+    void shortConnectionsCountAsAttempts();
+    void aFlappingSeriesBacksOffToTheCap();
+    void sameRefusalTwiceStops_data();
+    void sameRefusalTwiceStops();
 };
 
 void TestReconnectPolicy::delayBefore_data()
@@ -148,7 +160,7 @@ void TestReconnectPolicy::next()
     QFETCH(int, attemptsAfter);
     const ReconnectPolicy p = policy(100, 2.0, 800, 0.0, maxAttempts);
     const ReconnectPolicy::Decision decision =
-        p.next({attemptsSoFar}, reason(Kind::Network, u"connection-refused"_s), 0.5);
+        p.next(::attemptsSoFar(attemptsSoFar), reason(Kind::Network, u"connection-refused"_s), 0.5);
     QCOMPARE(decision.retry, retry);
     QCOMPARE(decision.attempt, attempt);
     QCOMPARE(decision.delay.count(), delayMs);
@@ -174,9 +186,142 @@ void TestReconnectPolicy::aSeriesRunsToItsLimit()
     QCOMPARE(history.attempts, 4);
     // A refusal stops without counting as an attempt.
     const ReconnectPolicy::Decision refused =
-        p.next({1}, reason(Kind::ServerStreamError, u"not-authorized"_s), 0.5);
+        p.next(attemptsSoFar(1), reason(Kind::ServerStreamError, u"not-authorized"_s), 0.5);
     QVERIFY(!refused.retry);
     QCOMPARE(refused.history.attempts, 1);
+}
+
+void TestReconnectPolicy::shortConnectionsCountAsAttempts_data()
+{
+    QTest::addColumn<int>("attemptsSoFar");
+    QTest::addColumn<int>("shortDropsSoFar");
+    QTest::addColumn<qint64>("upForMs"); // -1: the handshake never completed
+    QTest::addColumn<int>("attempt");
+    QTest::addColumn<qint64>("delayMs");
+    QTest::addColumn<int>("shortDropsAfter");
+    QTest::addColumn<bool>("flapping");
+    // stableAfter 1000 ms, delays 100 × 2^n up to 800, flapping from the third short drop.
+    QTest::newRow("never connected: an attempt like any")
+        << 2 << 0 << qint64(-1) << 3 << qint64(400) << 0 << false;
+    QTest::newRow("never connected: short drops so far stay")
+        << 2 << 2 << qint64(-1) << 3 << qint64(400) << 2 << false;
+    QTest::newRow("dropped right after the handshake")
+        << 1 << 0 << qint64(0) << 2 << qint64(200) << 1 << false;
+    QTest::newRow("dropped just before stable") << 1 << 1 << qint64(999) << 2 << qint64(200) << 2 << false;
+    QTest::newRow("third short drop: flapping") << 2 << 2 << qint64(10) << 3 << qint64(400) << 3 << true;
+    QTest::newRow("far on: at the cap, still flapping")
+        << 9 << 9 << qint64(10) << 10 << qint64(800) << 10 << true;
+    QTest::newRow("stable: a fresh series") << 9 << 9 << qint64(1000) << 1 << qint64(100) << 0 << false;
+    QTest::newRow("long up: a fresh series") << 4 << 1 << qint64(3600000) << 1 << qint64(100) << 0 << false;
+}
+
+void TestReconnectPolicy::shortConnectionsCountAsAttempts()
+{
+    QFETCH(int, attemptsSoFar);
+    QFETCH(int, shortDropsSoFar);
+    QFETCH(qint64, upForMs);
+    QFETCH(int, attempt);
+    QFETCH(qint64, delayMs);
+    QFETCH(int, shortDropsAfter);
+    QFETCH(bool, flapping);
+    ReconnectPolicy p = policy(100, 2.0, 800, 0.0);
+    p.stableAfter = 1000ms;
+    p.flappingDrops = 3;
+    ReconnectPolicy::History history;
+    history.attempts = attemptsSoFar;
+    history.shortDrops = shortDropsSoFar;
+    const std::optional<std::chrono::milliseconds> upFor =
+        upForMs < 0 ? std::nullopt : std::optional(std::chrono::milliseconds(upForMs));
+    const ReconnectPolicy::Decision decision =
+        p.next(history, reason(Kind::ServerStreamError, u"internal-server-error"_s), 0.5, upFor);
+    QVERIFY(decision.retry);
+    QCOMPARE(decision.attempt, attempt);
+    QCOMPARE(decision.delay.count(), delayMs);
+    QCOMPARE(decision.history.attempts, attempt);
+    QCOMPARE(decision.history.shortDrops, shortDropsAfter);
+    QCOMPARE(p.isFlapping(decision.history), flapping);
+}
+
+void TestReconnectPolicy::aFlappingSeriesBacksOffToTheCap()
+{
+    // A server that accepts the handshake and drops the component at once, again and again: the delay
+    // grows as for refused connections, and the series ends with maxAttempts.
+    ReconnectPolicy p = policy(100, 2.0, 400, 0.0, 6);
+    p.stableAfter = 30s;
+    const DisconnectReason kicked = reason(Kind::ServerStreamError, u"policy-violation"_s);
+    ReconnectPolicy::History history;
+    QList<qint64> delays;
+    QList<bool> flapping;
+    for (int drop = 0; drop < 20; ++drop) { // bounded: a broken limit must fail, not hang
+        const ReconnectPolicy::Decision decision = p.next(history, kicked, 0.5, 5ms);
+        history = decision.history;
+        if (!decision.retry)
+            break;
+        delays.append(decision.delay.count());
+        flapping.append(p.isFlapping(history));
+    }
+    QCOMPARE(delays, (QList<qint64>{100, 200, 400, 400, 400, 400}));
+    QCOMPARE(flapping, (QList<bool>{false, false, true, true, true, true}));
+    QCOMPARE(history.shortDrops, 7);
+    // With stableAfter 0 every handshake ends the series, as before there was a stableAfter.
+    p.stableAfter = 0ms;
+    const ReconnectPolicy::Decision fresh = p.next(history, kicked, 0.5, 0ms);
+    QVERIFY(fresh.retry);
+    QCOMPARE(fresh.attempt, 1);
+    QVERIFY(!p.isFlapping(fresh.history));
+}
+
+void TestReconnectPolicy::sameRefusalTwiceStops_data()
+{
+    QTest::addColumn<DisconnectReason>("first");
+    QTest::addColumn<DisconnectReason>("second");
+    QTest::addColumn<bool>("retriedAfterSecond");
+    const auto refused = [](const QString &condition, const QString &detail) {
+        return DisconnectReason{Kind::ProtocolViolation, condition, detail, {}};
+    };
+    const DisconnectReason oversize =
+        refused(u"policy-violation"_s, u"a stanza of 600000 bytes, over the 524288-byte limit"_s);
+    const DisconnectReason comment = refused(u"restricted-xml"_s, u"the stream contains an XML comment"_s);
+    const DisconnectReason badUtf8 = refused(u"unsupported-encoding"_s, u"invalid UTF-8 at byte 912"_s);
+    const DisconnectReason dropped = reason(Kind::Network, u"connection-closed"_s);
+    QTest::newRow("the same oversize stanza") << oversize << oversize << false;
+    QTest::newRow("the same comment") << comment << comment << false;
+    QTest::newRow("the same invalid UTF-8") << badUtf8 << badUtf8 << false;
+    QTest::newRow("another stanza over the limit")
+        << oversize
+        << refused(u"policy-violation"_s, u"a stanza of 700000 bytes, over the 524288-byte limit"_s) << true;
+    QTest::newRow("another refusal") << oversize << comment << true;
+    QTest::newRow("a drop, then a refusal") << dropped << oversize << true;
+    QTest::newRow("the same drop twice") << dropped << dropped << true;
+    QTest::newRow("the same server error twice")
+        << reason(Kind::ServerStreamError, u"policy-violation"_s)
+        << reason(Kind::ServerStreamError, u"policy-violation"_s) << true;
+}
+
+void TestReconnectPolicy::sameRefusalTwiceStops()
+{
+    QFETCH(DisconnectReason, first);
+    QFETCH(DisconnectReason, second);
+    QFETCH(bool, retriedAfterSecond);
+    ReconnectPolicy p = policy(100, 2.0, 800, 0.0);
+    p.stableAfter = 1000ms;
+    const ReconnectPolicy::Decision afterFirst = p.next({}, first, 0.5, 10ms);
+    QVERIFY(afterFirst.retry);
+    QVERIFY(!afterFirst.sameRefusalTwice);
+    const ReconnectPolicy::Decision afterSecond = p.next(afterFirst.history, second, 0.5, 10ms);
+    QCOMPARE(afterSecond.retry, retriedAfterSecond);
+    QCOMPARE(afterSecond.sameRefusalTwice, !retriedAfterSecond);
+    if (!retriedAfterSecond)
+        QCOMPARE(afterSecond.history.attempts, 1); // a stop is not an attempt
+
+    // Not in a row: a connection that stayed up between them starts afresh.
+    const ReconnectPolicy::Decision afterStable = p.next(afterFirst.history, second, 0.5, 5s);
+    QVERIFY(afterStable.retry);
+    QCOMPARE(afterStable.attempt, 1);
+    // Nor with another disconnect between them.
+    const ReconnectPolicy::Decision between =
+        p.next(afterFirst.history, reason(Kind::Network, u"connection-refused"_s), 0.5);
+    QVERIFY(p.next(between.history, second, 0.5, 10ms).retry);
 }
 
 QTEST_GUILESS_MAIN(TestReconnectPolicy)

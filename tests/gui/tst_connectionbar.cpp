@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The connection bar says when the connection flaps and why retrying stopped, in the library's words,
+// against tests/support's scripted server.
+#include "connectionbar.h"
+#include "profilesession.h"
+#include "scriptedserver.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+using xcm::test::ScriptedServer;
+
+namespace {
+
+const QString secret = u"s3cret-for-tests"_s;
+const QByteArray kickedOut = "<stream:error><internal-server-error "
+                             "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>";
+
+} // namespace
+
+class TestConnectionBar : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void saysFlappingUntilTheConnectionIsStable();
+    void saysWhyRetryingStopped();
+
+private:
+    std::unique_ptr<ProfileSession> makeSession(quint16 port, std::chrono::milliseconds stableAfter);
+    QTemporaryDir m_dir;
+};
+
+std::unique_ptr<ProfileSession> TestConnectionBar::makeSession(quint16 port,
+                                                               std::chrono::milliseconds stableAfter)
+{
+    Profile profile = Profile::create(u"Flapper"_s);
+    ConnectionSettings &s = profile.settings;
+    s.port = port;
+    s.domain = u"comp.example"_s;
+    s.connectTimeout = 2s;
+    s.maxStanzaBytes = 1024;
+    s.reconnect.initialDelay = 50ms;
+    s.reconnect.maxDelay = 200ms;
+    s.reconnect.jitter = 0.0;
+    s.reconnect.stableAfter = stableAfter;
+    auto session = std::make_unique<ProfileSession>(profile, nullptr, m_dir.filePath(u"history.json"_s));
+    session->connection()->setSecret(secret);
+    return session;
+}
+
+void TestConnectionBar::saysFlappingUntilTheConnectionIsStable()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    auto session = makeSession(server.port(), 1s);
+    ConnectionBar bar(session.get());
+    auto *reason = bar.findChild<QLabel *>(u"reasonLabel"_s);
+    ComponentConnection *connection = session->connection();
+    connection->connectToServer();
+    for (int i = 1; i <= 3; ++i) {
+        QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), i, 5000);
+        QVERIFY(server.acceptHandshake(secret));
+        QTRY_COMPARE(connection->state(), ConnectionState::Connected);
+        server.send(kickedOut);
+        QTRY_VERIFY(connection->nextReconnectAtMs() > 0);
+    }
+    QVERIFY2(reason->text().startsWith(u"Last disconnect: internal-server-error: "_s),
+             qPrintable(reason->text()));
+    QVERIFY2(reason->text().endsWith(
+                 u"\nFlapping: the connection dropped 3 times in a row within 1 s of connecting"_s),
+             qPrintable(reason->text()));
+
+    // Up for stableAfter: the line goes.
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 4, 5000);
+    QVERIFY(server.acceptHandshake(secret));
+    QTRY_COMPARE(connection->state(), ConnectionState::Connected);
+    QVERIFY(reason->text().contains(u"Flapping: "_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!reason->text().contains(u"Flapping: "_s), 3000);
+    connection->disconnectFromServer();
+}
+
+void TestConnectionBar::saysWhyRetryingStopped()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    auto session = makeSession(server.port(), 30s);
+    ConnectionBar bar(session.get());
+    auto *reason = bar.findChild<QLabel *>(u"reasonLabel"_s);
+    ComponentConnection *connection = session->connection();
+    connection->connectToServer();
+    const QByteArray oversize = "<message from='u@example.org' to='bot@comp.example'><body>" +
+                                QByteArray(2000, 'A') + "</body></message>";
+    for (int i = 1; i <= 2; ++i) {
+        QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), i, 5000);
+        QVERIFY(server.acceptHandshake(secret));
+        QTRY_COMPARE(connection->state(), ConnectionState::Connected);
+        server.send(oversize);
+    }
+    QTRY_VERIFY(connection->state() == ConnectionState::Disconnected && connection->nextReconnectAtMs() == 0);
+    QVERIFY2(
+        reason->text().contains(u"\nStopped reconnecting: the server sent the same refused data twice in a "
+                                "row (a stanza "_s),
+        qPrintable(reason->text()));
+    QVERIFY(!session->isActive());
+}
+
+QTEST_MAIN(TestConnectionBar)
+#include "tst_connectionbar.moc"

@@ -262,7 +262,8 @@ void ConnectionBar::refresh()
         text = event;
         problem = problem || m_session->componentEventIsProblem();
     }
-    if (!reason.isNull()) {
+    // A proxy ends its server leg whenever the component leaves: only a failure there is news.
+    if (!reason.isNull() && (!proxy || reason.isError())) {
         text += (text.isEmpty() ? QString() : u"\n"_s) +
                 (proxy ? tr("Server leg, last disconnect: %1") : tr("Last disconnect: %1"))
                     .arg(reason.toString());

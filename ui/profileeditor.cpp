@@ -279,7 +279,8 @@ void ProfileEditor::buildUi()
     auto *behaviourBox = new QGroupBox(tr("Behaviour"), this);
     auto *behaviourLayout = new QVBoxLayout(behaviourBox);
     auto *limitsForm = new QFormLayout;
-    limitsForm->addRow(tr("Stanza size &limit:"), m_maxStanzaKib);
+    auto *limitLabel = buddyLabel(tr("Stanza size &limit:"), m_maxStanzaKib);
+    limitsForm->addRow(limitLabel, m_maxStanzaKib);
     // Keepalive and reconnecting: a proxy leaves both to the component, so they go as one.
     m_componentBehaviour = new QWidget(behaviourBox);
     auto *behaviourForm = new QFormLayout(m_componentBehaviour);
@@ -289,6 +290,13 @@ void ProfileEditor::buildUi()
     behaviourForm->addRow(buddyLabel(tr("&First retry after:"), m_initialDelay), delayRow);
     behaviourForm->addRow(tr("Attempts before giving &up:"), m_maxAttempts);
     behaviourForm->addRow(QString(), m_retryAuth);
+    // The two forms' fields line up: the label column as wide as the widest label of both.
+    int labelWidth = limitLabel->sizeHint().width();
+    for (int row = 0; row < behaviourForm->rowCount(); ++row) {
+        if (QLayoutItem *label = behaviourForm->itemAt(row, QFormLayout::LabelRole))
+            labelWidth = std::max(labelWidth, label->sizeHint().width());
+    }
+    limitLabel->setMinimumWidth(labelWidth);
     behaviourLayout->addLayout(limitsForm);
     behaviourLayout->addWidget(m_componentBehaviour);
 

@@ -227,6 +227,50 @@
         <source>no component is connected through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be injected, not &lt;%1/&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -407,6 +451,38 @@
         <source>Reply: error %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>To the server (as the component)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the component (as the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inject the stanza into the proxied stream: towards the server as if your component had sent it, or towards your component as if the server had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local part of the component&apos;s address the stanza goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sender&apos;s address in From.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy is not relaying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -526,6 +602,38 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>%1 awaiting your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server stream %1 · the component&apos;s keepalive and reconnects are relayed, not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure your component to connect to %1 instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening · Connect listens on %1 for the component and relays it to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · proxy on %2 for %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening and close the component&apos;s and the server&apos;s streams (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen for the component on %1 and relay it to %2 (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server leg, last disconnect: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1624,6 +1732,62 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>As the com&amp;ponent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connect &amp;as the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm logs in to the server as the component and shows its traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy a running component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your component connects to xcm instead of the server; xcm relays its stream both ways and shows everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address your component connects to instead of the server&apos;s (an IP address; 127.0.0.1 keeps it on this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port to configure in your component instead of the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component&apos;s o&amp;wn secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: your component presents the server&apos;s secret to xcm, unchanged. On: it presents this one, and only xcm knows the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret configured in your component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proxy answers nothing by itself: your component answers. Only the time after which the log flags an unanswered request applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the IP address to listen on for the component (e.g. 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the secret your component presents, or let it use the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -1688,6 +1852,52 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileSession</name>
+    <message>
+        <source>only a proxy session has a component to inject into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret for the server is stored — edit the profile (F2) to enter it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret for the component is stored — edit the profile (F2) to enter it, or let the component use the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProxyLook</name>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 — waiting for the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component %1 connected · relaying to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component %1 connected · logging in to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component %1 · closing the relay to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component %1 connected to the proxy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2076,6 +2286,10 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · proxy %2 → %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

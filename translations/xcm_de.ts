@@ -227,6 +227,50 @@
         <source>no component is connected through the proxy</source>
         <translation>über den Proxy ist keine Komponente verbunden</translation>
     </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>the stanza is %1 bytes, over the %2-byte limit</source>
+        <translation>das Stanza ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
+        <translation>ein Stanza muss im Namensraum des Streams jabber:component:accept stehen, nicht in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be injected, not &lt;%1/&gt;</source>
+        <translation>nur &lt;message/&gt;, &lt;presence/&gt; und &lt;iq/&gt; können eingeschleust werden, nicht &lt;%1/&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
+        <translation>&apos;to&apos; muss die Adresse der Komponente sein (%1 oder eine Adresse darauf)</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
+        <translation>&apos;to&apos; muss auf der Domain %1 der Komponente liegen, nicht auf %2: anderes stellt ihr der Server nicht zu</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
+        <translation>das Stanza hat keine &apos;from&apos;-Adresse: geben Sie an, von wem es kommt, wie es der Server täte</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; is not a valid address: %1</source>
+        <translation>&apos;from&apos; ist keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
+        <translation>ein &lt;iq/&gt; braucht den Typ get, set, result oder error</translation>
+    </message>
+    <message>
+        <source>an &lt;iq/&gt; needs an id</source>
+        <translation>ein &lt;iq/&gt; braucht eine ID</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -409,6 +453,38 @@
         <source>Reply: error %1</source>
         <translation>Antwort: Fehler %1</translation>
     </message>
+    <message>
+        <source>To the server (as the component)</source>
+        <translation>An den Server (als die Komponente)</translation>
+    </message>
+    <message>
+        <source>To the component (as the server)</source>
+        <translation>An die Komponente (als der Server)</translation>
+    </message>
+    <message>
+        <source>Inject the stanza into the proxied stream: towards the server as if your component had sent it, or towards your component as if the server had</source>
+        <translation>Das Stanza in den weitergeleiteten Stream einschleusen: zum Server, als hätte Ihre Komponente es gesendet, oder zu Ihrer Komponente, als hätte der Server es gesendet</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Einschleusen</translation>
+    </message>
+    <message>
+        <source>The local part of the component&apos;s address the stanza goes to</source>
+        <translation>Der lokale Teil der Adresse der Komponente, an die das Stanza geht</translation>
+    </message>
+    <message>
+        <source>Enter the sender&apos;s address in From.</source>
+        <translation>Geben Sie bei „Von“ die Adresse des Absenders ein.</translation>
+    </message>
+    <message>
+        <source>the proxy is not relaying</source>
+        <translation>der Proxy leitet gerade nicht weiter</translation>
+    </message>
+    <message>
+        <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
+        <translation>✓ Gültig (%1) – einschleusbar, solange die Komponente über den Proxy verbunden ist</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>
@@ -531,6 +607,38 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>%1 awaiting your answer</source>
         <translation>%1 warten auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Server stream %1 · the component&apos;s keepalive and reconnects are relayed, not made</source>
+        <translation>Server-Stream %1 · Keepalive und Neuverbindungen der Komponente werden weitergeleitet, nicht selbst erzeugt</translation>
+    </message>
+    <message>
+        <source>Configure your component to connect to %1 instead of %2</source>
+        <translation>Stellen Sie Ihre Komponente so ein, dass sie sich mit %1 statt mit %2 verbindet</translation>
+    </message>
+    <message>
+        <source>Not listening · Connect listens on %1 for the component and relays it to %2</source>
+        <translation>Lauscht nicht · „Verbinden“ lauscht auf %1 auf die Komponente und leitet sie an %2 weiter</translation>
+    </message>
+    <message>
+        <source>%1 · proxy on %2 for %3%4</source>
+        <translation>%1 · Proxy auf %2 für %3%4</translation>
+    </message>
+    <message>
+        <source>Stop listening and close the component&apos;s and the server&apos;s streams (Ctrl+Shift+C)</source>
+        <translation>Nicht mehr lauschen und die Streams der Komponente und des Servers schließen (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Listen for the component on %1 and relay it to %2 (Ctrl+Shift+C)</source>
+        <translation>Auf %1 auf die Komponente lauschen und sie an %2 weiterleiten (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation>Lauscht nicht: %1</translation>
+    </message>
+    <message>
+        <source>Server leg, last disconnect: %1</source>
+        <translation>Serverseite, letzte Trennung: %1</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1744,62 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>As the com&amp;ponent</source>
         <translation>Als K&amp;omponente</translation>
     </message>
+    <message>
+        <source>Connect &amp;as the component</source>
+        <translation>Als Komponente verb&amp;inden</translation>
+    </message>
+    <message>
+        <source>xcm logs in to the server as the component and shows its traffic</source>
+        <translation>xcm meldet sich als die Komponente am Server an und zeigt ihren Verkehr</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy a running component</source>
+        <translation>Pro&amp;xy für eine laufende Komponente</translation>
+    </message>
+    <message>
+        <source>Your component connects to xcm instead of the server; xcm relays its stream both ways and shows everything</source>
+        <translation>Ihre Komponente verbindet sich mit xcm statt mit dem Server; xcm leitet ihren Stream in beide Richtungen weiter und zeigt alles</translation>
+    </message>
+    <message>
+        <source>The address your component connects to instead of the server&apos;s (an IP address; 127.0.0.1 keeps it on this machine)</source>
+        <translation>Die Adresse, mit der sich Ihre Komponente statt mit der des Servers verbindet (eine IP-Adresse; 127.0.0.1 bleibt auf diesem Rechner)</translation>
+    </message>
+    <message>
+        <source>The port to configure in your component instead of the server&apos;s</source>
+        <translation>Der Port, den Sie in Ihrer Komponente statt dem des Servers einstellen</translation>
+    </message>
+    <message>
+        <source>Component&apos;s o&amp;wn secret:</source>
+        <translation>Eigenes Secret der K&amp;omponente:</translation>
+    </message>
+    <message>
+        <source>Off: your component presents the server&apos;s secret to xcm, unchanged. On: it presents this one, and only xcm knows the server&apos;s.</source>
+        <translation>Aus: Ihre Komponente legt xcm unverändert das Secret des Servers vor. Ein: Sie legt dieses vor, und nur xcm kennt das des Servers.</translation>
+    </message>
+    <message>
+        <source>the secret configured in your component</source>
+        <translation>das in Ihrer Komponente eingestellte Secret</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Betriebsart:</translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation>&amp;Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>A proxy answers nothing by itself: your component answers. Only the time after which the log flags an unanswered request applies.</source>
+        <translation>Ein Proxy beantwortet nichts von selbst: Ihre Komponente antwortet. Es gilt nur die Zeit, nach der das Protokoll eine unbeantwortete Anfrage markiert.</translation>
+    </message>
+    <message>
+        <source>Enter the IP address to listen on for the component (e.g. 127.0.0.1).</source>
+        <translation>Geben Sie die IP-Adresse ein, auf der auf die Komponente gelauscht wird (z. B. 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Enter the secret your component presents, or let it use the server&apos;s.</source>
+        <translation>Geben Sie das Secret ein, das Ihre Komponente vorlegt, oder lassen Sie sie das des Servers verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -1701,6 +1865,52 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
         <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProfileSession</name>
+    <message>
+        <source>only a proxy session has a component to inject into</source>
+        <translation>nur eine Proxy-Sitzung hat eine Komponente, in die eingeschleust werden kann</translation>
+    </message>
+    <message>
+        <source>no secret for the server is stored — edit the profile (F2) to enter it</source>
+        <translation>für den Server ist kein Secret gespeichert – bearbeiten Sie das Profil (F2), um es einzugeben</translation>
+    </message>
+    <message>
+        <source>no secret for the component is stored — edit the profile (F2) to enter it, or let the component use the server&apos;s</source>
+        <translation>für die Komponente ist kein Secret gespeichert – bearbeiten Sie das Profil (F2), um es einzugeben, oder lassen Sie die Komponente das des Servers verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ProxyLook</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Lauscht nicht</translation>
+    </message>
+    <message>
+        <source>Listening on %1 — waiting for the component</source>
+        <translation>Lauscht auf %1 – wartet auf die Komponente</translation>
+    </message>
+    <message>
+        <source>Component %1 connected · relaying to %2</source>
+        <translation>Komponente %1 verbunden · leitet weiter an %2</translation>
+    </message>
+    <message>
+        <source>Component %1 connected · logging in to %2</source>
+        <translation>Komponente %1 verbunden · meldet sich an bei %2</translation>
+    </message>
+    <message>
+        <source>Component %1 · closing the relay to %2</source>
+        <translation>Komponente %1 · schließt die Weiterleitung an %2</translation>
+    </message>
+    <message>
+        <source>Component %1 connected to the proxy</source>
+        <translation>Komponente %1 mit dem Proxy verbunden</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2300,10 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · proxy %2 → %3</source>
+        <translation>%1 · Proxy %2 → %3</translation>
     </message>
 </context>
 <context>

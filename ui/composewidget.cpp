@@ -2,6 +2,7 @@
 #include "composewidget.h"
 
 #include "builtinanswers.h"
+#include "componentproxy.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
 #include "historyview.h"
@@ -61,6 +62,8 @@ ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
                                    .arg(count),
                                errorTextColor(palette()));
             });
+    connect(m_session, &ProfileSession::changed, this, &ComposeWidget::updateLegChoice);
+    updateLegChoice();
     connect(m_session, &ProfileSession::profileChanged, this, [this](const Profile &profile) {
         m_domain->setText(u'@' + profile.settings.domain);
         onFieldsEdited(); // the 'from' domain follows the profile
@@ -158,6 +161,23 @@ void ComposeWidget::buildUi()
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
+    m_leg = new QComboBox(this);
+    m_leg->setObjectName("injectLeg"_L1);
+    m_leg->addItem(tr("To the server (as the component)"), int(ProfileSession::Leg::ToServer));
+    m_leg->addItem(tr("To the component (as the server)"), int(ProfileSession::Leg::ToComponent));
+    m_leg->setToolTip(tr("Inject the stanza into the proxied stream: towards the server as if your "
+                         "component had sent it, or towards your component as if the server had"));
+    m_leg->setAccessibleName(tr("Inject"));
+    connect(m_leg, &QComboBox::currentIndexChanged, this, [this] {
+        const bool toComponent = towardsComponent();
+        m_fromLabel->setText(toComponent ? tr("T&o:") : tr("&From:"));
+        m_toLabel->setText(toComponent ? tr("&From:") : tr("T&o:"));
+        m_from->setToolTip(toComponent ? tr("The local part of the component's address the stanza goes to")
+                                       : tr("The local part of the sending address; the domain is the "
+                                            "component's"));
+        onFieldsEdited(); // the addresses change places in the editor
+    });
+
     m_send = new QPushButton(QIcon(u":/xcm/icons/send.svg"_s), tr("&Send"), this);
     m_send->setObjectName("sendButton"_L1);
     m_send->setToolTip(tr("Send this stanza (Ctrl+Return)"));
@@ -211,6 +231,8 @@ void ComposeWidget::buildUi()
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("T&o:"), this);
     toLabel->setBuddy(m_to);
+    m_fromLabel = fromLabel;
+    m_toLabel = toLabel;
     fields->addWidget(m_template);
     fields->addWidget(m_replyChoice);
     fields->addSpacing(8);
@@ -223,6 +245,7 @@ void ComposeWidget::buildUi()
 
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_leg, 0, Qt::AlignTop);
     bottom->addWidget(m_send, 0, Qt::AlignTop);
 
     auto *form = new QWidget(this);
@@ -282,17 +305,23 @@ void ComposeWidget::applyTemplate(StanzaTemplate kind)
         return;
     }
     m_currentId = templateNeedsId(kind) ? newStanzaId() : QString();
-    setXml(templateXml(kind, fromAddress(), m_to->text().trimmed(), m_currentId));
+    const QString own = fromAddress();
+    const QString peer = m_to->text().trimmed();
+    setXml(towardsComponent() ? templateXml(kind, peer, own, m_currentId)
+                              : templateXml(kind, own, peer, m_currentId));
 }
 
 void ComposeWidget::prepareReply(const Stanza &request)
 {
     m_replyTo = request;
+    // In a proxy, a request the component sent is answered towards it, as the server would.
+    const bool toComponent = m_session->isProxy() && request.direction() == Direction::Sent;
+    setLeg(toComponent ? ProfileSession::Leg::ToComponent : ProfileSession::Leg::ToServer);
     // The address fields first (they regenerate a template's XML), then the raw answer itself.
-    const QString to = request.to();
-    const qsizetype at = to.indexOf(u'@');
-    setFromLocalPart(at < 0 ? QString() : to.first(at));
-    setTo(request.from());
+    const QString own = toComponent ? request.from() : request.to();
+    const qsizetype at = own.indexOf(u'@');
+    setFromLocalPart(at < 0 ? QString() : own.first(at));
+    setTo(toComponent ? request.to() : request.from());
     const int raw = m_template->findData(int(StanzaTemplate::Raw));
     if (raw >= 0)
         m_template->setCurrentIndex(raw);
@@ -353,8 +382,8 @@ void ComposeWidget::onFieldsEdited()
     clearOutcome();
     // The fields write into the editor's root element, keeping the rest of the text as typed.
     QString text = m_editor->toPlainText();
-    text = setRootAttribute(text, u"from", fromAddress());
-    text = setRootAttribute(text, u"to", m_to->text().trimmed());
+    text = setRootAttribute(text, ownAttribute(), fromAddress());
+    text = setRootAttribute(text, peerAttribute(), m_to->text().trimmed());
     if (text != m_editor->toPlainText()) {
         m_syncing = true;
         const int position = m_editor->textCursor().position();
@@ -374,13 +403,13 @@ void ComposeWidget::onXmlEdited()
     const XmlElement element = XmlElement::parse(m_editor->toPlainText().toUtf8());
     if (!element.isNull()) {
         m_syncing = true;
-        const Jid from = Jid::parse(element.attribute(u"from"));
-        if (from.isValid() && from.domain() == m_session->profile().settings.domain.toLower() &&
-            from.local() != m_from->currentText().trimmed())
-            m_from->setEditText(from.local());
-        const QString to = element.attribute(u"to");
-        if (to != m_to->text().trimmed())
-            m_to->setText(to);
+        const Jid own = Jid::parse(element.attribute(ownAttribute()));
+        if (own.isValid() && own.domain() == m_session->profile().settings.domain.toLower() &&
+            own.local() != m_from->currentText().trimmed())
+            m_from->setEditText(own.local());
+        const QString peer = element.attribute(peerAttribute());
+        if (peer != m_to->text().trimmed())
+            m_to->setText(peer);
         m_syncing = false;
     }
     revalidate();
@@ -390,7 +419,9 @@ void ComposeWidget::revalidate()
 {
     const QByteArray bytes = m_editor->toPlainText().toUtf8();
     const ConnectionSettings &settings = m_session->profile().settings;
-    QString problem = StanzaPolicy::forSettings(settings).check(bytes);
+    QString problem = towardsComponent()
+                          ? ComponentProxy::checkForComponent(bytes, settings.domain, settings.maxStanzaBytes)
+                          : StanzaPolicy::forSettings(settings).check(bytes);
     const bool valid = problem.isEmpty();
     QString toError;
     if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {
@@ -401,15 +432,19 @@ void ComposeWidget::revalidate()
         m_to->setToolTip(tr("The recipient's address (a JID)"));
     }
 
-    const bool connected = m_session->state() == ConnectionState::Connected;
+    // A proxy relays only while the component and the server are both connected.
+    const bool connected = m_session->state() == ConnectionState::Connected &&
+                           (!m_session->isProxy() || m_session->proxy()->hasComponent());
     const QString size = formatBytes(quint64(bytes.trimmed().size()));
     const QColor quiet = this->palette().color(QPalette::PlaceholderText);
     QString text;
     QColor color;
     const XmlElement parsed = valid ? XmlElement() : XmlElement::parse(bytes);
-    if (!valid && !parsed.isNull() && parsed.attribute(u"to").isEmpty() && m_to->text().trimmed().isEmpty()) {
+    if (!valid && !parsed.isNull() && parsed.attribute(peerAttribute()).isEmpty() &&
+        m_to->text().trimmed().isEmpty()) {
         // Not a mistake yet, just not finished: say what is missing without the alarm colour.
-        text = tr("Enter the recipient's address in To.");
+        text = towardsComponent() ? tr("Enter the sender's address in From.")
+                                  : tr("Enter the recipient's address in To.");
         color = quiet;
     } else if (!valid) {
         text = u"✗ "_s + problem;
@@ -424,6 +459,11 @@ void ComposeWidget::revalidate()
         problem = tr("%1 stanzas are already waiting for the connection").arg(m_waiting);
         text = u"✗ "_s + problem;
         color = errorTextColor(palette());
+    } else if (m_session->isProxy()) {
+        problem = tr("the proxy is not relaying");
+        text =
+            tr("✓ Valid (%1) — can be injected while the component is connected through the proxy").arg(size);
+        color = quiet;
     } else {
         problem = tr("not connected");
         text = tr("✓ Valid (%1) — connect to send").arg(size);
@@ -469,7 +509,31 @@ void ComposeWidget::clearOutcome()
 
 bool ComposeWidget::canHandOver() const
 {
+    if (m_session->isProxy())
+        return m_session->state() == ConnectionState::Connected && m_session->proxy()->hasComponent();
     return m_session->state() == ConnectionState::Connected || m_session->canQueue();
+}
+
+ProfileSession::Leg ComposeWidget::leg() const
+{
+    if (!m_session->isProxy())
+        return ProfileSession::Leg::ToServer;
+    return ProfileSession::Leg(m_leg->currentData().toInt());
+}
+
+void ComposeWidget::setLeg(ProfileSession::Leg leg)
+{
+    m_leg->setCurrentIndex(m_leg->findData(int(leg)));
+}
+
+void ComposeWidget::updateLegChoice()
+{
+    const bool proxy = m_session->isProxy();
+    if (m_leg->isVisibleTo(this) == proxy)
+        return;
+    m_leg->setVisible(proxy);
+    if (!proxy)
+        setLeg(ProfileSession::Leg::ToServer); // the labels and addresses as in a normal session
 }
 
 bool ComposeWidget::send()
@@ -477,7 +541,7 @@ bool ComposeWidget::send()
     revalidate();
     if (!m_problem.isEmpty())
         return false;
-    const QString refused = m_session->send(m_editor->toPlainText().toUtf8());
+    const QString refused = m_session->send(m_editor->toPlainText().toUtf8(), leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return false;
@@ -542,7 +606,7 @@ void ComposeWidget::resendHistoryEntry(int row)
     const ComposeHistory::Entry entry = m_session->history()->entry(row);
     if (entry.xml.isEmpty())
         return;
-    const QString refused = m_session->send(entry.xml);
+    const QString refused = m_session->send(entry.xml, leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "profilesession.h"
 #include "stanza.h"
 #include "stanzatemplates.h"
 
@@ -23,7 +24,9 @@ class XmlHighlighter;
 
 // Writes and sends one stanza as the profile's component. The template and the address fields fill
 // the editor; the editor is what is sent, byte for byte, and is validated as the user types with the
-// same check the connection applies before sending.
+// same check the connection applies before sending. In a proxy session a choice of leg appears: to the
+// server as the component, or to the component as the server (the address fields then swap roles: the
+// component's address is 'to', the other one 'from').
 class ComposeWidget : public QWidget
 {
     Q_OBJECT
@@ -40,6 +43,9 @@ public:
     // Reply… from the log: the editor gets the answer to `request` (to/from swapped, same id) as an
     // empty result, and a choice of the result or an error condition appears beside the template.
     void prepareReply(const Stanza &request);
+    // Where Send puts the stanza: always the server in a normal session.
+    ProfileSession::Leg leg() const;
+    void setLeg(ProfileSession::Leg leg);
 
     // Why the editor's XML cannot be sent now, or empty when Send is enabled. Sending while a
     // connection or reconnect is under way queues the stanza until the handshake.
@@ -77,6 +83,11 @@ private:
     void refreshFromChoices();
     void loadHistoryEntry(int row);
     void resendHistoryEntry(int row);
+    void updateLegChoice();
+    // Towards the component, the component's own address is 'to' and the other one 'from'.
+    bool towardsComponent() const { return leg() == ProfileSession::Leg::ToComponent; }
+    QStringView ownAttribute() const { return towardsComponent() ? u"to" : u"from"; }
+    QStringView peerAttribute() const { return towardsComponent() ? u"from" : u"to"; }
 
     ProfileSession *m_session;
     bool m_syncing = false; // fields and editor are updating each other
@@ -98,7 +109,10 @@ private:
     QPushButton *m_loadHistory = nullptr;
     QPushButton *m_resendHistory = nullptr;
     QComboBox *m_replyChoice = nullptr; // result or an error condition, while replying
-    Stanza m_replyTo;                   // the request being answered by hand
+    QComboBox *m_leg = nullptr;         // proxy sessions: to the server or to the component
+    QLabel *m_fromLabel = nullptr;
+    QLabel *m_toLabel = nullptr;
+    Stanza m_replyTo; // the request being answered by hand
 };
 
 } // namespace xcm

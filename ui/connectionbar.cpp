@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionbar.h"
 
+#include "componentproxy.h"
 #include "profilesession.h"
+#include "proxylook.h"
 #include "statestyle.h"
 
 #include <QDateTime>
@@ -150,10 +152,11 @@ ConnectionBar::~ConnectionBar() = default;
 QString ConnectionBar::stateSummary() const
 {
     const ComponentConnection *connection = m_session->connection();
-    const StateLook look = stateLook(connection->state(), connection->lastReason(),
-                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    const StateLook look = m_session->look(QDateTime::currentMSecsSinceEpoch());
     if (m_session->isLoadingSecret())
         return tr("Reading the secret from the keychain…");
+    if (m_session->isProxy())
+        return look.text; // says what the proxy is doing; the server leg's uptime is the component's
     const qint64 since = connection->counters().connectedSinceMs;
     if (connection->state() == ConnectionState::Connected && since > 0)
         return tr("%1 · up %2").arg(look.text, formatDuration(QDateTime::currentMSecsSinceEpoch() - since));
@@ -175,6 +178,8 @@ QString ConnectionBar::sessionFacts() const
 {
     const ComponentConnection *connection = m_session->connection();
     const ConnectionSettings &settings = m_session->profile().settings;
+    if (m_session->isProxy())
+        return proxyFacts();
     const auto seconds = [](std::chrono::milliseconds interval) {
         return QLocale().toString(double(interval.count()) / 1000.0, 'g', 3);
     };
@@ -193,31 +198,77 @@ QString ConnectionBar::sessionFacts() const
     return tr("Not connected · %1 · %2").arg(keepalive, reconnect);
 }
 
+QString ConnectionBar::proxyFacts() const
+{
+    const Profile &profile = m_session->profile();
+    const QString server = hostAndPort(profile.settings.host, profile.settings.port);
+    const ComponentConnection *connection = m_session->connection();
+    if (connection->state() == ConnectionState::Connected)
+        return tr("Server stream %1 · the component's keepalive and reconnects are relayed, not made")
+            .arg(connection->streamId());
+    if (m_session->isActive())
+        return tr("Configure your component to connect to %1 instead of %2")
+            .arg(hostAndPort(profile.listenAddress, m_session->proxy()->listeningPort()), server);
+    return tr("Not listening · Connect listens on %1 for the component and relays it to %2")
+        .arg(hostAndPort(profile.listenAddress, profile.listenPort), server);
+}
+
 void ConnectionBar::refresh()
 {
     const ComponentConnection *connection = m_session->connection();
     const ConnectionSettings &settings = m_session->profile().settings;
-    const StateLook look = stateLook(connection->state(), connection->lastReason(),
-                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    const bool proxy = m_session->isProxy();
+    const StateLook look = m_session->look(QDateTime::currentMSecsSinceEpoch());
     static_cast<Badge *>(m_badge)->setColor(look.color);
     m_badge->setToolTip(look.text);
-    m_target->setText(tr("%1 on %2:%3%4")
-                          .arg(settings.domain, settings.host, QString::number(settings.port),
-                               settings.directTls ? tr(" (TLS)") : QString()));
+    if (proxy)
+        m_target->setText(
+            tr("%1 · proxy on %2 for %3%4")
+                .arg(settings.domain,
+                     hostAndPort(m_session->profile().listenAddress, m_session->profile().listenPort),
+                     hostAndPort(settings.host, settings.port),
+                     settings.directTls ? tr(" (TLS)") : QString()));
+    else
+        m_target->setText(tr("%1 on %2:%3%4")
+                              .arg(settings.domain, settings.host, QString::number(settings.port),
+                                   settings.directTls ? tr(" (TLS)") : QString()));
     m_target->setToolTip(m_target->text());
 
     const bool active = m_session->isActive();
     m_connect->setText(active ? tr("&Disconnect") : tr("&Connect"));
     m_connect->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
-    m_connect->setToolTip(active ? tr("Close the stream and stop retrying (Ctrl+Shift+C)")
-                                 : tr("Connect %1 to %2:%3 (Ctrl+Shift+C)")
-                                       .arg(settings.domain, settings.host, QString::number(settings.port)));
+    if (proxy)
+        m_connect->setToolTip(
+            active
+                ? tr("Stop listening and close the component's and the server's streams (Ctrl+Shift+C)")
+                : tr("Listen for the component on %1 and relay it to %2 (Ctrl+Shift+C)")
+                      .arg(hostAndPort(m_session->profile().listenAddress, m_session->profile().listenPort),
+                           hostAndPort(settings.host, settings.port)));
+    else
+        m_connect->setToolTip(active
+                                  ? tr("Close the stream and stop retrying (Ctrl+Shift+C)")
+                                  : tr("Connect %1 to %2:%3 (Ctrl+Shift+C)")
+                                        .arg(settings.domain, settings.host, QString::number(settings.port)));
 
     // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
     const DisconnectReason &reason = connection->lastReason();
     QString text;
-    if (!reason.isNull()) {
-        text = tr("Last disconnect: %1").arg(reason.toString());
+    bool problem = reason.isError() || m_session->discardedAtEnd() > 0;
+    if (proxy && !m_session->listenProblem().isEmpty()) {
+        text = tr("Not listening: %1").arg(m_session->listenProblem());
+        problem = true;
+    } else if (proxy && !m_session->componentEvent().isEmpty()) {
+        // The proxy's own words, as xcm-cli prints them, as a sentence.
+        QString event = m_session->componentEvent();
+        event[0] = event[0].toUpper();
+        text = event;
+        problem = problem || m_session->componentEventIsProblem();
+    }
+    // A proxy ends its server leg whenever the component leaves: only a failure there is news.
+    if (!reason.isNull() && (!proxy || reason.isError())) {
+        text += (text.isEmpty() ? QString() : u"\n"_s) +
+                (proxy ? tr("Server leg, last disconnect: %1") : tr("Last disconnect: %1"))
+                    .arg(reason.toString());
         if (reason.kind == DisconnectReason::Kind::Configuration)
             text += u' ' + tr("— edit the profile (F2) to fix this.");
     }
@@ -235,7 +286,7 @@ void ConnectionBar::refresh()
         text = sessionFacts();
     m_reason->setText(text);
     QPalette palette = this->palette();
-    if (reason.isError() || m_session->discardedAtEnd() > 0)
+    if (problem)
         palette.setColor(QPalette::WindowText, errorTextColor(palette));
     else
         palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));

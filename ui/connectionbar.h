@@ -13,8 +13,9 @@ namespace xcm {
 class ProfileSession;
 
 // The top of a profile's page: the state (badge and words), Connect/Disconnect, why the last
-// connection ended, the reconnect countdown, uptime and traffic counters, and the stanzas waiting for
-// the connection (with Discard).
+// connection ended (for a proxy: what the component's side did last, and the end of the server leg),
+// the reconnect countdown, uptime and traffic counters, and the stanzas waiting for the connection
+// (with Discard).
 class ConnectionBar : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ private:
     // What the reason line shows while there is no reason: the stream id and keepalive when connected,
     // the keepalive and reconnect policy when not.
     QString sessionFacts() const;
+    // The same for a proxy: where the component is to connect, or the server stream's id.
+    QString proxyFacts() const;
 
     ProfileSession *m_session;
     QWidget *m_badge = nullptr;

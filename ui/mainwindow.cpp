@@ -424,9 +424,7 @@ void MainWindow::refreshChrome()
         m_statusState->setText(statusText());
         return;
     }
-    const ComponentConnection *connection = session->connection();
-    const StateLook look = stateLook(connection->state(), connection->lastReason(),
-                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    const StateLook look = session->look(QDateTime::currentMSecsSinceEpoch());
     const bool active = session->isActive();
     m_connectAction->setText(active ? tr("&Disconnect") : tr("&Connect"));
     m_connectAction->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
@@ -465,6 +463,8 @@ ProfileEditor *MainWindow::openNewProfileEditor()
     connect(editor, &QDialog::accepted, this, [this, editor] {
         const Profile created = editor->profile();
         m_profiles->createProfile(created, editor->secret());
+        if (editor->componentSecretChanged())
+            m_profiles->storeComponentSecret(created, editor->componentSecret());
         selectProfile(created.id);
     });
     editor->open();
@@ -480,6 +480,8 @@ ProfileEditor *MainWindow::openProfileEditor()
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &QDialog::accepted, this, [this, editor] {
         m_profiles->saveProfile(editor->profile(), editor->secret(), editor->secretChanged());
+        if (editor->componentSecretChanged())
+            m_profiles->storeComponentSecret(editor->profile(), editor->componentSecret());
         refreshChrome();
     });
     editor->open();

@@ -17,10 +17,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -46,8 +48,14 @@ ProfileEditor::ProfileEditor(const Profile &profile, bool isNew, const ProfileSt
     // Connected after load(): only the user's changes count as edits.
     for (QSpinBox *box : {m_initialDelay, m_maxDelay})
         connect(box, &QSpinBox::valueChanged, this, [this, box] { markEdited(box); });
-    if (!isNew)
+    connect(m_separateComponentSecret, &QCheckBox::toggled, this, [this](bool separate) {
+        if (separate)
+            m_componentSecret->setFocus();
+    });
+    if (!isNew) {
         loadSecret();
+        loadComponentSecret();
+    }
     updateKeychainNote();
     validate();
     if (m_secrets)
@@ -65,6 +73,16 @@ QString ProfileEditor::generateSecret()
     for (int i = 0; i < 32; ++i)
         secret.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(alphabetSize)]));
     return secret;
+}
+
+quint16 ProfileEditor::suggestFreePort(const QString &address)
+{
+    // The kernel picks a free port; it stays free in all likelihood until the profile connects.
+    QTcpServer probe;
+    const QHostAddress host(address);
+    if (!probe.listen(host.isNull() ? QHostAddress(QHostAddress::LocalHost) : host, 0))
+        return 0;
+    return probe.serverPort();
 }
 
 void ProfileEditor::buildUi()
@@ -108,6 +126,61 @@ void ProfileEditor::buildUi()
            "e.g. the XMPP domain when you connect by address or by an internal name"));
     connect(m_directTls, &QCheckBox::toggled, m_tlsServerName, &QWidget::setEnabled);
     connect(m_directTls, &QCheckBox::toggled, this, &ProfileEditor::validate);
+
+    // Proxy mode: the component connects to xcm, xcm to the server.
+    m_componentMode = new QRadioButton(tr("Connect &as the component"), this);
+    m_componentMode->setObjectName("componentMode"_L1);
+    m_componentMode->setToolTip(tr("xcm logs in to the server as the component and shows its traffic"));
+    m_proxyMode = new QRadioButton(tr("Pro&xy a running component"), this);
+    m_proxyMode->setObjectName("proxyMode"_L1);
+    m_proxyMode->setToolTip(tr("Your component connects to xcm instead of the server; xcm relays its "
+                               "stream both ways and shows everything"));
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(m_componentMode);
+    modeRow->addWidget(m_proxyMode);
+    modeRow->addStretch();
+    m_listenAddress = new QLineEdit(this);
+    m_listenAddress->setObjectName("listenAddress"_L1);
+    m_listenAddress->setPlaceholderText(u"127.0.0.1"_s);
+    m_listenAddress->setToolTip(tr("The address your component connects to instead of the server's (an IP "
+                                   "address; 127.0.0.1 keeps it on this machine)"));
+    m_listenPort = spin(1, 65535, {}, "listenPort"_L1);
+    m_listenPort->setGroupSeparatorShown(false);
+    m_listenPort->setToolTip(tr("The port to configure in your component instead of the server's"));
+    auto *listenRow = new QHBoxLayout;
+    m_listenRow = listenRow;
+    listenRow->addWidget(m_listenAddress, 1);
+    listenRow->addWidget(new QLabel(tr("Port:"), this));
+    listenRow->addWidget(m_listenPort);
+    m_separateComponentSecret = new QCheckBox(tr("Component's o&wn secret:"), this);
+    m_separateComponentSecret->setObjectName("separateComponentSecret"_L1);
+    m_separateComponentSecret->setToolTip(
+        tr("Off: your component presents the server's secret to xcm, unchanged. On: it presents this "
+           "one, and only xcm knows the server's."));
+    m_componentSecret = new QLineEdit(this);
+    m_componentSecret->setObjectName("componentSecret"_L1);
+    m_componentSecret->setEchoMode(QLineEdit::Password);
+    m_componentSecret->setPlaceholderText(tr("the secret configured in your component"));
+    m_componentSecret->setEnabled(false);
+    QAction *showComponentSecret =
+        m_componentSecret->addAction(QIcon(u":/xcm/icons/eye.svg"_s), QLineEdit::TrailingPosition);
+    showComponentSecret->setObjectName("showComponentSecret"_L1);
+    showComponentSecret->setCheckable(true);
+    showComponentSecret->setToolTip(tr("Show the secret"));
+    connect(showComponentSecret, &QAction::toggled, this, [this, showComponentSecret](bool shown) {
+        m_componentSecret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        showComponentSecret->setIcon(QIcon(shown ? u":/xcm/icons/eye-off.svg"_s : u":/xcm/icons/eye.svg"_s));
+        showComponentSecret->setToolTip(shown ? tr("Hide the secret") : tr("Show the secret"));
+    });
+    connect(m_separateComponentSecret, &QCheckBox::toggled, this, [this](bool separate) {
+        m_componentSecret->setEnabled(separate && !m_componentSecretLoading);
+        validate();
+    });
+    connect(m_componentSecret, &QLineEdit::textChanged, this, [this] {
+        if (!m_componentSecretLoading)
+            m_componentSecretEdited = true;
+    });
+    connect(m_proxyMode, &QRadioButton::toggled, this, &ProfileEditor::updateMode);
 
     // Secret
     m_secret = new QLineEdit(this);
@@ -160,18 +233,22 @@ void ProfileEditor::buildUi()
 
     auto *connectionBox = new QGroupBox(tr("Connection"), this);
     auto *connectionForm = new QFormLayout(connectionBox);
+    m_connectionForm = connectionForm;
     connectionForm->addRow(tr("&Name:"), m_name);
     const auto buddyLabel = [this](const QString &text, QWidget *buddy) {
         auto *label = new QLabel(text, this);
         label->setBuddy(buddy);
         return label;
     };
+    connectionForm->addRow(tr("Mode:"), modeRow);
+    connectionForm->addRow(buddyLabel(tr("Listen &on:"), m_listenAddress), listenRow);
     connectionForm->addRow(buddyLabel(tr("&Server:"), m_host), hostRow);
     connectionForm->addRow(tr("Component &domain:"), m_domain);
     connectionForm->addRow(QString(), m_directTls);
     connectionForm->addRow(QString(), m_acceptInvalid);
     connectionForm->addRow(buddyLabel(tr("TLS server na&me:"), m_tlsServerName), m_tlsServerName);
     connectionForm->addRow(buddyLabel(tr("S&ecret:"), m_secret), secretRow);
+    connectionForm->addRow(m_separateComponentSecret, m_componentSecret);
     connectionForm->addRow(QString(), m_keychainNote);
 
     // Behaviour
@@ -200,13 +277,28 @@ void ProfileEditor::buildUi()
         connect(m_reconnect, &QCheckBox::toggled, dependent, &QWidget::setEnabled);
 
     auto *behaviourBox = new QGroupBox(tr("Behaviour"), this);
-    auto *behaviourForm = new QFormLayout(behaviourBox);
+    auto *behaviourLayout = new QVBoxLayout(behaviourBox);
+    auto *limitsForm = new QFormLayout;
+    auto *limitLabel = buddyLabel(tr("Stanza size &limit:"), m_maxStanzaKib);
+    limitsForm->addRow(limitLabel, m_maxStanzaKib);
+    // Keepalive and reconnecting: a proxy leaves both to the component, so they go as one.
+    m_componentBehaviour = new QWidget(behaviourBox);
+    auto *behaviourForm = new QFormLayout(m_componentBehaviour);
+    behaviourForm->setContentsMargins({});
     behaviourForm->addRow(tr("&Keepalive every:"), m_keepalive);
-    behaviourForm->addRow(tr("Stanza size &limit:"), m_maxStanzaKib);
     behaviourForm->addRow(QString(), m_reconnect);
     behaviourForm->addRow(buddyLabel(tr("&First retry after:"), m_initialDelay), delayRow);
     behaviourForm->addRow(tr("Attempts before giving &up:"), m_maxAttempts);
     behaviourForm->addRow(QString(), m_retryAuth);
+    // The two forms' fields line up: the label column as wide as the widest label of both.
+    int labelWidth = limitLabel->sizeHint().width();
+    for (int row = 0; row < behaviourForm->rowCount(); ++row) {
+        if (QLayoutItem *label = behaviourForm->itemAt(row, QFormLayout::LabelRole))
+            labelWidth = std::max(labelWidth, label->sizeHint().width());
+    }
+    limitLabel->setMinimumWidth(labelWidth);
+    behaviourLayout->addLayout(limitsForm);
+    behaviourLayout->addWidget(m_componentBehaviour);
 
     m_responder = new ResponderSettingsBox(this);
     m_responder->setObjectName("responderBox"_L1);
@@ -233,6 +325,13 @@ void ProfileEditor::buildUi()
     serverLayout->addStretch();
     auto *componentPage = new QWidget(this);
     auto *componentLayout = new QVBoxLayout(componentPage);
+    m_proxyResponderNote =
+        new QLabel(tr("A proxy answers nothing by itself: your component answers. Only the time after "
+                      "which the log flags an unanswered request applies."),
+                   this);
+    m_proxyResponderNote->setObjectName("proxyResponderNote"_L1);
+    m_proxyResponderNote->setWordWrap(true);
+    componentLayout->addWidget(m_proxyResponderNote);
     componentLayout->addWidget(m_responder);
     componentLayout->addStretch();
     auto *pages = new QTabWidget(this);
@@ -246,7 +345,8 @@ void ProfileEditor::buildUi()
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_host, m_domain, m_tlsServerName, m_secret}) {
+    for (QLineEdit *edit :
+         {m_name, m_host, m_domain, m_tlsServerName, m_secret, m_listenAddress, m_componentSecret}) {
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
         connect(edit, &QLineEdit::textEdited, this, [this, edit] { markEdited(edit); });
     }
@@ -279,6 +379,26 @@ void ProfileEditor::load(const Profile &profile)
                                static_cast<QWidget *>(m_maxAttempts), static_cast<QWidget *>(m_retryAuth)})
         dependent->setEnabled(s.reconnect.enabled);
     m_responder->load(profile.responder, profile.requestTimeout);
+    m_listenAddress->setText(profile.listenAddress);
+    m_listenPort->setValue(profile.listenPort);
+    m_separateComponentSecret->setChecked(profile.separateComponentSecret);
+    m_componentSecret->setEnabled(profile.separateComponentSecret);
+    (profile.isProxy() ? m_proxyMode : m_componentMode)->setChecked(true);
+    updateMode();
+}
+
+void ProfileEditor::updateMode()
+{
+    const bool proxy = m_proxyMode->isChecked();
+    // A proxy's port is suggested once, the first time the profile becomes one.
+    if (proxy && m_original.listenPort == 0 && !std::exchange(m_portSuggested, true))
+        m_listenPort->setValue(suggestFreePort(m_listenAddress->text().trimmed()));
+    m_connectionForm->setRowVisible(m_listenRow, proxy);
+    m_connectionForm->setRowVisible(m_componentSecret, proxy);
+    // Keepalive and reconnecting are the component's business when xcm only relays its stream.
+    m_componentBehaviour->setVisible(!proxy);
+    m_proxyResponderNote->setVisible(proxy);
+    validate();
 }
 
 void ProfileEditor::loadSecret()
@@ -296,6 +416,23 @@ void ProfileEditor::loadSecret()
             m_secret->setText(result.secret);
         m_secretLoading = false;
         updateKeychainNote();
+        validate();
+    });
+}
+
+void ProfileEditor::loadComponentSecret()
+{
+    if (!m_secrets || !m_original.separateComponentSecret)
+        return;
+    m_componentSecretLoading = true;
+    m_componentSecret->setEnabled(false);
+    m_componentSecret->setPlaceholderText(tr("Reading from the keychain…"));
+    m_secrets->read(m_original.componentSecretKey(), this, [this](const SecretStore::Result &result) {
+        m_componentSecret->setPlaceholderText(tr("the secret configured in your component"));
+        if (!m_componentSecretEdited && result.ok)
+            m_componentSecret->setText(result.secret);
+        m_componentSecretLoading = false;
+        m_componentSecret->setEnabled(m_separateComponentSecret->isChecked());
         validate();
     });
 }
@@ -351,7 +488,13 @@ void ProfileEditor::validate()
     if (const QString tlsName = m_tlsServerName->text().trimmed();
         m_directTls->isChecked() && !tlsName.isEmpty() && !Jid::isValidDomain(tlsName, &tlsNameError))
         fail(m_tlsServerName, tr("The TLS server name is not valid: %1.").arg(tlsNameError));
-    if (m_maxDelay->value() < m_initialDelay->value())
+    const bool proxy = m_proxyMode->isChecked();
+    if (proxy && QHostAddress(m_listenAddress->text().trimmed()).isNull())
+        fail(m_listenAddress, tr("Enter the IP address to listen on for the component (e.g. 127.0.0.1)."));
+    if (proxy && m_separateComponentSecret->isChecked() && !m_componentSecretLoading &&
+        m_componentSecret->text().isEmpty())
+        fail(m_componentSecret, tr("Enter the secret your component presents, or let it use the server's."));
+    if (!proxy && m_maxDelay->value() < m_initialDelay->value())
         fail(m_maxDelay, tr("The longest retry delay is shorter than the first one."));
     if (const QString responderProblem = m_responder->problem(); !responderProblem.isEmpty())
         fail(m_responder->problemField(), responderProblem);
@@ -367,7 +510,8 @@ void ProfileEditor::validate()
                                                                  : palette.color(QPalette::PlaceholderText));
     m_error->setPalette(palette);
     // Save stays pressable while the problem is only a hint: pressing it says what is wrong.
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_problemShownAsError && !m_secretLoading);
+    m_buttons->button(QDialogButtonBox::Save)
+        ->setEnabled(!m_problemShownAsError && !m_secretLoading && !m_componentSecretLoading);
 }
 
 Profile ProfileEditor::profile() const
@@ -390,6 +534,10 @@ Profile ProfileEditor::profile() const
     s.reconnect.retryAfterAuthenticationFailure = m_retryAuth->isChecked();
     profile.responder = m_responder->settings(m_original.responder);
     profile.requestTimeout = m_responder->requestTimeout();
+    profile.mode = m_proxyMode->isChecked() ? Profile::Mode::Proxy : Profile::Mode::Component;
+    profile.listenAddress = m_listenAddress->text().trimmed();
+    profile.listenPort = quint16(m_listenPort->value());
+    profile.separateComponentSecret = profile.isProxy() && m_separateComponentSecret->isChecked();
     return profile;
 }
 
@@ -398,11 +546,23 @@ QString ProfileEditor::secret() const
     return m_secret->text();
 }
 
+QString ProfileEditor::componentSecret() const
+{
+    return profile().separateComponentSecret ? m_componentSecret->text() : QString();
+}
+
+bool ProfileEditor::componentSecretChanged() const
+{
+    if (!profile().separateComponentSecret)
+        return m_original.separateComponentSecret; // the stored one is no longer used
+    return m_componentSecretEdited || !m_original.separateComponentSecret;
+}
+
 void ProfileEditor::accept()
 {
     m_showAllErrors = true;
     validate();
-    if (m_secretLoading)
+    if (m_secretLoading || m_componentSecretLoading)
         return;
     if (!m_problem.isEmpty()) {
         if (m_problemField) {

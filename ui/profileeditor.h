@@ -8,6 +8,9 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
+class QLayout;
+class QRadioButton;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -19,9 +22,10 @@ class ProfileStore;
 class ResponderSettingsBox;
 class SecretStore;
 
-// Creates or edits one profile. The secret is loaded from the keychain while the dialog is open and
-// saved only if the user changed it; whoever opened the dialog stores it (the window: through
-// ProfileService, see secretChanged()).
+// Creates or edits one profile: a component xcm connects as, or a proxy in front of a running one.
+// The secrets are loaded from the keychain while the dialog is open and saved only if the user changed
+// them; whoever opened the dialog stores them (the window: through ProfileService, see secretChanged()
+// and componentSecretChanged()).
 class ProfileEditor : public QDialog
 {
     Q_OBJECT
@@ -34,6 +38,13 @@ public:
     Profile profile() const;
     QString secret() const;
     bool secretChanged() const { return m_secretEdited; }
+    // A proxy profile's second secret, the one its component presents to xcm: empty when the component
+    // uses the server's; changed also when the user turned it off (the stored one is to go).
+    QString componentSecret() const;
+    bool componentSecretChanged() const;
+
+    // A port nothing listens on now, for a new proxy (found by binding port 0 once); 0 if none.
+    static quint16 suggestFreePort(const QString &address);
 
     // 32 characters from the system's random source: letters and digits, so it pastes cleanly into
     // any server configuration file (about 190 bits).
@@ -51,6 +62,10 @@ private:
     void buildUi();
     void load(const Profile &profile);
     void loadSecret();
+    void loadComponentSecret();
+    // Shows what the chosen mode uses: the listen address and the component's secret for a proxy, the
+    // keepalive and reconnect settings for a component.
+    void updateMode();
     void validate();
     void updateKeychainNote();
     void markEdited(QWidget *field);
@@ -61,6 +76,8 @@ private:
     SecretStore *m_secrets;
     bool m_secretEdited = false;
     bool m_secretLoading = false;
+    bool m_componentSecretEdited = false;
+    bool m_componentSecretLoading = false;
     QString m_problem;
     bool m_problemShownAsError = false;
     bool m_showAllErrors = false; // Save was pressed, or the profile existed before
@@ -68,6 +85,17 @@ private:
     QWidget *m_problemField = nullptr;
 
     QLineEdit *m_name = nullptr;
+    QRadioButton *m_componentMode = nullptr;
+    QRadioButton *m_proxyMode = nullptr;
+    QLineEdit *m_listenAddress = nullptr;
+    QSpinBox *m_listenPort = nullptr;
+    QCheckBox *m_separateComponentSecret = nullptr;
+    QLineEdit *m_componentSecret = nullptr;
+    QFormLayout *m_connectionForm = nullptr;
+    QWidget *m_componentBehaviour = nullptr; // keepalive and reconnect rows: component mode only
+    QLayout *m_listenRow = nullptr;
+    bool m_portSuggested = false;
+    QLabel *m_proxyResponderNote = nullptr;
     QLineEdit *m_host = nullptr;
     QSpinBox *m_port = nullptr;
     QLineEdit *m_domain = nullptr;

@@ -2,6 +2,7 @@
 #include "componentproxy.h"
 
 #include "incomingcomponentstream.h"
+#include "jid.h"
 #include "logging.h"
 #include "xmlelement.h"
 
@@ -101,7 +102,8 @@ void ComponentProxy::onNewConnection()
         connect(m_stream, &IncomingComponentStream::keepaliveReceived, &m_upstream,
                 &ComponentConnection::relayWhitespace);
         connect(m_stream, &IncomingComponentStream::finished, this, &ComponentProxy::onComponentFinished);
-        Q_EMIT componentEvent(tr("component %1 connected to the proxy").arg(m_componentAddress));
+        qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "connected";
+        Q_EMIT componentEvent(tr("component %1 connected to the proxy").arg(m_componentAddress), false);
     }
 }
 
@@ -118,7 +120,7 @@ void ComponentProxy::refuseSecond(QTcpSocket *socket)
     });
     connect(second, &IncomingComponentStream::finished, second, &QObject::deleteLater);
     Q_EMIT componentEvent(
-        tr("refused a second component from %1: one is already connected (conflict)").arg(address));
+        tr("refused a second component from %1: one is already connected (conflict)").arg(address), true);
 }
 
 void ComponentProxy::onHeader(const StreamHeader &header)
@@ -154,7 +156,8 @@ void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReas
     if (state == ConnectionState::Connected) {
         m_stream->acceptHandshake();
         Q_EMIT componentEvent(
-            tr("relaying: component %1 ⇄ server %2").arg(m_componentAddress, m_settings.upstream.host));
+            tr("relaying: component %1 ⇄ server %2").arg(m_componentAddress, m_settings.upstream.host),
+            false);
         Q_EMIT componentChanged(true);
         return;
     }
@@ -196,13 +199,15 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
 
 void ComponentProxy::onComponentFinished(const StreamError &error, const QString &explanation)
 {
-    Q_UNUSED(error)
     if (sender() != m_stream)
         return;
+    qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "left:" << explanation;
     m_stream->deleteLater();
     m_stream = nullptr;
     m_upstream.disconnectFromServer();
-    Q_EMIT componentEvent(tr("component %1 left: %2").arg(m_componentAddress, explanation));
+    // A stream error either way (sent to the component or relayed from the server) is a refusal or a
+    // failure; a plain close is the ordinary end.
+    Q_EMIT componentEvent(tr("component %1 left: %2").arg(m_componentAddress, explanation), !error.isNull());
     Q_EMIT componentChanged(false);
 }
 
@@ -212,14 +217,61 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
         *error = tr("no component is connected through the proxy");
         return false;
     }
-    const QByteArray wire = xml.trimmed();
-    const XmlElement element = XmlElement::parse(wire, error);
-    if (element.isNull())
+    XmlElement element;
+    if (const QString problem =
+            checkForComponent(xml, m_settings.upstream.domain, m_settings.upstream.maxStanzaBytes, &element);
+        !problem.isEmpty()) {
+        *error = problem;
         return false;
+    }
+    const QByteArray wire = xml.trimmed();
     m_stream->write(wire);
     Q_EMIT injectedToComponent(
         Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), wire, element));
     return true;
+}
+
+QString ComponentProxy::checkForComponent(QByteArrayView xml, const QString &domain, qint64 maxBytes,
+                                          XmlElement *parsed)
+{
+    const QByteArrayView trimmed = xml.trimmed();
+    if (trimmed.isEmpty())
+        return tr("nothing to send");
+    if (maxBytes > 0 && trimmed.size() > maxBytes)
+        return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
+    QString error;
+    const XmlElement element = XmlElement::parse(trimmed, &error);
+    if (element.isNull())
+        return tr("not well-formed XML: %1").arg(error);
+    if (element.namespaceUri() != ns::component)
+        return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
+            .arg(element.namespaceUri());
+    const QString name = element.name();
+    if (name != u"message" && name != u"presence" && name != u"iq")
+        return tr("only <message/>, <presence/> and <iq/> can be injected, not <%1/>").arg(name);
+    QString jidError;
+    const Jid to = Jid::parse(element.attribute(u"to"), &jidError);
+    if (!element.hasAttribute(u"to") || !to.isValid())
+        return tr("'to' must be the component's address (%1 or an address on it)").arg(domain);
+    if (to.domain() != domain.toLower())
+        return tr("'to' must be on the component's domain %1, not %2: the server delivers nothing else "
+                  "to it")
+            .arg(domain, to.domain());
+    // The server always says who sent a stanza.
+    if (!element.hasAttribute(u"from"))
+        return tr("the stanza has no 'from' address: say who it comes from, as the server would");
+    if (!Jid::parse(element.attribute(u"from"), &jidError).isValid())
+        return tr("'from' is not a valid address: %1").arg(jidError);
+    if (name == u"iq") {
+        const QString type = element.attribute(u"type");
+        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
+            return tr("an <iq/> needs type get, set, result or error");
+        if (element.attribute(u"id").isEmpty())
+            return tr("an <iq/> needs an id");
+    }
+    if (parsed)
+        *parsed = element;
+    return {};
 }
 
 } // namespace xcm

@@ -47,13 +47,19 @@ public:
     // The server leg: its state, counters and stanza signals feed the log.
     ComponentConnection &upstream() { return m_upstream; }
     // Injects a stanza on the component's leg as if the server had sent it (it shows in the log as
-    // received); false with a reason when no component is connected or the XML is not one stanza.
+    // received); false with a reason when no component is connected or checkForComponent() refuses it.
     bool injectToComponent(const QByteArray &xml, QString *error);
+    // Why `xml` cannot go to the component as if the server had sent it, or empty: one well-formed
+    // <message/>, <presence/> or <iq/> addressed to `domain` or an address on it, at most `maxBytes`
+    // once trimmed (0: no limit). The 'from' is anyone's, as on the server's side of a stream.
+    static QString checkForComponent(QByteArrayView xml, const QString &domain, qint64 maxBytes,
+                                     XmlElement *parsed = nullptr);
 
 Q_SIGNALS:
     // Something happened on the component's side, in words for the connection bar and xcm-cli
-    // ("component 127.0.0.1:40112 connected", "refused a component: wrong handshake").
-    void componentEvent(const QString &text);
+    // ("component 127.0.0.1:40112 connected", "refused a component: wrong handshake"); `problem`: a
+    // refusal or a failure, not the ordinary course of things.
+    void componentEvent(const QString &text, bool problem);
     void componentChanged(bool connected);
     // A stanza injected towards the component, for the log (Direction::Received).
     void injectedToComponent(const xcm::Stanza &stanza);

@@ -70,6 +70,8 @@ bool ProfileService::removeProfile(const QUuid &id)
         return false;
     qCDebug(lcProfiles) << "removing profile" << profile.secretKey() << profile.name;
     removeSecret(profile);
+    if (profile.separateComponentSecret)
+        storeComponentSecret(profile, {});
     m_store->remove(id);
     return true;
 }
@@ -136,6 +138,23 @@ void ProfileService::storeSecret(const Profile &profile, const QString &secret, 
         report(result);
         secretJobFinished();
     });
+}
+
+void ProfileService::storeComponentSecret(const Profile &profile, const QString &secret)
+{
+    if (ProfileSession *session = m_sessions ? m_sessions->session(profile.id) : nullptr)
+        session->setComponentSecret(secret);
+    ++m_pendingSecretJobs;
+    const QString key = profile.componentSecretKey();
+    const auto done = [this, key, removing = secret.isEmpty()](const SecretStore::Result &result) {
+        qCDebug(lcProfiles) << "component secret" << key << (removing ? "removed:" : "stored:") << result.ok
+                            << result.error;
+        secretJobFinished();
+    };
+    if (secret.isEmpty())
+        m_secrets->remove(key, this, done);
+    else
+        m_secrets->write(key, secret, this, done);
 }
 
 void ProfileService::removeSecret(const Profile &profile)

@@ -44,6 +44,8 @@ public:
     void createProfile(const Profile &profile, const QString &secret);
     // Saves an edited profile; the secret only if the user changed it.
     void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
+    // A proxy profile's second secret, the one its component presents to xcm (an empty one removes it).
+    void storeComponentSecret(const Profile &profile, const QString &secret);
     // Removes the profile with its secret (the session list discards its history). False if there is
     // no such profile.
     bool removeProfile(const QUuid &id);

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profilesession.h"
 
+#include "componentproxy.h"
 #include "composehistory.h"
+#include "proxylook.h"
 #include "requesttracker.h"
 #include "responder.h"
 #include "secretstore.h"
 #include "stanzalogmodel.h"
+#include "uilogging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,6 +21,7 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     , m_profile(profile)
     , m_secrets(secrets)
     , m_connection(std::make_unique<ComponentConnection>())
+    , m_proxy(std::make_unique<ComponentProxy>())
     , m_log(std::make_unique<StanzaLogModel>())
     , m_history(std::make_unique<ComposeHistory>(
           historyFile.isEmpty() ? ComposeHistory::defaultFileName(profile.secretKey()) : historyFile))
@@ -27,29 +31,48 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     m_log->setRequestTracker(m_requests.get());
     m_responder->setSoftware({QStringLiteral("xcm"), QCoreApplication::applicationVersion(), {}});
     applyProfile();
-    // The log first, then the responder: a request's row comes before its automatic answer's.
-    connect(m_connection.get(), &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        m_log->append(stanza);
-        m_responder->handleReceived(stanza);
-    });
-    connect(m_connection.get(), &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
-        m_log->append(stanza,
-                      m_sendingAutomatic ? StanzaLogModel::Origin::Automatic : StanzaLogModel::Origin::Wire);
-        m_responder->handleSent(stanza); // an answer by hand releases its held request
-    });
     connect(m_responder.get(), &Responder::answerReady, this, &ProfileSession::sendAutomaticAnswer);
     connect(m_responder.get(), &Responder::heldCountChanged, this, &ProfileSession::changed);
-    connect(m_connection.get(), &ComponentConnection::stateChanged, this, &ProfileSession::changed);
-    connect(m_connection.get(), &ComponentConnection::reconnectScheduled, this, &ProfileSession::changed);
-    connect(m_connection.get(), &ComponentConnection::pendingChanged, this, [this](int count) {
+    // Only one of the two is ever in use; each reports only while it is.
+    follow(m_connection.get());
+    follow(&m_proxy->upstream());
+    connect(m_proxy.get(), &ComponentProxy::injectedToComponent, this,
+            [this](const Stanza &stanza) { m_log->append(stanza, StanzaLogModel::Origin::Injected); });
+    connect(m_proxy.get(), &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
+        m_componentEvent = text;
+        m_componentEventIsProblem = problem;
+        Q_EMIT changed();
+    });
+    connect(m_proxy.get(), &ComponentProxy::componentChanged, this, &ProfileSession::changed);
+}
+
+void ProfileSession::follow(ComponentConnection *connection)
+{
+    // The log first, then the responder: a request's row comes before its automatic answer's.
+    connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
+        m_log->append(stanza);
+        if (!m_proxyMode)
+            m_responder->handleReceived(stanza);
+    });
+    connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
+        using Origin = StanzaLogModel::Origin;
+        m_log->append(stanza, m_sendingAutomatic  ? Origin::Automatic
+                              : m_sendingInjected ? Origin::Injected
+                                                  : Origin::Wire);
+        if (!m_proxyMode)
+            m_responder->handleSent(stanza); // an answer by hand releases its held request
+    });
+    connect(connection, &ComponentConnection::stateChanged, this, &ProfileSession::changed);
+    connect(connection, &ComponentConnection::reconnectScheduled, this, &ProfileSession::changed);
+    connect(connection, &ComponentConnection::pendingChanged, this, [this](int count) {
         Q_EMIT pendingChanged(count);
         Q_EMIT changed();
     });
-    connect(m_connection.get(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
+    connect(connection, &ComponentConnection::stateChanged, this, [this, connection](ConnectionState state) {
         Q_EMIT stateChanged(state);
         // After the change itself: what it drops is news the receivers of the change must not wipe.
         if (state == ConnectionState::Connected)
-            m_requests->setServerDomain(m_connection->serverDomain());
+            m_requests->setServerDomain(connection->serverDomain());
         if (state == ConnectionState::Disconnected) {
             m_requests->connectionEnded();
             m_responder->connectionEnded();
@@ -58,8 +81,16 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     });
 }
 
+ComponentConnection *ProfileSession::connection() const
+{
+    return m_proxyMode ? &m_proxy->upstream() : m_connection.get();
+}
+
 void ProfileSession::applyProfile()
 {
+    // A running session keeps its mode until it stops; the next connect takes the new one.
+    if (!isActive())
+        m_proxyMode = m_profile.isProxy();
     m_connection->setSettings(m_profile.settings);
     m_requests->setTimeout(m_profile.requestTimeout);
     m_responder->setComponentDomain(m_profile.settings.domain);
@@ -86,6 +117,8 @@ ProfileSession::~ProfileSession()
     // The members go before QObject's own clean-up: nothing the connection says while it is torn down
     // may reach a responder or tracker already destroyed.
     m_connection->disconnect(this);
+    m_proxy->upstream().disconnect(this);
+    m_proxy->disconnect(this);
     m_responder->disconnect(this);
 }
 
@@ -100,22 +133,46 @@ void ProfileSession::setProfile(const Profile &profile)
 bool ProfileSession::isActive() const
 {
     return m_loadingSecret || state() != ConnectionState::Disconnected ||
-           m_connection->nextReconnectAtMs() > 0;
+           connection()->nextReconnectAtMs() > 0 || (m_proxyMode && m_proxy->isListening());
+}
+
+StateLook ProfileSession::look(qint64 nowMs) const
+{
+    const ComponentConnection *server = connection();
+    if (!m_proxyMode)
+        return stateLook(server->state(), server->lastReason(), server->nextReconnectAtMs(), nowMs);
+    ProxyFacts facts;
+    facts.listening = m_proxy->isListening();
+    facts.listenAddress = m_proxy->settings().listenAddress;
+    facts.listenPort = m_proxy->listeningPort();
+    facts.componentAddress = m_proxy->hasComponent() ? m_proxy->componentAddress() : QString();
+    facts.upstreamHost = m_proxy->settings().upstream.host;
+    facts.upstreamPort = m_proxy->settings().upstream.port;
+    facts.upstreamState = server->state();
+    facts.failed = !m_listenProblem.isEmpty() || server->lastReason().isError();
+    return proxyStateLook(facts);
 }
 
 void ProfileSession::setSecret(const QString &secret)
 {
+    m_hasSecret = !secret.isEmpty();
     m_connection->setSecret(secret);
+    m_proxy->setUpstreamSecret(secret);
+}
+
+void ProfileSession::setComponentSecret(const QString &secret)
+{
+    m_componentSecret = secret; // handed to the proxy at the next start, if the profile uses it
 }
 
 bool ProfileSession::canQueue() const
 {
-    return m_connection->canQueue();
+    return connection()->canQueue();
 }
 
 int ProfileSession::discardPending()
 {
-    const int dropped = m_connection->clearPending();
+    const int dropped = connection()->clearPending();
     if (dropped > 0)
         Q_EMIT pendingDiscarded(dropped, DiscardCause::User);
     return dropped;
@@ -126,25 +183,39 @@ void ProfileSession::discardPendingIfFinal()
     if (isActive() || pendingCount() == 0)
         return;
     m_discardedAtEnd = pendingCount(); // set first: the bar reads it on the change the clearing signals
-    const int dropped = m_connection->clearPending();
+    const int dropped = connection()->clearPending();
     Q_EMIT pendingDiscarded(dropped, DiscardCause::ConnectionEnded);
 }
 
-QString ProfileSession::send(const QByteArray &xml)
+QString ProfileSession::send(const QByteArray &xml, Leg leg)
 {
-    const QString problem = m_connection->send(xml);
+    QString problem;
+    if (leg == Leg::ToComponent) {
+        if (!m_proxyMode)
+            return tr("only a proxy session has a component to inject into");
+        m_proxy->injectToComponent(xml, &problem); // logged through injectedToComponent
+    } else {
+        m_sendingInjected = m_proxyMode;
+        problem = connection()->send(xml);
+        m_sendingInjected = false;
+    }
     if (problem.isEmpty())
         m_history->add(xml, QDateTime::currentMSecsSinceEpoch());
+    else if (m_proxyMode)
+        qCDebug(lcUi) << "proxy session" << m_profile.name << "refused an injection:" << problem;
     return problem;
 }
 
 void ProfileSession::connectToServer()
 {
-    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+    if (m_loadingSecret || state() != ConnectionState::Disconnected ||
+        (m_proxyMode && m_proxy->isListening()))
         return;
     m_discardedAtEnd = 0;
+    m_proxyMode = m_profile.isProxy();
+    m_listenProblem.clear();
     if (!m_secrets) {
-        m_connection->connectToServer();
+        start();
         return;
     }
     // Read the secret at every user-initiated connect, so an edit made elsewhere is picked up.
@@ -152,24 +223,77 @@ void ProfileSession::connectToServer()
     m_cancelConnect = false;
     Q_EMIT changed();
     m_secrets->read(m_profile.secretKey(), this, [this](const SecretStore::Result &result) {
-        m_loadingSecret = false;
         if (result.ok)
-            m_connection->setSecret(result.secret);
-        if (std::exchange(m_cancelConnect, false)) {
-            Q_EMIT changed();
+            setSecret(result.secret);
+        if (!m_proxyMode || !m_profile.separateComponentSecret) {
+            readSecretsAndStart();
             return;
         }
-        // Without a secret the connection refuses with a configuration reason the bar explains.
-        m_connection->connectToServer();
-        Q_EMIT changed();
+        m_secrets->read(m_profile.componentSecretKey(), this, [this](const SecretStore::Result &result) {
+            if (result.ok)
+                setComponentSecret(result.secret);
+            readSecretsAndStart();
+        });
     });
+}
+
+void ProfileSession::readSecretsAndStart()
+{
+    m_loadingSecret = false;
+    if (std::exchange(m_cancelConnect, false)) {
+        Q_EMIT changed();
+        return;
+    }
+    start();
+    Q_EMIT changed();
+}
+
+void ProfileSession::start()
+{
+    if (m_proxyMode) {
+        startProxy();
+        return;
+    }
+    // Without a secret the connection refuses with a configuration reason the bar explains.
+    m_connection->connectToServer();
+}
+
+void ProfileSession::startProxy()
+{
+    // Without its secrets the proxy would let in a component that presents none: it does not listen.
+    if (!m_hasSecret)
+        m_listenProblem = tr("no secret for the server is stored — edit the profile (F2) to enter it");
+    else if (m_profile.separateComponentSecret && m_componentSecret.isEmpty())
+        m_listenProblem =
+            tr("no secret for the component is stored — edit the profile (F2) to enter it, or let the "
+               "component use the server's");
+    if (!m_listenProblem.isEmpty()) {
+        qCInfo(lcUi) << "proxy session" << m_profile.name << "not listening:" << m_listenProblem;
+        Q_EMIT changed();
+        return;
+    }
+    ProxySettings settings;
+    settings.listenAddress = m_profile.listenAddress;
+    settings.listenPort = m_profile.listenPort;
+    settings.upstream = m_profile.settings;
+    m_proxy->setSettings(settings);
+    // Empty: the component presents the server's secret.
+    m_proxy->setComponentSecret(m_profile.separateComponentSecret ? m_componentSecret : QString());
+    m_componentEvent.clear();
+    m_componentEventIsProblem = false;
+    if (!m_proxy->listen(&m_listenProblem))
+        qCInfo(lcUi) << "proxy session" << m_profile.name << "not listening:" << m_listenProblem;
+    Q_EMIT changed();
 }
 
 void ProfileSession::disconnectFromServer()
 {
     if (m_loadingSecret)
         m_cancelConnect = true;
-    m_connection->disconnectFromServer();
+    if (m_proxyMode)
+        m_proxy->stop();
+    else
+        m_connection->disconnectFromServer();
     Q_EMIT changed();
 }
 

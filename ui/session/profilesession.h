@@ -3,6 +3,7 @@
 
 #include "componentconnection.h"
 #include "profile.h"
+#include "statelook.h"
 
 #include <QObject>
 
@@ -10,6 +11,7 @@
 
 namespace xcm {
 
+class ComponentProxy;
 class ComposeHistory;
 class RequestTracker;
 class Responder;
@@ -18,6 +20,11 @@ class StanzaLogModel;
 
 // Everything one profile has while the app runs: its connection, its stanza log and its history of
 // composed stanzas. Several sessions can be connected at once; the window shows one at a time.
+//
+// A proxy profile runs a ComponentProxy instead: Connect listens for the component, Disconnect stops.
+// Its server leg is connection(), so the log, counters and pairing work as in a normal session
+// (sent: component → server, received: server → component); the responder stays off, since the real
+// component answers.
 class ProfileSession : public QObject
 {
     Q_OBJECT
@@ -31,7 +38,21 @@ public:
     // New settings take effect at the next connect (a live connection is not interrupted).
     void setProfile(const Profile &profile);
 
-    ComponentConnection *connection() const { return m_connection.get(); }
+    // The connection to the server: the component's own, or a proxy's server leg.
+    ComponentConnection *connection() const;
+    // Whether the session runs as a proxy: the profile's mode, taken over at each connect (a live
+    // session keeps the mode it started in).
+    bool isProxy() const { return m_proxyMode; }
+    ComponentProxy *proxy() const { return m_proxy.get(); }
+    // Why the proxy is not listening, after a connect that failed to (the address is taken, a secret
+    // is missing); empty otherwise.
+    const QString &listenProblem() const { return m_listenProblem; }
+    // The last thing the proxy said about the component's side ("component 127.0.0.1:40112 left: …"),
+    // and whether it was a refusal or a failure.
+    const QString &componentEvent() const { return m_componentEvent; }
+    bool componentEventIsProblem() const { return m_componentEventIsProblem; }
+    // The state in the words and colour the sidebar, the connection bar and the title show.
+    StateLook look(qint64 nowMs) const;
     StanzaLogModel *log() const { return m_log.get(); }
     ComposeHistory *history() const { return m_history.get(); }
     // Pairs the iqs of this session's log with their answers.
@@ -41,23 +62,35 @@ public:
     // Requests held for the user to answer by hand.
     int heldRequestCount() const;
 
-    ConnectionState state() const { return m_connection->state(); }
+    ConnectionState state() const { return connection()->state(); }
     // Connecting, connected, or waiting to reconnect: the user's "Disconnect" has something to stop.
     bool isActive() const;
     // The secret is being read from the keychain before connecting.
     bool isLoadingSecret() const { return m_loadingSecret; }
     // What the connection would use, after the user saved a new one in the editor.
     void setSecret(const QString &secret);
+    // Proxy mode: the secret the component presents to xcm, when it has its own.
+    void setComponentSecret(const QString &secret);
+
+    // Where a stanza composed by the user goes: as the component to the server (the only way in a
+    // normal session), or, in a proxy session, to the component as if the server had sent it.
+    enum class Leg
+    {
+        ToServer,
+        ToComponent,
+    };
+    Q_ENUM(Leg)
 
     // Sends one stanza, or queues it while a connection or reconnect is under way, and records it in
     // the history either way: the history is what the user composed, so a stanza that is discarded
     // from the queue can be sent again from there. Returns why it was refused, or empty.
-    QString send(const QByteArray &xml);
+    // In a proxy session the stanza is injected on `leg` (nothing is queued) and marked in the log.
+    QString send(const QByteArray &xml, Leg leg = Leg::ToServer);
     // Whether send() would queue a stanza now (connecting, or waiting to reconnect, with room in the
     // queue) instead of refusing it.
     bool canQueue() const;
     // Stanzas waiting for the handshake (see ComponentConnection::send()).
-    int pendingCount() const { return m_connection->pendingCount(); }
+    int pendingCount() const { return connection()->pendingCount(); }
     // Drops the waiting stanzas at the user's request; returns how many there were.
     int discardPending();
     // How many waiting stanzas were dropped because the connection ended for good (the user's
@@ -92,15 +125,28 @@ private:
     void discardPendingIfFinal();
     void applyProfile();
     void sendAutomaticAnswer(const QByteArray &xml);
+    // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
+    void follow(ComponentConnection *connection);
+    void readSecretsAndStart();
+    void start();
+    void startProxy();
 
     Profile m_profile;
     SecretStore *m_secrets;
     std::unique_ptr<ComponentConnection> m_connection;
+    std::unique_ptr<ComponentProxy> m_proxy;
     std::unique_ptr<StanzaLogModel> m_log;
     std::unique_ptr<ComposeHistory> m_history;
     std::unique_ptr<RequestTracker> m_requests;
     std::unique_ptr<Responder> m_responder;
     bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
+    bool m_sendingInjected = false;  // … is one the user injected into a proxied stream
+    bool m_proxyMode = false;
+    bool m_hasSecret = false;
+    QString m_componentSecret; // proxy mode, when the component has its own
+    QString m_listenProblem;
+    QString m_componentEvent;
+    bool m_componentEventIsProblem = false;
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;

@@ -4,6 +4,7 @@
 #include "composehistory.h"
 #include "profilesession.h"
 #include "profilestore.h"
+#include "proxylook.h"
 #include "statelook.h"
 
 #include <QDateTime>
@@ -114,10 +115,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     if (!s || index.parent().isValid())
         return {};
     const Profile &profile = s->profile();
-    const ComponentConnection *connection = s->connection();
-    const auto look = [s, connection] {
-        StateLook result = stateLook(connection->state(), connection->lastReason(),
-                                     connection->nextReconnectAtMs(), QDateTime::currentMSecsSinceEpoch());
+    const auto look = [s] {
+        StateLook result = s->look(QDateTime::currentMSecsSinceEpoch());
         if (s->isLoadingSecret())
             result.text = tr("Reading secret…");
         return result;
@@ -126,6 +125,10 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return profile.name;
     case SubtitleRole:
+        if (profile.isProxy())
+            return tr("%1 · proxy %2 → %3")
+                .arg(profile.settings.domain, hostAndPort(profile.listenAddress, profile.listenPort),
+                     hostAndPort(profile.settings.host, profile.settings.port));
         return tr("%1 · %2:%3")
             .arg(profile.settings.domain, profile.settings.host, QString::number(profile.settings.port));
     case StateTextRole:
@@ -143,8 +146,11 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
                           .arg(profile.name.toHtmlEscaped(), profile.settings.domain.toHtmlEscaped(),
                                profile.settings.host.toHtmlEscaped(), QString::number(profile.settings.port),
                                look().text.toHtmlEscaped());
-        if (connection->lastReason().isError())
-            tip += u"<br>"_s + connection->lastReason().toString().toHtmlEscaped();
+        const DisconnectReason &reason = s->connection()->lastReason();
+        if (reason.isError())
+            tip += u"<br>"_s + reason.toString().toHtmlEscaped();
+        if (s->isProxy() && !s->listenProblem().isEmpty())
+            tip += u"<br>"_s + s->listenProblem().toHtmlEscaped();
         return tip;
     }
     case Qt::AccessibleTextRole:

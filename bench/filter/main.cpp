@@ -316,11 +316,12 @@ int main(int argc, char *argv[])
             QElapsedTimer timer;
             timer.start();
             filter.setExpression(expression);
+            const int shown = filter.rowCount(); // the proxy may map rows lazily: that is part of the cost
             const double ms = double(timer.nsecsElapsed()) / 1e6;
             const bool pass = ms <= 300.0;
             if (typical)
                 allTypicalPass = allTypicalPass && pass;
-            std::printf("| `%s` | %.0f ms | %d | %s |\n", qPrintable(text), ms, filter.rowCount(),
+            std::printf("| `%s` | %.0f ms | %d | %s |\n", qPrintable(text), ms, shown,
                         typical ? (pass ? "PASS" : "MISS") : "(heavy)");
             filter.setExpression(xcm::Expression()); // back to all rows, as between two filters typed
         }

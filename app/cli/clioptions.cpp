@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioptions.h"
 
+#include "rulesfile.h"
+
 #include "jid.h"
 #include "terminalechoguard.h"
 
@@ -62,6 +64,14 @@ const char *helpEpilogue =
     "anything else. --answer chooses which built-in answers are on, --no-answer turns all of them off. An\n"
     "answer line ends with the round trip of its request: [result in 1.23 ms]. In proxy mode the component\n"
     "answers; xcm-cli answers nothing.\n"
+    "\n--filter EXPR prints only the stanzas that match, e.g. \"kind == iq and type == error\" or\n"
+    "\"from.domain == example.org and body contains 'order'\". --rules FILE answers as a scripted "
+    "component:\n"
+    "  <rules xmlns='urn:xcm:rules:1'>\n"
+    "    <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
+    "      <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
+    "    </rule>\n"
+    "  </rules>\n"
     "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
     "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
@@ -208,6 +218,15 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                                       u"The disco#info identity, category/type/name (default "
                                       "component/generic/xcm-cli)."_s,
                                       u"identity"_s);
+    const QCommandLineOption filter(
+        u"filter"_s,
+        u"Print only the stanzas that match this expression, e.g. \"kind == iq and type == error\" "
+        "(the language: xcm's lib/expressions/README.md)."_s,
+        u"expression"_s);
+    const QCommandLineOption rules(u"rules"_s,
+                                   u"Reply rules to run as the component: when a stanza matches a rule, "
+                                   "send its reply (an XML file in urn:xcm:rules:1)."_s,
+                                   u"file"_s);
     const QCommandLineOption proxy(u"proxy"_s,
                                    u"Proxy mode: let the component connect to --listen and relay it to "
                                    "--host/--port, printing both legs."_s);
@@ -218,13 +237,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption componentSecretFile(
         u"component-secret-file"_s,
         u"With --proxy: the secret the component presents to xcm-cli (default: the server's)."_s, u"file"_s);
-    const QList<QCommandLineOption> all{
-        help,        version,       host,      port,           domain,
-        tls,         tlsServerName, insecure,  secretFile,     secretStdin,
-        pretty,      quiet,         verbose,   send,           ping,
-        pingTimeout, tail,          reconnect, reconnectDelay, reconnectMaxDelay,
-        stableAfter, timeout,       keepalive, maxStanza,      noAnswer,
-        answer,      identity,      proxy,     listen,         componentSecretFile};
+    const QList<QCommandLineOption> all{help,        version,     host,           port,
+                                        domain,      tls,         tlsServerName,  insecure,
+                                        secretFile,  secretStdin, pretty,         quiet,
+                                        verbose,     send,        ping,           pingTimeout,
+                                        tail,        reconnect,   reconnectDelay, reconnectMaxDelay,
+                                        stableAfter, timeout,     keepalive,      maxStanza,
+                                        noAnswer,    answer,      identity,       filter,
+                                        rules,       proxy,       listen,         componentSecretFile};
     parser.addOptions(all);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -359,7 +379,24 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         options.responder.identity = {parts[0].trimmed(), parts[1].trimmed(), parts.value(2).trimmed()};
     }
 
+    if (parser.isSet(filter)) {
+        ExpressionError problem;
+        options.filter = Expression::compile(parser.value(filter), &problem);
+        if (!options.filter.isValid())
+            return usageError(u"--filter: %1"_s.arg(problem.toString()));
+    }
+    if (parser.isSet(rules)) {
+        // Read and compiled in full before connecting: a rule that cannot work never half-runs.
+        const RulesFile::Result read = RulesFile::readFile(parser.value(rules));
+        if (!read.ok())
+            return usageError(u"--rules: %1"_s.arg(read.error));
+        options.rules = read.rules;
+        options.rulesPath = parser.value(rules);
+    }
+
     options.proxy = parser.isSet(proxy);
+    if (options.proxy && parser.isSet(rules))
+        return usageError(u"--rules: in proxy mode the component answers, not xcm-cli"_s);
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);
     if (options.proxy) {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "expression.h"
 #include "respondersettings.h"
+#include "rule.h"
 
 #include <QString>
 
@@ -37,6 +39,11 @@ struct CliOptions
     std::chrono::milliseconds pingTimeout{10000};
     // What xcm-cli answers by itself as the component (--no-answer, --answer, --identity).
     ResponderSettings responder;
+    // Only the stanzas that match are printed (--filter); the empty expression prints all.
+    Expression filter;
+    // "When this arrives, send that" (--rules FILE), run while connected as the component.
+    QList<Rule> rules;
+    QString rulesPath;
     // Proxy mode (--proxy): listen for the component here and relay to --host/--port.
     bool proxy = false;
     QString listenAddress = QStringLiteral("127.0.0.1");

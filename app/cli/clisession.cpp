@@ -66,6 +66,22 @@ CliSession::CliSession(CliOptions options, QObject *parent)
                 status(u"not answering a request from %1: %2"_s.arg(request.from(), why));
             });
     connect(&m_printer, &TrafficPrinter::outputClosed, this, &CliSession::interrupt, Qt::QueuedConnection);
+
+    m_rules.setComponentDomain(m_options.settings.domain);
+    m_rules.setMaxStanzaBytes(m_options.settings.maxStanzaBytes);
+    m_rules.setRules(m_options.rules); // compiled already by the option parser
+    connect(&m_rules, &RuleEngine::replyReady, this, [this](const QByteArray &reply, const QString &rule) {
+        m_sendingRule = rule;
+        if (const QString problem = m_connection.send(reply); !problem.isEmpty())
+            error(u"rule '%1' cannot send its reply: %2"_s.arg(rule, problem));
+        m_sendingRule.clear();
+    });
+    connect(&m_rules, &RuleEngine::ruleFailed, this, [this](int index, const QString &why) {
+        m_printer.warning(u"rule '%1': %2"_s.arg(m_rules.rules().value(index).name(), why));
+    });
+    connect(&m_rules, &RuleEngine::rulePaused, this, [this](int index, const QString &why) {
+        m_printer.warning(u"rule '%1' paused: %2"_s.arg(m_rules.rules().value(index).name(), why));
+    });
 }
 
 CliSession::~CliSession() = default;
@@ -242,7 +258,9 @@ void CliSession::startPing()
 void CliSession::onStanzaReceived(const Stanza &stanza)
 {
     printStanza(stanza, ++m_sequence);
-    m_responder.handleReceived(stanza); // the answers to our own pings are the Pinger's
+    // A request a rule answers gets no automatic answer besides (one answer per request).
+    if (!m_rules.handleReceived(stanza))
+        m_responder.handleReceived(stanza); // the answers to our own pings are the Pinger's
 }
 
 void CliSession::onStanzaSent(const Stanza &stanza)
@@ -295,6 +313,11 @@ void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
     }
     if (m_sendingAnswer)
         note = note.isEmpty() ? u"auto"_s : u"auto, "_s + note;
+    else if (!m_sendingRule.isEmpty())
+        note = u"rule %1"_s.arg(m_sendingRule) + (note.isEmpty() ? QString() : u", "_s + note);
+    if (!m_options.filter.isEmpty() &&
+        !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
+        return; // tracked above all the same: a printed answer still names its request's round trip
     m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? u"IN " : u"OUT",
                           note.isEmpty() ? QString() : u'[' + note + u']');
 }

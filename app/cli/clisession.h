@@ -6,6 +6,7 @@
 #include "pinger.h"
 #include "requesttracker.h"
 #include "responder.h"
+#include "ruleengine.h"
 #include "sendinput.h"
 #include "trafficprinter.h"
 
@@ -71,6 +72,8 @@ private:
     TrafficPrinter m_printer;
     Responder m_responder;
     RequestTracker m_tracker;
+    RuleEngine m_rules;
+    QString m_sendingRule;        // a rule's reply is being sent: its line says "rule NAME"
     quint64 m_sequence = 0;       // numbers the stanzas for the tracker
     bool m_sendingAnswer = false; // the responder's answer is being sent: its line says "auto"
     std::unique_ptr<SendInput> m_input;

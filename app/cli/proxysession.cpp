@@ -26,10 +26,12 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     // The upstream leg's own stream items (xcm's header and handshake, the server's) are xcm's; the
     // rest is relayed and printed with the leg it travelled.
     connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
-        m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"OUT" : u"C→S");
+        if (m_options.filter.matches(stanza))
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"OUT" : u"C→S");
     });
     connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"IN " : u"S→C");
+        if (m_options.filter.matches(stanza))
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"IN " : u"S→C");
     });
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { m_printer.printStanza(stanza, u"S→C", u"[injected]"_s); });

@@ -106,6 +106,8 @@ private Q_SLOTS:
     void standardInputIsNotReadWhileTheServerIsDown();
     void flappingConnectionBacksOffAndIsCalledSo();
     void sameRefusedDataTwiceEndsTheRun();
+    void filterAndRulesAreCheckedBeforeConnecting_data();
+    void filterAndRulesAreCheckedBeforeConnecting();
     void reconnectOptionsNeedReconnect_data();
     void reconnectOptionsNeedReconnect();
 
@@ -1208,6 +1210,59 @@ void TestCli::reconnectOptionsNeedReconnect()
     QCOMPARE(cli.exitCode(), 1);
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains(says), errors.constData());
+}
+
+void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("rulesFile"); // written to rules.xml when not empty
+    QTest::addColumn<QByteArray>("says");
+    QTest::newRow("filter without a value after ==")
+        << QStringList{u"--filter"_s, u"kind == iq and type =="_s} << QByteArray()
+        << QByteArray("--filter: 1:23: expected a value after '=='");
+    QTest::newRow("filter with an unknown field")
+        << QStringList{u"--filter"_s, u"frm == a@b"_s} << QByteArray()
+        << QByteArray("--filter: 1:1: unknown field 'frm' (did you mean 'from'?)");
+    QTest::newRow("rules: a wrong match") << QStringList{u"--rules"_s}
+                                          << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n"
+                                                        "  <rule name='echo' match='kind =='>\n"
+                                                        "    <message to='{from}'><body>x</body></message>\n"
+                                                        "  </rule>\n</rules>\n")
+                                          << QByteArray("rules.xml:2:");
+    QTest::newRow("rules: an unknown placeholder")
+        << QStringList{u"--rules"_s}
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='echo' match='kind == message'>"
+                      "<message to='{frm}'><body>x</body></message></rule></rules>")
+        << QByteArray("did you mean {from}?");
+    QTest::newRow("rules: no such file")
+        << QStringList{u"--rules"_s, u"/nonexistent/rules.xml"_s} << QByteArray() << QByteArray("--rules: ");
+    QTest::newRow("rules in proxy mode")
+        << QStringList{u"--proxy"_s, u"--rules"_s} << QByteArray("<rules xmlns='urn:xcm:rules:1'/>")
+        << QByteArray("in proxy mode the component answers");
+}
+
+void TestCli::filterAndRulesAreCheckedBeforeConnecting()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, rulesFile);
+    QFETCH(QByteArray, says);
+    QTemporaryDir dir;
+    if (!rulesFile.isEmpty()) {
+        QFile file(dir.filePath(u"rules.xml"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(rulesFile);
+        file.close();
+        arguments.insert(arguments.indexOf(u"--rules"_s) + 1, file.fileName());
+    }
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    // Port 9 (discard): nothing is listening, so a run that got as far as connecting would say so.
+    cli.start(cliPath(), QStringList{u"--domain"_s, u"comp.example"_s, u"--port"_s, u"9"_s} + arguments);
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 1);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains(says), errors.constData());
+    QVERIFY2(!errors.contains("connect"), errors.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -5,9 +5,11 @@
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void answersWhatARealClientAsks();
     void answerChoosesTheBuiltInAnswers();
     void noAnswerLeavesTheAskerWaiting();
+    void rulesAnswerARealClient();
+    void filterPrintsOnlyWhatMatches();
     void proxyRelaysARealComponent();
     void proxyRefusesAWrongComponentSecret();
     void proxyRefusesBadArguments_data();
@@ -195,6 +199,66 @@ void TestCliPeers::noAnswerLeavesTheAskerWaiting()
              qPrintable(client.failure() + cli.output()));
     QCOMPARE(client.timedOut(), QStringList{u"ping"_s});
     QVERIFY(!cli.output().contains(u"OUT <iq"_s));
+}
+
+void TestCliPeers::rulesAnswerARealClient()
+{
+    QTemporaryDir dir;
+    QFile rules(dir.filePath(u"rules.xml"_s));
+    QVERIFY(rules.open(QIODevice::WriteOnly));
+    rules.write("<rules xmlns='urn:xcm:rules:1'>\n"
+                "  <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
+                "    <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
+                "  </rule>\n"
+                "  <rule name='roster' match=\"kind == iq and has(query@xmlns == 'jabber:iq:roster')\">\n"
+                "    <iq type='result' from='{to}' to='{from}' id='{id}'><query xmlns='jabber:iq:roster'>"
+                "<item jid='carol@example.org'/></query></iq>\n"
+                "  </rule>\n"
+                "</rules>\n");
+    rules.close();
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--rules"_s, rules.fileName()},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({u"<message type='chat' id='m1' to='%1'><body>ping &amp; more</body></message>"_s.arg(
+                             comp.domain),
+                         request(u"roster"_s, u"get"_s, u"<query xmlns='jabber:iq:roster'/>"_s),
+                         request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s)},
+                        10s),
+             qPrintable(client.failure() + cli.output()));
+    // The placeholders took the asker's values, XML-escaped on the way in.
+    QCOMPARE(client.messageBody(u"m1"_s), u"pong ping & more"_s);
+    const XmlElement roster = client.answer(u"roster"_s);
+    QCOMPARE(roster.attribute(u"type"), u"result"_s);
+    QCOMPARE(roster.firstChild(u"query").firstChild(u"item").attribute(u"jid"), u"carol@example.org"_s);
+    // What no rule answers still gets the built-in answer.
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s);
+    // A rule's answer is the only answer: no service-unavailable after it.
+    QTRY_VERIFY2(cli.output().contains(u"[rule roster, result in "_s), qPrintable(cli.output()));
+    QVERIFY2(cli.output().contains(u"[rule echo]"_s), qPrintable(cli.output()));
+    QVERIFY2(!cli.output().contains(u"service-unavailable"_s), qPrintable(cli.output()));
+}
+
+void TestCliPeers::filterPrintsOnlyWhatMatches()
+{
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--filter"_s, u"kind == iq and type == result"_s},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({request(u"ping"_s, u"get"_s, u"<ping xmlns='urn:xmpp:ping'/>"_s),
+                         request(u"unknown"_s, u"get"_s, u"<query xmlns='urn:example:nothing'/>"_s)},
+                        10s),
+             qPrintable(client.failure() + cli.output()));
+    QCOMPARE(client.answer(u"ping"_s).attribute(u"type"), u"result"_s); // answered, filtered or not
+    // Only the automatic result is printed, with its round trip; not the requests, not the error.
+    QTRY_VERIFY2(cli.output().contains(u"[auto, result in "_s), qPrintable(cli.output()));
+    QVERIFY2(!cli.output().contains(u"IN  <iq"_s), qPrintable(cli.output()));
+    QVERIFY2(!cli.output().contains(u"service-unavailable"_s), qPrintable(cli.output()));
+    QVERIFY2(!cli.output().contains(u"<stream:stream"_s), qPrintable(cli.output()));
 }
 
 void TestCliPeers::proxyRelaysARealComponent()

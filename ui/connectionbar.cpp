@@ -219,6 +219,8 @@ void ConnectionBar::refresh()
         if (reason.kind == DisconnectReason::Kind::Configuration)
             text += u' ' + tr("— edit the profile (F2) to fix this.");
     }
+    if (!m_session->secretNote().isEmpty() && connection->state() == ConnectionState::Disconnected)
+        text = m_session->secretNote();
     if (const int discarded = m_session->discardedAtEnd(); discarded > 0)
         text += (text.isEmpty() ? QString() : u"\n"_s) +
                 tr("Not sent: the waiting stanzas (%1) were discarded when the connection ended; they "
@@ -228,7 +230,7 @@ void ConnectionBar::refresh()
         text = sessionFacts();
     m_reason->setText(text);
     QPalette palette = this->palette();
-    if (reason.isError() || m_session->discardedAtEnd() > 0)
+    if (reason.isError() || m_session->discardedAtEnd() > 0 || !m_session->secretNote().isEmpty())
         palette.setColor(QPalette::WindowText, errorTextColor(palette));
     else
         palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));

@@ -44,6 +44,8 @@ public:
     void createProfile(const Profile &profile, const QString &secret);
     // Saves an edited profile; the secret only if the user changed it.
     void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
+    // Stores the secret typed in when a connect found none (the prompt's "Save in the keychain").
+    void saveSecret(const Profile &profile, const QString &secret);
     // Removes the profile with its secret (the session list discards its history). False if there is
     // no such profile.
     bool removeProfile(const QUuid &id);

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMetaMethod>
 
 namespace xcm {
 
@@ -143,6 +144,7 @@ void ProfileSession::connectToServer()
     if (m_loadingSecret || state() != ConnectionState::Disconnected)
         return;
     m_discardedAtEnd = 0;
+    m_secretNote.clear();
     if (!m_secrets) {
         m_connection->connectToServer();
         return;
@@ -159,10 +161,32 @@ void ProfileSession::connectToServer()
             Q_EMIT changed();
             return;
         }
+        if (!m_connection->hasSecret() &&
+            isSignalConnected(QMetaMethod::fromSignal(&ProfileSession::secretNeeded))) {
+            Q_EMIT changed();
+            Q_EMIT secretNeeded(result.error);
+            return;
+        }
         // Without a secret the connection refuses with a configuration reason the bar explains.
         m_connection->connectToServer();
         Q_EMIT changed();
     });
+}
+
+void ProfileSession::connectWithSecret(const QString &secret)
+{
+    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+        return;
+    m_secretNote.clear();
+    m_connection->setSecret(secret);
+    m_connection->connectToServer();
+    Q_EMIT changed();
+}
+
+void ProfileSession::setSecretNote(const QString &note)
+{
+    m_secretNote = note;
+    Q_EMIT changed();
 }
 
 void ProfileSession::disconnectFromServer()

@@ -48,6 +48,10 @@ public:
     bool isLoadingSecret() const { return m_loadingSecret; }
     // What the connection would use, after the user saved a new one in the editor.
     void setSecret(const QString &secret);
+    // Why the last connect did not start for want of a secret (the user cancelled its prompt), or
+    // empty; cleared by the next connect.
+    const QString &secretNote() const { return m_secretNote; }
+    void setSecretNote(const QString &note);
 
     // Sends one stanza, or queues it while a connection or reconnect is under way, and records it in
     // the history either way: the history is what the user composed, so a stanza that is discarded
@@ -75,6 +79,8 @@ public:
 public Q_SLOTS:
     // Reads the secret from the keychain, then connects. A pending reconnect starts now.
     void connectToServer();
+    // Connects with `secret` (typed in at connect) without asking the keychain.
+    void connectWithSecret(const QString &secret);
     void disconnectFromServer();
     void toggleConnection();
 
@@ -82,6 +88,10 @@ Q_SIGNALS:
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
+    // connectToServer() found no secret (`keychainError` says why, if the keychain failed) and did not
+    // connect: the window asks for one. Without a receiver the connection fails with its
+    // configuration reason instead.
+    void secretNeeded(const QString &keychainError);
     // The connection's state changed; on Disconnected, stanzas dropped for good are reported after this.
     void stateChanged(xcm::ConnectionState state);
     void pendingChanged(int count);
@@ -104,6 +114,7 @@ private:
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;
+    QString m_secretNote;
 };
 
 } // namespace xcm

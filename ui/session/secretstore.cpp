@@ -7,6 +7,15 @@
 
 #include <QTimer>
 
+#if XCM_SECRET_SERVICE
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#endif
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +52,39 @@ void runJob(JobType *job, QObject *receiver, std::chrono::milliseconds timeout, 
     job->setInsecureFallback(false);
     timer->start(timeout);
     job->start();
+}
+
+// QtKeychain's Secret Service backend answers "not found" when the entry is in a locked collection and
+// the unlock prompt was dismissed (libsecret reports no error then). Asks the service whether a locked
+// entry exists under `key`, so that answer can be told from "nothing saved yet"; `done(locked)` runs
+// later, with false wherever there is no Secret Service to ask.
+void findLockedEntry(const QString &service, const QString &key, QObject *receiver,
+                     std::function<void(bool locked)> done)
+{
+#if XCM_SECRET_SERVICE
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        using Attributes = QMap<QString, QString>;
+        static const QMetaType registered = qDBusRegisterMetaType<Attributes>();
+        Q_UNUSED(registered)
+        QDBusMessage call =
+            QDBusMessage::createMethodCall(u"org.freedesktop.secrets"_s, u"/org/freedesktop/secrets"_s,
+                                           u"org.freedesktop.Secret.Service"_s, u"SearchItems"_s);
+        // QtKeychain's libsecret schema: user = key, server = service.
+        call << QVariant::fromValue(Attributes{{u"user"_s, key}, {u"server"_s, service}});
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000), receiver);
+        QObject::connect(watcher, &QDBusPendingCallWatcher::finished, receiver, [watcher, done] {
+            watcher->deleteLater();
+            const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *watcher;
+            done(!reply.isError() && !reply.argumentAt<1>().isEmpty());
+        });
+        return;
+    }
+#else
+    Q_UNUSED(service)
+    Q_UNUSED(key)
+#endif
+    QTimer::singleShot(0, receiver, [done] { done(false); });
 }
 
 } // namespace
@@ -163,7 +205,18 @@ void SecretStore::startRead(const QString &key, const QPointer<QObject> &guard, 
             } else if (error == QKeychain::NoError) {
                 deliver(guard, done, {true, job->textData(), Location::Keychain, {}});
             } else if (error == QKeychain::EntryNotFound) {
-                deliver(guard, done, {false, {}, Location::Nowhere, {}}); // nothing saved yet
+                // Nothing saved yet, unless the entry is behind a lock that was not opened.
+                findLockedEntry(m_service, key, this, [this, guard, done, key](bool locked) {
+                    const QString why = locked ? tr("the keychain is locked") : QString();
+                    if (locked) {
+                        qCInfo(lcKeychain) << "the entry of" << key << "is in a locked collection";
+                        setStatus(Status::Unavailable, why);
+                    }
+                    setUnread(key, why);
+                    deliver(guard, done, {false, {}, Location::Nowhere, why});
+                    readFinished(why);
+                });
+                return;
             } else {
                 qCInfo(lcKeychain) << "read failed:" << error << job->errorString();
                 deliver(guard, done, {false, {}, Location::Nowhere, job->errorString()});

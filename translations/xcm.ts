@@ -1163,7 +1163,35 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the keychain again: store the secrets kept in memory, read the ones it could not give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of %1 is only in memory: at the next start xcm will ask for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets of %1 are only in memory: at the next start xcm will ask for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of %1 could not be read from the keychain: unlock it and Retry, or Connect to enter the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets of %1 could not be read from the keychain: unlock it and Retry, or Connect to enter them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1508,6 +1536,18 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnect All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2264,9 +2304,56 @@ bot.example.org | commands | Commands</source>
     </message>
 </context>
 <context>
+    <name>xcm::SecretPrompt</name>
+    <message>
+        <source>Secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for “%1”. Enter its shared secret to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not give the secret of “%1” (%2). Enter its shared secret to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component_secret configured on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise the secret is used for this connection and forgotten when xcm quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretStore</name>
     <message>
         <source>the keychain did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is locked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

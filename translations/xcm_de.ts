@@ -1168,8 +1168,36 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet).</source>
-        <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Eingegebene Secrets bleiben nur im Speicher, bis xcm beendet wird, und werden nirgends gespeichert: Geben Sie sie beim nächsten Mal erneut ein oder starten Sie einen Secret Service (etwa GNOME Keyring oder KWallet).</translation>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask the keychain again: store the secrets kept in memory, read the ones it could not give</source>
+        <translation>Den Schlüsselbund erneut fragen: die im Speicher gehaltenen Secrets ablegen, die nicht lesbaren erneut lesen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain is available&lt;/b&gt; (%1). Secrets you enter are kept in memory until xcm quits and are not saved anywhere: enter them again next time, or start a Secret Service (such as GNOME Keyring or KWallet), then Retry.</source>
+        <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Eingegebene Secrets bleiben im Speicher, bis xcm beendet wird, und werden nirgends gespeichert: geben Sie sie beim nächsten Mal erneut ein, oder starten Sie einen Secret Service (etwa GNOME Keyring oder KWallet) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>The secret of %1 is only in memory: at the next start xcm will ask for it.</source>
+        <translation>Das Secret von %1 liegt nur im Speicher: beim nächsten Start fragt xcm danach.</translation>
+    </message>
+    <message>
+        <source>The secrets of %1 are only in memory: at the next start xcm will ask for them.</source>
+        <translation>Die Secrets von %1 liegen nur im Speicher: beim nächsten Start fragt xcm danach.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 could not be read from the keychain: unlock it and Retry, or Connect to enter the secret.</source>
+        <translation>Das Secret von %1 konnte nicht aus dem Schlüsselbund gelesen werden: entsperren Sie ihn und versuchen Sie es erneut, oder geben Sie das Secret beim Verbinden ein.</translation>
+    </message>
+    <message>
+        <source>The secrets of %1 could not be read from the keychain: unlock it and Retry, or Connect to enter them.</source>
+        <translation>Die Secrets von %1 konnten nicht aus dem Schlüsselbund gelesen werden: entsperren Sie ihn und versuchen Sie es erneut, oder geben Sie sie beim Verbinden ein.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1549,18 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>&amp;Log</source>
         <translation>Pr&amp;otokoll</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect All</source>
+        <translation>&amp;Alle verbinden</translation>
+    </message>
+    <message>
+        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
+        <translation>Nicht verbunden: kein Secret eingegeben. Verbinden Sie, um es einzugeben, oder setzen Sie es im Profil (F2).</translation>
+    </message>
+    <message>
+        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
+        <translation>Nicht verbunden: der Schlüsselbund konnte das Secret nicht liefern (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut, oder verbinden Sie und geben Sie das Secret ein.</translation>
     </message>
 </context>
 <context>
@@ -2277,10 +2317,57 @@ bot.example.org | commands | Befehle</translation>
     </message>
 </context>
 <context>
+    <name>xcm::SecretPrompt</name>
+    <message>
+        <source>Secret of %1</source>
+        <translation>Secret von %1</translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for “%1”. Enter its shared secret to connect.</source>
+        <translation>Der Schlüsselbund hat kein Secret für „%1“. Geben Sie sein Shared Secret ein, um zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The keychain could not give the secret of “%1” (%2). Enter its shared secret to connect.</source>
+        <translation>Der Schlüsselbund konnte das Secret von „%1“ nicht liefern (%2). Geben Sie sein Shared Secret ein, um zu verbinden.</translation>
+    </message>
+    <message>
+        <source>the component_secret configured on the server</source>
+        <translation>das auf dem Server eingestellte component_secret</translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation>Shared Secret</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation>Secret verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Save in the keychain</source>
+        <translation>Im Schlüsselbund &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Otherwise the secret is used for this connection and forgotten when xcm quits</source>
+        <translation>Sonst wird das Secret für diese Verbindung benutzt und beim Beenden von xcm vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretStore</name>
     <message>
         <source>the keychain did not answer within %1 s</source>
         <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>the keychain is locked</source>
+        <translation>der Schlüsselbund ist gesperrt</translation>
     </message>
 </context>
 <context>

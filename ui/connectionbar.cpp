@@ -277,6 +277,11 @@ void ConnectionBar::refresh()
         notice[0] = notice[0].toUpper();
         text += (text.isEmpty() ? QString() : u"\n"_s) + notice;
     }
+    // The connect that found no secret and was cancelled: what to do about it.
+    if (!m_session->secretNote().isEmpty() && connection->state() == ConnectionState::Disconnected) {
+        text = m_session->secretNote();
+        problem = true;
+    }
     if (const int discarded = m_session->discardedAtEnd(); discarded > 0)
         text += (text.isEmpty() ? QString() : u"\n"_s) +
                 tr("Not sent: the waiting stanzas (%1) were discarded when the connection ended; they "

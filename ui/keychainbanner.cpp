@@ -3,6 +3,8 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -28,6 +30,11 @@ KeychainBanner::KeychainBanner(QWidget *parent)
     m_text->setObjectName("keychainBannerText"_L1);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry->setObjectName("keychainRetry"_L1);
+    m_retry->setToolTip(tr("Ask the keychain again: store the secrets kept in memory, read the ones it "
+                           "could not give"));
+    connect(m_retry, &QPushButton::clicked, this, &KeychainBanner::retryRequested);
     auto *close = new QToolButton(this);
     close->setAutoRaise(true);
     close->setText(u"✕"_s);
@@ -38,15 +45,44 @@ KeychainBanner::KeychainBanner(QWidget *parent)
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_retry, 0, Qt::AlignTop);
     layout->addWidget(close, 0, Qt::AlignTop);
 }
 
-void KeychainBanner::setReason(const QString &reason)
+void KeychainBanner::setProblems(const QString &reason, const QStringList &unsaved, const QStringList &unread)
 {
-    m_text->setText(tr("<b>No keychain is available</b> (%1). Secrets you enter are kept in memory until "
-                       "xcm quits and are not saved anywhere: enter them again next time, or start a "
-                       "Secret Service (such as GNOME Keyring or KWallet).")
-                        .arg(reason.toHtmlEscaped()));
+    QStringList lines;
+    if (!reason.isEmpty())
+        lines.append(tr("<b>No keychain is available</b> (%1). Secrets you enter are kept in memory until "
+                        "xcm quits and are not saved anywhere: enter them again next time, or start a "
+                        "Secret Service (such as GNOME Keyring or KWallet), then Retry.")
+                         .arg(reason.toHtmlEscaped()));
+    const auto names = [](const QStringList &list) {
+        QStringList quoted;
+        for (const QString &name : list)
+            quoted.append(tr("“%1”").arg(name).toHtmlEscaped());
+        return QLocale().createSeparatedList(quoted);
+    };
+    if (unsaved.size() == 1)
+        lines.append(tr("The secret of %1 is only in memory: at the next start xcm will ask for it.")
+                         .arg(names(unsaved)));
+    else if (unsaved.size() > 1)
+        lines.append(tr("The secrets of %1 are only in memory: at the next start xcm will ask for them.")
+                         .arg(names(unsaved)));
+    if (unread.size() == 1)
+        lines.append(tr("The secret of %1 could not be read from the keychain: unlock it and Retry, or "
+                        "Connect to enter the secret.")
+                         .arg(names(unread)));
+    else if (unread.size() > 1)
+        lines.append(tr("The secrets of %1 could not be read from the keychain: unlock it and Retry, or "
+                        "Connect to enter them.")
+                         .arg(names(unread)));
+    m_text->setText(lines.join(u"<br>"_s));
+}
+
+bool KeychainBanner::hasProblems() const
+{
+    return !m_text->text().isEmpty();
 }
 
 QString KeychainBanner::text() const

@@ -10,11 +10,13 @@
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
+#include "secretprompt.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogview.h"
 #include "statestyle.h"
+#include "uilogging.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +35,8 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
     connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
     connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
     connect(secretStore(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
+    connect(secretStore(), &SecretStore::problemsChanged, this, &MainWindow::refreshKeychainBanner);
+    connect(m_banner, &KeychainBanner::retryRequested, secretStore(), &SecretStore::retry);
     restoreLayout();
     refreshKeychainBanner();
     onSelectionChanged();
@@ -141,6 +147,14 @@ void MainWindow::buildActions()
     previousProfile->setObjectName("previousProfileAction"_L1);
     previousProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
     connect(previousProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(-1); });
+    QAction *connectAll = profileMenu->addAction(tr("C&onnect All"));
+    connectAll->setObjectName("connectAllAction"_L1);
+    connect(connectAll, &QAction::triggered, this, [this] {
+        for (int row = 0; row < m_sessions->rowCount(); ++row) {
+            if (ProfileSession *session = m_sessions->session(row); !session->isActive())
+                session->connectToServer();
+        }
+    });
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, this, [this] {
         for (int row = 0; row < m_sessions->rowCount(); ++row)
@@ -314,6 +328,8 @@ void MainWindow::addPage(ProfileSession *session)
     else
         page->splitter()->setSizes({480, 240}); // the log's empty detail pane folds: compose gets more
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
+    connect(session, &ProfileSession::secretNeeded, this,
+            [this, session](const QString &keychainError) { requestSecret(session, keychainError); });
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
     // Ctrl+Return works the moment the XML becomes valid.
     connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
@@ -447,11 +463,69 @@ void MainWindow::refreshLogMenu()
 
 void MainWindow::refreshKeychainBanner()
 {
-    if (secretStore()->isUnavailable()) {
-        m_banner->setReason(secretStore()->unavailableReason());
-        m_banner->show();
-    } else {
-        m_banner->hide();
+    const SecretStore *secrets = secretStore();
+    const QStringList unsavedKeys = secrets->unsavedKeys();
+    QStringList unsaved;
+    QStringList unread;
+    for (const Profile &profile : profileStore()->profiles()) {
+        if (unsavedKeys.contains(profile.secretKey()))
+            unsaved.append(profile.name);
+        else if (secrets->unreadKeys().contains(profile.secretKey()))
+            unread.append(profile.name);
+    }
+    m_banner->setProblems(secrets->isUnavailable() ? secrets->unavailableReason() : QString(), unsaved,
+                          unread);
+    m_banner->setVisible(m_banner->hasProblems());
+}
+
+SecretPrompt *MainWindow::secretPrompt() const
+{
+    return m_secretPrompt;
+}
+
+void MainWindow::requestSecret(ProfileSession *session, const QString &keychainError)
+{
+    qCInfo(lcKeychain) << "asking for the secret of" << session->profile().secretKey()
+                       << (keychainError.isEmpty() ? u"(none stored)"_s : keychainError);
+    const bool queued = std::any_of(m_secretRequests.cbegin(), m_secretRequests.cend(),
+                                    [session](const auto &request) { return request.first == session; });
+    if (!queued)
+        m_secretRequests.append({session, keychainError});
+    showNextSecretPrompt();
+}
+
+void MainWindow::showNextSecretPrompt()
+{
+    if (m_secretPrompt)
+        return;
+    while (!m_secretRequests.isEmpty()) {
+        const auto [session, keychainError] = m_secretRequests.takeFirst();
+        if (!session || session->isActive())
+            continue; // removed, or connected some other way meanwhile
+        auto *prompt = new SecretPrompt(session->profile().name, keychainError, this);
+        prompt->setAttribute(Qt::WA_DeleteOnClose);
+        m_secretPrompt = prompt;
+        connect(prompt, &QDialog::finished, this,
+                [this, prompt, session = QPointer<ProfileSession>(session), keychainError](int result) {
+                    m_secretPrompt = nullptr;
+                    if (session && result == QDialog::Accepted) {
+                        if (prompt->saveInKeychain())
+                            m_profiles->saveSecret(session->profile(), prompt->secret());
+                        session->connectWithSecret(prompt->secret());
+                    } else if (session) {
+                        session->setSecretNote(
+                            keychainError.isEmpty()
+                                ? tr("Not connected: no secret was entered. Connect to enter it, or set it "
+                                     "in the profile (F2).")
+                                : tr("Not connected: the keychain could not give the secret (%1). Unlock "
+                                     "the keychain and Retry, or Connect to enter the secret.")
+                                      .arg(keychainError));
+                    }
+                    // The next one once this dialog is gone.
+                    QMetaObject::invokeMethod(this, &MainWindow::showNextSecretPrompt, Qt::QueuedConnection);
+                });
+        prompt->open();
+        return;
     }
 }
 

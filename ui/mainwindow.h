@@ -24,6 +24,7 @@ class KeychainBanner;
 class ProfileEditor;
 class ProfileSession;
 class ProfileStore;
+class SecretPrompt;
 class SessionListModel;
 class SessionPage;
 class StanzaLogView;
@@ -58,6 +59,9 @@ public:
     ProfileEditor *openNewProfileEditor();
     ProfileEditor *openProfileEditor();
     void confirmRemoveProfile();
+    // The open prompt for a secret that connecting found missing, if any.
+    SecretPrompt *secretPrompt() const;
+    KeychainBanner *keychainBanner() const { return m_banner; }
 
     // What the status bar shows for the selected profile ("Alpha: Connected · up 3:07"), and the same
     // with why the last connection failed (its tooltip).
@@ -77,6 +81,9 @@ private:
     void onSelectionChanged();
     void refreshChrome();
     void refreshKeychainBanner();
+    // Connecting `session` found no secret: asks for it, one profile at a time.
+    void requestSecret(ProfileSession *session, const QString &keychainError);
+    void showNextSecretPrompt();
     void refreshLogMenu();
     // Removes through the service, then selects the profile that took its row.
     void removeProfile(const QUuid &id);
@@ -104,7 +111,9 @@ private:
     QAction *m_sendAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_logMenu = nullptr;
-    QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds
+    QPointer<StanzaLogView> m_logMenuView;                                // whose actions m_logMenu holds
+    QList<std::pair<QPointer<ProfileSession>, QString>> m_secretRequests; // waiting for the prompt
+    QPointer<SecretPrompt> m_secretPrompt;
 };
 
 } // namespace xcm

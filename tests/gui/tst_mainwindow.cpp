@@ -18,6 +18,7 @@
 #include "profilestore.h"
 #include "prosodyserver.h"
 #include "secretclipboard.h"
+#include "secretprompt.h"
 #include "secretstore.h"
 #include "secrettool.h"
 #include "sessionlistmodel.h"
@@ -1042,14 +1043,16 @@ void TestMainWindow::noKeychain()
     // …and was never written in clear.
     QVERIFY(!everythingWritten().contains(alphaAccount.secret.toUtf8()));
 
-    // After a restart it is gone, and connecting says what is missing.
+    // After a restart it is gone: connecting asks for it, and cancelling says what is missing.
     m_window.reset();
     startWindow();
     select(u"Alpha"_s);
     session(u"Alpha"_s)->connectToServer();
+    QTRY_VERIFY(m_window->secretPrompt() && m_window->secretPrompt()->isVisible());
+    QTest::keyClick(m_window->secretPrompt(), Qt::Key_Escape);
     auto *reason = page(u"Alpha"_s)->findChild<QLabel *>(u"reasonLabel"_s);
-    QTRY_VERIFY(reason->text().contains(u"no shared secret is set"_s));
-    QVERIFY(reason->text().contains(u"F2"_s));
+    QTRY_VERIFY(reason->text().contains(u"the keychain could not give the secret"_s));
+    QVERIFY(reason->text().contains(u"Connect to enter the secret"_s));
     QTRY_VERIFY(m_window->findChild<KeychainBanner *>()->isVisible());
 }
 

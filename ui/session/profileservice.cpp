@@ -63,6 +63,12 @@ void ProfileService::saveProfile(const Profile &profile, const QString &secret, 
     storeSecret(profile, secret, statusReport(profile.name));
 }
 
+void ProfileService::saveSecret(const Profile &profile, const QString &secret)
+{
+    qCDebug(lcProfiles) << "saving the secret typed at connect for" << profile.secretKey();
+    storeSecret(profile, secret, statusReport(profile.name));
+}
+
 bool ProfileService::removeProfile(const QUuid &id)
 {
     const Profile profile = m_store->profile(id);

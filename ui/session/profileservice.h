@@ -46,6 +46,8 @@ public:
     void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
     // A proxy profile's second secret, the one its component presents to xcm (an empty one removes it).
     void storeComponentSecret(const Profile &profile, const QString &secret);
+    // Stores the secret typed in when a connect found none (the prompt's "Save in the keychain").
+    void saveSecret(const Profile &profile, const QString &secret);
     // Removes the profile with its secret (the session list discards its history). False if there is
     // no such profile.
     bool removeProfile(const QUuid &id);

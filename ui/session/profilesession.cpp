@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMetaMethod>
 
 namespace xcm {
 
@@ -214,6 +215,7 @@ void ProfileSession::connectToServer()
     m_discardedAtEnd = 0;
     m_proxyMode = m_profile.isProxy();
     m_listenProblem.clear();
+    m_secretNote.clear();
     if (!m_secrets) {
         start();
         return;
@@ -226,22 +228,29 @@ void ProfileSession::connectToServer()
         if (result.ok)
             setSecret(result.secret);
         if (!m_proxyMode || !m_profile.separateComponentSecret) {
-            readSecretsAndStart();
+            readSecretsAndStart(result.error);
             return;
         }
         m_secrets->read(m_profile.componentSecretKey(), this, [this](const SecretStore::Result &result) {
             if (result.ok)
                 setComponentSecret(result.secret);
-            readSecretsAndStart();
+            readSecretsAndStart(result.error);
         });
     });
 }
 
-void ProfileSession::readSecretsAndStart()
+void ProfileSession::readSecretsAndStart(const QString &readError)
 {
     m_loadingSecret = false;
     if (std::exchange(m_cancelConnect, false)) {
         Q_EMIT changed();
+        return;
+    }
+    // No secret for a component connection: the window asks for it in place, if it listens.
+    if (!m_proxyMode && !m_hasSecret &&
+        isSignalConnected(QMetaMethod::fromSignal(&ProfileSession::secretNeeded))) {
+        Q_EMIT changed();
+        Q_EMIT secretNeeded(readError);
         return;
     }
     start();
@@ -283,6 +292,22 @@ void ProfileSession::startProxy()
     m_componentEventIsProblem = false;
     if (!m_proxy->listen(&m_listenProblem))
         qCInfo(lcUi) << "proxy session" << m_profile.name << "not listening:" << m_listenProblem;
+    Q_EMIT changed();
+}
+
+void ProfileSession::connectWithSecret(const QString &secret)
+{
+    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+        return;
+    m_secretNote.clear();
+    setSecret(secret);
+    start();
+    Q_EMIT changed();
+}
+
+void ProfileSession::setSecretNote(const QString &note)
+{
+    m_secretNote = note;
     Q_EMIT changed();
 }
 

@@ -80,6 +80,10 @@ public:
         ToComponent,
     };
     Q_ENUM(Leg)
+    // Why the last connect did not start for want of a secret (the user cancelled its prompt), or
+    // empty; cleared by the next connect.
+    const QString &secretNote() const { return m_secretNote; }
+    void setSecretNote(const QString &note);
 
     // Sends one stanza, or queues it while a connection or reconnect is under way, and records it in
     // the history either way: the history is what the user composed, so a stanza that is discarded
@@ -108,6 +112,8 @@ public:
 public Q_SLOTS:
     // Reads the secret from the keychain, then connects. A pending reconnect starts now.
     void connectToServer();
+    // Connects with `secret` (typed in at connect) without asking the keychain.
+    void connectWithSecret(const QString &secret);
     void disconnectFromServer();
     void toggleConnection();
 
@@ -115,6 +121,10 @@ Q_SIGNALS:
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
+    // connectToServer() found no secret (`keychainError` says why, if the keychain failed) and did not
+    // connect: the window asks for one. Without a receiver the connection fails with its
+    // configuration reason instead.
+    void secretNeeded(const QString &keychainError);
     // The connection's state changed; on Disconnected, stanzas dropped for good are reported after this.
     void stateChanged(xcm::ConnectionState state);
     void pendingChanged(int count);
@@ -127,7 +137,7 @@ private:
     void sendAutomaticAnswer(const QByteArray &xml);
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
-    void readSecretsAndStart();
+    void readSecretsAndStart(const QString &readError);
     void start();
     void startProxy();
 
@@ -150,6 +160,7 @@ private:
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;
+    QString m_secretNote;
 };
 
 } // namespace xcm

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -15,7 +16,12 @@ namespace xcm {
 // QtKeychain's asynchronous jobs, service "xcm", one entry per profile key.
 //
 // When the keychain cannot be used, secrets are kept in memory for this run only and status() says
-// why; nothing is ever written in clear (no insecure fallback).
+// why; nothing is ever written in clear (no insecure fallback). unsavedKeys() and unreadKeys() tell
+// which secrets are affected, so the window can say so, and retry() asks the keychain again.
+//
+// Reads wait for one another: a locked keychain answers the first with its unlock prompt, and the
+// reads asked for meanwhile (several profiles connecting at once) share that answer instead of each
+// opening a prompt of its own.
 class SecretStore : public QObject
 {
     Q_OBJECT
@@ -65,12 +71,36 @@ public:
     void write(const QString &key, const QString &secret, QObject *context, Callback done = {});
     void remove(const QString &key, QObject *context, Callback done = {});
 
+    // Keys whose secret only this run's memory holds, since the keychain refused or did not answer.
+    QStringList unsavedKeys() const { return m_memory.keys(); }
+    // Keys whose last read failed because of the keychain (not "nothing saved"), with its words.
+    const QHash<QString, QString> &unreadKeys() const { return m_unread; }
+    // Writes the unsaved secrets and reads the unread ones again (or probes, when neither is known);
+    // problemsChanged() tells how it went.
+    void retry();
+
 Q_SIGNALS:
     void statusChanged(xcm::SecretStore::Status status, const QString &reason);
+    // unsavedKeys() or unreadKeys() changed.
+    void problemsChanged();
 
 private:
+    struct WaitingRead
+    {
+        QString key;
+        QPointer<QObject> context;
+        Callback done;
+    };
+
     void setStatus(Status status, const QString &reason = {});
     void deliver(QPointer<QObject> context, const Callback &done, const Result &result);
+    void startRead(const QString &key, const QPointer<QObject> &context, const Callback &done);
+    // The running read has its answer: the next waiting read starts, or, when the keychain failed,
+    // every waiting read gets that failure without asking it again.
+    void readFinished(const QString &keychainError);
+    void setMemory(const QString &key, const QString &secret);
+    void dropMemory(const QString &key);
+    void setUnread(const QString &key, const QString &error);
 
     QString m_service;
     Status m_status = Status::Unknown;
@@ -78,6 +108,9 @@ private:
     std::chrono::milliseconds m_timeout = std::chrono::seconds(60);
     bool m_stalled = false;           // a job timed out and may still block the queue
     QHash<QString, QString> m_memory; // this run's secrets when the keychain failed
+    QHash<QString, QString> m_unread; // key → why the keychain could not read it
+    bool m_readRunning = false;
+    QList<WaitingRead> m_waitingReads;
 };
 
 } // namespace xcm

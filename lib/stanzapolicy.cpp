@@ -7,9 +7,9 @@
 
 namespace xcm {
 
-StanzaPolicy StanzaPolicy::forSettings(const ConnectionSettings &settings)
+StanzaPolicy StanzaPolicy::forSettings(const ConnectionSettings &settings, Toward toward)
 {
-    return {settings.domain, settings.maxStanzaBytes};
+    return {settings.domain, settings.maxStanzaBytes, toward};
 }
 
 QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
@@ -17,7 +17,7 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     const QByteArrayView trimmed = xml.trimmed();
     if (trimmed.isEmpty())
         return tr("nothing to send");
-    if (trimmed.size() > maxBytes)
+    if (maxBytes > 0 && trimmed.size() > maxBytes)
         return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
     QString error;
     const XmlElement element = XmlElement::parse(trimmed, &error);
@@ -29,9 +29,40 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     const QString name = element.name();
     if (name != u"message" && name != u"presence" && name != u"iq")
         return tr("only <message/>, <presence/> and <iq/> can be sent, not <%1/>").arg(name);
+    if (const QString problem = checkAddresses(element); !problem.isEmpty())
+        return problem;
+    if (name == u"iq") {
+        const QString type = element.attribute(u"type");
+        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
+            return tr("an <iq/> needs type get, set, result or error");
+        if (element.attribute(u"id").isEmpty())
+            return tr("an <iq/> needs an id");
+    }
+    if (parsed)
+        *parsed = element;
+    return {};
+}
+
+QString StanzaPolicy::checkAddresses(const XmlElement &element) const
+{
+    QString jidError;
+    if (toward == Toward::Component) {
+        const Jid to = Jid::parse(element.attribute(u"to"), &jidError);
+        if (!element.hasAttribute(u"to") || !to.isValid())
+            return tr("'to' must be the component's address (%1 or an address on it)").arg(domain);
+        if (to.domain() != domain.toLower())
+            return tr("'to' must be on the component's domain %1, not %2: the server delivers nothing "
+                      "else to it")
+                .arg(domain, to.domain());
+        // The server always says who sent a stanza.
+        if (!element.hasAttribute(u"from"))
+            return tr("the stanza has no 'from' address: say who it comes from, as the server would");
+        if (!Jid::parse(element.attribute(u"from"), &jidError).isValid())
+            return tr("'from' is not a valid address: %1").arg(jidError);
+        return {};
+    }
     if (!element.hasAttribute(u"to"))
         return tr("the stanza has no 'to' address (servers close the stream with improper-addressing)");
-    QString jidError;
     if (!Jid::parse(element.attribute(u"to"), &jidError).isValid())
         return tr("'to' is not a valid address: %1").arg(jidError);
     if (!element.hasAttribute(u"from"))
@@ -43,15 +74,6 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
         return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with "
                   "invalid-from)")
             .arg(domain, from.domain());
-    if (name == u"iq") {
-        const QString type = element.attribute(u"type");
-        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
-            return tr("an <iq/> needs type get, set, result or error");
-        if (element.attribute(u"id").isEmpty())
-            return tr("an <iq/> needs an id");
-    }
-    if (parsed)
-        *parsed = element;
     return {};
 }
 

@@ -14,16 +14,30 @@ struct ConnectionSettings;
 // jabber:component:accept, a valid 'to', a 'from' on the component's domain, at most maxBytes once
 // trimmed. ComponentConnection::send() applies it before a byte goes out; a form or a file of stanzas
 // applies it first to say what is wrong before anything is sent.
+//
+// Toward the component (a proxy injecting as the server) the roles of the addresses swap: 'to' must be
+// on the component's domain, and 'from' any valid address, as the server always says who sent it.
 struct StanzaPolicy
 {
+    enum class Toward : quint8
+    {
+        Server,    // sent by the component
+        Component, // sent to the component, as its server would
+    };
+
     QString domain;
     qint64 maxBytes = 0;
+    Toward toward = Toward::Server;
 
-    static StanzaPolicy forSettings(const ConnectionSettings &settings);
+    static StanzaPolicy forSettings(const ConnectionSettings &settings, Toward toward = Toward::Server);
 
     // Why `xml` would be refused, or an empty string; `parsed` receives the element when it passes.
     QString check(QByteArrayView xml, XmlElement *parsed = nullptr) const;
 
+private:
+    QString checkAddresses(const XmlElement &element) const;
+
+public:
     // Last: the macro ends in "private:".
     Q_DECLARE_TR_FUNCTIONS(xcm::StanzaPolicy)
 };

@@ -227,50 +227,6 @@
         <source>no component is connected through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>nothing to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stanza is %1 bytes, over the %2-byte limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not well-formed XML: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be injected, not &lt;%1/&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; is not a valid address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs an id</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -2775,6 +2731,18 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>an &lt;iq/&gt; needs an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

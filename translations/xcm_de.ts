@@ -227,50 +227,6 @@
         <source>no component is connected through the proxy</source>
         <translation>über den Proxy ist keine Komponente verbunden</translation>
     </message>
-    <message>
-        <source>nothing to send</source>
-        <translation>nichts zu senden</translation>
-    </message>
-    <message>
-        <source>the stanza is %1 bytes, over the %2-byte limit</source>
-        <translation>das Stanza ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
-    </message>
-    <message>
-        <source>not well-formed XML: %1</source>
-        <translation>kein wohlgeformtes XML: %1</translation>
-    </message>
-    <message>
-        <source>a stanza must be in the stream&apos;s namespace jabber:component:accept, not &apos;%1&apos;</source>
-        <translation>ein Stanza muss im Namensraum des Streams jabber:component:accept stehen, nicht in &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>only &lt;message/&gt;, &lt;presence/&gt; and &lt;iq/&gt; can be injected, not &lt;%1/&gt;</source>
-        <translation>nur &lt;message/&gt;, &lt;presence/&gt; und &lt;iq/&gt; können eingeschleust werden, nicht &lt;%1/&gt;</translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
-        <translation>&apos;to&apos; muss die Adresse der Komponente sein (%1 oder eine Adresse darauf)</translation>
-    </message>
-    <message>
-        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
-        <translation>&apos;to&apos; muss auf der Domain %1 der Komponente liegen, nicht auf %2: anderes stellt ihr der Server nicht zu</translation>
-    </message>
-    <message>
-        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
-        <translation>das Stanza hat keine &apos;from&apos;-Adresse: geben Sie an, von wem es kommt, wie es der Server täte</translation>
-    </message>
-    <message>
-        <source>&apos;from&apos; is not a valid address: %1</source>
-        <translation>&apos;from&apos; ist keine gültige Adresse: %1</translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs type get, set, result or error</source>
-        <translation>ein &lt;iq/&gt; braucht den Typ get, set, result oder error</translation>
-    </message>
-    <message>
-        <source>an &lt;iq/&gt; needs an id</source>
-        <translation>ein &lt;iq/&gt; braucht eine ID</translation>
-    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -2789,6 +2745,18 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>an &lt;iq/&gt; needs an id</source>
         <translation>ein &lt;iq/&gt; braucht eine ID</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be the component&apos;s address (%1 or an address on it)</source>
+        <translation>&apos;to&apos; muss die Adresse der Komponente sein (%1 oder eine Adresse darauf)</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be on the component&apos;s domain %1, not %2: the server delivers nothing else to it</source>
+        <translation>&apos;to&apos; muss auf der Domain %1 der Komponente liegen, nicht auf %2: anderes stellt ihr der Server nicht zu</translation>
+    </message>
+    <message>
+        <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
+        <translation>das Stanza hat keine &apos;from&apos;-Adresse: geben Sie an, von wem es kommt, wie es der Server täte</translation>
     </message>
 </context>
 <context>

@@ -419,9 +419,9 @@ void ComposeWidget::revalidate()
 {
     const QByteArray bytes = m_editor->toPlainText().toUtf8();
     const ConnectionSettings &settings = m_session->profile().settings;
-    QString problem = towardsComponent()
-                          ? ComponentProxy::checkForComponent(bytes, settings.domain, settings.maxStanzaBytes)
-                          : StanzaPolicy::forSettings(settings).check(bytes);
+    QString problem = StanzaPolicy::forSettings(settings, towardsComponent() ? StanzaPolicy::Toward::Component
+                                                                             : StanzaPolicy::Toward::Server)
+                          .check(bytes);
     const bool valid = problem.isEmpty();
     QString toError;
     if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {

@@ -2,8 +2,8 @@
 #include "componentproxy.h"
 
 #include "incomingcomponentstream.h"
-#include "jid.h"
 #include "logging.h"
+#include "stanzapolicy.h"
 #include "xmlelement.h"
 
 #include <QDateTime>
@@ -219,7 +219,8 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
     }
     XmlElement element;
     if (const QString problem =
-            checkForComponent(xml, m_settings.upstream.domain, m_settings.upstream.maxStanzaBytes, &element);
+            StanzaPolicy::forSettings(m_settings.upstream, StanzaPolicy::Toward::Component)
+                .check(xml, &element);
         !problem.isEmpty()) {
         *error = problem;
         return false;
@@ -229,49 +230,6 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
     Q_EMIT injectedToComponent(
         Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), wire, element));
     return true;
-}
-
-QString ComponentProxy::checkForComponent(QByteArrayView xml, const QString &domain, qint64 maxBytes,
-                                          XmlElement *parsed)
-{
-    const QByteArrayView trimmed = xml.trimmed();
-    if (trimmed.isEmpty())
-        return tr("nothing to send");
-    if (maxBytes > 0 && trimmed.size() > maxBytes)
-        return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
-    QString error;
-    const XmlElement element = XmlElement::parse(trimmed, &error);
-    if (element.isNull())
-        return tr("not well-formed XML: %1").arg(error);
-    if (element.namespaceUri() != ns::component)
-        return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
-            .arg(element.namespaceUri());
-    const QString name = element.name();
-    if (name != u"message" && name != u"presence" && name != u"iq")
-        return tr("only <message/>, <presence/> and <iq/> can be injected, not <%1/>").arg(name);
-    QString jidError;
-    const Jid to = Jid::parse(element.attribute(u"to"), &jidError);
-    if (!element.hasAttribute(u"to") || !to.isValid())
-        return tr("'to' must be the component's address (%1 or an address on it)").arg(domain);
-    if (to.domain() != domain.toLower())
-        return tr("'to' must be on the component's domain %1, not %2: the server delivers nothing else "
-                  "to it")
-            .arg(domain, to.domain());
-    // The server always says who sent a stanza.
-    if (!element.hasAttribute(u"from"))
-        return tr("the stanza has no 'from' address: say who it comes from, as the server would");
-    if (!Jid::parse(element.attribute(u"from"), &jidError).isValid())
-        return tr("'from' is not a valid address: %1").arg(jidError);
-    if (name == u"iq") {
-        const QString type = element.attribute(u"type");
-        if (type != u"get" && type != u"set" && type != u"result" && type != u"error")
-            return tr("an <iq/> needs type get, set, result or error");
-        if (element.attribute(u"id").isEmpty())
-            return tr("an <iq/> needs an id");
-    }
-    if (parsed)
-        *parsed = element;
-    return {};
 }
 
 } // namespace xcm

@@ -47,13 +47,9 @@ public:
     // The server leg: its state, counters and stanza signals feed the log.
     ComponentConnection &upstream() { return m_upstream; }
     // Injects a stanza on the component's leg as if the server had sent it (it shows in the log as
-    // received); false with a reason when no component is connected or checkForComponent() refuses it.
+    // received); false with a reason when no component is connected or StanzaPolicy (toward the
+    // component) refuses it.
     bool injectToComponent(const QByteArray &xml, QString *error);
-    // Why `xml` cannot go to the component as if the server had sent it, or empty: one well-formed
-    // <message/>, <presence/> or <iq/> addressed to `domain` or an address on it, at most `maxBytes`
-    // once trimmed (0: no limit). The 'from' is anyone's, as on the server's side of a stream.
-    static QString checkForComponent(QByteArrayView xml, const QString &domain, qint64 maxBytes,
-                                     XmlElement *parsed = nullptr);
 
 Q_SIGNALS:
     // Something happened on the component's side, in words for the connection bar and xcm-cli

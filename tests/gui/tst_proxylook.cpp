@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a proxy session looks like (proxyStateLook) in each of its states, and which stanzas the compose
-// form may inject towards the component (ComponentProxy::checkForComponent).
-#include "componentproxy.h"
+// form may inject towards the component (StanzaPolicy toward the component).
 #include "proxylook.h"
+#include "stanzapolicy.h"
+#include "xmlelement.h"
 
 #include <QTest>
 
@@ -126,7 +127,8 @@ void TestProxyLook::checkForComponent()
     QFETCH(QByteArray, xml);
     QFETCH(QString, problem);
     XmlElement parsed;
-    const QString result = ComponentProxy::checkForComponent(xml, u"comp.example"_s, 128, &parsed);
+    const QString result =
+        StanzaPolicy{u"comp.example"_s, 128, StanzaPolicy::Toward::Component}.check(xml, &parsed);
     if (problem.isEmpty()) {
         QVERIFY2(result.isEmpty(), qPrintable(result));
         QVERIFY(!parsed.isNull());

@@ -365,7 +365,7 @@ qint64 ComponentConnectionPrivate::scheduleReconnect(const DisconnectReason &rea
         qCInfo(lcConnection).noquote() << settings.domain << "flapping:" << reconnectHistory.shortDrops
                                        << "connections in a row dropped within"
                                        << settings.reconnect.stableAfter.count() << "ms of the handshake";
-    setReconnectNotice(noticeFor(decision, reason));
+    setReconnectNotice(settings.reconnect.notice(decision, reason));
     if (!decision.retry) {
         if (reason.isError())
             qCDebug(lcConnection).noquote() << settings.domain << "no reconnect:" << decision.why;
@@ -386,21 +386,6 @@ void ComponentConnectionPrivate::onStable()
                                     << "ms: the next drop starts a fresh series of attempts";
     reconnectHistory = {};
     setReconnectNotice({});
-}
-
-QString ComponentConnectionPrivate::noticeFor(const ReconnectPolicy::Decision &decision,
-                                              const DisconnectReason &reason) const
-{
-    if (decision.sameRefusalTwice)
-        return tr("stopped reconnecting: the server sent the same refused data twice in a row (%1) and "
-                  "would send it again on every reconnect")
-            .arg(reason.detail);
-    if (settings.reconnect.isFlapping(decision.history))
-        // No %n plural: xcm-cli has no catalogue to resolve it, and the count is never below 2.
-        return tr("flapping: the connection dropped %1 times in a row within %2 s of connecting")
-            .arg(decision.history.shortDrops)
-            .arg(settings.reconnect.stableAfter.count() / 1000.0, 0, 'g', 6);
-    return {};
 }
 
 void ComponentConnectionPrivate::setReconnectNotice(const QString &notice)

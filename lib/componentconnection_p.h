@@ -54,7 +54,6 @@ public:
     // The connection has been up for stableAfter: the next drop starts a fresh series of attempts.
     void onStable();
     // What the user is told about the series of attempts after `decision` (see reconnectNotice()).
-    QString noticeFor(const ReconnectPolicy::Decision &decision, const DisconnectReason &reason) const;
     void setReconnectNotice(const QString &notice);
     void writeStanza(const QByteArray &wire, const XmlElement &element);
     void flushPending();

@@ -66,4 +66,18 @@ ReconnectPolicy::Decision ReconnectPolicy::next(const History &history, const Di
     return decision;
 }
 
+QString ReconnectPolicy::notice(const Decision &decision, const DisconnectReason &reason) const
+{
+    if (decision.sameRefusalTwice)
+        return tr("stopped reconnecting: the server sent the same refused data twice in a row (%1) and "
+                  "would send it again on every reconnect")
+            .arg(reason.detail);
+    if (isFlapping(decision.history))
+        // No %n plural: xcm-cli has no catalogue to resolve it, and the count is never below 2.
+        return tr("flapping: the connection dropped %1 times in a row within %2 s of connecting")
+            .arg(decision.history.shortDrops)
+            .arg(stableAfter.count() / 1000.0, 0, 'g', 6);
+    return {};
+}
+
 } // namespace xcm

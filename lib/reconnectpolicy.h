@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QLatin1StringView>
 #include <QString>
 
@@ -78,9 +79,15 @@ struct ReconnectPolicy
     {
         return flappingDrops > 0 && history.shortDrops >= flappingDrops;
     }
+    // What the user should know after `decision` for `reason`: that retrying stopped because the same
+    // refused data came twice, that the connection is flapping, or nothing (empty).
+    QString notice(const Decision &decision, const DisconnectReason &reason) const;
 
     // Only the settings: History and Decision are not part of what the user configured.
     friend bool operator==(const ReconnectPolicy &, const ReconnectPolicy &) = default;
+
+    // Last: the macro ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(xcm::ReconnectPolicy)
 };
 
 } // namespace xcm

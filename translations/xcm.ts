@@ -172,14 +172,6 @@
         <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>stopped reconnecting: the server sent the same refused data twice in a row (%1) and would send it again on every reconnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>xcm::ComponentProxy</name>
@@ -1894,6 +1886,17 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>Component %1 connected to the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ReconnectPolicy</name>
+    <message>
+        <source>stopped reconnecting: the server sent the same refused data twice in a row (%1) and would send it again on every reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

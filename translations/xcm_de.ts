@@ -172,14 +172,6 @@
         <source>the server stopped reading: %1 bytes xcm had sent never left (nothing moved for %2 s)</source>
         <translation>der Server liest nicht mehr: %1 Bytes, die xcm gesendet hatte, sind nie hinausgegangen (%2 s lang bewegte sich nichts)</translation>
     </message>
-    <message>
-        <source>stopped reconnecting: the server sent the same refused data twice in a row (%1) and would send it again on every reconnect</source>
-        <translation>keine weiteren Verbindungsversuche: der Server hat zweimal hintereinander dieselben abgelehnten Daten gesendet (%1) und würde sie bei jedem neuen Verbinden wieder senden</translation>
-    </message>
-    <message>
-        <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
-        <translation>instabil: die Verbindung brach %1-mal hintereinander innerhalb von %2 s nach dem Verbinden ab</translation>
-    </message>
 </context>
 <context>
     <name>xcm::ComponentProxy</name>
@@ -1907,6 +1899,17 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Component %1 connected to the proxy</source>
         <translation>Komponente %1 mit dem Proxy verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ReconnectPolicy</name>
+    <message>
+        <source>stopped reconnecting: the server sent the same refused data twice in a row (%1) and would send it again on every reconnect</source>
+        <translation>keine weiteren Verbindungsversuche: der Server hat zweimal hintereinander dieselben abgelehnten Daten gesendet (%1) und würde sie bei jedem neuen Verbinden wieder senden</translation>
+    </message>
+    <message>
+        <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
+        <translation>instabil: die Verbindung brach %1-mal hintereinander innerhalb von %2 s nach dem Verbinden ab</translation>
     </message>
 </context>
 <context>

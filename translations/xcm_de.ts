@@ -286,30 +286,6 @@
         <translation>Dieses Stanza senden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <source>&amp;Edit in the Editor</source>
-        <translation>Im Editor &amp;bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Resend</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Re&amp;move from History</source>
-        <translation>Aus dem Verlauf ent&amp;fernen</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Laden</translation>
-    </message>
-    <message>
-        <source>Put the selected stanza in the editor</source>
-        <translation>Das ausgewählte Stanza in den Editor übernehmen</translation>
-    </message>
-    <message>
-        <source>Send the selected stanza again, exactly as before</source>
-        <translation>Das ausgewählte Stanza noch einmal genau so senden</translation>
-    </message>
-    <message>
         <source>&amp;From:</source>
         <translation>V&amp;on:</translation>
     </message>
@@ -352,10 +328,6 @@
     <message>
         <source>Template</source>
         <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>Ver&amp;lauf</translation>
     </message>
     <message>
         <source>Enter the recipient&apos;s address in To.</source>
@@ -1014,6 +986,37 @@ Gesendet: %3 Stanzas, %4</translation>
             <numerusform>der reguläre Ausdruck hat bei %n Stanza aufgegeben (zu viel Backtracking); es gilt als nicht passend</numerusform>
             <numerusform>der reguläre Ausdruck hat bei %n Stanzas aufgegeben (zu viel Backtracking); sie gelten als nicht passend</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcm::HistoryPane</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>Put the selected stanza in the editor</source>
+        <translation>Das ausgewählte Stanza in den Editor übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Send the selected stanza again, exactly as before</source>
+        <translation>Das ausgewählte Stanza noch einmal genau so senden</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the Editor</source>
+        <translation>Im Editor &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from History</source>
+        <translation>Aus dem Verlauf ent&amp;fernen</translation>
     </message>
 </context>
 <context>

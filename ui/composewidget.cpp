@@ -5,7 +5,7 @@
 #include "componentproxy.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
-#include "historyview.h"
+#include "historypane.h"
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
@@ -22,8 +22,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -184,45 +182,12 @@ void ComposeWidget::buildUi()
     connect(m_send, &QPushButton::clicked, this, &ComposeWidget::send);
 
     // History: the stanzas sent from here, newest first.
-    m_historyView = new HistoryView(m_session->history(), this);
-    m_historyView->setObjectName("history"_L1);
-    m_historyView->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_historyView, &QListView::doubleClicked, this,
-            [this](const QModelIndex &index) { loadHistoryEntry(index.row()); });
-    connect(m_historyView, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_historyView->indexAt(pos);
-        if (!index.isValid())
-            return;
-        QMenu menu(this);
-        menu.addAction(tr("&Edit in the Editor"), this, [this, index] { loadHistoryEntry(index.row()); });
-        QAction *resend =
-            menu.addAction(tr("&Resend"), this, [this, index] { resendHistoryEntry(index.row()); });
-        resend->setEnabled(canHandOver());
-        menu.addSeparator();
-        menu.addAction(tr("Re&move from History"), this,
-                       [this, index] { m_session->history()->removeEntry(index.row()); });
-        menu.exec(m_historyView->viewport()->mapToGlobal(pos));
-    });
-    m_loadHistory = new QPushButton(tr("&Edit"), this);
-    m_loadHistory->setObjectName("loadHistory"_L1);
-    m_loadHistory->setToolTip(tr("Put the selected stanza in the editor"));
-    m_resendHistory = new QPushButton(tr("&Resend"), this);
-    m_resendHistory->setObjectName("resendHistory"_L1);
-    m_resendHistory->setToolTip(tr("Send the selected stanza again, exactly as before"));
-    connect(m_loadHistory, &QPushButton::clicked, this,
-            [this] { loadHistoryEntry(m_historyView->currentIndex().row()); });
-    connect(m_resendHistory, &QPushButton::clicked, this,
-            [this] { resendHistoryEntry(m_historyView->currentIndex().row()); });
-    const auto updateHistoryButtons = [this] {
-        const bool selected = m_historyView->currentIndex().isValid();
-        m_loadHistory->setEnabled(selected);
-        m_resendHistory->setEnabled(selected && canHandOver());
-    };
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            updateHistoryButtons);
-    connect(m_session, &ProfileSession::changed, this, updateHistoryButtons);
+    m_history = new HistoryPane(
+        m_session->history(), [this] { return canHandOver(); }, this);
+    connect(m_history, &HistoryPane::editRequested, this, &ComposeWidget::loadHistoryEntry);
+    connect(m_history, &HistoryPane::resendRequested, this, &ComposeWidget::resendHistoryEntry);
+    connect(m_session, &ProfileSession::changed, m_history, &HistoryPane::updateButtons);
     connect(m_session->history(), &QAbstractItemModel::rowsInserted, this, [this] { refreshFromChoices(); });
-    updateHistoryButtons();
 
     // Layout: the form on the left, the history on the right, split so either can grow.
     auto *fields = new QHBoxLayout;
@@ -255,28 +220,13 @@ void ComposeWidget::buildUi()
     formLayout->addWidget(m_editor, 1);
     formLayout->addLayout(bottom);
 
-    auto *historyPane = new QWidget(this);
-    auto *historyLayout = new QVBoxLayout(historyPane);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    auto *historyTitle = new QLabel(tr("&History"), historyPane);
-    historyTitle->setBuddy(m_historyView);
-    historyLayout->addWidget(historyTitle);
-    historyLayout->addWidget(m_historyView, 1);
-    auto *historyButtons = new QHBoxLayout;
-    historyButtons->addStretch();
-    historyButtons->addWidget(m_loadHistory);
-    historyButtons->addWidget(m_resendHistory);
-    historyLayout->addLayout(historyButtons);
-
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName("composeSplitter"_L1);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(form);
-    splitter->addWidget(historyPane);
+    splitter->addWidget(m_history);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    // Never narrower than its two buttons, whose labels are longer in German than in English.
-    historyPane->setMinimumWidth(std::max(140, historyButtons->minimumSize().width()));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);
@@ -554,8 +504,7 @@ bool ComposeWidget::send()
         m_syncing = false;
         m_currentId = fresh;
     }
-    // The newest entry is this stanza: select it, so Resend and Edit apply to it at once.
-    m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
+    m_history->selectNewest(); // this stanza: Resend and Edit apply to it at once
     if (m_session->pendingCount() > 0) {
         m_outcome.clear(); // the queue line says it waits
         revalidate();
@@ -611,7 +560,7 @@ void ComposeWidget::resendHistoryEntry(int row)
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return;
     }
-    m_historyView->setCurrentIndex(m_historyView->model()->index(0, 0));
+    m_history->selectNewest();
     if (m_session->pendingCount() > 0) {
         m_outcome.clear();
         revalidate();

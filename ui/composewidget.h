@@ -11,7 +11,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
@@ -19,6 +18,7 @@ class QToolButton;
 namespace xcm {
 
 class ElidedLabel;
+class HistoryPane;
 class ProfileSession;
 class XmlHighlighter;
 
@@ -105,9 +105,7 @@ private:
     XmlHighlighter *m_highlighter = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
-    QListView *m_historyView = nullptr;
-    QPushButton *m_loadHistory = nullptr;
-    QPushButton *m_resendHistory = nullptr;
+    HistoryPane *m_history = nullptr;
     QComboBox *m_replyChoice = nullptr; // result or an error condition, while replying
     QComboBox *m_leg = nullptr;         // proxy sessions: to the server or to the component
     QLabel *m_fromLabel = nullptr;

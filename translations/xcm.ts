@@ -1493,14 +1493,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>C&amp;onnect All</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>xcm::OverflowBar</name>
@@ -2305,6 +2297,17 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SecretPromptQueue</name>
+    <message>
+        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

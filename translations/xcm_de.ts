@@ -1505,14 +1505,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>C&amp;onnect All</source>
         <translation>&amp;Alle verbinden</translation>
     </message>
-    <message>
-        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
-        <translation>Nicht verbunden: kein Secret eingegeben. Verbinden Sie, um es einzugeben, oder setzen Sie es im Profil (F2).</translation>
-    </message>
-    <message>
-        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
-        <translation>Nicht verbunden: der Schlüsselbund konnte das Secret nicht liefern (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut, oder verbinden Sie und geben Sie das Secret ein.</translation>
-    </message>
 </context>
 <context>
     <name>xcm::OverflowBar</name>
@@ -2319,6 +2311,17 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SecretPromptQueue</name>
+    <message>
+        <source>Not connected: no secret was entered. Connect to enter it, or set it in the profile (F2).</source>
+        <translation>Nicht verbunden: kein Secret eingegeben. Verbinden Sie, um es einzugeben, oder setzen Sie es im Profil (F2).</translation>
+    </message>
+    <message>
+        <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
+        <translation>Nicht verbunden: der Schlüsselbund konnte das Secret nicht liefern (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut, oder verbinden Sie und geben Sie das Secret ein.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keychainbanner.h"
 
+#include "profile.h"
+#include "secretstore.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -47,6 +50,22 @@ KeychainBanner::KeychainBanner(QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_retry, 0, Qt::AlignTop);
     layout->addWidget(close, 0, Qt::AlignTop);
+}
+
+void KeychainBanner::showProblemsOf(const SecretStore &secrets, const QList<Profile> &profiles)
+{
+    const QStringList unsavedKeys = secrets.unsavedKeys();
+    const QHash<QString, QString> &unreadKeys = secrets.unreadKeys();
+    QStringList unsaved;
+    QStringList unread;
+    for (const Profile &profile : profiles) {
+        if (unsavedKeys.contains(profile.secretKey()))
+            unsaved.append(profile.name);
+        else if (unreadKeys.contains(profile.secretKey()))
+            unread.append(profile.name);
+    }
+    setProblems(secrets.isUnavailable() ? secrets.unavailableReason() : QString(), unsaved, unread);
+    setVisible(hasProblems());
 }
 
 void KeychainBanner::setProblems(const QString &reason, const QStringList &unsaved, const QStringList &unread)

@@ -10,13 +10,12 @@
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
-#include "secretprompt.h"
+#include "secretpromptqueue.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogview.h"
 #include "statestyle.h"
-#include "uilogging.h"
 
 #include <QAction>
 #include <QApplication>
@@ -149,17 +148,9 @@ void MainWindow::buildActions()
     connect(previousProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(-1); });
     QAction *connectAll = profileMenu->addAction(tr("C&onnect All"));
     connectAll->setObjectName("connectAllAction"_L1);
-    connect(connectAll, &QAction::triggered, this, [this] {
-        for (int row = 0; row < m_sessions->rowCount(); ++row) {
-            if (ProfileSession *session = m_sessions->session(row); !session->isActive())
-                session->connectToServer();
-        }
-    });
+    connect(connectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::connectAll);
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
-    connect(disconnectAll, &QAction::triggered, this, [this] {
-        for (int row = 0; row < m_sessions->rowCount(); ++row)
-            m_sessions->session(row)->disconnectFromServer();
-    });
+    connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
     profileMenu->addSeparator();
     profileMenu->addAction(m_quitAction);
 
@@ -266,6 +257,7 @@ void MainWindow::buildUi()
 
     m_banner = new KeychainBanner(this);
     m_banner->hide();
+    m_secretPrompts = new SecretPromptQueue(m_profiles.get(), this);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -328,8 +320,9 @@ void MainWindow::addPage(ProfileSession *session)
     else
         page->splitter()->setSizes({480, 240}); // the log's empty detail pane folds: compose gets more
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
-    connect(session, &ProfileSession::secretNeeded, this,
-            [this, session](const QString &keychainError) { requestSecret(session, keychainError); });
+    connect(session, &ProfileSession::secretNeeded, this, [this, session](const QString &keychainError) {
+        m_secretPrompts->request(session, keychainError);
+    });
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
     // Ctrl+Return works the moment the XML becomes valid.
     connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
@@ -463,70 +456,7 @@ void MainWindow::refreshLogMenu()
 
 void MainWindow::refreshKeychainBanner()
 {
-    const SecretStore *secrets = secretStore();
-    const QStringList unsavedKeys = secrets->unsavedKeys();
-    QStringList unsaved;
-    QStringList unread;
-    for (const Profile &profile : profileStore()->profiles()) {
-        if (unsavedKeys.contains(profile.secretKey()))
-            unsaved.append(profile.name);
-        else if (secrets->unreadKeys().contains(profile.secretKey()))
-            unread.append(profile.name);
-    }
-    m_banner->setProblems(secrets->isUnavailable() ? secrets->unavailableReason() : QString(), unsaved,
-                          unread);
-    m_banner->setVisible(m_banner->hasProblems());
-}
-
-SecretPrompt *MainWindow::secretPrompt() const
-{
-    return m_secretPrompt;
-}
-
-void MainWindow::requestSecret(ProfileSession *session, const QString &keychainError)
-{
-    qCInfo(lcKeychain) << "asking for the secret of" << session->profile().secretKey()
-                       << (keychainError.isEmpty() ? u"(none stored)"_s : keychainError);
-    const bool queued = std::any_of(m_secretRequests.cbegin(), m_secretRequests.cend(),
-                                    [session](const auto &request) { return request.first == session; });
-    if (!queued)
-        m_secretRequests.append({session, keychainError});
-    showNextSecretPrompt();
-}
-
-void MainWindow::showNextSecretPrompt()
-{
-    if (m_secretPrompt)
-        return;
-    while (!m_secretRequests.isEmpty()) {
-        const auto [session, keychainError] = m_secretRequests.takeFirst();
-        if (!session || session->isActive())
-            continue; // removed, or connected some other way meanwhile
-        auto *prompt = new SecretPrompt(session->profile().name, keychainError, this);
-        prompt->setAttribute(Qt::WA_DeleteOnClose);
-        m_secretPrompt = prompt;
-        connect(prompt, &QDialog::finished, this,
-                [this, prompt, session = QPointer<ProfileSession>(session), keychainError](int result) {
-                    m_secretPrompt = nullptr;
-                    if (session && result == QDialog::Accepted) {
-                        if (prompt->saveInKeychain())
-                            m_profiles->saveSecret(session->profile(), prompt->secret());
-                        session->connectWithSecret(prompt->secret());
-                    } else if (session) {
-                        session->setSecretNote(
-                            keychainError.isEmpty()
-                                ? tr("Not connected: no secret was entered. Connect to enter it, or set it "
-                                     "in the profile (F2).")
-                                : tr("Not connected: the keychain could not give the secret (%1). Unlock "
-                                     "the keychain and Retry, or Connect to enter the secret.")
-                                      .arg(keychainError));
-                    }
-                    // The next one once this dialog is gone.
-                    QMetaObject::invokeMethod(this, &MainWindow::showNextSecretPrompt, Qt::QueuedConnection);
-                });
-        prompt->open();
-        return;
-    }
+    m_banner->showProblemsOf(*secretStore(), profileStore()->profiles());
 }
 
 ProfileEditor *MainWindow::openNewProfileEditor()
@@ -536,9 +466,7 @@ ProfileEditor *MainWindow::openNewProfileEditor()
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &QDialog::accepted, this, [this, editor] {
         const Profile created = editor->profile();
-        m_profiles->createProfile(created, editor->secret());
-        if (editor->componentSecretChanged())
-            m_profiles->storeComponentSecret(created, editor->componentSecret());
+        m_profiles->createProfile(created, editor->secret(), editor->editedComponentSecret());
         selectProfile(created.id);
     });
     editor->open();
@@ -553,9 +481,8 @@ ProfileEditor *MainWindow::openProfileEditor()
     auto *editor = new ProfileEditor(session->profile(), false, profileStore(), secretStore(), this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &QDialog::accepted, this, [this, editor] {
-        m_profiles->saveProfile(editor->profile(), editor->secret(), editor->secretChanged());
-        if (editor->componentSecretChanged())
-            m_profiles->storeComponentSecret(editor->profile(), editor->componentSecret());
+        m_profiles->saveProfile(editor->profile(), editor->secret(), editor->secretChanged(),
+                                editor->editedComponentSecret());
         refreshChrome();
     });
     editor->open();

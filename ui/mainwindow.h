@@ -2,6 +2,7 @@
 #pragma once
 
 #include "profileservice.h"
+#include "secretpromptqueue.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -60,7 +61,7 @@ public:
     ProfileEditor *openProfileEditor();
     void confirmRemoveProfile();
     // The open prompt for a secret that connecting found missing, if any.
-    SecretPrompt *secretPrompt() const;
+    SecretPrompt *secretPrompt() const { return m_secretPrompts->current(); }
     KeychainBanner *keychainBanner() const { return m_banner; }
 
     // What the status bar shows for the selected profile ("Alpha: Connected · up 3:07"), and the same
@@ -82,8 +83,6 @@ private:
     void refreshChrome();
     void refreshKeychainBanner();
     // Connecting `session` found no secret: asks for it, one profile at a time.
-    void requestSecret(ProfileSession *session, const QString &keychainError);
-    void showNextSecretPrompt();
     void refreshLogMenu();
     // Removes through the service, then selects the profile that took its row.
     void removeProfile(const QUuid &id);
@@ -111,9 +110,8 @@ private:
     QAction *m_sendAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_logMenu = nullptr;
-    QPointer<StanzaLogView> m_logMenuView;                                // whose actions m_logMenu holds
-    QList<std::pair<QPointer<ProfileSession>, QString>> m_secretRequests; // waiting for the prompt
-    QPointer<SecretPrompt> m_secretPrompt;
+    QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds
+    SecretPromptQueue *m_secretPrompts = nullptr;
 };
 
 } // namespace xcm

@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QSet>
 
+#include <optional>
+
 class QCheckBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -42,6 +44,11 @@ public:
     // uses the server's; changed also when the user turned it off (the stored one is to go).
     QString componentSecret() const;
     bool componentSecretChanged() const;
+    // The component's secret to store, when the user changed it; none otherwise.
+    std::optional<QString> editedComponentSecret() const
+    {
+        return componentSecretChanged() ? std::optional(componentSecret()) : std::nullopt;
+    }
 
     // A port nothing listens on now, for a new proxy (found by binding port 0 once); 0 if none.
     static quint16 suggestFreePort(const QString &address);

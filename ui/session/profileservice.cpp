@@ -32,10 +32,13 @@ void ProfileService::setSessions(SessionListModel *sessions)
     m_sessions = sessions;
 }
 
-void ProfileService::createProfile(const Profile &profile, const QString &secret)
+void ProfileService::createProfile(const Profile &profile, const QString &secret,
+                                   const std::optional<QString> &componentSecret)
 {
     qCDebug(lcProfiles) << "creating profile" << profile.secretKey() << profile.name;
     m_store->add(profile);
+    if (componentSecret)
+        storeComponentSecret(profile, *componentSecret);
     if (secret.isEmpty()) {
         removeSecret(profile);
         return;
@@ -43,12 +46,15 @@ void ProfileService::createProfile(const Profile &profile, const QString &secret
     storeSecret(profile, secret, statusReport(profile.name));
 }
 
-void ProfileService::saveProfile(const Profile &profile, const QString &secret, bool secretChanged)
+void ProfileService::saveProfile(const Profile &profile, const QString &secret, bool secretChanged,
+                                 const std::optional<QString> &componentSecret)
 {
     const Profile before = m_store->profile(profile.id);
     qCDebug(lcProfiles) << "saving profile" << profile.secretKey() << profile.name
                         << "secret changed:" << secretChanged;
     m_store->update(profile);
+    if (componentSecret)
+        storeComponentSecret(profile, *componentSecret);
     const ProfileSession *session = m_sessions ? m_sessions->session(profile.id) : nullptr;
     if (session && session->state() != ConnectionState::Disconnected &&
         (before.settings != profile.settings || secretChanged))

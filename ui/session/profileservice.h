@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace xcm {
 
@@ -40,12 +41,14 @@ public:
     // it and a connect need not wait for the keychain. Optional.
     void setSessions(SessionListModel *sessions);
 
-    // Adds `profile` and stores its secret (an empty one removes any stored before).
-    void createProfile(const Profile &profile, const QString &secret);
-    // Saves an edited profile; the secret only if the user changed it.
-    void saveProfile(const Profile &profile, const QString &secret, bool secretChanged);
-    // A proxy profile's second secret, the one its component presents to xcm (an empty one removes it).
-    void storeComponentSecret(const Profile &profile, const QString &secret);
+    // Adds `profile` and stores its secret (an empty one removes any stored before). `componentSecret`:
+    // a proxy profile's second secret, the one its component presents to xcm, when the user set it
+    // (an empty one removes it).
+    void createProfile(const Profile &profile, const QString &secret,
+                       const std::optional<QString> &componentSecret = std::nullopt);
+    // Saves an edited profile; the secret only if the user changed it, the component's if given.
+    void saveProfile(const Profile &profile, const QString &secret, bool secretChanged,
+                     const std::optional<QString> &componentSecret = std::nullopt);
     // Stores the secret typed in when a connect found none (the prompt's "Save in the keychain").
     void saveSecret(const Profile &profile, const QString &secret);
     // Removes the profile with its secret (the session list discards its history). False if there is
@@ -71,6 +74,7 @@ Q_SIGNALS:
     void secretJobsFinished();
 
 private:
+    void storeComponentSecret(const Profile &profile, const QString &secret);
     using Report = std::function<void(const SecretStore::Result &)>;
     // Tells the window where a secret went.
     Report statusReport(const QString &profileName);

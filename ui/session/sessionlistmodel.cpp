@@ -160,4 +160,18 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void SessionListModel::connectAll()
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        if (ProfileSession *each = session(row); !each->isActive())
+            each->connectToServer();
+    }
+}
+
+void SessionListModel::disconnectAll()
+{
+    for (int row = 0; row < rowCount(); ++row)
+        session(row)->disconnectFromServer();
+}
+
 } // namespace xcm

@@ -37,6 +37,9 @@ public:
 
     ProfileSession *session(int row) const;
     ProfileSession *session(const QUuid &id) const;
+    // Every profile not connected or connecting yet; every one.
+    void connectAll();
+    void disconnectAll();
     int rowOf(const QUuid &id) const;
     QModelIndex indexOf(const QUuid &id) const { return index(rowOf(id)); }
 

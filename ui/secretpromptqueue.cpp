@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secretpromptqueue.h"
+
+#include "profileservice.h"
+#include "profilesession.h"
+#include "secretprompt.h"
+#include "uilogging.h"
+
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+SecretPromptQueue::SecretPromptQueue(ProfileService *profiles, QWidget *window)
+    : QObject(window)
+    , m_profiles(profiles)
+    , m_window(window)
+{}
+
+SecretPromptQueue::~SecretPromptQueue() = default;
+
+SecretPrompt *SecretPromptQueue::current() const
+{
+    return m_current;
+}
+
+void SecretPromptQueue::request(ProfileSession *session, const QString &keychainError)
+{
+    qCInfo(lcKeychain) << "asking for the secret of" << session->profile().secretKey()
+                       << (keychainError.isEmpty() ? u"(none stored)"_s : keychainError);
+    const bool waiting = std::any_of(m_waiting.cbegin(), m_waiting.cend(), [session](const Request &request) {
+        return request.session == session;
+    });
+    if (!waiting)
+        m_waiting.append({session, keychainError});
+    showNext();
+}
+
+void SecretPromptQueue::showNext()
+{
+    if (m_current)
+        return;
+    while (!m_waiting.isEmpty()) {
+        const Request request = m_waiting.takeFirst();
+        if (!request.session || request.session->isActive())
+            continue; // removed, or connected some other way meanwhile
+        auto *prompt = new SecretPrompt(request.session->profile().name, request.keychainError, m_window);
+        prompt->setAttribute(Qt::WA_DeleteOnClose);
+        m_current = prompt;
+        connect(prompt, &QDialog::finished, this,
+                [this, request](int result) { onFinished(request, result == QDialog::Accepted); });
+        prompt->open();
+        return;
+    }
+}
+
+void SecretPromptQueue::onFinished(const Request &request, bool accepted)
+{
+    SecretPrompt *prompt = m_current;
+    m_current = nullptr;
+    if (request.session && accepted) {
+        if (prompt->saveInKeychain())
+            m_profiles->saveSecret(request.session->profile(), prompt->secret());
+        request.session->connectWithSecret(prompt->secret());
+    } else if (request.session) {
+        request.session->setSecretNote(
+            request.keychainError.isEmpty()
+                ? tr("Not connected: no secret was entered. Connect to enter it, or set it in the profile "
+                     "(F2).")
+                : tr("Not connected: the keychain could not give the secret (%1). Unlock the keychain and "
+                     "Retry, or Connect to enter the secret.")
+                      .arg(request.keychainError));
+    }
+    // The next one once this dialog is gone.
+    QMetaObject::invokeMethod(this, &SecretPromptQueue::showNext, Qt::QueuedConnection);
+}
+
+} // namespace xcm

@@ -182,18 +182,9 @@ void PacedEchoSource::finishPeer(PacedEchoResult *result)
             ::shutdown(m_stream.socket(), SHUT_RDWR);
         m_writer.join();
     }
-    if (!m_contender.isStarted())
-        return;
-    // The component should close and exit on its own; drain what it still sends meanwhile.
-    const QString problem =
-        m_contender.finish(std::chrono::seconds(15), [this] { m_stream.discardIncoming(10); });
-    if (result->ok && !problem.isEmpty()) {
-        result->ok = false;
-        result->failure = problem;
-    }
-    result->peerExitCode = m_contender.exitStatus();
-    result->peerMaxRssKb = m_contender.peakRssKb();
-    result->peerCpuSeconds = m_contender.cpuSeconds();
+    // The contender should close and exit on its own; drain what it still sends meanwhile so that it
+    // never blocks on a full socket.
+    m_contender.finishRun(result, [this] { m_stream.discardIncoming(10); });
 }
 
 } // namespace xcm::bench

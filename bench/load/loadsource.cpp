@@ -142,19 +142,9 @@ void LoadSource::finishPeer(LoadResult *result)
             ::shutdown(m_stream.socket(), SHUT_RDWR);
         m_writer.join();
     }
-    if (!m_contender.isStarted())
-        return;
     // The contender should close and exit on its own; drain what it still sends meanwhile so that it
     // never blocks on a full socket.
-    const QString problem =
-        m_contender.finish(std::chrono::seconds(15), [this] { m_stream.discardIncoming(10); });
-    if (result->ok && !problem.isEmpty()) {
-        result->ok = false;
-        result->failure = problem;
-    }
-    result->peerExitCode = m_contender.exitStatus();
-    result->peerMaxRssKb = m_contender.peakRssKb();
-    result->peerCpuSeconds = m_contender.cpuSeconds();
+    m_contender.finishRun(result, [this] { m_stream.discardIncoming(10); });
 }
 
 } // namespace xcm::bench

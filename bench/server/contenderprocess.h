@@ -39,6 +39,23 @@ public:
     // exit", "exited with status 3"), empty when it exited 0 on its own.
     QString finish(std::chrono::seconds grace, const std::function<void()> &whileWaiting);
 
+    // finish() for a run (a 15 s grace, `drain` meanwhile) that reports into `result`: a contender that
+    // did not end well fails a run that had not failed yet; its exit status, peak RSS and CPU time go in
+    // result->peerExitCode, peerMaxRssKb and peerCpuSeconds. Nothing when it was never started.
+    template<typename Result> void finishRun(Result *result, const std::function<void()> &drain)
+    {
+        if (!isStarted())
+            return;
+        const QString problem = finish(std::chrono::seconds(15), drain);
+        if (result->ok && !problem.isEmpty()) {
+            result->ok = false;
+            result->failure = problem;
+        }
+        result->peerExitCode = exitStatus();
+        result->peerMaxRssKb = peakRssKb();
+        result->peerCpuSeconds = cpuSeconds();
+    }
+
     int exitStatus() const { return m_status; } // -1: not started here, or killed
     qint64 peakRssKb() const { return m_peakRssKb; }
     // User + system CPU time over its whole life, its reaped children included: unlike a wall-clock

@@ -26,6 +26,7 @@
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "windowdriver.h"
 
 #include <QAction>
 #include <QApplication>
@@ -153,13 +154,19 @@ private Q_SLOTS:
 
 private:
     void startWindow();
-    bool activate();
-    ProfileEditor *openEditor(QKeySequence shortcut);
-    ProfileEditor *findEditor() const;
+    bool activate() { return xcm::test::activateWindow(m_window.get()); }
+    ProfileEditor *openEditor(const QKeySequence &shortcut)
+    {
+        return xcm::test::openEditor(m_window.get(), shortcut);
+    }
+    ProfileEditor *findEditor() const { return xcm::test::visibleEditor(m_window.get()); }
     void createProfile(const QString &name, const ComponentAccount &account, const QString &secret);
     void select(const QString &name);
-    ProfileSession *session(const QString &name) const;
-    SessionPage *page(const QString &name) const;
+    ProfileSession *session(const QString &name) const
+    {
+        return xcm::test::sessionNamed(m_window.get(), name);
+    }
+    SessionPage *page(const QString &name) const { return xcm::test::pageNamed(m_window.get(), name); }
     bool waitForState(const QString &name, ConnectionState state, int timeoutMs = 15000);
 
     bool m_expectKeychain = true;
@@ -206,35 +213,6 @@ void TestMainWindow::startWindow()
     QVERIFY(activate());
 }
 
-bool TestMainWindow::activate()
-{
-    // A closed dialog leaves no active window behind on the offscreen platform: shortcuts need one.
-    m_window->activateWindow();
-    QApplication::setActiveWindow(m_window.get());
-    return QTest::qWaitForWindowActive(m_window.get());
-}
-
-ProfileEditor *TestMainWindow::findEditor() const
-{
-    const QList<ProfileEditor *> editors = m_window->findChildren<ProfileEditor *>();
-    for (ProfileEditor *editor : editors) {
-        if (editor->isVisible())
-            return editor;
-    }
-    return nullptr;
-}
-
-ProfileEditor *TestMainWindow::openEditor(QKeySequence shortcut)
-{
-    if (!activate())
-        return nullptr;
-    QTest::keySequence(m_window.get(), shortcut);
-    ProfileEditor *editor = nullptr;
-    if (!QTest::qWaitFor([&] { return (editor = findEditor()) != nullptr; }, 5000))
-        return nullptr;
-    return editor;
-}
-
 void TestMainWindow::createProfile(const QString &name, const ComponentAccount &account,
                                    const QString &secret)
 {
@@ -255,16 +233,6 @@ void TestMainWindow::select(const QString &name)
 {
     QVERIFY(m_window->selectProfileByName(name));
     QCOMPARE(m_window->currentSession()->profile().name, name);
-}
-
-ProfileSession *TestMainWindow::session(const QString &name) const
-{
-    return m_window->sessions()->session(m_window->profileStore()->findByName(name).id);
-}
-
-SessionPage *TestMainWindow::page(const QString &name) const
-{
-    return m_window->pageFor(session(name));
 }
 
 bool TestMainWindow::waitForState(const QString &name, ConnectionState state, int timeoutMs)

@@ -17,6 +17,7 @@
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "windowdriver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
@@ -105,11 +106,17 @@ private Q_SLOTS:
     void disconnectStopsListening();
 
 private:
-    bool activate();
-    ProfileEditor *openEditor(QKeySequence shortcut);
-    ProfileEditor *findEditor() const;
-    ProfileSession *session(const QString &name) const;
-    SessionPage *page(const QString &name) const;
+    bool activate() { return xcm::test::activateWindow(m_window.get()); }
+    ProfileEditor *openEditor(const QKeySequence &shortcut)
+    {
+        return xcm::test::openEditor(m_window.get(), shortcut);
+    }
+    ProfileEditor *findEditor() const { return xcm::test::visibleEditor(m_window.get()); }
+    ProfileSession *session(const QString &name) const
+    {
+        return xcm::test::sessionNamed(m_window.get(), name);
+    }
+    SessionPage *page(const QString &name) const { return xcm::test::pageNamed(m_window.get(), name); }
     QString barState(const QString &name) const;
     QString barReason(const QString &name) const;
 
@@ -155,44 +162,6 @@ void TestProxyWindow::cleanupTestCase()
     m_window.reset();
     if (m_server)
         m_server->stop();
-}
-
-bool TestProxyWindow::activate()
-{
-    m_window->activateWindow();
-    QApplication::setActiveWindow(m_window.get());
-    return QTest::qWaitForWindowActive(m_window.get());
-}
-
-ProfileEditor *TestProxyWindow::findEditor() const
-{
-    const QList<ProfileEditor *> editors = m_window->findChildren<ProfileEditor *>();
-    for (ProfileEditor *editor : editors) {
-        if (editor->isVisible())
-            return editor;
-    }
-    return nullptr;
-}
-
-ProfileEditor *TestProxyWindow::openEditor(QKeySequence shortcut)
-{
-    if (!activate())
-        return nullptr;
-    QTest::keySequence(m_window.get(), shortcut);
-    ProfileEditor *editor = nullptr;
-    if (!QTest::qWaitFor([&] { return (editor = findEditor()) != nullptr; }, 5000))
-        return nullptr;
-    return editor;
-}
-
-ProfileSession *TestProxyWindow::session(const QString &name) const
-{
-    return m_window->sessions()->session(m_window->profileStore()->findByName(name).id);
-}
-
-SessionPage *TestProxyWindow::page(const QString &name) const
-{
-    return m_window->pageFor(session(name));
 }
 
 QString TestProxyWindow::barState(const QString &name) const

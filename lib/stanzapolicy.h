@@ -29,9 +29,12 @@ struct StanzaPolicy
     qint64 maxBytes = 0;
     Toward toward = Toward::Server;
 
+    friend bool operator==(const StanzaPolicy &, const StanzaPolicy &) = default;
+
     static StanzaPolicy forSettings(const ConnectionSettings &settings, Toward toward = Toward::Server);
 
-    // Why `xml` would be refused, or an empty string; `parsed` receives the element when it passes.
+    // Why `xml` would be refused, or an empty string; `parsed` receives the element whenever it is
+    // well-formed, refused or not (the caller need not parse it again).
     QString check(QByteArrayView xml, XmlElement *parsed = nullptr) const;
 
 private:

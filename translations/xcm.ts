@@ -248,6 +248,12 @@
         <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sent %1 (%2)
+
+%3…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeWidget</name>
@@ -2393,6 +2399,29 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Show All (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaEditor</name>
+    <message>
+        <source>Edit in Full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the whole text in the editor. A line this long makes the editor slow: expect pauses while typing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the text before the large stanza (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large stanza (%1), kept exactly as given: showing its start, read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

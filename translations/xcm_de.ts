@@ -250,6 +250,14 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Sent %1 (%2)
+
+%3…</source>
+        <translation>Gesendet %1 (%2)
+
+%3…</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeWidget</name>
@@ -2407,6 +2415,29 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Show All (%1)</source>
         <translation>Alles zeigen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::StanzaEditor</name>
+    <message>
+        <source>Edit in Full</source>
+        <translation>Ganz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Put the whole text in the editor. A line this long makes the editor slow: expect pauses while typing.</source>
+        <translation>Den ganzen Text in den Editor holen. Eine so lange Zeile macht den Editor langsam: beim Tippen sind Pausen zu erwarten.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Back to the text before the large stanza (Ctrl+Z)</source>
+        <translation>Zurück zum Text vor dem großen Stanza (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Large stanza (%1), kept exactly as given: showing its start, read-only</source>
+        <translation>Großes Stanza (%1), genau so behalten, wie es kam: sein Anfang, schreibgeschützt</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 
 #include "profilesession.h"
 #include "stanza.h"
+#include "stanzapolicy.h"
 #include "stanzatemplates.h"
+#include "xmlelement.h"
 
 #include <QColor>
 #include <QWidget>
@@ -11,7 +13,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
 
@@ -20,6 +21,7 @@ namespace xcm {
 class ElidedLabel;
 class HistoryPane;
 class ProfileSession;
+class StanzaEditor;
 class XmlHighlighter;
 
 // Writes and sends one stanza as the profile's component. The template and the address fields fill
@@ -73,7 +75,17 @@ private:
     QString fromAddress() const;
     void onFieldsEdited();
     void onXmlEdited();
+    // The editor's stanza, checked as the connection would check it before sending.
+    struct EditorCheck
+    {
+        QByteArray bytes;
+        QString problem;
+        XmlElement parsed;   // when well-formed
+        StanzaPolicy policy; // what it was checked against
+    };
+    EditorCheck checkEditor() const;
     void revalidate();
+    void revalidate(const EditorCheck &check);
     // What happened to the last stanza handed over, shown instead of the check of the unchanged
     // editor until the user edits or the connection's state changes.
     void setOutcome(const QString &text, const QColor &color);
@@ -101,7 +113,7 @@ private:
     QComboBox *m_from = nullptr;
     ElidedLabel *m_domain = nullptr;
     QLineEdit *m_to = nullptr;
-    QPlainTextEdit *m_editor = nullptr;
+    StanzaEditor *m_editor = nullptr;
     XmlHighlighter *m_highlighter = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
@@ -111,6 +123,7 @@ private:
     QLabel *m_fromLabel = nullptr;
     QLabel *m_toLabel = nullptr;
     Stanza m_replyTo; // the request being answered by hand
+    mutable EditorCheck m_lastCheck;
 };
 
 } // namespace xcm

@@ -76,8 +76,22 @@ void Screenshotter::shootMainAndCompose()
     // Let layouts and the log's batched inserts settle before grabbing.
     QTimer::singleShot(600, this, [this] {
         save(m_window, u"main"_s);
-        if (SessionPage *page = m_window->currentPage())
+        if (SessionPage *page = m_window->currentPage()) {
             save(page->compose(), u"compose"_s);
+            // A large stanza, as a pasted avatar is: held, with its preview and bar.
+            const QString base64 = QString::fromLatin1(QByteArray(300'000, '\x5a').toBase64());
+            page->compose()->setXml(u"<message from='bot@"_s + page->session()->profile().settings.domain +
+                                    u"' to='alice@echo.localhost'><data xmlns='urn:xmpp:bob' "
+                                    u"cid='sha1+8f35fef110ffc5df08d579a50083ff9308fb6242@bob.xmpp.org' "
+                                    u"type='image/png'>"_s +
+                                    base64 + u"</data></message>"_s);
+            QTimer::singleShot(300, this, [this, page] {
+                save(page->compose(), u"compose-large"_s);
+                page->compose()->applyTemplate(StanzaTemplate::MessageChat);
+                shootEditor();
+            });
+            return;
+        }
         shootEditor();
     });
 }

@@ -6,9 +6,11 @@
 // read as the view paints and hovers them, and pasted into the real compose form. A 10 ms timer on the
 // event loop (FreezeMeter) measures the longest freeze of each step. Prints one line per step:
 //   XCM-BENCH-BIGSTANZA stanza=… step=… freeze_ms=…
+// The compose steps paste it with Ctrl+V, undo that, and load it back from a send history of five.
 // Run under QT_QPA_PLATFORM=offscreen (bench/run does); an argument (one-token, 20000-elements,
 // wrappable) runs that stanza only.
 
+#include "composehistory.h"
 #include "composewidget.h"
 #include "freezemeter.h"
 #include "profilesession.h"
@@ -19,10 +21,13 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QElapsedTimer>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <cstdio>
@@ -145,13 +150,47 @@ int main(int argc, char *argv[])
         compose.show();
         measure([] {}, 200);
         auto *editor = compose.findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+        // As a person pastes: from the clipboard, with Ctrl+V in the editor.
+        QApplication::clipboard()->setText(QString::fromUtf8(wire));
+        editor->setFocus();
         report(name, "compose-paste",
                measure(
                    [&] {
                        editor->selectAll();
-                       editor->insertPlainText(QString::fromUtf8(wire));
+                       QTest::keyClick(editor, Qt::Key_V, Qt::ControlModifier);
                    },
                    2000));
+        report(name, "compose-undo",
+               measure([&] { QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier); }, 1000));
+
+        // The send history holding five of them: shown, hovered, and one loaded back into the editor.
+        const auto numbered = [&wire](int i) {
+            return QByteArray(wire).replace("id='big'", QByteArray("id='big" + QByteArray::number(i) + "'"));
+        };
+        for (int i = 0; i < 4; ++i)
+            session.history()->add(numbered(i), QDateTime::currentMSecsSinceEpoch());
+        // What sending one more costs the history (it is saved to disk at once).
+        report(name, "history-add",
+               measure([&] { session.history()->add(numbered(4), QDateTime::currentMSecsSinceEpoch()); }));
+        auto *historyView = compose.findChild<QListView *>(u"history"_s);
+        report(name, "history-list", measure([&] {
+                   historyView->viewport()->repaint();
+                   for (int row = 0; row < historyView->model()->rowCount(); ++row)
+                       historyView->model()->index(row, 0).data(Qt::ToolTipRole);
+               }));
+        report(name, "history-edit",
+               measure(
+                   [&] {
+                       historyView->setCurrentIndex(historyView->model()->index(2, 0));
+                       auto *edit = compose.findChild<QAbstractButton *>(u"loadHistory"_s);
+                       if (edit)
+                           edit->click();
+                       else
+                           std::fprintf(stderr, "no Edit button in the history\n");
+                   },
+                   2000));
+        if (compose.xml().size() < targetBytes)
+            std::fprintf(stderr, "the history's stanza did not reach the editor\n");
     }
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -20,21 +21,57 @@ namespace xcm {
 
 namespace {
 constexpr int fileVersion = 1;
+// Stanzas can hold private data: only the user reads them.
+constexpr QFileDevice::Permissions privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions privateDirectory = privateFile | QFileDevice::ExeOwner;
+constexpr qsizetype tooltipCharacters = 2000;
+
+// The first start tag's reader, positioned on it (or at the end when there is none).
+void readToRoot(QXmlStreamReader &reader)
+{
+    while (!reader.atEnd() && reader.readNext() != QXmlStreamReader::StartElement) {
+    }
+}
 } // namespace
 
 ComposeHistory::ComposeHistory(const QString &fileName, QObject *parent)
     : QAbstractListModel(parent)
     , m_fileName(fileName)
 {
+    adoptOldFile();
     load();
 }
 
 ComposeHistory::~ComposeHistory() = default;
 
+QString ComposeHistory::directory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/xcm/history"_L1;
+}
+
 QString ComposeHistory::defaultFileName(const QString &profileKey)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/history/"_L1 + profileKey +
-           ".json"_L1;
+    return directory() + u'/' + profileKey + ".json"_L1;
+}
+
+void ComposeHistory::adoptOldFile()
+{
+    // Up to xcm 0.x the history lived in <AppDataLocation>/history, which is ~/.local/share/xcm/xcm/
+    // (organisation and application are both "xcm"), readable by all. Moved once, made private.
+    const QFileInfo info(m_fileName);
+    if (m_fileName.isEmpty() || info.exists() ||
+        info.absolutePath() != QFileInfo(directory()).absoluteFilePath())
+        return;
+    const QString old =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/history/"_L1 + info.fileName();
+    if (!QFile::exists(old))
+        return;
+    QDir().mkpath(directory());
+    QFile::setPermissions(directory(), privateDirectory);
+    if (QFile::rename(old, m_fileName)) {
+        QFile::setPermissions(m_fileName, privateFile);
+        QDir().rmdir(QFileInfo(old).absolutePath()); // only if it is empty now
+    }
 }
 
 void ComposeHistory::setCapacity(int capacity)
@@ -62,9 +99,18 @@ void ComposeHistory::add(const QByteArray &xml, qint64 sentAtMs)
     beginInsertRows({}, 0, 0);
     m_entries.prepend({sentAtMs, trimmed});
     endInsertRows();
-    if (m_entries.size() > m_capacity) {
-        beginRemoveRows({}, m_capacity, int(m_entries.size()) - 1);
-        m_entries.resize(m_capacity);
+    // Capped by count and by bytes: saving rewrites the whole file after every send, so a history of
+    // 200 stanzas of 500 KB would cost the window a second each time.
+    int keep = 1;
+    qint64 bytes = m_entries.constFirst().xml.size();
+    while (keep < std::min<qsizetype>(m_capacity, m_entries.size()) &&
+           bytes + m_entries.at(keep).xml.size() <= maxTotalBytes) {
+        bytes += m_entries.at(keep).xml.size();
+        ++keep;
+    }
+    if (m_entries.size() > keep) {
+        beginRemoveRows({}, keep, int(m_entries.size()) - 1);
+        m_entries.resize(keep);
         endRemoveRows();
     }
     save();
@@ -99,27 +145,51 @@ void ComposeHistory::discard()
 
 QString ComposeHistory::summary(const QByteArray &xml)
 {
-    const XmlElement element = XmlElement::parse(xml);
-    if (element.isNull())
+    // Read as far as needed, no further: the list paints this for every row it shows, and parsing a
+    // whole 500 KB stanza of 20,000 elements takes ~50 ms.
+    QXmlStreamReader reader(xml);
+    readToRoot(reader);
+    if (reader.tokenType() != QXmlStreamReader::StartElement)
         return tr("raw XML (%1)").arg(QLocale().formattedDataSize(xml.size()));
-    QString what = element.name();
-    const QString type = element.attribute(u"type");
+    const QString name = reader.name().toString();
+    QString what = name;
+    const QXmlStreamAttributes root = reader.attributes();
+    const QString type = attributeValue(root, u"type").toString();
     if (!type.isEmpty())
         what += u' ' + type;
-    if (element.name() == u"iq") {
-        // An iq is best described by its payload's namespace (disco#info, ping, …).
-        const XmlElement payload = element.firstChild();
-        if (!payload.isNull()) {
-            QString ns = payload.namespaceUri();
+    // An iq is best described by its payload's namespace (disco#info, ping, …), a message by its body.
+    while (name == u"iq" || name == u"message") {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::EndDocument || token == QXmlStreamReader::Invalid)
+            break;
+        if (token == QXmlStreamReader::EndElement && reader.name() == name)
+            break;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        if (name == u"iq") {
+            const QString ns = reader.namespaceUri().toString();
             what += u' ' + ns.mid(ns.lastIndexOf(u'/') + 1).section(u':', -1);
+            break;
         }
-    } else if (element.name() == u"message") {
-        const QString body = element.firstChild(u"body").text().simplified();
-        if (!body.isEmpty())
-            what += u" “" + (body.size() > 40 ? body.left(39) + u'…' : body) + u'”';
+        if (reader.name() == u"body") {
+            const QString body = reader.readElementText(QXmlStreamReader::SkipChildElements).simplified();
+            if (!body.isEmpty())
+                what += u" “" + (body.size() > 40 ? body.left(39) + u'…' : body) + u'”';
+            break;
+        }
+        reader.skipCurrentElement(); // not the body: its children are not either
     }
-    const QString to = element.attribute(u"to");
+    const QString to = attributeValue(root, u"to").toString();
     return to.isEmpty() ? what : tr("%1 → %2").arg(what, to);
+}
+
+QString ComposeHistory::rootAttribute(const QByteArray &xml, QStringView name)
+{
+    QXmlStreamReader reader(xml);
+    readToRoot(reader);
+    return reader.tokenType() == QXmlStreamReader::StartElement
+               ? attributeValue(reader.attributes(), name).toString()
+               : QString();
 }
 
 int ComposeHistory::rowCount(const QModelIndex &parent) const
@@ -136,10 +206,19 @@ QVariant ComposeHistory::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case SummaryRole:
         return summary(entry.xml);
-    case Qt::ToolTipRole:
-        return tr("Sent %1\n\n%2")
-            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.sentAtMs), QLocale::ShortFormat),
-                 QString::fromUtf8(entry.xml));
+    case Qt::ToolTipRole: {
+        // A tooltip lays out all its text when shown: the start of a large stanza, and its size.
+        const QString sent =
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.sentAtMs), QLocale::ShortFormat);
+        if (entry.xml.size() <= tooltipCharacters)
+            return tr("Sent %1\n\n%2").arg(sent, QString::fromUtf8(entry.xml));
+        QString start = QString::fromUtf8(entry.xml.first(tooltipCharacters));
+        if (start.endsWith(QChar::ReplacementCharacter))
+            start.chop(1); // a character cut in two
+        for (qsizetype at = 100; at < start.size(); at += 101)
+            start.insert(at, u'\n'); // base64 has no spaces to wrap at
+        return tr("Sent %1 (%2)\n\n%3…").arg(sent, QLocale().formattedDataSize(entry.xml.size()), start);
+    }
     case XmlRole:
         return entry.xml;
     case SentAtRole:
@@ -190,9 +269,12 @@ void ComposeHistory::save()
     for (const Entry &entry : std::as_const(m_entries))
         array.append(QJsonObject{{"sentAt"_L1, entry.sentAtMs}, {"xml"_L1, QString::fromUtf8(entry.xml)}});
     const QJsonObject root{{"version"_L1, fileVersion}, {"entries"_L1, array}};
-    QDir().mkpath(QFileInfo(m_fileName).absolutePath());
+    const QString directoryPath = QFileInfo(m_fileName).absolutePath();
+    QDir().mkpath(directoryPath);
+    if (directoryPath == QFileInfo(directory()).absoluteFilePath())
+        QFile::setPermissions(directoryPath, privateDirectory);
     QSaveFile file(m_fileName);
-    if (!file.open(QIODevice::WriteOnly) ||
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(privateFile) ||
         file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
         m_error = tr("cannot write %1: %2").arg(m_fileName, file.errorString());
         return;

@@ -28,12 +28,17 @@ public:
     };
 
     static constexpr int defaultCapacity = 200;
+    // The newest entries whose XML adds up to at most this are kept (always at least the newest).
+    static constexpr qint64 maxTotalBytes = 8 * 1024 * 1024;
 
     // `fileName` may be empty: the history then lives in memory only. Loads the file if it exists.
     explicit ComposeHistory(const QString &fileName = {}, QObject *parent = nullptr);
     ~ComposeHistory() override;
 
-    // Where a profile's history lives: <AppDataLocation>/history/<key>.json.
+    // Where the histories live: $XDG_DATA_HOME/xcm/history (0700; the files 0600).
+    static QString directory();
+    // Where a profile's history lives: directory()/<key>.json. A history found where xcm kept it before
+    // (~/.local/share/xcm/xcm/history) is moved there when the history is opened.
     static QString defaultFileName(const QString &profileKey);
 
     const QString &fileName() const { return m_fileName; }
@@ -54,11 +59,14 @@ public:
 
     // A one-line description of a stanza ("message chat → bob@example.org").
     static QString summary(const QByteArray &xml);
+    // An attribute of the root element, read from its start tag only.
+    static QString rootAttribute(const QByteArray &xml, QStringView name);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    void adoptOldFile();
     void load();
     void save();
 

@@ -3,6 +3,7 @@
 // real Prosody: a secret missing at connect is asked for in place, a locked collection prompts once for
 // several profiles and its refusals show in the banner with a Retry that works once it is unlocked. With
 // XCM_EXPECT_KEYCHAIN=0 and no session bus, only noSecretService() runs.
+#include "composehistory.h"
 #include "connectionbar.h"
 #include "keychainbanner.h"
 #include "mainwindow.h"
@@ -155,7 +156,7 @@ void TestKeychainFailures::initTestCase()
 void TestKeychainFailures::init()
 {
     QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QDir(ComposeHistory::directory()).removeRecursively();
 }
 
 void TestKeychainFailures::cleanup()

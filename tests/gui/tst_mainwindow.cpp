@@ -111,7 +111,7 @@ QByteArray everythingWritten()
 {
     QByteArray all;
     const QStringList roots = {QFileInfo(QSettings().fileName()).absolutePath(),
-                               QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
+                               QFileInfo(ComposeHistory::directory()).absolutePath()};
     for (const QString &root : roots) {
         QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -140,6 +140,7 @@ private Q_SLOTS:
     void composeValidatesLive();
     void windowFitsHalfAScreen();
     void sendsMessageFromOneComponentToAnother();
+    void pastesLargeStanzaAndSendsItExactly();
     void shortcutsSwitchProfilesAndFocusCompose();
     void filtersLog();
     void exportsLogWithoutSecrets();
@@ -191,7 +192,7 @@ void TestMainWindow::initTestCase()
     QApplication::setOrganizationName(u"xcm"_s);
     QApplication::setApplicationName(u"xcm"_s);
     QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QDir(ComposeHistory::directory()).removeRecursively();
 
     m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{alphaAccount, beta, gammaAccount});
     QVERIFY2(m_server->start(&why), qPrintable(why));
@@ -524,6 +525,76 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
                  .hasMatch(),
              qPrintable(row));
     QCOMPARE(historyView->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+}
+
+void TestMainWindow::pastesLargeStanzaAndSendsItExactly()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Beta"_s);
+    ComposeWidget *compose = page(u"Beta"_s)->compose();
+    auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
+    auto *bar = editor->findChild<QWidget *>(u"largeStanzaBar"_s);
+    QVERIFY(bar && !bar->isVisible());
+    const QString typed =
+        u"<message to='x@example.org' from='bot@beta.localhost'><body>typed</body></message>"_s;
+    compose->setXml(typed);
+
+    // One unbroken 300 KB token, as base64 data is: held as pasted, the editor shows its start. (Not
+    // m_token: the tests after this one count the rows that contain it.)
+    QString token;
+    const QString alphabet = u"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"_s;
+    for (int i = 0; i < 300'000; ++i)
+        token += alphabet.at(int((qint64(i) * 7919) % alphabet.size()));
+    const QString large =
+        u"<message from='bot@beta.localhost' to='alice@alpha.localhost' type='chat'><body>"_s +
+        u"large-paste "_s + token + u"</body></message>"_s;
+    QApplication::clipboard()->setText(large);
+    editor->setFocus();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QVERIFY(editor->isReadOnly());
+    QCOMPARE(compose->xml(), large);
+    QVERIFY2(editor->toPlainText().size() < 6000, qPrintable(QString::number(editor->toPlainText().size())));
+    QVERIFY(compose->canSend());
+
+    // Ctrl+Z gives back what was there before the paste.
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(!editor->isReadOnly());
+    QCOMPARE(compose->xml(), typed);
+
+    // Pasted again and sent: the server gets exactly the pasted bytes.
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(compose->send());
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Received, u"large-paste"_s), 10000);
+    const StanzaLogModel *log = session(u"Beta"_s)->log();
+    QByteArray sent;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->directionAt(row) == Direction::Sent && log->wireAt(row).contains("large-paste"))
+            sent = log->wireAt(row);
+    }
+    QCOMPARE(sent, large.toUtf8());
+
+    // Picking a template replaces the editor's text as one step that Ctrl+Z takes back.
+    compose->setXml(QString());
+    typeInto(editor, typed);
+    auto *templates = compose->findChild<QComboBox *>(u"template"_s);
+    templates->setCurrentIndex(templates->findData(int(StanzaTemplate::IqPing)));
+    Q_EMIT templates->activated(templates->currentIndex());
+    QVERIFY(compose->xml().contains(u"urn:xmpp:ping"_s));
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(compose->xml(), typed);
+
+    // Edit in Full puts the whole text in the editor, for those who must.
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_V, Qt::ControlModifier);
+    editor->findChild<QAbstractButton *>(u"editInFullButton"_s)->click();
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(editor->toPlainText(), large);
+    compose->setXml(typed);
 }
 
 void TestMainWindow::shortcutsSwitchProfilesAndFocusCompose()

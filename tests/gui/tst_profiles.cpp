@@ -8,8 +8,12 @@
 #include "stanzatemplates.h"
 #include "xmlelement.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +32,9 @@ private Q_SLOTS:
     void historyMovesRepeatsUpAndCaps();
     void historySummary_data();
     void historySummary();
+    void historyCapsBytes();
+    void historyTooltipIsBounded();
+    void historyIsPrivateAndMovedOnce();
     void importFile();
     void importFileErrors_data();
     void importFileErrors();
@@ -168,6 +175,14 @@ void TestProfiles::historySummary_data()
         << "<iq type='get' id='1' from='c' to='s'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"_ba
         << u"iq get disco#info → s"_s;
     QTest::newRow("presence") << "<presence type='probe' from='c' to='u@s'/>"_ba << u"presence probe → u@s"_s;
+    // Only a direct child is the body, wherever it comes.
+    QTest::newRow("body after others")
+        << "<message to='u@s'><x xmlns='urn:x'><body>inner</body></x><data xmlns='urn:xmpp:bob'>"_ba +
+               QByteArray(100'000, 'A') + "</data><body>outer</body></message>"_ba
+        << u"message “outer” → u@s"_s;
+    QTest::newRow("no body") << "<message to='u@s'><x xmlns='urn:x'><body>inner</body></x></message>"_ba
+                             << u"message → u@s"_s;
+    QTest::newRow("not XML") << "hello"_ba << u"raw XML (5 bytes)"_s;
 }
 
 void TestProfiles::historySummary()
@@ -175,6 +190,80 @@ void TestProfiles::historySummary()
     QFETCH(QByteArray, xml);
     QFETCH(QString, summary);
     QCOMPARE(ComposeHistory::summary(xml), summary);
+}
+
+void TestProfiles::historyCapsBytes()
+{
+    ComposeHistory history(m_dir.filePath(u"history/bytes.json"_s));
+    const auto large = [](int i) -> QByteArray {
+        return "<message to='x@y' id='" + QByteArray::number(i) + "'><body>" +
+               QByteArray(3 * 1024 * 1024, 'z') + "</body></message>";
+    };
+    for (int i = 0; i < 4; ++i)
+        history.add(large(i), i);
+    // 8 MiB holds two of them; the newest stay.
+    QCOMPARE(history.rowCount(), 2);
+    QVERIFY(history.entry(0).xml.contains("id='3'"));
+    QVERIFY(history.entry(1).xml.contains("id='2'"));
+    // One larger than the whole allowance is still kept, alone.
+    history.add("<message to='x@y'><body>" + QByteArray(9 * 1024 * 1024, 'y') + "</body></message>", 9);
+    QCOMPARE(history.rowCount(), 1);
+    // The next one pushes it out: together they are over the allowance.
+    history.add("<presence to='x@y'/>", 10);
+    QCOMPARE(history.rowCount(), 1);
+    QCOMPARE(history.entry(0).xml, "<presence to='x@y'/>"_ba);
+}
+
+void TestProfiles::historyTooltipIsBounded()
+{
+    ComposeHistory history;
+    history.add("<message to='x@y'><body>" + QByteArray(500'000, 'Q') + "</body></message>", 1);
+    const QString tooltip = history.data(history.index(0), Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.size() < 3000, qPrintable(QString::number(tooltip.size())));
+    QVERIFY(tooltip.contains(u"<message to='x@y'><body>QQQ"_s));
+    QVERIFY(tooltip.endsWith(u'…'));
+    history.add("<presence to='x@y'/>", 2);
+    QVERIFY(history.data(history.index(0), Qt::ToolTipRole).toString().endsWith(u"<presence to='x@y'/>"_s));
+}
+
+void TestProfiles::historyIsPrivateAndMovedOnce()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"xcm"_s);
+    QCoreApplication::setApplicationName(u"xcm"_s);
+    const QString directory = ComposeHistory::directory();
+    QVERIFY2(directory.endsWith(u"/xcm/history"_s) && !directory.contains(u"xcm/xcm"_s),
+             qPrintable(directory));
+    QDir(directory).removeRecursively();
+
+    // A history where xcm kept it before: world-readable, under xcm/xcm.
+    const QString oldDirectory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history"_s;
+    QVERIFY(QDir().mkpath(oldDirectory));
+    const QString oldFile = oldDirectory + u"/key-1.json"_s;
+    {
+        ComposeHistory old(oldFile);
+        old.add("<presence to='old@example.org'/>", 5);
+    }
+    QVERIFY(QFile::setPermissions(oldFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ReadGroup | QFileDevice::ReadOther));
+
+    ComposeHistory moved(ComposeHistory::defaultFileName(u"key-1"_s));
+    QCOMPARE(moved.rowCount(), 1);
+    QCOMPARE(moved.entry(0).xml, "<presence to='old@example.org'/>"_ba);
+    QVERIFY(!QFile::exists(oldFile));
+    const auto privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const auto privateDirectory = privateFile | QFileDevice::ExeOwner;
+    const auto mask = ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+    QCOMPARE(QFileInfo(moved.fileName()).permissions() & mask, privateFile);
+    QCOMPARE(QFileInfo(directory).permissions() & mask, privateDirectory);
+
+    // A new history is private from the start.
+    ComposeHistory fresh(ComposeHistory::defaultFileName(u"key-2"_s));
+    fresh.add("<presence to='new@example.org'/>", 6);
+    QCOMPARE(QFileInfo(fresh.fileName()).permissions() & mask, privateFile);
+    QDir(directory).removeRecursively();
+    QDir(oldDirectory).removeRecursively();
 }
 
 void TestProfiles::importFile()

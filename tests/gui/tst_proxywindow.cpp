@@ -5,6 +5,7 @@
 // each other: the profile is created in the editor, listens, relays, injects, and refuses a component
 // with the wrong secret, next to a normal profile connected at the same time.
 #include "componentproxy.h"
+#include "composehistory.h"
 #include "composewidget.h"
 #include "connectionbar.h"
 #include "echocomponentprocess.h"
@@ -77,7 +78,7 @@ QByteArray everythingWritten()
 {
     QByteArray all;
     const QStringList roots = {QFileInfo(QSettings().fileName()).absolutePath(),
-                               QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
+                               QFileInfo(ComposeHistory::directory()).absolutePath()};
     for (const QString &root : roots) {
         QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -142,7 +143,7 @@ void TestProxyWindow::initTestCase()
     QApplication::setOrganizationName(u"xcm"_s);
     QApplication::setApplicationName(u"xcm"_s);
     QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QDir(ComposeHistory::directory()).removeRecursively();
 
     m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{echo, plain});
     QVERIFY2(m_server->start(&why), qPrintable(why));

@@ -10,3 +10,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcConnection) // xcm.connection: states, reconnects, 
 Q_DECLARE_LOGGING_CATEGORY(lcParser)     // xcm.parser: server input refused, and why
 Q_DECLARE_LOGGING_CATEGORY(lcStanzaLog)  // xcm.stanzalog: the log model's caps, exports
 Q_DECLARE_LOGGING_CATEGORY(lcProfiles)   // xcm.profiles: profile storage, import, history
+Q_DECLARE_LOGGING_CATEGORY(lcCapture)    // xcm.capture: recording to disk, rotation, reading saved logs

@@ -123,6 +123,74 @@
     </message>
 </context>
 <context>
+    <name>xcm::CaptureFileWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureReader</name>
+    <message>
+        <source>… more problems not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the last line is incomplete (the file was cut off while being written); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: not a stanza&apos;s heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: no time in the heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: neither a JSON object nor a line of an XML log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureRecord</name>
+    <message>
+        <source>not JSON: %1 at character %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &apos;xml&apos; text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;direction&apos; must be received or sent, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;time&apos; is not an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureWriter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComponentConnection</name>
     <message>
         <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>

@@ -123,6 +123,74 @@
     </message>
 </context>
 <context>
+    <name>xcm::CaptureFileWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureReader</name>
+    <message>
+        <source>… more problems not listed</source>
+        <translation>… weitere Probleme nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>line %1: the last line is incomplete (the file was cut off while being written); skipped</source>
+        <translation>Zeile %1: die letzte Zeile ist unvollständig (die Datei wurde beim Schreiben abgeschnitten); übersprungen</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: not a stanza&apos;s heading</source>
+        <translation>Zeile %1: keine Überschrift eines Stanzas</translation>
+    </message>
+    <message>
+        <source>line %1: no time in the heading</source>
+        <translation>Zeile %1: keine Zeit in der Überschrift</translation>
+    </message>
+    <message>
+        <source>line %1: neither a JSON object nor a line of an XML log</source>
+        <translation>Zeile %1: weder ein JSON-Objekt noch eine Zeile eines XML-Protokolls</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureRecord</name>
+    <message>
+        <source>not JSON: %1 at character %2</source>
+        <translation>kein JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no &apos;xml&apos; text</source>
+        <translation>kein Text in &apos;xml&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;direction&apos; must be received or sent, not &apos;%1&apos;</source>
+        <translation>&apos;direction&apos; muss received oder sent sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;time&apos; is not an ISO 8601 time</source>
+        <translation>&apos;time&apos; ist keine Zeit nach ISO 8601</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::CaptureWriter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>xcm::ComponentConnection</name>
     <message>
         <source>a stanza was still incomplete after %1 s (%2 bytes received)</source>

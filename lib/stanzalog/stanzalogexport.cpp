@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzalogexport.h"
 
+#include "capturerecord.h"
 #include "redaction.h"
 #include "stanza.h"
 #include "stanzalogmodel.h"
@@ -8,8 +9,6 @@
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QIODevice>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -18,23 +17,6 @@ namespace xcm {
 namespace {
 
 constexpr qsizetype writeChunk = 1 << 20;
-
-QString kindKey(StanzaKind kind)
-{
-    switch (kind) {
-    case StanzaKind::Message:
-        return u"message"_s;
-    case StanzaKind::Presence:
-        return u"presence"_s;
-    case StanzaKind::Iq:
-        return u"iq"_s;
-    case StanzaKind::Stream:
-        return u"stream"_s;
-    case StanzaKind::Other:
-        break;
-    }
-    return u"other"_s;
-}
 
 } // namespace
 
@@ -81,17 +63,13 @@ bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, 
             buffer += oneLine(wire);
             buffer += '\n';
         } else {
-            QJsonObject object;
-            object.insert(u"seq"_s, value(StanzaLogModel::SequenceRole).toLongLong());
-            object.insert(u"time"_s,
-                          QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC).toString(Qt::ISODateWithMs));
-            object.insert(u"direction"_s, direction == Direction::Received ? u"received"_s : u"sent"_s);
-            object.insert(u"kind"_s, kindKey(StanzaKind(value(StanzaLogModel::KindRole).toInt())));
-            object.insert(u"error"_s, value(StanzaLogModel::IsErrorRole).toBool());
-            object.insert(u"bytes"_s, wire.size());
-            object.insert(u"xml"_s, QString::fromUtf8(wire));
-            buffer += QJsonDocument(object).toJson(QJsonDocument::Compact);
-            buffer += '\n';
+            const CaptureRecord record{quint64(value(StanzaLogModel::SequenceRole).toLongLong()),
+                                       timestampMs,
+                                       direction,
+                                       StanzaKind(value(StanzaLogModel::KindRole).toInt()),
+                                       value(StanzaLogModel::IsErrorRole).toBool(),
+                                       wire};
+            buffer += record.toJsonLine();
         }
         if (!drain(false))
             return fail(device->errorString());

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stanza.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+namespace xcm {
+
+// One stanza as a capture or a JSON Lines export holds it: one JSON object a line with seq, time (UTC,
+// ISO 8601 with milliseconds), direction, kind, error, bytes and xml. Handshake digests never reach
+// the line (redacted on the way out, whatever the caller holds).
+struct CaptureRecord
+{
+    Q_DECLARE_TR_FUNCTIONS(xcm::CaptureRecord)
+public:
+    quint64 sequence = 0;
+    qint64 timestampMs = 0;
+    Direction direction = Direction::Received;
+    StanzaKind kind = StanzaKind::Other;
+    bool error = false;
+    QByteArray wire;
+
+    // The line, ending in '\n'.
+    QByteArray toJsonLine() const;
+    // A line without its '\n'; on failure nothing and why ("not JSON: …", "no 'xml'").
+    static std::optional<CaptureRecord> fromJsonLine(QByteArrayView line, QString *error = nullptr);
+
+    static QString kindKey(StanzaKind kind);
+    static std::optional<StanzaKind> kindFromKey(QStringView key);
+
+    friend bool operator==(const CaptureRecord &, const CaptureRecord &) = default;
+};
+
+} // namespace xcm

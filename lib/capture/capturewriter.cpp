@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "capturewriter.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QTimer>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+namespace {
+constexpr QFileDevice::Permissions privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions privateDirectory = privateFile | QFileDevice::ExeOwner;
+constexpr int syncIntervalMs = 1000;
+constexpr qsizetype handOverBytes = 1 << 20; // a busy turn hands over early
+} // namespace
+
+// The writing side, on the capture's own thread: appends, rotates at line boundaries, syncs.
+class CaptureFileWriter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaptureFileWriter(const CaptureWriter::Settings &settings)
+        : m_settings(settings)
+    {}
+
+    void open()
+    {
+        m_syncTimer = new QTimer(this);
+        m_syncTimer->setInterval(syncIntervalMs);
+        connect(m_syncTimer, &QTimer::timeout, this, &CaptureFileWriter::sync);
+        startFile();
+    }
+
+    void write(const QByteArray &lines)
+    {
+        if (!m_file.isOpen())
+            return;
+        qsizetype from = 0;
+        while (from < lines.size()) {
+            // Whole lines up to what the file may still take (a line longer than a file gets one alone).
+            qsizetype to = from;
+            const qint64 room = m_settings.maxFileBytes - m_file.size();
+            while (to < lines.size()) {
+                const qsizetype end = lines.indexOf('\n', to);
+                const qsizetype next = end < 0 ? lines.size() : end + 1;
+                if (next - from > room && (to > from || m_file.size() > 0))
+                    break;
+                to = next;
+            }
+            if (to == from) {
+                startFile();
+                if (!m_file.isOpen())
+                    return;
+                continue;
+            }
+            if (m_file.write(lines.constData() + from, to - from) != to - from) {
+                fail(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+                return;
+            }
+            from = to;
+        }
+        m_dirty = true;
+        if (!m_syncTimer->isActive())
+            m_syncTimer->start();
+    }
+
+    void finish()
+    {
+        sync();
+        m_file.close();
+    }
+
+    void sync()
+    {
+        if (!m_dirty) {
+            m_syncTimer->stop();
+            return;
+        }
+        m_file.flush();
+        ::fdatasync(m_file.handle());
+        m_dirty = false;
+    }
+
+Q_SIGNALS:
+    void failed(const QString &reason);
+    void fileStarted(const QString &fileName);
+
+private:
+    void startFile()
+    {
+        if (m_file.isOpen()) {
+            sync();
+            m_file.close();
+        }
+        // UTC time to the millisecond orders the files; a counter keeps two in one millisecond apart.
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss.zzz'Z'"_s);
+        QString name = QDir(m_settings.directory).filePath(m_settings.prefix + u'-' + stamp + u".jsonl"_s);
+        for (int n = 2; QFile::exists(name); ++n)
+            name = QDir(m_settings.directory)
+                       .filePath(m_settings.prefix + u'-' + stamp + u'-' + QString::number(n) + u".jsonl"_s);
+        m_file.setFileName(name);
+        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered) ||
+            !m_file.setPermissions(privateFile)) {
+            fail(tr("cannot create %1: %2").arg(name, m_file.errorString()));
+            return;
+        }
+        qCInfo(lcCapture) << "recording to" << name;
+        removeOldFiles();
+        Q_EMIT fileStarted(name);
+    }
+
+    void removeOldFiles()
+    {
+        const QStringList files =
+            QDir(m_settings.directory)
+                .entryList({m_settings.prefix + u"-*.jsonl"_s}, QDir::Files, QDir::Name);
+        for (qsizetype i = 0; i + m_settings.maxFiles < files.size(); ++i) {
+            qCInfo(lcCapture) << "rotation removes" << files.at(i);
+            QFile::remove(QDir(m_settings.directory).filePath(files.at(i)));
+        }
+    }
+
+    void fail(const QString &reason)
+    {
+        qCWarning(lcCapture) << "recording stopped:" << reason;
+        m_file.close();
+        Q_EMIT failed(reason);
+    }
+
+    CaptureWriter::Settings m_settings;
+    QFile m_file;
+    QTimer *m_syncTimer = nullptr;
+    bool m_dirty = false;
+};
+
+CaptureWriter::CaptureWriter(const Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    m_settings.maxFiles = std::max(1, m_settings.maxFiles);
+    m_settings.maxFileBytes = std::max<qint64>(1, m_settings.maxFileBytes);
+    m_thread.setObjectName(u"xcm-capture"_s);
+}
+
+CaptureWriter::~CaptureWriter()
+{
+    if (!m_fileWriter)
+        return;
+    handOver();
+    QMetaObject::invokeMethod(m_fileWriter, &CaptureFileWriter::finish, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_fileWriter, &QObject::deleteLater);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool CaptureWriter::start(QString *error)
+{
+    if (m_fileWriter)
+        return m_recording;
+    if (!QDir().mkpath(m_settings.directory) ||
+        !QFile::setPermissions(m_settings.directory, privateDirectory)) {
+        if (error)
+            *error = tr("cannot create the folder %1").arg(m_settings.directory);
+        return false;
+    }
+    m_fileWriter = new CaptureFileWriter(m_settings);
+    m_fileWriter->moveToThread(&m_thread);
+    connect(m_fileWriter, &CaptureFileWriter::fileStarted, this, &CaptureWriter::fileStarted);
+    connect(m_fileWriter, &CaptureFileWriter::failed, this, [this](const QString &reason) {
+        m_recording = false;
+        Q_EMIT failed(reason);
+    });
+    m_thread.start();
+    QString openError;
+    QMetaObject::Connection failure = connect(
+        m_fileWriter, &CaptureFileWriter::failed, this,
+        [&openError](const QString &reason) { openError = reason; }, Qt::DirectConnection);
+    QMetaObject::invokeMethod(m_fileWriter, &CaptureFileWriter::open, Qt::BlockingQueuedConnection);
+    disconnect(failure);
+    m_recording = openError.isEmpty();
+    if (!m_recording && error)
+        *error = openError;
+    return m_recording;
+}
+
+void CaptureWriter::append(const CaptureRecord &record)
+{
+    if (!m_recording)
+        return;
+    m_queued += record.toJsonLine();
+    if (m_queued.size() >= handOverBytes) {
+        handOver();
+        return;
+    }
+    if (!m_handOverQueued) {
+        m_handOverQueued = true;
+        QMetaObject::invokeMethod(this, &CaptureWriter::handOver, Qt::QueuedConnection);
+    }
+}
+
+void CaptureWriter::flush()
+{
+    if (!m_fileWriter)
+        return;
+    handOver();
+    QMetaObject::invokeMethod(m_fileWriter, &CaptureFileWriter::sync, Qt::BlockingQueuedConnection);
+}
+
+void CaptureWriter::handOver()
+{
+    m_handOverQueued = false;
+    if (m_queued.isEmpty() || !m_fileWriter)
+        return;
+    QMetaObject::invokeMethod(
+        m_fileWriter, [writer = m_fileWriter, lines = std::exchange(m_queued, {})] { writer->write(lines); });
+}
+
+} // namespace xcm
+
+#include "capturewriter.moc"

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Captures: CaptureWriter's files (rotation, privacy, a kill mid-write) read back by CaptureReader, and
+// CaptureReader on exports, torn and corrupted files.
+
+#include "capturereader.h"
+#include "capturewriter.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+namespace {
+
+CaptureRecord record(quint64 sequence, QByteArray body = "hello")
+{
+    return {sequence,
+            1'764'800'000'000 + qint64(sequence),
+            sequence % 2 ? Direction::Received : Direction::Sent,
+            StanzaKind::Message,
+            false,
+            "<message to='a@b' id='" + QByteArray::number(sequence) + "'><body>" + body +
+                "</body></message>"};
+}
+
+// Every record in `directory`'s capture files, oldest file first; the reader's problems in `problems`.
+QList<CaptureRecord> readAll(const QString &directory, QStringList *problems = nullptr, int *files = nullptr)
+{
+    QList<CaptureRecord> records;
+    const QStringList names = QDir(directory).entryList({u"capture-*.jsonl"_s}, QDir::Files, QDir::Name);
+    if (files)
+        *files = int(names.size());
+    for (const QString &name : names) {
+        QFile file(QDir(directory).filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        CaptureReader reader(&file);
+        while (const auto next = reader.next())
+            records.append(*next);
+        if (problems)
+            *problems += reader.problems();
+    }
+    return records;
+}
+
+// The child of killedMidWriteKeepsAllButTheLastSecond: records as fast as it can, saying how far it got.
+int writeUntilKilled(const QString &directory)
+{
+    CaptureWriter writer({directory, u"capture"_s, 256 * 1024, 1000});
+    QString error;
+    if (!writer.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    quint64 sequence = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        for (int i = 0; i < 50; ++i)
+            writer.append(record(++sequence, QByteArray(200, 'x')));
+        // Appended so far: all of it handed to the writing thread by the end of this event-loop turn.
+        std::printf("%llu\n", static_cast<unsigned long long>(sequence));
+        std::fflush(stdout);
+    });
+    timer.start(2);
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+class TestCapture : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordRoundTrip();
+    void recordRedactsHandshake();
+    void writesPrivateFilesAndReadsThemBack();
+    void rotatesBySizeAndCount();
+    void readsTornAndCorruptedFiles();
+    void readsXmlLogExport();
+    void killedMidWriteKeepsAllButTheLastSecond();
+};
+
+void TestCapture::recordRoundTrip()
+{
+    const CaptureRecord original = record(7, "multi\nline & <escaped> “quotes”");
+    const QByteArray line = original.toJsonLine();
+    QVERIFY(line.endsWith('\n'));
+    QCOMPARE(line.count('\n'), 1); // one line, whatever the stanza holds
+    QString error;
+    const auto back = CaptureRecord::fromJsonLine(line.chopped(1), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, original);
+}
+
+void TestCapture::recordRedactsHandshake()
+{
+    CaptureRecord handshake = record(1);
+    handshake.wire = "<handshake>0123456789abcdef0123456789abcdef01234567</handshake>";
+    const QByteArray line = handshake.toJsonLine();
+    QVERIFY(!line.contains("0123456789abcdef"));
+    QVERIFY(line.contains("[redacted]"));
+}
+
+void TestCapture::writesPrivateFilesAndReadsThemBack()
+{
+    QTemporaryDir temporary;
+    const QString directory = temporary.filePath(u"captures/demo"_s);
+    QList<CaptureRecord> written;
+    {
+        CaptureWriter writer({directory});
+        QSignalSpy started(&writer, &CaptureWriter::fileStarted);
+        QVERIFY(writer.start());
+        QTRY_COMPARE(started.size(), 1); // from the writing thread
+        for (quint64 i = 1; i <= 1000; ++i) {
+            written.append(record(i));
+            writer.append(written.last());
+        }
+    } // the destructor writes what is queued
+    const auto mask = ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+    QCOMPARE(QFileInfo(directory).permissions() & mask,
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    int files = 0;
+    QStringList problems;
+    QCOMPARE(readAll(directory, &problems, &files), written);
+    QCOMPARE(files, 1);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    const QString file = QDir(directory).entryInfoList({u"*.jsonl"_s}).value(0).filePath();
+    QCOMPARE(QFileInfo(file).permissions() & mask, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestCapture::rotatesBySizeAndCount()
+{
+    QTemporaryDir temporary;
+    const qsizetype lineBytes = record(101).toJsonLine().size(); // received: the longer direction
+    // Room for exactly three lines a file, three files.
+    CaptureWriter::Settings settings{temporary.path(), u"capture"_s, 3 * lineBytes, 3};
+    {
+        CaptureWriter writer(settings);
+        QVERIFY(writer.start());
+        for (quint64 i = 100; i < 120; ++i) {
+            writer.append(record(i));
+            writer.flush(); // one line at a time: each may start a file
+        }
+    }
+    int files = 0;
+    QStringList problems;
+    const QList<CaptureRecord> kept = readAll(temporary.path(), &problems, &files);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(files, 3);
+    // The newest lines survive, in order, none split between files.
+    QCOMPARE(kept.size(), 8); // 20 = 6 files of 3 and one of 2: the last three files hold 3 + 3 + 2
+    for (qsizetype i = 0; i < kept.size(); ++i)
+        QCOMPARE(kept.at(i).sequence, quint64(112 + i));
+    for (const QFileInfo &file : QDir(temporary.path()).entryInfoList({u"*.jsonl"_s}))
+        QVERIFY2(file.size() <= 3 * lineBytes, qPrintable(file.fileName()));
+
+    // A line larger than a whole file gets a file to itself rather than being lost.
+    QTemporaryDir large;
+    {
+        CaptureWriter writer({large.path(), u"capture"_s, 100, 10});
+        QVERIFY(writer.start());
+        writer.append(record(1, QByteArray(500, 'y')));
+        writer.append(record(2));
+    }
+    QCOMPARE(readAll(large.path()).size(), 2);
+}
+
+void TestCapture::readsTornAndCorruptedFiles()
+{
+    QByteArray content = record(1).toJsonLine() + "{\"seq\": 2, not json}\n" + record(3).toJsonLine() +
+                         "garbage line\n" + record(4).toJsonLine();
+    content += record(5).toJsonLine().first(30); // torn: killed while writing
+    QBuffer buffer(&content);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CaptureReader reader(&buffer);
+    QList<quint64> sequences;
+    while (const auto next = reader.next())
+        sequences.append(next->sequence);
+    QCOMPARE(sequences, (QList<quint64>{1, 3, 4}));
+    QVERIFY(reader.lastLineTorn());
+    QCOMPARE(reader.problems().size(), 3);
+    QVERIFY2(reader.problems().at(0).startsWith(u"line 2: not JSON"_s), qPrintable(reader.problems().at(0)));
+    QVERIFY2(reader.problems().at(1).startsWith(u"line 4: neither"_s), qPrintable(reader.problems().at(1)));
+    QVERIFY2(reader.problems().at(2).startsWith(u"line 6: the last line is incomplete"_s),
+             qPrintable(reader.problems().at(2)));
+}
+
+void TestCapture::readsXmlLogExport()
+{
+    QByteArray content = "# xcm stanza log: 3 stanzas, exported 2026-12-04T14:05:00+00:00\n"
+                         "# 2026-12-04 14:05:01.123 <- received\n"
+                         "<iq type='error' id='1' from='a@b' to='c'><error type='cancel'/></iq>\n"
+                         "# 2026-12-04 14:05:01.200 -> sent\n"
+                         "<message to='a@b'><body>hi</body></message>\n"
+                         "# 2026-12-04 14:05:02.000 <- received\n"
+                         "</stream:stream>\n";
+    QBuffer buffer(&content);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CaptureReader reader(&buffer);
+    QList<CaptureRecord> records;
+    while (const auto next = reader.next())
+        records.append(*next);
+    QVERIFY2(reader.problems().isEmpty(), qPrintable(reader.problems().join(u'\n')));
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records.at(0).kind, StanzaKind::Iq);
+    QVERIFY(records.at(0).error);
+    QCOMPARE(records.at(0).direction, Direction::Received);
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(records.at(0).timestampMs).toString(u"hh:mm:ss.zzz"_s),
+             u"14:05:01.123"_s);
+    QCOMPARE(records.at(1).kind, StanzaKind::Message);
+    QCOMPARE(records.at(1).direction, Direction::Sent);
+    QCOMPARE(records.at(1).wire, "<message to='a@b'><body>hi</body></message>"_ba);
+    QCOMPARE(records.at(2).kind, StanzaKind::Stream);
+}
+
+void TestCapture::killedMidWriteKeepsAllButTheLastSecond()
+{
+    QTemporaryDir temporary;
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--write-until-killed"_s, temporary.path()});
+    QVERIFY(child.waitForStarted());
+    // Remember when each count was announced; after the kill, everything announced a second before
+    // must be on disk.
+    QList<std::pair<qint64, quint64>> announced;
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray pending;
+    while (clock.elapsed() < 2500) {
+        child.waitForReadyRead(50);
+        pending += child.readAllStandardOutput();
+        while (pending.contains('\n')) {
+            const qsizetype end = pending.indexOf('\n');
+            announced.append({clock.elapsed(), pending.first(end).toULongLong()});
+            pending.remove(0, end + 1);
+        }
+    }
+    const qint64 killedAt = clock.elapsed();
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished());
+    QVERIFY2(!announced.isEmpty(), child.readAllStandardError().constData());
+    quint64 safe = 0;
+    for (const auto &[at, count] : announced) {
+        if (at <= killedAt - 1000)
+            safe = count;
+    }
+    QVERIFY(safe > 1000);
+
+    int files = 0;
+    QStringList problems;
+    const QList<CaptureRecord> records = readAll(temporary.path(), &problems, &files);
+    QVERIFY2(files > 1, "the child should have rotated at least once");
+    QVERIFY2(
+        quint64(records.size()) >= safe,
+        qPrintable(
+            u"%1 records on disk, %2 announced a second before the kill"_s.arg(records.size()).arg(safe)));
+    for (qsizetype i = 0; i < records.size(); ++i)
+        QCOMPARE(records.at(i).sequence, quint64(i + 1)); // nothing lost or damaged in between
+    // At most the newest file's last line is torn, and said so.
+    QVERIFY2(problems.size() <= 1, qPrintable(problems.join(u'\n')));
+    if (!problems.isEmpty())
+        QVERIFY2(problems.first().contains(u"the last line is incomplete"_s), qPrintable(problems.first()));
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--write-until-killed") == 0)
+        return writeUntilKilled(QString::fromLocal8Bit(argv[2]));
+    TestCapture test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_capture.moc"

@@ -72,6 +72,7 @@ const char *helpEpilogue =
     "      <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
     "    </rule>\n"
     "  </rules>\n"
+    "--record DIR writes every stanza to capture files in DIR; --read FILE prints one (or an export) later.\n"
     "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
     "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
@@ -237,6 +238,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption componentSecretFile(
         u"component-secret-file"_s,
         u"With --proxy: the secret the component presents to xcm-cli (default: the server's)."_s, u"file"_s);
+    const QCommandLineOption record(u"record"_s,
+                                    u"Also record every stanza both ways to this folder, as JSON Lines "
+                                    "(files of 100 MB, the newest 10 kept; created 0700)."_s,
+                                    u"folder"_s);
+    const QCommandLineOption read(u"read"_s,
+                                  u"Print a saved log instead of connecting: a capture, or an export in "
+                                  "JSON Lines or the XML log format (with --filter: only what matches)."_s,
+                                  u"file"_s);
     const QList<QCommandLineOption> all{help,        version,     host,           port,
                                         domain,      tls,         tlsServerName,  insecure,
                                         secretFile,  secretStdin, pretty,         quiet,
@@ -244,7 +253,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                                         tail,        reconnect,   reconnectDelay, reconnectMaxDelay,
                                         stableAfter, timeout,     keepalive,      maxStanza,
                                         noAnswer,    answer,      identity,       filter,
-                                        rules,       proxy,       listen,         componentSecretFile};
+                                        rules,       proxy,       listen,         componentSecretFile,
+                                        record,      read};
     parser.addOptions(all);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -271,6 +281,26 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                               .arg(extra == 1 ? QString() : u"s"_s));
 
     CliOptions options;
+    options.pretty = parser.isSet(pretty);
+    options.quiet = parser.isSet(quiet);
+    if (parser.isSet(filter)) {
+        ExpressionError problem;
+        options.filter = Expression::compile(parser.value(filter), &problem);
+        if (!options.filter.isValid())
+            return usageError(u"--filter: %1"_s.arg(problem.toString()));
+    }
+    if (parser.isSet(read)) {
+        // A saved log: nothing to connect to, no secret to ask for.
+        for (const QCommandLineOption &option : {domain, send, ping, proxy, rules, record, reconnect}) {
+            if (parser.isSet(option))
+                return usageError(
+                    u"--read prints a saved log: --%1 does not apply"_s.arg(option.names().first()));
+        }
+        options.readPath = parser.value(read);
+        return options;
+    }
+    options.recordDirectory = parser.value(record);
+
     ConnectionSettings &settings = options.settings;
     settings.host = parser.value(host);
     bool ok = false;
@@ -336,8 +366,6 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     if (!ok || settings.maxStanzaBytes < 256)
         return usageError(u"--max-stanza-bytes needs a number of at least 256"_s);
 
-    options.pretty = parser.isSet(pretty);
-    options.quiet = parser.isSet(quiet);
     options.verbose = parser.isSet(verbose);
     options.sendPath = parser.value(send);
     options.pingTarget = parser.value(ping);
@@ -379,12 +407,6 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         options.responder.identity = {parts[0].trimmed(), parts[1].trimmed(), parts.value(2).trimmed()};
     }
 
-    if (parser.isSet(filter)) {
-        ExpressionError problem;
-        options.filter = Expression::compile(parser.value(filter), &problem);
-        if (!options.filter.isValid())
-            return usageError(u"--filter: %1"_s.arg(problem.toString()));
-    }
     if (parser.isSet(rules)) {
         // Read and compiled in full before connecting: a rule that cannot work never half-runs.
         const RulesFile::Result read = RulesFile::readFile(parser.value(rules));
@@ -397,6 +419,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     options.proxy = parser.isSet(proxy);
     if (options.proxy && parser.isSet(rules))
         return usageError(u"--rules: in proxy mode the component answers, not xcm-cli"_s);
+    if (options.proxy && parser.isSet(record))
+        return usageError(u"--record does not work with --proxy yet"_s);
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);
     if (options.proxy) {

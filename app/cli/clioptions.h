@@ -49,6 +49,10 @@ struct CliOptions
     QString listenAddress = QStringLiteral("127.0.0.1");
     quint16 listenPort = 0;  // 0: a free port, printed at start
     QString componentSecret; // empty: the component presents the server's secret
+    // --record DIR: every stanza both ways also goes to capture files there (lib/capture).
+    QString recordDirectory;
+    // --read FILE: print a saved log (capture or export) instead of connecting.
+    QString readPath;
 };
 
 // Parses the command line (and XCM_SECRET / the secret file or stdin). On failure prints the reason and

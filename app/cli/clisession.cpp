@@ -88,6 +88,18 @@ CliSession::~CliSession() = default;
 
 bool CliSession::prepare()
 {
+    if (!m_options.recordDirectory.isEmpty()) {
+        m_capture = std::make_unique<CaptureWriter>(CaptureWriter::Settings{m_options.recordDirectory});
+        QString why;
+        if (!m_capture->start(&why)) {
+            error(u"--record: %1"_s.arg(why));
+            return false;
+        }
+        connect(m_capture.get(), &CaptureWriter::fileStarted, this,
+                [this](const QString &file) { status(u"recording to %1"_s.arg(file)); });
+        connect(m_capture.get(), &CaptureWriter::failed, this,
+                [this](const QString &why) { m_printer.warning(u"recording stopped: %1"_s.arg(why)); });
+    }
     if (m_options.sendPath.isEmpty()) {
         m_inputDone = true;
         return true;
@@ -315,9 +327,13 @@ void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
         note = note.isEmpty() ? u"auto"_s : u"auto, "_s + note;
     else if (!m_sendingRule.isEmpty())
         note = u"rule %1"_s.arg(m_sendingRule) + (note.isEmpty() ? QString() : u", "_s + note);
+    if (m_capture)
+        m_capture->append({sequence, stanza.timestampMs(), stanza.direction(), stanza.kind(),
+                           stanza.isError(), stanza.wire()});
     if (!m_options.filter.isEmpty() &&
         !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
-        return; // tracked above all the same: a printed answer still names its request's round trip
+        return; // tracked and recorded above all the same: a printed answer still names its request's round
+                // trip
     m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? u"IN " : u"OUT",
                           note.isEmpty() ? QString() : u'[' + note + u']');
 }

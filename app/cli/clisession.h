@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "capturewriter.h"
 #include "clioptions.h"
 #include "componentconnection.h"
 #include "pinger.h"
@@ -70,6 +71,7 @@ private:
     ComponentConnection m_connection;
     Pinger *m_pinger = nullptr; // the connection's
     TrafficPrinter m_printer;
+    std::unique_ptr<CaptureWriter> m_capture; // --record
     Responder m_responder;
     RequestTracker m_tracker;
     RuleEngine m_rules;

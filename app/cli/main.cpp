@@ -3,6 +3,7 @@
 #include "clisession.h"
 #include "processhardening.h"
 #include "proxysession.h"
+#include "savedlogprinter.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -70,6 +71,8 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(options.verbose ? QStringLiteral("xcm.*.debug=true")
                                                      : QStringLiteral("xcm.*.debug=false\nxcm.*.info=false"));
 
+    if (!options.readPath.isEmpty())
+        return xcm::cli::printSavedLog(options);
     if (options.proxy)
         return runProxy(app, std::move(options));
     xcm::cli::CliSession session(std::move(options));

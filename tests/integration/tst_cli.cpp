@@ -6,8 +6,10 @@
 #include "scriptedserver.h"
 #include "xmlelement.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void pingPrintsRoundTrip();
     void sendFromFileReachesThePeer();
     void sendFromStandardInput();
+    void recordsAndReadsBack();
     void badStanzaFileFailsBeforeConnecting();
     void wrongSecretExitsWithAuthenticationCode();
     void refusedPortExitsWithNetworkCode();
@@ -279,6 +282,64 @@ void TestCli::sendFromFileReachesThePeer()
     QCOMPARE(messages.at(0).id(), u"f1"_s);
     QCOMPARE(messages.at(1).id(), u"f2"_s);
     QVERIFY(!cli.readAllStandardError().contains("warning")); // 0600: no permission warning
+}
+
+void TestCli::recordsAndReadsBack()
+{
+    QList<Stanza> messages;
+    auto peer = connectPeer(&messages);
+    QVERIFY(peer);
+    const QString stanzas = writeFile(
+        u"record.xml"_s,
+        "<message from='bot@cli.localhost' to='p@peer.localhost' id='r1'><body>keep this</body></message>\n"
+        "<iq from='bot@cli.localhost' to='peer.localhost' id='r2' type='get'>"
+        "<ping xmlns='urn:xmpp:ping'/></iq>\n");
+    const QString folder = m_dir.filePath(u"records/cli"_s);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << stanzas << u"--record"_s << folder);
+    QVERIFY(cli.waitForFinished(15000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY(cli.readAllStandardError().contains(QByteArray("recording to " + folder.toUtf8())));
+    const QFileInfoList files = QDir(folder).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(QFileInfo(folder).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0);
+    QFile capture(files.first().filePath());
+    QVERIFY(capture.open(QIODevice::ReadOnly));
+    const QByteArray recorded = capture.readAll();
+    QVERIFY(recorded.contains("keep this"));
+    QVERIFY(recorded.contains("<handshake>[redacted]</handshake>")); // never the digest
+
+    // Read back, filtered: only the message, as it was printed live.
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, files.first().filePath(), u"--filter"_s, u"kind == message"_s});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 0);
+    const QByteArray out = read.readAllStandardOutput();
+    QCOMPARE(out.count('\n'), 1);
+    QVERIFY2(out.contains("OUT <message from='bot@cli.localhost' to='p@peer.localhost' id='r1'>"),
+             out.constData());
+    QVERIFY(read.readAllStandardError().contains("1 of "));
+
+    // A torn last line (a capture killed mid-write) is skipped and named; the rest still prints.
+    const QString torn = writeFile(u"torn.jsonl"_s, recorded + "{\"seq\": 99, \"xml\": \"<mess");
+    QProcess tornRead;
+    tornRead.start(cliPath(), {u"--read"_s, torn});
+    QVERIFY(tornRead.waitForFinished(15000));
+    QCOMPARE(tornRead.exitCode(), 0);
+    QVERIFY(tornRead.readAllStandardOutput().contains("keep this"));
+    QVERIFY(tornRead.readAllStandardError().contains("the last line is incomplete"));
+
+    // --read with connection options is a usage error; so is a file that is not there.
+    QProcess wrong;
+    wrong.start(cliPath(), {u"--read"_s, torn, u"--domain"_s, u"cli.localhost"_s});
+    QVERIFY(wrong.waitForFinished(15000));
+    QCOMPARE(wrong.exitCode(), 1);
+    QVERIFY(wrong.readAllStandardError().contains("--domain does not apply"));
+    wrong.start(cliPath(), {u"--read"_s, m_dir.filePath(u"missing.jsonl"_s)});
+    QVERIFY(wrong.waitForFinished(15000));
+    QCOMPARE(wrong.exitCode(), 1);
+    QVERIFY(wrong.readAllStandardError().contains("cannot read"));
 }
 
 void TestCli::sendFromStandardInput()

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void headerStanzasAndClose();
     void everyChunkBoundaryGivesTheSameResult();
     void byteByByte();
+    void oneLargeRead_data();
+    void oneLargeRead();
     void whitespaceKeepalivesAreIgnored();
     void restrictedXml_data();
     void restrictedXml();
@@ -158,6 +160,39 @@ void TestStreamParser::byteByByte()
     QCOMPARE(recording.wires(), richStanzas);
     QCOMPARE(recording.stanzas.at(1).element().firstChild(u"body").text(),
              u"café & 😀 <tag> ☺ \"q\"\nline2"_s);
+}
+
+void TestStreamParser::oneLargeRead_data()
+{
+    QTest::addColumn<QByteArray>("tail");
+    QTest::addColumn<QString>("condition");
+    QTest::newRow("clean") << QByteArray("</stream:stream>") << QString();
+    QTest::newRow("comment after") << QByteArray("<!-- x -->") << u"restricted-xml"_s;
+    QTest::newRow("text after") << QByteArray("oops<message/>") << u"bad-format"_s;
+}
+
+// A read of many stanzas is handed to the reader in pieces (see StreamParser::parse()): stanzas and
+// multi-byte characters that straddle a piece's edge come out whole, and a violation beyond the first
+// piece is still found, after the stanzas before it.
+void TestStreamParser::oneLargeRead()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(QString, condition);
+    QList<QByteArray> expected;
+    QByteArray stream = serverHeader;
+    while (stream.size() < 64 * 1024) {
+        for (const QByteArray &stanza : richStanzas) {
+            stream += stanza + ' ';
+            expected.append(stanza);
+        }
+    }
+    stream += tail;
+    StreamParser parser;
+    Recording recording(parser);
+    parser.feed(stream);
+    QCOMPARE(recording.wires(), expected);
+    QCOMPARE(recording.error.condition, condition);
+    QCOMPARE(recording.closed, condition.isEmpty());
 }
 
 void TestStreamParser::whitespaceKeepalivesAreIgnored()

@@ -599,7 +599,7 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -603,8 +603,8 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain in diesem Profil</translation>
     </message>
     <message>
-        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
-        <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist); xcm versucht es mit wachsendem Abstand erneut</translation>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
+        <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist)</translation>
     </message>
     <message>
         <source>a stanza lacked a &apos;to&apos; or &apos;from&apos; address the server accepts</source>

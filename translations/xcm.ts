@@ -1837,6 +1837,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>xcm: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2), the component&apos;s secret</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileSession</name>

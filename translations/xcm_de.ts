@@ -1849,6 +1849,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
         <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
     </message>
+    <message>
+        <source>xcm: %1 (%2)</source>
+        <translation>xcm: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2), the component&apos;s secret</source>
+        <translation>xcm: %1 (%2), das Secret der Komponente</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileSession</name>

@@ -63,7 +63,7 @@ QString explainServerStreamError(const QString &condition, const QString &domain
     if (condition == u"conflict")
         return DisconnectReason::tr(
                    "another connection for %1 is already active (or the server has not noticed the "
-                   "old one is gone yet); xcm retries with backoff")
+                   "old one is gone yet)")
             .arg(domain);
     if (condition == u"improper-addressing")
         return DisconnectReason::tr("a stanza lacked a 'to' or 'from' address the server accepts");

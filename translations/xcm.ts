@@ -673,7 +673,7 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1909,6 +1909,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2), the component&apos;s secret</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -679,8 +679,8 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain in diesem Profil</translation>
     </message>
     <message>
-        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet); xcm retries with backoff</source>
-        <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist); xcm versucht es mit wachsendem Abstand erneut</translation>
+        <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
+        <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist)</translation>
     </message>
     <message>
         <source>a stanza lacked a &apos;to&apos; or &apos;from&apos; address the server accepts</source>
@@ -1924,6 +1924,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>No keychain: the secret of “%1” is kept in memory until xcm quits.</source>
         <translation>Kein Schlüsselbund: Das Secret von „%1“ bleibt nur im Speicher, bis xcm beendet wird.</translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2)</source>
+        <translation>xcm: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>xcm: %1 (%2), the component&apos;s secret</source>
+        <translation>xcm: %1 (%2), das Secret der Komponente</translation>
     </message>
 </context>
 <context>

@@ -250,8 +250,10 @@ void ConnectionBar::refresh()
                                   : tr("Connect %1 to %2:%3 (Ctrl+Shift+C)")
                                         .arg(settings.domain, settings.host, QString::number(settings.port)));
 
-    // The last reason stays visible until the next one replaces it: it is what the user needs to fix.
-    const DisconnectReason &reason = connection->lastReason();
+    // The last reason stays visible until the connection is up again: it is what the user needs to
+    // fix. Once connected it is history, and the stream facts take its place.
+    const bool connected = connection->state() == ConnectionState::Connected;
+    const DisconnectReason &reason = connected ? DisconnectReason{} : connection->lastReason();
     QString text;
     bool problem = reason.isError() || m_session->discardedAtEnd() > 0;
     if (proxy && !m_session->listenProblem().isEmpty()) {

@@ -2,6 +2,7 @@
 #include "clisession.h"
 
 #include "jid.h"
+#include "reconnectpolicy.h"
 #include "stanzaerror.h"
 #include "stanzapolicy.h"
 #include "xmlelement.h"
@@ -183,13 +184,19 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
         return;
     m_tracker.connectionEnded();
     m_responder.connectionEnded();
+    const bool retrying = m_connection.nextReconnectAtMs() > 0 && !m_closing;
     if (reason.isError()) {
-        error(reason.toString());
+        // Say what this run does next: a failure that --reconnect would retry ends a run without it.
+        ReconnectPolicy withReconnect = m_options.settings.reconnect;
+        withReconnect.enabled = true;
+        const bool retriedWithReconnect =
+            !retrying && !m_closing && !m_options.settings.reconnect.enabled && withReconnect.retries(reason);
+        error(retriedWithReconnect ? reason.toString() + u"; exiting (--reconnect would retry)"_s
+                                   : reason.toString());
         m_lastFailureCode = exitCodeFor(reason);
     } else if (!reason.isNull()) {
         status(u"disconnected"_s);
     }
-    const bool retrying = m_connection.nextReconnectAtMs() > 0 && !m_closing;
     // Flapping while a retry is pending; otherwise why the retries stopped.
     const QString notice = m_connection.reconnectNotice();
     if (!notice.isEmpty() && retrying)

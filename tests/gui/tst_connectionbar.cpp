@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection bar says when the connection flaps and why retrying stopped, in the library's words,
-// against tests/support's scripted server.
+// against tests/support's scripted server, and drops a stale disconnect reason once a real Prosody
+// takes the component again.
 #include "connectionbar.h"
 #include "profilesession.h"
+#include "prosodyserver.h"
 #include "scriptedserver.h"
 
 #include <QLabel>
@@ -13,6 +15,8 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace xcm;
+using xcm::test::ComponentAccount;
+using xcm::test::ProsodyServer;
 using xcm::test::ScriptedServer;
 
 namespace {
@@ -29,19 +33,21 @@ class TestConnectionBar : public QObject
 private Q_SLOTS:
     void saysFlappingUntilTheConnectionIsStable();
     void saysWhyRetryingStopped();
+    void reconnectReplacesTheLastDisconnect();
 
 private:
-    std::unique_ptr<ProfileSession> makeSession(quint16 port, std::chrono::milliseconds stableAfter);
+    std::unique_ptr<ProfileSession> makeSession(quint16 port, std::chrono::milliseconds stableAfter,
+                                                const QString &domain = u"comp.example"_s);
     QTemporaryDir m_dir;
 };
 
-std::unique_ptr<ProfileSession> TestConnectionBar::makeSession(quint16 port,
-                                                               std::chrono::milliseconds stableAfter)
+std::unique_ptr<ProfileSession>
+TestConnectionBar::makeSession(quint16 port, std::chrono::milliseconds stableAfter, const QString &domain)
 {
     Profile profile = Profile::create(u"Flapper"_s);
     ConnectionSettings &s = profile.settings;
     s.port = port;
-    s.domain = u"comp.example"_s;
+    s.domain = domain;
     s.connectTimeout = 2s;
     s.maxStanzaBytes = 1024;
     s.reconnect.initialDelay = 50ms;
@@ -107,6 +113,36 @@ void TestConnectionBar::saysWhyRetryingStopped()
                                 "row (a stanza "_s),
         qPrintable(reason->text()));
     QVERIFY(!session->isActive());
+}
+
+void TestConnectionBar::reconnectReplacesTheLastDisconnect()
+{
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QFAIL(qPrintable(u"Prosody is required: "_s + why));
+    const ComponentAccount account{u"bar.localhost"_s, u"bar-Secret-81"_s};
+    ProsodyServer prosody({account});
+    QVERIFY2(prosody.start(&why), qPrintable(why));
+    auto session = makeSession(prosody.componentPort(), 30s, account.domain);
+    ComponentConnection *connection = session->connection();
+    connection->setSecret(account.secret);
+    ConnectionBar bar(session.get());
+    auto *reason = bar.findChild<QLabel *>(u"reasonLabel"_s);
+
+    connection->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ConnectionState::Connected, 10000);
+    const QString firstStream = connection->streamId();
+    connection->disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ConnectionState::Disconnected, 10000);
+    QTRY_VERIFY2(reason->text().startsWith(u"Last disconnect: "_s), qPrintable(reason->text()));
+
+    connection->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ConnectionState::Connected, 10000);
+    QVERIFY(connection->streamId() != firstStream);
+    QTRY_VERIFY2(reason->text().contains(connection->streamId()), qPrintable(reason->text()));
+    QVERIFY2(!reason->text().contains(u"Last disconnect"_s), qPrintable(reason->text()));
+    connection->disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ConnectionState::Disconnected, 10000);
 }
 
 QTEST_MAIN(TestConnectionBar)

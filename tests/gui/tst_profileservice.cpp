@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QHostAddress>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -39,6 +40,21 @@ std::optional<SecretStore::Result> readSecret(SecretStore *store, const QString 
     return result;
 }
 
+// The label a keyring manager shows for `key`'s entry, as secret-tool (libsecret-tools) lists it.
+QString keychainLabel(const QString &key)
+{
+    QProcess tool;
+    tool.setProcessChannelMode(QProcess::MergedChannels);
+    tool.start(u"secret-tool"_s, {u"search"_s, u"--all"_s, u"user"_s, key, u"server"_s, testService()});
+    if (!tool.waitForFinished(10000))
+        return u"<secret-tool did not finish>"_s;
+    const QStringList lines = QString::fromUtf8(tool.readAllStandardOutput()).split(u'\n');
+    for (const QString &line : lines)
+        if (line.startsWith(u"label = "))
+            return line.sliced(8);
+    return {};
+}
+
 bool waitForSecretJobs(const ProfileService &service)
 {
     return QTest::qWaitFor([&] { return service.pendingSecretJobs() == 0; }, 20000);
@@ -57,6 +73,7 @@ private Q_SLOTS:
     void createStoresProfileAndSecret();
     void emptySecretRemovesTheStoredOne();
     void saveRenamesAndReplacesOnlyAChangedSecret();
+    void keychainEntriesNameTheirProfile();
     void savingAConnectedProfileSaysWhenChangesApply();
     void removeTakesTheSecretWithIt();
     void importProfile_data();
@@ -195,6 +212,22 @@ void TestProfileService::saveRenamesAndReplacesOnlyAChangedSecret()
     QVERIFY(waitForSecretJobs(*m_service));
     const auto stored = readSecret(m_service->secrets(), profile.secretKey());
     QVERIFY(stored && !stored->ok);
+}
+
+void TestProfileService::keychainEntriesNameTheirProfile()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    // A keyring manager lists the entries by label: each names its profile and domain, not just "xcm".
+    Profile profile = createWithSecret(u"Alpha"_s, u"first"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(keychainLabel(profile.secretKey()), u"xcm: Alpha (bot.localhost)"_s, 10000);
+
+    // A rename relabels the entry; its key (the profile's id) and secret stay.
+    profile.name = u"Alpha (staging)"_s;
+    m_service->saveProfile(profile, {}, false);
+    QTRY_COMPARE_WITH_TIMEOUT(keychainLabel(profile.secretKey()), u"xcm: Alpha (staging) (bot.localhost)"_s,
+                              10000);
+    QCOMPARE(readSecret(m_service->secrets(), profile.secretKey())->secret, u"first"_s);
 }
 
 void TestProfileService::savingAConnectedProfileSaysWhenChangesApply()

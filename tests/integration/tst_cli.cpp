@@ -692,6 +692,9 @@ void TestCli::streamErrorExitsWithProtocolCode()
     QCOMPARE(cli.exitCode(), 4);
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains("error: conflict: "), errors.constData());
+    // Without --reconnect this run ends here: the message must not promise a retry.
+    QVERIFY2(!errors.contains("retries with backoff"), errors.constData());
+    QVERIFY2(errors.contains("exiting (--reconnect would retry)"), errors.constData());
 }
 
 void TestCli::badServerDataExitsWithProtocolCode()

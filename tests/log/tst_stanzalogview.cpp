@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logcolors.h"
 #include "overflowbar.h"
+#include "stanzadetailpane.h"
 #include "stanzalogdelegate.h"
 #include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void pauseHoldsTheViewStill();
     void followScrollsOnlyAtTheBottom();
     void dropsDoNotMoveWhatIsRead();
+    void clickedRowIsTheOneShown();
     void detailPaneShowsPrettyXml();
     void detailPaneFoldsWhenEmpty();
     void detailPaneShowsLargeStanzasInParts_data();
@@ -379,6 +381,47 @@ void TestStanzaLogView::dropsDoNotMoveWhatIsRead()
     QTRY_COMPARE(m_model->droppedCount(), 50u);
     QTRY_COMPARE(bar->value(), bar->maximum());
     QCOMPARE(sequenceOf(table()->model()->index(table()->model()->rowCount() - 1, 0)), 690u);
+}
+
+void TestStanzaLogView::clickedRowIsTheOneShown()
+{
+    // Following, nothing selected, more rows than fit: a click opens the pane below the table.
+    QScrollBar *bar = table()->verticalScrollBar();
+    appendLoad(*m_model, 200);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isFollowing());
+    auto *pane = m_view->findChild<StanzaDetailPane *>(u"detailPane"_s);
+    QVERIFY(pane);
+    QWidget *viewport = table()->viewport();
+    const QModelIndex clicked = table()->indexAt(QPoint(10, viewport->height() / 2));
+    QVERIFY(clicked.isValid());
+    const quint64 wanted = sequenceOf(clicked);
+    const QPoint where = table()->visualRect(clicked).center();
+    // A user's click: the events in between run before the release, as the pane opens on the press.
+    QTest::mousePress(viewport, Qt::LeftButton, {}, where);
+    QTest::qWait(50);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, where);
+    const auto agree = [&] {
+        const QModelIndexList selected = table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(sequenceOf(selected.first()), wanted);
+        QCOMPARE(sequenceOf(table()->currentIndex()), wanted);
+        QCOMPARE(pane->sequence(), wanted);
+        QVERIFY(viewport->rect().contains(table()->visualRect(selected.first()).center()));
+    };
+    agree();
+    if (QTest::currentTestFailed())
+        return;
+    // Picking a row to read stops following, visibly.
+    QVERIFY(!m_view->isFollowing());
+    QVERIFY(!child<QCheckBox>(u"followCheck"_s)->isChecked());
+
+    // New rows keep arriving: the selection, the current row and the pane stay on the clicked stanza.
+    appendLoad(*m_model, 50, 200);
+    QTRY_COMPARE(m_model->rowCount(), 250);
+    QTest::qWait(50);
+    agree();
 }
 
 void TestStanzaLogView::detailPaneShowsPrettyXml()

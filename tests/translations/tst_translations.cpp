@@ -21,7 +21,9 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void germanEverywhere();
     void connectionExplanationsInGerman();
     void aboutDialogInGerman();
+    void qtDialogsInGerman();
     void logViewFitsInGerman();
 };
 
@@ -128,6 +131,14 @@ void TestTranslations::aboutDialogInGerman()
                                   u"License</a>, Version 3 oder (nach Ihrer Wahl)"));
     QVERIFY(text->text().contains(u">Fehler melden</a>"));
     QVERIFY(xcm::AboutDialog::versionReport().startsWith(u"xcm " XCM_VERSION "\nQt "));
+}
+
+void TestTranslations::qtDialogsInGerman()
+{
+    // Qt's own catalogue comes with xcm's (qt6-translations-l10n is a dependency): no English buttons
+    // amid German. A missing package fails here rather than skipping.
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), u"Abbrechen"_s);
 }
 
 void TestTranslations::logViewFitsInGerman()

@@ -416,9 +416,17 @@ void StanzaLogView::updateDetail()
     const int sourceRow = m_filter->mapToSource(current).row();
     const quint64 sequence = m_model->sequenceAt(sourceRow);
     // The same stanza at another row (rows above were dropped): the reader keeps their place in it.
-    if (sequence != m_detailPane->sequence())
-        m_detailPane->showStanza(sequence, m_model->stanzaAt(sourceRow),
-                                 m_exchangeActions->partnerDetail(sourceRow));
+    if (sequence == m_detailPane->sequence())
+        return;
+    // Another stanza picked to read stops following: otherwise the pane opening below shrinks the
+    // table, Follow scrolls it to the newest row, and the mouse release selects another row than the
+    // pane shows.
+    if (m_followAction->isChecked()) {
+        qCDebug(lcUiLog) << "stanza" << sequence << "became current: no longer following";
+        m_followAction->setChecked(false);
+    }
+    m_detailPane->showStanza(sequence, m_model->stanzaAt(sourceRow),
+                             m_exchangeActions->partnerDetail(sourceRow));
 }
 
 void StanzaLogView::onRowsAboutToBeRemoved(int first, int last)

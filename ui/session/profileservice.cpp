@@ -53,6 +53,7 @@ void ProfileService::saveProfile(const Profile &profile, const QString &secret, 
     qCDebug(lcProfiles) << "saving profile" << profile.secretKey() << profile.name
                         << "secret changed:" << secretChanged;
     m_store->update(profile);
+    labelSecrets(profile); // a renamed profile keeps its entry (the key is its id) under the new name
     if (componentSecret)
         storeComponentSecret(profile, *componentSecret);
     const ProfileSession *session = m_sessions ? m_sessions->session(profile.id) : nullptr;
@@ -142,6 +143,7 @@ void ProfileService::storeSecret(const Profile &profile, const QString &secret, 
         session->setSecret(secret);
     ++m_pendingSecretJobs;
     const QString key = profile.secretKey();
+    labelSecrets(profile);
     m_secrets->write(key, secret, this, [this, key, report](const SecretStore::Result &result) {
         if (result.location == SecretStore::Location::Keychain)
             qCDebug(lcProfiles) << "secret of" << key << "stored in the keychain";
@@ -158,6 +160,7 @@ void ProfileService::storeComponentSecret(const Profile &profile, const QString 
         session->setComponentSecret(secret);
     ++m_pendingSecretJobs;
     const QString key = profile.componentSecretKey();
+    labelSecrets(profile);
     const auto done = [this, key, removing = secret.isEmpty()](const SecretStore::Result &result) {
         qCDebug(lcProfiles) << "component secret" << key << (removing ? "removed:" : "stored:") << result.ok
                             << result.error;
@@ -167,6 +170,15 @@ void ProfileService::storeComponentSecret(const Profile &profile, const QString 
         m_secrets->remove(key, this, done);
     else
         m_secrets->write(key, secret, this, done);
+}
+
+void ProfileService::labelSecrets(const Profile &profile)
+{
+    // What a keyring manager lists: the entries' keys are ids no one can tell apart.
+    m_secrets->setLabel(profile.secretKey(), tr("xcm: %1 (%2)").arg(profile.name, profile.settings.domain));
+    m_secrets->setLabel(
+        profile.componentSecretKey(),
+        tr("xcm: %1 (%2), the component's secret").arg(profile.name, profile.settings.domain));
 }
 
 void ProfileService::removeSecret(const Profile &profile)

@@ -80,6 +80,8 @@ private:
     Report statusReport(const QString &profileName);
     void storeSecret(const Profile &profile, const QString &secret, Report report);
     void removeSecret(const Profile &profile);
+    // Gives the profile's keychain entries its name and domain as labels.
+    void labelSecrets(const Profile &profile);
     void secretJobFinished();
 
     std::unique_ptr<ProfileStore> m_store;

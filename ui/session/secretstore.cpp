@@ -14,6 +14,7 @@
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusVariant>
 #endif
 
 #include <memory>
@@ -87,7 +88,61 @@ void findLockedEntry(const QString &service, const QString &key, QObject *receiv
     QTimer::singleShot(0, receiver, [done] { done(false); });
 }
 
+// Labels the unlocked Secret Service entries under `key` with `label`. Best effort: a locked entry
+// keeps its label until the next write, and no answer changes nothing but the label.
+void relabelEntry(const QString &service, const QString &key, const QString &label, QObject *receiver)
+{
+#if XCM_SECRET_SERVICE
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return;
+    using Attributes = QMap<QString, QString>;
+    static const QMetaType registered = qDBusRegisterMetaType<Attributes>();
+    Q_UNUSED(registered)
+    QDBusMessage search =
+        QDBusMessage::createMethodCall(u"org.freedesktop.secrets"_s, u"/org/freedesktop/secrets"_s,
+                                       u"org.freedesktop.Secret.Service"_s, u"SearchItems"_s);
+    search << QVariant::fromValue(Attributes{{u"user"_s, key}, {u"server"_s, service}});
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(search, 5000), receiver);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, receiver, [watcher, key, label, bus] {
+        watcher->deleteLater();
+        const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *watcher;
+        if (reply.isError()) {
+            qCDebug(lcKeychain) << "cannot look up the entry of" << key
+                                << "to label it:" << reply.error().message();
+            return;
+        }
+        for (const QDBusObjectPath &item : reply.argumentAt<0>()) {
+            QDBusMessage set = QDBusMessage::createMethodCall(u"org.freedesktop.secrets"_s, item.path(),
+                                                              u"org.freedesktop.DBus.Properties"_s, u"Set"_s);
+            set << u"org.freedesktop.Secret.Item"_s << u"Label"_s << QVariant::fromValue(QDBusVariant(label));
+            bus.asyncCall(set, 5000);
+            qCDebug(lcKeychain) << "labelled the entry of" << key;
+        }
+    });
+#else
+    Q_UNUSED(service)
+    Q_UNUSED(key)
+    Q_UNUSED(label)
+    Q_UNUSED(receiver)
+#endif
+}
+
 } // namespace
+
+void SecretStore::setLabel(const QString &key, const QString &label)
+{
+    if (m_labels.value(key) == label)
+        return;
+    m_labels.insert(key, label);
+    applyLabel(key);
+}
+
+void SecretStore::applyLabel(const QString &key)
+{
+    if (const auto it = m_labels.constFind(key); it != m_labels.cend() && !m_stalled)
+        relabelEntry(m_service, key, it.value(), this);
+}
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
@@ -303,6 +358,7 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
                 // since the user may have changed it since.
                 if (!late)
                     dropMemory(key);
+                applyLabel(key);
             } else {
                 setStatus(Status::Unavailable, job->errorString());
             }

@@ -13,7 +13,9 @@
 namespace xcm {
 
 // Component secrets in the OS keychain (Secret Service, Keychain, Credential Manager) through
-// QtKeychain's asynchronous jobs, service "xcm", one entry per profile key.
+// QtKeychain's asynchronous jobs, service "xcm", one entry per profile key. On the Secret Service the
+// entry's attributes are server = service and user = key (QtKeychain 0.13's schema, which also labels
+// every entry with the service name); setLabel() gives an entry a label a keyring manager can show.
 //
 // When the keychain cannot be used, secrets are kept in memory for this run only and status() says
 // why; nothing is ever written in clear (no insecure fallback). unsavedKeys() and unreadKeys() tell
@@ -70,6 +72,10 @@ public:
     void read(const QString &key, QObject *context, Callback done);
     void write(const QString &key, const QString &secret, QObject *context, Callback done = {});
     void remove(const QString &key, QObject *context, Callback done = {});
+    // The label `key`'s entry shows in a keyring manager (QtKeychain 0.13 cannot set one: it labels
+    // every entry with the service). Applied to the entry now if it exists, and after each write.
+    // Secret Service only; elsewhere the entries keep the keychain's own naming.
+    void setLabel(const QString &key, const QString &label);
 
     // Keys whose secret only this run's memory holds, since the keychain refused or did not answer.
     QStringList unsavedKeys() const { return m_memory.keys(); }
@@ -101,6 +107,7 @@ private:
     void setMemory(const QString &key, const QString &secret);
     void dropMemory(const QString &key);
     void setUnread(const QString &key, const QString &error);
+    void applyLabel(const QString &key);
 
     QString m_service;
     Status m_status = Status::Unknown;
@@ -109,6 +116,7 @@ private:
     bool m_stalled = false;           // a job timed out and may still block the queue
     QHash<QString, QString> m_memory; // this run's secrets when the keychain failed
     QHash<QString, QString> m_unread; // key → why the keychain could not read it
+    QHash<QString, QString> m_labels; // key → the label its entry should show
     bool m_readRunning = false;
     QList<WaitingRead> m_waitingReads;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "translations.h"
 
+#include "uilogging.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
@@ -37,11 +39,15 @@ QString installTranslations(QCoreApplication &app, const QString &language, cons
             continue;
         const QString loaded = xcm->language();
         QCoreApplication::installTranslator(xcm.release());
-        // Qt's catalogue (qt6-translations-l10n) for QDialogButtonBox, QMessageBox, file dialogs, …;
-        // without it those stay English, which is still usable.
+        // Qt's own catalogue (qtbase_*.qm from qt6-translations-l10n, a dependency of the package) for
+        // QDialogButtonBox, QMessageBox, file dialogs, …; without it those stay English amid German.
+        const QString qtDirectory = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
         auto qt = std::make_unique<QTranslator>(&app);
-        if (qt->load(QLocale(loaded), u"qt"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        if (qt->load(QLocale(loaded), u"qtbase"_s, u"_"_s, qtDirectory))
             QCoreApplication::installTranslator(qt.release());
+        else
+            qCWarning(lcUi) << "Qt's own translation for" << loaded << "is missing from" << qtDirectory
+                            << "(install qt6-translations-l10n): Qt's buttons and dialogs stay English";
         return loaded;
     }
     return {};

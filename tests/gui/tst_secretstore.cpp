@@ -2,6 +2,7 @@
 // SecretStore against a real Secret Service (run inside tests/run-with-keychain), and without one
 // (XCM_EXPECT_KEYCHAIN=0, no session bus): secrets then stay in memory and the reason is reported.
 #include "secretstore.h"
+#include "prerequisite.h"
 #include "secrettool.h"
 
 #include <QSignalSpy>
@@ -66,8 +67,8 @@ private:
 void TestSecretStore::initTestCase()
 {
     m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
-    if (m_expectKeychain && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("no session bus: run this test through tests/run-with-keychain");
+    XCM_REQUIRE_PREREQUISITE(!m_expectKeychain || !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                             u"no session bus: run this test through tests/run-with-keychain"_s);
 }
 
 void TestSecretStore::keychainRoundTrip()

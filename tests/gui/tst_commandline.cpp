@@ -2,6 +2,8 @@
 // The real xcm binary's command line (run inside tests/run-with-keychain, so the secrets imported here
 // go to a throwaway keychain). Profiles point at a listening socket in this process: a connection
 // attempt by the app shows up there.
+#include "prerequisite.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
@@ -33,8 +35,9 @@ private:
 
 void TestCommandLine::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"))
-        QSKIP("run through tests/run-with-keychain: this test writes settings and keychain entries to HOME");
+    XCM_REQUIRE_PREREQUISITE(
+        !qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"),
+        u"run through tests/run-with-keychain: this test writes settings and keychain entries to HOME"_s);
     m_xcm = qEnvironmentVariable("XCM_GUI");
     QVERIFY2(QFile::exists(m_xcm), "XCM_GUI must name the xcm binary");
     QVERIFY(m_inputs.isValid());
@@ -106,7 +109,7 @@ void TestCommandLine::unknownProfileRefusesWithTheNames()
     QVERIFY2(app.waitForFinished(30000), "xcm kept running after an unknown --profile");
     const QByteArray errors = app.readAllStandardError();
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(app.exitCode() != 0, errors.constData());
+    QVERIFY2(app.exitCode() == 1, errors.constData()); // the README: "exits with status 1"
     QVERIFY2(errors.contains("no profile called “Btea”"), errors.constData());
     QVERIFY2(errors.contains("the profiles are: “Alpha”, “Beta”"), errors.constData());
     QVERIFY(!m_listener.waitForNewConnection(500)); // nothing else was connected either

@@ -7,6 +7,7 @@
 #include "connectionbar.h"
 #include "keychainbanner.h"
 #include "mainwindow.h"
+#include "prerequisite.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
@@ -138,11 +139,10 @@ private:
 void TestKeychainFailures::initTestCase()
 {
     m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
-    if (m_expectKeychain && qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"))
-        QSKIP("no throwaway keychain: run this test through tests/run-with-keychain");
+    XCM_REQUIRE_PREREQUISITE(!m_expectKeychain || !qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"),
+                             u"no throwaway keychain: run this test through tests/run-with-keychain"_s);
     QString why;
-    if (!ProsodyServer::available(&why))
-        QSKIP(qPrintable(why));
+    XCM_REQUIRE_PREREQUISITE(ProsodyServer::available(&why), why);
     qDBusRegisterMetaType<ServiceSecret>();
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setQuitOnLastWindowClosed(false);

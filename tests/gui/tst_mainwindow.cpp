@@ -12,6 +12,7 @@
 #include "handshake.h"
 #include "keychainbanner.h"
 #include "mainwindow.h"
+#include "prerequisite.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
@@ -180,11 +181,10 @@ private:
 void TestMainWindow::initTestCase()
 {
     m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
-    if (m_expectKeychain && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("no session bus: run this test through tests/run-with-keychain");
+    XCM_REQUIRE_PREREQUISITE(!m_expectKeychain || !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                             u"no session bus: run this test through tests/run-with-keychain"_s);
     QString why;
-    if (!ProsodyServer::available(&why))
-        QSKIP(qPrintable(why));
+    XCM_REQUIRE_PREREQUISITE(ProsodyServer::available(&why), why);
 
     // Settings and history in the test locations (~/.qttest), emptied first.
     QStandardPaths::setTestModeEnabled(true);

@@ -3,6 +3,7 @@
 // the user is told. Against a real Secret Service (run inside tests/run-with-keychain), and without one
 // (XCM_EXPECT_KEYCHAIN=0, no session bus), where the secrets stay in memory and the messages say so.
 // No widget is involved: the test links xcm_session only.
+#include "prerequisite.h"
 #include "profileservice.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -91,8 +92,8 @@ private:
 void TestProfileService::initTestCase()
 {
     m_expectKeychain = qEnvironmentVariable("XCM_EXPECT_KEYCHAIN", u"1"_s) != u"0";
-    if (m_expectKeychain && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("no session bus: run this test through tests/run-with-keychain");
+    XCM_REQUIRE_PREREQUISITE(!m_expectKeychain || !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                             u"no session bus: run this test through tests/run-with-keychain"_s);
 }
 
 void TestProfileService::init()

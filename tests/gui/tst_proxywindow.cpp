@@ -10,6 +10,7 @@
 #include "connectionbar.h"
 #include "echocomponentprocess.h"
 #include "mainwindow.h"
+#include "prerequisite.h"
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -130,11 +131,10 @@ private:
 
 void TestProxyWindow::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("no session bus: run this test through tests/run-with-keychain");
+    XCM_REQUIRE_PREREQUISITE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                             u"no session bus: run this test through tests/run-with-keychain"_s);
     QString why;
-    if (!ProsodyServer::available(&why))
-        QSKIP(qPrintable(why));
+    XCM_REQUIRE_PREREQUISITE(ProsodyServer::available(&why), why);
     if (!XmppClientProcess::available(&why))
         QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
 

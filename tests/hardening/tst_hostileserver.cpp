@@ -372,8 +372,9 @@ void TestHostileServer::refusalClosesEvenIfTheServerKeepsSending()
     timer.start();
     server.send("<!-- not allowed -->");
     verifyRefused(server, client, u"restricted-xml"_s);
-    QVERIFY2(timer.elapsed() < 2000,
-             qPrintable(QString::number(timer.elapsed()))); // not the 10 s close timeout
+    // A prompt close, not the 1 s close timeout: half of it leaves room for a loaded machine and still
+    // tells the two apart (a prompt close takes a few ms here).
+    QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestHostileServer)

@@ -20,6 +20,7 @@
 #include "connectionhelpers.h"
 #include "handshake.h"
 #include "mainwindow.h"
+#include "prerequisite.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
@@ -164,8 +165,9 @@ private:
 
 void TestSecretHygiene::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"))
-        QSKIP("run through tests/run-with-keychain: this test writes settings and keychain entries to HOME");
+    XCM_REQUIRE_PREREQUISITE(
+        !qEnvironmentVariableIsEmpty("XCM_TEST_KEYRING_PASSWORD"),
+        u"run through tests/run-with-keychain: this test writes settings and keychain entries to HOME"_s);
     QVERIFY2(QFile::exists(qEnvironmentVariable("XCM_GUI")), "XCM_GUI must name the xcm binary");
     QString why;
     if (!ProsodyServer::available(&why))

@@ -66,7 +66,9 @@ private Q_SLOTS:
     void cleanupTestCase();
     void helpDocumentsModesAndExitCodes();
     void secretIsNeverAnArgument();
+    void tailPrintsTrafficAndStopsOnSigint_data();
     void tailPrintsTrafficAndStopsOnSigint();
+    void secretFileReadableByOthersIsWarnedAbout();
     void pingPrintsRoundTrip();
     void sendFromFileReachesThePeer();
     void sendFromStandardInput();
@@ -194,8 +196,17 @@ void TestCli::secretIsNeverAnArgument()
     QVERIFY(cli.readAllStandardError().contains("Unknown option 'secret'"));
 }
 
+void TestCli::tailPrintsTrafficAndStopsOnSigint_data()
+{
+    // The README: Ctrl+C or SIGTERM closes the stream cleanly and exits 0.
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << SIGINT;
+    QTest::newRow("SIGTERM") << SIGTERM;
+}
+
 void TestCli::tailPrintsTrafficAndStopsOnSigint()
 {
+    QFETCH(int, signal);
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
     cli.start(cliPath(), baseArguments(cliAccount));
@@ -234,11 +245,31 @@ void TestCli::tailPrintsTrafficAndStopsOnSigint()
     QVERIFY2(line->contains("line one&#10;line two"), line->constData()); // one line per stanza
     QVERIFY(output.contains("OUT <handshake>[redacted]</handshake>"));
 
-    ::kill(pid_t(cli.processId()), SIGINT);
+    ::kill(pid_t(cli.processId()), signal);
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 0);
     QVERIFY(cli.readAllStandardOutput().contains("OUT </stream:stream>"));
+}
+
+void TestCli::secretFileReadableByOthersIsWarnedAbout()
+{
+    QFile secretFile(m_dir.filePath(u"secret-0644"_s));
+    QVERIFY(secretFile.open(QIODevice::WriteOnly));
+    secretFile.write(cliAccount.secret.toUtf8() + '\n');
+    secretFile.close();
+    QVERIFY(secretFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QProcess cli;
+    cli.start(cliPath(), baseArguments(cliAccount)
+                             << u"--secret-file"_s << secretFile.fileName() << u"--ping"_s
+                             << m_server->serverDomain() << u"--quiet"_s);
+    QVERIFY(cli.waitForFinished(15000));
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(cli.exitCode() == 0, errors.constData()); // a warning, not a refusal
+    const QByteArray warning =
+        "xcm-cli: warning: " + secretFile.fileName().toUtf8() + " is readable by other users; chmod 600 it";
+    QVERIFY2(errors.contains(warning), errors.constData());
 }
 
 void TestCli::pingPrintsRoundTrip()

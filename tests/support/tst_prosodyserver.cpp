@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Checks the real-Prosody harness itself, speaking XEP-0114 by hand so it depends on nothing in lib/.
+#include "prerequisite.h"
 #include "prosodyserver.h"
 
 #include <QCryptographicHash>
@@ -95,8 +96,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString why;
-        if (!ProsodyServer::available(&why))
-            QSKIP(qPrintable(why));
+        XCM_REQUIRE_PREREQUISITE(ProsodyServer::available(&why), why);
     }
 
     void handshakeSucceeds()

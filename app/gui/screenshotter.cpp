@@ -2,11 +2,13 @@
 #include "screenshotter.h"
 
 #include "composewidget.h"
+#include "connectionbar.h"
 #include "mainwindow.h"
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "timelinedialog.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -76,8 +78,16 @@ void Screenshotter::shootMainAndCompose()
     // Let layouts and the log's batched inserts settle before grabbing.
     QTimer::singleShot(600, this, [this] {
         save(m_window, u"main"_s);
-        if (SessionPage *page = m_window->currentPage())
+        if (SessionPage *page = m_window->currentPage()) {
             save(page->compose(), u"compose"_s);
+            // The connection bar with its traffic graph, and the connection timeline.
+            save(page->connectionBar(), u"connectionbar"_s);
+            page->connectionBar()->showTimeline();
+            if (auto *timeline = m_window->findChild<TimelineDialog *>()) {
+                save(timeline, u"timeline"_s);
+                timeline->close();
+            }
+        }
         shootEditor();
     });
 }

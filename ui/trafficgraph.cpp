@@ -101,9 +101,13 @@ void TrafficGraph::paintEvent(QPaintEvent *)
         QFont small = font();
         small.setPointSizeF(small.pointSizeF() * 0.8);
         painter.setFont(small);
+        const QString text = tr("peak %1/s").arg(QLocale().toString(peak.in + peak.out));
+        // On a patch of the base colour, so the middle line and old bars never run through it.
+        QRectF box = QFontMetricsF(small).boundingRect(text).adjusted(-2, 0, 2, 0);
+        box.moveCenter(QPointF(area.left() + 2 + box.width() / 2, middle));
+        painter.fillRect(box, pal.color(QPalette::Base));
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(area.adjusted(2, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("peak %1/s").arg(QLocale().toString(peak.in + peak.out)));
+        painter.drawText(box, Qt::AlignCenter, text);
     }
 }
 

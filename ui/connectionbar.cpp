@@ -5,6 +5,7 @@
 #include "connectiontimeline.h"
 #include "profilesession.h"
 #include "proxylook.h"
+#include "stanzalogmodel.h"
 #include "statestyle.h"
 #include "timelinedialog.h"
 #include "trafficcounter.h"
@@ -125,6 +126,16 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     // is there when the user opens it; parented to the bar, which lives as long as the session's page.
     m_timeline = new ConnectionTimeline(500, this);
     m_traffic = new TrafficCounter(300, this);
+    // The log judges every stanza anyway: its new rows tell the errors, a batch at a time.
+    StanzaLogModel *log = m_session->log();
+    connect(log, &QAbstractItemModel::rowsInserted, m_traffic,
+            [this, log](const QModelIndex &, int first, int last) {
+                int errors = 0;
+                for (int row = first; row <= last; ++row)
+                    errors += log->isErrorAt(row) ? 1 : 0;
+                if (errors > 0)
+                    m_traffic->countErrors(errors);
+            });
     followConnection();
     m_graph = new TrafficGraph(m_traffic, this);
     m_timelineLink = new QLabel(u"<a href=\"timeline\">%1</a>"_s.arg(tr("Timeline…").toHtmlEscaped()), this);

@@ -40,9 +40,11 @@ void TestTrafficCounter::ring()
     TrafficCounter counter(capacity);
     for (int in : inPerSecond) {
         for (int i = 0; i < in; ++i) {
-            counter.countIn(i % 10 == 9);
+            counter.countIn();
+            if (i % 10 == 9)
+                counter.countErrors(1);
             if (i % 2 == 0)
-                counter.countOut(false);
+                counter.countOut();
         }
         counter.tick();
     }
@@ -62,8 +64,9 @@ void TestTrafficCounter::ring()
 void TestTrafficCounter::countsOnlyUntilTick()
 {
     TrafficCounter counter(10);
-    counter.countIn(false);
-    counter.countOut(true);
+    counter.countIn();
+    counter.countOut();
+    counter.countErrors(1);
     QCOMPARE(counter.size(), 0);
     QCOMPARE(counter.current().in, 0u);
     counter.tick();

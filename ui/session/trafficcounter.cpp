@@ -18,10 +18,8 @@ TrafficCounter::~TrafficCounter() = default;
 
 void TrafficCounter::follow(ComponentConnection *connection)
 {
-    connect(connection, &ComponentConnection::stanzaReceived, this,
-            [this](const Stanza &stanza) { countIn(stanza.isError()); });
-    connect(connection, &ComponentConnection::stanzaSent, this,
-            [this](const Stanza &stanza) { countOut(stanza.isError()); });
+    connect(connection, &ComponentConnection::stanzaReceived, this, &TrafficCounter::countIn);
+    connect(connection, &ComponentConnection::stanzaSent, this, &TrafficCounter::countOut);
     m_ticker.start();
 }
 

@@ -630,6 +630,14 @@ Sent: %3 stanzas, %4</source>
         <source>Server leg, last disconnect: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Timeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -655,6 +663,81 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>Disconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionTimeline</name>
+    <message>
+        <source>stream id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP/TLS up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream header received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1565,6 +1648,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>C&amp;onnect All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &amp;Timeline…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3060,6 +3147,78 @@ bot.example.org | commands | Commands</source>
     <name>xcm::StreamSocket</name>
     <message>
         <source>direct TLS is set but the socket factory made no TLS socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::TimelineDialog</name>
+    <message>
+        <source>Connection Timeline — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream header received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, or all of them, as text (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole timeline as CSV or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::TrafficGraph</name>
+    <message numerus="yes">
+        <source>Stanzas per second over the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: in %1/s, out %2/s, errors %3/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak: in %1/s, out %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received above the line, sent below; errors in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak %1/s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -636,6 +636,14 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>Server leg, last disconnect: %1</source>
         <translation>Serverseite, letzte Trennung: %1</translation>
     </message>
+    <message>
+        <source>Timeline…</source>
+        <translation>Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)</source>
+        <translation>Jeder Verbindungsversuch mit seinen Schritten, Zeiten und Gründen (Strg+Umschalt+T)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -662,6 +670,81 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Disconnecting</source>
         <translation>Trennen …</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ConnectionTimeline</name>
+    <message>
+        <source>stream id %1</source>
+        <translation>Stream-ID %1</translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2</source>
+        <translation>Versuch %1 in %2</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>TCP/TLS up</source>
+        <translation>TCP/TLS steht</translation>
+    </message>
+    <message>
+        <source>Stream header received</source>
+        <translation>Stream-Header empfangen</translation>
+    </message>
+    <message>
+        <source>Handshake accepted</source>
+        <translation>Handshake angenommen</translation>
+    </message>
+    <message>
+        <source>Disconnecting</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Reconnect scheduled</source>
+        <translation>Neuverbindung geplant</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1663,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>C&amp;onnect All</source>
         <translation>&amp;Alle verbinden</translation>
+    </message>
+    <message>
+        <source>Connection &amp;Timeline…</source>
+        <translation>Verbindungs&amp;verlauf…</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3163,79 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>direct TLS is set but the socket factory made no TLS socket</source>
         <translation>direktes TLS ist eingestellt, aber die Socket-Fabrik hat keinen TLS-Socket erzeugt</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::TimelineDialog</name>
+    <message>
+        <source>Connection Timeline — %1</source>
+        <translation>Verbindungsverlauf — %1</translation>
+    </message>
+    <message>
+        <source>Stream header received</source>
+        <translation>Stream-Header empfangen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, or all of them, as text (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen, oder alle, als Text kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole timeline as CSV or text</source>
+        <translation>Den ganzen Verlauf als CSV oder Text speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::TrafficGraph</name>
+    <message numerus="yes">
+        <source>Stanzas per second over the last %n minute(s)</source>
+        <translation>
+            <numerusform>Stanzas pro Sekunde in der letzten Minute</numerusform>
+            <numerusform>Stanzas pro Sekunde in den letzten %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: in %1/s, out %2/s, errors %3/s</source>
+        <translation>Jetzt: ein %1/s, aus %2/s, Fehler %3/s</translation>
+    </message>
+    <message>
+        <source>Peak: in %1/s, out %2/s</source>
+        <translation>Spitze: ein %1/s, aus %2/s</translation>
+    </message>
+    <message>
+        <source>Received above the line, sent below; errors in red</source>
+        <translation>Empfangen über der Linie, gesendet darunter; Fehler in Rot</translation>
+    </message>
+    <message>
+        <source>peak %1/s</source>
+        <translation>Spitze %1/s</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,14 @@
 #include "connectionbar.h"
 
 #include "componentproxy.h"
+#include "connectiontimeline.h"
 #include "profilesession.h"
 #include "proxylook.h"
+#include "stanzalogmodel.h"
 #include "statestyle.h"
+#include "timelinedialog.h"
+#include "trafficcounter.h"
+#include "trafficgraph.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -117,11 +122,34 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
         std::max(metrics.horizontalAdvance(tr("Disconnect")), metrics.horizontalAdvance(tr("Connect"))) + 48);
     connect(m_connect, &QPushButton::clicked, m_session, &ProfileSession::toggleConnection);
 
+    // Recorded from the start, for both the direct connection and a proxy's server leg, so the history
+    // is there when the user opens it; parented to the bar, which lives as long as the session's page.
+    m_timeline = new ConnectionTimeline(500, this);
+    m_traffic = new TrafficCounter(300, this);
+    // The log judges every stanza anyway: its new rows tell the errors, a batch at a time.
+    StanzaLogModel *log = m_session->log();
+    connect(log, &QAbstractItemModel::rowsInserted, m_traffic,
+            [this, log](const QModelIndex &, int first, int last) {
+                int errors = 0;
+                for (int row = first; row <= last; ++row)
+                    errors += log->isErrorAt(row) ? 1 : 0;
+                if (errors > 0)
+                    m_traffic->countErrors(errors);
+            });
+    followConnection();
+    m_graph = new TrafficGraph(m_traffic, this);
+    m_timelineLink = new QLabel(u"<a href=\"timeline\">%1</a>"_s.arg(tr("Timeline…").toHtmlEscaped()), this);
+    m_timelineLink->setObjectName("timelineLink"_L1);
+    m_timelineLink->setToolTip(
+        tr("Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)"));
+    connect(m_timelineLink, &QLabel::linkActivated, this, &ConnectionBar::showTimeline);
+
     auto *top = new QHBoxLayout;
     top->setSpacing(8);
     top->addWidget(m_badge);
     top->addWidget(m_state);
     top->addWidget(m_target, 1);
+    top->addWidget(m_graph, 0, Qt::AlignVCenter);
     top->addWidget(m_counters);
     top->addSpacing(8);
     top->addWidget(m_edit);
@@ -136,6 +164,7 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     bottom->addWidget(m_held, 0, Qt::AlignTop);
     bottom->addWidget(m_pending, 0, Qt::AlignTop);
     bottom->addWidget(m_discard, 0, Qt::AlignTop);
+    bottom->addWidget(m_timelineLink, 0, Qt::AlignTop);
     layout->addLayout(top);
     layout->addLayout(bottom);
 
@@ -148,6 +177,30 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
 }
 
 ConnectionBar::~ConnectionBar() = default;
+
+void ConnectionBar::followConnection()
+{
+    // The session's connection is the direct one or a proxy's server leg, by the mode it last
+    // connected in; each is followed once, from the first time it is the session's.
+    ComponentConnection *connection = m_session->connection();
+    if (m_followed.contains(connection))
+        return;
+    m_followed.append(connection);
+    m_timeline->follow(connection);
+    m_traffic->follow(connection);
+}
+
+void ConnectionBar::showTimeline()
+{
+    if (!m_timelineDialog) {
+        m_timelineDialog = new TimelineDialog(m_timeline, m_session->profile().name, window());
+        m_timelineDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_timelineDialog, &QObject::destroyed, this, [this] { m_timelineDialog = nullptr; });
+    }
+    m_timelineDialog->show();
+    m_timelineDialog->raise();
+    m_timelineDialog->activateWindow();
+}
 
 QString ConnectionBar::stateSummary() const
 {
@@ -215,6 +268,7 @@ QString ConnectionBar::proxyFacts() const
 
 void ConnectionBar::refresh()
 {
+    followConnection();
     const ComponentConnection *connection = m_session->connection();
     const ConnectionSettings &settings = m_session->profile().settings;
     const bool proxy = m_session->isProxy();
@@ -254,6 +308,12 @@ void ConnectionBar::refresh()
     // fix. Once connected it is history, and the stream facts take its place.
     const bool connected = connection->state() == ConnectionState::Connected;
     const DisconnectReason &reason = connected ? DisconnectReason{} : connection->lastReason();
+    if (proxy && m_session->componentEvent() != m_lastComponentEvent) {
+        m_lastComponentEvent = m_session->componentEvent();
+        if (!m_lastComponentEvent.isEmpty())
+            m_timeline->recordNote(m_lastComponentEvent, m_session->componentEventIsProblem(),
+                                   QDateTime::currentMSecsSinceEpoch());
+    }
     QString text;
     bool problem = reason.isError() || m_session->discardedAtEnd() > 0;
     if (proxy && !m_session->listenProblem().isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QTimer>
 #include <QWidget>
 
@@ -10,7 +11,11 @@ class QToolButton;
 
 namespace xcm {
 
+class ConnectionTimeline;
 class ProfileSession;
+class TimelineDialog;
+class TrafficCounter;
+class TrafficGraph;
 
 // The top of a profile's page: the state (badge and words), Connect/Disconnect, why the last
 // connection ended (for a proxy: what the component's side did last, and the end of the server leg),
@@ -27,6 +32,14 @@ public:
     QString stateSummary() const;
     // "In 12 stanzas · 3.4 KiB   Out 5 stanzas · 1.2 KiB".
     QString countersText() const;
+    // The profile's connection attempts and its stanza rates, recorded from the start.
+    ConnectionTimeline *timeline() const { return m_timeline; }
+    TrafficCounter *traffic() const { return m_traffic; }
+    TrafficGraph *trafficGraph() const { return m_graph; }
+
+public Q_SLOTS:
+    // Opens (or raises) the timeline window.
+    void showTimeline();
 
 Q_SIGNALS:
     void editRequested();
@@ -35,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void followConnection();
     void refreshCounters();
     // What the reason line shows while there is no reason: the stream id and keepalive when connected,
     // the keepalive and reconnect policy when not.
@@ -53,7 +67,14 @@ private:
     QToolButton *m_discard = nullptr;
     QToolButton *m_edit = nullptr;
     QPushButton *m_connect = nullptr;
-    QTimer m_ticker; // uptime, countdown and counters while active
+    ConnectionTimeline *m_timeline = nullptr;
+    TrafficCounter *m_traffic = nullptr;
+    TrafficGraph *m_graph = nullptr;
+    QList<const QObject *> m_followed; // the connections the timeline and traffic counter follow
+    QLabel *m_timelineLink = nullptr;
+    TimelineDialog *m_timelineDialog = nullptr;
+    QString m_lastComponentEvent; // the proxy's, as last put in the timeline
+    QTimer m_ticker;              // uptime, countdown and counters while active
 };
 
 } // namespace xcm

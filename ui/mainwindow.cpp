@@ -151,6 +151,13 @@ void MainWindow::buildActions()
     connect(connectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::connectAll);
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
+    QAction *timeline = profileMenu->addAction(tr("Connection &Timeline…"));
+    timeline->setObjectName("timelineAction"_L1);
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(timeline, &QAction::triggered, this, [this] {
+        if (SessionPage *page = currentPage())
+            page->connectionBar()->showTimeline();
+    });
     profileMenu->addSeparator();
     profileMenu->addAction(m_quitAction);
 

@@ -2,11 +2,13 @@
 #include "screenshotter.h"
 
 #include "composewidget.h"
+#include "connectionbar.h"
 #include "mainwindow.h"
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "timelinedialog.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -78,6 +80,13 @@ void Screenshotter::shootMainAndCompose()
         save(m_window, u"main"_s);
         if (SessionPage *page = m_window->currentPage()) {
             save(page->compose(), u"compose"_s);
+            // The connection bar with its traffic graph, and the connection timeline.
+            save(page->connectionBar(), u"connectionbar"_s);
+            page->connectionBar()->showTimeline();
+            if (auto *timeline = m_window->findChild<TimelineDialog *>()) {
+                save(timeline, u"timeline"_s);
+                timeline->close();
+            }
             // A large stanza, as a pasted avatar is: held, with its preview and bar.
             const QString base64 = QString::fromLatin1(QByteArray(300'000, '\x5a').toBase64());
             page->compose()->setXml(u"<message from='bot@"_s + page->session()->profile().settings.domain +

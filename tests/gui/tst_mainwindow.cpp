@@ -8,6 +8,7 @@
 #include "composehistory.h"
 #include "composewidget.h"
 #include "connectionbar.h"
+#include "connectiontimeline.h"
 #include "elidedlabel.h"
 #include "handshake.h"
 #include "keychainbanner.h"
@@ -27,6 +28,9 @@
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "timelinedialog.h"
+#include "trafficcounter.h"
+#include "trafficgraph.h"
 #include "windowdriver.h"
 
 #include <QAction>
@@ -150,6 +154,7 @@ private Q_SLOTS:
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
     void queuesStanzasWhileReconnecting();
+    void timelineShowsAttemptsAndGraphShowsTraffic();
     void deletesProfileWithItsSecret();
 
     void noKeychain();
@@ -995,6 +1000,62 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     QVERIFY(!logContains(beta, Direction::Sent, abandoned));
     beta->disconnectFromServer();
     QVERIFY(waitForState(name, ConnectionState::Disconnected));
+}
+
+void TestMainWindow::timelineShowsAttemptsAndGraphShowsTraffic()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    select(u"Alpha"_s);
+    ProfileSession *alpha = session(u"Alpha"_s);
+    ConnectionBar *bar = page(u"Alpha"_s)->connectionBar();
+    if (alpha->state() != ConnectionState::Connected) {
+        alpha->connectToServer();
+        QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected, 40000));
+    }
+    const QString firstStream = alpha->connection()->streamId();
+    // Connect, disconnect, connect again: the timeline keeps both attempts with their stream ids.
+    alpha->disconnectFromServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected));
+    alpha->connectToServer();
+    QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected, 40000));
+    const QString secondStream = alpha->connection()->streamId();
+    QVERIFY(!firstStream.isEmpty() && !secondStream.isEmpty() && firstStream != secondStream);
+
+    // Ctrl+Shift+T opens it.
+    QVERIFY(activate());
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    TimelineDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<TimelineDialog *>()) && dialog->isVisible());
+    ConnectionTimeline *timeline = bar->timeline();
+    QCOMPARE(dialog->view()->model()->rowCount(), timeline->rowCount());
+    QStringList acceptedStreams;
+    bool userDisconnect = false;
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const ConnectionTimeline::Event &event = timeline->event(row);
+        if (event.kind == ConnectionTimeline::EventKind::Connected)
+            acceptedStreams.append(event.detail);
+        if (event.kind == ConnectionTimeline::EventKind::Disconnected && !event.isProblem)
+            userDisconnect = true;
+    }
+    QVERIFY(userDisconnect);
+    QVERIFY2(acceptedStreams.size() >= 2, qPrintable(acceptedStreams.join(u", "_s)));
+    QVERIFY(acceptedStreams.at(acceptedStreams.size() - 2).contains(firstStream));
+    QVERIFY(acceptedStreams.last().contains(secondStream));
+    // Ctrl+C in the table copies the selected row as text.
+    dialog->activateWindow();
+    QApplication::setActiveWindow(dialog);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    dialog->view()->setFocus();
+    dialog->view()->selectRow(timeline->rowCount() - 1);
+    QTest::keySequence(dialog->view(), QKeySequence::Copy);
+    QTRY_VERIFY(QApplication::clipboard()->text().contains(secondStream));
+    dialog->close();
+
+    // The handshake answers were stanzas in: the graph's peak is not zero after its next second.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->traffic()->peak().in > 0, 3000);
+    QVERIFY(bar->trafficGraph()->toolTip().contains(u"Peak: in "_s));
+    QVERIFY(!bar->trafficGraph()->toolTip().contains(u"Peak: in 0/s"_s));
 }
 
 void TestMainWindow::deletesProfileWithItsSecret()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profilestore.h"
 
+#include "logging.h"
+#include "rulesfile.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -11,6 +14,8 @@ namespace {
 
 constexpr auto profilesGroup = "profiles"_L1;
 constexpr auto orderKey = "profileOrder"_L1;
+// Outside the profile's own group: save() clears that group of keys it does not write.
+constexpr auto rulesGroup = "profileRules"_L1;
 
 qint64 ms(std::chrono::milliseconds duration)
 {
@@ -192,6 +197,9 @@ bool ProfileStore::remove(const QUuid &id)
     m_settings->beginGroup(profilesGroup);
     m_settings->remove(removed.secretKey());
     m_settings->endGroup();
+    m_settings->beginGroup(rulesGroup);
+    m_settings->remove(removed.secretKey());
+    m_settings->endGroup();
     saveOrder();
     Q_EMIT profileRemoved(id);
     return true;
@@ -254,6 +262,42 @@ void ProfileStore::save(const Profile &profile)
     m_settings->endGroup();
     m_settings->endGroup();
     m_settings->sync();
+}
+
+QList<Rule> ProfileStore::rules(const QUuid &id, QString *error) const
+{
+    const QString key = id.toString(QUuid::WithoutBraces);
+    const QByteArray xml = m_settings->value(rulesGroup + u'/' + key).toByteArray();
+    if (xml.isEmpty())
+        return {};
+    RulesFile::Result result = RulesFile::read(xml);
+    if (!result.ok()) {
+        qCWarning(lcProfiles) << "the stored rules of profile" << key << "do not read:" << result.error;
+        if (error)
+            *error = result.error;
+        return {};
+    }
+    return result.rules;
+}
+
+bool ProfileStore::setRules(const QUuid &id, const QList<Rule> &rules, QString *error)
+{
+    const QString key = rulesGroup + u'/' + id.toString(QUuid::WithoutBraces);
+    if (rules.isEmpty()) {
+        m_settings->remove(key);
+        m_settings->sync();
+        return true;
+    }
+    QString problem;
+    const QByteArray xml = RulesFile::write(rules, &problem);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    m_settings->setValue(key, QString::fromUtf8(xml));
+    m_settings->sync();
+    return true;
 }
 
 void ProfileStore::saveOrder()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "profile.h"
+#include "rule.h"
 
 #include <QList>
 #include <QObject>
@@ -38,6 +39,13 @@ public:
     bool remove(const QUuid &id);
     // Re-reads QSettings (what another instance saved).
     void reload();
+
+    // The profile's reply rules, kept as a rules file (RulesFile) beside the profile's settings and
+    // removed with it. Counters are not kept. A stored file that no longer reads gives no rules and
+    // `error` says why.
+    QList<Rule> rules(const QUuid &id, QString *error = nullptr) const;
+    // Writes through at once; fails (nothing written) only for a reply that is not well-formed XML.
+    bool setRules(const QUuid &id, const QList<Rule> &rules, QString *error = nullptr);
 
 Q_SIGNALS:
     void profileAdded(const xcm::Profile &profile);

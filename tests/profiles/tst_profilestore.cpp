@@ -17,6 +17,8 @@ class TestProfileStore : public QObject
 private Q_SLOTS:
     void everySettingSurvivesAReload();
     void anOlderFileReadsAsTheDefaults();
+    void rulesSurviveAReloadAndAnUpdate();
+    void rulesGoWithTheirProfile();
 };
 
 void TestProfileStore::everySettingSurvivesAReload()
@@ -71,6 +73,49 @@ void TestProfileStore::anOlderFileReadsAsTheDefaults()
     QCOMPARE(profile.mode, Profile::Mode::Component);
     QCOMPARE(profile.requestTimeout, 30s);
     QCOMPARE(profile.settings.reconnect.stableAfter, 30s);
+}
+
+void TestProfileStore::rulesSurviveAReloadAndAnUpdate()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"xcm.conf"_s);
+    Profile profile = Profile::create(u"Echo"_s);
+    const QList<Rule> rules{
+        Rule(u"echo"_s, u"kind == message and body contains 'ping'"_s,
+             u"<message from=\"{to}\" to=\"{from}\" type=\"chat\"><body>pong {body}</body></message>"_s, 250),
+        Rule(u"off"_s, u"kind == presence"_s, u"<presence from=\"{to}\" to=\"{from}\"/>"_s, 0, false),
+    };
+    {
+        ProfileStore store(file);
+        store.add(profile);
+        QString error;
+        QVERIFY2(store.setRules(profile.id, rules, &error), qPrintable(error));
+        profile.name = u"Echo 2"_s;
+        store.update(profile); // rewriting the profile's settings keeps its rules
+    }
+    ProfileStore reloaded(file);
+    QString error;
+    const QList<Rule> read = reloaded.rules(profile.id, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(read.size(), rules.size());
+    for (qsizetype i = 0; i < rules.size(); ++i)
+        QVERIFY2(read[i].sameDefinition(rules[i]), qPrintable(read[i].name()));
+    QVERIFY(read[0].isCompiled());
+}
+
+void TestProfileStore::rulesGoWithTheirProfile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"xcm.conf"_s);
+    const Profile profile = Profile::create(u"Gone"_s);
+    ProfileStore store(file);
+    store.add(profile);
+    QVERIFY(store.setRules(profile.id, {Rule(u"r"_s, u"kind == iq"_s, u"<iq type='result' id='{id}'/>"_s)}));
+    QCOMPARE(store.rules(profile.id).size(), 1);
+    QVERIFY(store.remove(profile.id));
+    QVERIFY(store.rules(profile.id).isEmpty());
+    store.add(profile); // the same id again starts without rules
+    QVERIFY(ProfileStore(file).rules(profile.id).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

@@ -6,6 +6,7 @@
 #include "proxylook.h"
 #include "requesttracker.h"
 #include "responder.h"
+#include "ruleengine.h"
 #include "secretstore.h"
 #include "stanzalogmodel.h"
 #include "uilogging.h"
@@ -28,12 +29,22 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
           historyFile.isEmpty() ? ComposeHistory::defaultFileName(profile.secretKey()) : historyFile))
     , m_requests(std::make_unique<RequestTracker>())
     , m_responder(std::make_unique<Responder>())
+    , m_rules(std::make_unique<RuleEngine>())
 {
     m_log->setRequestTracker(m_requests.get());
     m_responder->setSoftware({QStringLiteral("xcm"), QCoreApplication::applicationVersion(), {}});
     applyProfile();
     connect(m_responder.get(), &Responder::answerReady, this, &ProfileSession::sendAutomaticAnswer);
     connect(m_responder.get(), &Responder::heldCountChanged, this, &ProfileSession::changed);
+    connect(m_rules.get(), &RuleEngine::replyReady, this, &ProfileSession::sendRuleReply);
+    connect(m_rules.get(), &RuleEngine::ruleFailed, this, [this](int index, const QString &why) {
+        qCInfo(lcUi) << "rule" << m_rules->rules().value(index).name() << "of" << m_profile.name
+                     << "failed:" << why;
+    });
+    connect(m_rules.get(), &RuleEngine::rulePaused, this, [this](int index, const QString &why) {
+        qCInfo(lcUi) << "rule" << m_rules->rules().value(index).name() << "of" << m_profile.name
+                     << "paused:" << why;
+    });
     // Only one of the two is ever in use; each reports only while it is.
     follow(m_connection.get());
     follow(&m_proxy->upstream());
@@ -52,11 +63,14 @@ void ProfileSession::follow(ComponentConnection *connection)
     // The log first, then the responder: a request's row comes before its automatic answer's.
     connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
         m_log->append(stanza);
-        if (!m_proxyMode)
+        // A request a rule answers gets no automatic answer besides (one answer per request).
+        if (!m_proxyMode && !m_rules->handleReceived(stanza))
             m_responder->handleReceived(stanza);
     });
     connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         using Origin = StanzaLogModel::Origin;
+        if (!m_sendingRule.isEmpty())
+            m_ruleReplies.insert(m_log->lastSequence() + 1, m_sendingRule);
         m_log->append(stanza, m_sendingAutomatic  ? Origin::Automatic
                               : m_sendingInjected ? Origin::Injected
                                                   : Origin::Wire);
@@ -77,7 +91,8 @@ void ProfileSession::follow(ComponentConnection *connection)
         if (state == ConnectionState::Disconnected) {
             m_requests->connectionEnded();
             m_responder->connectionEnded();
-            discardPendingIfFinal(); // a retry, if any, is scheduled by now
+            m_rules->cancelPending(); // a reply must not go out on the next connection
+            discardPendingIfFinal();  // a retry, if any, is scheduled by now
         }
     });
 }
@@ -96,6 +111,8 @@ void ProfileSession::applyProfile()
     m_requests->setTimeout(m_profile.requestTimeout);
     m_responder->setComponentDomain(m_profile.settings.domain);
     m_responder->setSettings(m_profile.responder, m_profile.name);
+    m_rules->setComponentDomain(m_profile.settings.domain);
+    m_rules->setMaxStanzaBytes(m_profile.settings.maxStanzaBytes);
 }
 
 void ProfileSession::sendAutomaticAnswer(const QByteArray &xml)
@@ -106,6 +123,17 @@ void ProfileSession::sendAutomaticAnswer(const QByteArray &xml)
     m_sendingAutomatic = false;
     if (!problem.isEmpty())
         qWarning("xcm: an automatic answer was not sent: %s", qPrintable(problem));
+}
+
+void ProfileSession::sendRuleReply(const QByteArray &xml, const QString &ruleName)
+{
+    m_sendingRule = ruleName;
+    m_sendingAutomatic = true;
+    const QString problem = m_connection->send(xml);
+    m_sendingAutomatic = false;
+    m_sendingRule.clear();
+    if (!problem.isEmpty())
+        qCInfo(lcUi) << "rule" << ruleName << "of" << m_profile.name << "cannot send its reply:" << problem;
 }
 
 int ProfileSession::heldRequestCount() const
@@ -121,6 +149,7 @@ ProfileSession::~ProfileSession()
     m_proxy->upstream().disconnect(this);
     m_proxy->disconnect(this);
     m_responder->disconnect(this);
+    m_rules->disconnect(this);
 }
 
 void ProfileSession::setProfile(const Profile &profile)

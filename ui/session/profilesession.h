@@ -5,6 +5,7 @@
 #include "profile.h"
 #include "statelook.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -15,6 +16,7 @@ class ComponentProxy;
 class ComposeHistory;
 class RequestTracker;
 class Responder;
+class RuleEngine;
 class SecretStore;
 class StanzaLogModel;
 
@@ -61,6 +63,12 @@ public:
     Responder *responder() const { return m_responder.get(); }
     // Requests held for the user to answer by hand.
     int heldRequestCount() const;
+    // The profile's reply rules, run on what a direct (non-proxy) session receives, as xcm-cli --rules
+    // does: a rule's reply goes out on the connection, logged as automatic; a request a rule answers
+    // gets no automatic error besides. Replies held for their delay are dropped at a disconnect.
+    RuleEngine *rules() const { return m_rules.get(); }
+    // The rule whose reply the log row `sequence` is, or empty.
+    QString ruleNameFor(quint64 sequence) const { return m_ruleReplies.value(sequence); }
 
     ConnectionState state() const { return connection()->state(); }
     // Connecting, connected, or waiting to reconnect: the user's "Disconnect" has something to stop.
@@ -135,6 +143,7 @@ private:
     void discardPendingIfFinal();
     void applyProfile();
     void sendAutomaticAnswer(const QByteArray &xml);
+    void sendRuleReply(const QByteArray &xml, const QString &ruleName);
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
     void readSecretsAndStart(const QString &readError);
@@ -149,8 +158,11 @@ private:
     std::unique_ptr<ComposeHistory> m_history;
     std::unique_ptr<RequestTracker> m_requests;
     std::unique_ptr<Responder> m_responder;
-    bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
-    bool m_sendingInjected = false;  // … is one the user injected into a proxied stream
+    std::unique_ptr<RuleEngine> m_rules;
+    QString m_sendingRule;                 // the stanza the connection reports as sent is this rule's reply
+    QHash<quint64, QString> m_ruleReplies; // log sequence → the rule that sent it
+    bool m_sendingAutomatic = false;       // the stanza the connection reports as sent is an automatic answer
+    bool m_sendingInjected = false;        // … is one the user injected into a proxied stream
     bool m_proxyMode = false;
     bool m_hasSecret = false;
     QString m_componentSecret; // proxy mode, when the component has its own

@@ -5,7 +5,9 @@
 #include "profilesession.h"
 #include "profilestore.h"
 #include "proxylook.h"
+#include "ruleengine.h"
 #include "statelook.h"
+#include "uilogging.h"
 
 #include <QDateTime>
 
@@ -57,6 +59,9 @@ void SessionListModel::add(const Profile &profile)
         m_historyDir.isEmpty() ? QString() : m_historyDir + u'/' + profile.secretKey() + ".json"_L1;
     auto session = std::make_unique<ProfileSession>(profile, m_secrets, historyFile);
     ProfileSession *raw = session.get();
+    QString rulesProblem;
+    if (!raw->rules()->setRules(m_store->rules(profile.id), &rulesProblem))
+        qCWarning(lcUi) << "the rules of" << profile.name << "are not used:" << rulesProblem;
     connect(raw, &ProfileSession::changed, this, [this, raw] { sessionChanged(raw); });
     m_sessions.push_back(std::move(session));
 }

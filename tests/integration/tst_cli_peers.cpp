@@ -340,19 +340,24 @@ void TestCliPeers::proxyInjectsFaults()
     const auto message = [](const QString &id, const QString &body) {
         return u"<message type='chat' id='%1' to='%2'><body>%3</body></message>"_s.arg(id, echo.domain, body);
     };
-    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
-    // The duplicate last: its second echo must not pass for the answer to a later message.
-    QVERIFY2(client.run({message(u"m1"_s, u"please drop me"_s), message(u"m2"_s, u"keep me"_s),
-                         message(u"m3"_s, u"slow one"_s), message(u"m4"_s, u"dup me"_s)},
-                        3s),
-             qPrintable(client.failure() + cli.output()));
-    QVERIFY2(client.timedOut().contains(u"m1"_s), qPrintable(cli.output()));
-    QVERIFY(client.messageBody(u"m1"_s).isEmpty());
-    QCOMPARE(client.messageBody(u"m2"_s), u"keep me"_s);
-    QCOMPARE(client.messageBody(u"m3"_s), u"slow one"_s);
-    QVERIFY2(client.answerDelayMs(u"m3"_s) >= 700,
-             qPrintable(QString::number(client.answerDelayMs(u"m3"_s))));
-    QCOMPARE(client.messageBody(u"m4"_s), u"dup me"_s);
+    // One message per client: a client waits for one echo per peer at a time.
+    const auto send = [&](const QString &id, const QString &body, XmppClientProcess &client) {
+        return client.run({message(id, body)}, 3s);
+    };
+    XmppClientProcess dropped(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m1"_s, u"please drop me"_s, dropped), qPrintable(dropped.failure() + cli.output()));
+    QVERIFY2(dropped.timedOut().contains(u"m1"_s), qPrintable(cli.output()));
+    QVERIFY(dropped.messageBody(u"m1"_s).isEmpty());
+    XmppClientProcess kept(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m2"_s, u"keep me"_s, kept), qPrintable(kept.failure() + cli.output()));
+    QCOMPARE(kept.messageBody(u"m2"_s), u"keep me"_s);
+    XmppClientProcess slow(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m3"_s, u"slow one"_s, slow), qPrintable(slow.failure() + cli.output()));
+    QCOMPARE(slow.messageBody(u"m3"_s), u"slow one"_s);
+    QVERIFY2(slow.answerDelayMs(u"m3"_s) >= 700, qPrintable(QString::number(slow.answerDelayMs(u"m3"_s))));
+    XmppClientProcess twice(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m4"_s, u"dup me"_s, twice), qPrintable(twice.failure() + cli.output()));
+    QCOMPARE(twice.messageBody(u"m4"_s), u"dup me"_s);
     // The component got "dup me" twice, so it echoed twice.
     const auto echoesOfDup = [&cli] {
         const QStringList lines = cli.output().split(u'\n');

@@ -219,6 +219,22 @@
         <source>no component is connected through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delayed %1 ms by rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicated by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -981,6 +997,25 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcm::FaultInjector</name>
+    <message>
+        <source>a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates or holds (action=&apos;…&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: %1 stanzas are held already; release them to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: acted more than %1 times within a second (a loop?); turn the rule on again to resume it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2146,6 +2181,14 @@ bot.example.org | commands | Commands</source>
         <source>reply: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>delay: a delay rule needs a delay above 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply: a %1 rule has no reply stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::RuleEngine</name>
@@ -2190,10 +2233,6 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>no &lt;rules&gt; element</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, delay-ms, enabled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2254,6 +2293,22 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, action, delay-ms, enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: action is reply, drop, delay, duplicate or hold, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: a delay rule needs delay-ms above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; is a %2 rule: it holds no stanza</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

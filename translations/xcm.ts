@@ -1845,6 +1845,18 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>%1: tlsServerName: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: mode is component or proxy, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: listen and component-secret belong to mode=proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: listen is [address:]port, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileService</name>

@@ -1857,6 +1857,18 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>%1: tlsServerName: %2</source>
         <translation>%1: tlsServerName: %2</translation>
     </message>
+    <message>
+        <source>%1: mode is component or proxy, not %2</source>
+        <translation>%1: mode ist component oder proxy, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: listen and component-secret belong to mode=proxy</source>
+        <translation>%1: listen und component-secret gehören zu mode=proxy</translation>
+    </message>
+    <message>
+        <source>%1: listen is [address:]port, not %2</source>
+        <translation>%1: listen ist [Adresse:]Port, nicht %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileService</name>

@@ -287,6 +287,22 @@
         <source>no component is connected through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delayed %1 ms by rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicated by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -1141,6 +1157,25 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::FaultInjector</name>
+    <message>
+        <source>a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates or holds (action=&apos;…&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: %1 stanzas are held already; release them to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: acted more than %1 times within a second (a loop?); turn the rule on again to resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::HistoryPane</name>
     <message>
         <source>&amp;Edit</source>
@@ -1971,6 +2006,18 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>%1: tlsServerName: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: mode is component or proxy, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: listen and component-secret belong to mode=proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: listen is [address:]port, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileService</name>
@@ -2315,6 +2362,14 @@ bot.example.org | commands | Commands</source>
         <source>reply: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>delay: a delay rule needs a delay above 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply: a %1 rule has no reply stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::RuleEngine</name>
@@ -2359,10 +2414,6 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>no &lt;rules&gt; element</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, delay-ms, enabled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2423,6 +2474,22 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, action, delay-ms, enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: action is reply, drop, delay, duplicate or hold, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: a delay rule needs delay-ms above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; is a %2 rule: it holds no stanza</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -287,6 +287,22 @@
         <source>no component is connected through the proxy</source>
         <translation>über den Proxy ist keine Komponente verbunden</translation>
     </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>verworfen von Regel %1</translation>
+    </message>
+    <message>
+        <source>delayed %1 ms by rule %2</source>
+        <translation>um %1 ms verzögert von Regel %2</translation>
+    </message>
+    <message>
+        <source>duplicated by rule %1</source>
+        <translation>verdoppelt von Regel %1</translation>
+    </message>
+    <message>
+        <source>held by rule %1</source>
+        <translation>zurückgehalten von Regel %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -1148,6 +1164,25 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::FaultInjector</name>
+    <message>
+        <source>a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates or holds (action=&apos;…&apos;)</source>
+        <translation>eine Antwortregel antwortet nur in einer direkten Sitzung; in einem Proxy verwirft, verzögert, verdoppelt oder hält eine Regel zurück (action=&apos;…&apos;)</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>Regel &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>paused: %1 stanzas are held already; release them to go on</source>
+        <translation>pausiert: %1 Stanzas sind schon zurückgehalten; gib sie frei, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>paused: acted more than %1 times within a second (a loop?); turn the rule on again to resume it</source>
+        <translation>pausiert: mehr als %1 Eingriffe innerhalb einer Sekunde (eine Schleife?); schalte die Regel wieder ein, um sie fortzusetzen</translation>
+    </message>
+</context>
+<context>
     <name>xcm::HistoryPane</name>
     <message>
         <source>&amp;Edit</source>
@@ -1985,6 +2020,18 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>%1: tlsServerName: %2</source>
         <translation>%1: tlsServerName: %2</translation>
     </message>
+    <message>
+        <source>%1: mode is component or proxy, not %2</source>
+        <translation>%1: mode ist component oder proxy, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: listen and component-secret belong to mode=proxy</source>
+        <translation>%1: listen und component-secret gehören zu mode=proxy</translation>
+    </message>
+    <message>
+        <source>%1: listen is [address:]port, not %2</source>
+        <translation>%1: listen ist [Adresse:]Port, nicht %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileService</name>
@@ -2330,6 +2377,14 @@ bot.example.org | commands | Befehle</translation>
         <source>reply: %1</source>
         <translation>Antwort: %1</translation>
     </message>
+    <message>
+        <source>delay: a delay rule needs a delay above 0 ms</source>
+        <translation>delay: eine Verzögerungsregel braucht eine Verzögerung über 0 ms</translation>
+    </message>
+    <message>
+        <source>reply: a %1 rule has no reply stanza</source>
+        <translation>reply: eine %1-Regel hat keine Antwort-Stanza</translation>
+    </message>
 </context>
 <context>
     <name>xcm::RuleEngine</name>
@@ -2375,10 +2430,6 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>no &lt;rules&gt; element</source>
         <translation>kein &lt;rules&gt;-Element</translation>
-    </message>
-    <message>
-        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, delay-ms, enabled)</source>
-        <translation>unbekanntes Attribut &apos;%1&apos; an &lt;rule&gt; (bekannt: name, match, delay-ms, enabled)</translation>
     </message>
     <message>
         <source>a &lt;rule&gt; needs a name=&apos;…&apos;</source>
@@ -2439,6 +2490,22 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; on &lt;rule&gt; (known: name, match, action, delay-ms, enabled)</source>
+        <translation>unbekanntes Attribut &apos;%1&apos; an &lt;rule&gt; (bekannt: name, match, action, delay-ms, enabled)</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: action is reply, drop, delay, duplicate or hold, not &apos;%2&apos;</source>
+        <translation>Regel &apos;%1&apos;: action ist reply, drop, delay, duplicate oder hold, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: a delay rule needs delay-ms above 0</source>
+        <translation>Regel &apos;%1&apos;: eine Verzögerungsregel braucht delay-ms über 0</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; is a %2 rule: it holds no stanza</source>
+        <translation>Regel &apos;%1&apos; ist eine %2-Regel: sie enthält keine Stanza</translation>
     </message>
 </context>
 <context>

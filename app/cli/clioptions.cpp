@@ -72,7 +72,12 @@ const char *helpEpilogue =
     "      <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
     "    </rule>\n"
     "  </rules>\n"
-    "--record DIR writes every stanza to capture files in DIR; --read FILE prints one (or an export) later.\n"
+    "With --proxy, --rules FILE injects faults on either leg instead (dir == in: server -> component,\n"
+    "dir == out: component -> server); the raw bytes are relayed, later stanzas overtake a delayed one,\n"
+    "and each faulted stanza is printed with its mark ([dropped by rule X], [delayed 500 ms by rule X]):\n"
+    "    <rule name='slow-acks' match=\"dir == in and kind == iq\" action='delay' delay-ms='500'/>\n"
+    "  action='drop', 'duplicate', or 'hold' (kept until SIGUSR1, at most 100; then the rule pauses).\n"
+    "\n--record DIR writes every stanza to capture files in DIR; --read FILE prints one (or an export) later.\n"
     "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
     "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
@@ -226,7 +231,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         u"expression"_s);
     const QCommandLineOption rules(u"rules"_s,
                                    u"Reply rules to run as the component: when a stanza matches a rule, "
-                                   "send its reply (an XML file in urn:xcm:rules:1)."_s,
+                                   "send its reply (an XML file in urn:xcm:rules:1). With --proxy: fault "
+                                   "rules that drop, delay, duplicate or hold stanzas."_s,
                                    u"file"_s);
     const QCommandLineOption proxy(u"proxy"_s,
                                    u"Proxy mode: let the component connect to --listen and relay it to "
@@ -417,8 +423,17 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     }
 
     options.proxy = parser.isSet(proxy);
-    if (options.proxy && parser.isSet(rules))
-        return usageError(u"--rules: in proxy mode the component answers, not xcm-cli"_s);
+    // Reply rules answer as the component (direct mode); fault rules act on a proxy's relay.
+    for (const Rule &rule : std::as_const(options.rules)) {
+        if (options.proxy && !rule.isFault())
+            return usageError(
+                u"--rules: rule '%1' is a reply rule: in proxy mode the component answers, "
+                "not xcm-cli; a rule here drops, delays, duplicates or holds (action='…')"_s.arg(
+                    rule.name()));
+        if (!options.proxy && rule.isFault())
+            return usageError(u"--rules: rule '%1' is a %2 rule: fault rules act only with --proxy"_s.arg(
+                rule.name(), Rule::actionName(rule.action())));
+    }
     if (options.proxy && parser.isSet(record))
         return usageError(u"--record does not work with --proxy yet"_s);
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))

@@ -18,13 +18,14 @@ namespace {
 int signalPipe[2] = {-1, -1};
 
 // Only async-signal-safe work here: wake the event loop through a socket pair.
-void onSignal(int)
+void onSignal(int number)
 {
-    const char byte = 1;
+    const char byte = number == SIGUSR1 ? 2 : 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-// Ctrl+C and SIGTERM call session.interrupt() from the event loop.
+// Ctrl+C and SIGTERM call session.interrupt() from the event loop; SIGUSR1 releases what hold rules
+// keep (proxy mode).
 template<typename Session> void interruptOnSignals(QCoreApplication &app, Session &session)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
@@ -32,10 +33,18 @@ template<typename Session> void interruptOnSignals(QCoreApplication &app, Sessio
         QObject::connect(notifier, &QSocketNotifier::activated, &session, [&session] {
             char byte;
             [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+            if constexpr (requires { session.releaseHeld(); }) {
+                if (byte == 2) {
+                    session.releaseHeld();
+                    return;
+                }
+            }
             session.interrupt();
         });
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
+        if constexpr (requires { session.releaseHeld(); })
+            std::signal(SIGUSR1, onSignal);
     }
     // A closed standard output must not kill us mid-close: the session sees the failed write (or the
     // pipe's error) and closes the stream politely instead.

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "proxysession.h"
 
+#include "clilogging.h"
+
+#include <QCoreApplication>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +24,9 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     m_proxy.setComponentSecret(m_options.componentSecret);
     m_options.secret.clear();
     m_options.componentSecret.clear();
+    QString rulesProblem;
+    if (!m_proxy.faults().setRules(m_options.rules, &rulesProblem)) // checked with the options already
+        qCWarning(lcCli) << "fault rules refused:" << rulesProblem;
 
     ComponentConnection &upstream = m_proxy.upstream();
     // The upstream leg's own stream items (xcm's header and handshake, the server's) are xcm's; the
@@ -36,6 +42,15 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { m_printer.printStanza(stanza, u"S→C", u"[injected]"_s); });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
+    connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
+            [this](const Stanza &stanza, const QString &mark) {
+                const bool toServer = stanza.direction() == Direction::Sent;
+                if (m_options.filter.matches(stanza))
+                    m_printer.printStanza(stanza, toServer ? u"C→S" : u"S→C", u"[%1]"_s.arg(mark));
+            });
+    connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
+        m_printer.error(u"rule %1: %2"_s.arg(m_proxy.faults().rules().at(index).name(), why));
+    });
     connect(&upstream, &ComponentConnection::stateChanged, this,
             [this](ConnectionState state, const DisconnectReason &reason) {
                 if (state == ConnectionState::Disconnected && reason.isError())
@@ -45,6 +60,13 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
 }
 
 ProxySession::~ProxySession() = default;
+
+void ProxySession::releaseHeld()
+{
+    const int held = m_proxy.faults().heldCount();
+    m_printer.status(u"releasing %1 held stanzas"_s.arg(held));
+    m_proxy.releaseHeld();
+}
 
 bool ProxySession::start()
 {
@@ -57,6 +79,10 @@ bool ProxySession::start()
         m_options.settings.domain, m_options.listenAddress, QString::number(m_proxy.listeningPort()),
         m_options.settings.host, QString::number(m_options.settings.port),
         m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
+    if (m_proxy.faults().isActive())
+        m_printer.status(u"%1 fault rules from %2 (kill -USR1 %3 releases held stanzas)"_s.arg(
+            QString::number(m_proxy.faults().rules().size()), m_options.rulesPath,
+            QString::number(QCoreApplication::applicationPid())));
     m_printer.watchStandardOutput();
     return true;
 }

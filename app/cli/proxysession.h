@@ -22,6 +22,8 @@ public:
     bool start();
     // Ctrl+C / SIGTERM / a closed standard output: close both legs politely, then finish.
     void interrupt();
+    // SIGUSR1: relays every stanza a hold rule kept.
+    void releaseHeld();
 
 Q_SIGNALS:
     void finished(int exitCode);

@@ -37,6 +37,38 @@ void Rule::setDelayMs(int delayMs)
     m_compiled = false;
 }
 
+QString Rule::actionName(Action action)
+{
+    switch (action) {
+    case Action::Reply:
+        return u"reply"_s;
+    case Action::Drop:
+        return u"drop"_s;
+    case Action::Delay:
+        return u"delay"_s;
+    case Action::Duplicate:
+        return u"duplicate"_s;
+    case Action::Hold:
+        return u"hold"_s;
+    }
+    return {};
+}
+
+std::optional<Rule::Action> Rule::actionFromName(QStringView name)
+{
+    for (Action action : {Action::Reply, Action::Drop, Action::Delay, Action::Duplicate, Action::Hold}) {
+        if (name == actionName(action))
+            return action;
+    }
+    return std::nullopt;
+}
+
+void Rule::setAction(Action action)
+{
+    m_action = action;
+    m_compiled = false;
+}
+
 bool Rule::compile(QString *error)
 {
     m_compiled = false;
@@ -57,9 +89,18 @@ bool Rule::compile(QString *error)
     Expression expression = Expression::compile(m_match, &problem);
     if (!expression.isValid())
         return fail(tr("match: %1").arg(problem.toString()));
-    ReplyTemplate reply = ReplyTemplate::parse(m_replyText, &problem);
-    if (!reply.isValid())
-        return fail(tr("reply: %1").arg(problem.toString()));
+    if (m_action == Action::Delay && m_delayMs == 0)
+        return fail(tr("delay: a delay rule needs a delay above 0 ms"));
+    ReplyTemplate reply;
+    if (isFault()) {
+        // A fault acts on the stanza itself: there is nothing to send.
+        if (!m_replyText.trimmed().isEmpty())
+            return fail(tr("reply: a %1 rule has no reply stanza").arg(actionName(m_action)));
+    } else {
+        reply = ReplyTemplate::parse(m_replyText, &problem);
+        if (!reply.isValid())
+            return fail(tr("reply: %1").arg(problem.toString()));
+    }
     m_expression = std::move(expression);
     m_replyTemplate = std::move(reply);
     m_compiled = true;
@@ -71,7 +112,7 @@ bool Rule::compile(QString *error)
 bool Rule::sameDefinition(const Rule &other) const
 {
     return m_name == other.m_name && m_match == other.m_match && m_replyText == other.m_replyText &&
-           m_delayMs == other.m_delayMs && m_enabled == other.m_enabled;
+           m_delayMs == other.m_delayMs && m_action == other.m_action && m_enabled == other.m_enabled;
 }
 
 } // namespace xcm

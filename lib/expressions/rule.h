@@ -4,6 +4,8 @@
 #include "expression.h"
 #include "replytemplate.h"
 
+#include <optional>
+
 namespace xcm {
 
 // "When a stanza matching this arrives, send that": a name, an expression, a reply template, a delay
@@ -15,6 +17,21 @@ class Rule
 public:
     static constexpr int maxDelayMs = 3'600'000; // an hour: longer is a mistake, not a test script
     static constexpr qsizetype maxNameLength = 200;
+
+    // Reply answers the stanza (direct mode, RuleEngine). The others are fault rules (proxy mode,
+    // FaultInjector): they act on the matching stanza itself on its way through the proxy, and have no
+    // reply template.
+    enum class Action : quint8
+    {
+        Reply,
+        Drop,
+        Delay,
+        Duplicate,
+        Hold
+    };
+    // "reply", "drop", "delay", "duplicate", "hold": the rules file's action='…'.
+    static QString actionName(Action action);
+    static std::optional<Action> actionFromName(QStringView name);
 
     Rule() = default;
     Rule(const QString &name, const QString &match, const QString &replyTemplate, int delayMs = 0,
@@ -33,6 +50,9 @@ public:
     void setReplyText(const QString &text);
     int delayMs() const { return m_delayMs; }
     void setDelayMs(int delayMs);
+    Action action() const { return m_action; }
+    void setAction(Action action);
+    bool isFault() const { return m_action != Action::Reply; }
     bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
 
@@ -45,16 +65,18 @@ public:
     const QString &lastError() const { return m_lastError; }
     bool isPaused() const { return m_paused; }
 
-    // The same definition (name, match, reply, delay, on/off); counters do not count.
+    // The same definition (name, match, action, reply, delay, on/off); counters do not count.
     bool sameDefinition(const Rule &other) const;
 
 private:
     friend class RuleEngine;
+    friend class FaultInjector;
 
     QString m_name;
     QString m_match;
     QString m_replyText;
     int m_delayMs = 0;
+    Action m_action = Action::Reply;
     bool m_enabled = true;
     bool m_compiled = false;
     bool m_paused = false;

@@ -13,6 +13,7 @@ namespace xcm {
 
 // Runs reply rules: fed every stanza the connection received, it hands over the replies to send.
 //
+// - Fault rules (Rule::isFault(), run by a FaultInjector in proxy mode) are skipped.
 // - The first enabled rule (in order) whose expression matches answers; the others do not.
 // - The reply is the rule's template filled from the stanza, checked like a stanza typed in the compose
 //   form (StanzaPolicy); one that fails is not sent, and the rule's last error

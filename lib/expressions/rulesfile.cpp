@@ -193,12 +193,13 @@ bool RulesReader::readRule(qsizetype tagStart)
     const QXmlStreamAttributes attributes = m_reader.attributes();
     for (const QXmlStreamAttribute &attribute : attributes) {
         const QStringView name = attribute.qualifiedName();
-        if (name != u"name" && name != u"match" && name != u"delay-ms" && name != u"enabled") {
+        if (name != u"name" && name != u"match" && name != u"delay-ms" && name != u"enabled" &&
+            name != u"action") {
             const QString tag = tagAt(tagStart);
             const qsizetype at = tag.indexOf(name);
-            return fail(
-                tagStart + std::max<qsizetype>(0, at),
-                tr("unknown attribute '%1' on <rule> (known: name, match, delay-ms, enabled)").arg(name));
+            return fail(tagStart + std::max<qsizetype>(0, at),
+                        tr("unknown attribute '%1' on <rule> (known: name, match, action, delay-ms, enabled)")
+                            .arg(name));
         }
     }
     const QString name = attributes.value(u"name"_s).toString();
@@ -235,6 +236,18 @@ bool RulesReader::readRule(qsizetype tagStart)
                                    tr("rule '%1': enabled is true or false, not '%2'").arg(name, text));
         enabled = text == u"true";
     }
+    Rule::Action action = Rule::Action::Reply;
+    if (attributes.hasAttribute(u"action"_s)) {
+        const QStringView text = attributes.value(u"action"_s);
+        const std::optional<Rule::Action> known = Rule::actionFromName(text);
+        if (!known)
+            return failInAttribute(
+                tagStart, u"action", 0,
+                tr("rule '%1': action is reply, drop, delay, duplicate or hold, not '%2'").arg(name, text));
+        action = *known;
+    }
+    if (action == Rule::Action::Delay && delayMs == 0)
+        return fail(tagStart, tr("rule '%1': a delay rule needs delay-ms above 0").arg(name));
     // The expression is checked here, where its errors can point into the attribute.
     ExpressionError problem;
     if (!Expression::compile(match, &problem).isValid())
@@ -252,6 +265,10 @@ bool RulesReader::readRule(qsizetype tagStart)
         if (token == QXmlStreamReader::EndElement)
             break;
         if (token == QXmlStreamReader::StartElement) {
+            if (action != Rule::Action::Reply)
+                return fail(
+                    startTagOffset(),
+                    tr("rule '%1' is a %2 rule: it holds no stanza").arg(name, Rule::actionName(action)));
             if (!reply.isNull())
                 return fail(startTagOffset(),
                             tr("rule '%1' holds more than one stanza: a second one starts here").arg(name));
@@ -264,12 +281,13 @@ bool RulesReader::readRule(qsizetype tagStart)
     }
     if (m_reader.hasError())
         return false; // run() reports it
-    if (reply.isNull())
+    if (reply.isNull() && action == Rule::Action::Reply)
         return fail(tagStart, tr("rule '%1' has no reply stanza inside it").arg(name));
-    Rule rule(name, match, reply.toXml(), delayMs, enabled);
+    Rule rule(name, match, reply.isNull() ? QString() : reply.toXml(), delayMs, enabled);
+    rule.setAction(action);
     QString error;
     if (!rule.compile(&error))
-        return fail(replyStart, tr("rule '%1': %2").arg(name, error));
+        return fail(replyStart < 0 ? tagStart : replyStart, tr("rule '%1': %2").arg(name, error));
     m_result.rules.append(rule);
     return true;
 }
@@ -383,6 +401,17 @@ QByteArray RulesFile::write(const QList<Rule> &rules, QString *error)
     writer.writeStartElement(u"rules"_s);
     writer.writeDefaultNamespace(namespaceUri);
     for (const Rule &rule : rules) {
+        if (rule.isFault()) {
+            writer.writeEmptyElement(u"rule"_s);
+            writer.writeAttribute(u"name"_s, rule.name());
+            writer.writeAttribute(u"match"_s, rule.match());
+            writer.writeAttribute(u"action"_s, Rule::actionName(rule.action()));
+            if (rule.action() == Rule::Action::Delay)
+                writer.writeAttribute(u"delay-ms"_s, QString::number(rule.delayMs()));
+            if (!rule.isEnabled())
+                writer.writeAttribute(u"enabled"_s, u"false"_s);
+            continue;
+        }
         QString parseError;
         const XmlElement reply = XmlElement::parse(rule.replyText().toUtf8(), &parseError);
         if (reply.isNull()) {

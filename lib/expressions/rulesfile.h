@@ -17,6 +17,13 @@ namespace xcm {
 // enabled='false', and holds exactly one stanza: the reply template, written in the file's namespace
 // (it becomes jabber:component:accept); children in other namespaces declare theirs as usual.
 //
+// A fault rule (proxy mode only) has action='drop', 'delay' (with delay-ms above 0), 'duplicate' or
+// 'hold' and is empty: it acts on the matching stanza, it sends nothing of its own:
+//
+//     <rule name='slow-acks' match="dir == in and kind == iq" action='delay' delay-ms='500'/>
+//
+// action='reply' (the default) is the reply rule above.
+//
 // Reading is all or nothing: the first problem stops it, with its line and column in the file (an
 // error in an expression or a placeholder points into the attribute or text that holds it). UTF-8
 // only, at most maxFileBytes, no DTD.

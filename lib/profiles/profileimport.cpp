@@ -30,7 +30,68 @@ bool parseBool(const QString &value, bool fallback)
     return fallback;
 }
 
+// The first line of `secretFile` (relative to the import file's folder), or an error.
+bool readSecretFile(const QString &importFile, QString secretFile, QString *secret, QStringList *warnings,
+                    QString *error)
+{
+    if (QFileInfo(secretFile).isRelative())
+        secretFile = QFileInfo(importFile).absoluteDir().filePath(secretFile);
+    QFile file(secretFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = ProfileImport::tr("cannot read the secret file %1: %2").arg(secretFile, file.errorString());
+        return false;
+    }
+    *secret = QString::fromUtf8(file.readLine()).trimmed();
+    if (readableByOthers(secretFile))
+        warnings->append(ProfileImport::tr("%1 can be read by others (chmod 600)").arg(secretFile));
+    return true;
+}
+
 } // namespace
+
+bool ProfileImport::readProxyFields(const QString &fileName, const QHash<QString, QString> &values,
+                                    Result *result)
+{
+    Profile &profile = result->profile;
+    const QString mode = values.value(u"mode"_s, u"component"_s).toLower();
+    if (mode != u"component" && mode != u"proxy") {
+        result->error = tr("%1: mode is component or proxy, not %2").arg(fileName, mode);
+        return false;
+    }
+    profile.mode = mode == u"proxy" ? Profile::Mode::Proxy : Profile::Mode::Component;
+    const bool hasProxyKeys = values.contains(u"listen"_s) || values.contains(u"component-secret"_s) ||
+                              values.contains(u"component-secret-file"_s);
+    if (!profile.isProxy()) {
+        if (hasProxyKeys)
+            result->error = tr("%1: listen and component-secret belong to mode=proxy").arg(fileName);
+        return !hasProxyKeys;
+    }
+    if (values.contains(u"listen"_s)) {
+        // [address:]port
+        const QString listen = values.value(u"listen"_s);
+        const qsizetype colon = listen.lastIndexOf(u':');
+        bool ok = false;
+        const uint port = listen.mid(colon + 1).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535 || colon == 0) {
+            result->error = tr("%1: listen is [address:]port, not %2").arg(fileName, listen);
+            return false;
+        }
+        if (colon > 0)
+            profile.listenAddress = listen.left(colon);
+        profile.listenPort = quint16(port);
+    }
+    if (values.contains(u"component-secret"_s)) {
+        result->componentSecret = values.value(u"component-secret"_s);
+        if (readableByOthers(fileName))
+            result->warnings.append(tr("%1 holds a secret but others can read it (chmod 600)").arg(fileName));
+    } else if (values.contains(u"component-secret-file"_s)) {
+        if (!readSecretFile(fileName, values.value(u"component-secret-file"_s), &result->componentSecret,
+                            &result->warnings, &result->error))
+            return false;
+    }
+    profile.separateComponentSecret = !result->componentSecret.isEmpty();
+    return true;
+}
 
 ProfileImport::Result ProfileImport::readFile(const QString &fileName)
 {
@@ -98,18 +159,11 @@ ProfileImport::Result ProfileImport::readFile(const QString &fileName)
         if (readableByOthers(fileName))
             result.warnings.append(tr("%1 holds a secret but others can read it (chmod 600)").arg(fileName));
     } else if (values.contains(u"secret-file"_s)) {
-        QString secretFile = values.value(u"secret-file"_s);
-        if (QFileInfo(secretFile).isRelative())
-            secretFile = QFileInfo(fileName).absoluteDir().filePath(secretFile);
-        QFile secret(secretFile);
-        if (!secret.open(QIODevice::ReadOnly)) {
-            result.error = tr("cannot read the secret file %1: %2").arg(secretFile, secret.errorString());
+        if (!readSecretFile(fileName, values.value(u"secret-file"_s), &result.secret, &result.warnings,
+                            &result.error))
             return result;
-        }
-        result.secret = QString::fromUtf8(secret.readLine()).trimmed();
-        if (readableByOthers(secretFile))
-            result.warnings.append(tr("%1 can be read by others (chmod 600)").arg(secretFile));
     }
+    readProxyFields(fileName, values, &result);
     return result;
 }
 

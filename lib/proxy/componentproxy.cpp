@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -183,6 +184,8 @@ void ComponentProxy::onUpstreamStanza(const Stanza &stanza)
     }
     if (stanza.kind() == StanzaKind::Stream)
         return; // the server's header, <handshake/>, </stream:stream>: each leg has its own
+    if (m_faults.isActive() && applyFaults(stanza))
+        return;
     m_stream->write(stanza.wire());
 }
 
@@ -193,6 +196,8 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
         m_upstream.disconnectFromServer();
         return;
     }
+    if (m_faults.isActive() && applyFaults(stanza.passedOn(Direction::Sent, stanza.timestampMs())))
+        return;
     if (!m_upstream.relay(stanza))
         qCInfo(lcConnection) << "proxy: a stanza from the component arrived while the server leg is down";
 }
@@ -204,6 +209,7 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "left:" << explanation;
     m_stream->deleteLater();
     m_stream = nullptr;
+    forgetFaults();
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end.
@@ -230,6 +236,65 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
     Q_EMIT injectedToComponent(
         Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), wire, element));
     return true;
+}
+
+bool ComponentProxy::applyFaults(const Stanza &stanza)
+{
+    if (stanza.kind() == StanzaKind::Stream)
+        return false;
+    const FaultInjector::Verdict verdict = m_faults.inspect(stanza);
+    if (!verdict.faulted)
+        return false;
+    QString mark;
+    switch (verdict.action) {
+    case Rule::Action::Drop:
+        mark = tr("dropped by rule %1").arg(verdict.ruleName);
+        break;
+    case Rule::Action::Delay:
+        mark = tr("delayed %1 ms by rule %2").arg(verdict.delayMs).arg(verdict.ruleName);
+        // Later stanzas overtake it, as on a slow network path.
+        QTimer::singleShot(verdict.delayMs, this, [this, stanza, generation = m_faultGeneration] {
+            if (generation == m_faultGeneration)
+                relayOnLeg(stanza);
+        });
+        break;
+    case Rule::Action::Duplicate:
+        mark = tr("duplicated by rule %1").arg(verdict.ruleName);
+        relayOnLeg(stanza);
+        relayOnLeg(stanza);
+        break;
+    case Rule::Action::Hold:
+        mark = tr("held by rule %1").arg(verdict.ruleName);
+        break;
+    case Rule::Action::Reply:
+        return false;
+    }
+    qCDebug(lcConnection).noquote() << "proxy:" << mark;
+    Q_EMIT stanzaFaulted(stanza, mark);
+    return true;
+}
+
+void ComponentProxy::relayOnLeg(const Stanza &stanza)
+{
+    if (stanza.direction() == Direction::Received) {
+        if (m_stream)
+            m_stream->write(stanza.wire());
+    } else if (!m_upstream.relay(stanza)) {
+        qCInfo(lcConnection) << "proxy: a faulted stanza for the server found the server leg down";
+    }
+}
+
+void ComponentProxy::releaseHeld()
+{
+    const QList<FaultInjector::HeldStanza> held = m_faults.releaseAll();
+    for (const FaultInjector::HeldStanza &entry : held)
+        relayOnLeg(entry.stanza);
+}
+
+void ComponentProxy::forgetFaults()
+{
+    ++m_faultGeneration;
+    m_faults.clearHeld();
 }
 
 } // namespace xcm

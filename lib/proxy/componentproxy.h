@@ -2,6 +2,7 @@
 #pragma once
 
 #include "componentconnection.h"
+#include "faultinjector.h"
 #include "incomingcomponentstream.h"
 #include "proxysettings.h"
 #include "streamerror.h"
@@ -51,6 +52,11 @@ public:
     // component) refuses it.
     bool injectToComponent(const QByteArray &xml, QString *error);
 
+    // Fault rules acting on both legs before relaying (none: the relay is untouched).
+    FaultInjector &faults() { return m_faults; }
+    // Relays every stanza a hold rule kept, on its own leg, oldest first.
+    void releaseHeld();
+
 Q_SIGNALS:
     // Something happened on the component's side, in words for the connection bar and xcm-cli
     // ("component 127.0.0.1:40112 connected", "refused a component: wrong handshake"); `problem`: a
@@ -59,6 +65,9 @@ Q_SIGNALS:
     void componentChanged(bool connected);
     // A stanza injected towards the component, for the log (Direction::Received).
     void injectedToComponent(const xcm::Stanza &stanza);
+    // A fault rule acted on `stanza` (Direction::Received: server → component, Sent: component →
+    // server); `mark` says what, for the log: "dropped by rule X", "delayed 500 ms by rule X", …
+    void stanzaFaulted(const xcm::Stanza &stanza, const QString &mark);
 
 private:
     void onNewConnection();
@@ -69,6 +78,9 @@ private:
     void onComponentStanza(const Stanza &stanza);
     void onComponentFinished(const StreamError &error, const QString &explanation);
     void refuseSecond(QTcpSocket *socket);
+    bool applyFaults(const Stanza &stanza);
+    void relayOnLeg(const Stanza &stanza);
+    void forgetFaults();
     StreamParser::Limits limits() const;
 
     ProxySettings m_settings;
@@ -79,6 +91,8 @@ private:
     QPointer<IncomingComponentStream> m_stream;
     QString m_componentAddress;
     bool m_upstreamErrorRelayed = false;
+    FaultInjector m_faults;
+    quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
 };
 
 } // namespace xcm

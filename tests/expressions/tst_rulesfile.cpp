@@ -120,7 +120,7 @@ void TestRulesFile::errors_data()
                           << u"2:2: text outside a <rule>: \"hello\""_s;
     QTest::newRow("unknown attribute")
         << oneRule("name='a' match='body' delay='5'", "<message/>")
-        << u"2:29: unknown attribute 'delay' on <rule> (known: name, match, delay-ms, enabled)"_s;
+        << u"2:29: unknown attribute 'delay' on <rule> (known: name, match, action, delay-ms, enabled)"_s;
     QTest::newRow("no name") << oneRule("match='body'", "<message/>") << u"2:1: a <rule> needs a name='…'"_s;
     QTest::newRow("no match") << oneRule("name='a'", "<message/>")
                               << u"2:1: rule 'a' needs a match='…' expression"_s;

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void filterPrintsOnlyWhatMatches();
     void proxyRelaysARealComponent();
     void proxyRefusesAWrongComponentSecret();
+    void proxyInjectsFaults();
     void proxyRefusesBadArguments_data();
     void proxyRefusesBadArguments();
 
@@ -311,6 +312,64 @@ void TestCliPeers::proxyRefusesAWrongComponentSecret()
     QCOMPARE(component.failureCondition(), u"not-authorized"_s);
     QVERIFY2(cli.waitForError(u"handshake does not match"_s), qPrintable(cli.output()));
     QVERIFY(!cli.output().contains(u"OUT <handshake"_s)); // the server never heard of it
+}
+
+void TestCliPeers::proxyInjectsFaults()
+{
+    QTemporaryDir dir;
+    QFile rules(dir.filePath(u"faults.xml"_s));
+    QVERIFY(rules.open(QIODevice::WriteOnly));
+    rules.write("<rules xmlns='urn:xcm:rules:1'>\n"
+                "  <rule name='lose' match=\"dir == in and body contains 'drop me'\" action='drop'/>\n"
+                "  <rule name='slow' match=\"dir == out and body contains 'slow'\" action='delay' "
+                "delay-ms='700'/>\n"
+                "  <rule name='twice' match=\"dir == in and body contains 'dup me'\" action='duplicate'/>\n"
+                "</rules>\n");
+    rules.close();
+    const quint16 listenPort = freePort();
+    CliProcess cli;
+    cli.start({u"--proxy"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(listenPort), u"--host"_s, u"127.0.0.1"_s,
+               u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, echo.domain,
+               u"--rules"_s, rules.fileName()},
+              echo.secret);
+    QVERIFY2(cli.waitForError(u"listening on 127.0.0.1:%1"_s.arg(listenPort)), qPrintable(cli.output()));
+    EchoComponentProcess component(echo.domain, echo.secret, listenPort);
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output() + cli.output()));
+
+    const auto message = [](const QString &id, const QString &body) {
+        return u"<message type='chat' id='%1' to='%2'><body>%3</body></message>"_s.arg(id, echo.domain, body);
+    };
+    // One message per client: a client waits for one echo per peer at a time.
+    const auto send = [&](const QString &id, const QString &body, XmppClientProcess &client) {
+        return client.run({message(id, body)}, 3s);
+    };
+    XmppClientProcess dropped(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m1"_s, u"please drop me"_s, dropped), qPrintable(dropped.failure() + cli.output()));
+    QVERIFY2(dropped.timedOut().contains(u"m1"_s), qPrintable(cli.output()));
+    QVERIFY(dropped.messageBody(u"m1"_s).isEmpty());
+    XmppClientProcess kept(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m2"_s, u"keep me"_s, kept), qPrintable(kept.failure() + cli.output()));
+    QCOMPARE(kept.messageBody(u"m2"_s), u"keep me"_s);
+    XmppClientProcess slow(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m3"_s, u"slow one"_s, slow), qPrintable(slow.failure() + cli.output()));
+    QCOMPARE(slow.messageBody(u"m3"_s), u"slow one"_s);
+    QVERIFY2(slow.answerDelayMs(u"m3"_s) >= 700, qPrintable(QString::number(slow.answerDelayMs(u"m3"_s))));
+    XmppClientProcess twice(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m4"_s, u"dup me"_s, twice), qPrintable(twice.failure() + cli.output()));
+    QCOMPARE(twice.messageBody(u"m4"_s), u"dup me"_s);
+    // The component got "dup me" twice, so it echoed twice.
+    const auto echoesOfDup = [&cli] {
+        const QStringList lines = cli.output().split(u'\n');
+        return std::count_if(lines.begin(), lines.end(), [](const QString &line) {
+            return line.contains(u"C→S"_s) && line.contains(u"dup me"_s);
+        });
+    };
+    QTRY_COMPARE(echoesOfDup(), 2);
+    const QString output = cli.output();
+    QVERIFY2(output.contains(u"[dropped by rule lose]"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"[delayed 700 ms by rule slow]"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"[duplicated by rule twice]"_s), qPrintable(output));
 }
 
 void TestCliPeers::proxyRefusesBadArguments_data()

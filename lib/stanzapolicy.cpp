@@ -23,8 +23,6 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     const XmlElement element = XmlElement::parse(trimmed, &error);
     if (element.isNull())
         return tr("not well-formed XML: %1").arg(error);
-    if (parsed)
-        *parsed = element;
     if (element.namespaceUri() != ns::component)
         return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
             .arg(element.namespaceUri());
@@ -40,6 +38,8 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
         if (element.attribute(u"id").isEmpty())
             return tr("an <iq/> needs an id");
     }
+    if (parsed)
+        *parsed = element;
     return {};
 }
 

@@ -33,8 +33,7 @@ struct StanzaPolicy
 
     static StanzaPolicy forSettings(const ConnectionSettings &settings, Toward toward = Toward::Server);
 
-    // Why `xml` would be refused, or an empty string; `parsed` receives the element whenever it is
-    // well-formed, refused or not (the caller need not parse it again).
+    // Why `xml` would be refused, or an empty string; `parsed` receives the element when it passes.
     QString check(QByteArrayView xml, XmlElement *parsed = nullptr) const;
 
 private:

@@ -380,6 +380,9 @@ ComposeWidget::EditorCheck ComposeWidget::checkEditor() const
     check.bytes = bytes;
     check.policy = policy;
     check.problem = policy.check(check.bytes, &check.parsed);
+    if (!check.problem.isEmpty())
+        check.parsed =
+            XmlElement::parse(check.bytes); // refused, yet perhaps well-formed: the fields still follow
     m_lastCheck = check;
     return check;
 }

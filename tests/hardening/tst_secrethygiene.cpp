@@ -365,8 +365,10 @@ void TestSecretHygiene::wholeSessionLeavesNoSecret()
     QVERIFY2(anyPlace(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
                       m_alpha.domain.toUtf8()),
              "the settings (with the profile) are among the files searched");
-    QVERIFY2(anyPlace(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), m_token.toUtf8()),
-             "the compose history (with the token) is among the files searched");
+    QVERIFY2(
+        anyPlace(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/xcm/history/"_s,
+                 m_token.toUtf8()),
+        "the compose history (with the token) is among the files searched");
     QVERIFY2(anyPlace(u"stderr of xcm --connect"_s, "xcm.connection"), "the core log was captured");
     QVERIFY2(anyPlace(u"Qt messages"_s, "xcm.connection"), "the core log was captured in process");
     QVERIFY2(anyPlace(u"cmdline and environ of xcm --connect"_s, "--connect"), "the command line was read");

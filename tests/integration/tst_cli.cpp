@@ -1331,9 +1331,16 @@ void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
         << QByteArray("did you mean {from}?");
     QTest::newRow("rules: no such file")
         << QStringList{u"--rules"_s, u"/nonexistent/rules.xml"_s} << QByteArray() << QByteArray("--rules: ");
-    QTest::newRow("rules in proxy mode")
-        << QStringList{u"--proxy"_s, u"--rules"_s} << QByteArray("<rules xmlns='urn:xcm:rules:1'/>")
-        << QByteArray("in proxy mode the component answers");
+    QTest::newRow("reply rule in proxy mode")
+        << QStringList{u"--proxy"_s, u"--rules"_s}
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='echo' match='kind == message'>"
+                      "<message from='{to}' to='{from}'/></rule></rules>")
+        << QByteArray("rule 'echo' is a reply rule: in proxy mode the component answers");
+    QTest::newRow("fault rule without proxy")
+        << QStringList{u"--rules"_s}
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='lose' match='kind == message' "
+                      "action='drop'/></rules>")
+        << QByteArray("rule 'lose' is a drop rule: fault rules act only with --proxy");
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting()

@@ -9,6 +9,7 @@
 // that of the control run. Root may read anything, so under root both sides run as `nobody`.
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -110,8 +111,18 @@ std::optional<bool> procOpenToSameUser(const QString &program, const QStringList
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                           QFileDevice::ExeOwner | QFileDevice::ReadOther |
                                           QFileDevice::WriteOther | QFileDevice::ExeOther);
+    // Under root the binary may sit where `nobody` cannot reach it (a clone under /root): run a copy.
+    QString runnable = program;
+    if (geteuid() == 0) {
+        runnable = dir.filePath(QFileInfo(program).fileName());
+        if (!QFile::copy(program, runnable))
+            return std::nullopt;
+        QFile::setPermissions(runnable, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                            QFileDevice::ExeOther);
+    }
     QProcess process;
-    process.setProgram(program);
+    process.setProgram(runnable);
     process.setArguments(arguments);
     process.setWorkingDirectory(dir.path());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

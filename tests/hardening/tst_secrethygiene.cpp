@@ -82,6 +82,7 @@ public:
                 connect(server, &QTcpSocket::readyRead, app, [this, app, server, fromServer] {
                     const QByteArray bytes = server->readAll();
                     *fromServer += bytes;
+                    toApp += bytes;
                     app->write(bytes);
                     static const QRegularExpression id(uR"(<stream:stream[^>]*\sid=['"]([^'"]+)['"])"_s);
                     const auto match = id.match(QString::fromUtf8(*fromServer));
@@ -111,7 +112,8 @@ public:
 
     QStringList streamIds;
     QList<QByteArray> digests;
-    QByteArray wire; // everything the app sent
+    QByteArray wire;  // everything the app sent
+    QByteArray toApp; // everything the server sent the app
 
 private:
     QTcpServer m_server;
@@ -237,7 +239,8 @@ void TestSecretHygiene::runBinaryPart()
     QVERIFY2(QTest::qWaitFor([&] { return !m_proxy->digests.isEmpty(); }, 30000),
              app.readAllStandardError().constData());
     m_places.append({u"/proc/PID/cmdline and environ of xcm --connect"_s, processIdentity(app.processId())});
-    QTest::qWait(500); // the server's answer to the handshake
+    // The server's answer to the handshake: messages sent before it would bounce, not reach the app.
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxy->toApp.contains("<handshake/>"), 10000);
     for (int i = 0; i < 10; ++i) {
         QCOMPARE(beta->send(u"<message from='b@beta.localhost' to='bot@alpha.localhost' id='t%1'><body>%2 %1"
                             "</body></message>"_s.arg(i)
@@ -245,12 +248,19 @@ void TestSecretHygiene::runBinaryPart()
                                 .toUtf8()),
                  QString());
     }
-    QVERIFY2(app.waitForFinished(60000), "xcm --screenshots did not quit by itself");
+    // Not app.waitForFinished(): it would block this event loop, and with it the recording proxy that
+    // carries the messages to the app.
+    QVERIFY2(QTest::qWaitFor([&] { return app.state() == QProcess::NotRunning; }, 60000),
+             "xcm --screenshots did not quit by itself");
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     const QByteArray out = app.readAllStandardOutput();
     const QByteArray err = app.readAllStandardError();
     QVERIFY2(app.exitCode() == 0, err.constData());
-    // Positive controls: the app connected through the proxy and logged it.
+    // Positive controls: the 10 token messages reached the app, which connected through the proxy and
+    // logged it.
+    for (int i = 0; i < 10; ++i)
+        QVERIFY2(m_proxy->toApp.contains((m_token + u' ' + QString::number(i) + u"</body>"_s).toUtf8()),
+                 qPrintable(u"token message %1 never reached the app"_s.arg(i)));
     QVERIFY2(err.contains("xcm.connection"), err.constData());
     QVERIFY2(out.contains("shot-main.png"), out.constData());
     m_places.append({u"stdout of xcm --connect"_s, out});

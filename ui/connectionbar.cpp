@@ -202,6 +202,14 @@ void ConnectionBar::showTimeline()
     m_timelineDialog->activateWindow();
 }
 
+QString ConnectionBar::stateToolTip() const
+{
+    const DisconnectReason &reason = m_session->connection()->lastReason();
+    if (m_session->state() != ConnectionState::Connected && reason.isError())
+        return stateSummary() + u" — "_s + reason.toString();
+    return stateSummary();
+}
+
 QString ConnectionBar::stateSummary() const
 {
     const ComponentConnection *connection = m_session->connection();

@@ -30,6 +30,8 @@ public:
 
     // The one-line state the status bar repeats ("Connected · up 3:07").
     QString stateSummary() const;
+    // The status bar's tooltip: the summary, and while not connected the last failure's reason.
+    QString stateToolTip() const;
     // "In 12 stanzas · 3.4 KiB   Out 5 stanzas · 1.2 KiB".
     QString countersText() const;
     // The profile's connection attempts and its stanza rates, recorded from the start.

@@ -409,13 +409,9 @@ QString MainWindow::statusText() const
 
 QString MainWindow::statusToolTip() const
 {
-    QString text = statusText();
-    if (const ProfileSession *session = currentSession()) {
-        const DisconnectReason &reason = session->connection()->lastReason();
-        if (session->state() != ConnectionState::Connected && reason.isError())
-            text += u" — "_s + reason.toString();
-    }
-    return text;
+    const SessionPage *page = currentPage();
+    return page ? page->session()->profile().name + u": "_s + page->connectionBar()->stateToolTip()
+                : statusText();
 }
 
 void MainWindow::selectAdjacentProfile(int step)

@@ -99,12 +99,13 @@ private:
             sync();
             m_file.close();
         }
-        // UTC time to the millisecond orders the files; a counter keeps two in one millisecond apart.
+        // UTC time orders the files across runs; within a run, two files may start in the same
+        // millisecond, so a counter follows (zero-padded: names sort as they were started).
         const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss.zzz'Z'"_s);
-        QString name = QDir(m_settings.directory).filePath(m_settings.prefix + u'-' + stamp + u".jsonl"_s);
-        for (int n = 2; QFile::exists(name); ++n)
-            name = QDir(m_settings.directory)
-                       .filePath(m_settings.prefix + u'-' + stamp + u'-' + QString::number(n) + u".jsonl"_s);
+        const QString name =
+            QDir(m_settings.directory)
+                .filePath(m_settings.prefix + u'-' + stamp + u'-' +
+                          u"%1"_s.arg(++m_filesStarted, 6, 10, QLatin1Char('0')) + u".jsonl"_s);
         m_file.setFileName(name);
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered) ||
             !m_file.setPermissions(privateFile)) {
@@ -138,6 +139,7 @@ private:
     QFile m_file;
     QTimer *m_syncTimer = nullptr;
     bool m_dirty = false;
+    quint64 m_filesStarted = 0;
 };
 
 CaptureWriter::CaptureWriter(const Settings &settings, QObject *parent)

@@ -26,7 +26,7 @@ public:
     struct Settings
     {
         QString directory;
-        QString prefix = QStringLiteral("capture"); // files: <prefix>-<UTC time>.jsonl
+        QString prefix = QStringLiteral("capture"); // files: <prefix>-<UTC time>-<counter>.jsonl
         qint64 maxFileBytes = 100 * 1024 * 1024;
         int maxFiles = 10; // the oldest are deleted beyond this
     };

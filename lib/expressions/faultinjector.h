@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rule.h"
-
-#include <QElapsedTimer>
-#include <QObject>
+#include "rulerunner.h"
 
 #include <deque>
-#include <vector>
 
 namespace xcm {
 
@@ -18,15 +14,14 @@ namespace xcm {
 // - Only fault rules (Rule::isFault()); setRules() refuses reply rules, which are direct mode's.
 // - The first enabled rule (in order) whose expression matches decides; `dir` names the leg:
 //   in = server → component, out = component → server (the proxy logs the legs that way).
-// - A rule that acts more than maxFaultsPerSecond() times within a second pauses and says so, as a
+// - A rule that acts more than maxActionsPerSecond() times within a second pauses and says so, as a
 //   RuleEngine rule does; setRuleEnabled() or resumeRule() restart it.
 // - At most maxHeld() stanzas are held; a hold rule that would hold more pauses and says so (the
 //   stanza is relayed).
-class FaultInjector : public QObject
+class FaultInjector : public RuleRunner
 {
     Q_OBJECT
 public:
-    static constexpr int defaultMaxFaultsPerSecond = 50;
     static constexpr int defaultMaxHeld = 100;
 
     struct Verdict
@@ -46,16 +41,10 @@ public:
     explicit FaultInjector(QObject *parent = nullptr);
     ~FaultInjector() override;
 
-    // Replaces the rules (compiling what is not compiled yet). A reply rule or one that does not
-    // compile refuses them all, and `error` names it.
-    bool setRules(const QList<Rule> &rules, QString *error = nullptr);
-    const QList<Rule> &rules() const { return m_rules; }
+    // Reply rules are refused: they answer in a direct session only.
+    QString refusal(const Rule &rule) const override;
     bool isActive() const { return !m_rules.isEmpty(); }
-    void setRuleEnabled(int index, bool enabled);
-    void resumeRule(int index);
 
-    void setMaxFaultsPerSecond(int count) { m_maxFaultsPerSecond = std::max(1, count); }
-    int maxFaultsPerSecond() const { return m_maxFaultsPerSecond; }
     void setMaxHeld(int count) { m_maxHeld = std::max(1, count); }
     int maxHeld() const { return m_maxHeld; }
 
@@ -69,21 +58,11 @@ public:
     // Forgets what is held (the connection ended).
     void clearHeld();
 
-Q_SIGNALS:
-    void ruleChanged(int index);
-    // The rule acted too often, or would hold too many, and stopped; `why` is for the user.
-    void rulePaused(int index, const QString &why);
-
 private:
-    bool allowFault(int index);
-    void pause(int index, const QString &why);
+    QString rateLimitReason() const override;
 
-    QList<Rule> m_rules;
-    std::vector<std::deque<qint64>> m_recentFaults; // per rule: when it acted within the last second
     std::deque<HeldStanza> m_held;
-    int m_maxFaultsPerSecond = defaultMaxFaultsPerSecond;
     int m_maxHeld = defaultMaxHeld;
-    QElapsedTimer m_clock;
 };
 
 } // namespace xcm

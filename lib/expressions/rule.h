@@ -69,6 +69,7 @@ public:
     bool sameDefinition(const Rule &other) const;
 
 private:
+    friend class RuleRunner;
     friend class RuleEngine;
     friend class FaultInjector;
 

@@ -14,7 +14,6 @@ namespace xcm {
 
 namespace {
 
-constexpr qint64 rateWindowMs = 1000;
 constexpr qint64 rememberRepliesMs = 60'000; // a reply routed back to us arrives well within this
 constexpr size_t rememberRepliesMax = 1000;
 
@@ -51,52 +50,11 @@ QString withId(const QString &xml, const QString &id)
 } // namespace
 
 RuleEngine::RuleEngine(QObject *parent)
-    : QObject(parent)
+    : RuleRunner(parent)
     , m_idPrefix(replyIdPrefix + QString::number(QRandomGenerator::global()->generate(), 16) + u'-')
-{
-    m_clock.start();
-}
+{}
 
 RuleEngine::~RuleEngine() = default;
-
-bool RuleEngine::setRules(const QList<Rule> &rules, QString *error)
-{
-    QList<Rule> compiled = rules;
-    for (Rule &rule : compiled) {
-        QString problem;
-        if (!rule.isCompiled() && !rule.compile(&problem)) {
-            if (error)
-                *error = tr("rule '%1': %2").arg(rule.name(), problem);
-            qCDebug(lcRules) << "rules refused:" << rule.name() << problem;
-            return false;
-        }
-        rule.m_paused = false;
-    }
-    m_rules = std::move(compiled);
-    m_recentReplies.assign(size_t(m_rules.size()), {});
-    qCDebug(lcRules) << m_rules.size() << "rules in effect";
-    return true;
-}
-
-void RuleEngine::setRuleEnabled(int index, bool enabled)
-{
-    if (index < 0 || index >= m_rules.size())
-        return;
-    m_rules[index].m_enabled = enabled;
-    if (enabled)
-        resumeRule(index);
-    Q_EMIT ruleChanged(index);
-}
-
-void RuleEngine::resumeRule(int index)
-{
-    if (index < 0 || index >= m_rules.size() || !m_rules[index].m_paused)
-        return;
-    m_rules[index].m_paused = false;
-    m_recentReplies[size_t(index)].clear();
-    qCInfo(lcRules) << "rule resumed:" << m_rules[index].name();
-    Q_EMIT ruleChanged(index);
-}
 
 void RuleEngine::cancelPending()
 {
@@ -126,7 +84,7 @@ bool RuleEngine::handleReceived(const Stanza &stanza)
             if (message != rule.m_lastError)
                 fail(i, message);
         }
-        if (!matched || !allowReply(i))
+        if (!matched || !withinRateLimit(i))
             continue;
         return answer(i, view);
     }
@@ -155,27 +113,11 @@ void RuleEngine::remember(const XmlElement &reply)
          m_clock.elapsed()});
 }
 
-bool RuleEngine::allowReply(int index)
+QString RuleEngine::rateLimitReason() const
 {
-    std::deque<qint64> &recent = m_recentReplies[size_t(index)];
-    const qint64 now = m_clock.elapsed();
-    while (!recent.empty() && now - recent.front() >= rateWindowMs)
-        recent.pop_front();
-    if (recent.size() < size_t(m_maxRepliesPerSecond)) {
-        recent.push_back(now);
-        return true;
-    }
-    Rule &rule = m_rules[index];
-    rule.m_paused = true;
-    const QString why =
-        tr("paused: more than %1 replies within a second (a loop?); turn the rule on again to "
-           "resume it")
-            .arg(m_maxRepliesPerSecond);
-    rule.m_lastError = why;
-    qCInfo(lcRules) << "rule paused by the rate limit:" << rule.name();
-    Q_EMIT rulePaused(index, why);
-    Q_EMIT ruleChanged(index);
-    return false;
+    return tr("paused: more than %1 replies within a second (a loop?); turn the rule on again to "
+              "resume it")
+        .arg(maxActionsPerSecond());
 }
 
 bool RuleEngine::answer(int index, StanzaView &view)

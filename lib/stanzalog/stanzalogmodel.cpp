@@ -233,10 +233,12 @@ QHash<int, QByteArray> StanzaLogModel::roleNames() const
     return names;
 }
 
-void StanzaLogModel::append(const Stanza &stanza, Origin origin)
+void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &ruleName)
 {
     if (stanza.isNull())
         return;
+    if (!ruleName.isEmpty())
+        m_ruleNames.emplace(m_nextSequence, ruleName);
     Row row;
     row.wire = stanza.wire();
     // A wire that is a slice of a larger buffer (or raw data we do not own) would cost more than its
@@ -310,6 +312,7 @@ void StanzaLogModel::removeOldest(qsizetype count)
     beginRemoveRows({}, 0, int(count) - 1);
     m_rows.erase(m_rows.begin(), m_rows.begin() + count);
     m_firstSequence += quint64(count);
+    m_ruleNames.erase(m_ruleNames.begin(), m_ruleNames.lower_bound(m_firstSequence));
     endRemoveRows();
 }
 
@@ -319,6 +322,7 @@ void StanzaLogModel::clear()
     beginResetModel();
     m_rows = {}; // releases the blocks, unlike clear()
     m_pending = {};
+    m_ruleNames.clear();
     m_textCache.clear();
     m_firstSequence = m_nextSequence;
     m_dropped = 0;
@@ -442,12 +446,22 @@ QString StanzaLogModel::answerText(int row) const
     switch (m_rows[size_t(row)].origin) {
     case Origin::Wire:
         break;
-    case Origin::Automatic:
+    case Origin::Automatic: {
+        const QString rule = ruleNameFor(sequenceAt(row));
+        if (!rule.isEmpty())
+            return exchange.isEmpty() ? tr("rule %1").arg(rule) : tr("rule %1: %2").arg(rule, exchange);
         return exchange.isEmpty() ? tr("sent by xcm automatically") : tr("auto %1").arg(exchange);
+    }
     case Origin::Injected:
         return exchange.isEmpty() ? tr("injected by you") : tr("injected: %1").arg(exchange);
     }
     return exchange;
+}
+
+QString StanzaLogModel::ruleNameFor(quint64 sequence) const
+{
+    const auto found = m_ruleNames.find(sequence);
+    return found == m_ruleNames.end() ? QString() : found->second;
 }
 
 QString StanzaLogModel::exchangeText(int row) const

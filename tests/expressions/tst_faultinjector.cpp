@@ -147,7 +147,7 @@ void TestFaultInjector::holdIsBounded()
 void TestFaultInjector::rateLimitPauses()
 {
     FaultInjector injector;
-    injector.setMaxFaultsPerSecond(3);
+    injector.setMaxActionsPerSecond(3);
     QVERIFY(injector.setRules({faultRule(u"dup"_s, u"kind == message"_s, Rule::Action::Duplicate)}));
     QSignalSpy paused(&injector, &FaultInjector::rulePaused);
     for (int i = 0; i < 3; ++i)

@@ -191,7 +191,7 @@ void TestRuleEngine::neverAnswersARulesReply()
 void TestRuleEngine::rateLimitPausesTheRule()
 {
     Fixture f({Rule(u"echo"_s, u"kind == message"_s, echoReply)});
-    QCOMPARE(f.engine.maxRepliesPerSecond(), RuleEngine::defaultMaxRepliesPerSecond);
+    QCOMPARE(f.engine.maxActionsPerSecond(), RuleEngine::defaultMaxActionsPerSecond);
     for (int i = 0; i < 60; ++i)
         f.engine.handleReceived(chat(QString::number(i)));
     QCOMPARE(f.replySpy.size(), 50);
@@ -200,14 +200,16 @@ void TestRuleEngine::rateLimitPausesTheRule()
     QVERIFY(f.pausedSpy.at(0).at(1).toString().contains(u"more than 50 replies within a second"));
     QVERIFY(f.engine.rules().at(0).isPaused());
     QCOMPARE(f.engine.rules().at(0).hits(), 50u);
-    // Turned on again, it answers again.
+    QVERIFY(f.engine.rules().at(0).lastError().startsWith(u"paused:"_s));
+    // Turned on again, it answers again, and no longer says it is paused.
     f.engine.setRuleEnabled(0, true);
     QVERIFY(!f.engine.rules().at(0).isPaused());
+    QCOMPARE(f.engine.rules().at(0).lastError(), QString());
     f.engine.handleReceived(chat(u"again"_s));
     QCOMPARE(f.replySpy.size(), 51);
 
     Fixture slow({Rule(u"echo"_s, u"kind == message"_s, echoReply)});
-    slow.engine.setMaxRepliesPerSecond(3);
+    slow.engine.setMaxActionsPerSecond(3);
     for (int i = 0; i < 4; ++i)
         slow.engine.handleReceived(chat(QString::number(i)));
     QCOMPARE(slow.replySpy.size(), 3);
@@ -217,6 +219,7 @@ void TestRuleEngine::rateLimitPausesTheRule()
 void TestRuleEngine::badRulesChangeNothing()
 {
     Fixture f({Rule(u"echo"_s, u"body"_s, echoReply)});
+    QSignalSpy replaced(&f.engine, &RuleEngine::rulesReplaced);
     QString error;
     QVERIFY(!f.engine.setRules(
         {Rule(u"fine"_s, u"body"_s, echoReply), Rule(u"broken"_s, u"body =="_s, echoReply)}, &error));
@@ -232,6 +235,9 @@ void TestRuleEngine::badRulesChangeNothing()
     QVERIFY(!f.engine.setRules({Rule(u"m"_s, u" "_s, echoReply)}, &error));
     QCOMPARE(error,
              u"rule 'm': match: a rule needs an expression (to answer everything, write: kind != stream)"_s);
+    QCOMPARE(replaced.size(), 0);
+    QVERIFY(f.engine.setRules({Rule(u"fine"_s, u"body"_s, echoReply)}));
+    QCOMPARE(replaced.size(), 1);
 }
 
 void TestRuleEngine::catastrophicRegexBecomesTheLastError()

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void pairingSurvivesTheCapAndTheFilters();
     void unansweredFilterFollowsAnswers();
     void answerColumnNamesWhatCannotPair();
+    void ruleRepliesNameTheirRule();
 };
 
 void TestStanzaLogModel::burstIsOneInsertion()
@@ -826,6 +827,28 @@ void TestStanzaLogModel::answerColumnNamesWhatCannotPair()
     untracked.append(samples::received("<iq type='get' id='u' from='x@example.org' to='bot.example.org'/>"));
     untracked.flush();
     QCOMPARE(cell(untracked, 0, StanzaLogModel::AnswerColumn), QString());
+}
+
+void TestStanzaLogModel::ruleRepliesNameTheirRule()
+{
+    using Origin = StanzaLogModel::Origin;
+    StanzaLogModel model;
+    model.setMaxRows(64);
+    model.append(samples::sent("<message from='bot.example.org' to='x@example.org'><body>a</body></message>"),
+                 Origin::Automatic, u"echo"_s);
+    model.append(samples::sent("<message from='bot.example.org' to='x@example.org'><body>b</body></message>"),
+                 Origin::Automatic);
+    model.flush();
+    QCOMPARE(model.ruleNameFor(model.sequenceAt(0)), u"echo"_s);
+    QCOMPARE(cell(model, 0, StanzaLogModel::AnswerColumn), u"rule echo"_s);
+    QCOMPARE(model.ruleNameFor(model.sequenceAt(1)), QString());
+    QCOMPARE(cell(model, 1, StanzaLogModel::AnswerColumn), u"sent by xcm automatically"_s);
+    // The name goes with its row: dropped by the cap, it is forgotten.
+    const quint64 first = model.sequenceAt(0);
+    appendLoad(model, 64);
+    model.flush();
+    QCOMPARE(model.rowForSequence(first), -1);
+    QCOMPARE(model.ruleNameFor(first), QString());
 }
 
 QTEST_GUILESS_MAIN(TestStanzaLogModel)

@@ -69,11 +69,11 @@ void ProfileSession::follow(ComponentConnection *connection)
     });
     connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         using Origin = StanzaLogModel::Origin;
-        if (!m_sendingRule.isEmpty())
-            m_ruleReplies.insert(m_log->lastSequence() + 1, m_sendingRule);
-        m_log->append(stanza, m_sendingAutomatic  ? Origin::Automatic
-                              : m_sendingInjected ? Origin::Injected
-                                                  : Origin::Wire);
+        m_log->append(stanza,
+                      m_sendingAutomatic  ? Origin::Automatic
+                      : m_sendingInjected ? Origin::Injected
+                                          : Origin::Wire,
+                      m_sendingRule);
         if (!m_proxyMode)
             m_responder->handleSent(stanza); // an answer by hand releases its held request
     });
@@ -134,6 +134,11 @@ void ProfileSession::sendRuleReply(const QByteArray &xml, const QString &ruleNam
     m_sendingRule.clear();
     if (!problem.isEmpty())
         qCInfo(lcUi) << "rule" << ruleName << "of" << m_profile.name << "cannot send its reply:" << problem;
+}
+
+QString ProfileSession::ruleNameFor(quint64 sequence) const
+{
+    return m_log->ruleNameFor(sequence);
 }
 
 int ProfileSession::heldRequestCount() const

@@ -5,7 +5,6 @@
 #include "profile.h"
 #include "statelook.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -68,7 +67,7 @@ public:
     // gets no automatic error besides. Replies held for their delay are dropped at a disconnect.
     RuleEngine *rules() const { return m_rules.get(); }
     // The rule whose reply the log row `sequence` is, or empty.
-    QString ruleNameFor(quint64 sequence) const { return m_ruleReplies.value(sequence); }
+    QString ruleNameFor(quint64 sequence) const;
 
     ConnectionState state() const { return connection()->state(); }
     // Connecting, connected, or waiting to reconnect: the user's "Disconnect" has something to stop.
@@ -159,10 +158,9 @@ private:
     std::unique_ptr<RequestTracker> m_requests;
     std::unique_ptr<Responder> m_responder;
     std::unique_ptr<RuleEngine> m_rules;
-    QString m_sendingRule;                 // the stanza the connection reports as sent is this rule's reply
-    QHash<quint64, QString> m_ruleReplies; // log sequence → the rule that sent it
-    bool m_sendingAutomatic = false;       // the stanza the connection reports as sent is an automatic answer
-    bool m_sendingInjected = false;        // … is one the user injected into a proxied stream
+    QString m_sendingRule;           // the stanza the connection reports as sent is this rule's reply
+    bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
+    bool m_sendingInjected = false;  // … is one the user injected into a proxied stream
     bool m_proxyMode = false;
     bool m_hasSecret = false;
     QString m_componentSecret; // proxy mode, when the component has its own

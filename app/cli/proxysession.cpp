@@ -43,7 +43,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
             [this](const Stanza &stanza) { m_printer.printStanza(stanza, u"S→C", u"[injected]"_s); });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
     connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
-            [this](const Stanza &stanza, const QString &mark) {
+            [this](const Stanza &stanza, Rule::Action, const QString &mark) {
                 const bool toServer = stanza.direction() == Direction::Sent;
                 if (m_options.filter.matches(stanza))
                     m_printer.printStanza(stanza, toServer ? u"C→S" : u"S→C", u"[%1]"_s.arg(mark));

@@ -10,17 +10,14 @@ namespace xcm {
 
 FaultInjector::FaultInjector(QObject *parent)
     : RuleRunner(parent)
-{}
+{
+    connect(this, &RuleRunner::rulesReplaced, this, [this] {
+        m_active =
+            std::any_of(m_rules.cbegin(), m_rules.cend(), [](const Rule &rule) { return rule.isFault(); });
+    });
+}
 
 FaultInjector::~FaultInjector() = default;
-
-QString FaultInjector::refusal(const Rule &rule) const
-{
-    if (rule.isFault())
-        return {};
-    return tr("a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates "
-              "or holds (action='…')");
-}
 
 FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
 {
@@ -29,7 +26,7 @@ FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
     StanzaView view(stanza);
     for (int i = 0; i < m_rules.size(); ++i) {
         Rule &rule = m_rules[i];
-        if (!rule.m_enabled || rule.m_paused || !rule.m_compiled)
+        if (!rule.m_enabled || rule.m_paused || !rule.m_compiled || !rule.isFault())
             continue;
         if (!rule.m_expression.matches(view))
             continue;

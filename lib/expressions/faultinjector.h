@@ -11,7 +11,8 @@ namespace xcm {
 // with it — relay it untouched, drop it, relay it after a delay, relay it twice or hold it until
 // releaseAll(). The caller relays the stanza's raw bytes; nothing is re-serialised.
 //
-// - Only fault rules (Rule::isFault()); setRules() refuses reply rules, which are direct mode's.
+// - Only fault rules (Rule::isFault()) act; reply rules (direct mode's) are kept in the list, so that a
+//   profile's one list of rules lines up with it, and never act.
 // - The first enabled rule (in order) whose expression matches decides; `dir` names the leg:
 //   in = server → component, out = component → server (the proxy logs the legs that way).
 // - A rule that acts more than maxActionsPerSecond() times within a second pauses and says so, as a
@@ -41,9 +42,10 @@ public:
     explicit FaultInjector(QObject *parent = nullptr);
     ~FaultInjector() override;
 
-    // Reply rules are refused: they answer in a direct session only.
-    QString refusal(const Rule &rule) const override;
-    bool isActive() const { return !m_rules.isEmpty(); }
+    // Every rule can be given; reply rules are skipped.
+    QString refusal(const Rule &) const override { return {}; }
+    // Whether any fault rule is in the list.
+    bool isActive() const { return m_active; }
 
     void setMaxHeld(int count) { m_maxHeld = std::max(1, count); }
     int maxHeld() const { return m_maxHeld; }
@@ -63,6 +65,7 @@ private:
 
     std::deque<HeldStanza> m_held;
     int m_maxHeld = defaultMaxHeld;
+    bool m_active = false;
 };
 
 } // namespace xcm

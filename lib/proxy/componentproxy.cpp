@@ -270,7 +270,7 @@ bool ComponentProxy::applyFaults(const Stanza &stanza)
         return false;
     }
     qCDebug(lcConnection).noquote() << "proxy:" << mark;
-    Q_EMIT stanzaFaulted(stanza, mark);
+    Q_EMIT stanzaFaulted(stanza, verdict.action, mark);
     return true;
 }
 

@@ -67,7 +67,7 @@ Q_SIGNALS:
     void injectedToComponent(const xcm::Stanza &stanza);
     // A fault rule acted on `stanza` (Direction::Received: server → component, Sent: component →
     // server); `mark` says what, for the log: "dropped by rule X", "delayed 500 ms by rule X", …
-    void stanzaFaulted(const xcm::Stanza &stanza, const QString &mark);
+    void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
 
 private:
     void onNewConnection();

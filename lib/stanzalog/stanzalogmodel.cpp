@@ -233,12 +233,12 @@ QHash<int, QByteArray> StanzaLogModel::roleNames() const
     return names;
 }
 
-void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &ruleName)
+void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &note)
 {
     if (stanza.isNull())
         return;
-    if (!ruleName.isEmpty())
-        m_ruleNames.emplace(m_nextSequence, ruleName);
+    if (!note.isEmpty())
+        m_notes.insert_or_assign(m_nextSequence, note);
     Row row;
     row.wire = stanza.wire();
     // A wire that is a slice of a larger buffer (or raw data we do not own) would cost more than its
@@ -312,7 +312,7 @@ void StanzaLogModel::removeOldest(qsizetype count)
     beginRemoveRows({}, 0, int(count) - 1);
     m_rows.erase(m_rows.begin(), m_rows.begin() + count);
     m_firstSequence += quint64(count);
-    m_ruleNames.erase(m_ruleNames.begin(), m_ruleNames.lower_bound(m_firstSequence));
+    m_notes.erase(m_notes.begin(), m_notes.lower_bound(m_firstSequence));
     endRemoveRows();
 }
 
@@ -322,7 +322,7 @@ void StanzaLogModel::clear()
     beginResetModel();
     m_rows = {}; // releases the blocks, unlike clear()
     m_pending = {};
-    m_ruleNames.clear();
+    m_notes.clear();
     m_textCache.clear();
     m_firstSequence = m_nextSequence;
     m_dropped = 0;
@@ -445,9 +445,11 @@ QString StanzaLogModel::answerText(int row) const
     const QString exchange = exchangeText(row);
     switch (m_rows[size_t(row)].origin) {
     case Origin::Wire:
+        if (const QString note = noteFor(sequenceAt(row)); !note.isEmpty())
+            return exchange.isEmpty() ? note : note + u"; "_s + exchange;
         break;
     case Origin::Automatic: {
-        const QString rule = ruleNameFor(sequenceAt(row));
+        const QString rule = noteFor(sequenceAt(row));
         if (!rule.isEmpty())
             return exchange.isEmpty() ? tr("rule %1").arg(rule) : tr("rule %1: %2").arg(rule, exchange);
         return exchange.isEmpty() ? tr("sent by xcm automatically") : tr("auto %1").arg(exchange);
@@ -458,10 +460,20 @@ QString StanzaLogModel::answerText(int row) const
     return exchange;
 }
 
-QString StanzaLogModel::ruleNameFor(quint64 sequence) const
+void StanzaLogModel::setNote(quint64 sequence, const QString &note)
 {
-    const auto found = m_ruleNames.find(sequence);
-    return found == m_ruleNames.end() ? QString() : found->second;
+    if (sequence < m_firstSequence || sequence >= m_nextSequence || note.isEmpty())
+        return;
+    m_notes.insert_or_assign(sequence, note);
+    const int row = rowForSequence(sequence);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, AnswerColumn), index(row, AnswerColumn));
+}
+
+QString StanzaLogModel::noteFor(quint64 sequence) const
+{
+    const auto found = m_notes.find(sequence);
+    return found == m_notes.end() ? QString() : found->second;
 }
 
 QString StanzaLogModel::exchangeText(int row) const

@@ -106,12 +106,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Queues a stanza; it becomes a row at the next flush. `ruleName`: the reply rule that sent it
-    // (an automatic row), shown in the Answer column as "rule NAME".
-    void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &ruleName = {});
+    // Queues a stanza; it becomes a row at the next flush. `note`: for an automatic row the reply rule
+    // that sent it (the Answer column says "rule NAME"); for another what a fault rule did to it
+    // ("dropped by rule X"), shown as given.
+    void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &note = {});
     Origin originAt(int row) const { return m_rows[size_t(row)].origin; }
-    // The reply rule that sent the stanza `sequence`, or empty.
-    QString ruleNameFor(quint64 sequence) const;
+    // Notes a row appended already (queued or shown), as append() does.
+    void setNote(quint64 sequence, const QString &note);
+    QString noteFor(quint64 sequence) const;
     // Turns the queue into rows now (one insertion).
     void flush();
     qsizetype pendingCount() const { return qsizetype(m_pending.size()); }
@@ -196,8 +198,8 @@ private:
 
     std::deque<Row> m_rows;
     std::vector<Row> m_pending;
-    std::map<quint64, QString> m_ruleNames; // sequence → rule; few rows have one, so not in Row
-    quint64 m_firstSequence = 1;            // of m_rows.front()
+    std::map<quint64, QString> m_notes; // sequence → note; few rows have one, so not in Row
+    quint64 m_firstSequence = 1;        // of m_rows.front()
     quint64 m_nextSequence = 1;
     quint64 m_dropped = 0;
     qsizetype m_maxRows = defaultMaxRows;

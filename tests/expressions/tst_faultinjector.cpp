@@ -39,7 +39,7 @@ class TestFaultInjector : public QObject
 private Q_SLOTS:
     void verdict_data();
     void verdict();
-    void replyRulesAreRefused();
+    void replyRulesNeverAct();
     void holdKeepsRawBytesUntilReleased();
     void holdIsBounded();
     void rateLimitPauses();
@@ -95,13 +95,23 @@ void TestFaultInjector::verdict()
     }
 }
 
-void TestFaultInjector::replyRulesAreRefused()
+void TestFaultInjector::replyRulesNeverAct()
 {
     FaultInjector injector;
     QString error;
-    QVERIFY(!injector.setRules({Rule(u"echo"_s, u"kind == message"_s, u"<message to='{from}'/>"_s)}, &error));
-    QVERIFY2(error.contains(u"direct session"), qPrintable(error));
+    // A profile's one list holds both kinds; in a proxy the reply rules sit still.
+    QVERIFY(injector.setRules({Rule(u"echo"_s, u"kind == message"_s, u"<message to='{from}'/>"_s)}, &error));
     QVERIFY(!injector.isActive());
+    QVERIFY(
+        !injector.inspect(receivedStanza(u"<message from='a@example.org' to='bot.example.org'/>"_s)).faulted);
+    QCOMPARE(injector.rules().at(0).hits(), quint64(0));
+    QVERIFY(injector.setRules({Rule(u"echo"_s, u"kind == message"_s, u"<message to='{from}'/>"_s),
+                               faultRule(u"drop"_s, u"kind == message"_s, Rule::Action::Drop, 0)}));
+    QVERIFY(injector.isActive());
+    const FaultInjector::Verdict verdict =
+        injector.inspect(receivedStanza(u"<message from='a@example.org' to='bot.example.org'/>"_s));
+    QVERIFY(verdict.faulted);
+    QCOMPARE(verdict.ruleName, u"drop"_s);
     QVERIFY(!injector.setRules({faultRule(u"d"_s, u"kind == message"_s, Rule::Action::Delay, 0)}, &error));
     QVERIFY2(error.contains(u"above 0"), qPrintable(error));
 }

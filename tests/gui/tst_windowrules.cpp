@@ -101,7 +101,7 @@ void TestWindowRules::ruleAnswersTheClient()
     QVERIFY(m_window->profileService()->store()->setRules(profile.id, echoRules()));
     QVERIFY(m_window->selectProfileByName(u"Rules"_s));
     ProfileSession *session = m_window->currentSession();
-    QVERIFY(session->rules()->setRules(echoRules()));
+    QVERIFY(session->setRules(echoRules()));
     session->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
 

@@ -839,16 +839,21 @@ void TestStanzaLogModel::ruleRepliesNameTheirRule()
     model.append(samples::sent("<message from='bot.example.org' to='x@example.org'><body>b</body></message>"),
                  Origin::Automatic);
     model.flush();
-    QCOMPARE(model.ruleNameFor(model.sequenceAt(0)), u"echo"_s);
+    QCOMPARE(model.noteFor(model.sequenceAt(0)), u"echo"_s);
     QCOMPARE(cell(model, 0, StanzaLogModel::AnswerColumn), u"rule echo"_s);
-    QCOMPARE(model.ruleNameFor(model.sequenceAt(1)), QString());
+    QCOMPARE(model.noteFor(model.sequenceAt(1)), QString());
     QCOMPARE(cell(model, 1, StanzaLogModel::AnswerColumn), u"sent by xcm automatically"_s);
+    // What a fault rule did to a relayed stanza, noted once the row exists.
+    model.append(samples::received("<message from='x@example.org' to='bot.example.org'/>"));
+    model.flush();
+    model.setNote(model.lastSequence(), u"dropped by rule lossy"_s);
+    QCOMPARE(cell(model, 2, StanzaLogModel::AnswerColumn), u"dropped by rule lossy"_s);
     // The name goes with its row: dropped by the cap, it is forgotten.
     const quint64 first = model.sequenceAt(0);
     appendLoad(model, 64);
     model.flush();
     QCOMPARE(model.rowForSequence(first), -1);
-    QCOMPARE(model.ruleNameFor(first), QString());
+    QCOMPARE(model.noteFor(first), QString());
 }
 
 QTEST_GUILESS_MAIN(TestStanzaLogModel)

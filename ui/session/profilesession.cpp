@@ -50,6 +50,7 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     follow(&m_proxy->upstream());
     connect(m_proxy.get(), &ComponentProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { m_log->append(stanza, StanzaLogModel::Origin::Injected); });
+    connect(m_proxy.get(), &ComponentProxy::stanzaFaulted, this, &ProfileSession::noteFault);
     connect(m_proxy.get(), &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
         m_componentEvent = text;
         m_componentEventIsProblem = problem;
@@ -62,7 +63,7 @@ void ProfileSession::follow(ComponentConnection *connection)
 {
     // The log first, then the responder: a request's row comes before its automatic answer's.
     connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        m_log->append(stanza);
+        m_log->append(stanza, StanzaLogModel::Origin::Wire, std::exchange(m_faultMark, {}));
         // A request a rule answers gets no automatic answer besides (one answer per request).
         if (!m_proxyMode && !m_rules->handleReceived(stanza))
             m_responder->handleReceived(stanza);
@@ -138,7 +139,47 @@ void ProfileSession::sendRuleReply(const QByteArray &xml, const QString &ruleNam
 
 QString ProfileSession::ruleNameFor(quint64 sequence) const
 {
-    return m_log->ruleNameFor(sequence);
+    const int row = m_log->rowForSequence(sequence);
+    return row >= 0 && m_log->originAt(row) == StanzaLogModel::Origin::Automatic ? m_log->noteFor(sequence)
+                                                                                 : QString();
+}
+
+bool ProfileSession::setRules(const QList<Rule> &rules, QString *error)
+{
+    if (!m_rules->setRules(rules, error))
+        return false;
+    // Compiled and checked by now: the proxy's runner takes the same list.
+    return m_proxy->faults().setRules(m_rules->rules(), error);
+}
+
+RuleRunner *ProfileSession::activeRules() const
+{
+    if (m_proxyMode)
+        return &m_proxy->faults();
+    return m_rules.get();
+}
+
+void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const QString &mark)
+{
+    if (stanza.direction() == Direction::Received) {
+        // The proxy hears the server first; the log's row for this stanza comes right after.
+        m_faultMark = mark;
+        return;
+    }
+    // From the component: the rows are the stanza going out to the server, if it does.
+    switch (action) {
+    case Rule::Action::Duplicate: // both copies went out already
+        m_log->setNote(m_log->lastSequence(), mark);
+        m_log->setNote(m_log->lastSequence() - 1, mark);
+        break;
+    case Rule::Action::Drop:
+    case Rule::Action::Hold:
+    case Rule::Action::Delay: // its row comes when it goes out; this one says why it did not yet
+        m_log->append(stanza, StanzaLogModel::Origin::Wire, mark);
+        break;
+    case Rule::Action::Reply:
+        break;
+    }
 }
 
 int ProfileSession::heldRequestCount() const

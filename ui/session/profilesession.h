@@ -3,6 +3,7 @@
 
 #include "componentconnection.h"
 #include "profile.h"
+#include "rule.h"
 #include "statelook.h"
 
 #include <QObject>
@@ -16,6 +17,7 @@ class ComposeHistory;
 class RequestTracker;
 class Responder;
 class RuleEngine;
+class RuleRunner;
 class SecretStore;
 class StanzaLogModel;
 
@@ -62,10 +64,15 @@ public:
     Responder *responder() const { return m_responder.get(); }
     // Requests held for the user to answer by hand.
     int heldRequestCount() const;
-    // The profile's reply rules, run on what a direct (non-proxy) session receives, as xcm-cli --rules
-    // does: a rule's reply goes out on the connection, logged as automatic; a request a rule answers
-    // gets no automatic error besides. Replies held for their delay are dropped at a disconnect.
+    // The profile's rules, one list of both kinds. Reply rules run on what a direct session receives, as
+    // xcm-cli --rules does: a rule's reply goes out on the connection, logged as automatic; a request a
+    // rule answers gets no automatic error besides; replies held for their delay are dropped at a
+    // disconnect. Fault rules act on what a proxy relays, as xcm-cli --proxy --rules does, and the log
+    // notes what they did ("dropped by rule X"). Nothing changes if a rule does not compile.
+    bool setRules(const QList<Rule> &rules, QString *error = nullptr);
     RuleEngine *rules() const { return m_rules.get(); }
+    // The runner of the mode the session is in (or starts in next): what a rules panel shows.
+    RuleRunner *activeRules() const;
     // The rule whose reply the log row `sequence` is, or empty.
     QString ruleNameFor(quint64 sequence) const;
 
@@ -143,6 +150,7 @@ private:
     void applyProfile();
     void sendAutomaticAnswer(const QByteArray &xml);
     void sendRuleReply(const QByteArray &xml, const QString &ruleName);
+    void noteFault(const Stanza &stanza, Rule::Action action, const QString &mark);
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
     void readSecretsAndStart(const QString &readError);
@@ -159,6 +167,7 @@ private:
     std::unique_ptr<Responder> m_responder;
     std::unique_ptr<RuleEngine> m_rules;
     QString m_sendingRule;           // the stanza the connection reports as sent is this rule's reply
+    QString m_faultMark;             // the stanza the server connection reports next was faulted so
     bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
     bool m_sendingInjected = false;  // … is one the user injected into a proxied stream
     bool m_proxyMode = false;

@@ -60,7 +60,7 @@ void SessionListModel::add(const Profile &profile)
     auto session = std::make_unique<ProfileSession>(profile, m_secrets, historyFile);
     ProfileSession *raw = session.get();
     QString rulesProblem;
-    if (!raw->rules()->setRules(m_store->rules(profile.id), &rulesProblem))
+    if (!raw->setRules(m_store->rules(profile.id), &rulesProblem))
         qCWarning(lcUi) << "the rules of" << profile.name << "are not used:" << rulesProblem;
     connect(raw, &ProfileSession::changed, this, [this, raw] { sessionChanged(raw); });
     m_sessions.push_back(std::move(session));

@@ -151,6 +151,13 @@ void MainWindow::buildActions()
     connect(connectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::connectAll);
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
+    QAction *rules = profileMenu->addAction(tr("&Rules"));
+    rules->setObjectName("rulesAction"_L1);
+    rules->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(rules, &QAction::triggered, this, [this] {
+        if (SessionPage *page = currentPage())
+            page->showRules();
+    });
     QAction *timeline = profileMenu->addAction(tr("Connection &Timeline…"));
     timeline->setObjectName("timelineAction"_L1);
     timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -167,8 +174,10 @@ void MainWindow::buildActions()
     focusCompose->setObjectName("focusComposeAction"_L1);
     focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(focusCompose, &QAction::triggered, this, [this] {
-        if (SessionPage *page = currentPage())
+        if (SessionPage *page = currentPage()) {
+            page->showCompose();
             page->compose()->focusEditor();
+        }
     });
 
     // Filled with the shown log's own actions (refreshLogMenu): their state is that log's, and their
@@ -320,7 +329,7 @@ void MainWindow::saveLayout()
 
 void MainWindow::addPage(ProfileSession *session)
 {
-    auto *page = new SessionPage(session, m_stack);
+    auto *page = new SessionPage(session, m_profiles->store(), m_stack);
     page->logView()->setSettingsGroup(logSettingsGroup); // one column layout for every profile's log
     if (!m_pageSplitterState.isEmpty())
         page->splitter()->restoreState(m_pageSplitterState);

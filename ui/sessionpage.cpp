@@ -4,17 +4,21 @@
 #include "composewidget.h"
 #include "connectionbar.h"
 #include "profilesession.h"
+#include "ruleengine.h"
+#include "rulespanel.h"
 #include "stanzalogview.h"
 
 #include <QFrame>
 #include <QSplitter>
+#include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace xcm {
 
-SessionPage::SessionPage(ProfileSession *session, QWidget *parent)
+SessionPage::SessionPage(ProfileSession *session, ProfileStore *store, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
 {
@@ -27,13 +31,25 @@ SessionPage::SessionPage(ProfileSession *session, QWidget *parent)
     m_log->setModel(session->log());
 
     m_compose = new ComposeWidget(session, this);
-    connect(m_log, &StanzaLogView::replyRequested, m_compose, &ComposeWidget::prepareReply);
+    connect(m_log, &StanzaLogView::replyRequested, this, [this](const Stanza &stanza) {
+        showCompose();
+        m_compose->prepareReply(stanza);
+    });
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName("pageSplitter"_L1);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_log);
-    m_splitter->addWidget(m_compose);
+    m_rules = new RulesPanel(session, store, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName("composeTabs"_L1);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_compose, tr("Compose"));
+    m_tabs->addTab(m_rules, QString());
+    connect(m_rules, &RulesPanel::rulesChanged, this, &SessionPage::updateRulesTab);
+    connect(session->rules(), &RuleRunner::rulesReplaced, this, &SessionPage::updateRulesTab);
+    updateRulesTab();
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
@@ -50,5 +66,27 @@ SessionPage::SessionPage(ProfileSession *session, QWidget *parent)
 }
 
 SessionPage::~SessionPage() = default;
+
+void SessionPage::showCompose()
+{
+    m_tabs->setCurrentWidget(m_compose);
+}
+
+void SessionPage::showRules()
+{
+    m_tabs->setCurrentWidget(m_rules);
+    m_rules->view()->setFocus();
+}
+
+void SessionPage::updateRulesTab()
+{
+    // The count of rules on, so that rules at work are seen from the Compose tab too.
+    const QList<Rule> &rules = m_session->rules()->rules();
+    const auto on =
+        std::count_if(rules.begin(), rules.end(), [](const Rule &rule) { return rule.isEnabled(); });
+    const int index = m_tabs->indexOf(m_rules);
+    m_tabs->setTabText(index, on > 0 ? tr("Rules (%1 on)").arg(on) : tr("Rules"));
+    m_tabs->setTabToolTip(index, tr("%n rule(s), %1 on", "", int(rules.size())).arg(on));
+}
 
 } // namespace xcm

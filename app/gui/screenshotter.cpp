@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "profileeditor.h"
 #include "profilesession.h"
+#include "ruledialog.h"
+#include "ruleengine.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
 #include "timelinedialog.h"
@@ -97,11 +99,40 @@ void Screenshotter::shootMainAndCompose()
             QTimer::singleShot(300, this, [this, page] {
                 save(page->compose(), u"compose-large"_s);
                 page->compose()->applyTemplate(StanzaTemplate::MessageChat);
-                shootEditor();
+                shootRules(page);
             });
             return;
         }
         shootEditor();
+    });
+}
+
+void Screenshotter::shootRules(SessionPage *page)
+{
+    // Rules for this run only (the profile keeps none): the demo's traffic gives them hits.
+    ProfileSession *session = page->session();
+    Rule paused(u"slow-pong"_s, u"kind == message and from.domain == 'nowhere.example'"_s,
+                u"<message from='{to}' to='{from}'><body>later</body></message>"_s, 2000, false);
+    session->setRules(
+        {Rule(u"echo"_s, u"kind == message and body contains 'ping'"_s,
+              u"<message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>"_s),
+         Rule(u"ping-answer"_s, u"kind == iq and type == get and ns == 'urn:xmpp:ping'"_s,
+              u"<iq type='result' id='{id}' from='{to}' to='{from}'/>"_s),
+         paused});
+    page->showRules();
+    QTimer::singleShot(4500, this, [this, page, session] {
+        save(m_window, u"rules"_s);
+        auto *dialog = new RuleDialog({u"ping-answer"_s, u"slow-pong"_s}, session->profile().settings,
+                                      session->isProxy(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setRule(session->rules()->rules().at(0));
+        dialog->show();
+        QTimer::singleShot(300, this, [this, page, dialog] {
+            save(dialog, u"rule-dialog"_s);
+            dialog->close();
+            page->showCompose();
+            shootEditor();
+        });
     });
 }
 

@@ -8,6 +8,7 @@
 namespace xcm {
 
 class MainWindow;
+class SessionPage;
 
 // Saves PNGs of the main window, the compose form and the profile editor once the selected profile is
 // connected and its log shows some traffic, then quits. For tools/screenshots and documentation.
@@ -21,6 +22,7 @@ public:
 private:
     void poll();
     void shootMainAndCompose();
+    void shootRules(SessionPage *page);
     void shootEditor();
     void save(QWidget *widget, const QString &name);
 

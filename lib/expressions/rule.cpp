@@ -69,28 +69,36 @@ void Rule::setAction(Action action)
     m_compiled = false;
 }
 
-bool Rule::compile(QString *error)
+bool Rule::compile(QString *error, Part *part)
 {
     m_compiled = false;
-    const auto fail = [error](const QString &reason) {
+    Part failed = Part::None;
+    const auto fail = [error, part, &failed](const QString &reason) {
         if (error)
             *error = reason;
+        if (part)
+            *part = failed;
         return false;
     };
+    failed = Part::Name;
     if (m_name.trimmed().isEmpty())
         return fail(tr("name: a rule needs a name"));
     if (m_name.size() > maxNameLength)
         return fail(tr("name: longer than %1 characters").arg(maxNameLength));
+    failed = Part::Delay;
     if (m_delayMs < 0 || m_delayMs > maxDelayMs)
         return fail(tr("delay: %1 ms is not between 0 and %2 ms").arg(m_delayMs).arg(maxDelayMs));
+    failed = Part::Match;
     if (m_match.trimmed().isEmpty())
         return fail(tr("match: a rule needs an expression (to answer everything, write: kind != stream)"));
     ExpressionError problem;
     Expression expression = Expression::compile(m_match, &problem);
     if (!expression.isValid())
         return fail(tr("match: %1").arg(problem.toString()));
+    failed = Part::Delay;
     if (m_action == Action::Delay && m_delayMs == 0)
         return fail(tr("delay: a delay rule needs a delay above 0 ms"));
+    failed = Part::Reply;
     ReplyTemplate reply;
     if (isFault()) {
         // A fault acts on the stanza itself: there is nothing to send.
@@ -106,6 +114,8 @@ bool Rule::compile(QString *error)
     m_compiled = true;
     if (error)
         error->clear();
+    if (part)
+        *part = Part::None;
     return true;
 }
 

@@ -37,9 +37,20 @@ public:
     Rule(const QString &name, const QString &match, const QString &replyTemplate, int delayMs = 0,
          bool enabled = true);
 
+    // The part of a definition a problem is in.
+    enum class Part : quint8
+    {
+        None,
+        Name,
+        Match,
+        Delay,
+        Reply
+    };
+
     // Checks and compiles the definition. On failure returns false and a reason that names the part:
-    // "match: 1:12: expected a value after '=='", "reply: 1:20: unknown placeholder {frm} …".
-    bool compile(QString *error = nullptr);
+    // "match: 1:12: expected a value after '=='", "reply: 1:20: unknown placeholder {frm} …"; `part`
+    // says which, for a form to mark the field.
+    bool compile(QString *error = nullptr, Part *part = nullptr);
     bool isCompiled() const { return m_compiled; }
 
     const QString &name() const { return m_name; }

@@ -2,21 +2,37 @@
 // Reply rules in the desktop app, end to end: a real slixmpp client on a real Prosody talks to the
 // component the real main window connected. The profile's echo rule answers 'ping 1' with 'pong ping 1'
 // (hits 1, the log row automatic and named after the rule); an iq a rule answers gets no automatic
-// error besides; the rules are kept with the profile (a new ProfileStore reads them).
+// error besides; the rules are kept with the profile (a new ProfileStore reads them). The Rules panel,
+// driven with keys and clicks, makes such a rule (refusing a wrong expression on the way), shows its
+// hits, and turns it off.
+#include "composewidget.h"
 #include "mainwindow.h"
 #include "profileservice.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
+#include "ruledialog.h"
 #include "ruleengine.h"
+#include "rulelistmodel.h"
+#include "rulespanel.h"
+#include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "windowdriver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -49,6 +65,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void ruleAnswersTheClient();
+    void panelMakesARuleThatAnswers();
 
 private:
     std::unique_ptr<ProsodyServer> m_server;
@@ -146,6 +163,103 @@ void TestWindowRules::ruleAnswersTheClient()
     ProfileStore reread;
     QCOMPARE(reread.rules(profile.id).size(), 2);
     QVERIFY(reread.rules(profile.id).at(0).sameDefinition(echoRules().at(0)));
+}
+
+void TestWindowRules::panelMakesARuleThatAnswers()
+{
+    Profile profile = Profile::create(u"Panel"_s);
+    profile.settings.host = u"127.0.0.1"_s;
+    profile.settings.port = m_server->componentPort();
+    profile.settings.domain = component.domain;
+    profile.settings.reconnect.enabled = false;
+    m_window->profileService()->createProfile(profile, component.secret);
+    QVERIFY(m_window->selectProfileByName(u"Panel"_s));
+    SessionPage *page = xcm::test::pageNamed(m_window.get(), u"Panel"_s);
+    ProfileSession *session = page->session();
+    RulesPanel *panel = page->rules();
+    QCOMPARE(page->tabs()->currentWidget(), page->compose());
+    QVERIFY(xcm::test::activateWindow(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QCOMPARE(page->tabs()->currentWidget(), panel);
+    QTRY_VERIFY(panel->view()->hasFocus());
+
+    // Insert opens the dialog (modal): it is driven from the event loop it runs.
+    QString wrongStatus;
+    bool okWhileWrong = true;
+    bool drove = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<RuleDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(u"ruleName"_s);
+        auto *match = dialog->findChild<QLineEdit *>(u"ruleMatch"_s);
+        auto *reply = dialog->findChild<QPlainTextEdit *>(u"ruleReply"_s);
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(name && match && reply && ok);
+        name->selectAll();
+        QTest::keyClicks(name, u"echo"_s);
+        QTest::keyClicks(match, u"kind == "_s);
+        wrongStatus = dialog->findChild<QLabel *>(u"ruleStatus"_s)->text();
+        okWhileWrong = ok->isEnabled();
+        QTest::keyClicks(match, u"message and body contains 'ping'"_s);
+        reply->setFocus();
+        QTest::keySequence(reply, QKeySequence::SelectAll);
+        QTest::keyClicks(
+            reply, u"<message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>"_s);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog->problem()));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        drove = true;
+    });
+    QTest::keyClick(panel->view(), Qt::Key_Insert);
+    QVERIFY(drove);
+    QCOMPARE(wrongStatus, u"✗ match: 1:8: expected a value after '=='"_s);
+    QVERIFY(!okWhileWrong);
+    QCOMPARE(panel->model()->rowCount(), 1);
+    QCOMPARE(session->rules()->rules().at(0).name(), u"echo"_s);
+    QCOMPARE(page->tabs()->tabText(page->tabs()->indexOf(panel)), u"Rules (1 on)"_s);
+
+    session->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
+    {
+        XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+        QVERIFY2(client.run({u"<message id='p1' to='%1' type='chat'><body>ping 1</body></message>"_s.arg(
+                                component.domain)},
+                            20s),
+                 qPrintable(client.failure()));
+        QCOMPARE(client.messageBody(u"p1"_s), u"pong ping 1"_s);
+    }
+    const QModelIndex hits = panel->model()->index(0, RuleListModel::HitsColumn);
+    QTRY_COMPARE(hits.data().toString(), u"1"_s);
+    // The reply's row in the log names the rule.
+    StanzaLogModel *log = session->log();
+    log->flush();
+    bool named = false;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->originAt(row) == StanzaLogModel::Origin::Automatic)
+            named = log->index(row, StanzaLogModel::AnswerColumn).data().toString() == u"rule echo"_s;
+    }
+    QVERIFY(named);
+
+    // Space on the selected rule turns it off: a ping goes unanswered, and the profile keeps it off.
+    panel->view()->setFocus();
+    panel->view()->setCurrentIndex(panel->model()->index(0, RuleListModel::NameColumn));
+    QTest::keyClick(panel->view(), Qt::Key_Space);
+    QVERIFY(!session->rules()->rules().at(0).isEnabled());
+    QCOMPARE(page->tabs()->tabText(page->tabs()->indexOf(panel)), u"Rules"_s);
+    {
+        XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+        QVERIFY2(client.run({u"<message id='p2' to='%1' type='chat'><body>ping 2</body></message>"_s.arg(
+                                component.domain)},
+                            3s),
+                 qPrintable(client.failure()));
+        QCOMPARE(client.messageBody(u"p2"_s), QString());
+    }
+    session->disconnectFromServer();
+    QTRY_COMPARE(session->state(), ConnectionState::Disconnected);
+    ProfileStore reread;
+    const QList<Rule> kept = reread.rules(profile.id);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.at(0).match(), u"kind == message and body contains 'ping'"_s);
+    QVERIFY(!kept.at(0).isEnabled());
 }
 
 QTEST_MAIN(TestWindowRules)

@@ -159,6 +159,18 @@ RuleRunner *ProfileSession::activeRules() const
     return m_rules.get();
 }
 
+void ProfileSession::setRuleEnabled(int index, bool enabled)
+{
+    m_rules->setRuleEnabled(index, enabled);
+    m_proxy->faults().setRuleEnabled(index, enabled);
+}
+
+void ProfileSession::resumeRule(int index)
+{
+    m_rules->resumeRule(index);
+    m_proxy->faults().resumeRule(index);
+}
+
 void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const QString &mark)
 {
     if (stanza.direction() == Direction::Received) {

@@ -73,6 +73,9 @@ public:
     RuleEngine *rules() const { return m_rules.get(); }
     // The runner of the mode the session is in (or starts in next): what a rules panel shows.
     RuleRunner *activeRules() const;
+    // On/off and resume for rule `index` of the list, in both runners.
+    void setRuleEnabled(int index, bool enabled);
+    void resumeRule(int index);
     // The rule whose reply the log row `sequence` is, or empty.
     QString ruleNameFor(quint64 sequence) const;
 

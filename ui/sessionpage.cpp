@@ -3,6 +3,7 @@
 
 #include "composewidget.h"
 #include "connectionbar.h"
+#include "logfilterbar.h"
 #include "profilesession.h"
 #include "ruleengine.h"
 #include "rulespanel.h"
@@ -29,6 +30,7 @@ SessionPage::SessionPage(ProfileSession *session, ProfileStore *store, QWidget *
     m_log = new StanzaLogView(this);
     m_log->setObjectName("stanzaLog"_L1);
     m_log->setModel(session->log());
+    m_log->filterBar()->setFilterLibrary(store, session->profile().id);
 
     m_compose = new ComposeWidget(session, this);
     connect(m_log, &StanzaLogView::replyRequested, this, [this](const Stanza &stanza) {

@@ -16,6 +16,7 @@ constexpr auto profilesGroup = "profiles"_L1;
 constexpr auto orderKey = "profileOrder"_L1;
 // Outside the profile's own group: save() clears that group of keys it does not write.
 constexpr auto rulesGroup = "profileRules"_L1;
+constexpr auto filtersGroup = "profileFilters"_L1; // <uuid>/saved (name, expression pairs), <uuid>/history
 
 qint64 ms(std::chrono::milliseconds duration)
 {
@@ -197,9 +198,11 @@ bool ProfileStore::remove(const QUuid &id)
     m_settings->beginGroup(profilesGroup);
     m_settings->remove(removed.secretKey());
     m_settings->endGroup();
-    m_settings->beginGroup(rulesGroup);
-    m_settings->remove(removed.secretKey());
-    m_settings->endGroup();
+    for (const QString group : {rulesGroup, filtersGroup}) {
+        m_settings->beginGroup(group);
+        m_settings->remove(removed.secretKey());
+        m_settings->endGroup();
+    }
     saveOrder();
     Q_EMIT profileRemoved(id);
     return true;
@@ -278,6 +281,47 @@ QList<Rule> ProfileStore::rules(const QUuid &id, QString *error) const
         return {};
     }
     return result.rules;
+}
+
+QList<ProfileStore::SavedFilter> ProfileStore::savedFilters(const QUuid &id) const
+{
+    // Stored as a flat list, name then expression: QSettings keeps a string list readable in the file.
+    const QStringList flat =
+        m_settings->value(filtersGroup + u'/' + id.toString(QUuid::WithoutBraces) + "/saved"_L1)
+            .toStringList();
+    QList<SavedFilter> filters;
+    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+        filters.append({flat.at(i), flat.at(i + 1)});
+    return filters;
+}
+
+void ProfileStore::setSavedFilters(const QUuid &id, const QList<SavedFilter> &filters)
+{
+    QStringList flat;
+    for (const SavedFilter &filter : filters)
+        flat << filter.name << filter.expression;
+    const QString key = filtersGroup + u'/' + id.toString(QUuid::WithoutBraces) + "/saved"_L1;
+    if (flat.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, flat);
+    m_settings->sync();
+}
+
+QStringList ProfileStore::filterHistory(const QUuid &id) const
+{
+    return m_settings->value(filtersGroup + u'/' + id.toString(QUuid::WithoutBraces) + "/history"_L1)
+        .toStringList();
+}
+
+void ProfileStore::setFilterHistory(const QUuid &id, const QStringList &expressions)
+{
+    const QString key = filtersGroup + u'/' + id.toString(QUuid::WithoutBraces) + "/history"_L1;
+    if (expressions.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, expressions);
+    m_settings->sync();
 }
 
 bool ProfileStore::setRules(const QUuid &id, const QList<Rule> &rules, QString *error)

@@ -47,6 +47,19 @@ public:
     // Writes through at once; fails (nothing written) only for a reply that is not well-formed XML.
     bool setRules(const QUuid &id, const QList<Rule> &rules, QString *error = nullptr);
 
+    // The log's filter expressions the user saved for the profile, by name, in the order saved.
+    struct SavedFilter
+    {
+        QString name;
+        QString expression;
+        bool operator==(const SavedFilter &) const = default;
+    };
+    QList<SavedFilter> savedFilters(const QUuid &id) const;
+    void setSavedFilters(const QUuid &id, const QList<SavedFilter> &filters);
+    // The profile's recently used filter expressions, newest first (FilterLibrary keeps it short).
+    QStringList filterHistory(const QUuid &id) const;
+    void setFilterHistory(const QUuid &id, const QStringList &expressions);
+
 Q_SIGNALS:
     void profileAdded(const xcm::Profile &profile);
     void profileUpdated(const xcm::Profile &profile);

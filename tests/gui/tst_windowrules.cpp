@@ -6,6 +6,8 @@
 // driven with keys and clicks, makes such a rule (refusing a wrong expression on the way), shows its
 // hits, and turns it off.
 #include "composewidget.h"
+#include "filterlibrary.h"
+#include "logfilterbar.h"
 #include "mainwindow.h"
 #include "profileservice.h"
 #include "profilesession.h"
@@ -15,16 +17,20 @@
 #include "ruleengine.h"
 #include "rulelistmodel.h"
 #include "rulespanel.h"
+#include "savedfiltersbutton.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "stanzalogview.h"
 #include "windowdriver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -66,6 +72,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void ruleAnswersTheClient();
     void panelMakesARuleThatAnswers();
+    void savedFiltersComeBack();
 
 private:
     std::unique_ptr<ProsodyServer> m_server;
@@ -260,6 +267,80 @@ void TestWindowRules::panelMakesARuleThatAnswers()
     QCOMPARE(kept.size(), 1);
     QCOMPARE(kept.at(0).match(), u"kind == message and body contains 'ping'"_s);
     QVERIFY(!kept.at(0).isEnabled());
+}
+
+namespace {
+
+// Opens the "Saved" menu with a click and runs `inMenu` while it is shown (the menu runs its own loop).
+bool withSavedMenu(SavedFiltersButton *button, const std::function<void(QMenu *)> &inMenu)
+{
+    bool ran = false;
+    QTimer::singleShot(0, button, [&] {
+        QMenu *menu = button->menu();
+        if (QTest::qWaitFor([menu] { return menu->isVisible(); }, 3000)) {
+            inMenu(menu);
+            ran = true;
+        }
+        menu->close();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    return ran;
+}
+
+} // namespace
+
+void TestWindowRules::savedFiltersComeBack()
+{
+    const Profile profile = Profile::create(u"Filters"_s);
+    m_window->profileService()->createProfile(profile, {});
+    QVERIFY(m_window->selectProfileByName(u"Filters"_s));
+    LogFilterBar *bar = xcm::test::pageNamed(m_window.get(), u"Filters"_s)->logView()->filterBar();
+    auto *search = bar->findChild<QLineEdit *>(u"searchEdit"_s);
+    SavedFiltersButton *button = bar->savedFiltersButton();
+    QVERIFY(xcm::test::activateWindow(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QVERIFY(bar->isExpressionMode());
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, u"type == error"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    FilterLibrary library(m_window->profileStore(), profile.id);
+    QCOMPARE(library.history(), QStringList{u"type == error"_s});
+
+    // Saved under a name from the menu…
+    QVERIFY(withSavedMenu(button, [](QMenu *menu) {
+        QAction *save = menu->findChild<QAction *>(u"saveFilterAction"_s);
+        QVERIFY(save && save->isEnabled());
+        QTimer::singleShot(0, [] {
+            auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(input);
+            input->setTextValue(u"errors"_s);
+            input->accept();
+        });
+        save->trigger();
+    }));
+    QCOMPARE(library.saved(), (QList<FilterLibrary::SavedFilter>{{u"errors"_s, u"type == error"_s}}));
+
+    // … and applied from it again after another expression.
+    search->selectAll();
+    QTest::keyClicks(search, u"kind == iq"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(library.history(), (QStringList{u"kind == iq"_s, u"type == error"_s}));
+    QVERIFY(withSavedMenu(button, [](QMenu *menu) {
+        QAction *saved = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text().startsWith(u"errors"_s))
+                saved = action;
+        }
+        QVERIFY(saved);
+        saved->trigger();
+    }));
+    QCOMPARE(search->text(), u"type == error"_s);
+    QCOMPARE(bar->expressionProblem(), QString());
+    QCOMPARE(library.history().first(), u"type == error"_s);
+    // A restart reads them back.
+    ProfileStore reread;
+    QCOMPARE(reread.savedFilters(profile.id).size(), 1);
+    QCOMPARE(reread.filterHistory(profile.id).size(), 2);
 }
 
 QTEST_MAIN(TestWindowRules)

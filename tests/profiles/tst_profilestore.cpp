@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProfileStore keeps every setting a profile has, across a reload, and reads files without the newer keys
 // as the defaults.
+#include "filterlibrary.h"
 #include "profilestore.h"
 
 #include <QSettings>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void anOlderFileReadsAsTheDefaults();
     void rulesSurviveAReloadAndAnUpdate();
     void rulesGoWithTheirProfile();
+    void savedFiltersAndHistory();
 };
 
 void TestProfileStore::everySettingSurvivesAReload()
@@ -116,6 +118,47 @@ void TestProfileStore::rulesGoWithTheirProfile()
     QVERIFY(store.rules(profile.id).isEmpty());
     store.add(profile); // the same id again starts without rules
     QVERIFY(ProfileStore(file).rules(profile.id).isEmpty());
+}
+
+void TestProfileStore::savedFiltersAndHistory()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"xcm.conf"_s);
+    const Profile profile = Profile::create(u"Filters"_s);
+    const Profile other = Profile::create(u"Other"_s);
+    {
+        ProfileStore store(file);
+        store.add(profile);
+        store.add(other);
+        FilterLibrary library(&store, profile.id);
+        library.save(u" errors "_s, u"type == error"_s);
+        library.save(u"alice"_s, u"from.bare == 'alice@example.org'"_s);
+        library.save(u"errors"_s, u"type == error or error"_s); // the same name replaces
+        library.save(u""_s, u"kind == iq"_s);                   // no name: nothing saved
+        for (int i = 0; i < 25; ++i)
+            library.remember(u"size > %1"_s.arg(i));
+        library.remember(u"size > 10"_s); // used again: first, once
+        FilterLibrary(&store, other.id).remember(u"kind == iq"_s);
+    }
+    ProfileStore reloaded(file);
+    FilterLibrary library(&reloaded, profile.id);
+    const QList<FilterLibrary::SavedFilter> saved = library.saved();
+    QCOMPARE(saved.size(), 2);
+    QCOMPARE(saved.at(0), (FilterLibrary::SavedFilter{u"errors"_s, u"type == error or error"_s}));
+    QCOMPARE(saved.at(1).name, u"alice"_s);
+    const QStringList history = library.history();
+    QCOMPARE(history.size(), FilterLibrary::maxHistory);
+    QCOMPARE(history.first(), u"size > 10"_s);
+    QCOMPARE(history.at(1), u"size > 24"_s);
+    QCOMPARE(history.count(u"size > 10"_s), 1);
+    QVERIFY(!history.contains(u"size > 4"_s)); // the oldest went
+    QCOMPARE(FilterLibrary(&reloaded, other.id).history(), QStringList{u"kind == iq"_s});
+    library.remove(u"errors"_s);
+    QCOMPARE(library.saved().size(), 1);
+    // They go with their profile.
+    QVERIFY(reloaded.remove(profile.id));
+    QVERIFY(library.saved().isEmpty());
+    QVERIFY(library.history().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

@@ -6,6 +6,7 @@
 #include "logcolors.h"
 #include "logcontrols.h"
 #include "logviewlogging.h"
+#include "savedfiltersbutton.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 
@@ -61,6 +62,11 @@ LogFilterBar::LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list
     filterBox->setObjectName(u"textFilterCheck"_s);
     auto *expressionButton = LogControls::toolButton(m_expressionAction);
     expressionButton->setObjectName(u"expressionButton"_s);
+    m_savedButton = new SavedFiltersButton([this] {
+        return isExpressionMode() && m_expressionProblem.isEmpty() ? m_searchEdit->text().trimmed()
+                                                                   : QString();
+    });
+    connect(m_savedButton, &SavedFiltersButton::applyRequested, this, &LogFilterBar::applyExpression);
 
     layout()->setContentsMargins(4, 4, 4, 0);
     layout()->setSpacing(4);
@@ -71,6 +77,7 @@ LogFilterBar::LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list
     addSpacing(8);
     addOptionalWidget(expressionButton, 3, {m_expressionAction});
     addStretchWidget(m_searchEdit, fontMetrics().averageCharWidth() * 24);
+    addOptionalWidget(m_savedButton, 2, {m_savedButton->menu()->menuAction()});
     addWidget(previousButton);
     addWidget(nextButton);
     addOptionalWidget(filterBox, 4, {m_textFilterAction});
@@ -200,6 +207,8 @@ QLineEdit *LogFilterBar::createSearchEdit()
     connect(edit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(edit, &QLineEdit::textChanged, this, &LogFilterBar::searchTextChanged);
     edit->installEventFilter(this); // Esc
+    // Return or leaving the box: the expression was meant, not half-typed.
+    connect(edit, &QLineEdit::editingFinished, this, &LogFilterBar::rememberExpression);
     connect(edit, &QLineEdit::returnPressed, this, [this] {
         applySearch();
         if (!m_filter->isTextFilterEnabled() && !isExpressionMode())
@@ -266,6 +275,34 @@ void LogFilterBar::setExpressionMode(bool on)
     Q_EMIT searchTextChanged(); // a message about the other mode's text no longer applies
     applySearch();
     focusSearch();
+}
+
+void LogFilterBar::setFilterLibrary(ProfileStore *store, const QUuid &profile)
+{
+    m_savedButton->setLibrary(store, profile);
+}
+
+QString LogFilterBar::searchText() const
+{
+    return m_searchEdit->text();
+}
+
+void LogFilterBar::applyExpression(const QString &expression)
+{
+    if (!isExpressionMode())
+        setExpressionMode(true);
+    m_searchEdit->setText(expression);
+    applySearch();
+    rememberExpression();
+}
+
+void LogFilterBar::rememberExpression()
+{
+    if (!isExpressionMode())
+        return;
+    applySearch(); // what is remembered is what applies
+    if (m_expressionProblem.isEmpty() && !m_searchEdit->text().trimmed().isEmpty())
+        m_savedButton->remember(m_searchEdit->text());
 }
 
 void LogFilterBar::applySearch()

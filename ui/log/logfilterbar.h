@@ -3,6 +3,8 @@
 
 #include "overflowbar.h"
 
+#include <QUuid>
+
 class QAbstractItemView;
 class QComboBox;
 class QLineEdit;
@@ -12,6 +14,8 @@ class QTimer;
 namespace xcm {
 
 class ExpressionCompleter;
+class ProfileStore;
+class SavedFiltersButton;
 class StanzaLogFilterModel;
 
 // The bar above the stanza log: which rows show (direction, kinds, errors only, unanswered requests
@@ -41,8 +45,15 @@ public:
     // it is, or in word mode.
     QString expressionProblem() const { return m_expressionProblem; }
 
+    // Saved and recent expressions of this profile, in the "Saved" menu beside the search box.
+    void setFilterLibrary(ProfileStore *store, const QUuid &profile);
+    SavedFiltersButton *savedFiltersButton() const { return m_savedButton; }
+    QString searchText() const;
+
 public Q_SLOTS:
     void setExpressionMode(bool on);
+    // Switches to expressions and applies `expression` now (a saved or recent one).
+    void applyExpression(const QString &expression);
     void focusSearch();
     void findNext();
     void findPrevious();
@@ -67,6 +78,8 @@ private:
     void selectRow(int row);
     void escapeFromSearch();
     void setExpressionProblem(const QString &problem);
+    // The expression in effect, valid and not empty, goes into the recent ones.
+    void rememberExpression();
 
     StanzaLogFilterModel *m_filter = nullptr;
     QAbstractItemView *m_list = nullptr;
@@ -84,6 +97,7 @@ private:
     QAction *m_textFilterAction = nullptr;
     QList<QAction *> m_menuActions;
     ExpressionCompleter *m_completer = nullptr;
+    SavedFiltersButton *m_savedButton = nullptr;
     QString m_expressionProblem;
 };
 

@@ -45,6 +45,7 @@ class StanzaLogView : public QWidget
 public:
     explicit StanzaLogView(QWidget *parent = nullptr);
     ~StanzaLogView() override;
+    LogFilterBar *filterBar() const { return m_filterBar; }
 
     // The log to show (not owned; one per profile, switched by the main window). Filters stay,
     // a pause ends.

@@ -4,8 +4,10 @@
 #include "stanzalogmodel.h"
 #include "stanzaview.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace xcm {
 
@@ -20,6 +22,7 @@ void StanzaLogFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
     auto *log = qobject_cast<StanzaLogModel *>(sourceModel);
     Q_ASSERT_X(log || !sourceModel, "StanzaLogFilterModel", "the source must be a StanzaLogModel");
     m_log = log;
+    m_expressionMatches = {}; // by another log's sequences
     if (m_paused)
         m_pausedAfter = m_log ? m_log->lastRowSequence() : 0;
     QSortFilterProxyModel::setSourceModel(log);
@@ -85,6 +88,7 @@ void StanzaLogFilterModel::setExpression(const Expression &expression)
         return;
     m_expression = expression;
     m_expression.resetEvaluationError();
+    evaluateOnAllRows();
     // A new expression changes which rows show all over the log. Qt's incremental refilter removes and
     // inserts every run of changed rows one by one, which for interleaved matches in a million rows took
     // seconds; dropping the mapping costs one filterAcceptsRow() per row.
@@ -177,12 +181,45 @@ bool StanzaLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (m_textFilter && !m_matcher.isEmpty() && !m_matcher.matches(m_log->wireAt(sourceRow)))
         return false;
-    if (!m_expression.isEmpty()) {
-        StanzaView view(m_log->directionAt(sourceRow), m_log->kindAt(sourceRow), m_log->wireAt(sourceRow),
-                        m_log->originAt(sourceRow) == StanzaLogModel::Origin::Automatic);
-        return m_expression.matches(view);
-    }
-    return true;
+    return m_expression.isEmpty() || expressionMatches(sourceRow);
+}
+
+bool StanzaLogFilterModel::expressionMatches(int sourceRow) const
+{
+    const quint64 sequence = m_log->sequenceAt(sourceRow);
+    if (sequence >= m_expressionMatchesFrom &&
+        sequence - m_expressionMatchesFrom < m_expressionMatches.size())
+        return m_expressionMatches[size_t(sequence - m_expressionMatchesFrom)];
+    StanzaView view(m_log->directionAt(sourceRow), m_log->kindAt(sourceRow), m_log->wireAt(sourceRow),
+                    m_log->originAt(sourceRow) == StanzaLogModel::Origin::Automatic);
+    return m_expression.matches(view);
+}
+
+void StanzaLogFilterModel::evaluateOnAllRows()
+{
+    m_expressionMatches = {};
+    constexpr int worthThreads = 20'000; // below this, evaluating row by row in the refilter is quick
+    const int rows = m_log ? m_log->rowCount() : 0;
+    if (m_expression.isEmpty() || rows < worthThreads)
+        return;
+    std::vector<char> matches(size_t(rows), 0);
+    const auto evaluate = [this, &matches](int begin, int end) {
+        for (int row = begin; row < end; ++row) {
+            StanzaView view(m_log->directionAt(row), m_log->kindAt(row), m_log->wireAt(row),
+                            m_log->originAt(row) == StanzaLogModel::Origin::Automatic);
+            matches[size_t(row)] = m_expression.matches(view);
+        }
+    };
+    // The rows are only read while this runs: the model changes on this thread, which waits here.
+    const int threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    const int chunk = (rows + threads - 1) / threads;
+    std::vector<std::jthread> helpers;
+    for (int begin = chunk; begin < rows; begin += chunk)
+        helpers.emplace_back(evaluate, begin, std::min(rows, begin + chunk));
+    evaluate(0, std::min(rows, chunk));
+    helpers.clear(); // joins
+    m_expressionMatches = std::move(matches);
+    m_expressionMatchesFrom = m_log->sequenceAt(0);
 }
 
 bool StanzaLogFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -9,6 +9,7 @@
 #include <QSortFilterProxyModel>
 
 #include <optional>
+#include <vector>
 
 namespace xcm {
 
@@ -92,6 +93,10 @@ protected:
 private:
     void refilter();
     int findFrom(int proxyRow, int step) const;
+    bool expressionMatches(int sourceRow) const;
+    // Evaluates a new expression on every row at once, on all cores (ExpressionProgram allows it), so
+    // that the refilter after it only reads the answers: the expression is the slow part of a refilter.
+    void evaluateOnAllRows();
 
     QPointer<StanzaLogModel> m_log;
     std::optional<Direction> m_direction;
@@ -103,6 +108,8 @@ private:
     quint64 m_pausedAfter = 0; // the last sequence shown while paused
     TextMatcher m_matcher;
     Expression m_expression;
+    std::vector<char> m_expressionMatches; // by sequence from m_expressionMatchesFrom; rows after: evaluated
+    quint64 m_expressionMatchesFrom = 0;
 };
 
 } // namespace xcm

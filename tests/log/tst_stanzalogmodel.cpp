@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "expression.h"
 #include "redaction.h"
 #include "stanzalogexport.h"
 #include "stanzalogfiltermodel.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void textMatcher();
     void filterByDirectionKindAndErrors();
     void filterByText();
+    void expressionOnABigLogMatchesRowByRow();
     void findNextAndPrevious();
     void pauseHoldsRowsAndCounts();
     void exportXmlLog();
@@ -517,6 +519,41 @@ void TestStanzaLogModel::filterByText()
     filter.setTextFilterEnabled(true);
     filter.setSearchText(QString());
     QCOMPARE(filter.rowCount(), 9);
+}
+
+void TestStanzaLogModel::expressionOnABigLogMatchesRowByRow()
+{
+    // Big enough that the expression is evaluated on all rows at once (on every core) before the
+    // refilter; the rows shown must be exactly those a row-by-row evaluation picks, before and after
+    // more rows arrive, rows are dropped and the log is cleared.
+    StanzaLogModel model;
+    model.setMaxRows(40'000);
+    StanzaLogFilterModel filter;
+    filter.setSourceModel(&model);
+    appendLoad(model, 30'000);
+    model.flush();
+    const Expression expression =
+        Expression::compile(u"from.bare == 'load7@example.org' or id == load-29999"_s);
+    const auto expected = [&] {
+        QList<quint64> sequences;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (expression.matches(model.stanzaAt(row)))
+                sequences.append(model.sequenceAt(row));
+        }
+        return sequences;
+    };
+    filter.setExpression(expression);
+    QCOMPARE(filter.rowCount(), 30'000 / 97 + 1 + 1);
+    QCOMPARE(shownSequences(filter), expected());
+    appendLoad(model, 15'000, 30'000); // drops the oldest 5,000
+    model.flush();
+    QCOMPARE(model.droppedCount(), 5'000u);
+    QCOMPARE(shownSequences(filter), expected());
+    model.clear();
+    appendLoad(model, 100, 7);
+    model.flush();
+    QCOMPARE(shownSequences(filter), expected());
+    QCOMPARE(filter.rowCount(), 2);
 }
 
 void TestStanzaLogModel::findNextAndPrevious()

@@ -28,6 +28,12 @@ namespace xcm {
 
 namespace {
 
+// Singular or plural without %n (which would need an English translation loaded).
+QString rulesText(qsizetype count)
+{
+    return count == 1 ? RulesPanel::tr("1 rule") : RulesPanel::tr("%1 rules").arg(count);
+}
+
 QString rulesFileFilter()
 {
     return RulesPanel::tr("Rules files (*.xml);;All files (*)");
@@ -307,8 +313,8 @@ void RulesPanel::importRules()
     QList<Rule> rules = m_session->rules()->rules();
     if (!rules.isEmpty()) {
         QMessageBox ask(QMessageBox::Question, tr("Import Rules"),
-                        tr("%n rule(s) read. Replace the profile's rules with them, or add them after?", "",
-                           int(read.rules.size())),
+                        tr("The file holds %1. Replace the profile's rules with them, or add them after?")
+                            .arg(rulesText(read.rules.size())),
                         QMessageBox::Cancel, this);
         QPushButton *replace = ask.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
         QPushButton *append = ask.addButton(tr("&Add"), QMessageBox::AcceptRole);
@@ -337,9 +343,9 @@ void RulesPanel::importRules()
     }
     if (!apply(rules, int(rules.size()) - int(read.rules.size())))
         return;
-    QString text = tr("%n rule(s) imported from %1.", "", int(read.rules.size())).arg(fileName);
+    QString text = tr("Imported %1 from %2.").arg(rulesText(read.rules.size()), fileName);
     if (renamed > 0)
-        text += u' ' + tr("%n had a name already in use and got a number.", "", renamed);
+        text += u' ' + tr("Names already in use got a number: %1.").arg(renamed);
     say(text, false);
 }
 
@@ -354,7 +360,7 @@ void RulesPanel::exportRules()
         say(tr("Not exported: %1").arg(error), true);
         return;
     }
-    say(tr("%n rule(s) exported to %1.", "", int(m_session->rules()->rules().size())).arg(fileName), false);
+    say(tr("Exported %1 to %2.").arg(rulesText(m_session->rules()->rules().size()), fileName), false);
 }
 
 } // namespace xcm

@@ -88,7 +88,7 @@ void SessionPage::updateRulesTab()
         std::count_if(rules.begin(), rules.end(), [](const Rule &rule) { return rule.isEnabled(); });
     const int index = m_tabs->indexOf(m_rules);
     m_tabs->setTabText(index, on > 0 ? tr("Rules (%1 on)").arg(on) : tr("Rules"));
-    m_tabs->setTabToolTip(index, tr("%n rule(s), %1 on", "", int(rules.size())).arg(on));
+    m_tabs->setTabToolTip(index, tr("Rules: %1, on: %2").arg(rules.size()).arg(on));
 }
 
 } // namespace xcm

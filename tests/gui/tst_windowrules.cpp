@@ -16,6 +16,7 @@
 #include "ruledialog.h"
 #include "ruleengine.h"
 #include "rulelistmodel.h"
+#include "rulesfile.h"
 #include "rulespanel.h"
 #include "savedfiltersbutton.h"
 #include "sessionpage.h"
@@ -27,16 +28,19 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -73,6 +77,7 @@ private Q_SLOTS:
     void ruleAnswersTheClient();
     void panelMakesARuleThatAnswers();
     void savedFiltersComeBack();
+    void panelOrdersExportsAndImports();
 
 private:
     std::unique_ptr<ProsodyServer> m_server;
@@ -341,6 +346,80 @@ void TestWindowRules::savedFiltersComeBack()
     ProfileStore reread;
     QCOMPARE(reread.savedFilters(profile.id).size(), 1);
     QCOMPARE(reread.filterHistory(profile.id).size(), 2);
+}
+
+void TestWindowRules::panelOrdersExportsAndImports()
+{
+    const Profile profile = Profile::create(u"Order"_s);
+    m_window->profileService()->createProfile(profile, {});
+    QVERIFY(m_window->selectProfileByName(u"Order"_s));
+    SessionPage *page = xcm::test::pageNamed(m_window.get(), u"Order"_s);
+    RulesPanel *panel = page->rules();
+    Rule lose(u"lose"_s, u"dir == out"_s, {});
+    lose.setAction(Rule::Action::Drop);
+    QVERIFY(page->session()->setRules({echoRules().at(0), echoRules().at(1), lose}));
+    QVERIFY(xcm::test::activateWindow(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QTRY_VERIFY(panel->view()->hasFocus());
+    // A fault rule in a direct profile says it waits for a proxy.
+    QCOMPARE(panel->model()->index(2, RuleListModel::StatusColumn).data().toString(),
+             u"acts in proxy profiles only"_s);
+
+    // Alt+Down moves the selected rule later: the first match wins, so order matters. It is kept.
+    panel->view()->setCurrentIndex(panel->model()->index(0, RuleListModel::NameColumn));
+    QTest::keyClick(panel->view(), Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(page->session()->rules()->rules().at(1).name(), u"echo"_s);
+    QCOMPARE(panel->view()->currentIndex().row(), 1);
+    QCOMPARE(ProfileStore().rules(profile.id).at(1).name(), u"echo"_s);
+    QTest::keyClick(panel->view(), Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(page->session()->rules()->rules().at(0).name(), u"echo"_s);
+
+    // Export, then import the file again (added after: the names in use get a number).
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"rules.xml"_s);
+    const auto inFileDialog = [&file] {
+        QTimer::singleShot(0, [&file] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->selectFile(file);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+    };
+    inFileDialog();
+    panel->exportRules();
+    const RulesFile::Result exported = RulesFile::readFile(file);
+    QVERIFY2(exported.ok(), qPrintable(exported.error));
+    QCOMPARE(exported.rules.size(), 3);
+    QVERIFY(exported.rules.at(2).isFault());
+    inFileDialog();
+    QTimer::singleShot(0, [] {
+        // Replace or add: add.
+        auto *ask = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!ask) { // the file dialog's timer ran first; the question comes next
+            QTimer::singleShot(50, [] {
+                auto *next = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(next);
+                next->defaultButton()->click();
+            });
+            return;
+        }
+        ask->defaultButton()->click();
+    });
+    panel->importRules();
+    QCOMPARE(panel->model()->rowCount(), 6);
+    QCOMPARE(page->session()->rules()->rules().at(3).name(), u"echo (2)"_s);
+    QVERIFY2(panel->message().startsWith(u"Imported 3 rules from "_s), qPrintable(panel->message()));
+    QCOMPARE(ProfileStore().rules(profile.id).size(), 6);
+    // A file that does not read changes nothing and says where.
+    QFile broken(file);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("<rules xmlns='urn:xcm:rules:1'>\n  <rule name='x' match='kind =='/>\n</rules>\n");
+    broken.close();
+    inFileDialog();
+    panel->importRules();
+    QCOMPARE(panel->model()->rowCount(), 6);
+    QVERIFY2(panel->message().startsWith(u"Not imported: "_s) && panel->message().contains(u":2:"_s),
+             qPrintable(panel->message()));
 }
 
 QTEST_MAIN(TestWindowRules)

@@ -15,6 +15,10 @@
 #include "profilesession.h"
 #include "profilestore.h"
 #include "prosodyserver.h"
+#include "ruledialog.h"
+#include "ruleengine.h"
+#include "rulelistmodel.h"
+#include "rulespanel.h"
 #include "secrettool.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
@@ -25,6 +29,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QLabel>
@@ -35,7 +40,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -104,6 +111,7 @@ private Q_SLOTS:
     void createsProxyProfileThroughEditor();
     void listensAndRelaysTheEcho();
     void injectsOnBothLegs();
+    void faultRulesActOnTheLegs();
     void wrongComponentSecretIsRefused();
     void disconnectStopsListening();
 
@@ -349,6 +357,63 @@ void TestProxyWindow::injectsOnBothLegs()
         u"<message from='%1' to='someone@else.example'><body>x</body></message>"_s.arg(m_user));
     QVERIFY(!compose->canSend());
     QVERIFY2(compose->problem().contains(u"on the component's domain"_s), qPrintable(compose->problem()));
+}
+
+void TestProxyWindow::faultRulesActOnTheLegs()
+{
+    ProfileSession *proxy = session(proxyName);
+    RulesPanel *panel = page(proxyName)->rules();
+    QVERIFY(activate());
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QTRY_VERIFY(panel->view()->hasFocus());
+    // A drop rule made in the dialog, as a user would: component → server messages saying "lose me".
+    bool drove = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<RuleDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        typeInto(dialog->findChild<QLineEdit *>(u"ruleName"_s), u"lose"_s);
+        typeInto(dialog->findChild<QLineEdit *>(u"ruleMatch"_s), u"dir == out and body contains 'lose me'"_s);
+        auto *action = dialog->findChild<QComboBox *>(u"ruleAction"_s);
+        action->setCurrentIndex(action->findData(int(Rule::Action::Drop)));
+        QVERIFY(!dialog->findChild<QPlainTextEdit *>(u"ruleReply"_s)->isEnabled());
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog->problem()));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        drove = true;
+    });
+    QTest::keyClick(panel->view(), Qt::Key_Insert);
+    QVERIFY(drove);
+    // And one duplicating server → component messages saying "twice", added beside it.
+    QList<Rule> rules = proxy->rules()->rules();
+    Rule twice(u"twice"_s, u"dir == in and body contains 'twice'"_s, {});
+    twice.setAction(Rule::Action::Duplicate);
+    rules.append(twice);
+    QVERIFY(proxy->setRules(rules));
+    QCOMPARE(panel->model()->index(0, RuleListModel::StatusColumn).data().toString(), u"on"_s);
+
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        client.run(
+            {u"<message type='chat' id='f1' to='%1'><body>lose me</body></message>"_s.arg(echo.domain),
+             u"<message type='chat' id='f2' to='%1'><body>say it twice</body></message>"_s.arg(echo.domain)},
+            4s),
+        qPrintable(client.failure() + m_component->output()));
+    // The echo of "lose me" never reached the server; the log keeps it, saying why.
+    QCOMPARE(client.messageBody(u"f1"_s), QString());
+    QCOMPARE(client.messageBody(u"f2"_s), u"say it twice"_s);
+    const StanzaLogModel *log = proxy->log();
+    int dropped = -1;
+    QTRY_VERIFY((dropped = logRow(proxy, Direction::Sent, u"lose me"_s)) >= 0);
+    QCOMPARE(log->index(dropped, StanzaLogModel::AnswerColumn).data().toString(), u"dropped by rule lose"_s);
+    // The component got "twice" twice; the server's one row says so.
+    QTRY_COMPARE(m_component->receivedBytes().count("say it twice"), 2);
+    const int duplicated = logRow(proxy, Direction::Received, u"say it twice"_s);
+    QVERIFY(duplicated >= 0);
+    QCOMPARE(log->index(duplicated, StanzaLogModel::AnswerColumn).data().toString(),
+             u"duplicated by rule twice"_s);
+    QTRY_COMPARE(panel->model()->index(0, RuleListModel::HitsColumn).data().toString(), u"1"_s);
+    QCOMPARE(panel->model()->index(1, RuleListModel::HitsColumn).data().toString(), u"1"_s);
+    QVERIFY(proxy->setRules({}));
 }
 
 void TestProxyWindow::wrongComponentSecretIsRefused()

@@ -15,6 +15,7 @@
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "windowwithserver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
@@ -60,9 +61,9 @@ private:
     int rowOf(const QString &id, Direction direction) const;
     void replyByHand();
 
-    std::unique_ptr<ProsodyServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_user;
+    xcm::test::WindowWithServer m_env;
+    ProsodyServer *m_server = nullptr;
+    MainWindow *m_window = nullptr;
     // What the user saw and did while the client waited.
     QString m_heldText;
     QString m_replyXml;
@@ -71,36 +72,16 @@ private:
 
 void TestWindowAsComponent::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QFAIL("no session bus: run this test through tests/run-with-keychain");
     QString why;
-    if (!ProsodyServer::available(&why))
-        QFAIL(qPrintable(u"Prosody is required: "_s + why));
-    if (!XmppClientProcess::available(&why))
-        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
-
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"xcm"_s);
-    QApplication::setApplicationName(u"tst_windowascomponent"_s);
-    QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-
-    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{component});
-    QVERIFY2(m_server->start(&why), qPrintable(why));
-    QVERIFY2(m_server->addUser(u"bob"_s, userPassword, &why), qPrintable(why));
-    m_user = u"bob@"_s + m_server->serverDomain();
-
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_env.start(component, u"bob"_s, userPassword, u"tst_windowascomponent"_s, &why),
+             qPrintable(why));
+    m_server = m_env.server.get();
+    m_window = m_env.window.get();
 }
 
 void TestWindowAsComponent::cleanupTestCase()
 {
-    m_window.reset();
-    if (m_server)
-        m_server->stop();
+    m_env.stop();
 }
 
 int TestWindowAsComponent::rowOf(const QString &id, Direction direction) const
@@ -126,7 +107,7 @@ void TestWindowAsComponent::replyByHand()
     QTableView *table = m_window->currentPage()->logView()->tableView();
     table->setFocus();
     table->setCurrentIndex(table->model()->index(row, 0));
-    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_R, Qt::ControlModifier);
     ComposeWidget *compose = m_window->currentPage()->compose();
     m_replyXml = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s)->toPlainText();
     auto *send = compose->findChild<QPushButton *>(u"sendButton"_s);
@@ -138,14 +119,10 @@ void TestWindowAsComponent::replyByHand()
 
 void TestWindowAsComponent::answersByItselfAndByHand()
 {
-    Profile profile = Profile::create(u"Window"_s);
-    profile.settings.host = u"127.0.0.1"_s;
-    profile.settings.port = m_server->componentPort();
-    profile.settings.domain = component.domain;
-    profile.settings.reconnect.enabled = false;
-    profile.responder.answerByHand = true;
-    profile.responder.handAnswerLimit = handLimit;
-    m_window->profileService()->createProfile(profile, component.secret);
+    const Profile profile = m_env.addComponentProfile(u"Window"_s, [](Profile &profile) {
+        profile.responder.answerByHand = true;
+        profile.responder.handAnswerLimit = handLimit;
+    });
     QVERIFY(m_window->selectProfileByName(u"Window"_s));
     ProfileSession *session = m_window->currentSession();
     session->connectToServer();
@@ -159,7 +136,7 @@ void TestWindowAsComponent::answersByItselfAndByHand()
         }
     });
 
-    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    XmppClientProcess client(m_env.user, userPassword, m_server->clientPort());
     QVERIFY2(
         client.run({request(u"info"_s, u"get"_s, u"<query xmlns='http://jabber.org/protocol/disco#info'/>"_s),
                     request(u"mine"_s, u"set"_s, u"<command xmlns='urn:example:unknown'/>"_s),

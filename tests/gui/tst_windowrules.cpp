@@ -23,6 +23,7 @@
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
 #include "windowdriver.h"
+#include "windowwithserver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
@@ -80,53 +81,27 @@ private Q_SLOTS:
     void panelOrdersExportsAndImports();
 
 private:
-    std::unique_ptr<ProsodyServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_user;
+    xcm::test::WindowWithServer m_env;
+    ProsodyServer *m_server = nullptr;
+    MainWindow *m_window = nullptr;
 };
 
 void TestWindowRules::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QFAIL("no session bus: run this test through tests/run-with-keychain");
     QString why;
-    if (!ProsodyServer::available(&why))
-        QFAIL(qPrintable(u"Prosody is required: "_s + why));
-    if (!XmppClientProcess::available(&why))
-        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
-
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"xcm"_s);
-    QApplication::setApplicationName(u"tst_windowrules"_s);
-    QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-
-    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{component});
-    QVERIFY2(m_server->start(&why), qPrintable(why));
-    QVERIFY2(m_server->addUser(u"carol"_s, userPassword, &why), qPrintable(why));
-    m_user = u"carol@"_s + m_server->serverDomain();
-
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_env.start(component, u"carol"_s, userPassword, u"tst_windowrules"_s, &why), qPrintable(why));
+    m_server = m_env.server.get();
+    m_window = m_env.window.get();
 }
 
 void TestWindowRules::cleanupTestCase()
 {
-    m_window.reset();
-    if (m_server)
-        m_server->stop();
+    m_env.stop();
 }
 
 void TestWindowRules::ruleAnswersTheClient()
 {
-    Profile profile = Profile::create(u"Rules"_s);
-    profile.settings.host = u"127.0.0.1"_s;
-    profile.settings.port = m_server->componentPort();
-    profile.settings.domain = component.domain;
-    profile.settings.reconnect.enabled = false;
-    m_window->profileService()->createProfile(profile, component.secret);
+    const Profile profile = m_env.addComponentProfile(u"Rules"_s);
     QVERIFY(m_window->profileService()->store()->setRules(profile.id, echoRules()));
     QVERIFY(m_window->selectProfileByName(u"Rules"_s));
     ProfileSession *session = m_window->currentSession();
@@ -134,7 +109,7 @@ void TestWindowRules::ruleAnswersTheClient()
     session->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
 
-    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    XmppClientProcess client(m_env.user, userPassword, m_server->clientPort());
     QVERIFY2(client.run({u"<message id='p1' to='%1' type='chat'><body>ping 1</body></message>"_s.arg(
                              component.domain),
                          u"<iq type='get' id='q1' to='%1'><query xmlns='urn:example:unknown'/></iq>"_s.arg(
@@ -179,19 +154,14 @@ void TestWindowRules::ruleAnswersTheClient()
 
 void TestWindowRules::panelMakesARuleThatAnswers()
 {
-    Profile profile = Profile::create(u"Panel"_s);
-    profile.settings.host = u"127.0.0.1"_s;
-    profile.settings.port = m_server->componentPort();
-    profile.settings.domain = component.domain;
-    profile.settings.reconnect.enabled = false;
-    m_window->profileService()->createProfile(profile, component.secret);
+    const Profile profile = m_env.addComponentProfile(u"Panel"_s);
     QVERIFY(m_window->selectProfileByName(u"Panel"_s));
-    SessionPage *page = xcm::test::pageNamed(m_window.get(), u"Panel"_s);
+    SessionPage *page = xcm::test::pageNamed(m_window, u"Panel"_s);
     ProfileSession *session = page->session();
     RulesPanel *panel = page->rules();
     QCOMPARE(page->tabs()->currentWidget(), page->compose());
-    QVERIFY(xcm::test::activateWindow(m_window.get()));
-    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QVERIFY(xcm::test::activateWindow(m_window));
+    QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QCOMPARE(page->tabs()->currentWidget(), panel);
     QTRY_VERIFY(panel->view()->hasFocus());
 
@@ -232,7 +202,7 @@ void TestWindowRules::panelMakesARuleThatAnswers()
     session->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
     {
-        XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+        XmppClientProcess client(m_env.user, userPassword, m_server->clientPort());
         QVERIFY2(client.run({u"<message id='p1' to='%1' type='chat'><body>ping 1</body></message>"_s.arg(
                                 component.domain)},
                             20s),
@@ -258,7 +228,7 @@ void TestWindowRules::panelMakesARuleThatAnswers()
     QVERIFY(!session->rules()->rules().at(0).isEnabled());
     QCOMPARE(page->tabs()->tabText(page->tabs()->indexOf(panel)), u"Rules"_s);
     {
-        XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+        XmppClientProcess client(m_env.user, userPassword, m_server->clientPort());
         QVERIFY2(client.run({u"<message id='p2' to='%1' type='chat'><body>ping 2</body></message>"_s.arg(
                                 component.domain)},
                             3s),
@@ -299,11 +269,11 @@ void TestWindowRules::savedFiltersComeBack()
     const Profile profile = Profile::create(u"Filters"_s);
     m_window->profileService()->createProfile(profile, {});
     QVERIFY(m_window->selectProfileByName(u"Filters"_s));
-    LogFilterBar *bar = xcm::test::pageNamed(m_window.get(), u"Filters"_s)->logView()->filterBar();
+    LogFilterBar *bar = xcm::test::pageNamed(m_window, u"Filters"_s)->logView()->filterBar();
     auto *search = bar->findChild<QLineEdit *>(u"searchEdit"_s);
     SavedFiltersButton *button = bar->savedFiltersButton();
-    QVERIFY(xcm::test::activateWindow(m_window.get()));
-    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QVERIFY(xcm::test::activateWindow(m_window));
+    QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     QVERIFY(bar->isExpressionMode());
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, u"type == error"_s);
@@ -353,13 +323,13 @@ void TestWindowRules::panelOrdersExportsAndImports()
     const Profile profile = Profile::create(u"Order"_s);
     m_window->profileService()->createProfile(profile, {});
     QVERIFY(m_window->selectProfileByName(u"Order"_s));
-    SessionPage *page = xcm::test::pageNamed(m_window.get(), u"Order"_s);
+    SessionPage *page = xcm::test::pageNamed(m_window, u"Order"_s);
     RulesPanel *panel = page->rules();
     Rule lose(u"lose"_s, u"dir == out"_s, {});
     lose.setAction(Rule::Action::Drop);
     QVERIFY(page->session()->setRules({echoRules().at(0), echoRules().at(1), lose}));
-    QVERIFY(xcm::test::activateWindow(m_window.get()));
-    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QVERIFY(xcm::test::activateWindow(m_window));
+    QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QTRY_VERIFY(panel->view()->hasFocus());
     // A fault rule in a direct profile says it waits for a proxy.
     QCOMPARE(panel->model()->index(2, RuleListModel::StatusColumn).data().toString(),

@@ -83,6 +83,10 @@ private Q_SLOTS:
     void tlsServerNameOption_data();
     void tlsServerNameOption();
     void tlsServerNameReachesTheCertificateCheck();
+    void insecureAcceptsASelfSignedCertificate();
+    void timeoutEndsAConnectThatStalls();
+    void keepaliveSendsWhitespaceAtTheInterval();
+    void maxStanzaBytesIsTheLimit();
     void pingOwnDomain_data();
     void pingOwnDomain();
     void pingPrintsOnlyItsResult();
@@ -117,6 +121,7 @@ private Q_SLOTS:
     void reconnectOptionsNeedReconnect();
 
 private:
+    bool makeSelfSignedCertificate();
     QStringList baseArguments(const ComponentAccount &account) const;
     QString writeFile(const QString &name, const QByteArray &content);
     QProcessEnvironment environmentWithSecret(const QString &secret) const;
@@ -526,14 +531,7 @@ void TestCli::tlsServerNameReachesTheCertificateCheck()
 {
     // A self-signed certificate for xmpp.example, reached by address: untrusted either way, but the name
     // only mismatches without --tls-server-name.
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
-                   u"-subj"_s, u"/CN=xmpp.example"_s, u"-addext"_s, u"subjectAltName=DNS:xmpp.example"_s,
-                   u"-keyout"_s, m_dir.filePath(u"tls-key.pem"_s), u"-out"_s,
-                   m_dir.filePath(u"tls-cert.pem"_s)});
-    QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
-             openssl.readAllStandardError().constData());
+    QVERIFY(makeSelfSignedCertificate());
     QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
     QFile key(m_dir.filePath(u"tls-key.pem"_s));
     QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
@@ -558,6 +556,137 @@ void TestCli::tlsServerNameReachesTheCertificateCheck()
     const QByteArray nameErrors = byName.readAllStandardError();
     QVERIFY2(nameErrors.contains("self-signed") && !nameErrors.contains("host name did not match"),
              nameErrors.constData());
+}
+
+bool TestCli::makeSelfSignedCertificate()
+{
+    if (QFile::exists(m_dir.filePath(u"tls-cert.pem"_s)))
+        return true;
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
+                   u"-subj"_s, u"/CN=xmpp.example"_s, u"-addext"_s, u"subjectAltName=DNS:xmpp.example"_s,
+                   u"-keyout"_s, m_dir.filePath(u"tls-key.pem"_s), u"-out"_s,
+                   m_dir.filePath(u"tls-cert.pem"_s)});
+    if (openssl.waitForFinished(30000) && openssl.exitCode() == 0)
+        return true;
+    qWarning("openssl: %s", openssl.readAllStandardError().constData());
+    return false;
+}
+
+void TestCli::insecureAcceptsASelfSignedCertificate()
+{
+    // A self-signed certificate: refused without --insecure, accepted with it.
+    QVERIFY(makeSelfSignedCertificate());
+    QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
+    QFile key(m_dir.filePath(u"tls-key.pem"_s));
+    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+    ScriptedServer server;
+    QVERIFY(server.listen(certificate.readAll(), key.readAll()));
+    const QStringList arguments{
+        u"--port"_s, QString::number(server.port()), u"--domain"_s,     cliAccount.domain,
+        u"--tls"_s,  u"--tls-server-name"_s,         u"xmpp.example"_s, u"-q"_s};
+    QProcess refused;
+    refused.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    refused.start(cliPath(), arguments);
+    QVERIFY(finishes(refused));
+    QCOMPARE(refused.exitCode(), 5);
+    QVERIFY(!server.received().contains("<handshake>"));
+
+    QProcess accepted;
+    accepted.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    accepted.start(cliPath(), arguments + QStringList{u"--insecure"_s});
+    QVERIFY2(server.acceptHandshake(cliAccount.secret), accepted.readAllStandardError().constData());
+    QTest::qWait(300);
+    QCOMPARE(accepted.state(), QProcess::Running); // connected over TLS, tailing
+    ::kill(pid_t(accepted.processId()), SIGINT);
+    QVERIFY(finishes(accepted));
+    QCOMPARE(accepted.exitCode(), 0);
+}
+
+void TestCli::timeoutEndsAConnectThatStalls()
+{
+    // A server that accepts the connection and never answers the stream header.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    QElapsedTimer clock;
+    clock.start();
+    cli.start(cliPath(), {u"--port"_s, QString::number(server.port()), u"--domain"_s, cliAccount.domain,
+                          u"-q"_s, u"--timeout"_s, u"0.8"_s});
+    QVERIFY(server.waitForClient());
+    QVERIFY(finishes(cli));
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(cli.exitCode(), 2);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("timed out") || errors.contains("timeout"), errors.constData());
+    QVERIFY2(elapsed >= 700 && elapsed < 5000,
+             QByteArray::number(elapsed).constData()); // not the 15 s default
+}
+
+void TestCli::keepaliveSendsWhitespaceAtTheInterval()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), {u"--port"_s, QString::number(server.port()), u"--domain"_s, cliAccount.domain,
+                          u"-q"_s, u"--keepalive"_s, u"0.3"_s});
+    QVERIFY(server.acceptHandshake(cliAccount.secret));
+    const qsizetype before = server.received().size();
+    QTest::qWait(1500);
+    // Whitespace only, about one every 0.3 s: neither none nor far too many.
+    const QByteArray after = server.received().mid(before);
+    QVERIFY2(!after.trimmed().size(), after.constData());
+    QVERIFY2(after.size() >= 3 && after.size() <= 7, QByteArray::number(after.size()).constData());
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(finishes(cli));
+
+    // 0 turns it off.
+    ScriptedServer quiet;
+    QVERIFY(quiet.listen());
+    QProcess off;
+    off.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    off.start(cliPath(), {u"--port"_s, QString::number(quiet.port()), u"--domain"_s, cliAccount.domain,
+                          u"-q"_s, u"--keepalive"_s, u"0"_s});
+    QVERIFY(quiet.acceptHandshake(cliAccount.secret));
+    const qsizetype quietBefore = quiet.received().size();
+    QTest::qWait(1000);
+    QCOMPARE(quiet.received().size(), quietBefore);
+    ::kill(pid_t(off.processId()), SIGINT);
+    QVERIFY(finishes(off));
+}
+
+void TestCli::maxStanzaBytesIsTheLimit()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
+    cli.start(cliPath(), {u"--port"_s, QString::number(server.port()), u"--domain"_s, cliAccount.domain,
+                          u"--max-stanza-bytes"_s, u"1024"_s});
+    QVERIFY(server.acceptHandshake(cliAccount.secret));
+    const auto message = [](int bytes) -> QByteArray {
+        const QByteArray head =
+            "<message from='a@example.org' to='x@" + cliAccount.domain.toUtf8() + "'><body>";
+        const QByteArray tail = "</body></message>";
+        return head + QByteArray(bytes - head.size() - tail.size(), 'x') + tail;
+    };
+    server.send(message(1000)); // under the limit: printed
+    QByteArray output;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += cli.readAllStandardOutput();
+            return output.contains("</message>");
+        },
+        5000));
+    server.send(message(1100)); // over it: refused with the limit named, and the stream closed
+    QVERIFY(finishes(cli));
+    QCOMPARE(cli.exitCode(), 4);
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains("1024"), errors.constData());
+    QVERIFY(server.received().contains("<stream:error><policy-violation"));
 }
 
 void TestCli::pingOwnDomain_data()

@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QIcon>
+#include <QMenuBar>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
@@ -61,6 +62,16 @@ void quitOnceShown(xcm::MainWindow &window, const QString &language)
                             << QGuiApplication::platformName() << ", language "
                             << (language.isEmpty() ? u"en"_s : language)
                             << (icons ? ", icons rendered)" : ", NO ICONS: is the Qt SVG plugin installed?)")
+                            << Qt::endl;
+        // What --palette and --lang did, as a package check or a test can read it: the window's colour,
+        // the menus in xcm's language, and a button text from Qt's own catalogue.
+        QStringList menus;
+        for (const QAction *menu : window.menuBar()->actions())
+            menus.append(menu->text().remove(u'&'));
+        QTextStream(stdout) << "xcm: smoke test: window colour "
+                            << window.palette().color(QPalette::Window).name() << ", menus "
+                            << menus.join(u", "_s)
+                            << ", Qt's Cancel: " << QCoreApplication::translate("QPlatformTheme", "Cancel")
                             << Qt::endl;
         QCoreApplication::exit(exposed && icons ? 0 : 1);
     });
@@ -140,9 +151,8 @@ int main(int argc, char *argv[])
         u"size"_s, QApplication::translate("main", "Window size, e.g. 1280x800."), u"WxH"_s);
     const QCommandLineOption screenshotsOption(
         u"screenshots"_s,
-        QApplication::translate("main",
-                                "Once connected with traffic, save <prefix>-main.png, -compose.png, "
-                                "-editor.png and -editor-component.png, then quit."),
+        QApplication::translate("main", "Once connected with traffic, save <prefix>-main.png, -compose.png, "
+                                        "-editor.png and -editor-component.png, then quit."),
         u"prefix"_s);
     const QCommandLineOption languageOption(
         u"lang"_s,

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void knownProfileConnects();
     void unknownProfileRefusesWithTheNames_data();
     void unknownProfileRefusesWithTheNames();
+    void paletteAndLanguage_data();
+    void paletteAndLanguage();
 
 private:
     QString writeProfile(const QString &name, const QString &domain);
@@ -113,6 +116,42 @@ void TestCommandLine::unknownProfileRefusesWithTheNames()
     QVERIFY2(errors.contains("no profile called “Btea”"), errors.constData());
     QVERIFY2(errors.contains("the profiles are: “Alpha”, “Beta”"), errors.constData());
     QVERIFY(!m_listener.waitForNewConnection(500)); // nothing else was connected either
+}
+
+void TestCommandLine::paletteAndLanguage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<QString>("menus");
+    QTest::addColumn<QString>("qtCancel");
+    QTest::newRow("defaults") << QStringList{u"--palette"_s, u"light"_s} << false
+                              << u"Profile, Compose, Log, Help"_s << u"Cancel"_s;
+    QTest::newRow("dark, German") << QStringList{u"--palette"_s, u"dark"_s, u"--lang"_s, u"de"_s} << true
+                                  << u"Profil, Verfassen, Protokoll, Hilfe"_s << u"Abbrechen"_s;
+}
+
+void TestCommandLine::paletteAndLanguage()
+{
+    // The README's --palette dark and --lang de on the installed binary: the window's colour, xcm's own
+    // menus and Qt's own buttons (qtbase_de.qm) as the smoke test reports them.
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, dark);
+    QFETCH(QString, menus);
+    QFETCH(QString, qtCancel);
+    QProcess app;
+    app.setProcessEnvironment(m_environment);
+    app.start(m_xcm, arguments << u"--smoke-test"_s);
+    QVERIFY(app.waitForFinished(30000));
+    const QString output = QString::fromUtf8(app.readAllStandardOutput());
+    QVERIFY2(app.exitCode() == 0, qPrintable(output + QString::fromUtf8(app.readAllStandardError())));
+    const QRegularExpressionMatch report =
+        QRegularExpression(u"window colour (#[0-9a-f]{6}), menus (.*), Qt's Cancel: (.*)\\n"_s).match(output);
+    QVERIFY2(report.hasMatch(), qPrintable(output));
+    const uint rgb = report.captured(1).mid(1).toUInt(nullptr, 16);
+    const uint brightest = std::max({rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff});
+    QCOMPARE(brightest < 0x80, dark); // HSV value: a dark window has no bright channel
+    QCOMPARE(report.captured(2), menus);
+    QCOMPARE(report.captured(3), qtCancel);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

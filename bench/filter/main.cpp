@@ -308,26 +308,38 @@ int main(int argc, char *argv[])
         stanzas.shrink_to_fit();
         xcm::StanzaLogFilterModel filter;
         filter.setSourceModel(&log);
-        std::printf("\nThrough the log view's filter model (%d rows), one setExpression() each:\n\n"
-                    "| expression | time | rows shown | target |\n|---|---:|---:|:---:|\n",
-                    log.rowCount());
+        std::printf(
+            "\nThrough the log view's filter model (%d rows), one setExpression() each: evaluated in "
+            "steps while the event loop runs, then applied; 'longest step' is the longest the window "
+            "waited (target: no freeze over 50 ms while it runs):\n\n"
+            "| expression | time | longest step | rows shown | target |\n|---|---:|---:|---:|:---:|\n",
+            log.rowCount());
         for (const auto &[text, typical] : std::as_const(expressions)) {
             const xcm::Expression expression = xcm::Expression::compile(text);
             QElapsedTimer timer;
             timer.start();
             filter.setExpression(expression);
+            while (filter.isEvaluatingExpression())
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            QElapsedTimer mapping;
+            mapping.start();
             const int shown = filter.rowCount(); // the proxy may map rows lazily: that is part of the cost
             const double ms = double(timer.nsecsElapsed()) / 1e6;
-            const bool pass = ms <= 300.0;
+            // The view maps the rows right after the last step: count them together (an upper bound).
+            const qint64 longestStep = filter.longestEvaluationStepMs() + mapping.elapsed();
+            // Within 300 ms, or responsive throughout (the alternative: progress, no freeze).
+            const bool pass = ms <= 300.0 || longestStep <= 50;
             if (typical)
                 allTypicalPass = allTypicalPass && pass;
-            std::printf("| `%s` | %.0f ms | %d | %s |\n", qPrintable(text), ms, shown,
-                        typical ? (pass ? "PASS" : "MISS") : "(heavy)");
+            std::printf("| `%s` | %.0f ms | %lld ms | %d | %s |\n", qPrintable(text), ms, qint64(longestStep),
+                        shown, typical ? (pass ? "PASS" : "MISS") : "(heavy)");
             filter.setExpression(xcm::Expression()); // back to all rows, as between two filters typed
         }
     }
-    std::printf("\nTarget: every typical expression over %lld rows within 300 ms (median): %s\n",
-                qint64(rows.size()), allTypicalPass ? "PASS" : "MISS");
+    std::printf(
+        "\nTarget: every typical expression over %lld rows within 300 ms (median), or with the window "
+        "never waiting over 50 ms while it runs: %s\n",
+        qint64(rows.size()), allTypicalPass ? "PASS" : "MISS");
     std::printf("Peak RSS %.0f MB\n", double(xcm::bench::peakRssBytes()) / 1e6);
     return allTypicalPass ? 0 : 1;
 }

@@ -9,6 +9,9 @@
 #include <limits>
 #include <thread>
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 namespace xcm {
 
 StanzaLogFilterModel::StanzaLogFilterModel(QObject *parent)
@@ -84,11 +87,43 @@ void StanzaLogFilterModel::setSearchText(const QString &text)
 
 void StanzaLogFilterModel::setExpression(const Expression &expression)
 {
-    if (!expression.isValid() || expression.text() == m_expression.text())
+    if (!expression.isValid())
         return;
+    if (m_evaluating && expression.text() == m_pending.text())
+        return;
+    const bool wasEvaluating = std::exchange(m_evaluating, false);
+    ++m_evaluation;
+    m_pendingMatches = {};
+    if (expression.text() == m_expression.text()) {
+        if (wasEvaluating)
+            Q_EMIT expressionProgress(0, 0); // back to the one shown: nothing to wait for
+        return;
+    }
+    const int rows = m_log ? m_log->rowCount() : 0;
+    if (expression.isEmpty() || rows < evaluateInStepsFrom) {
+        expression.resetEvaluationError();
+        applyExpression(expression);
+        if (wasEvaluating)
+            Q_EMIT expressionProgress(0, 0);
+        return;
+    }
+    m_pending = expression;
+    m_pending.resetEvaluationError();
+    m_pendingFrom = m_log->sequenceAt(0);
+    m_pendingNext = m_pendingFrom;
+    m_pendingMatches.assign(size_t(rows), 0);
+    m_evaluating = true;
+    m_longestStepMs = 0;
+    Q_EMIT expressionProgress(0, rows);
+    QTimer::singleShot(0, this, [this, evaluation = m_evaluation] {
+        if (evaluation == m_evaluation)
+            evaluateStep();
+    });
+}
+
+void StanzaLogFilterModel::applyExpression(const Expression &expression)
+{
     m_expression = expression;
-    m_expression.resetEvaluationError();
-    evaluateOnAllRows();
     // A new expression changes which rows show all over the log. Qt's incremental refilter removes and
     // inserts every run of changed rows one by one, which for interleaved matches in a million rows took
     // seconds; dropping the mapping costs one filterAcceptsRow() per row.
@@ -195,31 +230,56 @@ bool StanzaLogFilterModel::expressionMatches(int sourceRow) const
     return m_expression.matches(view);
 }
 
-void StanzaLogFilterModel::evaluateOnAllRows()
+void StanzaLogFilterModel::evaluateStep()
 {
-    m_expressionMatches = {};
-    constexpr int worthThreads = 20'000; // below this, evaluating row by row in the refilter is quick
-    const int rows = m_log ? m_log->rowCount() : 0;
-    if (m_expression.isEmpty() || rows < worthThreads)
+    QElapsedTimer clock;
+    clock.start();
+    const quint64 end = m_pendingFrom + m_pendingMatches.size();
+    // Rows dropped by the log's cap since the start are skipped; rows added since are evaluated when
+    // the refilter reaches them.
+    if (m_log && m_log->rowCount() > 0)
+        m_pendingNext = std::max(m_pendingNext, m_log->sequenceAt(0));
+    constexpr quint64 rowsPerStep = 25'000; // ~10 ms of a costly expression on one core
+    const quint64 stepEnd = std::min(end, m_pendingNext + rowsPerStep);
+    const int firstRow = m_log && m_pendingNext < stepEnd ? m_log->rowForSequence(m_pendingNext) : -1;
+    if (firstRow >= 0) {
+        const int count = int(stepEnd - m_pendingNext);
+        const auto evaluate = [this, firstRow](int begin, int end) {
+            for (int i = begin; i < end; ++i) {
+                const int row = firstRow + i;
+                StanzaView view(m_log->directionAt(row), m_log->kindAt(row), m_log->wireAt(row),
+                                m_log->originAt(row) == StanzaLogModel::Origin::Automatic);
+                m_pendingMatches[size_t(m_log->sequenceAt(row) - m_pendingFrom)] = m_pending.matches(view);
+            }
+        };
+        // The rows are only read meanwhile: the model changes on this thread, which waits here.
+        const int threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+        const int chunk = (count + threads - 1) / threads;
+        std::vector<std::jthread> helpers;
+        for (int begin = chunk; begin < count; begin += chunk)
+            helpers.emplace_back(evaluate, begin, std::min(count, begin + chunk));
+        evaluate(0, std::min(count, chunk));
+        helpers.clear(); // joins
+    }
+    m_pendingNext = firstRow >= 0 ? stepEnd : end; // no rows left to read (the log was cleared)
+    m_longestStepMs = std::max(m_longestStepMs, clock.elapsed());
+    const qint64 total = qint64(m_pendingMatches.size());
+    if (m_pendingNext < end) {
+        Q_EMIT expressionProgress(qint64(m_pendingNext - m_pendingFrom), total);
+        QTimer::singleShot(0, this, [this, evaluation = m_evaluation] {
+            if (evaluation == m_evaluation)
+                evaluateStep();
+        });
         return;
-    std::vector<char> matches(size_t(rows), 0);
-    const auto evaluate = [this, &matches](int begin, int end) {
-        for (int row = begin; row < end; ++row) {
-            StanzaView view(m_log->directionAt(row), m_log->kindAt(row), m_log->wireAt(row),
-                            m_log->originAt(row) == StanzaLogModel::Origin::Automatic);
-            matches[size_t(row)] = m_expression.matches(view);
-        }
-    };
-    // The rows are only read while this runs: the model changes on this thread, which waits here.
-    const int threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-    const int chunk = (rows + threads - 1) / threads;
-    std::vector<std::jthread> helpers;
-    for (int begin = chunk; begin < rows; begin += chunk)
-        helpers.emplace_back(evaluate, begin, std::min(rows, begin + chunk));
-    evaluate(0, std::min(rows, chunk));
-    helpers.clear(); // joins
-    m_expressionMatches = std::move(matches);
-    m_expressionMatchesFrom = m_log->sequenceAt(0);
+    }
+    m_evaluating = false;
+    m_expressionMatches = std::move(m_pendingMatches);
+    m_expressionMatchesFrom = m_pendingFrom;
+    m_pendingMatches = {};
+    clock.restart();
+    applyExpression(std::exchange(m_pending, Expression()));
+    m_longestStepMs = std::max(m_longestStepMs, clock.elapsed());
+    Q_EMIT expressionProgress(total, total);
 }
 
 bool StanzaLogFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

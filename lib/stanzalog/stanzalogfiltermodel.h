@@ -71,8 +71,18 @@ public:
 
     // A filter expression (lib/expressions) on top of the other filters; the empty one shows all. Only
     // valid expressions are applied: compile first and show the error instead.
+    //
+    // On a big log (evaluateInStepsFrom rows or more) a new expression is first evaluated on every row in
+    // steps of a few milliseconds, each on all cores, while the event loop goes on and the rows shown
+    // stay those of the previous filter; expressionProgress() reports it, and then it applies at once.
+    // expression() is the one applied, pendingExpression() the one being evaluated.
+    static constexpr int evaluateInStepsFrom = 20'000;
     void setExpression(const Expression &expression);
     const Expression &expression() const { return m_expression; }
+    bool isEvaluatingExpression() const { return m_evaluating; }
+    const Expression &pendingExpression() const { return m_pending; }
+    // The longest step so far (ms): what the window waited for at most (benchmarks).
+    qint64 longestEvaluationStepMs() const { return m_longestStepMs; }
 
     // While paused, rows that arrive are counted but not shown, so the view holds still.
     void setPaused(bool paused);
@@ -85,6 +95,9 @@ public:
 Q_SIGNALS:
     void pausedChanged(bool paused);
     void filterChanged();
+    // A new expression is being evaluated on a big log: `done` of `total` rows; done == total when it
+    // has applied (or was replaced by the empty expression).
+    void expressionProgress(qint64 done, qint64 total);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -94,9 +107,11 @@ private:
     void refilter();
     int findFrom(int proxyRow, int step) const;
     bool expressionMatches(int sourceRow) const;
-    // Evaluates a new expression on every row at once, on all cores (ExpressionProgram allows it), so
-    // that the refilter after it only reads the answers: the expression is the slow part of a refilter.
-    void evaluateOnAllRows();
+    // Shows the rows `expression` matches (its gave-up count as it is).
+    void applyExpression(const Expression &expression);
+    // One step of the evaluation of m_pending: the next rows, on all cores (ExpressionProgram allows it),
+    // so that the refilter after it only reads the answers: the expression is the slow part of it.
+    void evaluateStep();
 
     QPointer<StanzaLogModel> m_log;
     std::optional<Direction> m_direction;
@@ -110,6 +125,13 @@ private:
     Expression m_expression;
     std::vector<char> m_expressionMatches; // by sequence from m_expressionMatchesFrom; rows after: evaluated
     quint64 m_expressionMatchesFrom = 0;
+    Expression m_pending;
+    std::vector<char> m_pendingMatches;
+    quint64 m_pendingFrom = 0;
+    quint64 m_pendingNext = 0; // the next sequence to evaluate
+    bool m_evaluating = false;
+    quint64 m_evaluation = 0; // a new setExpression() makes the steps of an older one stale
+    qint64 m_longestStepMs = 0;
 };
 
 } // namespace xcm

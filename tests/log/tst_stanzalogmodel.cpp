@@ -523,9 +523,9 @@ void TestStanzaLogModel::filterByText()
 
 void TestStanzaLogModel::expressionOnABigLogMatchesRowByRow()
 {
-    // Big enough that the expression is evaluated on all rows at once (on every core) before the
-    // refilter; the rows shown must be exactly those a row-by-row evaluation picks, before and after
-    // more rows arrive, rows are dropped and the log is cleared.
+    // Big enough that the expression is evaluated in steps (each on every core) while the event loop
+    // goes on, the previous filter still shown; then the rows shown must be exactly those a row-by-row
+    // evaluation picks, and stay so as more rows arrive, rows are dropped and the log is cleared.
     StanzaLogModel model;
     model.setMaxRows(40'000);
     StanzaLogFilterModel filter;
@@ -542,7 +542,17 @@ void TestStanzaLogModel::expressionOnABigLogMatchesRowByRow()
         }
         return sequences;
     };
+    QSignalSpy progress(&filter, &StanzaLogFilterModel::expressionProgress);
     filter.setExpression(expression);
+    QVERIFY(filter.isEvaluatingExpression());
+    QCOMPARE(filter.rowCount(), 30'000); // not applied yet
+    QCOMPARE(filter.expression().text(), QString());
+    QTRY_VERIFY(!filter.isEvaluatingExpression());
+    QVERIFY(progress.size() >= 3); // started, a step, done
+    QCOMPARE(progress.first().at(0).toLongLong(), 0);
+    QCOMPARE(progress.last().at(0).toLongLong(), 30'000);
+    QCOMPARE(progress.last().at(1).toLongLong(), 30'000);
+    QCOMPARE(filter.expression().text(), expression.text());
     QCOMPARE(filter.rowCount(), 30'000 / 97 + 1 + 1);
     QCOMPARE(shownSequences(filter), expected());
     appendLoad(model, 15'000, 30'000); // drops the oldest 5,000
@@ -554,6 +564,23 @@ void TestStanzaLogModel::expressionOnABigLogMatchesRowByRow()
     model.flush();
     QCOMPARE(shownSequences(filter), expected());
     QCOMPARE(filter.rowCount(), 2);
+
+    // A second expression typed while the first is evaluated replaces it; rows arriving and dropped
+    // meanwhile are no trouble; the empty expression applies at once and stops an evaluation.
+    appendLoad(model, 40'000, 1000);
+    model.flush();
+    filter.setExpression(Expression::compile(u"id == load-1001"_s));
+    QVERIFY(filter.isEvaluatingExpression());
+    filter.setExpression(Expression::compile(u"id == load-1002 or id == load-40999"_s));
+    appendLoad(model, 5'000, 41'000); // drops the oldest 5,000, load-1002 among them
+    model.flush();
+    QTRY_VERIFY(!filter.isEvaluatingExpression());
+    QCOMPARE(filter.expression().text(), u"id == load-1002 or id == load-40999"_s);
+    QCOMPARE(shownSequences(filter).size(), 1);
+    filter.setExpression(Expression::compile(u"id == load-1003"_s));
+    filter.setExpression(Expression());
+    QVERIFY(!filter.isEvaluatingExpression());
+    QCOMPARE(filter.rowCount(), 40'000);
 }
 
 void TestStanzaLogModel::findNextAndPrevious()

@@ -756,9 +756,10 @@ void TestStanzaLogView::narrowBarKeepsEveryControl()
     QTRY_VERIFY(!child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
     for (const QWidget *control : optional)
         QVERIFY(!control->isVisible());
-    QCOMPARE(overflowNames(), QStringList({u"errorsOnlyAction"_s, u"unansweredOnlyAction"_s,
-                                           u"expressionAction"_s, u"textFilterAction"_s, u"followAction"_s,
-                                           u"clearAction"_s, u"exportAction"_s, u"exportShownAction"_s}));
+    QCOMPARE(overflowNames(),
+             QStringList({u"errorsOnlyAction"_s, u"unansweredOnlyAction"_s, u"expressionAction"_s,
+                          u"savedFiltersAction"_s, u"textFilterAction"_s, u"followAction"_s, u"clearAction"_s,
+                          u"exportAction"_s, u"exportShownAction"_s}));
     QVERIFY(child<QLineEdit>(u"searchEdit"_s)->isVisible());
     QVERIFY(laidOut());
     // The menu's entries are the controls' own actions.

@@ -67,6 +67,11 @@ LogFilterBar::LogFilterBar(StanzaLogFilterModel *filter, QAbstractItemView *list
                                                                    : QString();
     });
     connect(m_savedButton, &SavedFiltersButton::applyRequested, this, &LogFilterBar::applyExpression);
+    // An expression evaluated in steps on a big log applies later: its skipped stanzas are known then.
+    connect(m_filter, &StanzaLogFilterModel::expressionProgress, this, [this](qint64 done, qint64 total) {
+        if (total > 0 && done == total)
+            reportSkippedStanzas();
+    });
 
     layout()->setContentsMargins(4, 4, 4, 0);
     layout()->setSpacing(4);
@@ -325,6 +330,12 @@ void LogFilterBar::applySearch()
     setExpressionProblem({});
     m_filter->setSearchText({});
     m_filter->setExpression(expression);
+    if (!m_filter->isEvaluatingExpression())
+        reportSkippedStanzas();
+}
+
+void LogFilterBar::reportSkippedStanzas()
+{
     if (const ExpressionError gaveUp = m_filter->expression().evaluationError(); !gaveUp.isNull())
         Q_EMIT searchFailed(tr("The filter skipped some stanzas: %1").arg(gaveUp.toString()));
 }

@@ -74,6 +74,7 @@ private:
     QLineEdit *createSearchEdit();
     void updateKindButtonText();
     void applySearch();
+    void reportSkippedStanzas();
     void find(bool forward);
     void selectRow(int row);
     void escapeFromSearch();

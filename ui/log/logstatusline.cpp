@@ -58,6 +58,15 @@ LogStatusLine::LogStatusLine(StanzaLogFilterModel *filter, QWidget *parent)
     connect(filter, &QAbstractItemModel::modelReset, this, &LogStatusLine::scheduleUpdate);
     connect(filter, &QAbstractItemModel::layoutChanged, this, &LogStatusLine::scheduleUpdate);
     connect(filter, &StanzaLogFilterModel::filterChanged, this, &LogStatusLine::scheduleUpdate);
+    // A new expression on a big log: the rows shown stay the old filter's until it has gone through all.
+    connect(filter, &StanzaLogFilterModel::expressionProgress, this, [this](qint64 done, qint64 total) {
+        if (done < total)
+            showSearchMessage(tr("Filtering %1 stanzas… %2 %")
+                                  .arg(QLocale().toString(total))
+                                  .arg(done * 100 / std::max<qint64>(total, 1)));
+        else
+            dropSearchMessage();
+    });
     connect(filter, &StanzaLogFilterModel::pausedChanged, this, &LogStatusLine::updateCounts);
 
     applyPalette();

@@ -22,6 +22,7 @@ SavedFiltersButton::SavedFiltersButton(std::function<QString()> current, QWidget
     setMenu(new QMenu(this));
     menu()->setObjectName(u"savedFiltersMenu"_s);
     menu()->setTitle(tr("Saved Filters")); // its name in the bar's overflow menu
+    menu()->menuAction()->setObjectName(u"savedFiltersAction"_s);
     connect(menu(), &QMenu::aboutToShow, this, &SavedFiltersButton::fillMenu);
     setEnabled(false);
 }

@@ -3,6 +3,7 @@
 
 #include "componentproxy.h"
 #include "connectiontimeline.h"
+#include "elidedlabel.h"
 #include "profilesession.h"
 #include "proxylook.h"
 #include "stanzalogmodel.h"
@@ -77,11 +78,9 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_counters = new QLabel(this);
     m_counters->setObjectName("countersLabel"_L1);
     m_counters->setForegroundRole(QPalette::PlaceholderText);
-    m_reason = new QLabel(this);
+    // One line (its lines joined), elided, whole in the tooltip; the timeline has every reason to copy.
+    m_reason = new ElidedLabel(this);
     m_reason->setObjectName("reasonLabel"_L1);
-    m_reason->setWordWrap(true);
-    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reason->setTextFormat(Qt::PlainText);
 
     m_pending = new QLabel(this);
     m_pending->setObjectName("pendingLabel"_L1);

@@ -62,12 +62,16 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     setObjectName("connectionBar"_L1);
     m_badge = new Badge(this);
     m_badge->setObjectName("stateBadge"_L1);
-    m_state = new QLabel(this);
+    // A long state ("Connecting to … (attempt 3)…", longer in German) gives way instead of widening the
+    // window for good; a usual one stays whole.
+    m_state = new ElidedLabel(this);
     m_state->setObjectName("stateLabel"_L1);
     QFont bold = m_state->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
     m_state->setFont(bold);
+    m_state->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    m_state->setWholeUpTo(m_state->fontMetrics().averageCharWidth() * 24);
     m_target = new QLabel(this);
     m_target->setObjectName("targetLabel"_L1);
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -176,6 +176,10 @@ void StanzaLogHeader::fitColumns()
     const QFontMetrics metrics = cells->fontMetrics();
     const QFontMetrics headerMetrics = fontMetrics();
     const int padding = 2 * cells->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cells) + 12;
+    // A cell's text has the style's text margin on each side (and a few pixels of air); a title the
+    // header's wider margins.
+    const int cellPadding =
+        2 * (cells->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cells) + 1) + 6;
     const int character = metrics.averageCharWidth();
     const auto titleWidth = [&](int column) {
         return headerMetrics.horizontalAdvance(title(column)) + padding;
@@ -195,7 +199,7 @@ void StanzaLogHeader::fitColumns()
         int text = content == m_contentWidths.cend() ? metrics.horizontalAdvance(sample) : *content;
         if (column == StanzaLogModel::KindColumn)
             text += character;
-        const int width = qMax(text + padding, titleWidth(column));
+        const int width = qMax(text + cellPadding, titleWidth(column));
         resizeSection(column, width);
         if (!isSectionHidden(column))
             room -= width;
@@ -217,7 +221,7 @@ void StanzaLogHeader::fitColumns()
     // Answer's usual text, "result in 12.4 ms", needs 17 characters.
     Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 40, false},
                       {StanzaLogModel::ToColumn, 0.2, 12, 40, false},
-                      {StanzaLogModel::IdColumn, 0.1, 8, 24, true},
+                      {StanzaLogModel::IdColumn, 0.1, 6, 24, true},
                       {StanzaLogModel::AnswerColumn, 0.2, 10, 30, true}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
@@ -228,7 +232,7 @@ void StanzaLogHeader::fitColumns()
             continue;
         const int minimum = minimumOf(share);
         const int content = m_contentWidths.value(share.column);
-        const int wanted = content > 0 ? content + padding : int(room * share.fraction);
+        const int wanted = content > 0 ? content + cellPadding : int(room * share.fraction);
         share.width = qBound(minimum, wanted, qMax(minimum, share.maximumCharacters * character + padding));
         taken += share.width;
     }

@@ -218,10 +218,10 @@ void StanzaLogHeader::fitColumns()
         bool givesBackFirst;
         int width = 0;
     };
-    // Answer's usual text, "result in 12.4 ms", needs 17 characters.
+    // Answer's usual text, "result in 12.4 ms", needs 17 characters; a stream id (a UUID) 36.
     Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 40, false},
                       {StanzaLogModel::ToColumn, 0.2, 12, 40, false},
-                      {StanzaLogModel::IdColumn, 0.1, 6, 24, true},
+                      {StanzaLogModel::IdColumn, 0.1, 6, 38, true},
                       {StanzaLogModel::AnswerColumn, 0.2, 10, 30, true}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));

@@ -206,9 +206,9 @@ void StanzaLogHeader::fitColumns()
     }
 
     // From, To, Id and Answer get the width of their widest text, within bounds (in characters); before
-    // there is any, a share of the rest. Summary, the most telling, stretches over what they leave. When
-    // that is below its minimum, Answer and Id give back first, then From and To (the addresses are what
-    // the log is read for), the wider of each group first, down to their minimums.
+    // there is any, a share of the rest. Summary, the most telling, stretches over what they leave. Answer
+    // and Id give back while that is below a third of the room, From and To (the addresses are what the
+    // log is read for) only while it is below Summary's minimum; the wider of each first, down to theirs.
     struct Share
     {
         StanzaLogModel::Column column;
@@ -236,9 +236,12 @@ void StanzaLogHeader::fitColumns()
         share.width = qBound(minimum, wanted, qMax(minimum, share.maximumCharacters * character + padding));
         taken += share.width;
     }
-    const int summaryMinimum = isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 20 * character;
-    int over = taken + summaryMinimum - room;
+    const bool summaryShown = !isSectionHidden(StanzaLogModel::SummaryColumn);
+    const int summaryMinimum = summaryShown ? 20 * character : 0;
+    const int summaryThird = summaryShown ? qMax(summaryMinimum, room / 3) : 0;
     for (const bool first : {true, false}) {
+        // Answer and Id leave Summary a third of the room; From and To only its minimum.
+        int over = taken + (first ? summaryThird : summaryMinimum) - room;
         // The widest of the group gives a pixel at a time: no column is cut while another keeps more.
         while (over > 0) {
             Share *widest = nullptr;
@@ -250,6 +253,7 @@ void StanzaLogHeader::fitColumns()
             if (!widest)
                 break;
             --widest->width;
+            --taken;
             --over;
         }
     }

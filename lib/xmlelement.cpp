@@ -266,6 +266,9 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
     }
     if (reader.hasError()) {
         QString message = reader.errorString();
+        // Qt's messages are sentences ("Opening and ending tag mismatch."): the position follows in ours.
+        if (message.endsWith(u'.'))
+            message.chop(1);
         // An error on the wrapper's closing line means the caller's element never ended.
         const qint64 closingLine = 3 + xml.count('\n');
         if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||

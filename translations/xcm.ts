@@ -1401,10 +1401,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show &amp;Only Matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1495,6 +1491,10 @@ Operators: == != ~ contains startswith &lt; &gt; and or not, has(path@attribute 
     </message>
     <message>
         <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter &amp;by Search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,10 +1736,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the component_secret configured on the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show the secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,6 +1961,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>Enter the secret your component presents, or let it use the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s component_secret</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2948,6 +2948,11 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Slowest &amp;Answers First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stanza matches the filter.
+Esc clears the search; the boxes and lists above widen the rest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

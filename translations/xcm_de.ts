@@ -1408,10 +1408,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Nur IQ-Anfragen zeigen, die noch warten, abgelaufen oder nie beantwortet sind (Strg+Umschalt+U)</translation>
     </message>
     <message>
-        <source>Show &amp;Only Matches</source>
-        <translation>Nur &amp;Treffer zeigen</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
@@ -1508,6 +1504,10 @@ Operatoren: == != ~ contains startswith &lt; &gt; and or not, has(pfad@attribut 
     <message>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Filter &amp;by Search</source>
+        <translation>Nach Such&amp;text filtern</translation>
     </message>
 </context>
 <context>
@@ -1750,10 +1750,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>&amp;Ungültige Zertifikate akzeptieren (nur für Entwicklungsserver)</translation>
     </message>
     <message>
-        <source>the component_secret configured on the server</source>
-        <translation>das auf dem Server eingestellte component_secret</translation>
-    </message>
-    <message>
         <source>Show the secret</source>
         <translation>Secret anzeigen</translation>
     </message>
@@ -1980,6 +1976,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Enter the secret your component presents, or let it use the server&apos;s.</source>
         <translation>Geben Sie das Secret ein, das Ihre Komponente vorlegt, oder lassen Sie sie das des Servers verwenden.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s component_secret</source>
+        <translation>das component_secret des Servers</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2964,12 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Slowest &amp;Answers First</source>
         <translation>Nach &amp;Dauer sortieren, langsamste zuerst</translation>
+    </message>
+    <message>
+        <source>No stanza matches the filter.
+Esc clears the search; the boxes and lists above widen the rest.</source>
+        <translation>Kein Stanza passt zum Filter.
+Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translation>
     </message>
 </context>
 <context>

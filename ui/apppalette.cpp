@@ -2,9 +2,12 @@
 #include "apppalette.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace xcm {
 
@@ -45,6 +48,29 @@ QPalette darkPalette()
     return p;
 }
 
+// Fusion outlines check boxes in the window colour darkened, which on a dark window is all but
+// invisible: the squares get the placeholder text's grey instead, as visible as the text beside them.
+class VisibleCheckBoxStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox || !(option->state & State_Enabled))
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->translate(0.5, 0.5); // as Fusion draws the square, so the outline covers its own
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(option->palette.color(QPalette::PlaceholderText));
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
+
 } // namespace
 
 bool applyPalette(QApplication &app, const QString &name)
@@ -53,7 +79,8 @@ bool applyPalette(QApplication &app, const QString &name)
         return true;
     if (name != u"light" && name != u"dark")
         return false;
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+    app.setStyle(name == u"dark" ? new VisibleCheckBoxStyle(fusion) : fusion);
     app.setPalette(name == u"dark" ? darkPalette() : app.style()->standardPalette());
     return true;
 }

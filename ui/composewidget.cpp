@@ -122,12 +122,14 @@ void ComposeWidget::buildUi()
         if (!m_syncing)
             onFieldsEdited();
     });
-    // A long component domain gives way (whole in the tooltip) rather than widening the window.
+    // A long component domain gives way (in its middle, whole in the tooltip) rather than widening the
+    // window; a usual one stays whole while the To field has room to give.
     m_domain = new ElidedLabel(this);
     m_domain->setObjectName("fromDomain"_L1);
     m_domain->setText(u'@' + m_session->profile().settings.domain);
     m_domain->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    m_domain->setMinimumWidth(m_domain->fontMetrics().horizontalAdvance(u"@example…"_s));
+    m_domain->setElideMode(Qt::ElideMiddle);
+    m_domain->setWholeUpTo(m_domain->fontMetrics().averageCharWidth() * 28);
 
     m_to = new QLineEdit(this);
     m_to->setObjectName("to"_L1);

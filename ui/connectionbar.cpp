@@ -3,6 +3,7 @@
 
 #include "componentproxy.h"
 #include "connectiontimeline.h"
+#include "elidedlabel.h"
 #include "profilesession.h"
 #include "proxylook.h"
 #include "stanzalogmodel.h"
@@ -61,12 +62,16 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     setObjectName("connectionBar"_L1);
     m_badge = new Badge(this);
     m_badge->setObjectName("stateBadge"_L1);
-    m_state = new QLabel(this);
+    // A long state ("Connecting to … (attempt 3)…", longer in German) gives way instead of widening the
+    // window for good; a usual one stays whole.
+    m_state = new ElidedLabel(this);
     m_state->setObjectName("stateLabel"_L1);
     QFont bold = m_state->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
     m_state->setFont(bold);
+    m_state->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    m_state->setWholeUpTo(m_state->fontMetrics().averageCharWidth() * 24);
     m_target = new QLabel(this);
     m_target->setObjectName("targetLabel"_L1);
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -77,11 +82,9 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_counters = new QLabel(this);
     m_counters->setObjectName("countersLabel"_L1);
     m_counters->setForegroundRole(QPalette::PlaceholderText);
-    m_reason = new QLabel(this);
+    // One line (its lines joined), elided, whole in the tooltip; the timeline has every reason to copy.
+    m_reason = new ElidedLabel(this);
     m_reason->setObjectName("reasonLabel"_L1);
-    m_reason->setWordWrap(true);
-    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reason->setTextFormat(Qt::PlainText);
 
     m_pending = new QLabel(this);
     m_pending->setObjectName("pendingLabel"_L1);

@@ -11,6 +11,8 @@ class QToolButton;
 
 namespace xcm {
 
+class ElidedLabel;
+
 class ConnectionTimeline;
 class ProfileSession;
 class TimelineDialog;
@@ -60,10 +62,10 @@ private:
 
     ProfileSession *m_session;
     QWidget *m_badge = nullptr;
-    QLabel *m_state = nullptr;
+    ElidedLabel *m_state = nullptr;
     QLabel *m_target = nullptr;
     QLabel *m_counters = nullptr;
-    QLabel *m_reason = nullptr;
+    ElidedLabel *m_reason = nullptr; // one line: a longer reason must not push the log down
     QLabel *m_pending = nullptr;
     QLabel *m_held = nullptr; // requests waiting for the user's answer (answer by hand)
     QToolButton *m_discard = nullptr;

@@ -3,46 +3,74 @@
 
 #include <QPainter>
 
+using namespace Qt::StringLiterals;
+
 namespace xcm {
 
 ElidedLabel::ElidedLabel(QWidget *parent)
-    : QFrame(parent)
+    : QLabel(parent)
 {
+    setTextFormat(Qt::PlainText);
+    setWordWrap(false);
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 }
 
 void ElidedLabel::setText(const QString &text)
 {
-    if (text == m_text)
+    if (text == this->text())
         return;
-    m_text = text;
+    QLabel::setText(text);
     setToolTip(text);
     updateGeometry();
     update();
 }
 
+QString ElidedLabel::oneLine() const
+{
+    return text().trimmed().replace(u'\n', u" · "_s);
+}
+
 QString ElidedLabel::shownText() const
 {
-    return fontMetrics().elidedText(m_text, Qt::ElideRight, contentsRect().width());
+    const QString line = oneLine();
+    const int room = contentsRect().width();
+    // elidedText() rounds its own way: a text exactly as wide as the room (the label at its size hint)
+    // came back elided.
+    if (fontMetrics().horizontalAdvance(line) <= room)
+        return line;
+    return fontMetrics().elidedText(line, m_elideMode, room);
+}
+
+void ElidedLabel::setElideMode(Qt::TextElideMode mode)
+{
+    m_elideMode = mode;
+    update();
+}
+
+void ElidedLabel::setWholeUpTo(int width)
+{
+    m_wholeUpTo = width;
+    updateGeometry();
 }
 
 QSize ElidedLabel::sizeHint() const
 {
-    return QSize(fontMetrics().horizontalAdvance(m_text), fontMetrics().height()) +
+    return QSize(fontMetrics().horizontalAdvance(oneLine()), fontMetrics().height()) +
            QSize(frameWidth() * 2, frameWidth() * 2);
 }
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    return {0, sizeHint().height()};
+    const QSize hint = sizeHint();
+    return {qMin(hint.width(), m_wholeUpTo), hint.height()};
 }
 
 void ElidedLabel::paintEvent(QPaintEvent *event)
 {
-    QFrame::paintEvent(event);
+    QFrame::paintEvent(event); // the frame only: the text is drawn here, on one line
     QPainter painter(this);
     painter.setPen(palette().color(foregroundRole()));
-    painter.drawText(contentsRect(), Qt::AlignLeft | Qt::AlignVCenter, shownText());
+    painter.drawText(contentsRect(), int(alignment()) | Qt::TextSingleLine, shownText());
 }
 
 } // namespace xcm

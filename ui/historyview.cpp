@@ -3,16 +3,25 @@
 
 #include "composehistory.h"
 #include "historylistmodel.h"
+#include "jidelider.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <QToolTip>
+
+using namespace Qt::StringLiterals;
 
 namespace xcm {
 
 namespace {
 
 // Rows no wider than the list: the view then elides long summaries (a list view's rows are otherwise
-// as wide as the widest hint).
+// as wide as the widest hint). A summary that ends in its addressee ("message “hi” → alice@echo…")
+// keeps the address's domain: the body gives way first, then the address's local part (JidElider).
+// The tooltip has the whole line.
 class ListWidthDelegate : public QStyledItemDelegate
 {
 public:
@@ -21,6 +30,42 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         return {1, QStyledItemDelegate::sizeHint(option, index).height()};
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        const int textMargin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const int available =
+            style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).width() - 2 * textMargin;
+        const QFontMetrics metrics(opt.font);
+        const auto measure = [&metrics](QStringView text) {
+            return metrics.horizontalAdvance(text.toString());
+        };
+        const QString arrow = u" → "_s;
+        const qsizetype split = opt.text.lastIndexOf(arrow);
+        if (split > 0 && measure(opt.text) > available) {
+            const QString head = opt.text.first(split);
+            const QString jid = opt.text.sliced(split + arrow.size());
+            const int room = available - measure(arrow);
+            const int jidRoom = qMin(measure(jid), qMax(room - measure(head), room / 2));
+            const QString shortJid = JidElider::elide(jid, jidRoom, measure);
+            opt.text = metrics.elidedText(head, Qt::ElideRight, room - measure(shortJid)) + arrow + shortJid;
+            opt.textElideMode = Qt::ElideNone; // elided here already
+        }
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    }
+
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override
+    {
+        if (event->type() != QEvent::ToolTip || !index.isValid())
+            return QStyledItemDelegate::helpEvent(event, view, option, index);
+        QToolTip::showText(event->globalPos(), index.data().toString(), view);
+        return true;
     }
 };
 

@@ -257,7 +257,7 @@ void MainWindow::buildUi()
                    m_emptyPage);
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
-    emptyText->setMaximumWidth(460);
+    emptyText->setFixedSize(460, emptyText->heightForWidth(460)); // aligned, it got too few lines
     auto *emptyButton =
         new QPushButton(QIcon(u":/xcm/icons/add.svg"_s), tr("Create a Profile…"), m_emptyPage);
     connect(emptyButton, &QPushButton::clicked, this, &MainWindow::openNewProfileEditor);

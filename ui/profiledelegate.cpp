@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profiledelegate.h"
 
+#include "jidelider.h"
 #include "sessionlistmodel.h"
 #include "statestyle.h"
 
@@ -73,10 +74,18 @@ ProfileDelegate::Texts ProfileDelegate::fittedTexts(const QStyleOptionViewItem &
     texts.state = smallMetrics.elidedText(state, Qt::ElideRight, g.second.width());
     if (texts.state == state) {
         const int rest = g.second.width() - smallMetrics.horizontalAdvance(state);
-        const QString details = u" · "_s + index.data(SessionListModel::SubtitleRole).toString();
-        // Either some of the domain or nothing: a lone "·…" says nothing.
-        if (rest > smallMetrics.horizontalAdvance(u" · ab…"_s))
-            texts.details = smallMetrics.elidedText(details, Qt::ElideRight, rest);
+        const QString separator = u" · "_s;
+        const QString subtitle = index.data(SessionListModel::SubtitleRole).toString();
+        const QString domain = subtitle.section(separator, 0, 0);
+        const auto measure = [&smallMetrics](QStringView text) {
+            return smallMetrics.horizontalAdvance(text.toString());
+        };
+        // The server goes before any of the domain does; the domain keeps its start and end, where
+        // domains differ. Some of it or nothing: a lone "·…" says nothing.
+        if (const QString whole = separator + subtitle; measure(whole) <= rest)
+            texts.details = whole;
+        else if (rest > measure(u" · ab…"_s))
+            texts.details = separator + JidElider::elide(domain, rest - measure(separator), measure);
     }
     return texts;
 }

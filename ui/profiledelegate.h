@@ -8,7 +8,8 @@ namespace xcm {
 // Sidebar rows: a state badge and the profile's name on the first line, its state in words and then
 // the domain and server in a quieter colour on the second. The name has the first line to itself, so
 // a long state ("Reconnecting in 12 s", longer in German) never pushes it out; what does not fit on
-// the second line is elided from the right, state last (the tooltip has everything).
+// the second line gives way: the server first, then the domain's middle, the state last (the tooltip
+// has everything).
 class ProfileDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

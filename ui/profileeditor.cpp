@@ -186,7 +186,7 @@ void ProfileEditor::buildUi()
     m_secret = new QLineEdit(this);
     m_secret->setObjectName("secret"_L1);
     m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("the component_secret configured on the server"));
+    m_secret->setPlaceholderText(tr("the server's component_secret"));
     m_showSecret = m_secret->addAction(QIcon(u":/xcm/icons/eye.svg"_s), QLineEdit::TrailingPosition);
     m_showSecret->setObjectName("showSecret"_L1);
     m_showSecret->setCheckable(true);
@@ -290,13 +290,20 @@ void ProfileEditor::buildUi()
     behaviourForm->addRow(buddyLabel(tr("&First retry after:"), m_initialDelay), delayRow);
     behaviourForm->addRow(tr("Attempts before giving &up:"), m_maxAttempts);
     behaviourForm->addRow(QString(), m_retryAuth);
-    // The two forms' fields line up: the label column as wide as the widest label of both.
-    int labelWidth = limitLabel->sizeHint().width();
-    for (int row = 0; row < behaviourForm->rowCount(); ++row) {
-        if (QLayoutItem *label = behaviourForm->itemAt(row, QFormLayout::LabelRole))
-            labelWidth = std::max(labelWidth, label->sizeHint().width());
+    // The three forms' fields line up, in both boxes and every language: each label column as wide as
+    // the widest label of all.
+    int labelWidth = 0;
+    for (const QFormLayout *form : {connectionForm, limitsForm, behaviourForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            // The proxy's own-secret check box only shows in proxy mode, where the form widens itself.
+            QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole);
+            if (label && label->widget() != m_separateComponentSecret)
+                labelWidth = std::max(labelWidth, label->sizeHint().width());
+        }
     }
-    limitLabel->setMinimumWidth(labelWidth);
+    for (QWidget *label : {connectionForm->labelForField(m_name), static_cast<QWidget *>(limitLabel),
+                           behaviourForm->labelForField(m_keepalive)})
+        label->setMinimumWidth(labelWidth);
     behaviourLayout->addLayout(limitsForm);
     behaviourLayout->addWidget(m_componentBehaviour);
 
@@ -410,7 +417,7 @@ void ProfileEditor::loadSecret()
     m_secret->setPlaceholderText(tr("Reading from the keychain…"));
     m_secrets->read(m_original.secretKey(), this, [this](const SecretStore::Result &result) {
         m_secret->setEnabled(true);
-        m_secret->setPlaceholderText(tr("the component_secret configured on the server"));
+        m_secret->setPlaceholderText(tr("the server's component_secret"));
         // The user may have typed (or generated) a new secret while the keychain was answering.
         if (!m_secretEdited && result.ok)
             m_secret->setText(result.secret);

@@ -111,7 +111,7 @@ void TestReplyTemplate::errors_data()
         << u"1:1: the reply must be in jabber:component:accept, not 'jabber:client'"_s;
     QTest::newRow("not xml")
         << u"<message><body>{body}</message>"_s
-        << u"1:1: not well-formed XML: Opening and ending tag mismatch. at line 1, column 31"_s;
+        << u"1:1: not well-formed XML: Opening and ending tag mismatch at line 1, column 31"_s;
     QTest::newRow("two stanzas")
         << u"<message/><message/>"_s
         << u"1:1: not well-formed XML: only one element may be given (a second one starts "

@@ -740,8 +740,9 @@ void TestStanzaLogView::narrowBarKeepsEveryControl()
     QVERIFY(overflowNames().isEmpty());
     QVERIFY(laidOut());
 
-    // Half of a 1920 px screen less a sidebar leaves the log about 780 px: the least used go first.
-    m_view->resize(700, 600);
+    // Half of a 1920 px screen less a sidebar leaves the log about 780 px: the least used go first. (Pause
+    // is as wide as Resume, so that pausing does not reflow the bar.)
+    m_view->resize(720, 600);
     QTRY_VERIFY(more->isVisible());
     QVERIFY(!child<QToolButton>(u"exportButton"_s)->isVisible());
     QVERIFY(child<QCheckBox>(u"errorsOnlyCheck"_s)->isVisible());
@@ -820,9 +821,9 @@ void TestStanzaLogView::columnsFitTheWidth()
              qPrintable(QString::number(header->sectionSize(StanzaLogModel::SummaryColumn))));
     const int narrowFrom = header->sectionSize(StanzaLogModel::FromColumn);
     QVERIFY(narrowFrom >= 12 * character);
-    QCOMPARE(header->sectionSize(StanzaLogModel::ToColumn), narrowFrom);
+    QVERIFY(header->sectionSize(StanzaLogModel::ToColumn) >= 12 * character);
 
-    // Wider: From, To and Id grow with it, Summary most.
+    // Wider: From, To and Id grow to their texts, Summary takes the rest.
     m_view->resize(1400, 500);
     QTRY_VERIFY(header->sectionSize(StanzaLogModel::FromColumn) > narrowFrom);
     QVERIFY(fits());

@@ -56,6 +56,7 @@ void TestXmlElement::rejects_data()
     QTest::newRow("undeclared entity") << QByteArray("<a>&nbsp;</a>") << u"nbsp"_s;
     QTest::newRow("text outside") << QByteArray("hello <a/>") << u"text outside"_s;
     QTest::newRow("mismatched") << QByteArray("<a></b>") << u"line 1"_s;
+    QTest::newRow("mismatched, one sentence") << QByteArray("<a></b>") << u"tag mismatch at line 1"_s;
 }
 
 void TestXmlElement::rejects()

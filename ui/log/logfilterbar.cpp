@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 
@@ -145,7 +146,7 @@ void LogFilterBar::createActions()
     connect(m_unansweredOnlyAction, &QAction::toggled, m_filter, &StanzaLogFilterModel::setUnansweredOnly);
     addAction(m_unansweredOnlyAction);
 
-    m_textFilterAction = LogControls::action(this, tr("Show &Only Matches"), tr("Filter"),
+    m_textFilterAction = LogControls::action(this, tr("Filter &by Search"), tr("Filter"),
                                              tr("On: show only the stanzas that contain the search text.\n"
                                                 "Off: show all, highlight the matches, and step through them "
                                                 "with F3 / Shift+F3."),
@@ -239,6 +240,10 @@ void LogFilterBar::updateKindButtonText()
         m_kindButton->setText(shown.join(u", "_s));
     else
         m_kindButton->setText(tr("%1 kinds").arg(shown.size()));
+    // The style centres the text over the arrow's room too: the arrow's width again keeps them apart.
+    m_kindButton->setMinimumWidth(
+        m_kindButton->sizeHint().width() +
+        style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, m_kindButton));
 }
 
 void LogFilterBar::focusSearch()
@@ -387,6 +392,11 @@ void LogFilterBar::escapeFromSearch()
         m_list->setFocus(Qt::ShortcutFocusReason);
         return;
     }
+    clearSearch();
+}
+
+void LogFilterBar::clearSearch()
+{
     m_searchEdit->clear();
     applySearch(); // at once: Esc is not typing
 }

@@ -57,6 +57,8 @@ public Q_SLOTS:
     void focusSearch();
     void findNext();
     void findPrevious();
+    // Empties the search box and applies that at once.
+    void clearSearch();
 
 Q_SIGNALS:
     // Find found nothing: a message for the user, about the current search text.

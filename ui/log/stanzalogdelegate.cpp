@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzalogdelegate.h"
 
+#include "jidelider.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
+
+#include <QApplication>
 
 namespace xcm {
 
@@ -24,6 +27,29 @@ const LogColors &StanzaLogDelegate::colorsFor(const QPalette &palette) const
         m_paletteKey = palette.cacheKey();
     }
     return m_colors;
+}
+
+void StanzaLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
+{
+    if (index.column() != StanzaLogModel::FromColumn && index.column() != StanzaLogModel::ToColumn) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // The style would cut the domain, which is what the columns are read for: the local part gives way.
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const int textMargin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const int available =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).width() - 2 * textMargin;
+    const QFontMetrics metrics(opt.font);
+    opt.textElideMode = Qt::ElideNone; // elided here already; the style's rounding would cut it again
+    opt.text = JidElider::elide(opt.text, available, [&metrics](QStringView text) {
+        return metrics.horizontalAdvance(text.toString());
+    });
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 }
 
 void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -54,7 +80,8 @@ void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     case StanzaLogModel::FromColumn:
     case StanzaLogModel::ToColumn:
     case StanzaLogModel::IdColumn:
-        // The start (local part, id prefix) and the end (resource, counter) tell entries apart.
+        // The start (id prefix) and the end (counter) tell ids apart; JIDs come elided (paint()), and a
+        // pixel of rounding must not cut their domain at the end.
         option->textElideMode = Qt::ElideMiddle;
         break;
     case StanzaLogModel::DirectionColumn:

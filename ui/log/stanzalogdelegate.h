@@ -12,7 +12,7 @@ class StanzaLogFilterModel;
 
 // Paints log rows in colours that follow the palette: sent rows tinted, errors red (selected too), the
 // kind and the direction arrow in their own colours, rows that match the search (when it does not
-// filter) marked; JIDs and ids elided in the middle.
+// filter) marked; JIDs elided in their local part (JidElider), ids in the middle.
 // Reads only the model's roles; no widget per row.
 class StanzaLogDelegate : public QStyledItemDelegate
 {
@@ -23,6 +23,9 @@ public:
 
     // Where matchesSearch() comes from; the view's model.
     void setFilterModel(StanzaLogFilterModel *filter);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -17,15 +17,30 @@ namespace xcm {
 
 namespace {
 
-constexpr int saveDelayMs = 500; // a drag of a column divider is saved once, when it stops
+constexpr int saveDelayMs = 500;  // a drag of a column divider is saved once, when it stops
+constexpr int refitDelayMs = 300; // columns grow once for a burst of traffic
+constexpr int rowsMeasured = 200; // of a burst, or of a log switched to: the newest
+
+// The columns sized to their content.
+constexpr StanzaLogModel::Column contentColumns[] = {StanzaLogModel::KindColumn,  StanzaLogModel::TypeColumn,
+                                                     StanzaLogModel::SizeColumn,  StanzaLogModel::FromColumn,
+                                                     StanzaLogModel::ToColumn,    StanzaLogModel::IdColumn,
+                                                     StanzaLogModel::AnswerColumn};
 
 } // namespace
 
 StanzaLogHeader::StanzaLogHeader(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent)
     , m_saveTimer(new QTimer(this))
+    , m_refitTimer(new QTimer(this))
     , m_columnMenu(new QMenu(this))
 {
+    m_refitTimer->setSingleShot(true);
+    m_refitTimer->setInterval(refitDelayMs);
+    connect(m_refitTimer, &QTimer::timeout, this, [this] {
+        if (m_fitColumns)
+            fitColumns();
+    });
     setSectionsClickable(true); // as QTableView's own header
     setHighlightSections(false);
     setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -75,6 +90,45 @@ void StanzaLogHeader::keepLayoutAcross(const std::function<void()> &switchModel)
         fitColumns();
 }
 
+void StanzaLogHeader::setModel(QAbstractItemModel *newModel)
+{
+    disconnect(m_rowsInserted);
+    disconnect(m_modelReset);
+    QHeaderView::setModel(newModel);
+    m_contentWidths.clear();
+    if (!newModel)
+        return;
+    m_rowsInserted = connect(newModel, &QAbstractItemModel::rowsInserted, this,
+                             [this](const QModelIndex &, int first, int last) { measureRows(first, last); });
+    // Another log behind the proxy, or the log cleared: widths start again from its rows.
+    m_modelReset = connect(newModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_contentWidths.clear();
+        measureRows(0, model()->rowCount() - 1);
+    });
+    measureRows(0, newModel->rowCount() - 1);
+}
+
+void StanzaLogHeader::measureRows(int first, int last)
+{
+    if (!model() || last < first || model()->columnCount() != StanzaLogModel::ColumnCount)
+        return;
+    const QWidget *cells = parentWidget() ? parentWidget() : this;
+    const QFontMetrics metrics = cells->fontMetrics();
+    bool grew = false;
+    for (int row = qMax(first, last - rowsMeasured + 1); row <= last; ++row) {
+        for (const int column : contentColumns) {
+            const int width = metrics.horizontalAdvance(model()->index(row, column).data().toString());
+            int &widest = m_contentWidths[column];
+            if (width > widest) {
+                widest = width;
+                grew = true;
+            }
+        }
+    }
+    if (grew && m_fitColumns && !m_refitTimer->isActive())
+        m_refitTimer->start();
+}
+
 void StanzaLogHeader::onSectionResized(int column)
 {
     // The stretched last column follows the others and the window; any other change is the user's.
@@ -122,12 +176,17 @@ void StanzaLogHeader::fitColumns()
     const QFontMetrics metrics = cells->fontMetrics();
     const QFontMetrics headerMetrics = fontMetrics();
     const int padding = 2 * cells->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cells) + 12;
+    // A cell's text has the style's text margin on each side (and a few pixels of air); a title the
+    // header's wider margins.
+    const int cellPadding =
+        2 * (cells->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cells) + 1) + 6;
     const int character = metrics.averageCharWidth();
     const auto titleWidth = [&](int column) {
         return headerMetrics.horizontalAdvance(title(column)) + padding;
     };
 
-    // Columns whose text has one width get that width.
+    // Columns of short texts get the width of the widest shown (a sample's before there is any), never
+    // less than their title's. Time's text has one width; an error's kind is bold.
     const std::pair<StanzaLogModel::Column, QString> fixed[] = {
         {StanzaLogModel::TimeColumn, u"00:00:00.000"_s},
         {StanzaLogModel::DirectionColumn, u"↑"_s},
@@ -136,49 +195,71 @@ void StanzaLogHeader::fitColumns()
         {StanzaLogModel::SizeColumn, u"000000"_s}};
     int room = width(); // the header spans the table's viewport
     for (const auto &[column, sample] : fixed) {
-        const int width = qMax(metrics.horizontalAdvance(sample) + padding, titleWidth(column));
+        const auto content = m_contentWidths.constFind(column);
+        int text = content == m_contentWidths.cend() ? metrics.horizontalAdvance(sample) : *content;
+        if (column == StanzaLogModel::KindColumn)
+            text += character;
+        const int width = qMax(text + cellPadding, titleWidth(column));
         resizeSection(column, width);
         if (!isSectionHidden(column))
             room -= width;
     }
 
-    // From, To and Id get a share of the rest, within bounds (in characters); Summary, the most telling,
-    // stretches over what they leave. When that is below its minimum, they give back, down to theirs.
+    // From, To, Id and Answer get the width of their widest text, within bounds (in characters); before
+    // there is any, a share of the rest. Summary, the most telling, stretches over what they leave. Answer
+    // and Id give back while that is below a third of the room, From and To (the addresses are what the
+    // log is read for) only while it is below Summary's minimum; the wider of each first, down to theirs.
     struct Share
     {
         StanzaLogModel::Column column;
         double fraction;
         int minimumCharacters;
         int maximumCharacters;
+        bool givesBackFirst;
         int width = 0;
     };
-    // Answer's usual text, "result in 12.4 ms", needs 17 characters.
-    Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 34},
-                      {StanzaLogModel::ToColumn, 0.2, 12, 34},
-                      {StanzaLogModel::IdColumn, 0.1, 8, 18},
-                      {StanzaLogModel::AnswerColumn, 0.2, 10, 30}};
+    // Answer's usual text, "result in 12.4 ms", needs 17 characters; a stream id (a UUID) 36.
+    Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 40, false},
+                      {StanzaLogModel::ToColumn, 0.2, 12, 40, false},
+                      {StanzaLogModel::IdColumn, 0.1, 6, 38, true},
+                      {StanzaLogModel::AnswerColumn, 0.2, 10, 30, true}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };
     int taken = 0;
-    int slack = 0;
     for (Share &share : shares) {
         if (isSectionHidden(share.column))
             continue;
         const int minimum = minimumOf(share);
-        share.width = qBound(minimum, int(room * share.fraction),
-                             qMax(minimum, share.maximumCharacters * character + padding));
+        const int content = m_contentWidths.value(share.column);
+        const int wanted = content > 0 ? content + cellPadding : int(room * share.fraction);
+        share.width = qBound(minimum, wanted, qMax(minimum, share.maximumCharacters * character + padding));
         taken += share.width;
-        slack += share.width - minimum;
     }
-    const int summaryMinimum = isSectionHidden(StanzaLogModel::SummaryColumn) ? 0 : 20 * character;
-    const int over = qMin(taken + summaryMinimum - room, slack);
-    for (Share &share : shares) {
-        if (isSectionHidden(share.column))
-            continue;
-        if (over > 0)
-            share.width -= int(qint64(over) * (share.width - minimumOf(share)) / slack);
-        resizeSection(share.column, share.width);
+    const bool summaryShown = !isSectionHidden(StanzaLogModel::SummaryColumn);
+    const int summaryMinimum = summaryShown ? 20 * character : 0;
+    const int summaryThird = summaryShown ? qMax(summaryMinimum, room / 3) : 0;
+    for (const bool first : {true, false}) {
+        // Answer and Id leave Summary a third of the room; From and To only its minimum.
+        int over = taken + (first ? summaryThird : summaryMinimum) - room;
+        // The widest of the group gives a pixel at a time: no column is cut while another keeps more.
+        while (over > 0) {
+            Share *widest = nullptr;
+            for (Share &share : shares) {
+                if (!isSectionHidden(share.column) && share.givesBackFirst == first &&
+                    share.width > minimumOf(share) && (!widest || share.width > widest->width))
+                    widest = &share;
+            }
+            if (!widest)
+                break;
+            --widest->width;
+            --taken;
+            --over;
+        }
+    }
+    for (const Share &share : shares) {
+        if (!isSectionHidden(share.column))
+            resizeSection(share.column, share.width);
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QHeaderView>
 
 #include <functional>
@@ -10,10 +11,12 @@ class QTimer;
 
 namespace xcm {
 
-// The stanza log's column header: it sizes the columns to the width it has (fixed-width columns to
-// their text, From, To and Id a share each, Summary the rest) until the user sizes one, hides and shows
-// columns from its context menu (one always stays), and keeps the layout in QSettings. Set it on a
-// QTableView whose model has StanzaLogModel's columns (the log or a proxy of it).
+// The stanza log's column header: it sizes the columns to the width it has until the user sizes one:
+// Time and Dir to their text, Kind, Type and Size to their widest text (never less than their title),
+// From, To, Id and Answer to their widest text within bounds, Summary the rest; when the width is short,
+// Answer and Id give back first, then From and To. It hides and shows columns from its context menu (one
+// always stays), and keeps the layout in QSettings. Set it on a QTableView whose model has
+// StanzaLogModel's columns (the log or a proxy of it).
 class StanzaLogHeader : public QHeaderView
 {
     Q_OBJECT
@@ -34,6 +37,8 @@ public:
     // puts the layout back.
     void keepLayoutAcross(const std::function<void()> &switchModel);
 
+    void setModel(QAbstractItemModel *model) override;
+
 protected:
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -42,6 +47,7 @@ protected:
 
 private:
     void onSectionResized(int column);
+    void measureRows(int first, int last);
     void fitColumns();
     void saveColumns();
     void restoreColumns();
@@ -51,8 +57,12 @@ private:
     void showColumnMenu(const QPoint &position);
 
     QTimer *m_saveTimer = nullptr;
+    QTimer *m_refitTimer = nullptr;  // rows with wider text arrived: fit once for a burst
+    QHash<int, int> m_contentWidths; // column → widest text seen in this model, in pixels
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;
+    QMetaObject::Connection m_rowsInserted;
+    QMetaObject::Connection m_modelReset;
     QByteArray m_layoutWithoutModel; // kept while the model has no columns
     bool m_fitColumns = true;
     bool m_adjusting = false; // column sizes change by code, not by the user

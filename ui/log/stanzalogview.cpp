@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QSaveFile>
@@ -89,6 +90,17 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::updateDetail);
     connect(m_filter, &StanzaLogFilterModel::filterChanged, m_table->viewport(),
             qOverload<>(&QWidget::update)); // search highlights
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &StanzaLogView::updateNoMatchHint);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::updateNoMatchHint);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StanzaLogView::updateNoMatchHint);
+    connect(m_filter, &StanzaLogFilterModel::filterChanged, this, &StanzaLogView::updateNoMatchHint);
+    // Esc in the list (or the detail pane) clears the search too, not only in the search box; dialogs and
+    // the compose form keep their own Esc.
+    auto *escape =
+        new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    escape->setObjectName(u"clearSearchShortcut"_s);
+    connect(escape, &QShortcut::activated, m_filterBar, &LogFilterBar::clearSearch);
 
     // Children are deleted in the order they were added: the filter model goes after the widgets that
     // show it, so none of them reacts to its destruction while this view is half destroyed.
@@ -185,6 +197,18 @@ void StanzaLogView::createTable()
     rows->setMinimumSectionSize(1);
     rows->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->addAction(m_copyStanzaAction);
+
+    // A filter that hides every stanza would leave a blank table that looks broken: say why, and how out.
+    m_noMatchHint = new QLabel(tr("No stanza matches the filter.\n"
+                                  "Esc clears the search; the boxes and lists above widen the rest."));
+    m_noMatchHint->setObjectName(u"noMatchHint"_s);
+    m_noMatchHint->setAlignment(Qt::AlignCenter);
+    m_noMatchHint->setWordWrap(true);
+    m_noMatchHint->setForegroundRole(QPalette::PlaceholderText);
+    m_noMatchHint->hide();
+    auto *hintLayout = new QVBoxLayout(m_table->viewport());
+    hintLayout->addWidget(m_noMatchHint, 0, Qt::AlignCenter);
+
     // Space pauses only in the list: elsewhere it types, ticks or opens.
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, m_pauseAction, &QAction::toggle);
@@ -220,6 +244,12 @@ void StanzaLogView::addCommandsTo(LogFilterBar *bar)
 
     // Too narrow for all (half a small screen, or German): export, clear and follow go into the bar's
     // ⋯ menu, in that order, before the filters' check boxes; the Log menu has them all anyway.
+    // As wide as the wider of Pause and Resume (in any language): pausing must not reflow the bar.
+    const QFontMetrics metrics = pauseButton->fontMetrics();
+    const int padding = pauseButton->sizeHint().width() - metrics.horizontalAdvance(pauseButton->text());
+    pauseButton->setFixedWidth(
+        padding + qMax(metrics.horizontalAdvance(tr("Pause")), metrics.horizontalAdvance(tr("Resume"))));
+
     bar->addSpacing(8);
     bar->addOptionalWidget(followBox, 3, {m_followAction});
     bar->addWidget(pauseButton);
@@ -307,11 +337,26 @@ void StanzaLogView::setModel(StanzaLogModel *model)
     });
     m_exchangeActions->setModel(model);
     m_statusLine->setLog(model);
+    // Rows the filter rejects reach the filter model without a signal from it, and a cleared log resets.
+    disconnect(m_sourceRowsInserted);
+    if (model)
+        m_sourceRowsInserted =
+            connect(model, &QAbstractItemModel::rowsInserted, this, &StanzaLogView::updateNoMatchHint);
+    updateNoMatchHint();
     m_pauseAction->setChecked(false); // a pause belongs to the old log; ending it now re-filters nothing yet
     m_atBottom = true;
     if (m_followAction->isChecked())
         m_table->scrollToBottom();
     updateDetail();
+}
+
+void StanzaLogView::updateNoMatchHint()
+{
+    const bool hidesAll =
+        m_model && m_filter->rowCount() == 0 && m_model->rowCount() > 0 && m_filter->hasFilter();
+    if (hidesAll != m_noMatchHint->isVisibleTo(m_table->viewport()))
+        qCDebug(lcUiLog) << (hidesAll ? "the filter hides every stanza" : "the filter shows stanzas again");
+    m_noMatchHint->setVisible(hidesAll);
 }
 
 StanzaLogModel *StanzaLogView::model() const

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QAction;
+class QLabel;
 class QTableView;
 
 namespace xcm {
@@ -36,9 +37,11 @@ class StanzaLogModel;
 // Ctrl+L clear, Ctrl+E export, Ctrl+C (in the list) copy the stanza, Ctrl+J from a request to its
 // answer and back, Ctrl+R reply to a request, Ctrl+Shift+U unanswered requests only, Ctrl+Shift+S slowest
 // answers first (a click on the Answer column cycles slowest, fastest, the log's order), Esc (in the search
-// box) clears it, then goes to the list. All but Space, Ctrl+C and Esc work anywhere in the window while the
-// view is visible, so a window that shows one log at a time (the others hidden) can offer menuActions() in
-// its menu bar.
+// box) clears it, then goes to the list; Esc elsewhere in the view (the list, the detail pane) clears the
+// search. All but Space, Ctrl+C and Esc work anywhere in the window while the view is visible, so a
+// window that shows one log at a time (the others hidden) can offer menuActions() in its menu bar. A
+// jump to a match (F3) stops following, as picking a row does. While the filters hide every stanza, a
+// hint over the table says so.
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
@@ -107,6 +110,8 @@ private:
     void updateDetail();
     void onRowsAboutToBeRemoved(int first, int last);
     void onHeaderClicked(int column);
+    // The hint over the table while the filters hide every stanza there is.
+    void updateNoMatchHint();
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
@@ -118,6 +123,8 @@ private:
     StanzaDetailPane *m_detailPane = nullptr;
     LogStatusLine *m_statusLine = nullptr;
     ExchangeActions *m_exchangeActions = nullptr;
+    QLabel *m_noMatchHint = nullptr;
+    QMetaObject::Connection m_sourceRowsInserted;
 
     QAction *m_pauseAction = nullptr;
     QAction *m_followAction = nullptr;

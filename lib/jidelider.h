@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+namespace xcm {
+
+// Shortens an address to a width so that what tells addresses apart survives: the domain stays whole
+// as long as anything can, the local part gives way first (in its middle: "al…ce@echo.localhost/desk"),
+// then the resource (at its end), and only then the whole text in the middle. Text that is not an
+// address (no '@') is elided in the middle. Pure: the caller measures (pixels of a font, or characters).
+class JidElider
+{
+public:
+    // How wide a text is, in the unit of `available`.
+    using Measure = std::function<int(QStringView)>;
+
+    static QString elide(const QString &jid, int available, const Measure &measure);
+    // In characters, "…" counting as one.
+    static QString elide(const QString &jid, int characters);
+
+    static constexpr QChar ellipsis = QChar(0x2026);
+};
+
+} // namespace xcm

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a first-time user tripped over in the stanza log, driven as a user would with keys and clicks:
+// a filter that hides everything says so, Pause keeps its width, F3 stops following, Esc in the list
+// clears the search, and the reason line stays one line.
+#include "../log/stanzasamples.h"
+#include "connectionbar.h"
+#include "elidedlabel.h"
+#include "stanzalogfiltermodel.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+
+class TestFirstUse : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void filterMatchingNothingSaysSo();
+    void pauseKeepsItsWidth();
+    void findNextStopsFollowing();
+    void escapeInTheListClearsTheSearch();
+    void elidedLabelStaysOneLine();
+
+private:
+    template<typename T> T *child(const QString &name) const
+    {
+        T *found = m_view->findChild<T *>(name);
+        if (!found)
+            qFatal("no child %s", qPrintable(name));
+        return found;
+    }
+    void fill(int count);
+
+    StanzaLogModel *m_model = nullptr;
+    StanzaLogView *m_view = nullptr;
+};
+
+void TestFirstUse::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setApplicationName(u"tst_firstuse"_s);
+}
+
+void TestFirstUse::init()
+{
+    m_model = new StanzaLogModel;
+    m_model->setFlushInterval(0);
+    m_view = new StanzaLogView;
+    m_view->setModel(m_model);
+    m_view->resize(1000, 600);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_view));
+}
+
+void TestFirstUse::cleanup()
+{
+    delete m_view;
+    delete m_model;
+}
+
+void TestFirstUse::fill(int count)
+{
+    m_model->append(samples::received(samples::chatMessage));
+    for (int i = 0; i < count; ++i)
+        m_model->append(samples::received(samples::loadMessage(i)));
+    m_model->flush();
+}
+
+void TestFirstUse::filterMatchingNothingSaysSo()
+{
+    fill(5);
+    auto *hint = child<QLabel>(u"noMatchHint"_s);
+    QVERIFY(!hint->isVisible());
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"nothing-has-this"_s);
+    QTRY_COMPARE(m_view->tableView()->model()->rowCount(), 0);
+    QTRY_VERIFY(hint->isVisible());
+    QVERIFY(hint->text().startsWith(u"No stanza matches the filter"_s));
+    // Centred in the table, over its rows' area.
+    QCOMPARE(hint->parentWidget(), m_view->tableView()->viewport());
+    const QPoint centre = hint->geometry().center();
+    QVERIFY(qAbs(centre.x() - m_view->tableView()->viewport()->width() / 2) <= 2);
+
+    // Traffic that the filter hides keeps it up; traffic that it shows takes it down.
+    m_model->append(samples::received(samples::discoGet));
+    m_model->flush();
+    QVERIFY(hint->isVisible());
+
+    search->clear();
+    QTRY_COMPARE(m_view->tableView()->model()->rowCount(), 7);
+    QTRY_VERIFY(!hint->isVisible());
+
+    // An empty log is not a filter's doing: no hint.
+    child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
+    QTRY_VERIFY(hint->isVisible());
+    m_view->clear();
+    QTRY_VERIFY(!hint->isVisible());
+}
+
+void TestFirstUse::pauseKeepsItsWidth()
+{
+    auto *pause = child<QToolButton>(u"pauseButton"_s);
+    const int width = pause->width();
+    QVERIFY(pause->text() == u"Pause"_s);
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QVERIFY(m_view->isPaused());
+    QCOMPARE(pause->text(), u"Resume"_s);
+    QTest::qWait(50); // the bar's layout runs
+    QCOMPARE(pause->width(), width);
+    QVERIFY(pause->width() >= pause->fontMetrics().horizontalAdvance(u"Resume"_s));
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QVERIFY(!m_view->isPaused());
+    QTest::qWait(50);
+    QCOMPARE(pause->width(), width);
+}
+
+void TestFirstUse::findNextStopsFollowing()
+{
+    fill(200); // more than fit
+    QVERIFY(m_view->isFollowing());
+    auto *follow = child<QCheckBox>(u"followCheck"_s);
+    QVERIFY(follow->isChecked());
+    child<QCheckBox>(u"textFilterCheck"_s)->click(); // off: step through the matches
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"capulet"_s); // the first stanza only, far above
+    QTest::keyClick(search, Qt::Key_F3);
+    QTRY_COMPARE(m_view->tableView()->currentIndex().row(), 0);
+    // Jumping away from the newest is the end of following, and the box says so.
+    QVERIFY(!m_view->isFollowing());
+    QVERIFY(!follow->isChecked());
+    m_model->append(samples::received(samples::discoGet));
+    m_model->flush();
+    QCOMPARE(m_view->tableView()->currentIndex().row(), 0);
+}
+
+void TestFirstUse::escapeInTheListClearsTheSearch()
+{
+    fill(5);
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"capulet"_s);
+    QTRY_COMPARE(m_view->tableView()->model()->rowCount(), 1);
+    m_view->tableView()->setFocus();
+    QTRY_VERIFY(m_view->tableView()->hasFocus());
+    QTest::keyClick(m_view->tableView(), Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(m_view->tableView()->model()->rowCount(), 6);
+    QVERIFY(m_view->tableView()->hasFocus()); // the list keeps the focus
+}
+
+void TestFirstUse::elidedLabelStaysOneLine()
+{
+    ElidedLabel label;
+    label.setText(
+        u"Last disconnect: the server closed the stream\nFlapping: the connection dropped 3 times"_s);
+    label.resize(120, label.sizeHint().height());
+    label.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&label));
+    QCOMPARE(label.sizeHint().height(), label.fontMetrics().height());
+    QVERIFY(!label.shownText().contains(u'\n'));
+    QVERIFY(label.shownText().endsWith(u'…'));
+    QCOMPARE(label.toolTip(), label.text()); // the whole text
+}
+
+QTEST_MAIN(TestFirstUse)
+#include "tst_firstuse.moc"

@@ -1159,14 +1159,6 @@ Sent: %3 stanzas, %4</source>
 <context>
     <name>xcm::FaultInjector</name>
     <message>
-        <source>a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates or holds (action=&apos;…&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>paused: %1 stanzas are held already; release them to go on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,6 +1518,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>Paused: %1 new while paused</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filtering %1 stanzas… %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindow</name>
@@ -1687,6 +1683,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>Connection &amp;Timeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2372,11 +2372,126 @@ bot.example.org | commands | Commands</source>
     </message>
 </context>
 <context>
-    <name>xcm::RuleEngine</name>
+    <name>xcm::RuleDialog</name>
     <message>
-        <source>rule &apos;%1&apos;: %2</source>
+        <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>echo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply with a stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop it (proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay it (proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate it (proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold it until released (proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply rule answers in a direct profile. The other actions are fault rules: in a proxy profile they act on the matching stanza on its way through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind == message and body contains &apos;ping&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter expression, as in the log&apos;s Expr box: fields such as kind, type, from, to, id, body, ns, error; ==, !=, ~, contains, startswith; and, or, not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait before replying (or, for Delay, how long to hold the stanza)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{from}, {to}, {id}, {type}, {body}, {from.bare}, {to.local} … take their values from the stanza that matched, XML-escaped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: another rule is called &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply, filled from a sample message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter when the rule acts: an expression such as kind == message and body contains &apos;ping&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid — a fault rule acts only when this profile is a proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid — a reply rule answers only when this profile is not a proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleEngine</name>
     <message>
         <source>match: %1</source>
         <translation type="unfinished"></translation>
@@ -2387,6 +2502,84 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>reply not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleListModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acts in proxy profiles only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers in direct profiles only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleRunner</name>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2494,6 +2687,212 @@ bot.example.org | commands | Commands</source>
     </message>
 </context>
 <context>
+    <name>xcm::RulesPanel</name>
+    <message>
+        <source>1 rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules files (*.xml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule earlier: the first match acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a rule the rate limit paused act again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read rules from a rules file (as xcm-cli --rules reads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these rules to a rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is in effect but was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a proxy, the first enabled fault rule whose expression matches a stanza drops, delays, duplicates or holds it on its way through; the log says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a stanza arrives, the first enabled reply rule whose expression matches sends its reply (marked in the log with the rule&apos;s name). Rules run while connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed, the rules could not be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Rule — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Rule — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds %1. Replace the profile&apos;s rules with them, or add them after?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names already in use got a number: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedFiltersButton</name>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and recent filter expressions of this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved filters yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Current Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a valid filter expression (Expr) first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Saved Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretPrompt</name>
     <message>
         <source>Secret of %1</source>
@@ -2578,6 +2977,25 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>%1 · proxy %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SessionPage</name>
+    <message>
+        <source>Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (%1 on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules: %1, on: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2801,6 +3219,14 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>auto %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

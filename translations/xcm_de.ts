@@ -1166,14 +1166,6 @@ Gesendet: %3 Stanzas, %4</translation>
 <context>
     <name>xcm::FaultInjector</name>
     <message>
-        <source>a reply rule answers in a direct session only; in a proxy a rule drops, delays, duplicates or holds (action=&apos;…&apos;)</source>
-        <translation>eine Antwortregel antwortet nur in einer direkten Sitzung; in einem Proxy verwirft, verzögert, verdoppelt oder hält eine Regel zurück (action=&apos;…&apos;)</translation>
-    </message>
-    <message>
-        <source>rule &apos;%1&apos;: %2</source>
-        <translation>Regel &apos;%1&apos;: %2</translation>
-    </message>
-    <message>
         <source>paused: %1 stanzas are held already; release them to go on</source>
         <translation>pausiert: %1 Stanzas sind schon zurückgehalten; gib sie frei, um fortzufahren</translation>
     </message>
@@ -1540,6 +1532,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>Paused: %1 new while paused</source>
         <translation>Angehalten: %1 neue seit der Pause</translation>
     </message>
+    <message>
+        <source>Filtering %1 stanzas… %2 %</source>
+        <translation>Filtere %1 Stanzas … %2 %</translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindow</name>
@@ -1702,6 +1698,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Connection &amp;Timeline…</source>
         <translation>Verbindungs&amp;verlauf…</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Regeln</translation>
     </message>
 </context>
 <context>
@@ -2387,11 +2387,126 @@ bot.example.org | commands | Befehle</translation>
     </message>
 </context>
 <context>
-    <name>xcm::RuleEngine</name>
+    <name>xcm::RuleDialog</name>
     <message>
-        <source>rule &apos;%1&apos;: %2</source>
-        <translation>Regel &apos;%1&apos;: %2</translation>
+        <source>Rule</source>
+        <translation>Regel</translation>
     </message>
+    <message>
+        <source>echo</source>
+        <translation>echo</translation>
+    </message>
+    <message>
+        <source>Reply with a stanza</source>
+        <translation>Mit einem Stanza antworten</translation>
+    </message>
+    <message>
+        <source>Drop it (proxy)</source>
+        <translation>Verwerfen (Proxy)</translation>
+    </message>
+    <message>
+        <source>Delay it (proxy)</source>
+        <translation>Verzögern (Proxy)</translation>
+    </message>
+    <message>
+        <source>Duplicate it (proxy)</source>
+        <translation>Verdoppeln (Proxy)</translation>
+    </message>
+    <message>
+        <source>Hold it until released (proxy)</source>
+        <translation>Bis zur Freigabe zurückhalten (Proxy)</translation>
+    </message>
+    <message>
+        <source>A reply rule answers in a direct profile. The other actions are fault rules: in a proxy profile they act on the matching stanza on its way through.</source>
+        <translation>Eine Antwortregel antwortet in einem direkten Profil. Die anderen Aktionen sind Fehlerregeln: In einem Proxy-Profil wirken sie auf das passende Stanza auf seinem Weg hindurch.</translation>
+    </message>
+    <message>
+        <source>kind == message and body contains &apos;ping&apos;</source>
+        <translation>kind == message and body contains &apos;ping&apos;</translation>
+    </message>
+    <message>
+        <source>A filter expression, as in the log&apos;s Expr box: fields such as kind, type, from, to, id, body, ns, error; ==, !=, ~, contains, startswith; and, or, not</source>
+        <translation>Ein Filterausdruck wie im Ausdrucksfeld des Protokolls: Felder wie kind, type, from, to, id, body, ns, error; ==, !=, ~, contains, startswith; and, or, not</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>How long to wait before replying (or, for Delay, how long to hold the stanza)</source>
+        <translation>Wie lange vor der Antwort gewartet wird (bei Verzögern: wie lange das Stanza zurückgehalten wird)</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Antwortvorlage</translation>
+    </message>
+    <message>
+        <source>Insert Placeholder</source>
+        <translation>Platzhalter einfügen</translation>
+    </message>
+    <message>
+        <source>{from}, {to}, {id}, {type}, {body}, {from.bare}, {to.local} … take their values from the stanza that matched, XML-escaped.</source>
+        <translation>{from}, {to}, {id}, {type}, {body}, {from.bare}, {to.local} … nehmen ihre Werte aus dem passenden Stanza, XML-maskiert.</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>&amp;An</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wenn:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Antwort:</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>name: another rule is called &apos;%1&apos;</source>
+        <translation>name: eine andere Regel heißt bereits &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>reply, filled from a sample message: %1</source>
+        <translation>reply, mit einer Beispielnachricht gefüllt: %1</translation>
+    </message>
+    <message>
+        <source>Enter when the rule acts: an expression such as kind == message and body contains &apos;ping&apos;.</source>
+        <translation>Geben Sie an, wann die Regel wirkt: einen Ausdruck wie kind == message and body contains &apos;ping&apos;.</translation>
+    </message>
+    <message>
+        <source>✓ Valid — a fault rule acts only when this profile is a proxy</source>
+        <translation>✓ Gültig — eine Fehlerregel wirkt nur, wenn dieses Profil ein Proxy ist</translation>
+    </message>
+    <message>
+        <source>✓ Valid — a reply rule answers only when this profile is not a proxy</source>
+        <translation>✓ Gültig — eine Antwortregel antwortet nur, wenn dieses Profil kein Proxy ist</translation>
+    </message>
+    <message>
+        <source>✓ Valid</source>
+        <translation>✓ Gültig</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleEngine</name>
     <message>
         <source>match: %1</source>
         <translation>Bedingung: %1</translation>
@@ -2403,6 +2518,84 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>reply not sent: %1</source>
         <translation>Antwort nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleListModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>reply after %1</source>
+        <translation>antworten nach %1</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>antworten</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>verwerfen</translation>
+    </message>
+    <message>
+        <source>delay %1</source>
+        <translation>um %1 verzögern</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>verdoppeln</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>zurückhalten</translation>
+    </message>
+    <message>
+        <source>acts in proxy profiles only</source>
+        <translation>wirkt nur in Proxy-Profilen</translation>
+    </message>
+    <message>
+        <source>answers in direct profiles only</source>
+        <translation>antwortet nur in direkten Profilen</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::RuleRunner</name>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>Regel &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2702,212 @@ bot.example.org | commands | Befehle</translation>
     </message>
 </context>
 <context>
+    <name>xcm::RulesPanel</name>
+    <message>
+        <source>1 rule</source>
+        <translation>1 Regel</translation>
+    </message>
+    <message>
+        <source>%1 rules</source>
+        <translation>%1 Regeln</translation>
+    </message>
+    <message>
+        <source>Rules files (*.xml);;All files (*)</source>
+        <translation>Regeldateien (*.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>Eine Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation>Die gewählte Regel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>Die gewählte Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Try this rule earlier: the first match acts</source>
+        <translation>Diese Regel früher prüfen: die erste passende wirkt</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Try this rule later</source>
+        <translation>Diese Regel später prüfen</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Let a rule the rate limit paused act again</source>
+        <translation>Eine vom Ratenlimit angehaltene Regel wieder wirken lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Read rules from a rules file (as xcm-cli --rules reads)</source>
+        <translation>Regeln aus einer Regeldatei lesen (wie xcm-cli --rules sie liest)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Write these rules to a rules file</source>
+        <translation>Diese Regeln in eine Regeldatei schreiben</translation>
+    </message>
+    <message>
+        <source>The change is in effect but was not kept: %1</source>
+        <translation>Die Änderung gilt, wurde aber nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>In a proxy, the first enabled fault rule whose expression matches a stanza drops, delays, duplicates or holds it on its way through; the log says so.</source>
+        <translation>In einem Proxy verwirft, verzögert, verdoppelt oder hält die erste aktive Fehlerregel, deren Ausdruck passt, ein Stanza auf seinem Weg hindurch zurück; das Protokoll vermerkt es.</translation>
+    </message>
+    <message>
+        <source>When a stanza arrives, the first enabled reply rule whose expression matches sends its reply (marked in the log with the rule&apos;s name). Rules run while connected.</source>
+        <translation>Wenn ein Stanza eintrifft, sendet die erste aktive Antwortregel, deren Ausdruck passt, ihre Antwort (im Protokoll mit dem Namen der Regel markiert). Regeln wirken, solange die Verbindung steht.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Not changed, the rules could not be kept: %1</source>
+        <translation>Nicht geändert, die Regeln konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Add Rule — %1</source>
+        <translation>Regel hinzufügen — %1</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; added.</source>
+        <translation>Regel &apos;%1&apos; hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Edit Rule — %1</source>
+        <translation>Regel bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; changed.</source>
+        <translation>Regel &apos;%1&apos; geändert.</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; removed.</source>
+        <translation>Regel &apos;%1&apos; entfernt.</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>Regeln importieren</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>The file holds %1. Replace the profile&apos;s rules with them, or add them after?</source>
+        <translation>Die Datei enthält %1. Die Regeln des Profils damit ersetzen oder sie dahinter anfügen?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Anfügen</translation>
+    </message>
+    <message>
+        <source>Imported %1 from %2.</source>
+        <translation>%1 aus %2 importiert.</translation>
+    </message>
+    <message>
+        <source>Names already in use got a number: %1.</source>
+        <translation>Bereits vergebene Namen erhielten eine Nummer: %1.</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>Regeln exportieren</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedFiltersButton</name>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved and recent filter expressions of this profile</source>
+        <translation>Gespeicherte und zuletzt benutzte Filterausdrücke dieses Profils</translation>
+    </message>
+    <message>
+        <source>Saved Filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>No saved filters yet</source>
+        <translation>Noch keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current Filter…</source>
+        <translation>Aktuellen Filter &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Type a valid filter expression (Expr) first</source>
+        <translation>Geben Sie zuerst einen gültigen Filterausdruck ein (Ausdr.)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Saved Filter</source>
+        <translation>Gespeicherten Filter &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Clear Recent</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name for %1:</source>
+        <translation>Name für %1:</translation>
+    </message>
+</context>
+<context>
     <name>xcm::SecretPrompt</name>
     <message>
         <source>Secret of %1</source>
@@ -2594,6 +2993,25 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>%1 · proxy %2 → %3</source>
         <translation>%1 · Proxy %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SessionPage</name>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Rules (%1 on)</source>
+        <translation>Regeln (%1 an)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Rules: %1, on: %2</source>
+        <translation>Regeln: %1, an: %2</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +3235,14 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>auto %1</source>
         <translation>automatisch: %1</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
     </message>
 </context>
 <context>

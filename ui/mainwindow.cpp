@@ -88,6 +88,25 @@ MainWindow::~MainWindow()
     m_pages.clear();
 }
 
+QAction *MainWindow::addMenuAction(QMenu *menu, const QString &text, QLatin1StringView name,
+                                   const QKeySequence &shortcut, const std::function<void()> &handler)
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, handler);
+    return action;
+}
+
+void MainWindow::addPageAction(QMenu *menu, const QString &text, QLatin1StringView name,
+                               const QKeySequence &shortcut, void (SessionPage::*slot)())
+{
+    addMenuAction(menu, text, name, shortcut, [this, slot] {
+        if (SessionPage *page = currentPage())
+            (page->*slot)();
+    });
+}
+
 void MainWindow::buildActions()
 {
     m_newAction = new QAction(QIcon(u":/xcm/icons/add.svg"_s), tr("&New Profile…"), this);
@@ -138,47 +157,26 @@ void MainWindow::buildActions()
     profileMenu->addAction(m_removeAction);
     profileMenu->addSeparator();
     profileMenu->addAction(m_connectAction);
-    QAction *nextProfile = profileMenu->addAction(tr("Ne&xt Profile"));
-    nextProfile->setObjectName("nextProfileAction"_L1);
-    nextProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
-    connect(nextProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(1); });
-    QAction *previousProfile = profileMenu->addAction(tr("Pre&vious Profile"));
-    previousProfile->setObjectName("previousProfileAction"_L1);
-    previousProfile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
-    connect(previousProfile, &QAction::triggered, this, [this] { selectAdjacentProfile(-1); });
+    addMenuAction(profileMenu, tr("Ne&xt Profile"), "nextProfileAction"_L1,
+                  QKeySequence(Qt::CTRL | Qt::Key_PageDown), [this] { selectAdjacentProfile(1); });
+    addMenuAction(profileMenu, tr("Pre&vious Profile"), "previousProfileAction"_L1,
+                  QKeySequence(Qt::CTRL | Qt::Key_PageUp), [this] { selectAdjacentProfile(-1); });
     QAction *connectAll = profileMenu->addAction(tr("C&onnect All"));
     connectAll->setObjectName("connectAllAction"_L1);
     connect(connectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::connectAll);
     QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
     connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
-    QAction *rules = profileMenu->addAction(tr("&Rules"));
-    rules->setObjectName("rulesAction"_L1);
-    rules->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(rules, &QAction::triggered, this, [this] {
-        if (SessionPage *page = currentPage())
-            page->showRules();
-    });
-    QAction *timeline = profileMenu->addAction(tr("Connection &Timeline…"));
-    timeline->setObjectName("timelineAction"_L1);
-    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    connect(timeline, &QAction::triggered, this, [this] {
-        if (SessionPage *page = currentPage())
-            page->connectionBar()->showTimeline();
-    });
+    addPageAction(profileMenu, tr("&Rules"), "rulesAction"_L1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                  &SessionPage::showRules);
+    addPageAction(profileMenu, tr("Connection &Timeline…"), "timelineAction"_L1,
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &SessionPage::showTimeline);
     profileMenu->addSeparator();
     profileMenu->addAction(m_quitAction);
 
     QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
     composeMenu->addAction(m_sendAction);
-    QAction *focusCompose = composeMenu->addAction(tr("&Focus Editor"));
-    focusCompose->setObjectName("focusComposeAction"_L1);
-    focusCompose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    connect(focusCompose, &QAction::triggered, this, [this] {
-        if (SessionPage *page = currentPage()) {
-            page->showCompose();
-            page->compose()->focusEditor();
-        }
-    });
+    addPageAction(composeMenu, tr("&Focus Editor"), "focusComposeAction"_L1,
+                  QKeySequence(Qt::CTRL | Qt::Key_M), &SessionPage::focusCompose);
 
     // Filled with the shown log's own actions (refreshLogMenu): their state is that log's, and their
     // shortcuts work from anywhere in the window.

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -73,6 +74,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QAction *addMenuAction(QMenu *menu, const QString &text, QLatin1StringView name,
+                           const QKeySequence &shortcut, const std::function<void()> &handler);
+    // A menu entry acting on the shown profile's page.
+    void addPageAction(QMenu *menu, const QString &text, QLatin1StringView name, const QKeySequence &shortcut,
+                       void (SessionPage::*slot)());
     void buildActions();
     void buildUi();
     void restoreLayout();

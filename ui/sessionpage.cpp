@@ -74,6 +74,17 @@ void SessionPage::showCompose()
     m_tabs->setCurrentWidget(m_compose);
 }
 
+void SessionPage::focusCompose()
+{
+    showCompose();
+    m_compose->focusEditor();
+}
+
+void SessionPage::showTimeline()
+{
+    m_bar->showTimeline();
+}
+
 void SessionPage::showRules()
 {
     m_tabs->setCurrentWidget(m_rules);

@@ -35,6 +35,9 @@ public:
     // Bring the compose form or the rules panel forward.
     void showCompose();
     void showRules();
+    // The compose form forward, its editor focused.
+    void focusCompose();
+    void showTimeline();
     QSplitter *splitter() const { return m_splitter; }
 
 Q_SIGNALS:

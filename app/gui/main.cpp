@@ -65,13 +65,16 @@ void quitOnceShown(xcm::MainWindow &window, const QString &language)
                             << Qt::endl;
         // What --palette and --lang did, as a package check or a test can read it: the window's colour,
         // the menus in xcm's language, and a button text from Qt's own catalogue.
+        // Not literals: the text is Qt's to translate (qtbase_*.qm), not one for xcm's catalogue.
+        const char *qtContext = "QPlatformTheme";
+        const char *qtCancel = "Cancel";
         QStringList menus;
         for (const QAction *menu : window.menuBar()->actions())
             menus.append(menu->text().remove(u'&'));
         QTextStream(stdout) << "xcm: smoke test: window colour "
                             << window.palette().color(QPalette::Window).name() << ", menus "
                             << menus.join(u", "_s)
-                            << ", Qt's Cancel: " << QCoreApplication::translate("QPlatformTheme", "Cancel")
+                            << ", Qt's Cancel: " << QCoreApplication::translate(qtContext, qtCancel)
                             << Qt::endl;
         QCoreApplication::exit(exposed && icons ? 0 : 1);
     });

@@ -16,7 +16,9 @@ SavedFiltersButton::SavedFiltersButton(std::function<QString()> current, QWidget
     , m_current(std::move(current))
 {
     setObjectName(u"savedFiltersButton"_s);
-    setText(tr("Saved"));
+    setText(tr("Saved") + u" ▾"_s);
+    // The arrow is in the text: the style's menu indicator sat on top of the word.
+    setStyleSheet(u"QToolButton::menu-indicator { image: none; width: 0px; }"_s);
     setToolTip(tr("Saved and recent filter expressions of this profile"));
     setPopupMode(QToolButton::InstantPopup);
     setMenu(new QMenu(this));

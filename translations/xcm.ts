@@ -2844,6 +2844,22 @@ bot.example.org | commands | Commands</source>
         <source>Exported %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;lease Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay the stanzas hold rules keep, oldest first (xcm-cli: SIGUSR1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lease %1 Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released %1 held stanzas.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SavedFiltersButton</name>

@@ -2859,6 +2859,22 @@ bot.example.org | commands | Befehle</translation>
         <source>Exported %1 to %2.</source>
         <translation>%1 nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Re&amp;lease Held</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Relay the stanzas hold rules keep, oldest first (xcm-cli: SIGUSR1)</source>
+        <translation>Die von Halteregeln zurückgehaltenen Stanzas weiterleiten, das älteste zuerst (xcm-cli: SIGUSR1)</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease %1 Held</source>
+        <translation>%1 zurückgehaltene &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Released %1 held stanzas.</source>
+        <translation>%1 zurückgehaltene Stanzas freigegeben.</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SavedFiltersButton</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rulespanel.h"
 
+#include "componentproxy.h"
 #include "faultinjector.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -104,6 +105,9 @@ RulesPanel::RulesPanel(ProfileSession *session, ProfileStore *store, QWidget *pa
                     QKeySequence(Qt::ALT | Qt::Key_Down), &RulesPanel::moveDown);
     m_resume = button(tr("Re&sume"), u"resumeRuleAction"_s, tr("Let a rule the rate limit paused act again"),
                       {}, &RulesPanel::resumeRule);
+    m_release = button(tr("Re&lease Held"), u"releaseHeldAction"_s,
+                       tr("Relay the stanzas hold rules keep, oldest first (xcm-cli: SIGUSR1)"), {},
+                       &RulesPanel::releaseHeld);
     QToolButton *import =
         button(tr("&Import…"), u"importRulesAction"_s,
                tr("Read rules from a rules file (as xcm-cli --rules reads)"), {}, &RulesPanel::importRules);
@@ -118,7 +122,7 @@ RulesPanel::RulesPanel(ProfileSession *session, ProfileStore *store, QWidget *pa
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
-    for (QToolButton *tool : {add, m_edit, m_remove, m_up, m_down, m_resume})
+    for (QToolButton *tool : {add, m_edit, m_remove, m_up, m_down, m_resume, m_release})
         buttons->addWidget(tool);
     buttons->addStretch(1);
     buttons->addWidget(import);
@@ -143,6 +147,7 @@ RulesPanel::RulesPanel(ProfileSession *session, ProfileStore *store, QWidget *pa
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RulesPanel::updateButtons);
     connect(m_session, &ProfileSession::changed, this, &RulesPanel::followRunner);
+    connect(m_session, &ProfileSession::changed, this, &RulesPanel::updateButtons); // held ones forgotten
     followRunner();
 }
 
@@ -176,15 +181,29 @@ int RulesPanel::currentRow() const
 
 void RulesPanel::updateButtons()
 {
+    // The buttons follow their actions, which also carry the shortcuts: enable those.
     const int row = currentRow();
     const int count = m_model->rowCount();
     const bool selected = row >= 0 && row < count;
-    m_edit->setEnabled(selected);
-    m_remove->setEnabled(selected);
-    m_up->setEnabled(selected && row > 0);
-    m_down->setEnabled(selected && row < count - 1);
-    m_resume->setEnabled(selected && m_session->activeRules()->rules().at(row).isPaused());
-    m_export->setEnabled(count > 0);
+    m_edit->defaultAction()->setEnabled(selected);
+    m_remove->defaultAction()->setEnabled(selected);
+    m_up->defaultAction()->setEnabled(selected && row > 0);
+    m_down->defaultAction()->setEnabled(selected && row < count - 1);
+    m_resume->defaultAction()->setEnabled(selected && m_session->activeRules()->rules().at(row).isPaused());
+    m_export->defaultAction()->setEnabled(count > 0);
+    // Held stanzas exist only in a proxy; a hold counts as a hit, which repaints the rule and lands here.
+    const int held = m_session->proxy()->faults().heldCount();
+    m_release->setVisible(m_session->isProxy());
+    m_release->defaultAction()->setEnabled(held > 0);
+    m_release->defaultAction()->setText(held > 0 ? tr("Re&lease %1 Held").arg(held) : tr("Re&lease Held"));
+}
+
+void RulesPanel::releaseHeld()
+{
+    const int held = m_session->proxy()->faults().heldCount();
+    m_session->proxy()->releaseHeld();
+    say(tr("Released %1 held stanzas.").arg(held), false);
+    updateButtons();
 }
 
 void RulesPanel::say(const QString &text, bool problem)

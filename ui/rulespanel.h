@@ -39,6 +39,8 @@ public Q_SLOTS:
     void resumeRule();
     void importRules();
     void exportRules();
+    // Proxy: relays every stanza a hold rule keeps, oldest first.
+    void releaseHeld();
 
 Q_SIGNALS:
     // The number of rules or their on/off changed (for a tab title).
@@ -67,6 +69,7 @@ private:
     QToolButton *m_down = nullptr;
     QToolButton *m_resume = nullptr;
     QToolButton *m_export = nullptr;
+    QToolButton *m_release = nullptr;
 };
 
 } // namespace xcm

@@ -32,6 +32,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -43,6 +44,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -413,6 +415,36 @@ void TestProxyWindow::faultRulesActOnTheLegs()
              u"duplicated by rule twice"_s);
     QTRY_COMPARE(panel->model()->index(0, RuleListModel::HitsColumn).data().toString(), u"1"_s);
     QCOMPARE(panel->model()->index(1, RuleListModel::HitsColumn).data().toString(), u"1"_s);
+
+    // A hold rule keeps the echo until Release Held: the client gets it only then.
+    Rule wait(u"wait"_s, u"dir == out and body contains 'wait for me'"_s, {});
+    wait.setAction(Rule::Action::Hold);
+    QVERIFY(proxy->setRules({wait}));
+    auto *release = panel->findChild<QToolButton *>(u"releaseHeldAction"_s);
+    if (!release) {
+        for (QToolButton *tool : panel->findChildren<QToolButton *>()) {
+            if (tool->defaultAction() && tool->defaultAction()->objectName() == u"releaseHeldAction"_s)
+                release = tool;
+        }
+    }
+    QVERIFY(release && release->isVisible() && !release->isEnabled());
+    QString buttonWhileHeld;
+    QTimer::singleShot(2000, this, [&] {
+        buttonWhileHeld = release->text();
+        QTest::mouseClick(release, Qt::LeftButton);
+    });
+    XmppClientProcess waiting(m_user, userPassword, m_server->clientPort());
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY2(waiting.run({u"<message type='chat' id='h1' to='%1'><body>wait for me</body></message>"_s.arg(
+                             echo.domain)},
+                         15s),
+             qPrintable(waiting.failure() + m_component->output()));
+    QCOMPARE(waiting.messageBody(u"h1"_s), u"wait for me"_s);
+    QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed()))); // not before the click
+    QCOMPARE(buttonWhileHeld, u"Release 1 Held"_s);
+    QTRY_VERIFY(!release->isEnabled());
+    QVERIFY(panel->message().startsWith(u"Released 1 held"_s));
     QVERIFY(proxy->setRules({}));
 }
 

@@ -5,12 +5,16 @@
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -324,6 +328,7 @@ void TestCliPeers::proxyInjectsFaults()
                 "  <rule name='slow' match=\"dir == out and body contains 'slow'\" action='delay' "
                 "delay-ms='700'/>\n"
                 "  <rule name='twice' match=\"dir == in and body contains 'dup me'\" action='duplicate'/>\n"
+                "  <rule name='wait' match=\"dir == out and body contains 'hold me'\" action='hold'/>\n"
                 "</rules>\n");
     rules.close();
     const quint16 listenPort = freePort();
@@ -370,6 +375,17 @@ void TestCliPeers::proxyInjectsFaults()
     QVERIFY2(output.contains(u"[dropped by rule lose]"_s), qPrintable(output));
     QVERIFY2(output.contains(u"[delayed 700 ms by rule slow]"_s), qPrintable(output));
     QVERIFY2(output.contains(u"[duplicated by rule twice]"_s), qPrintable(output));
+
+    // A held echo reaches the client only once SIGUSR1 releases it.
+    QTimer::singleShot(1500, [&cli] { ::kill(pid_t(cli.process.processId()), SIGUSR1); });
+    XmppClientProcess held(m_user, userPassword, m_server->clientPort());
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY2(held.run({message(u"m5"_s, u"hold me"_s)}, 10s), qPrintable(held.failure() + cli.output()));
+    QCOMPARE(held.messageBody(u"m5"_s), u"hold me"_s);
+    QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(cli.output().contains(u"[held by rule wait]"_s), qPrintable(cli.output()));
+    QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
 }
 
 void TestCliPeers::proxyRefusesBadArguments_data()

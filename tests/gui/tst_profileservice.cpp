@@ -79,6 +79,7 @@ private Q_SLOTS:
     void removeTakesTheSecretWithIt();
     void importProfile_data();
     void importProfile();
+    void importProxyProfileKeepsBothSecrets();
 
 private:
     Profile createWithSecret(const QString &name, const QString &secret);
@@ -351,6 +352,23 @@ void TestProfileService::importProfile()
     const Profile demo = m_service->store()->findByName(u"Demo"_s);
     QCOMPARE(demo.id, existing.id); // a profile imported again keeps its id, so its secret and history
     QCOMPARE(readSecret(m_service->secrets(), demo.secretKey())->secret, expectedSecret);
+}
+
+void TestProfileService::importProxyProfileKeepsBothSecrets()
+{
+    // The demo's proxy profile: the server's secret and the one the component presents to xcm.
+    const QString file = writeFile(u"proxy.profile"_s,
+                                   u"name=Relay\nmode=proxy\nlisten=127.0.0.1:5399\nhost=127.0.0.1\n"
+                                   "domain=relay.localhost\nsecret=upstream-secret\n"
+                                   "component-secret=component-secret\n"_s,
+                                   QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(m_service->importProfile(file));
+    QVERIFY(waitForSecretJobs(*m_service));
+    const Profile relay = m_service->store()->findByName(u"Relay"_s);
+    QVERIFY(relay.isProxy());
+    QVERIFY(relay.separateComponentSecret);
+    QCOMPARE(readSecret(m_service->secrets(), relay.secretKey())->secret, u"upstream-secret"_s);
+    QCOMPARE(readSecret(m_service->secrets(), relay.componentSecretKey())->secret, u"component-secret"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProfileService)

@@ -109,6 +109,9 @@ bool ProfileService::importProfile(const QString &fileName)
         profile.id = existing.id; // keeps its secret entry and history
         m_store->update(profile);
     }
+    // A proxy whose component has a secret of its own: that one goes to the keychain too.
+    if (profile.isProxy() && !imported.componentSecret.isEmpty())
+        storeComponentSecret(profile, imported.componentSecret);
     if (imported.secret.isEmpty())
         return true; // a file without a secret leaves the stored one alone
     const QString name = profile.name;

@@ -654,6 +654,22 @@ Sent: %3 stanzas, %4</source>
         <source>Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every stanza is written to %1 (click to open the folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -1687,6 +1703,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>&amp;Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Traffic to &amp;Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

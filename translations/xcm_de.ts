@@ -660,6 +660,22 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)</source>
         <translation>Jeder Verbindungsversuch mit seinen Schritten, Zeiten und Gründen (Strg+Umschalt+T)</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Every stanza is written to %1 (click to open the folder)</source>
+        <translation>Jedes Stanza wird nach %1 geschrieben (Klick öffnet den Ordner)</translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation>Aufzeichnung beendet</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>Aufzeichnung beendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionState</name>
@@ -1702,6 +1718,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>&amp;Rules</source>
         <translation>&amp;Regeln</translation>
+    </message>
+    <message>
+        <source>Record Traffic to &amp;Disk</source>
+        <translation>Verkehr auf &amp;Datenträger aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Recording cannot start: %1</source>
+        <translation>Aufzeichnung kann nicht beginnen: %1</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,15 @@
 #include "trafficgraph.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -146,6 +149,11 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_timelineLink->setToolTip(
         tr("Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)"));
     connect(m_timelineLink, &QLabel::linkActivated, this, &ConnectionBar::showTimeline);
+    m_recording = new QLabel(this);
+    m_recording->setObjectName("recordingLabel"_L1);
+    connect(m_recording, &QLabel::linkActivated, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_session->recordingDirectory())); });
+    connect(m_session, &ProfileSession::recordingChanged, this, &ConnectionBar::refreshRecording);
 
     auto *top = new QHBoxLayout;
     top->setSpacing(8);
@@ -167,6 +175,7 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     bottom->addWidget(m_held, 0, Qt::AlignTop);
     bottom->addWidget(m_pending, 0, Qt::AlignTop);
     bottom->addWidget(m_discard, 0, Qt::AlignTop);
+    bottom->addWidget(m_recording, 0, Qt::AlignTop);
     bottom->addWidget(m_timelineLink, 0, Qt::AlignTop);
     layout->addLayout(top);
     layout->addLayout(bottom);
@@ -177,9 +186,33 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     connect(m_session->connection(), &ComponentConnection::reconnectNoticeChanged, this,
             &ConnectionBar::refresh);
     refresh();
+    refreshRecording();
 }
 
 ConnectionBar::~ConnectionBar() = default;
+
+void ConnectionBar::refreshRecording()
+{
+    // On: a red dot and a link to the folder; stopped by a failure: why, in the error colour.
+    const QString problem = m_session->recordingProblem();
+    if (m_session->isRecording()) {
+        m_recording->setText(u"<span style=\"color:%1\">●</span> <a href=\"folder\">%2</a>"_s.arg(
+            errorTextColor(palette()).name(), tr("Recording").toHtmlEscaped()));
+        // The file is named by the writer's thread a moment after the start.
+        const QString file = m_session->recordingFile();
+        m_recording->setToolTip(
+            tr("Every stanza is written to %1 (click to open the folder)")
+                .arg(QDir::toNativeSeparators(file.isEmpty() ? m_session->recordingDirectory() : file)));
+    } else if (!problem.isEmpty()) {
+        m_recording->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
+            errorTextColor(palette()).name(), tr("Recording stopped").toHtmlEscaped()));
+        m_recording->setToolTip(tr("Recording stopped: %1").arg(problem));
+    } else {
+        m_recording->clear();
+        m_recording->setToolTip({});
+    }
+    m_recording->setVisible(m_session->isRecording() || !problem.isEmpty());
+}
 
 void ConnectionBar::followConnection()
 {

@@ -51,6 +51,7 @@ Q_SIGNALS:
     void refreshed();
 
 private:
+    void refreshRecording();
     void refresh();
     void followConnection();
     void refreshCounters();
@@ -76,6 +77,7 @@ private:
     TrafficGraph *m_graph = nullptr;
     QList<const QObject *> m_followed; // the connections the timeline and traffic counter follow
     QLabel *m_timelineLink = nullptr;
+    QLabel *m_recording = nullptr; // "● Recording", a link to the capture folder
     TimelineDialog *m_timelineDialog = nullptr;
     QString m_lastComponentEvent; // the proxy's, as last put in the timeline
     QTimer m_ticker;              // uptime, countdown and counters while active

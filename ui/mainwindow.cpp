@@ -168,6 +168,10 @@ void MainWindow::buildActions()
     connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
     addPageAction(profileMenu, tr("&Rules"), "rulesAction"_L1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                   &SessionPage::showRules);
+    m_recordAction =
+        addMenuAction(profileMenu, tr("Record Traffic to &Disk"), "recordAction"_L1,
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { toggleRecording(); });
+    m_recordAction->setCheckable(true);
     addPageAction(profileMenu, tr("Connection &Timeline…"), "timelineAction"_L1,
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &SessionPage::showTimeline);
     profileMenu->addSeparator();
@@ -338,6 +342,7 @@ void MainWindow::addPage(ProfileSession *session)
         m_secretPrompts->request(session, keychainError);
     });
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
+    connect(session, &ProfileSession::recordingChanged, this, &MainWindow::refreshChrome);
     // Ctrl+Return works the moment the XML becomes valid.
     connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
         if (page == currentPage())
@@ -430,6 +435,20 @@ void MainWindow::selectAdjacentProfile(int step)
     m_list->setCurrentIndex(m_sessions->index((current + step + rows) % rows));
 }
 
+void MainWindow::toggleRecording()
+{
+    ProfileSession *session = currentSession();
+    if (!session)
+        return;
+    QString why;
+    if (session->isRecording())
+        session->stopRecording();
+    else if (!session->startRecording(&why))
+        statusBar()->showMessage(tr("Recording cannot start: %1").arg(why), 10000);
+    profileStore()->setRecording(session->profile().id, session->isRecording());
+    refreshChrome();
+}
+
 void MainWindow::refreshChrome()
 {
     ProfileSession *session = currentSession();
@@ -438,6 +457,8 @@ void MainWindow::refreshChrome()
     m_removeAction->setEnabled(has);
     m_connectAction->setEnabled(has);
     m_sendAction->setEnabled(has && currentPage() && currentPage()->compose()->canSend());
+    m_recordAction->setEnabled(has);
+    m_recordAction->setChecked(has && session->isRecording());
     if (!has) {
         setWindowTitle(tr("xcm"));
         m_statusState->setText(statusText());

@@ -80,6 +80,8 @@ private:
     void addPageAction(QMenu *menu, const QString &text, QLatin1StringView name, const QKeySequence &shortcut,
                        void (SessionPage::*slot)());
     void buildActions();
+    // Recording of the shown profile on or off (Profile › Record Traffic to Disk), kept for the next start.
+    void toggleRecording();
     void buildUi();
     void restoreLayout();
     void saveLayout();
@@ -114,6 +116,7 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_sendAction = nullptr;
+    QAction *m_recordAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_logMenu = nullptr;
     QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds

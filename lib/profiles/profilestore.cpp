@@ -16,7 +16,9 @@ constexpr auto profilesGroup = "profiles"_L1;
 constexpr auto orderKey = "profileOrder"_L1;
 // Outside the profile's own group: save() clears that group of keys it does not write.
 constexpr auto rulesGroup = "profileRules"_L1;
-constexpr auto filtersGroup = "profileFilters"_L1; // <uuid>/saved (name, expression pairs), <uuid>/history
+constexpr auto filtersGroup = "profileFilters"_L1;
+constexpr auto recordingGroup = "profileRecording"_L1; // <uuid>=true while it records // <uuid>/saved (name,
+                                                       // expression pairs), <uuid>/history
 
 qint64 ms(std::chrono::milliseconds duration)
 {
@@ -198,7 +200,7 @@ bool ProfileStore::remove(const QUuid &id)
     m_settings->beginGroup(profilesGroup);
     m_settings->remove(removed.secretKey());
     m_settings->endGroup();
-    for (const QString group : {rulesGroup, filtersGroup}) {
+    for (const QString group : {rulesGroup, filtersGroup, recordingGroup}) {
         m_settings->beginGroup(group);
         m_settings->remove(removed.secretKey());
         m_settings->endGroup();
@@ -281,6 +283,21 @@ QList<Rule> ProfileStore::rules(const QUuid &id, QString *error) const
         return {};
     }
     return result.rules;
+}
+
+bool ProfileStore::isRecording(const QUuid &id) const
+{
+    return m_settings->value(recordingGroup + u'/' + id.toString(QUuid::WithoutBraces), false).toBool();
+}
+
+void ProfileStore::setRecording(const QUuid &id, bool on)
+{
+    const QString key = recordingGroup + u'/' + id.toString(QUuid::WithoutBraces);
+    if (on)
+        m_settings->setValue(key, true);
+    else
+        m_settings->remove(key);
+    m_settings->sync();
 }
 
 QList<ProfileStore::SavedFilter> ProfileStore::savedFilters(const QUuid &id) const

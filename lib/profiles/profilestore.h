@@ -47,6 +47,11 @@ public:
     // Writes through at once; fails (nothing written) only for a reply that is not well-formed XML.
     bool setRules(const QUuid &id, const QList<Rule> &rules, QString *error = nullptr);
 
+    // Whether the profile records its traffic to disk (ProfileSession::startRecording), kept for the next
+    // start.
+    bool isRecording(const QUuid &id) const;
+    void setRecording(const QUuid &id, bool on);
+
     // The log's filter expressions the user saved for the profile, by name, in the order saved.
     struct SavedFilter
     {

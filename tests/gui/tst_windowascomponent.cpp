@@ -5,21 +5,26 @@
 // counts it, Reply… (Ctrl+R) on its row fills the compose form, Send answers it, the client receives that
 // answer and no automatic error follows at the limit; a request nobody answers gets service-unavailable
 // at the limit.
+#include "capturereader.h"
 #include "composewidget.h"
+#include "connectionbar.h"
 #include "mainwindow.h"
 #include "profileservice.h"
 #include "profilesession.h"
+#include "profilestore.h"
 #include "prosodyserver.h"
 #include "responder.h"
 #include "sessionpage.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "windowdriver.h"
 #include "windowwithserver.h"
 #include "xmppclientprocess.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -55,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void answersByItselfAndByHand();
+    void recordsTrafficToDisk();
 
 private:
     // The log row (in the view) of the stanza with this id and direction; -1 if none.
@@ -178,6 +184,59 @@ void TestWindowAsComponent::answersByItselfAndByHand()
     QCOMPARE(answersToMine, 1);
     QTRY_COMPARE(m_window->findChild<QLabel *>(u"heldLabel"_s)->isVisible(), false);
     session->disconnectFromServer();
+}
+
+void TestWindowAsComponent::recordsTrafficToDisk()
+{
+    const Profile profile = m_env.addComponentProfile(u"Recorder"_s);
+    QVERIFY(m_window->selectProfileByName(u"Recorder"_s));
+    SessionPage *page = m_window->currentPage();
+    ProfileSession *session = page->session();
+    auto *indicator = page->connectionBar()->findChild<QLabel *>(u"recordingLabel"_s);
+    QVERIFY(indicator && !indicator->isVisible());
+
+    // Ctrl+Shift+D: the bar says so and names the file; the profile keeps it on for the next start.
+    QVERIFY(xcm::test::activateWindow(m_window));
+    QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QVERIFY(session->isRecording());
+    QVERIFY(indicator->isVisible());
+    QVERIFY2(indicator->text().contains(u"Recording"_s), qPrintable(indicator->text()));
+    QTRY_VERIFY(!session->recordingFile().isEmpty()); // named by the writer's thread
+    const QString file = session->recordingFile();
+    QTRY_VERIFY2(indicator->toolTip().contains(file), qPrintable(indicator->toolTip()));
+    QVERIFY2(file.startsWith(session->recordingDirectory()),
+             qPrintable(file + u" "_s + session->recordingDirectory()));
+    QVERIFY(ProfileStore().isRecording(profile.id));
+
+    session->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
+    XmppClientProcess client(m_env.user, userPassword, m_server->clientPort());
+    QVERIFY2(client.run({u"<iq type='get' id='rec1' to='%1'><ping xmlns='urn:xmpp:ping'/></iq>"_s.arg(
+                            component.domain)},
+                        20s),
+             qPrintable(client.failure()));
+    QCOMPARE(client.answer(u"rec1"_s).attribute(u"type"), u"result"_s);
+
+    // Off again: what was recorded is on disk, every line whole: the request and xcm's answer among it.
+    QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QVERIFY(!session->isRecording());
+    QVERIFY(!indicator->isVisible());
+    QVERIFY(!ProfileStore().isRecording(profile.id));
+    QFile capture(file);
+    QVERIFY(capture.open(QIODevice::ReadOnly));
+    QCOMPARE(capture.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    CaptureReader reader(&capture);
+    int received = 0;
+    int answered = 0;
+    while (const std::optional<CaptureRecord> record = reader.next()) {
+        if (record->wire.contains("rec1"))
+            ++(record->direction == Direction::Received ? received : answered);
+    }
+    QVERIFY2(reader.problems().isEmpty(), qPrintable(reader.problems().join(u'\n')));
+    QCOMPARE(received, 1);
+    QCOMPARE(answered, 1);
+    session->disconnectFromServer();
+    QTRY_COMPARE(session->state(), ConnectionState::Disconnected);
 }
 
 QTEST_MAIN(TestWindowAsComponent)

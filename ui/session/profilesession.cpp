@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profilesession.h"
 
+#include "capturewriter.h"
+
 #include "componentproxy.h"
 #include "composehistory.h"
 #include "proxylook.h"
@@ -14,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaMethod>
+#include <QStandardPaths>
 
 namespace xcm {
 
@@ -49,7 +52,7 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     follow(m_connection.get());
     follow(&m_proxy->upstream());
     connect(m_proxy.get(), &ComponentProxy::injectedToComponent, this,
-            [this](const Stanza &stanza) { m_log->append(stanza, StanzaLogModel::Origin::Injected); });
+            [this](const Stanza &stanza) { logStanza(stanza, int(StanzaLogModel::Origin::Injected)); });
     connect(m_proxy.get(), &ComponentProxy::stanzaFaulted, this, &ProfileSession::noteFault);
     connect(m_proxy.get(), &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
         m_componentEvent = text;
@@ -63,18 +66,17 @@ void ProfileSession::follow(ComponentConnection *connection)
 {
     // The log first, then the responder: a request's row comes before its automatic answer's.
     connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        m_log->append(stanza, StanzaLogModel::Origin::Wire, std::exchange(m_faultMark, {}));
+        logStanza(stanza, int(StanzaLogModel::Origin::Wire), std::exchange(m_faultMark, {}));
         // A request a rule answers gets no automatic answer besides (one answer per request).
         if (!m_proxyMode && !m_rules->handleReceived(stanza))
             m_responder->handleReceived(stanza);
     });
     connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         using Origin = StanzaLogModel::Origin;
-        m_log->append(stanza,
-                      m_sendingAutomatic  ? Origin::Automatic
-                      : m_sendingInjected ? Origin::Injected
-                                          : Origin::Wire,
-                      m_sendingRule);
+        const Origin origin = m_sendingAutomatic  ? Origin::Automatic
+                              : m_sendingInjected ? Origin::Injected
+                                                  : Origin::Wire;
+        logStanza(stanza, int(origin), m_sendingRule);
         if (!m_proxyMode)
             m_responder->handleSent(stanza); // an answer by hand releases its held request
     });
@@ -137,6 +139,65 @@ void ProfileSession::sendRuleReply(const QByteArray &xml, const QString &ruleNam
         qCInfo(lcUi) << "rule" << ruleName << "of" << m_profile.name << "cannot send its reply:" << problem;
 }
 
+void ProfileSession::logStanza(const Stanza &stanza, int origin, const QString &note)
+{
+    m_log->append(stanza, StanzaLogModel::Origin(origin), note);
+    if (m_capture)
+        m_capture->append({m_log->lastSequence(), stanza.timestampMs(), stanza.direction(), stanza.kind(),
+                           stanza.isError(), stanza.wire()});
+}
+
+QString ProfileSession::recordingDirectory() const
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/xcm/captures/") + m_profile.secretKey();
+}
+
+bool ProfileSession::isRecording() const
+{
+    return m_capture != nullptr;
+}
+
+bool ProfileSession::startRecording(QString *error)
+{
+    if (m_capture)
+        return true;
+    auto capture = std::make_unique<CaptureWriter>(CaptureWriter::Settings{recordingDirectory()});
+    connect(capture.get(), &CaptureWriter::fileStarted, this, [this](const QString &file) {
+        m_recordingFile = file;
+        Q_EMIT recordingChanged();
+    });
+    QString why;
+    if (!capture->start(&why)) {
+        qCWarning(lcUi) << "recording" << m_profile.name << "cannot start:" << why;
+        if (error)
+            *error = why;
+        return false;
+    }
+    connect(capture.get(), &CaptureWriter::failed, this, [this](const QString &reason) {
+        qCWarning(lcUi) << "recording" << m_profile.name << "stopped:" << reason;
+        stopRecording();
+        m_recordingProblem = reason;
+        Q_EMIT recordingChanged();
+    });
+    m_capture = std::move(capture);
+    m_recordingProblem.clear();
+    qCInfo(lcUi) << "recording" << m_profile.name << "to" << m_recordingFile;
+    Q_EMIT recordingChanged();
+    return true;
+}
+
+void ProfileSession::stopRecording()
+{
+    if (!m_capture)
+        return;
+    m_capture.reset(); // writes and syncs what is queued
+    m_recordingFile.clear();
+    m_recordingProblem.clear();
+    qCInfo(lcUi) << "recording" << m_profile.name << "stopped";
+    Q_EMIT recordingChanged();
+}
+
 QString ProfileSession::ruleNameFor(quint64 sequence) const
 {
     const int row = m_log->rowForSequence(sequence);
@@ -187,7 +248,7 @@ void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const 
     case Rule::Action::Drop:
     case Rule::Action::Hold:
     case Rule::Action::Delay: // its row comes when it goes out; this one says why it did not yet
-        m_log->append(stanza, StanzaLogModel::Origin::Wire, mark);
+        logStanza(stanza, int(StanzaLogModel::Origin::Wire), mark);
         break;
     case Rule::Action::Reply:
         break;
@@ -208,6 +269,8 @@ ProfileSession::~ProfileSession()
     m_proxy->disconnect(this);
     m_responder->disconnect(this);
     m_rules->disconnect(this);
+    if (m_capture)
+        m_capture->disconnect(this);
 }
 
 void ProfileSession::setProfile(const Profile &profile)

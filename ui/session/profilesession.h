@@ -16,6 +16,7 @@ class ComponentProxy;
 class ComposeHistory;
 class RequestTracker;
 class Responder;
+class CaptureWriter;
 class RuleEngine;
 class RuleRunner;
 class SecretStore;
@@ -79,6 +80,18 @@ public:
     // The rule whose reply the log row `sequence` is, or empty.
     QString ruleNameFor(quint64 sequence) const;
 
+    // Continuous capture: every stanza the log takes, both ways, appended to JSON Lines files in
+    // recordingDirectory() (CaptureWriter: its own thread, rotated, synced every second). Off by
+    // default; a writer that fails stops it and says why through recordingChanged().
+    bool startRecording(QString *error = nullptr);
+    void stopRecording();
+    bool isRecording() const;
+    // $XDG_DATA_HOME/xcm/captures/<profile id>
+    QString recordingDirectory() const;
+    QString recordingFile() const { return m_recordingFile; }
+    // Why recording stopped by itself (the disk is full…); empty after a start or a stop by the user.
+    QString recordingProblem() const { return m_recordingProblem; }
+
     ConnectionState state() const { return connection()->state(); }
     // Connecting, connected, or waiting to reconnect: the user's "Disconnect" has something to stop.
     bool isActive() const;
@@ -135,6 +148,7 @@ public Q_SLOTS:
     void toggleConnection();
 
 Q_SIGNALS:
+    void recordingChanged();
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
@@ -154,6 +168,8 @@ private:
     void sendAutomaticAnswer(const QByteArray &xml);
     void sendRuleReply(const QByteArray &xml, const QString &ruleName);
     void noteFault(const Stanza &stanza, Rule::Action action, const QString &mark);
+    // Into the log, and into the capture while recording.
+    void logStanza(const Stanza &stanza, int origin, const QString &note = {});
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
     void readSecretsAndStart(const QString &readError);
@@ -169,6 +185,9 @@ private:
     std::unique_ptr<RequestTracker> m_requests;
     std::unique_ptr<Responder> m_responder;
     std::unique_ptr<RuleEngine> m_rules;
+    std::unique_ptr<CaptureWriter> m_capture;
+    QString m_recordingFile;
+    QString m_recordingProblem;
     QString m_sendingRule;           // the stanza the connection reports as sent is this rule's reply
     QString m_faultMark;             // the stanza the server connection reports next was faulted so
     bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer

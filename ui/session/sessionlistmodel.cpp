@@ -62,6 +62,8 @@ void SessionListModel::add(const Profile &profile)
     QString rulesProblem;
     if (!raw->setRules(m_store->rules(profile.id), &rulesProblem))
         qCWarning(lcUi) << "the rules of" << profile.name << "are not used:" << rulesProblem;
+    if (m_store->isRecording(profile.id))
+        raw->startRecording(); // a failure shows in the connection bar
     connect(raw, &ProfileSession::changed, this, [this, raw] { sessionChanged(raw); });
     m_sessions.push_back(std::move(session));
 }

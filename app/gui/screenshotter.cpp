@@ -82,8 +82,12 @@ void Screenshotter::shootMainAndCompose()
         save(m_window, u"main"_s);
         if (SessionPage *page = m_window->currentPage()) {
             save(page->compose(), u"compose"_s);
-            // The connection bar with its traffic graph, and the connection timeline.
+            // The connection bar with its traffic graph (and recording on: the screenshots' data folder
+            // is a throwaway one), and the connection timeline.
+            page->session()->startRecording();
+            QCoreApplication::processEvents();
             save(page->connectionBar(), u"connectionbar"_s);
+            page->session()->stopRecording();
             page->connectionBar()->showTimeline();
             if (auto *timeline = m_window->findChild<TimelineDialog *>()) {
                 save(timeline, u"timeline"_s);

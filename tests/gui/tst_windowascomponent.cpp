@@ -14,6 +14,7 @@
 #include "profilestore.h"
 #include "prosodyserver.h"
 #include "responder.h"
+#include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
@@ -207,6 +208,11 @@ void TestWindowAsComponent::recordsTrafficToDisk()
     QVERIFY2(file.startsWith(session->recordingDirectory()),
              qPrintable(file + u" "_s + session->recordingDirectory()));
     QVERIFY(ProfileStore().isRecording(profile.id));
+    {
+        // The next start records from the beginning: its sessions are made from the stored profiles.
+        SessionListModel restarted(m_window->profileStore(), m_window->secretStore());
+        QVERIFY(restarted.session(profile.id)->isRecording());
+    }
 
     session->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);

@@ -3,6 +3,7 @@
 
 #include "composehistory.h"
 #include "historylistmodel.h"
+#include "itemtextwidth.h"
 #include "jidelider.h"
 
 #include <QAbstractItemView>
@@ -38,9 +39,7 @@ public:
         initStyleOption(&opt, index);
         const QWidget *widget = opt.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
-        const int textMargin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-        const int available =
-            style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).width() - 2 * textMargin;
+        const int available = itemTextWidth(opt);
         const QFontMetrics metrics(opt.font);
         const auto measure = [&metrics](QStringView text) {
             return metrics.horizontalAdvance(text.toString());

@@ -122,6 +122,7 @@ private Q_SLOTS:
 
 private:
     bool makeSelfSignedCertificate();
+    bool listenWithSelfSignedCertificate(ScriptedServer &server);
     QStringList baseArguments(const ComponentAccount &account) const;
     QString writeFile(const QString &name, const QByteArray &content);
     QProcessEnvironment environmentWithSecret(const QString &secret) const;
@@ -531,12 +532,8 @@ void TestCli::tlsServerNameReachesTheCertificateCheck()
 {
     // A self-signed certificate for xmpp.example, reached by address: untrusted either way, but the name
     // only mismatches without --tls-server-name.
-    QVERIFY(makeSelfSignedCertificate());
-    QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
-    QFile key(m_dir.filePath(u"tls-key.pem"_s));
-    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
     ScriptedServer server;
-    QVERIFY(server.listen(certificate.readAll(), key.readAll()));
+    QVERIFY(listenWithSelfSignedCertificate(server));
     const QStringList tlsArguments{
         u"--port"_s, QString::number(server.port()), u"--domain"_s, cliAccount.domain, u"--tls"_s, u"-q"_s};
 
@@ -558,10 +555,19 @@ void TestCli::tlsServerNameReachesTheCertificateCheck()
              nameErrors.constData());
 }
 
+bool TestCli::listenWithSelfSignedCertificate(ScriptedServer &server)
+{
+    // For xmpp.example, made once per run.
+    QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
+    QFile key(m_dir.filePath(u"tls-key.pem"_s));
+    if (!certificate.exists() && !makeSelfSignedCertificate())
+        return false;
+    return certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly) &&
+           server.listen(certificate.readAll(), key.readAll());
+}
+
 bool TestCli::makeSelfSignedCertificate()
 {
-    if (QFile::exists(m_dir.filePath(u"tls-cert.pem"_s)))
-        return true;
     QProcess openssl;
     openssl.start(u"openssl"_s,
                   {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
@@ -577,12 +583,8 @@ bool TestCli::makeSelfSignedCertificate()
 void TestCli::insecureAcceptsASelfSignedCertificate()
 {
     // A self-signed certificate: refused without --insecure, accepted with it.
-    QVERIFY(makeSelfSignedCertificate());
-    QFile certificate(m_dir.filePath(u"tls-cert.pem"_s));
-    QFile key(m_dir.filePath(u"tls-key.pem"_s));
-    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
     ScriptedServer server;
-    QVERIFY(server.listen(certificate.readAll(), key.readAll()));
+    QVERIFY(listenWithSelfSignedCertificate(server));
     const QStringList arguments{
         u"--port"_s, QString::number(server.port()), u"--domain"_s,     cliAccount.domain,
         u"--tls"_s,  u"--tls-server-name"_s,         u"xmpp.example"_s, u"-q"_s};

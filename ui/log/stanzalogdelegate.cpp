@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzalogdelegate.h"
 
+#include "itemtextwidth.h"
 #include "jidelider.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
@@ -41,9 +42,7 @@ void StanzaLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     initStyleOption(&opt, index);
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    const int textMargin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-    const int available =
-        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).width() - 2 * textMargin;
+    const int available = itemTextWidth(opt);
     const QFontMetrics metrics(opt.font);
     opt.textElideMode = Qt::ElideNone; // elided here already; the style's rounding would cut it again
     opt.text = JidElider::elide(opt.text, available, [&metrics](QStringView text) {

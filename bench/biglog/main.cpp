@@ -290,7 +290,8 @@ int main(int argc, char *argv[])
             presenceAction = action;
     }
     if (!searchEdit || !presenceAction || !expressionAction || !textFilterAction) {
-        std::fprintf(stderr, "xcm-bench-biglog: the filter bar has no search box, kind menu, Expr or Filter\n");
+        std::fprintf(stderr,
+                     "xcm-bench-biglog: the filter bar has no search box, kind menu, Expr or Filter\n");
         return 1;
     }
 
@@ -313,7 +314,8 @@ int main(int argc, char *argv[])
     std::printf("Text filter \"%s\": %lld rows (%.1f %%); presence: %lld rows; `%s`: %lld rows\n",
                 qPrintable(rareWord), expected.rareWord, 100.0 * double(expected.rareWord) / double(count),
                 expected.presence, qPrintable(expressionText), expected.iqErrors);
-    measure(table, [] {}, [] { return true; }); // the first paint of the full log is not a filter's
+    measure(
+        table, [] {}, [] { return true; }); // the first paint of the full log is not a filter's
 
     std::vector<Row> rows;
     const auto shown = [filter](qint64 n) { return [filter, n] { return filter->rowCount() == n; }; };
@@ -330,23 +332,29 @@ int main(int argc, char *argv[])
     searchEdit->setFocus();
     QTest::keyClicks(searchEdit, rareWord);
     filterRow(u"text filter \"%1\" (Return)"_s.arg(rareWord),
-              measure(table, [&] { QTest::keyClick(searchEdit, Qt::Key_Return); }, shown(expected.rareWord)));
+              measure(
+                  table, [&] { QTest::keyClick(searchEdit, Qt::Key_Return); }, shown(expected.rareWord)));
     filterRow(u"text filter cleared (Esc)"_s,
-              measure(table, [&] { QTest::keyClick(searchEdit, Qt::Key_Escape); }, shown(expected.rows)));
+              measure(
+                  table, [&] { QTest::keyClick(searchEdit, Qt::Key_Escape); }, shown(expected.rows)));
 
     // The kind menu: presence unticked, then ticked again.
-    filterRow(u"kind filter: hide presence"_s, measure(table, [&] { presenceAction->trigger(); },
-                                                       shown(expected.rows - expected.presence)));
+    filterRow(u"kind filter: hide presence"_s,
+              measure(
+                  table, [&] { presenceAction->trigger(); }, shown(expected.rows - expected.presence)));
     filterRow(u"kind filter: show presence"_s,
-              measure(table, [&] { presenceAction->trigger(); }, shown(expected.rows)));
+              measure(
+                  table, [&] { presenceAction->trigger(); }, shown(expected.rows)));
 
     // An expression: Expr toggled on, the expression applied as Return (or a saved one) applies it.
     expressionAction->trigger();
     QCoreApplication::processEvents();
     filterRow(u"expression `%1`"_s.arg(expressionText),
-              measure(table, [&] { bar->applyExpression(expressionText); }, shown(expected.iqErrors)));
+              measure(
+                  table, [&] { bar->applyExpression(expressionText); }, shown(expected.iqErrors)));
     filterRow(u"expression cleared (Esc)"_s,
-              measure(table, [&] { QTest::keyClick(searchEdit, Qt::Key_Escape); }, shown(expected.rows)));
+              measure(
+                  table, [&] { QTest::keyClick(searchEdit, Qt::Key_Escape); }, shown(expected.rows)));
     expressionAction->trigger(); // back to words
     QCoreApplication::processEvents();
 
@@ -372,10 +380,9 @@ int main(int argc, char *argv[])
         std::sort(times_ms.begin(), times_ms.end());
         const double median = times_ms[times_ms.size() / 2];
         const double worst = times_ms.back();
-        rows.push_back({operation,
-                        times > 1 ? u"median %1, max %2"_s.arg(fmt(median), fmt(worst)) : fmt(worst),
-                        worstFreeze, held ? u"≤ 50 ms each"_s : u"(information)"_s,
-                        allMoved && worst <= 50.0, held});
+        rows.push_back(
+            {operation, times > 1 ? u"median %1, max %2"_s.arg(fmt(median), fmt(worst)) : fmt(worst),
+             worstFreeze, held ? u"≤ 50 ms each"_s : u"(information)"_s, allMoved && worst <= 50.0, held});
         std::fprintf(stderr, "xcm-bench-biglog: %s: max %.0f ms\n", qPrintable(operation), worst);
     };
     findSeries(u"find next (F3), %1 times"_s.arg(finds), true, finds, true);
@@ -392,21 +399,25 @@ int main(int argc, char *argv[])
 
     // Export of all rows, both formats, as Ctrl+E does once the file is named.
     for (const auto &[format, suffix] : {std::pair{"XML log", ".log"}, std::pair{"JSON Lines", ".jsonl"}}) {
-        const QString path = QDir::tempPath() + u"/xcm-bench-biglog-%1%2"_s.arg(QCoreApplication::applicationPid())
-                                                    .arg(QLatin1StringView(suffix));
+        const QString path =
+            QDir::tempPath() + u"/xcm-bench-biglog-%1%2"_s.arg(QCoreApplication::applicationPid())
+                                   .arg(QLatin1StringView(suffix));
         bool ok = false;
-        const Measurement m = measure(table, [&] { ok = view->exportTo(path); }, [] { return true; });
+        const Measurement m = measure(
+            table, [&] { ok = view->exportTo(path); }, [] { return true; });
         const qint64 bytes = QFileInfo(path).size();
         QFile::remove(path);
         const double mbPerS = m.ms > 0 ? double(bytes) / 1e6 / (m.ms / 1e3) : 0;
-        rows.push_back({u"export all rows, %1 (%2 MB)"_s.arg(QLatin1StringView(format)).arg(double(bytes) / 1e6, 0, 'f', 0),
+        rows.push_back({u"export all rows, %1 (%2 MB)"_s.arg(QLatin1StringView(format))
+                            .arg(double(bytes) / 1e6, 0, 'f', 0),
                         u"%1 (%2 MB/s)"_s.arg(fmt(m.ms)).arg(mbPerS, 0, 'f', 1), m.freezeMs, u"≥ 50 MB/s"_s,
                         ok && mbPerS >= 50.0});
         std::fprintf(stderr, "xcm-bench-biglog: export %s: %.0f ms, %.1f MB/s\n", format, m.ms, mbPerS);
     }
 
     // Clear, as Ctrl+L does.
-    const Measurement cleared = measure(table, [&] { view->clear(); }, shown(0));
+    const Measurement cleared = measure(
+        table, [&] { view->clear(); }, shown(0));
     rows.push_back({u"clear (Ctrl+L)"_s, fmt(cleared.ms), cleared.freezeMs, u"≤ 100 ms"_s,
                     cleared.ms >= 0 && cleared.ms <= 100.0});
     const QString loadAfter = loadAverage();

@@ -234,7 +234,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption historyOption(u"history"_s, u"Send history entries (default 10000)."_s, u"n"_s,
                                            u"10000"_s);
     const QCommandLineOption noBaselineOption(u"no-baseline"_s, u"Skip the runs with no profiles."_s);
-    parser.addOptions({xcmOption, runsOption, profilesOption, historyOption, noBaselineOption});
+    const QCommandLineOption homeOption(
+        u"home"_s,
+        u"Fill this directory (kept afterwards, e.g. to start xcm under a profiler) instead of a temporary one."_s,
+        u"dir"_s);
+    parser.addOptions({xcmOption, runsOption, profilesOption, historyOption, noBaselineOption, homeOption});
     parser.process(app);
     QString xcm = parser.value(xcmOption);
     if (xcm.isEmpty())
@@ -243,13 +247,15 @@ int main(int argc, char *argv[])
     const int profiles = parser.value(profilesOption).toInt();
     const int history = parser.value(historyOption).toInt();
     if (!QFileInfo(xcm).isExecutable()) {
-        std::fprintf(stderr, "xcm-bench-coldstart: no xcm binary at %s (--xcm or XCM_GUI)\n", qPrintable(xcm));
+        std::fprintf(stderr, "xcm-bench-coldstart: no xcm binary at %s (--xcm or XCM_GUI)\n",
+                     qPrintable(xcm));
         return 2;
     }
 
     QTemporaryDir loaded(QDir::tempPath() + u"/xcm-coldstart.XXXXXX"_s);
     QTemporaryDir empty(QDir::tempPath() + u"/xcm-coldstart-empty.XXXXXX"_s);
-    const Home loadedHome{loaded.path()};
+    const Home loadedHome{parser.isSet(homeOption) ? QDir(parser.value(homeOption)).absolutePath()
+                                                   : loaded.path()};
     const Home emptyHome{empty.path()};
     loadedHome.create();
     emptyHome.create();

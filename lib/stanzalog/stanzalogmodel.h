@@ -88,6 +88,7 @@ public:
     Q_ENUM(ExchangeState)
 
     static constexpr qsizetype defaultMaxRows = 1'000'000;
+    static constexpr size_t freeInBackgroundFrom = 50'000; // clear() frees more rows off the UI thread
     // ms. Each flush costs a following view a repaint (~10 ms of text layout for a screenful): at most
     // 25 a second leaves the connection most of the thread, and 40 ms of latency goes unseen. Under a
     // flood (a flush of floodRows or more) flushes slow to floodFlushInterval: nobody reads 10k rows a

@@ -108,7 +108,13 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     updateDetail();
 }
 
-StanzaLogView::~StanzaLogView() = default;
+StanzaLogView::~StanzaLogView()
+{
+    // QWidget's destructor hides the children, and the table's scroll bar then reports a new range: by
+    // then this is no longer a StanzaLogView, so nothing of it may answer.
+    m_table->verticalScrollBar()->disconnect(this);
+    m_filter->disconnect(this);
+}
 
 void StanzaLogView::createActions()
 {

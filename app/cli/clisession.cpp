@@ -85,7 +85,18 @@ CliSession::CliSession(CliOptions options, QObject *parent)
     });
 }
 
-CliSession::~CliSession() = default;
+CliSession::~CliSession()
+{
+    // The members after the connection go first: nothing it says while it is torn down (a stanza read
+    // late, a state change) may reach a tracker, responder, printer or capture already destroyed.
+    m_connection.disconnect(this);
+    if (m_pinger)
+        m_pinger->disconnect(this);
+    m_responder.disconnect(this);
+    m_rules.disconnect(this);
+    if (m_capture)
+        m_capture->disconnect(this);
+}
 
 bool CliSession::prepare()
 {

@@ -336,8 +336,9 @@ void TestCli::recordsAndReadsBack()
     cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
     cli.start(cliPath(), baseArguments(cliAccount) << u"--send"_s << stanzas << u"--record"_s << folder);
     QVERIFY(cli.waitForFinished(15000));
-    QCOMPARE(cli.exitCode(), 0);
-    QVERIFY(cli.readAllStandardError().contains(QByteArray("recording to " + folder.toUtf8())));
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, errors.constData());
+    QVERIFY(errors.contains(QByteArray("recording to " + folder.toUtf8())));
     const QFileInfoList files = QDir(folder).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);
     QCOMPARE(files.size(), 1);
     QCOMPARE(QFileInfo(folder).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0);

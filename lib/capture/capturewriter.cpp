@@ -157,7 +157,6 @@ CaptureWriter::~CaptureWriter()
         return;
     handOver();
     QMetaObject::invokeMethod(m_fileWriter, &CaptureFileWriter::finish, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(m_fileWriter, &QObject::deleteLater);
     m_thread.quit();
     m_thread.wait();
 }
@@ -174,6 +173,8 @@ bool CaptureWriter::start(QString *error)
     }
     m_fileWriter = new CaptureFileWriter(m_settings);
     m_fileWriter->moveToThread(&m_thread);
+    // Deleted on its thread as that thread ends (a queued deleteLater could be dropped by quit()).
+    connect(&m_thread, &QThread::finished, m_fileWriter, &QObject::deleteLater);
     connect(m_fileWriter, &CaptureFileWriter::fileStarted, this, &CaptureWriter::fileStarted);
     connect(m_fileWriter, &CaptureFileWriter::failed, this, [this](const QString &reason) {
         m_recording = false;

@@ -5,7 +5,9 @@
 // - the header comes once, first, and is the exact prefix of the stream;
 // - every stanza's wire is the input's own bytes, in order, starting '<' and ending '>', and parses;
 // - the outcome does not depend on how the bytes were chunked (one feed, derived chunks, byte by byte):
-//   the same stanzas, the same close or refusal.
+//   the same stanzas, the same close or refusal;
+// - nor on whether plain stanzas took the scanner's way or every byte went through QXmlStreamReader:
+//   the same stanzas with the same name, namespace and attributes.
 #include "fuzzsupport.h"
 #include "streamparser.h"
 
@@ -19,6 +21,7 @@ namespace {
 struct Outcome
 {
     QList<QByteArray> wires;
+    QList<QString> tops; // each stanza's name, namespace and attributes as the parser reported them
     bool opened = false;
     bool closed = false;
     QString condition;
@@ -34,10 +37,12 @@ const QSet<QString> &knownConditions()
     return conditions;
 }
 
-Outcome parse(QByteArrayView input, const QList<qsizetype> &chunks, const StreamParser::Limits &limits)
+Outcome parse(QByteArrayView input, const QList<qsizetype> &chunks, const StreamParser::Limits &limits,
+              bool scanner = true)
 {
     StreamParser parser;
     parser.setLimits(limits);
+    parser.setScannerEnabled(scanner);
     Outcome outcome;
     bool ended = false;
     qsizetype searchFrom = 0;
@@ -63,6 +68,12 @@ Outcome parse(QByteArrayView input, const QList<qsizetype> &chunks, const Stream
         XCM_FUZZ_CHECK(!element.isNull() || wire.contains(':'), wire);
         XCM_FUZZ_CHECK(element.isNull() || element.name() == stanza.name(), wire);
         outcome.wires.append(wire);
+        QString top = stanza.name() + u'|' + stanza.namespaceUri();
+        for (const QXmlStreamAttribute &attribute :
+             element.isNull() ? QXmlStreamAttributes() : element.attributes())
+            top += u'|' + attribute.qualifiedName().toString() + u'=' +
+                   stanza.attribute(attribute.qualifiedName());
+        outcome.tops.append(top);
     });
     QObject::connect(&parser, &StreamParser::streamClosed, [&] {
         XCM_FUZZ_CHECK(!ended && outcome.opened, {});
@@ -94,7 +105,7 @@ void checkSame(const Outcome &a, const Outcome &b, const char *what)
     // the chunking (it checks some things only once a token is complete); any of them is a right
     // answer. Whether the stream is refused, closed or carries on, and what it delivered, may not.
     const bool bothRefused = !a.condition.isEmpty() && !b.condition.isEmpty();
-    if (a.wires != b.wires || a.opened != b.opened || a.closed != b.closed ||
+    if (a.wires != b.wires || a.tops != b.tops || a.opened != b.opened || a.closed != b.closed ||
         (a.condition != b.condition && !bothRefused)) {
         const QByteArray detail = QByteArray(what) + ": " + QByteArray::number(a.wires.size()) + " vs " +
                                   QByteArray::number(b.wires.size()) + " stanzas, closed " +
@@ -122,6 +133,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     checkSame(reference, parse(input, xcm::fuzz::chunkLengths(input, 256), defaults), "derived chunks");
     if (size <= 64)
         checkSame(reference, parse(input, QList<qsizetype>(qsizetype(size), 1), defaults), "byte by byte");
+    checkSame(reference, parse(input, whole, defaults, false), "the reader alone");
+    checkSame(reference, parse(input, xcm::fuzz::chunkLengths(input, 64), defaults, false),
+              "the reader alone, derived chunks");
     // Tight limits reach the size and depth checks with small inputs.
     const Outcome limited = parse(input, xcm::fuzz::chunkLengths(input, 64), {64, 3, 3});
     if (!reference.condition.isEmpty() && limited.condition.isEmpty())

@@ -19,8 +19,13 @@ bool isXmlWhitespace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// A stanza of this many bytes still unfinished after a read is left to the reader, which keeps its
+// place, rather than scanned from its start again on each read (as is one unfinished after this many).
+constexpr qsizetype maxIncompleteScanBytes = 4096;
+constexpr int maxIncompleteScans = 8;
+
 // Names every stanza shares, so that the hot path does not allocate a QString for each of them.
-QString sharedName(QStringView name)
+template<typename View> QString sharedName(View name)
 {
     static const QString message = u"message"_s;
     static const QString presence = u"presence"_s;
@@ -91,6 +96,18 @@ QString sharedNamespace(QStringView namespaceUri)
     return namespaceUri == component ? component : namespaceUri.toString();
 }
 
+// UTF-16 units in valid UTF-8 (as the reader counts columns): one per character, two above U+FFFF.
+qint64 utf16Units(QByteArrayView utf8)
+{
+    qint64 units = 0;
+    for (const char c : utf8) {
+        const auto byte = uchar(c);
+        units += (byte & 0xC0) != 0x80;
+        units += byte >= 0xF0;
+    }
+    return units;
+}
+
 } // namespace
 
 StreamParser::StreamParser(QObject *parent)
@@ -105,6 +122,11 @@ void StreamParser::reset()
 {
     m_reader.clear();
     m_reader.setNamespaceProcessing(true);
+    m_mode = Mode::Reader;
+    m_incompleteScans = 0;
+    m_headerWire.clear();
+    m_linesBeforeBuffer = m_columnAtBufferStart = m_streamColumnAtReaderStart = 0;
+    m_readerFirstLine = m_streamLineAtReaderStart = 1;
     m_utf8.reset();
     m_buffer.clear();
     m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
@@ -141,7 +163,9 @@ void StreamParser::feed(QByteArrayView bytes)
         parse(bytes.first(good));
     if (early.isNull() || m_closed || hasFailed())
         return;
-    if (m_depth == 1 && early.condition == u"not-well-formed") // "]]>", and between stanzas
+    // The scanner does not keep the depth: an unfinished stanza in its hands is what tells.
+    const bool betweenStanzas = m_depth == 1 && (m_mode == Mode::Reader || pendingBytes() == 0);
+    if (betweenStanzas && early.condition == u"not-well-formed") // "]]>", and between stanzas
         early = violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""), u"]]>"_s);
     fail(early);
 }
@@ -250,6 +274,28 @@ void StreamParser::parse(QByteArrayView bytes)
     m_chunkTimestampMs = QDateTime::currentMSecsSinceEpoch();
     m_buffer.append(bytes);
     m_bytesFed += bytes.size();
+    if (m_mode == Mode::Scanner)
+        scanStanzas();
+    else
+        feedReader(bytes);
+    if (m_closed || hasFailed())
+        return;
+    if (m_bytesFed - m_topLevelEnd > m_limits.maxStanzaBytes) {
+        fail(violation("policy-violation", QT_TR_NOOP("a stanza grew past the %1-byte limit without ending"),
+                       m_limits.maxStanzaBytes));
+        return;
+    }
+    // Between stanzas with nothing pending, the scanner takes over from the reader.
+    if (m_mode == Mode::Reader && m_scannerEnabled && m_headerReceived && m_depth == 1 && m_stanzaStart < 0 &&
+        pendingBytes() == 0) {
+        m_mode = Mode::Scanner;
+        m_reader.clear();
+    }
+    discardConsumedBytes();
+}
+
+void StreamParser::feedReader(QByteArrayView bytes)
+{
     // The reader decodes all the bytes it holds into one new QString when it runs out: given a whole
     // 64 KB read, that is a fresh 128 KB allocation, which malloc maps and the kernel zeroes page by
     // page, each time (8 % of the proxy's CPU under a flood). Pieces keep it within reused memory.
@@ -257,15 +303,78 @@ void StreamParser::parse(QByteArrayView bytes)
         const QByteArrayView piece = bytes.sliced(from, std::min(readerPieceSize, bytes.size() - from));
         m_reader.addData(QByteArray::fromRawData(piece.data(), piece.size()));
         processTokens();
-        if (m_closed || hasFailed())
+        if (m_closed || hasFailed() || m_mode != Mode::Reader)
             return;
     }
-    if (m_bytesFed - m_topLevelEnd > m_limits.maxStanzaBytes) {
-        fail(violation("policy-violation", QT_TR_NOOP("a stanza grew past the %1-byte limit without ending"),
-                       m_limits.maxStanzaBytes));
-        return;
+}
+
+void StreamParser::scanStanzas()
+{
+    const StanzaScanner::Limits limits{m_limits.maxStanzaBytes, m_limits.maxDepth, m_limits.maxAttributes};
+    for (;;) {
+        const QByteArrayView rest = QByteArrayView(m_buffer).sliced(m_topLevelEnd - m_bufferStart);
+        StanzaScanner::Result scanned = StanzaScanner::scan(rest, limits);
+        switch (scanned.outcome) {
+        case StanzaScanner::Outcome::Complete: {
+            m_incompleteScans = 0;
+            QByteArray wire(rest.data() + scanned.start, scanned.end - scanned.start);
+            QString name = sharedName(QLatin1StringView(scanned.name.data(), scanned.name.size()));
+            QString namespaceUri =
+                sharedNamespace(scanned.namespaceUri.isNull() ? QStringView(ns::component)
+                                                              : QStringView(scanned.namespaceUri));
+            m_topLevelEnd += scanned.end;
+            Q_EMIT stanzaReceived(Stanza(Direction::Received, m_chunkTimestampMs, std::move(wire),
+                                         std::move(name), std::move(namespaceUri),
+                                         std::move(scanned.attributes)));
+            if (m_closed || hasFailed() || m_mode != Mode::Scanner)
+                return;
+            break;
+        }
+        case StanzaScanner::Outcome::Incomplete:
+            if (scanned.start == rest.size())
+                return; // only whitespace so far
+            if (rest.size() <= maxIncompleteScanBytes && ++m_incompleteScans <= maxIncompleteScans)
+                return;
+            resumeWithReader();
+            return;
+        case StanzaScanner::Outcome::Unsure:
+            resumeWithReader();
+            return;
+        }
     }
-    discardConsumedBytes();
+}
+
+void StreamParser::resumeWithReader()
+{
+    m_mode = Mode::Reader;
+    m_incompleteScans = 0;
+    m_reader.clear();
+    m_reader.setNamespaceProcessing(true);
+    // The header again, and a line break of our own so that the reader's lines can be mapped back.
+    m_reader.addData(m_headerWire + '\n');
+    while (!m_reader.atEnd() && m_reader.readNext() != QXmlStreamReader::StartElement) {
+    }
+    Q_ASSERT(m_reader.characterOffset() == QString::fromUtf8(m_headerWire).size());
+    m_cursorChars = m_reader.characterOffset() + 1;
+    m_cursorBytes = m_topLevelEnd;
+    m_readerFirstLine = m_headerWire.count('\n') + 2;
+    const QByteArrayView before = QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart);
+    const qsizetype lastBreak = before.lastIndexOf('\n');
+    m_streamLineAtReaderStart = m_linesBeforeBuffer + before.count('\n') + 1;
+    m_streamColumnAtReaderStart =
+        lastBreak < 0 ? m_columnAtBufferStart + utf16Units(before) : utf16Units(before.sliced(lastBreak + 1));
+    feedReader(m_buffer.sliced(m_topLevelEnd - m_bufferStart));
+}
+
+std::pair<qint64, qint64> StreamParser::readerPosition() const
+{
+    const qint64 line = m_reader.lineNumber();
+    const qint64 column = m_reader.columnNumber();
+    if (line < m_readerFirstLine) // in the header read again: cannot fail there
+        return {line, column};
+    if (line == m_readerFirstLine)
+        return {m_streamLineAtReaderStart, m_streamColumnAtReaderStart + column};
+    return {m_streamLineAtReaderStart + line - m_readerFirstLine, column};
 }
 
 qint64 StreamParser::pendingBytes() const
@@ -326,15 +435,16 @@ void StreamParser::processTokens()
                                           QString::fromUtf8(rest.sliced(text).first(
                                               std::min<qsizetype>(rest.size() - text, 40)))));
             }
+            const auto [line, column] = readerPosition();
             StreamError error =
                 m_reader.errorString().contains(u"Entity")
                     ? violation("restricted-xml",
                                 QT_TR_NOOP("%1 (only &lt; &gt; &amp; &quot; &apos; are allowed)"),
                                 m_reader.errorString())
                     : violation("not-well-formed", QT_TR_NOOP("%1 (line %2, column %3)"),
-                                m_reader.errorString(), m_reader.lineNumber(), m_reader.columnNumber());
-            error.line = m_reader.lineNumber();
-            error.column = m_reader.columnNumber();
+                                m_reader.errorString(), line, column);
+            error.line = line;
+            error.column = column;
             return fail(std::move(error));
         }
         default:
@@ -400,6 +510,7 @@ void StreamParser::handleStartElement()
         header.version = attributeValue(attributes, u"version").toString();
         m_topLevelEnd = byteOffsetAt(m_reader.characterOffset());
         header.wire = m_buffer.left(m_topLevelEnd - m_bufferStart);
+        m_headerWire = header.wire;
         m_headerReceived = true;
         m_depth = 1;
         Q_EMIT streamOpened(header);
@@ -491,6 +602,13 @@ void StreamParser::discardConsumedBytes()
     const qint64 consumed = m_topLevelEnd - m_bufferStart;
     if (consumed <= 0)
         return;
+    const QByteArrayView gone = QByteArrayView(m_buffer).first(consumed);
+    if (const qsizetype lastBreak = gone.lastIndexOf('\n'); lastBreak >= 0) {
+        m_linesBeforeBuffer += gone.count('\n');
+        m_columnAtBufferStart = utf16Units(gone.sliced(lastBreak + 1));
+    } else {
+        m_columnAtBufferStart += utf16Units(gone);
+    }
     m_buffer.remove(0, consumed);
     m_bufferStart = m_topLevelEnd;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "stanza.h"
+#include "stanzascanner.h"
 #include "streamerror.h"
 #include "utf8validator.h"
 
@@ -41,6 +42,9 @@ public:
 
     void setLimits(const Limits &limits) { m_limits = limits; }
     const Limits &limits() const { return m_limits; }
+    // Plain stanzas skip QXmlStreamReader (StanzaScanner) unless this is off: for checks that compare
+    // the two ways. On by default.
+    void setScannerEnabled(bool enabled) { m_scannerEnabled = enabled; }
     // Start over for a new stream (a reconnect).
     void reset();
     void feed(QByteArrayView bytes);
@@ -60,6 +64,13 @@ Q_SIGNALS:
 
 private:
     void parse(QByteArrayView bytes); // bytes already checked as UTF-8 and by scanMarkup()
+    void feedReader(QByteArrayView bytes);
+    // Between stanzas, the scanner's way: plain stanzas are delivered until one needs the reader.
+    void scanStanzas();
+    // A fresh reader that knows the header's namespaces reads on from the end of the last stanza.
+    void resumeWithReader();
+    // Where the reader is, as line and column of the whole stream (it may have started mid-stream).
+    std::pair<qint64, qint64> readerPosition() const;
     // Checks raw bytes for what must be refused before the reader spends time on it (too many
     // attributes, a DTD); returns where the first such byte is, or -1, with the error in `error`.
     qsizetype scanMarkup(QByteArrayView bytes, StreamError *error);
@@ -78,7 +89,23 @@ private:
     void discardConsumedBytes();
 
     Limits m_limits;
+    enum class Mode : quint8
+    {
+        Reader,
+        Scanner
+    };
+    Mode m_mode = Mode::Reader;
+    bool m_scannerEnabled = true;
+    int m_incompleteScans = 0; // times the same unfinished stanza was scanned from its start
+    QByteArray m_headerWire;
     QXmlStreamReader m_reader;
+    // Line (counted from 0) and column of the stream at m_bufferStart, and where the reader started:
+    // its first line of our bytes and the stream's line and column there.
+    qint64 m_linesBeforeBuffer = 0;
+    qint64 m_columnAtBufferStart = 0;
+    qint64 m_readerFirstLine = 1;
+    qint64 m_streamLineAtReaderStart = 1;
+    qint64 m_streamColumnAtReaderStart = 0;
     Utf8Validator m_utf8;
     // Bytes not yet handed out as stanzas; m_bufferStart is the stream offset of m_buffer[0].
     QByteArray m_buffer;

@@ -85,6 +85,8 @@ private Q_SLOTS:
     void inputAfterFailureIsIgnored();
     void pendingBytesTellsMidStanza();
     void resetStartsANewStream();
+    void scannerAgreesWithTheReader_data();
+    void scannerAgreesWithTheReader();
 };
 
 void TestStreamParser::headerStanzasAndClose()
@@ -470,4 +472,99 @@ void TestStreamParser::resetStartsANewStream()
 }
 
 QTEST_GUILESS_MAIN(TestStreamParser)
+namespace {
+
+// What a parser made of a stream given as the header alone, then `chunks`: every stanza with its name,
+// namespace and the attributes asked for, then the close or the refusal with its position.
+QStringList describe(const QList<QByteArray> &chunks, bool scanner, StreamParser::Limits limits)
+{
+    StreamParser parser;
+    parser.setLimits(limits);
+    parser.setScannerEnabled(scanner);
+    Recording recording(parser);
+    parser.feed(serverHeader);
+    for (const QByteArray &chunk : chunks)
+        parser.feed(chunk);
+    QStringList description;
+    for (const Stanza &stanza : recording.stanzas) {
+        description += QString::fromUtf8(stanza.wire()) + u" name=" + stanza.name() + u" ns=" +
+                       stanza.namespaceUri() + u" from=" + stanza.from() + u" id=" + stanza.id() + u" lang=" +
+                       stanza.attribute(u"xml:lang") + u" xmlns=" + stanza.attribute(u"xmlns");
+    }
+    if (recording.closed)
+        description += u"closed"_s;
+    if (recording.errors) {
+        description += u"%1 at %2:%3 pending %4"_s.arg(recording.error.condition)
+                           .arg(recording.error.line)
+                           .arg(recording.error.column)
+                           .arg(parser.pendingBytes());
+    }
+    return description;
+}
+
+QList<QByteArray> cut(const QByteArray &bytes, qsizetype size)
+{
+    QList<QByteArray> chunks;
+    for (qsizetype from = 0; from < bytes.size(); from += size)
+        chunks.append(bytes.mid(from, size));
+    return chunks;
+}
+
+} // namespace
+
+void TestStreamParser::scannerAgreesWithTheReader_data()
+{
+    QTest::addColumn<QByteArray>("stanzas");
+    const QByteArray plain = "<message from='a@b/r' to='bot@comp.example' type=\"chat\" id='m1'>"
+                             "<body>1 &lt; 2 &amp;&amp; &apos;x&apos; ]] &gt; é 😀</body>"
+                             "<active xmlns='http://jabber.org/protocol/chatstates'/></message>";
+    QTest::newRow("plain, entities, UTF-8") << plain + "\n " + plain;
+    QTest::newRow("decoded attributes") << QByteArray("<message id='a&amp;b&lt;c&quot;' from=\"x&apos;y\" "
+                                                      "xml:lang='de'/><presence id='tab\there\nline'/>");
+    QTest::newRow("own namespace") << QByteArray("<iq xmlns='jabber:client' type='get' id='v'>"
+                                                 "<query xmlns='jabber:iq:version'/></iq><iq id='w'/>");
+    QTest::newRow("a prefix, then plain again")
+        << QByteArray("<message id='p'><x:y xmlns:x='urn:x'/></message>") + plain;
+    QTest::newRow("character reference")
+        << QByteArray("<message id='&#65;&#x42;'><body>&#169;</body></message>");
+    QTest::newRow("carriage return in a value") << QByteArray("<message id='a\r\nb'/>") + plain;
+    QTest::newRow("non-ASCII name") << QByteArray("<message><n\xC3\xA4me/></message>") + plain;
+    QTest::newRow("stream error") << QByteArray(
+        "<stream:error><conflict "
+        "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+    QTest::newRow("close") << plain + "</stream:stream>";
+    QTest::newRow("U+FFFF in text") << plain + "<message><body>\xEF\xBF\xBF</body></message>";
+    QTest::newRow("control character") << plain + "<message><body>\x02</body></message>";
+    QTest::newRow("repeated attribute") << plain + "<message id='1' id='2'/>";
+    QTest::newRow("attributes run together") << plain + "<message id='1'to='2'/>";
+    QTest::newRow("unquoted attribute") << plain + "<message id=1/>";
+    QTest::newRow("lone ampersand") << plain + "<message><body>a & b</body></message>";
+    QTest::newRow("unknown entity") << plain + "<message><body>&nbsp;</body></message>";
+    QTest::newRow("mismatch after lines")
+        << plain + "\n\n  " + plain + "\n <message>\n  <body>x</bodx></message>";
+    QTest::newRow("mismatch on the first line") << plain + " <message><body>\xC3\xA9x</bodx>";
+    QTest::newRow("text between stanzas") << plain + " hello " + plain;
+    QTest::newRow("cdata end in text") << plain + "<message><body>a]]>b</body></message>";
+    QTest::newRow("too deep") << QByteArray("<a><b><c><d/></c></b></a>");
+    QTest::newRow("deep enough") << QByteArray("<a><b><c/></b></a>");
+    QTest::newRow("too many attributes") << QByteArray("<a w='1' x='2' y='3' z='4'/>");
+    QTest::newRow("too big") << QByteArray("<message><body>") + QByteArray(400, 'x') + "</body></message>";
+    QTest::newRow("xml namespace as default")
+        << QByteArray("<a xmlns='http://www.w3.org/XML/1998/namespace'/>");
+    QTest::newRow("empty default namespace") << QByteArray("<a xmlns=''/>") + plain;
+}
+
+void TestStreamParser::scannerAgreesWithTheReader()
+{
+    QFETCH(QByteArray, stanzas);
+    StreamParser::Limits limits;
+    if (QByteArray(QTest::currentDataTag()).startsWith("too") || QTest::currentDataTag() == "deep enough"_ba)
+        limits = {300, 3, 3};
+    for (const qsizetype size : {stanzas.size(), qsizetype(7), qsizetype(1)}) {
+        const QStringList reader = describe(cut(stanzas, size), false, limits);
+        const QStringList scanned = describe(cut(stanzas, size), true, limits);
+        QCOMPARE(scanned, reader);
+    }
+}
+
 #include "tst_streamparser.moc"

@@ -227,6 +227,21 @@ std::optional<QString> decodedValue(QByteArrayView raw)
     return QString::fromUtf8(decoded);
 }
 
+// A top element's attribute; the names every stanza has are shared rather than allocated each time.
+QXmlStreamAttribute topAttribute(QByteArrayView name, const QString &value)
+{
+    static const QString common[] = {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("id"),
+                                     QStringLiteral("type")};
+    if (name.contains(':')) // xml:…, whose local name the reader also reports
+        return QXmlStreamAttribute(QString::fromLatin1(name), value);
+    const QLatin1StringView latin1(name.data(), name.size());
+    for (const QString &shared : common) {
+        if (shared == latin1)
+            return QXmlStreamAttribute(QString(), shared, value);
+    }
+    return QXmlStreamAttribute(QString(), latin1.toString(), value);
+}
+
 } // namespace
 
 StanzaScanner::Result StanzaScanner::scan(QByteArrayView bytes, const Limits &limits)
@@ -347,7 +362,9 @@ StanzaScanner::Result StanzaScanner::scan(QByteArrayView bytes, const Limits &li
                     std::optional<QString> value = decodedValue(raw);
                     if (!value)
                         return stop(Step::Unsure);
-                    result.attributes.append(QXmlStreamAttribute(QString::fromLatin1(attribute), *value));
+                    if (result.attributes.isEmpty())
+                        result.attributes.reserve(4);
+                    result.attributes.append(topAttribute(attribute, *value));
                 }
             }
             if (empty) {

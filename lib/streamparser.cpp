@@ -90,22 +90,43 @@ int trailingBrackets(QByteArrayView text, int brackets)
     return n == text.size() ? std::min(2, n + brackets) : n;
 }
 
-QString sharedNamespace(QStringView namespaceUri)
+const QString &componentNamespace()
 {
     static const QString component = QString::fromUtf16(ns::component);
-    return namespaceUri == component ? component : namespaceUri.toString();
+    return component;
+}
+
+QString sharedNamespace(QStringView namespaceUri)
+{
+    return namespaceUri == componentNamespace() ? componentNamespace() : namespaceUri.toString();
 }
 
 // UTF-16 units in valid UTF-8 (as the reader counts columns): one per character, two above U+FFFF.
 qint64 utf16Units(QByteArrayView utf8)
 {
     qint64 units = 0;
-    for (const char c : utf8) {
-        const auto byte = uchar(c);
+    qsizetype i = 0;
+    // Mostly ASCII: eight one-unit characters at a time.
+    for (; i + 8 <= utf8.size(); i += 8) {
+        quint64 word;
+        std::memcpy(&word, utf8.data() + i, sizeof word);
+        if ((word & 0x8080808080808080ULL) != 0)
+            break;
+        units += 8;
+    }
+    for (; i < utf8.size(); ++i) {
+        const auto byte = uchar(utf8[i]);
         units += (byte & 0xC0) != 0x80;
         units += byte >= 0xF0;
     }
     return units;
+}
+
+// Where the last line feed in `bytes` is, or -1 (memrchr: Qt's lastIndexOf goes a byte at a time).
+qsizetype lastLineFeed(QByteArrayView bytes)
+{
+    const void *found = memrchr(bytes.data(), '\n', size_t(bytes.size()));
+    return found ? static_cast<const char *>(found) - bytes.data() : -1;
 }
 
 } // namespace
@@ -319,9 +340,9 @@ void StreamParser::scanStanzas()
             m_incompleteScans = 0;
             QByteArray wire(rest.data() + scanned.start, scanned.end - scanned.start);
             QString name = sharedName(QLatin1StringView(scanned.name.data(), scanned.name.size()));
+            // No xmlns of its own: the stream's default, which the header check made jabber:component:accept.
             QString namespaceUri =
-                sharedNamespace(scanned.namespaceUri.isNull() ? QStringView(ns::component)
-                                                              : QStringView(scanned.namespaceUri));
+                scanned.namespaceUri.isNull() ? componentNamespace() : sharedNamespace(scanned.namespaceUri);
             m_topLevelEnd += scanned.end;
             Q_EMIT stanzaReceived(Stanza(Direction::Received, m_chunkTimestampMs, std::move(wire),
                                          std::move(name), std::move(namespaceUri),
@@ -359,7 +380,7 @@ void StreamParser::resumeWithReader()
     m_cursorBytes = m_topLevelEnd;
     m_readerFirstLine = m_headerWire.count('\n') + 2;
     const QByteArrayView before = QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart);
-    const qsizetype lastBreak = before.lastIndexOf('\n');
+    const qsizetype lastBreak = lastLineFeed(before);
     m_streamLineAtReaderStart = m_linesBeforeBuffer + before.count('\n') + 1;
     m_streamColumnAtReaderStart =
         lastBreak < 0 ? m_columnAtBufferStart + utf16Units(before) : utf16Units(before.sliced(lastBreak + 1));
@@ -603,7 +624,7 @@ void StreamParser::discardConsumedBytes()
     if (consumed <= 0)
         return;
     const QByteArrayView gone = QByteArrayView(m_buffer).first(consumed);
-    if (const qsizetype lastBreak = gone.lastIndexOf('\n'); lastBreak >= 0) {
+    if (const qsizetype lastBreak = lastLineFeed(gone); lastBreak >= 0) {
         m_linesBeforeBuffer += gone.count('\n');
         m_columnAtBufferStart = utf16Units(gone.sliced(lastBreak + 1));
     } else {

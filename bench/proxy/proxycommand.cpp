@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "proxycommand.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm::bench {
@@ -26,32 +30,34 @@ ProxyCommand xcmCliProxy(const QString &program, const ProxyUpstream &upstream)
     return command;
 }
 
-// ---- The GUI-logging path (issue 17: throughput >= 70 % of direct with the GUI logging) -------------
-// PLUG IN HERE once the desktop app can run a proxy profile without a person at it, e.g. a headless
-// `xcm --proxy --listen ... --host ... --port ... --domain ...` under QT_QPA_PLATFORM=offscreen, its
-// stanza log fed as on screen. Build its command like xcmCliProxy() (the bench/run contender
-// "xcm-gui-proxy" passes build/app/gui/xcm as `program`), keep it away from the user's keychain and
-// settings as bench/run does for the xcm-gui contender (no DBUS_SESSION_BUS_ADDRESS, a private HOME and
-// XDG_* directories), return it, and add "xcm-gui" to kinds(). bench/run and report.py then run and
-// report it next to xcm-cli with no other change.
-constexpr bool guiProxyAvailable = false;
-
-std::optional<ProxyCommand> guiProxy(const QString &program, const ProxyUpstream &upstream, QString *why)
+// The GUI-logging path: xcm-bench-gui-proxy, the real main window with a proxy profile, its log
+// following as on screen. Kept away from the user's keychain and settings as bench/run does for the
+// xcm-gui contender: no session bus, a private HOME and XDG directories under the benchmark's work
+// folder (the secret file's).
+ProxyCommand guiProxy(const QString &program, const ProxyUpstream &upstream)
 {
-    Q_UNUSED(program);
-    Q_UNUSED(upstream);
-    *why = u"the desktop app has no headless proxy mode yet"_s;
-    return std::nullopt;
+    ProxyCommand command;
+    command.program = program;
+    command.arguments = {u"--host"_s,   upstream.host,   u"--port"_s,        QString::number(upstream.port),
+                         u"--domain"_s, upstream.domain, u"--secret-file"_s, upstream.secretFile};
+    const QString home = QFileInfo(upstream.secretFile).absolutePath() + u"/gui-proxy-home"_s;
+    QDir().mkpath(home + u"/runtime"_s);
+    QFile::setPermissions(home + u"/runtime"_s,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    command.environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+    command.environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    command.environment.insert(u"HOME"_s, home);
+    command.environment.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
+    command.environment.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
+    command.environment.insert(u"XDG_RUNTIME_DIR"_s, home + u"/runtime"_s);
+    return command;
 }
 
 } // namespace
 
 QStringList ProxyCommand::kinds()
 {
-    QStringList kinds{u"xcm-cli"_s};
-    if (guiProxyAvailable)
-        kinds.append(u"xcm-gui"_s);
-    return kinds;
+    return {u"xcm-cli"_s, u"xcm-gui"_s};
 }
 
 std::optional<ProxyCommand> ProxyCommand::of(const QString &kind, const QString &program,
@@ -60,7 +66,7 @@ std::optional<ProxyCommand> ProxyCommand::of(const QString &kind, const QString 
     if (kind == u"xcm-cli")
         return xcmCliProxy(program, upstream);
     if (kind == u"xcm-gui")
-        return guiProxy(program, upstream, why);
+        return guiProxy(program, upstream);
     *why = u"no proxy kind '%1' (known: xcm-cli, xcm-gui)"_s.arg(kind);
     return std::nullopt;
 }

@@ -26,8 +26,7 @@ struct ProxyCommand
     QStringList arguments;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 
-    // The kinds this build can start, for bench/run: "xcm-cli", and "xcm-gui" once the lines below
-    // make it.
+    // The kinds this build can start, for bench/run: "xcm-cli" and "xcm-gui" (xcm-bench-gui-proxy).
     static QStringList kinds();
     // The command of `kind` with `program` (the built executable); nullopt with the reason when that
     // kind cannot run yet.

@@ -354,7 +354,11 @@ StanzaScanner::Result StanzaScanner::scan(QByteArrayView bytes, const Limits &li
                 if (const Step step = cursor.value(quote, &raw); step != Step::Ok)
                     return stop(step);
                 if (attribute == "xmlns") {
-                    if (raw.isEmpty() || raw.contains('&') || raw == xmlNamespace || raw == xmlnsNamespace)
+                    // Kept as written: one the reader would decode or normalise is left to it.
+                    const bool verbatim = std::none_of(raw.begin(), raw.end(), [](char c) {
+                        return c == '&' || c == '\t' || c == '\n' || c == '\r';
+                    });
+                    if (raw.isEmpty() || !verbatim || raw == xmlNamespace || raw == xmlnsNamespace)
                         return stop(Step::Unsure);
                     if (top)
                         result.namespaceUri = QString::fromUtf8(raw);

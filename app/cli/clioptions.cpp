@@ -434,8 +434,6 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
             return usageError(u"--rules: rule '%1' is a %2 rule: fault rules act only with --proxy"_s.arg(
                 rule.name(), Rule::actionName(rule.action())));
     }
-    if (options.proxy && parser.isSet(record))
-        return usageError(u"--record does not work with --proxy yet"_s);
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);
     if (options.proxy) {

@@ -32,19 +32,28 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     // The upstream leg's own stream items (xcm's header and handshake, the server's) are xcm's; the
     // rest is relayed and printed with the leg it travelled.
     connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
+        record(stanza);
         if (m_options.filter.matches(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"OUT" : u"C→S");
     });
     connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
+        record(stanza);
         if (m_options.filter.matches(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"IN " : u"S→C");
     });
-    connect(&m_proxy, &ComponentProxy::injectedToComponent, this,
-            [this](const Stanza &stanza) { m_printer.printStanza(stanza, u"S→C", u"[injected]"_s); });
+    connect(&m_proxy, &ComponentProxy::injectedToComponent, this, [this](const Stanza &stanza) {
+        record(stanza);
+        m_printer.printStanza(stanza, u"S→C", u"[injected]"_s);
+    });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
     connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
-            [this](const Stanza &stanza, Rule::Action, const QString &mark) {
+            [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
                 const bool toServer = stanza.direction() == Direction::Sent;
+                // What the component sent and a rule dropped is recorded here, as it never reaches the
+                // server leg (the server's stanzas were recorded on arrival; a held one is recorded
+                // when released).
+                if (toServer && action == Rule::Action::Drop)
+                    record(stanza);
                 if (m_options.filter.matches(stanza))
                     m_printer.printStanza(stanza, toServer ? u"C→S" : u"S→C", u"[%1]"_s.arg(mark));
             });
@@ -59,7 +68,20 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&m_printer, &TrafficPrinter::outputClosed, this, &ProxySession::interrupt, Qt::QueuedConnection);
 }
 
-ProxySession::~ProxySession() = default;
+ProxySession::~ProxySession()
+{
+    // The proxy (a member after the capture) closes its legs in its destructor: what it says then
+    // must not reach a session half gone.
+    m_proxy.upstream().disconnect(this);
+    m_proxy.disconnect(this);
+}
+
+void ProxySession::record(const Stanza &stanza)
+{
+    if (m_capture)
+        m_capture->append({++m_recorded, stanza.timestampMs(), stanza.direction(), stanza.kind(),
+                           stanza.isError(), stanza.wire()});
+}
 
 void ProxySession::releaseHeld()
 {
@@ -71,6 +93,17 @@ void ProxySession::releaseHeld()
 bool ProxySession::start()
 {
     QString problem;
+    if (!m_options.recordDirectory.isEmpty()) {
+        m_capture = std::make_unique<CaptureWriter>(CaptureWriter::Settings{m_options.recordDirectory});
+        if (!m_capture->start(&problem)) {
+            m_printer.error(u"--record: %1"_s.arg(problem));
+            return false;
+        }
+        connect(m_capture.get(), &CaptureWriter::fileStarted, this,
+                [this](const QString &file) { m_printer.status(u"recording to %1"_s.arg(file)); });
+        connect(m_capture.get(), &CaptureWriter::failed, this,
+                [this](const QString &why) { m_printer.warning(u"recording stopped: %1"_s.arg(why)); });
+    }
     if (!m_proxy.listen(&problem)) {
         m_printer.error(problem);
         return false;

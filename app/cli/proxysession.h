@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "capturewriter.h"
 #include "clioptions.h"
 #include "componentproxy.h"
 #include "trafficprinter.h"
 
 #include <QObject>
+
+#include <memory>
 
 namespace xcm::cli {
 
@@ -30,9 +33,13 @@ Q_SIGNALS:
 
 private:
     void finish(int exitCode);
+    // --record: every stanza xcm saw on either leg, whatever --filter prints.
+    void record(const Stanza &stanza);
 
     CliOptions m_options;
     TrafficPrinter m_printer;
+    std::unique_ptr<CaptureWriter> m_capture; // before the proxy: destroyed after it, never reached late
+    quint64 m_recorded = 0;
     ComponentProxy m_proxy;
     bool m_finished = false;
 };

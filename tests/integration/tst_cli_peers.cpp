@@ -5,6 +5,7 @@
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -335,7 +336,7 @@ void TestCliPeers::proxyInjectsFaults()
     CliProcess cli;
     cli.start({u"--proxy"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(listenPort), u"--host"_s, u"127.0.0.1"_s,
                u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, echo.domain,
-               u"--rules"_s, rules.fileName()},
+               u"--rules"_s, rules.fileName(), u"--record"_s, dir.filePath(u"capture"_s)},
               echo.secret);
     QVERIFY2(cli.waitForError(u"listening on 127.0.0.1:%1"_s.arg(listenPort)), qPrintable(cli.output()));
     EchoComponentProcess component(echo.domain, echo.secret, listenPort);
@@ -386,6 +387,28 @@ void TestCliPeers::proxyInjectsFaults()
     QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(cli.output().contains(u"[held by rule wait]"_s), qPrintable(cli.output()));
     QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
+
+    // --record kept both legs, whatever a rule did: ended as Ctrl+C ends it, the capture is complete.
+    cli.process.terminate();
+    QVERIFY(cli.process.waitForFinished(10000));
+    QCOMPARE(cli.process.exitCode(), 0);
+    const QFileInfoList files =
+        QDir(dir.filePath(u"capture"_s)).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QFile capture(files.first().filePath());
+    QVERIFY(capture.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = capture.readAll().split('\n');
+    const auto recorded = [&lines](const char *direction, const char *body) {
+        const QByteArray key = "\"direction\":\"" + QByteArray(direction) + '"';
+        return std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
+            return line.contains(key) && line.contains(body);
+        });
+    };
+    QCOMPARE(recorded("received", "please drop me"), 1); // as the server sent it, though never relayed
+    QCOMPARE(recorded("received", "keep me"), 1);
+    QCOMPARE(recorded("sent", "keep me"), 1); // the component's echo
+    QCOMPARE(recorded("sent", "dup me"), 2);  // it got the message twice
+    QCOMPARE(recorded("sent", "hold me"), 1); // once, when released to the server
 }
 
 void TestCliPeers::proxyRefusesBadArguments_data()

@@ -551,6 +551,9 @@ void TestStreamParser::scannerAgreesWithTheReader_data()
     QTest::newRow("too big") << QByteArray("<message><body>") + QByteArray(400, 'x') + "</body></message>";
     QTest::newRow("xml namespace as default")
         << QByteArray("<a xmlns='http://www.w3.org/XML/1998/namespace'/>");
+    // Found by fuzz_streamparser: the reader turns a line break in a namespace into a space.
+    QTest::newRow("line break in a namespace")
+        << QByteArray("<ping xmlns='urn:xmpp:p\n\ning'/><iq xmlns='a&amp;b'/>") + plain;
     QTest::newRow("empty default namespace") << QByteArray("<a xmlns=''/>") + plain;
 }
 

@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     window.show();
     xcm::StanzaLogView *view = window.pageFor(session)->logView();
-    view->setFollowing(true);
+    view->setFollowing(!qEnvironmentVariableIsSet("XCM_BENCH_NO_FOLLOW"));
 
     // The session reads the keychain first (none here: the secret given above stays), then listens.
     bool announced = false;

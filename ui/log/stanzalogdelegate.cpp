@@ -7,6 +7,8 @@
 #include "stanzalogmodel.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QtMath>
 
 namespace xcm {
 
@@ -33,22 +35,72 @@ const LogColors &StanzaLogDelegate::colorsFor(const QPalette &palette) const
 void StanzaLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const
 {
-    if (index.column() != StanzaLogModel::FromColumn && index.column() != StanzaLogModel::ToColumn) {
-        QStyledItemDelegate::paint(painter, option, index);
-        return;
-    }
-    // The style would cut the domain, which is what the columns are read for: the local part gives way.
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    const int available = itemTextWidth(opt);
-    const QFontMetrics metrics(opt.font);
-    opt.textElideMode = Qt::ElideNone; // elided here already; the style's rounding would cut it again
-    opt.text = JidElider::elide(opt.text, available, [&metrics](QStringView text) {
-        return metrics.horizontalAdvance(text.toString());
-    });
+    const bool plainCell =
+        !(opt.state & (QStyle::State_Selected | QStyle::State_HasFocus)) &&
+        !(opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) &&
+        !opt.text.contains(u'\n');
+    if (plainCell) {
+        // Most cells: the style's background, then the text as laid out the last time it was painted.
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+        if (opt.text.isEmpty())
+            return;
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+        const QStaticText &text = laidOut(opt, index.column(), textRect.width());
+        const QSizeF size = text.size();
+        const qreal x = opt.displayAlignment & Qt::AlignRight ? textRect.right() + 1 - size.width()
+                        : opt.displayAlignment & Qt::AlignHCenter
+                            ? textRect.left() + (textRect.width() - size.width()) / 2
+                            : textRect.left();
+        const int y = textRect.top() + (textRect.height() - qCeil(size.height())) / 2;
+        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                           : opt.state & QStyle::State_Active   ? QPalette::Active
+                                                                                : QPalette::Inactive;
+        painter->save();
+        painter->setClipRect(textRect);
+        painter->setFont(opt.font);
+        painter->setPen(opt.palette.color(group, QPalette::Text));
+        painter->drawStaticText(QPointF(x, y), text);
+        painter->restore();
+        return;
+    }
+    if (index.column() == StanzaLogModel::FromColumn || index.column() == StanzaLogModel::ToColumn) {
+        // The style would cut the domain, which is what the columns are read for: the local part gives
+        // way.
+        const QFontMetrics metrics(opt.font);
+        opt.textElideMode = Qt::ElideNone; // elided here already; the style's rounding would cut it again
+        opt.text = JidElider::elide(opt.text, itemTextWidth(opt), [&metrics](QStringView text) {
+            return metrics.horizontalAdvance(text.toString());
+        });
+    }
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+}
+
+const QStaticText &StanzaLogDelegate::laidOut(const QStyleOptionViewItem &option, int column, int width) const
+{
+    const bool jid = column == StanzaLogModel::FromColumn || column == StanzaLogModel::ToColumn;
+    const QString key = option.text + QChar(u'\x1f') + QString::number(width) + QChar(u'\x1f') +
+                        QString::number(int(jid ? -1 : option.textElideMode)) + QChar(u'\x1f') +
+                        option.font.key();
+    if (const QStaticText *cached = m_laidOut.object(key))
+        return *cached;
+    const QFontMetrics metrics(option.font);
+    // JIDs lose their local part first (JidElider); the rest as the column asks.
+    const QString shown = jid ? JidElider::elide(option.text, width,
+                                                 [&metrics](QStringView text) {
+                                                     return metrics.horizontalAdvance(text.toString());
+                                                 })
+                              : metrics.elidedText(option.text, option.textElideMode, width);
+    auto *text = new QStaticText(shown);
+    text->setTextFormat(Qt::PlainText);
+    text->setPerformanceHint(QStaticText::AggressiveCaching);
+    text->prepare(QTransform(), option.font);
+    m_laidOut.insert(key, text);
+    return *text;
 }
 
 void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

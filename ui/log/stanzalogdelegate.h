@@ -3,7 +3,9 @@
 
 #include "logcolors.h"
 
+#include <QCache>
 #include <QPointer>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace xcm {
@@ -32,10 +34,15 @@ protected:
 
 private:
     const LogColors &colorsFor(const QPalette &palette) const;
+    // The cell's text, elided to `width` and laid out once: a following log repaints a screenful many
+    // times a second, and laying out each cell's text again took most of the UI thread (a proxy's relay
+    // waited for it).
+    const QStaticText &laidOut(const QStyleOptionViewItem &option, int column, int width) const;
 
     QPointer<StanzaLogFilterModel> m_filter;
     mutable LogColors m_colors;
     mutable qint64 m_paletteKey = -1;
+    mutable QCache<QString, QStaticText> m_laidOut{4000};
 };
 
 } // namespace xcm

@@ -48,6 +48,8 @@ protected:
 private:
     void onSectionResized(int column);
     void measureRows(int first, int last);
+    // Rows arrived: measured at once after a quiet spell, else sampled (the newest) by m_measureTimer.
+    void onRowsInserted(int first, int last);
     void fitColumns();
     void saveColumns();
     void restoreColumns();
@@ -57,7 +59,9 @@ private:
     void showColumnMenu(const QPoint &position);
 
     QTimer *m_saveTimer = nullptr;
-    QTimer *m_refitTimer = nullptr;  // rows with wider text arrived: fit once for a burst
+    QTimer *m_refitTimer = nullptr;   // rows with wider text arrived: fit once for a burst
+    QTimer *m_measureTimer = nullptr; // running: rows arriving now are counted, not measured one by one
+    int m_unmeasuredRows = 0;
     QHash<int, int> m_contentWidths; // column → widest text seen in this model, in pixels
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;

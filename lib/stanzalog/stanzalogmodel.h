@@ -89,13 +89,15 @@ public:
 
     static constexpr qsizetype defaultMaxRows = 1'000'000;
     static constexpr size_t freeInBackgroundFrom = 50'000; // clear() frees more rows off the UI thread
-    // ms. Each flush costs a following view a repaint (~10 ms of text layout for a screenful): at most
-    // 25 a second leaves the connection most of the thread, and 40 ms of latency goes unseen. Under a
-    // flood (a flush of floodRows or more) flushes slow to floodFlushInterval: nobody reads 10k rows a
-    // second, and the connection gets the time. A stanza after a quiet spell flushes at the next turn.
+    // ms. Each flush costs a following view a repaint (a few ms for a screenful of new rows): at most
+    // 25 a second leaves the connection most of the thread, and 40 ms of latency goes unseen. When
+    // rows come faster than a screenful a flush (floodRows or more, 1,250 a second), flushes slow to
+    // floodFlushInterval: nobody reads rows that scroll by faster than that, and the connection (a
+    // proxy's relay shares the thread) gets the time. A stanza after a quiet spell flushes at the next
+    // turn.
     static constexpr int defaultFlushInterval = 40;
     static constexpr int floodFlushInterval = 100;
-    static constexpr qsizetype floodRows = 2000;
+    static constexpr qsizetype floodRows = 50;
     static constexpr qsizetype flushQueueLimit = 65536; // flush at once when this many are queued
 
     explicit StanzaLogModel(QObject *parent = nullptr);

@@ -54,6 +54,7 @@ class TestStanzaLogModel : public QObject
 private Q_SLOTS:
     void burstIsOneInsertion();
     void largeQueueFlushesAtOnce();
+    void rowsFasterThanAScreenfulFlushLess();
     void columns_data();
     void columns();
     void rolesAndStanzaAt();
@@ -117,6 +118,19 @@ void TestStanzaLogModel::burstIsOneInsertion()
     model.flush();
     QCOMPARE(model.rowCount(), 513);
     QCOMPARE(inserted.count(), 3);
+}
+
+void TestStanzaLogModel::rowsFasterThanAScreenfulFlushLess()
+{
+    // A flush of floodRows or more (traffic faster than a screenful a flush) slows the next one from
+    // the default interval to floodFlushInterval: fewer repaints, more of the thread for the connection.
+    StanzaLogModel model;
+    appendLoad(model, int(StanzaLogModel::floodRows), 6000);
+    model.flush();
+    appendLoad(model, 1, 7000);
+    QTest::qWait(StanzaLogModel::defaultFlushInterval + 10); // the assertion is that nothing happens here
+    QCOMPARE(model.pendingCount(), 1);
+    QTRY_COMPARE(model.pendingCount(), 0);
 }
 
 void TestStanzaLogModel::largeQueueFlushesAtOnce()

@@ -83,22 +83,28 @@ void StanzaLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 const QStaticText &StanzaLogDelegate::laidOut(const QStyleOptionViewItem &option, int column, int width) const
 {
     const bool jid = column == StanzaLogModel::FromColumn || column == StanzaLogModel::ToColumn;
+    // The log's cells differ in font only by weight (bold for errors and awaited answers); the view's
+    // font itself changing clears nothing, but changes the size in the key.
     const QString key = option.text + QChar(u'\x1f') + QString::number(width) + QChar(u'\x1f') +
                         QString::number(int(jid ? -1 : option.textElideMode)) + QChar(u'\x1f') +
-                        option.font.key();
+                        QString::number(option.font.weight()) + QChar(u'\x1f') +
+                        QString::number(option.font.pointSizeF()) + option.font.family();
     if (const QStaticText *cached = m_laidOut.object(key))
         return *cached;
-    const QFontMetrics metrics(option.font);
-    // JIDs lose their local part first (JidElider); the rest as the column asks.
-    const QString shown = jid ? JidElider::elide(option.text, width,
-                                                 [&metrics](QStringView text) {
-                                                     return metrics.horizontalAdvance(text.toString());
-                                                 })
-                              : metrics.elidedText(option.text, option.textElideMode, width);
-    auto *text = new QStaticText(shown);
+    auto *text = new QStaticText(option.text);
     text->setTextFormat(Qt::PlainText);
     text->setPerformanceHint(QStaticText::AggressiveCaching);
     text->prepare(QTransform(), option.font);
+    if (text->size().width() > width) { // most texts fit: one layout, no elision
+        const QFontMetrics metrics(option.font);
+        // JIDs lose their local part first (JidElider); the rest as the column asks.
+        text->setText(jid ? JidElider::elide(option.text, width,
+                                             [&metrics](QStringView text) {
+                                                 return metrics.horizontalAdvance(text.toString());
+                                             })
+                          : metrics.elidedText(option.text, option.textElideMode, width));
+        text->prepare(QTransform(), option.font);
+    }
     m_laidOut.insert(key, text);
     return *text;
 }

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPalette>
+#include <QPen>
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
@@ -48,8 +49,9 @@ QPalette darkPalette()
     return p;
 }
 
-// Fusion outlines check boxes in the window colour darkened, which on a dark window is all but
-// invisible: the squares get the placeholder text's grey instead, as visible as the text beside them.
+// Fusion outlines check boxes and radio buttons in the window colour darkened, which on a dark window is
+// all but invisible: the squares and circles get the placeholder text's grey instead, as visible as the
+// text beside them.
 class VisibleCheckBoxStyle : public QProxyStyle
 {
 public:
@@ -59,14 +61,19 @@ public:
                        const QWidget *widget) const override
     {
         QProxyStyle::drawPrimitive(element, option, painter, widget);
-        if (element != PE_IndicatorCheckBox || !(option->state & State_Enabled))
+        if ((element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) ||
+            !(option->state & State_Enabled))
             return;
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->translate(0.5, 0.5); // as Fusion draws the square, so the outline covers its own
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(option->palette.color(QPalette::PlaceholderText));
-        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->setPen(QPen(option->palette.color(QPalette::PlaceholderText), 1.0));
+        if (element == PE_IndicatorCheckBox) {
+            painter->translate(0.5, 0.5); // as Fusion draws the square, so the outline covers its own
+            painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        } else {
+            painter->drawEllipse(QRectF(option->rect).adjusted(1.5, 1.5, -1.5, -1.5));
+        }
         painter->restore();
     }
 };

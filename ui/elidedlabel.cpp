@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "elidedlabel.h"
 
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QPainter>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +75,20 @@ void ElidedLabel::paintEvent(QPaintEvent *event)
     QPainter painter(this);
     painter.setPen(palette().color(foregroundRole()));
     painter.drawText(contentsRect(), int(alignment()) | Qt::TextSingleLine, shownText());
+}
+
+void ElidedLabel::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (text().trimmed().isEmpty()) {
+        QLabel::contextMenuEvent(event);
+        return;
+    }
+    QMenu menu(this);
+    QAction *copy = menu.addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Text"));
+    copy->setObjectName(u"copyText"_s);
+    connect(copy, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(text().trimmed()); });
+    menu.exec(event->globalPos());
 }
 
 } // namespace xcm

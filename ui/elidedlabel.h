@@ -29,6 +29,8 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    // Copy, whole: the text is drawn elided on one line, so it cannot be selected as a label's is.
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     QString oneLine() const;

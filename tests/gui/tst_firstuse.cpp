@@ -11,11 +11,15 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -175,6 +179,20 @@ void TestFirstUse::elidedLabelStaysOneLine()
     QVERIFY(!label.shownText().contains(u'\n'));
     QVERIFY(label.shownText().endsWith(u'…'));
     QCOMPARE(label.toolTip(), label.text()); // the whole text
+
+    // It cannot be selected as a label's text is; its context menu copies it whole.
+    QGuiApplication::clipboard()->clear();
+    QTimer::singleShot(0, [] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        auto *copy = menu->findChild<QAction *>(u"copyText"_s);
+        QVERIFY(copy);
+        copy->trigger();
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), label.mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(&label, &event);
+    QCOMPARE(QGuiApplication::clipboard()->text(), label.text());
 }
 
 QTEST_MAIN(TestFirstUse)

@@ -3,6 +3,7 @@
 // a filter that hides everything says so, Pause keeps its width, F3 stops following, Esc in the list
 // clears the search, and the reason line stays one line.
 #include "../log/stanzasamples.h"
+#include "apppalette.h"
 #include "connectionbar.h"
 #include "elidedlabel.h"
 #include "stanzalogfiltermodel.h"
@@ -16,11 +17,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QRadioButton>
 #include <QStandardPaths>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace xcm;
@@ -37,6 +42,7 @@ private Q_SLOTS:
     void findNextStopsFollowing();
     void escapeInTheListClearsTheSearch();
     void elidedLabelStaysOneLine();
+    void indicatorsShowOnDark(); // last: it switches the application's style
 
 private:
     template<typename T> T *child(const QString &name) const
@@ -193,6 +199,52 @@ void TestFirstUse::elidedLabelStaysOneLine()
     QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), label.mapToGlobal(QPoint(5, 5)));
     QApplication::sendEvent(&label, &event);
     QCOMPARE(QGuiApplication::clipboard()->text(), label.text());
+}
+
+namespace {
+
+// WCAG relative luminance contrast.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// The strongest contrast between the window and any pixel of the widget's indicator.
+template<typename Button> double indicatorContrast(QStyle::SubElement indicator)
+{
+    Button button(u"Choice"_s);
+    button.resize(button.sizeHint());
+    const QImage image = button.grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(&button);
+    const QRect rect = button.style()->subElementRect(indicator, &option, &button);
+    const QColor window = button.palette().color(QPalette::Window);
+    double strongest = 1;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            strongest = std::max(strongest, contrast(image.pixelColor(x, y), window));
+    }
+    return strongest;
+}
+
+} // namespace
+
+void TestFirstUse::indicatorsShowOnDark()
+{
+    // Unticked check boxes and radio buttons must show on the dark palette (Fusion outlines them in the
+    // window colour darkened).
+    QVERIFY(applyPalette(*qApp, u"dark"_s));
+    const double checkBox = indicatorContrast<QCheckBox>(QStyle::SE_CheckBoxIndicator);
+    const double radio = indicatorContrast<QRadioButton>(QStyle::SE_RadioButtonIndicator);
+    QVERIFY2(checkBox >= 3.0, qPrintable(QString::number(checkBox)));
+    QVERIFY2(radio >= 3.0, qPrintable(QString::number(radio)));
 }
 
 QTEST_MAIN(TestFirstUse)

@@ -913,6 +913,13 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::ElidedLabel</name>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::ExchangeActions</name>
     <message>
         <source>&amp;Go to Answer or Request</source>

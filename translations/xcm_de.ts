@@ -919,6 +919,13 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::ElidedLabel</name>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+</context>
+<context>
     <name>xcm::ExchangeActions</name>
     <message>
         <source>&amp;Go to Answer or Request</source>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jidelider.h"
 
+#include <optional>
+
 namespace xcm {
 
 namespace {
@@ -48,19 +50,46 @@ QString longestFitting(qsizetype least, qsizetype most, int available, const Jid
     return best;
 }
 
+// An address's local part, "@domain" and "/resource" (empty), or nothing when it has no local part.
+struct AddressParts
+{
+    QStringView local;
+    QStringView domain;
+    QStringView resource;
+};
+
+std::optional<AddressParts> addressParts(const QString &jid)
+{
+    const qsizetype slash = jid.indexOf(u'/');
+    const qsizetype at = jid.lastIndexOf(u'@', slash < 0 ? -1 : slash);
+    if (at <= 0)
+        return std::nullopt;
+    return AddressParts{QStringView(jid).first(at),
+                        QStringView(jid).sliced(at, (slash < 0 ? jid.size() : slash) - at),
+                        slash < 0 ? QStringView() : QStringView(jid).sliced(slash)};
+}
+
+QString withoutLocalPart(const AddressParts &parts)
+{
+    return JidElider::ellipsis + parts.domain +
+           (parts.resource.isEmpty() ? QString() : QString(JidElider::ellipsis));
+}
+
 } // namespace
+
+QString JidElider::domainKept(const QString &jid)
+{
+    const std::optional<AddressParts> parts = addressParts(jid);
+    return parts ? withoutLocalPart(*parts) : jid;
+}
 
 QString JidElider::elide(const QString &jid, int available, const Measure &measure)
 {
     if (measure(jid) <= available)
         return jid;
 
-    const qsizetype slash = jid.indexOf(u'/');
-    const qsizetype at = jid.lastIndexOf(u'@', slash < 0 ? -1 : slash);
-    if (at > 0) {
-        const QStringView local = QStringView(jid).first(at);
-        const QStringView domain = QStringView(jid).sliced(at, (slash < 0 ? jid.size() : slash) - at);
-        const QStringView resource = slash < 0 ? QStringView() : QStringView(jid).sliced(slash);
+    if (const std::optional<AddressParts> parts = addressParts(jid)) {
+        const auto [local, domain, resource] = *parts;
 
         // The local part, down to its first and last character ("a…e"), one shorter ones to "a…".
         QString fitted = longestFitting(1, local.size(), available, measure, [&](qsizetype kept) -> QString {
@@ -80,6 +109,10 @@ QString JidElider::elide(const QString &jid, int available, const Measure &measu
             if (measure(bare) <= available)
                 return bare;
         }
+        // Then the local part altogether: "…@echo.localhost…" still says where it goes.
+        const QString domainOnly = withoutLocalPart(*parts);
+        if (measure(domainOnly) <= available)
+            return domainOnly;
     }
     // The domain does not fit whole (or there is no address): its middle goes.
     QString fitted = longestFitting(1, jid.size(), available, measure,

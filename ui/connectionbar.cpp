@@ -75,13 +75,12 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
     m_state->setFont(bold);
     m_state->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_state->setWholeUpTo(m_state->fontMetrics().averageCharWidth() * 24);
-    m_target = new QLabel(this);
+    m_target = new ElidedLabel(this);
     m_target->setObjectName("targetLabel"_L1);
-    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_target->setForegroundRole(QPalette::PlaceholderText);
-    // The address is the first thing to give way in a narrow window (its tooltip keeps it whole).
-    m_target->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_target->setMinimumWidth(40);
+    m_target->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // down to setWholeUpTo()
+    // The server's address is the first thing to give way in a narrow window, the component's domain the
+    // last (refresh() keeps room for it); the tooltip and the context menu's Copy have it all.
     m_counters = new QLabel(this);
     m_counters->setObjectName("countersLabel"_L1);
     m_counters->setForegroundRole(QPalette::PlaceholderText);
@@ -330,7 +329,8 @@ void ConnectionBar::refresh()
         m_target->setText(tr("%1 on %2:%3%4")
                               .arg(settings.domain, settings.host, QString::number(settings.port),
                                    settings.directTls ? tr(" (TLS)") : QString()));
-    m_target->setToolTip(m_target->text());
+    // The domain and an ellipsis stay whole: the layout narrows the labels beside it first.
+    m_target->setWholeUpTo(m_target->fontMetrics().horizontalAdvance(settings.domain + u" …"_s));
 
     const bool active = m_session->isActive();
     m_connect->setText(active ? tr("&Disconnect") : tr("&Connect"));

@@ -64,7 +64,7 @@ private:
     ProfileSession *m_session;
     QWidget *m_badge = nullptr;
     ElidedLabel *m_state = nullptr;
-    QLabel *m_target = nullptr;
+    ElidedLabel *m_target = nullptr;
     QLabel *m_counters = nullptr;
     ElidedLabel *m_reason = nullptr; // one line: a longer reason must not push the log down
     QLabel *m_pending = nullptr;

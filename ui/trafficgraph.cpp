@@ -17,7 +17,8 @@ TrafficGraph::TrafficGraph(TrafficCounter *counter, QWidget *parent)
     , m_counter(counter)
 {
     setObjectName("trafficGraph"_L1);
-    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    // Narrower in a narrow window, before the connection bar's texts are cut.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     connect(counter, &TrafficCounter::ticked, this, &TrafficGraph::refresh);
     refresh();
 }
@@ -27,6 +28,11 @@ TrafficGraph::~TrafficGraph() = default;
 QSize TrafficGraph::sizeHint() const
 {
     return {150, std::max(22, fontMetrics().height() + 6)};
+}
+
+QSize TrafficGraph::minimumSizeHint() const
+{
+    return {90, sizeHint().height()};
 }
 
 QString TrafficGraph::summary() const

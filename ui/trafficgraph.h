@@ -18,6 +18,7 @@ public:
     ~TrafficGraph() override;
 
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
     // "Now: in 3/s, out 2/s · peak: in 40/s, out 38/s · errors 0/s": what the tooltip shows.
     QString summary() const;
 

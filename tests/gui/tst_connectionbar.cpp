@@ -3,6 +3,7 @@
 // against tests/support's scripted server, and drops a stale disconnect reason once a real Prosody
 // takes the component again.
 #include "connectionbar.h"
+#include "elidedlabel.h"
 #include "profilesession.h"
 #include "prosodyserver.h"
 #include "scriptedserver.h"
@@ -34,12 +35,31 @@ private Q_SLOTS:
     void saysFlappingUntilTheConnectionIsStable();
     void saysWhyRetryingStopped();
     void reconnectReplacesTheLastDisconnect();
+    void narrowBarKeepsTheDomain();
 
 private:
     std::unique_ptr<ProfileSession> makeSession(quint16 port, std::chrono::milliseconds stableAfter,
                                                 const QString &domain = u"comp.example"_s);
     QTemporaryDir m_dir;
 };
+
+void TestConnectionBar::narrowBarKeepsTheDomain()
+{
+    // Issue 13: in a 1024 px window the bar showed "demo.localh": the server's address gives way, then
+    // the traffic graph narrows, and the component's domain stays whole.
+    auto session = makeSession(5347, 30s, u"demo.localhost"_s);
+    ConnectionBar bar(session.get());
+    bar.resize(700, bar.sizeHint().height()); // about a 1024 px window's once the counters count
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    auto *target = bar.findChild<ElidedLabel *>(u"targetLabel"_s);
+    QVERIFY(target);
+    QCOMPARE(target->text(), u"demo.localhost on 127.0.0.1:5347"_s);
+    QTRY_VERIFY2(target->shownText().startsWith(u"demo.localhost"_s), qPrintable(target->shownText()));
+    QVERIFY2(target->shownText() != target->text(), "700 px is narrow enough to shorten it");
+    bar.resize(1100, bar.height());
+    QTRY_COMPARE(target->shownText(), target->text());
+}
 
 std::unique_ptr<ProfileSession>
 TestConnectionBar::makeSession(quint16 port, std::chrono::milliseconds stableAfter, const QString &domain)

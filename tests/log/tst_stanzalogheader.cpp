@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "jidelider.h"
 #include "stanzalogheader.h"
 #include "stanzalogmodel.h"
 #include "stanzasamples.h"
@@ -9,6 +10,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void cleanup();
     void fitsTheWidth_data();
     void fitsTheWidth();
+    void addressColumnsKeepTheDomain();
     void userSizesEndFitting();
     void keepsTheLayoutAcrossAModelSwitch();
     void menuHidesColumnsButOne();
@@ -131,6 +134,34 @@ void TestStanzaLogHeader::fitsTheWidth()
     }
     for (const int column : hidden)
         QVERIFY(m_header->isSectionHidden(column));
+}
+
+void TestStanzaLogHeader::addressColumnsKeepTheDomain()
+{
+    // Issue 13: in a 1024 px window the domains were cut ("bot@demo…calhost"). An address column gives
+    // way down to its widest domain with the local part elided away, not below, while Summary keeps its
+    // floor (here, with less than a 1024 px window's log, Summary goes under its 20 for them).
+    m_log->append(
+        samples::received("<message from='alice@echo.localhost/desk' to='bot@demo.localhost' type='chat' "
+                          "id='m-2'><body>hi</body></message>"_ba));
+    m_log->flush();
+    m_table->resize(780 + 2 * m_table->frameWidth(), 400);
+    QTRY_COMPARE(m_header->width(), 780);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int fromDomain = metrics.horizontalAdvance(JidElider::domainKept(u"alice@echo.localhost/desk"_s));
+    const int toDomain = metrics.horizontalAdvance(JidElider::domainKept(u"bot@demo.localhost"_s));
+    // The text's room in a cell: its width less the style's text margin on each side.
+    const int margins =
+        2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1);
+    QTRY_VERIFY2(
+        m_header->sectionSize(StanzaLogModel::FromColumn) - margins >= fromDomain,
+        qPrintable(u"%1 <= %2"_s.arg(m_header->sectionSize(StanzaLogModel::FromColumn)).arg(fromDomain)));
+    QVERIFY2(m_header->sectionSize(StanzaLogModel::ToColumn) - margins >= toDomain,
+             qPrintable(u"%1 <= %2"_s.arg(m_header->sectionSize(StanzaLogModel::ToColumn)).arg(toDomain)));
+    QCOMPARE(shownWidth(), 780);
+    QVERIFY(!m_table->horizontalScrollBar()->isVisible());
+    const int summary = m_header->sectionSize(StanzaLogModel::SummaryColumn);
+    QVERIFY2(summary >= m_header->defaultSectionSize(), qPrintable(QString::number(summary)));
 }
 
 void TestStanzaLogHeader::userSizesEndFitting()

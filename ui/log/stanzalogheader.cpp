@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzalogheader.h"
 
+#include "jidelider.h"
+
 #include "logviewlogging.h"
 #include "stanzalogmodel.h"
 
@@ -111,6 +113,7 @@ void StanzaLogHeader::setModel(QAbstractItemModel *newModel)
     disconnect(m_modelReset);
     QHeaderView::setModel(newModel);
     m_contentWidths.clear();
+    m_domainWidths.clear();
     m_unmeasuredRows = 0;
     m_measureTimer->stop();
     if (!newModel)
@@ -121,6 +124,7 @@ void StanzaLogHeader::setModel(QAbstractItemModel *newModel)
     // Another log behind the proxy, or the log cleared: widths start again from its rows.
     m_modelReset = connect(newModel, &QAbstractItemModel::modelReset, this, [this] {
         m_contentWidths.clear();
+        m_domainWidths.clear();
         measureRows(0, model()->rowCount() - 1);
     });
     measureRows(0, newModel->rowCount() - 1);
@@ -145,11 +149,21 @@ void StanzaLogHeader::measureRows(int first, int last)
     bool grew = false;
     for (int row = qMax(first, last - rowsMeasured + 1); row <= last; ++row) {
         for (const int column : contentColumns) {
-            const int width = metrics.horizontalAdvance(model()->index(row, column).data().toString());
+            const QString text = model()->index(row, column).data().toString();
+            const int width = metrics.horizontalAdvance(text);
             int &widest = m_contentWidths[column];
             if (width > widest) {
                 widest = width;
                 grew = true;
+            }
+            if (column == StanzaLogModel::FromColumn || column == StanzaLogModel::ToColumn) {
+                const int domainWidth =
+                    width > 0 ? metrics.horizontalAdvance(JidElider::domainKept(text)) : 0;
+                int &widestDomain = m_domainWidths[column];
+                if (domainWidth > widestDomain) {
+                    widestDomain = domainWidth;
+                    grew = true;
+                }
             }
         }
     }
@@ -254,6 +268,12 @@ void StanzaLogHeader::fitColumns()
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };
+    // What an address column keeps while it can: its widest domain ("…@echo.localhost…", what
+    // JidElider comes down to before it cuts a domain), up to its maximum.
+    const auto domainMinimumOf = [&](const Share &share) {
+        return qMax(minimumOf(share), qMin(m_domainWidths.value(share.column) + cellPadding,
+                                           share.maximumCharacters * character + padding));
+    };
     int taken = 0;
     for (Share &share : shares) {
         if (isSectionHidden(share.column))
@@ -266,16 +286,28 @@ void StanzaLogHeader::fitColumns()
     }
     const bool summaryShown = !isSectionHidden(StanzaLogModel::SummaryColumn);
     const int summaryMinimum = summaryShown ? 20 * character : 0;
+    // The stretched last section does not shrink below the default section size: under that, the
+    // table would scroll sideways.
+    const int summaryFloor = summaryShown ? qMax(8 * character, defaultSectionSize()) : 0;
     const int summaryThird = summaryShown ? qMax(summaryMinimum, room / 3) : 0;
-    for (const bool first : {true, false}) {
-        // Answer and Id leave Summary a third of the room; From and To only its minimum.
-        int over = taken + (first ? summaryThird : summaryMinimum) - room;
+    // Who gives back, for how much of Summary, down to what: Answer and Id leave it a third of the
+    // room; From and To its minimum, keeping their domains whole, then its floor, cutting them.
+    struct Pass
+    {
+        bool addresses;
+        int summary;
+        bool keepDomains;
+    };
+    for (const Pass pass : {Pass{false, summaryThird, false}, Pass{true, summaryMinimum, true},
+                            Pass{true, summaryFloor, false}}) {
+        int over = taken + pass.summary - room;
         // The widest of the group gives a pixel at a time: no column is cut while another keeps more.
         while (over > 0) {
             Share *widest = nullptr;
             for (Share &share : shares) {
-                if (!isSectionHidden(share.column) && share.givesBackFirst == first &&
-                    share.width > minimumOf(share) && (!widest || share.width > widest->width))
+                const int floor = pass.keepDomains ? domainMinimumOf(share) : minimumOf(share);
+                if (!isSectionHidden(share.column) && share.givesBackFirst != pass.addresses &&
+                    share.width > floor && (!widest || share.width > widest->width))
                     widest = &share;
             }
             if (!widest)

@@ -63,6 +63,7 @@ private:
     QTimer *m_measureTimer = nullptr; // running: rows arriving now are counted, not measured one by one
     int m_unmeasuredRows = 0;
     QHash<int, int> m_contentWidths; // column → widest text seen in this model, in pixels
+    QHash<int, int> m_domainWidths;  // From, To → widest address with its local part elided away
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;
     QMetaObject::Connection m_rowsInserted;

@@ -59,6 +59,10 @@
         <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png, -editor.png and -editor-component.png, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved logs to open read-only: captures, or exports (JSON Lines, XML).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::AboutDialog</name>
@@ -1720,6 +1724,22 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>Recording cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open Saved Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Saved Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved logs (*.jsonl *.log *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::OverflowBar</name>
@@ -2221,6 +2241,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>answer, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in this log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2936,6 +2960,56 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Name for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedLogLoader</name>
+    <message>
+        <source>a loader reads one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedLogWindow</name>
+    <message>
+        <source>Stop Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep what was read so far (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — saved log, read-only — xcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1… %2 % · %3 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas read, then stopped (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>showing the newest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 line could not be read (hover for it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines could not be read (hover for which)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

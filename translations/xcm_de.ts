@@ -59,6 +59,10 @@
         <source>Once connected with traffic, save &lt;prefix&gt;-main.png, -compose.png, -editor.png and -editor-component.png, then quit.</source>
         <translation>Sobald verbunden und Verkehr da ist, &lt;prefix&gt;-main.png, -compose.png, -editor.png und -editor-component.png speichern, dann beenden.</translation>
     </message>
+    <message>
+        <source>Saved logs to open read-only: captures, or exports (JSON Lines, XML).</source>
+        <translation>Gespeicherte Protokolle, schreibgeschützt zu öffnen: Mitschnitte oder Exporte (JSON Lines, XML).</translation>
+    </message>
 </context>
 <context>
     <name>xcm::AboutDialog</name>
@@ -1734,6 +1738,22 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>Recording cannot start: %1</source>
         <translation>Aufzeichnung kann nicht beginnen: %1</translation>
     </message>
+    <message>
+        <source>&amp;Open Saved Log…</source>
+        <translation>Gespeichertes Protokoll &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>Open Saved Log</source>
+        <translation>Gespeichertes Protokoll öffnen</translation>
+    </message>
+    <message>
+        <source>Saved logs (*.jsonl *.log *.xml)</source>
+        <translation>Gespeicherte Protokolle (*.jsonl *.log *.xml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::OverflowBar</name>
@@ -2236,6 +2256,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>answer, %1</source>
         <translation>Antwort, %1</translation>
+    </message>
+    <message>
+        <source>no answer in this log</source>
+        <translation>keine Antwort in diesem Protokoll</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +2976,56 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Name for %1:</source>
         <translation>Name für %1:</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedLogLoader</name>
+    <message>
+        <source>a loader reads one file</source>
+        <translation>ein Lader liest eine Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::SavedLogWindow</name>
+    <message>
+        <source>Stop Reading</source>
+        <translation>Lesen beenden</translation>
+    </message>
+    <message>
+        <source>Keep what was read so far (Esc)</source>
+        <translation>Behalten, was bisher gelesen wurde (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 — saved log, read-only — xcm</source>
+        <translation>%1 — gespeichertes Protokoll, schreibgeschützt — xcm</translation>
+    </message>
+    <message>
+        <source>Reading %1… %2 % · %3 stanzas</source>
+        <translation>Lese %1 … %2 % · %3 Stanzas</translation>
+    </message>
+    <message>
+        <source>%1 stanzas read, then stopped (Esc)</source>
+        <translation>%1 Stanzas gelesen, dann angehalten (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 stanzas</source>
+        <translation>%1 Stanzas</translation>
+    </message>
+    <message>
+        <source>showing the newest %1</source>
+        <translation>die neuesten %1 werden gezeigt</translation>
+    </message>
+    <message>
+        <source>1 line could not be read (hover for it)</source>
+        <translation>1 Zeile war nicht lesbar (Details im Tooltip)</translation>
+    </message>
+    <message>
+        <source>%1 lines could not be read (hover for which)</source>
+        <translation>%1 Zeilen waren nicht lesbar (welche: im Tooltip)</translation>
     </message>
 </context>
 <context>

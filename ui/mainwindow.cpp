@@ -10,6 +10,7 @@
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
+#include "savedlogwindow.h"
 #include "secretpromptqueue.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
@@ -21,16 +22,21 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -175,6 +181,9 @@ void MainWindow::buildActions()
     addPageAction(profileMenu, tr("Connection &Timeline…"), "timelineAction"_L1,
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &SessionPage::showTimeline);
     profileMenu->addSeparator();
+    addMenuAction(profileMenu, tr("&Open Saved Log…"), "openSavedLogAction"_L1, QKeySequence::Open,
+                  [this] { openSavedLogWithDialog(); });
+    profileMenu->addSeparator();
     profileMenu->addAction(m_quitAction);
 
     QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
@@ -203,6 +212,7 @@ void MainWindow::buildActions()
 
 void MainWindow::buildUi()
 {
+    setAcceptDrops(true); // a saved log dropped on the window opens
     // Sidebar: the profiles with their state, and buttons for what the menu also offers.
     m_list = new QListView(this);
     m_list->setObjectName("profileList"_L1);
@@ -583,6 +593,56 @@ bool MainWindow::askBeforeDroppingWaitingStanzas()
     });
     box->open();
     return true;
+}
+
+SavedLogWindow *MainWindow::openSavedLog(const QString &path)
+{
+    auto *window = new SavedLogWindow; // a window of its own: it may outlive a look at this one
+    QString error;
+    if (!window->open(path, &error)) {
+        delete window;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Saved Log"), error, QMessageBox::Ok, this);
+        box->setObjectName("openSavedLogError"_L1);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    window->show();
+    return window;
+}
+
+void MainWindow::openSavedLogWithDialog()
+{
+    auto *dialog = new QFileDialog(this, tr("Open Saved Log"));
+    dialog->setObjectName("openSavedLogDialog"_L1);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setNameFilters({tr("Saved logs (*.jsonl *.log *.xml)"), tr("All files (*)")});
+    // Where Profile › Record Traffic to Disk writes (ProfileSession::recordingDirectory()).
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                         u"/xcm/captures"_s);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &files) {
+        for (const QString &file : files)
+            openSavedLog(file);
+    });
+    dialog->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            openSavedLog(url.toLocalFile());
+    }
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -34,6 +34,8 @@ class StanzaLogView;
 // The application window: profiles in a sidebar (each with a live state badge), the selected
 // profile's page (connection bar, log, compose form) on the right. Profiles keep their connections
 // while another one is shown.
+class SavedLogWindow;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -65,6 +67,12 @@ public:
     SecretPrompt *secretPrompt() const { return m_secretPrompts->current(); }
     KeychainBanner *keychainBanner() const { return m_banner; }
 
+    // A saved log (a capture, or an export) in a read-only window of its own, reading in the
+    // background; nullptr (after saying why in a message box) when the file cannot be opened. Also
+    // Profile › Open Saved Log… (Ctrl+O), files dropped on the window, and `xcm FILE`.
+    SavedLogWindow *openSavedLog(const QString &path);
+    void openSavedLogWithDialog();
+
     // What the status bar shows for the selected profile ("Alpha: Connected · up 3:07"), and the same
     // with why the last connection failed (its tooltip).
     QString statusText() const;
@@ -72,6 +80,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     QAction *addMenuAction(QMenu *menu, const QString &text, QLatin1StringView name,

@@ -169,6 +169,11 @@ int main(int argc, char *argv[])
                                 "if it was shown (for package and installation checks)."));
     parser.addOptions({profileOption, connectOption, paletteOption, importOption, importOnlyOption,
                        sizeOption, screenshotsOption, languageOption, smokeTestOption});
+    parser.addPositionalArgument(
+        u"file"_s,
+        QApplication::translate("main",
+                                "Saved logs to open read-only: captures, or exports (JSON Lines, XML)."),
+        u"[file...]"_s);
     parser.process(app);
 
     if (!xcm::applyPalette(app, parser.value(paletteOption))) {
@@ -238,6 +243,9 @@ int main(int argc, char *argv[])
         for (xcm::ProfileSession *session : std::as_const(named))
             session->connectToServer();
     }
+
+    for (const QString &file : parser.positionalArguments())
+        window.openSavedLog(file);
 
     if (parser.isSet(smokeTestOption))
         quitOnceShown(window, language);

@@ -76,8 +76,8 @@ RequestTracker::Observation RequestTracker::observeRequest(const Stanza &stanza,
     exchange.requestDirection = stanza.direction();
     exchange.requester = stanza.from();
     exchange.responder = stanza.to();
-    exchange.requestedAtNs = nowNs();
-    if (m_timeout.count() > 0)
+    exchange.requestedAtNs = timeOf(stanza);
+    if (m_timeout.count() > 0 && !m_recordedTimes)
         exchange.deadlineNs = exchange.requestedAtNs + qint64(m_timeout.count()) * 1'000'000;
 
     const Key key{exchange.id, bareKey(exchange.requester), bareKey(exchange.responder),
@@ -120,7 +120,7 @@ RequestTracker::Observation RequestTracker::observeAnswer(const Stanza &stanza, 
     exchange->late = exchange->outcome == IqExchange::Outcome::TimedOut;
     exchange->outcome = isError ? IqExchange::Outcome::Error : IqExchange::Outcome::Result;
     exchange->answerSequence = sequence;
-    exchange->answeredAtNs = nowNs();
+    exchange->answeredAtNs = timeOf(stanza);
     if (isError)
         exchange->errorCondition = StanzaError::conditionName(StanzaError::fromStanza(stanza).condition());
     m_indexBySequence.insert(sequence, index);
@@ -265,15 +265,21 @@ QString RequestTracker::formatDuration(double milliseconds)
     return tr("%1 s").arg(qRound64(milliseconds / 1000));
 }
 
+qint64 RequestTracker::timeOf(const Stanza &stanza) const
+{
+    return m_recordedTimes ? stanza.timestampMs() * 1'000'000 : nowNs();
+}
+
 QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) const
 {
     const QString roundTrip = formatDuration(exchange.roundTripMs());
     if (sequence != exchange.requestSequence) {
-        return exchange.late ? tr("late answer, %1").arg(roundTrip)
-                             : tr("answer, %1").arg(roundTrip);
+        return exchange.late ? tr("late answer, %1").arg(roundTrip) : tr("answer, %1").arg(roundTrip);
     }
     switch (exchange.outcome) {
     case IqExchange::Outcome::Open:
+        if (m_recordedTimes)
+            return tr("no answer in this log");
         // A request to us waits for the user (answer by hand); one from us waits for the peer.
         return (exchange.requestDirection == Direction::Received ? tr("awaiting your answer (%1)")
                                                                  : tr("awaiting an answer (%1)"))

@@ -50,6 +50,9 @@ public:
     // How long a request may wait before it counts as unanswered; 0 = never. Applies to new requests.
     void setTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds timeout() const { return m_timeout; }
+    // Times from the stanzas' own timestamps instead of the clock, for a saved log read back: round
+    // trips as they were recorded, no timeouts, and a request left open has "no answer in this log".
+    void setRecordedTimes(bool recorded) { m_recordedTimes = recorded; }
     // The server's domain (the 'from' of its stream header): answers to requests without 'to' come from it.
     void setServerDomain(const QString &domain) { m_serverDomain = domain.toLower(); }
     void setMaxExchanges(qsizetype count);
@@ -103,6 +106,10 @@ private:
     void scheduleTimeoutCheck();
     void checkTimeouts();
 
+    // When `stanza` happened, on the clock of the exchanges' times.
+    qint64 timeOf(const Stanza &stanza) const;
+
+    bool m_recordedTimes = false;
     std::deque<IqExchange> m_exchanges;
     quint64 m_firstIndex = 0; // the index of m_exchanges.front(); indexes never repeat
     QHash<quint64, quint64> m_indexBySequence;

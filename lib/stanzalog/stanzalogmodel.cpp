@@ -511,6 +511,11 @@ QString StanzaLogModel::exchangeText(int row) const
                : text;
 }
 
+Stanza StanzaLogModel::stanzaFromWire(Direction direction, qint64 timestampMs, const QByteArray &wire)
+{
+    return fromTag(direction, timestampMs, wire);
+}
+
 Stanza StanzaLogModel::stanzaAt(int row) const
 {
     // Only the start tag now; the element when someone asks (Stanza::element()). Parsing a 500 KB stanza

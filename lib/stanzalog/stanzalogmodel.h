@@ -113,6 +113,9 @@ public:
     // that sent it (the Answer column says "rule NAME"); for another what a fault rule did to it
     // ("dropped by rule X"), shown as given.
     void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &note = {});
+    // A stanza from its bytes as a row keeps them: the start tag read now, the element on demand (a
+    // saved log read back becomes rows this way).
+    static Stanza stanzaFromWire(Direction direction, qint64 timestampMs, const QByteArray &wire);
     Origin originAt(int row) const { return m_rows[size_t(row)].origin; }
     // Notes a row appended already (queued or shown), as append() does.
     void setNote(quint64 sequence, const QString &note);

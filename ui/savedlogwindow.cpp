@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "savedlogwindow.h"
+
+#include "requesttracker.h"
+#include "savedlogloader.h"
+#include "stanzalogmodel.h"
+#include "stanzalogview.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace xcm {
+
+SavedLogWindow::SavedLogWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new StanzaLogModel(this))
+{
+    setObjectName("savedLogWindow"_L1);
+    setAttribute(Qt::WA_DeleteOnClose);
+    // Requests paired with their answers as in a live session, on the times the file recorded.
+    auto *requests = new RequestTracker(this);
+    requests->setRecordedTimes(true);
+    m_model->setRequestTracker(requests);
+    m_view = new StanzaLogView(this);
+    m_view->setObjectName("savedLog"_L1);
+    m_view->setModel(m_model);
+    m_view->setFollowing(false); // read from the top, as a file is
+    setCentralWidget(m_view);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName("savedLogStatus"_L1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(false);
+    m_cancel = new QPushButton(tr("Stop Reading"), this);
+    m_cancel->setObjectName("stopReadingButton"_L1);
+    m_cancel->setToolTip(tr("Keep what was read so far (Esc)"));
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WindowShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (isLoading())
+            m_loader->cancel();
+    });
+    resize(1100, 700);
+}
+
+SavedLogWindow::~SavedLogWindow()
+{
+    delete m_loader; // stops its thread before the log it feeds goes
+}
+
+bool SavedLogWindow::open(const QString &path, QString *error)
+{
+    m_path = path;
+    setWindowTitle(tr("%1 — saved log, read-only — xcm").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    m_loader = new SavedLogLoader(m_model, this);
+    connect(m_loader, &SavedLogLoader::progress, this, &SavedLogWindow::updateStatus);
+    connect(m_loader, &SavedLogLoader::finished, this, [this] {
+        updateStatus();
+        Q_EMIT loaded();
+    });
+    connect(m_cancel, &QPushButton::clicked, m_loader, &SavedLogLoader::cancel);
+    if (!m_loader->start(path, error))
+        return false;
+    updateStatus();
+    return true;
+}
+
+bool SavedLogWindow::isLoading() const
+{
+    return m_loader && m_loader->isRunning();
+}
+
+QString SavedLogWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void SavedLogWindow::updateStatus()
+{
+    const QLocale locale;
+    const bool loading = isLoading();
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    if (loading) {
+        const qint64 total = qMax<qint64>(1, m_loader->totalBytes());
+        m_progress->setValue(int(m_loader->bytesRead() * 1000 / total));
+        m_status->setText(tr("Reading %1… %2 % · %3 stanzas")
+                              .arg(QFileInfo(m_path).fileName(),
+                                   locale.toString(m_loader->bytesRead() * 100 / total),
+                                   locale.toString(m_loader->stanzasRead())));
+        return;
+    }
+    QString text =
+        m_loader->wasCancelled()
+            ? tr("%1 stanzas read, then stopped (Esc)").arg(locale.toString(m_loader->stanzasRead()))
+            : tr("%1 stanzas").arg(locale.toString(m_loader->stanzasRead()));
+    // The log keeps the newest rows within its cap: say what it holds.
+    if (m_model->droppedCount() > 0)
+        text += u" · "_s + tr("showing the newest %1").arg(locale.toString(m_model->rowCount()));
+    const QStringList &problems = m_loader->problems();
+    if (!problems.isEmpty())
+        text +=
+            u" · "_s +
+            (problems.size() == 1
+                 ? tr("1 line could not be read (hover for it)")
+                 : tr("%1 lines could not be read (hover for which)").arg(locale.toString(problems.size())));
+    m_status->setText(text);
+    m_status->setToolTip(problems.join(u'\n'));
+}
+
+} // namespace xcm

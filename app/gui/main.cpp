@@ -6,6 +6,7 @@
 #include "profileservice.h"
 #include "profilesession.h"
 #include "profilestore.h"
+#include "savedlogwindow.h"
 #include "screenshotter.h"
 #include "secretstore.h"
 #include "sessionlistmodel.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMenuBar>
 #include <QTextStream>
@@ -52,7 +54,16 @@ void quitOnceShown(xcm::MainWindow &window, const QString &language)
     QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, waited, language] {
         *waited += poll->interval();
         const bool exposed = window.windowHandle() && window.windowHandle()->isExposed();
-        if (!exposed && *waited < 20000)
+        // Saved logs given as arguments are reported once read (bounded by the same wait).
+        QList<const xcm::SavedLogWindow *> savedLogs;
+        bool reading = false;
+        for (const QWidget *widget : QApplication::topLevelWidgets()) {
+            if (const auto *savedLog = qobject_cast<const xcm::SavedLogWindow *>(widget)) {
+                savedLogs.append(savedLog);
+                reading = reading || savedLog->isLoading();
+            }
+        }
+        if ((!exposed || reading) && *waited < 20000)
             return;
         poll->stop();
         const bool icons = !QApplication::windowIcon().pixmap(32, 32).isNull();
@@ -76,6 +87,9 @@ void quitOnceShown(xcm::MainWindow &window, const QString &language)
                             << menus.join(u", "_s)
                             << ", Qt's Cancel: " << QCoreApplication::translate(qtContext, qtCancel)
                             << Qt::endl;
+        for (const xcm::SavedLogWindow *savedLog : std::as_const(savedLogs))
+            QTextStream(stdout) << "xcm: smoke test: saved log " << QFileInfo(savedLog->path()).fileName()
+                                << ": " << savedLog->statusText() << Qt::endl;
         QCoreApplication::exit(exposed && icons ? 0 : 1);
     });
     poll->start(50);

@@ -2,7 +2,8 @@
 // xcm-bench-gui-peer: the xcm GUI contender. The real main window (under QT_QPA_PLATFORM=offscreen in
 // bench/run) with one profile whose session — connection, stanza log model and log view, wired by the
 // app's own code — runs the benchmark's protocol, the log following the newest row. A 10 ms timer
-// measures the longest UI freeze. Same command line as xcm-bench-peer; the last line on stderr is
+// measures the longest UI freeze. With XCM_BENCH_RECORD set, the profile records its traffic to disk. Same
+// command line as xcm-bench-peer; the last line on stderr is
 //   XCM-BENCH-GUI max_lateness_ms=… long_freezes=… ticks=… rows=… dropped=… following=… at_bottom=…
 
 #include "benchpeer.h"
@@ -48,6 +49,15 @@ int main(int argc, char *argv[])
     // What a profile import does: the session gets the secret now, the keychain read at connect (which
     // bench/run leaves without a keychain) keeps it.
     session->setSecret(options.secret);
+    // The xcm-gui-record contender: the same with Profile › Record Traffic to Disk on, to show what
+    // recording costs (the captures go to this run's private XDG_DATA_HOME).
+    if (qEnvironmentVariableIsSet("XCM_BENCH_RECORD")) {
+        QString why;
+        if (!session->startRecording(&why)) {
+            std::fprintf(stderr, "xcm-bench-gui-peer: cannot record: %s\n", qPrintable(why));
+            return 1;
+        }
+    }
     window.selectProfile(profile.id);
     window.resize(1280, 800);
     window.show();

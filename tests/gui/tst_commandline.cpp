@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unknownProfileRefusesWithTheNames();
     void paletteAndLanguage_data();
     void paletteAndLanguage();
+    void opensSavedLogsGivenAsArguments();
 
 private:
     QString writeProfile(const QString &name, const QString &domain);
@@ -152,6 +153,29 @@ void TestCommandLine::paletteAndLanguage()
     QCOMPARE(brightest < 0x80, dark); // HSV value: a dark window has no bright channel
     QCOMPARE(report.captured(2), menus);
     QCOMPARE(report.captured(3), qtCancel);
+}
+
+void TestCommandLine::opensSavedLogsGivenAsArguments()
+{
+    // The README's `xcm FILE…`: each file opens read-only (the smoke test reports what each window read).
+    QFile saved(m_inputs.filePath(u"capture-test.jsonl"_s));
+    QVERIFY(saved.open(QIODevice::WriteOnly));
+    saved.write(
+        "{\"seq\":1,\"time\":\"2026-12-04T21:14:03.000Z\",\"direction\":\"received\",\"kind\":\"message\","
+        "\"error\":false,\"bytes\":45,\"xml\":\"<message id='a' "
+        "to='bot.localhost'><body>hi</body></message>\"}\n"
+        "not JSON\n"
+        "{\"seq\":2,\"time\":\"2026-12-04T21:14:03.100Z\",\"direction\":\"sent\",\"kind\":\"message\","
+        "\"error\":false,\"bytes\":30,\"xml\":\"<message id='b' to='a@localhost'/>\"}\n");
+    saved.close();
+    QProcess app;
+    app.setProcessEnvironment(m_environment);
+    app.start(m_xcm, {saved.fileName(), u"--smoke-test"_s});
+    QVERIFY(app.waitForFinished(30000));
+    const QString output = QString::fromUtf8(app.readAllStandardOutput());
+    QVERIFY2(app.exitCode() == 0, qPrintable(output + QString::fromUtf8(app.readAllStandardError())));
+    QVERIFY2(output.contains(u"saved log capture-test.jsonl: 2 stanzas · 1 line could not be read"_s),
+             qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

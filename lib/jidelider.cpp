@@ -89,7 +89,10 @@ QString JidElider::elide(const QString &jid, int available, const Measure &measu
         return jid;
 
     if (const std::optional<AddressParts> parts = addressParts(jid)) {
-        const auto [local, domain, resource] = *parts;
+        // Not a structured binding: lambdas below capture these, which clang 14 does not allow for one.
+        const QStringView local = parts->local;
+        const QStringView domain = parts->domain;
+        const QStringView resource = parts->resource;
 
         // The local part, down to its first and last character ("a…e"), one shorter ones to "a…".
         QString fitted = longestFitting(1, local.size(), available, measure, [&](qsizetype kept) -> QString {

@@ -197,8 +197,9 @@ void CaptureWriter::append(const CaptureRecord &record)
 {
     if (!m_recording)
         return;
-    m_queued += record.toJsonLine();
-    if (m_queued.size() >= handOverBytes) {
+    m_queued.append(record);
+    m_queuedBytes += record.wire.size();
+    if (m_queuedBytes >= handOverBytes) {
         handOver();
         return;
     }
@@ -221,8 +222,13 @@ void CaptureWriter::handOver()
     m_handOverQueued = false;
     if (m_queued.isEmpty() || !m_fileWriter)
         return;
-    QMetaObject::invokeMethod(
-        m_fileWriter, [writer = m_fileWriter, lines = std::exchange(m_queued, {})] { writer->write(lines); });
+    m_queuedBytes = 0;
+    QMetaObject::invokeMethod(m_fileWriter, [writer = m_fileWriter, records = std::exchange(m_queued, {})] {
+        QByteArray lines;
+        for (const CaptureRecord &record : records)
+            lines += record.toJsonLine();
+        writer->write(lines);
+    });
 }
 
 } // namespace xcm

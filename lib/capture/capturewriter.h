@@ -3,6 +3,7 @@
 
 #include "capturerecord.h"
 
+#include <QList>
 #include <QObject>
 #include <QThread>
 
@@ -56,7 +57,9 @@ private:
     Settings m_settings;
     bool m_recording = false;
     bool m_handOverQueued = false;
-    QByteArray m_queued;
+    // Records as they came: turned into lines on the writing thread, not the caller's.
+    QList<CaptureRecord> m_queued;
+    qsizetype m_queuedBytes = 0;
     QThread m_thread;
     CaptureFileWriter *m_fileWriter = nullptr; // lives on m_thread
 };

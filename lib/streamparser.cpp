@@ -101,34 +101,6 @@ QString sharedNamespace(QStringView namespaceUri)
     return namespaceUri == componentNamespace() ? componentNamespace() : namespaceUri.toString();
 }
 
-// UTF-16 units in valid UTF-8 (as the reader counts columns): one per character, two above U+FFFF.
-qint64 utf16Units(QByteArrayView utf8)
-{
-    qint64 units = 0;
-    qsizetype i = 0;
-    // Mostly ASCII: eight one-unit characters at a time.
-    for (; i + 8 <= utf8.size(); i += 8) {
-        quint64 word;
-        std::memcpy(&word, utf8.data() + i, sizeof word);
-        if ((word & 0x8080808080808080ULL) != 0)
-            break;
-        units += 8;
-    }
-    for (; i < utf8.size(); ++i) {
-        const auto byte = uchar(utf8[i]);
-        units += (byte & 0xC0) != 0x80;
-        units += byte >= 0xF0;
-    }
-    return units;
-}
-
-// Where the last line feed in `bytes` is, or -1 (memrchr: Qt's lastIndexOf goes a byte at a time).
-qsizetype lastLineFeed(QByteArrayView bytes)
-{
-    const void *found = memrchr(bytes.data(), '\n', size_t(bytes.size()));
-    return found ? static_cast<const char *>(found) - bytes.data() : -1;
-}
-
 } // namespace
 
 StreamParser::StreamParser(QObject *parent)
@@ -146,8 +118,7 @@ void StreamParser::reset()
     m_mode = Mode::Reader;
     m_incompleteScans = 0;
     m_headerWire.clear();
-    m_linesBeforeBuffer = m_columnAtBufferStart = m_streamColumnAtReaderStart = 0;
-    m_readerFirstLine = m_streamLineAtReaderStart = 1;
+    m_position = {};
     m_utf8.reset();
     m_buffer.clear();
     m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
@@ -378,24 +349,14 @@ void StreamParser::resumeWithReader()
     Q_ASSERT(m_reader.characterOffset() == QString::fromUtf8(m_headerWire).size());
     m_cursorChars = m_reader.characterOffset() + 1;
     m_cursorBytes = m_topLevelEnd;
-    m_readerFirstLine = m_headerWire.count('\n') + 2;
-    const QByteArrayView before = QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart);
-    const qsizetype lastBreak = lastLineFeed(before);
-    m_streamLineAtReaderStart = m_linesBeforeBuffer + before.count('\n') + 1;
-    m_streamColumnAtReaderStart =
-        lastBreak < 0 ? m_columnAtBufferStart + utf16Units(before) : utf16Units(before.sliced(lastBreak + 1));
+    m_position.startReaderAt(QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart),
+                             m_headerWire.count('\n') + 2);
     feedReader(m_buffer.sliced(m_topLevelEnd - m_bufferStart));
 }
 
 std::pair<qint64, qint64> StreamParser::readerPosition() const
 {
-    const qint64 line = m_reader.lineNumber();
-    const qint64 column = m_reader.columnNumber();
-    if (line < m_readerFirstLine) // in the header read again: cannot fail there
-        return {line, column};
-    if (line == m_readerFirstLine)
-        return {m_streamLineAtReaderStart, m_streamColumnAtReaderStart + column};
-    return {m_streamLineAtReaderStart + line - m_readerFirstLine, column};
+    return m_position.inStream(m_reader.lineNumber(), m_reader.columnNumber());
 }
 
 qint64 StreamParser::pendingBytes() const
@@ -623,13 +584,7 @@ void StreamParser::discardConsumedBytes()
     const qint64 consumed = m_topLevelEnd - m_bufferStart;
     if (consumed <= 0)
         return;
-    const QByteArrayView gone = QByteArrayView(m_buffer).first(consumed);
-    if (const qsizetype lastBreak = lastLineFeed(gone); lastBreak >= 0) {
-        m_linesBeforeBuffer += gone.count('\n');
-        m_columnAtBufferStart = utf16Units(gone.sliced(lastBreak + 1));
-    } else {
-        m_columnAtBufferStart += utf16Units(gone);
-    }
+    m_position.consume(QByteArrayView(m_buffer).first(consumed));
     m_buffer.remove(0, consumed);
     m_bufferStart = m_topLevelEnd;
 }

@@ -4,6 +4,7 @@
 #include "stanza.h"
 #include "stanzascanner.h"
 #include "streamerror.h"
+#include "streamposition.h"
 #include "utf8validator.h"
 
 #include <QObject>
@@ -99,13 +100,7 @@ private:
     int m_incompleteScans = 0; // times the same unfinished stanza was scanned from its start
     QByteArray m_headerWire;
     QXmlStreamReader m_reader;
-    // Line (counted from 0) and column of the stream at m_bufferStart, and where the reader started:
-    // its first line of our bytes and the stream's line and column there.
-    qint64 m_linesBeforeBuffer = 0;
-    qint64 m_columnAtBufferStart = 0;
-    qint64 m_readerFirstLine = 1;
-    qint64 m_streamLineAtReaderStart = 1;
-    qint64 m_streamColumnAtReaderStart = 0;
+    StreamPosition m_position; // the stream's line and column at m_bufferStart, and the reader's start
     Utf8Validator m_utf8;
     // Bytes not yet handed out as stanzas; m_bufferStart is the stream offset of m_buffer[0].
     QByteArray m_buffer;

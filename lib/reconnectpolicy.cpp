@@ -56,6 +56,7 @@ ReconnectPolicy::Decision ReconnectPolicy::next(const History &history, const Di
     }
     if (maxAttempts > 0 && decision.history.attempts >= maxAttempts) {
         decision.why = "the attempts are used up"_L1;
+        decision.attemptsUsedUp = true;
         return decision;
     }
     decision.retry = true;
@@ -72,6 +73,9 @@ QString ReconnectPolicy::notice(const Decision &decision, const DisconnectReason
         return tr("stopped reconnecting: the server sent the same refused data twice in a row (%1) and "
                   "would send it again on every reconnect")
             .arg(reason.detail);
+    if (decision.attemptsUsedUp)
+        return tr("stopped reconnecting: %1 attempts in a row failed, as many as the profile allows")
+            .arg(maxAttempts);
     if (isFlapping(decision.history))
         // No %n plural: xcm-cli has no catalogue to resolve it, and the count is never below 2.
         return tr("flapping: the connection dropped %1 times in a row within %2 s of connecting")

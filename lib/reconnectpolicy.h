@@ -58,6 +58,8 @@ struct ReconnectPolicy
         // It stops because xcm refused the same data from the server twice in a row: reconnecting
         // would only receive it again.
         bool sameRefusalTwice = false;
+        // It stops because maxAttempts retries in a row failed.
+        bool attemptsUsedUp = false;
     };
 
     // Whether a disconnect for `reason` is worth another attempt at all, the count aside: not when

@@ -2161,6 +2161,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ReplyTemplate</name>

@@ -2175,6 +2175,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>flapping: the connection dropped %1 times in a row within %2 s of connecting</source>
         <translation>instabil: die Verbindung brach %1-mal hintereinander innerhalb von %2 s nach dem Verbinden ab</translation>
     </message>
+    <message>
+        <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
+        <translation>Verbindungsversuche beendet: %1 Versuche hintereinander schlugen fehl, so viele, wie das Profil erlaubt</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ReplyTemplate</name>

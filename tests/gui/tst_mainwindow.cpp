@@ -154,6 +154,7 @@ private Q_SLOTS:
     void wrongSecretExplainsNotAuthorized();
     void countsDownToReconnectAfterServerLoss();
     void queuesStanzasWhileReconnecting();
+    void discardsQueueWhenAttemptsRunOutOrSecretIsRejected();
     void timelineShowsAttemptsAndGraphShowsTraffic();
     void deletesProfileWithItsSecret();
 
@@ -405,6 +406,8 @@ void TestMainWindow::connectsAndShowsState()
     QCOMPARE(connectButton->text(), u"&Disconnect"_s);
     QVERIFY2(m_window->windowTitle().startsWith(u"Alpha — Connected"_s), qPrintable(m_window->windowTitle()));
     QTRY_VERIFY(m_window->statusText().startsWith(u"Alpha: Connected · up"_s));
+    // Uptime counts on its own: 0:00 at first, 0:02 two seconds later.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().startsWith(u"Alpha: Connected · up 0:02"_s), 4000);
     const QModelIndex alphaRow = m_window->sessions()->indexOf(session(u"Alpha"_s)->profile().id);
     QCOMPARE(alphaRow.data(SessionListModel::StateTextRole).toString(), u"Connected"_s);
     QTRY_VERIFY(alphaPage->connectionBar()->countersText().startsWith(u"In 1 "_s)); // the handshake answer
@@ -503,14 +506,35 @@ void TestMainWindow::sendsMessageFromOneComponentToAnother()
 
     // Edit the body in the editor itself, then Ctrl+Return.
     auto *editor = compose->findChild<QPlainTextEdit *>(u"xmlEditor"_s);
-    typeInto(editor, QString(xml).replace(u"Hello from xcm"_s, m_token));
+    const QString sent = QString(xml).replace(u"Hello from xcm"_s, m_token);
+    typeInto(editor, sent);
     QVERIFY(compose->canSend());
     QVERIFY(m_window->findChild<QAction *>(u"sendAction"_s)->isEnabled()); // at once, not at the next tick
+    const ComponentConnection::Counters alphaBefore = session(u"Alpha"_s)->connection()->counters();
+    const ComponentConnection::Counters betaBefore = session(u"Beta"_s)->connection()->counters();
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
 
     QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Sent, m_token), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Beta"_s), Direction::Received, m_token), 10000);
     QVERIFY(compose->findChild<QLabel *>(u"validation"_s)->text().startsWith(u"✓ Sent"_s));
+
+    // The counters count this stanza's own bytes: exactly what Alpha wrote, exactly what reached Beta
+    // (Prosody rewrites it on the way, so Beta's size is the logged wire's), and the bar shows them.
+    const ComponentConnection::Counters alphaAfter = session(u"Alpha"_s)->connection()->counters();
+    QCOMPARE(alphaAfter.stanzasOut, alphaBefore.stanzasOut + 1);
+    QCOMPARE(alphaAfter.bytesOut, alphaBefore.bytesOut + quint64(sent.toUtf8().size()));
+    const StanzaLogModel *betaLog = session(u"Beta"_s)->log();
+    const QByteArray delivered = betaLog->wireAt(betaLog->rowCount() - 1);
+    QVERIFY2(delivered.contains(m_token.toUtf8()), delivered.constData());
+    const ComponentConnection::Counters betaAfter = session(u"Beta"_s)->connection()->counters();
+    QCOMPARE(betaAfter.stanzasIn, betaBefore.stanzasIn + 1);
+    QCOMPARE(betaAfter.bytesIn, betaBefore.bytesIn + quint64(delivered.size()));
+    const auto bytes = [](quint64 n) { return n < 1024 ? QString::number(n) + u" bytes"_s : QString(); };
+    QVERIFY2(alphaAfter.bytesOut < 1024, "a short session's traffic, shown in bytes");
+    QCOMPARE(page(u"Alpha"_s)->connectionBar()->countersText(),
+             u"In %1 · %2    Out %3 · %4"_s.arg(alphaAfter.stanzasIn)
+                 .arg(bytes(alphaAfter.bytesIn), QString::number(alphaAfter.stanzasOut),
+                      bytes(alphaAfter.bytesOut)));
 
     // It is in Alpha's history, selected (so Resend works at once), with the time it was sent.
     ComposeHistory *history = session(u"Alpha"_s)->history();
@@ -998,6 +1022,72 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     QTRY_VERIFY(logContains(beta, Direction::Sent, after));
     QVERIFY(!logContains(beta, Direction::Sent, discarded));
     QVERIFY(!logContains(beta, Direction::Sent, abandoned));
+    beta->disconnectFromServer();
+    QVERIFY(waitForState(name, ConnectionState::Disconnected));
+}
+
+void TestMainWindow::discardsQueueWhenAttemptsRunOutOrSecretIsRejected()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    const QString name = u"Beta"_s;
+    select(name);
+    ProfileSession *beta = session(name);
+    ComposeWidget *compose = page(name)->compose();
+    auto *reason = page(name)->findChild<QLabel *>(u"reasonLabel"_s);
+    const Profile original = beta->profile();
+    QString why;
+    const auto queueOne = [&](const QString &body) {
+        QVERIFY(QTest::qWaitFor([&] { return beta->connection()->nextReconnectAtMs() > 0; }, 15000));
+        compose->applyTemplate(StanzaTemplate::MessageChat);
+        compose->setFromLocalPart(u"bot"_s);
+        compose->setTo(u"someone@alpha.localhost"_s);
+        compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
+        QVERIFY(compose->send());
+        QCOMPARE(beta->pendingCount(), 1);
+    };
+    const auto expectDiscardedAtEnd = [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(!beta->isActive(), 15000);
+        QCOMPARE(beta->state(), ConnectionState::Disconnected);
+        QCOMPARE(beta->pendingCount(), 0);
+        QCOMPARE(beta->discardedAtEnd(), 1);
+        QTRY_VERIFY2(reason->text().contains(u"were discarded when the connection ended"_s),
+                     qPrintable(reason->text()));
+    };
+
+    // Two quick attempts, both into a dead server: when they are used up, the queue goes with them.
+    Profile twoAttempts = original;
+    twoAttempts.settings.reconnect.maxAttempts = 2;
+    twoAttempts.settings.reconnect.initialDelay = std::chrono::milliseconds(300);
+    twoAttempts.settings.reconnect.maxDelay = std::chrono::milliseconds(600);
+    beta->setProfile(twoAttempts);
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected));
+    m_server->kill();
+    queueOne(u"attempts-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12));
+    expectDiscardedAtEnd();
+    QVERIFY2(reason->text().contains(u"Stopped reconnecting: 2 attempts in a row failed"_s),
+             qPrintable(reason->text()));
+    beta->setProfile(original);
+
+    // A secret the server rejects ends the connection for good (no retry after not-authorized): the
+    // queue is discarded too, and was never sent.
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected));
+    m_server->kill();
+    const QString rejected = u"rejected-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    queueOne(rejected);
+    beta->setSecret(u"not-"_s + ::beta.secret);
+    QVERIFY2(m_server->restart(&why), qPrintable(why));
+    expectDiscardedAtEnd();
+    QVERIFY2(reason->text().contains(u"not-authorized"_s), qPrintable(reason->text()));
+    QVERIFY(!logContains(beta, Direction::Sent, rejected));
+
+    beta->setSecret(::beta.secret);
+    beta->connectToServer();
+    QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
+    QVERIFY(!logContains(beta, Direction::Sent, rejected));
     beta->disconnectFromServer();
     QVERIFY(waitForState(name, ConnectionState::Disconnected));
 }

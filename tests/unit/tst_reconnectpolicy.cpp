@@ -183,6 +183,14 @@ void TestReconnectPolicy::aSeriesRunsToItsLimit()
         delays.append(decision.delay.count());
     }
     QCOMPARE(delays, (QList<qint64>{100, 200, 300, 300}));
+    // The end is said, with the limit, for the connection bar and xcm-cli.
+    const ReconnectPolicy::Decision last = p.next(history, dropped, 0.5);
+    QVERIFY(last.attemptsUsedUp);
+    QCOMPARE(p.notice(last, dropped),
+             u"stopped reconnecting: 4 attempts in a row failed, as many as the profile allows"_s);
+    // An unlimited policy never says so.
+    const ReconnectPolicy unlimited = policy(100, 2.0, 300, 0.0, 0);
+    QVERIFY(!unlimited.next(history, dropped, 0.5).attemptsUsedUp);
     QCOMPARE(history.attempts, 4);
     // A refusal stops without counting as an attempt.
     const ReconnectPolicy::Decision refused =

@@ -92,6 +92,16 @@ void typeInto(QWidget *edit, const QString &text)
     }
 }
 
+// Writes a chat message with `body` into the compose form, from bot@ to someone@alpha.localhost (Alpha
+// is not connected then: Prosody bounces it).
+void composeChatToAlpha(ComposeWidget *compose, const QString &body)
+{
+    compose->applyTemplate(StanzaTemplate::MessageChat);
+    compose->setFromLocalPart(u"bot"_s);
+    compose->setTo(u"someone@alpha.localhost"_s);
+    compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
+}
+
 bool logContains(const ProfileSession *session, Direction direction, const QString &text)
 {
     const StanzaLogModel *log = session->log();
@@ -932,13 +942,6 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     QVERIFY(waitForState(name, ConnectionState::Connected));
     const int barHeight = page(name)->connectionBar()->height();
 
-    // Writes a chat message with `body` into Beta's editor, to Alpha (not connected: Prosody bounces it).
-    const auto compose_ = [&](const QString &body) {
-        compose->applyTemplate(StanzaTemplate::MessageChat);
-        compose->setFromLocalPart(u"bot"_s);
-        compose->setTo(u"someone@alpha.localhost"_s);
-        compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
-    };
     const auto waitForRetry = [&] {
         return QTest::qWaitFor([&] { return beta->connection()->nextReconnectAtMs() > 0; }, 15000);
     };
@@ -947,7 +950,7 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     m_server->kill();
     QVERIFY(waitForRetry());
     const QString queued = u"queued-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    compose_(queued);
+    composeChatToAlpha(compose, queued);
     QVERIFY2(compose->canSend(), qPrintable(compose->problem()));
     QVERIFY(validation->text().contains(u"Send queues it until the connection is up"_s));
     QVERIFY(activate());
@@ -987,7 +990,7 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     m_server->kill();
     QVERIFY(waitForRetry());
     const QString discarded = u"discarded-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    compose_(discarded);
+    composeChatToAlpha(compose, discarded);
     QVERIFY(compose->send());
     QTRY_VERIFY(discard->isVisible());
     QTest::mouseClick(discard, Qt::LeftButton);
@@ -998,7 +1001,7 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
 
     // A disconnect for good drops what waits, and says so: it must not go out hours later.
     const QString abandoned = u"abandoned-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    compose_(abandoned);
+    composeChatToAlpha(compose, abandoned);
     QVERIFY(compose->send());
     QCOMPARE(beta->pendingCount(), 1);
     QTest::mouseClick(page(name)->findChild<QPushButton *>(u"connectButton"_s), Qt::LeftButton); // Disconnect
@@ -1017,7 +1020,7 @@ void TestMainWindow::queuesStanzasWhileReconnecting()
     QCOMPARE(beta->discardedAtEnd(), 0);
     // Anything still queued would have gone out right after the handshake, before this one.
     const QString after = u"after-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    compose_(after);
+    composeChatToAlpha(compose, after);
     QVERIFY(compose->send());
     QTRY_VERIFY(logContains(beta, Direction::Sent, after));
     QVERIFY(!logContains(beta, Direction::Sent, discarded));
@@ -1039,10 +1042,7 @@ void TestMainWindow::discardsQueueWhenAttemptsRunOutOrSecretIsRejected()
     QString why;
     const auto queueOne = [&](const QString &body) {
         QVERIFY(QTest::qWaitFor([&] { return beta->connection()->nextReconnectAtMs() > 0; }, 15000));
-        compose->applyTemplate(StanzaTemplate::MessageChat);
-        compose->setFromLocalPart(u"bot"_s);
-        compose->setTo(u"someone@alpha.localhost"_s);
-        compose->setXml(QString(compose->xml()).replace(u"Hello from xcm"_s, body));
+        composeChatToAlpha(compose, body);
         QVERIFY(compose->send());
         QCOMPARE(beta->pendingCount(), 1);
     };

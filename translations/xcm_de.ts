@@ -1567,68 +1567,8 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
 <context>
     <name>xcm::MainWindow</name>
     <message>
-        <source>&amp;New Profile…</source>
-        <translation>&amp;Neues Profil …</translation>
-    </message>
-    <message>
-        <source>Create a profile (Ctrl+N)</source>
-        <translation>Ein Profil anlegen (Strg+N)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Profile…</source>
-        <translation>Profil b&amp;earbeiten …</translation>
-    </message>
-    <message>
-        <source>Edit the selected profile (F2)</source>
-        <translation>Das ausgewählte Profil bearbeiten (F2)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Profile…</source>
-        <translation>Profil &amp;löschen …</translation>
-    </message>
-    <message>
-        <source>Delete the selected profile and its stored secret (Delete)</source>
-        <translation>Das ausgewählte Profil und sein gespeichertes Secret löschen (Entf)</translation>
-    </message>
-    <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
-    </message>
-    <message>
-        <source>&amp;Send Stanza</source>
-        <translation>Stanza &amp;senden</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Profile</source>
-        <translation>&amp;Profil</translation>
-    </message>
-    <message>
-        <source>Disconnect &amp;All</source>
-        <translation>&amp;Alle trennen</translation>
-    </message>
-    <message>
-        <source>&amp;Compose</source>
-        <translation>Ver&amp;fassen</translation>
-    </message>
-    <message>
-        <source>&amp;Focus Editor</source>
-        <translation>&amp;Editor fokussieren</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About xcm</source>
-        <translation>Über &amp;xcm</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Profiles</source>
@@ -1687,14 +1627,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>Verbindungen werden geschlossen …</translation>
     </message>
     <message>
-        <source>Ne&amp;xt Profile</source>
-        <translation>Nä&amp;chstes Profil</translation>
-    </message>
-    <message>
-        <source>Pre&amp;vious Profile</source>
-        <translation>Vor&amp;heriges Profil</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1715,32 +1647,8 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>Trotzdem &amp;beenden</translation>
     </message>
     <message>
-        <source>&amp;Log</source>
-        <translation>Pr&amp;otokoll</translation>
-    </message>
-    <message>
-        <source>C&amp;onnect All</source>
-        <translation>&amp;Alle verbinden</translation>
-    </message>
-    <message>
-        <source>Connection &amp;Timeline…</source>
-        <translation>Verbindungs&amp;verlauf…</translation>
-    </message>
-    <message>
-        <source>&amp;Rules</source>
-        <translation>&amp;Regeln</translation>
-    </message>
-    <message>
-        <source>Record Traffic to &amp;Disk</source>
-        <translation>Verkehr auf &amp;Datenträger aufzeichnen</translation>
-    </message>
-    <message>
         <source>Recording cannot start: %1</source>
         <translation>Aufzeichnung kann nicht beginnen: %1</translation>
-    </message>
-    <message>
-        <source>&amp;Open Saved Log…</source>
-        <translation>Gespeichertes Protokoll &amp;öffnen …</translation>
     </message>
     <message>
         <source>Open Saved Log</source>
@@ -1753,6 +1661,105 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::MainWindowActions</name>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil …</translation>
+    </message>
+    <message>
+        <source>Create a profile (Ctrl+N)</source>
+        <translation>Ein Profil anlegen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil b&amp;earbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit the selected profile (F2)</source>
+        <translation>Das ausgewählte Profil bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile…</source>
+        <translation>Profil &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its stored secret (Delete)</source>
+        <translation>Das ausgewählte Profil und sein gespeichertes Secret löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Send Stanza</source>
+        <translation>Stanza &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pr&amp;otokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Profile</source>
+        <translation>Nä&amp;chstes Profil</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Profile</source>
+        <translation>Vor&amp;heriges Profil</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect All</source>
+        <translation>&amp;Alle verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect &amp;All</source>
+        <translation>&amp;Alle trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Regeln</translation>
+    </message>
+    <message>
+        <source>Record Traffic to &amp;Disk</source>
+        <translation>Verkehr auf &amp;Datenträger aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Connection &amp;Timeline…</source>
+        <translation>Verbindungs&amp;verlauf…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Saved Log…</source>
+        <translation>Gespeichertes Protokoll &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>Ver&amp;fassen</translation>
+    </message>
+    <message>
+        <source>&amp;Focus Editor</source>
+        <translation>&amp;Editor fokussieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About xcm</source>
+        <translation>Über &amp;xcm</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "aboutdialog.h"
 #include "composewidget.h"
 #include "connectionbar.h"
 #include "elidedlabel.h"
 #include "keychainbanner.h"
+#include "mainwindowactions.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
@@ -19,7 +19,6 @@
 #include "statestyle.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDragEnterEvent>
@@ -69,7 +68,7 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
     setObjectName("mainWindow"_L1);
     setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
     m_profiles->setSessions(m_sessions.get());
-    buildActions();
+    m_actions = new MainWindowActions(this);
     buildUi();
     connect(m_profiles.get(), &ProfileService::statusMessage, statusBar(), &QStatusBar::showMessage);
     for (int row = 0; row < m_sessions->rowCount(); ++row)
@@ -94,122 +93,6 @@ MainWindow::~MainWindow()
     m_pages.clear();
 }
 
-QAction *MainWindow::addMenuAction(QMenu *menu, const QString &text, QLatin1StringView name,
-                                   const QKeySequence &shortcut, const std::function<void()> &handler)
-{
-    QAction *action = menu->addAction(text);
-    action->setObjectName(name);
-    action->setShortcut(shortcut);
-    connect(action, &QAction::triggered, this, handler);
-    return action;
-}
-
-void MainWindow::addPageAction(QMenu *menu, const QString &text, QLatin1StringView name,
-                               const QKeySequence &shortcut, void (SessionPage::*slot)())
-{
-    addMenuAction(menu, text, name, shortcut, [this, slot] {
-        if (SessionPage *page = currentPage())
-            (page->*slot)();
-    });
-}
-
-void MainWindow::buildActions()
-{
-    m_newAction = new QAction(QIcon(u":/xcm/icons/add.svg"_s), tr("&New Profile…"), this);
-    m_newAction->setObjectName("newProfileAction"_L1);
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setToolTip(tr("Create a profile (Ctrl+N)"));
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::openNewProfileEditor);
-
-    m_editAction = new QAction(QIcon(u":/xcm/icons/edit.svg"_s), tr("&Edit Profile…"), this);
-    m_editAction->setObjectName("editProfileAction"_L1);
-    m_editAction->setShortcut(Qt::Key_F2);
-    m_editAction->setToolTip(tr("Edit the selected profile (F2)"));
-    connect(m_editAction, &QAction::triggered, this, &MainWindow::openProfileEditor);
-
-    m_removeAction = new QAction(QIcon(u":/xcm/icons/remove.svg"_s), tr("&Delete Profile…"), this);
-    m_removeAction->setObjectName("removeProfileAction"_L1);
-    m_removeAction->setShortcut(QKeySequence::Delete);
-    // Only from the profile list: Delete in an editor or the log must not offer to remove a profile.
-    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_removeAction->setToolTip(tr("Delete the selected profile and its stored secret (Delete)"));
-    connect(m_removeAction, &QAction::triggered, this, &MainWindow::confirmRemoveProfile);
-
-    m_connectAction = new QAction(QIcon(u":/xcm/icons/connect.svg"_s), tr("&Connect"), this);
-    m_connectAction->setObjectName("connectAction"_L1);
-    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_connectAction, &QAction::triggered, this, [this] {
-        if (ProfileSession *session = currentSession())
-            session->toggleConnection();
-    });
-
-    m_sendAction = new QAction(QIcon(u":/xcm/icons/send.svg"_s), tr("&Send Stanza"), this);
-    m_sendAction->setObjectName("sendAction"_L1);
-    m_sendAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    connect(m_sendAction, &QAction::triggered, this, [this] {
-        if (SessionPage *page = currentPage())
-            page->compose()->send();
-    });
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *profileMenu = menuBar()->addMenu(tr("&Profile"));
-    profileMenu->addAction(m_newAction);
-    profileMenu->addAction(m_editAction);
-    profileMenu->addAction(m_removeAction);
-    profileMenu->addSeparator();
-    profileMenu->addAction(m_connectAction);
-    addMenuAction(profileMenu, tr("Ne&xt Profile"), "nextProfileAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::Key_PageDown), [this] { selectAdjacentProfile(1); });
-    addMenuAction(profileMenu, tr("Pre&vious Profile"), "previousProfileAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::Key_PageUp), [this] { selectAdjacentProfile(-1); });
-    QAction *connectAll = profileMenu->addAction(tr("C&onnect All"));
-    connectAll->setObjectName("connectAllAction"_L1);
-    connect(connectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::connectAll);
-    QAction *disconnectAll = profileMenu->addAction(tr("Disconnect &All"));
-    connect(disconnectAll, &QAction::triggered, m_sessions.get(), &SessionListModel::disconnectAll);
-    addPageAction(profileMenu, tr("&Rules"), "rulesAction"_L1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                  &SessionPage::showRules);
-    m_recordAction =
-        addMenuAction(profileMenu, tr("Record Traffic to &Disk"), "recordAction"_L1,
-                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { toggleRecording(); });
-    m_recordAction->setCheckable(true);
-    addPageAction(profileMenu, tr("Connection &Timeline…"), "timelineAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &SessionPage::showTimeline);
-    profileMenu->addSeparator();
-    addMenuAction(profileMenu, tr("&Open Saved Log…"), "openSavedLogAction"_L1, QKeySequence::Open,
-                  [this] { openSavedLogWithDialog(); });
-    profileMenu->addSeparator();
-    profileMenu->addAction(m_quitAction);
-
-    QMenu *composeMenu = menuBar()->addMenu(tr("&Compose"));
-    composeMenu->addAction(m_sendAction);
-    addPageAction(composeMenu, tr("&Focus Editor"), "focusComposeAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::Key_M), &SessionPage::focusCompose);
-
-    // Filled with the shown log's own actions (refreshLogMenu): their state is that log's, and their
-    // shortcuts work from anywhere in the window.
-    m_logMenu = menuBar()->addMenu(tr("&Log"));
-    m_logMenu->setObjectName("logMenu"_L1);
-
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *about = helpMenu->addAction(tr("&About xcm"));
-    about->setMenuRole(QAction::AboutRole);
-    about->setObjectName("aboutAction"_L1);
-    connect(about, &QAction::triggered, this, [this] {
-        auto *dialog = new AboutDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
-    aboutQt->setMenuRole(QAction::AboutQtRole);
-    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
 void MainWindow::buildUi()
 {
     setAcceptDrops(true); // a saved log dropped on the window opens
@@ -222,9 +105,9 @@ void MainWindow::buildUi()
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->setAccessibleName(tr("Profiles"));
-    m_list->addAction(m_connectAction);
-    m_list->addAction(m_editAction);
-    m_list->addAction(m_removeAction);
+    m_list->addAction(m_actions->connectToggle());
+    m_list->addAction(m_actions->editProfile());
+    m_list->addAction(m_actions->removeProfile());
     m_list->setFrameShape(QFrame::NoFrame);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onSelectionChanged);
@@ -246,9 +129,9 @@ void MainWindow::buildUi()
     auto *sidebarHeader = new QHBoxLayout;
     sidebarHeader->setContentsMargins(10, 6, 4, 4);
     sidebarHeader->addWidget(title, 1);
-    sidebarHeader->addWidget(toolButton(m_newAction));
-    sidebarHeader->addWidget(toolButton(m_editAction));
-    sidebarHeader->addWidget(toolButton(m_removeAction));
+    sidebarHeader->addWidget(toolButton(m_actions->newProfile()));
+    sidebarHeader->addWidget(toolButton(m_actions->editProfile()));
+    sidebarHeader->addWidget(toolButton(m_actions->removeProfile()));
 
     auto *sidebar = new QWidget(this);
     sidebar->setObjectName("sidebar"_L1);
@@ -356,7 +239,7 @@ void MainWindow::addPage(ProfileSession *session)
     // Ctrl+Return works the moment the XML becomes valid.
     connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
         if (page == currentPage())
-            m_sendAction->setEnabled(canSend);
+            m_actions->send()->setEnabled(canSend);
     });
     // The status bar repeats the bar's state and counters: update both at the same moment.
     connect(page->connectionBar(), &ConnectionBar::refreshed, this, [this, page] {
@@ -463,12 +346,12 @@ void MainWindow::refreshChrome()
 {
     ProfileSession *session = currentSession();
     const bool has = session != nullptr;
-    m_editAction->setEnabled(has);
-    m_removeAction->setEnabled(has);
-    m_connectAction->setEnabled(has);
-    m_sendAction->setEnabled(has && currentPage() && currentPage()->compose()->canSend());
-    m_recordAction->setEnabled(has);
-    m_recordAction->setChecked(has && session->isRecording());
+    m_actions->editProfile()->setEnabled(has);
+    m_actions->removeProfile()->setEnabled(has);
+    m_actions->connectToggle()->setEnabled(has);
+    m_actions->send()->setEnabled(has && currentPage() && currentPage()->compose()->canSend());
+    m_actions->record()->setEnabled(has);
+    m_actions->record()->setChecked(has && session->isRecording());
     if (!has) {
         setWindowTitle(tr("xcm"));
         m_statusState->setText(statusText());
@@ -476,8 +359,9 @@ void MainWindow::refreshChrome()
     }
     const StateLook look = session->look(QDateTime::currentMSecsSinceEpoch());
     const bool active = session->isActive();
-    m_connectAction->setText(active ? tr("&Disconnect") : tr("&Connect"));
-    m_connectAction->setIcon(QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
+    m_actions->connectToggle()->setText(active ? tr("&Disconnect") : tr("&Connect"));
+    m_actions->connectToggle()->setIcon(
+        QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
     m_statusState->setText(statusText());
     m_statusState->setToolTip(statusToolTip());
@@ -485,14 +369,7 @@ void MainWindow::refreshChrome()
 
 void MainWindow::refreshLogMenu()
 {
-    StanzaLogView *view = currentPage() ? currentPage()->logView() : nullptr;
-    if (view && view == m_logMenuView)
-        return;
-    m_logMenu->clear(); // the actions belong to their view
-    if (view)
-        m_logMenu->addActions(view->menuActions());
-    m_logMenu->menuAction()->setEnabled(view != nullptr);
-    m_logMenuView = view;
+    m_actions->showLogActionsOf(currentPage() ? currentPage()->logView() : nullptr);
 }
 
 void MainWindow::refreshKeychainBanner()

@@ -6,30 +6,26 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
-#include <functional>
 #include <memory>
 
-class QAction;
 class QLabel;
 class QListView;
-class QMenu;
 class QStackedWidget;
 
 namespace xcm {
 
 class ElidedLabel;
 class KeychainBanner;
+class MainWindowActions;
 class ProfileEditor;
 class ProfileSession;
 class ProfileStore;
 class SecretPrompt;
 class SessionListModel;
 class SessionPage;
-class StanzaLogView;
 
 // The application window: profiles in a sidebar (each with a live state badge), the selected
 // profile's page (connection bar, log, compose form) on the right. Profiles keep their connections
@@ -78,20 +74,17 @@ public:
     QString statusText() const;
     QString statusToolTip() const;
 
+    // The next (step 1) or previous (-1) profile in the sidebar, wrapping around.
+    void selectAdjacentProfile(int step);
+    // Recording of the shown profile on or off (Profile › Record Traffic to Disk), kept for the next start.
+    void toggleRecording();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QAction *addMenuAction(QMenu *menu, const QString &text, QLatin1StringView name,
-                           const QKeySequence &shortcut, const std::function<void()> &handler);
-    // A menu entry acting on the shown profile's page.
-    void addPageAction(QMenu *menu, const QString &text, QLatin1StringView name, const QKeySequence &shortcut,
-                       void (SessionPage::*slot)());
-    void buildActions();
-    // Recording of the shown profile on or off (Profile › Record Traffic to Disk), kept for the next start.
-    void toggleRecording();
     void buildUi();
     void restoreLayout();
     void saveLayout();
@@ -104,7 +97,6 @@ private:
     void refreshLogMenu();
     // Removes through the service, then selects the profile that took its row.
     void removeProfile(const QUuid &id);
-    void selectAdjacentProfile(int step);
     // Asks before quitting while stanzas wait for a connection; true if the question is open now.
     bool askBeforeDroppingWaitingStanzas();
 
@@ -121,15 +113,7 @@ private:
     bool m_closing = false;
     bool m_dropWaitingConfirmed = false;
 
-    QAction *m_newAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_removeAction = nullptr;
-    QAction *m_connectAction = nullptr;
-    QAction *m_sendAction = nullptr;
-    QAction *m_recordAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QMenu *m_logMenu = nullptr;
-    QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds
+    MainWindowActions *m_actions = nullptr;
     SecretPromptQueue *m_secretPrompts = nullptr;
 };
 

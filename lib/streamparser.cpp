@@ -120,6 +120,7 @@ void StreamParser::reset()
     m_headerWire.clear();
     m_position = {};
     m_utf8.reset();
+    m_utf8.setXmlCharactersOnly(true);
     m_buffer.clear();
     m_bufferStart = m_bytesFed = m_cursorChars = m_cursorBytes = m_topLevelEnd = 0;
     m_stanzaStart = -1;
@@ -128,6 +129,7 @@ void StreamParser::reset()
     m_headerReceived = m_closed = false;
     m_markup = Markup::Text;
     m_attributes = m_skipMatched = m_brackets = 0;
+    m_deferredMarkupError = {};
 }
 
 void StreamParser::feed(QByteArrayView bytes)
@@ -146,18 +148,30 @@ void StreamParser::feed(QByteArrayView bytes)
     StreamError early;
     if (!m_utf8.feed(bytes)) {
         good = qsizetype(std::max<qint64>(0, m_utf8.errorOffset() - m_bytesFed));
-        early = violation("unsupported-encoding", QT_TR_NOOP("invalid UTF-8 at byte %1 of the stream"),
-                          m_utf8.errorOffset());
+        early = m_utf8.forbiddenCharacter() >= 0
+                    ? violation(
+                          "not-well-formed",
+                          QT_TR_NOOP("the character U+%1 at byte %2 of the stream is not allowed in XML"),
+                          QString::number(m_utf8.forbiddenCharacter(), 16).toUpper().rightJustified(4, u'0'),
+                          m_utf8.errorOffset())
+                    : violation("unsupported-encoding", QT_TR_NOOP("invalid UTF-8 at byte %1 of the stream"),
+                                m_utf8.errorOffset());
     }
-    if (const qsizetype bad = scanMarkup(bytes.first(good), &early); bad >= 0)
-        good = bad;
+    // The scanner refuses (leaves to the reader) all that scanMarkup() looks for: the bytes it reads
+    // are checked only if it hands them to the reader (resumeWithReader()).
+    if (m_mode == Mode::Reader) {
+        if (const qsizetype bad = scanMarkup(bytes.first(good), &early); bad >= 0)
+            good = bad;
+    }
     if (good > 0)
         parse(bytes.first(good));
+    if (!m_deferredMarkupError.isNull()) // found by resumeWithReader(), before any UTF-8 error
+        early = std::exchange(m_deferredMarkupError, {});
     if (early.isNull() || m_closed || hasFailed())
         return;
     // The scanner does not keep the depth: an unfinished stanza in its hands is what tells.
     const bool betweenStanzas = m_depth == 1 && (m_mode == Mode::Reader || pendingBytes() == 0);
-    if (betweenStanzas && early.condition == u"not-well-formed") // "]]>", and between stanzas
+    if (betweenStanzas && early.text.contains(u"]]>")) // "]]>", and between stanzas
         early = violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""), u"]]>"_s);
     fail(early);
 }
@@ -315,9 +329,9 @@ void StreamParser::scanStanzas()
             QString namespaceUri =
                 scanned.namespaceUri.isNull() ? componentNamespace() : sharedNamespace(scanned.namespaceUri);
             m_topLevelEnd += scanned.end;
-            Q_EMIT stanzaReceived(Stanza(Direction::Received, m_chunkTimestampMs, std::move(wire),
-                                         std::move(name), std::move(namespaceUri),
-                                         std::move(scanned.attributes)));
+            Q_EMIT stanzaReceived(Stanza::fromScan(Direction::Received, m_chunkTimestampMs, std::move(wire),
+                                                   std::move(name), std::move(namespaceUri),
+                                                   scanned.attributes));
             if (m_closed || hasFailed() || m_mode != Mode::Scanner)
                 return;
             break;
@@ -351,7 +365,18 @@ void StreamParser::resumeWithReader()
     m_cursorBytes = m_topLevelEnd;
     m_position.startReaderAt(QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart),
                              m_headerWire.count('\n') + 2);
-    feedReader(m_buffer.sliced(m_topLevelEnd - m_bufferStart));
+    // The scanner's bytes were not checked by scanMarkup(): from this top-level boundary on they are, and
+    // the reader gets those before the first refused one (feed() reports it).
+    m_markup = Markup::Text;
+    m_brackets = 0;
+    QByteArrayView rest = QByteArrayView(m_buffer).sliced(m_topLevelEnd - m_bufferStart);
+    if (const qsizetype bad = scanMarkup(rest, &m_deferredMarkupError); bad >= 0) {
+        // As if the bytes had ended there, as they do when feed() finds the refused byte itself.
+        m_buffer.truncate(m_topLevelEnd - m_bufferStart + bad);
+        m_bytesFed = m_bufferStart + m_buffer.size();
+        rest = QByteArrayView(m_buffer).sliced(m_topLevelEnd - m_bufferStart);
+    }
+    feedReader(rest);
 }
 
 std::pair<qint64, qint64> StreamParser::readerPosition() const

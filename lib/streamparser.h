@@ -64,7 +64,8 @@ Q_SIGNALS:
     void failed(const xcm::StreamError &error);
 
 private:
-    void parse(QByteArrayView bytes); // bytes already checked as UTF-8 and by scanMarkup()
+    // `bytes` are valid UTF-8, and checked by scanMarkup() unless the scanner reads them.
+    void parse(QByteArrayView bytes);
     void feedReader(QByteArrayView bytes);
     // Between stanzas, the scanner's way: plain stanzas are delivered until one needs the reader.
     void scanStanzas();
@@ -132,6 +133,7 @@ private:
     int m_brackets = 0; // ']' ending the text so far (up to 2), for "]]>" across reads
     const char *m_skipUntil = nullptr;
     int m_skipMatched = 0;
+    StreamError m_deferredMarkupError; // what scanMarkup() refused when the scanner handed over
     StreamError m_error;
     bool m_headerReceived = false;
     bool m_closed = false;

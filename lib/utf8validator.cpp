@@ -14,11 +14,14 @@ bool Utf8Validator::feed(QByteArrayView chunk)
     qsizetype i = 0;
     while (i < size) {
         if (m_needed == 0) {
-            // Fast path: most XMPP traffic is ASCII; check eight bytes at a time.
+            // Fast path: most XMPP traffic is ASCII; check eight bytes at a time (for a byte below 0x20
+            // too, when control characters are refused: a word without the top bit set has one exactly
+            // when subtracting 0x20 from each byte borrows into that byte's top bit).
+            const quint64 lowMask = m_xmlCharactersOnly ? 0x2020202020202020ULL : 0;
             while (i + 8 <= size) {
                 quint64 word;
                 std::memcpy(&word, bytes + i, sizeof word);
-                if (word & 0x8080808080808080ULL)
+                if ((word | ((word - lowMask) & ~word)) & 0x8080808080808080ULL)
                     break;
                 i += 8;
             }
@@ -26,6 +29,11 @@ bool Utf8Validator::feed(QByteArrayView chunk)
                 break;
             const unsigned char byte = bytes[i];
             if (byte < 0x80) {
+                if (m_xmlCharactersOnly && byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+                    m_errorOffset = m_consumed + i;
+                    m_forbidden = byte;
+                    return false;
+                }
                 ++i;
                 continue;
             }
@@ -59,6 +67,11 @@ bool Utf8Validator::feed(QByteArrayView chunk)
             const bool surrogate = m_codePoint >= 0xD800 && m_codePoint <= 0xDFFF;
             if (m_codePoint < m_minimum || surrogate || m_codePoint > 0x10FFFF) {
                 m_errorOffset = m_sequenceStart;
+                return false;
+            }
+            if (m_xmlCharactersOnly && (m_codePoint == 0xFFFE || m_codePoint == 0xFFFF)) {
+                m_errorOffset = m_sequenceStart;
+                m_forbidden = qint32(m_codePoint);
                 return false;
             }
         }

@@ -3772,6 +3772,10 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <source>a stanza of %1 bytes, over the %2-byte limit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the character U+%1 at byte %2 of the stream is not allowed in XML</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StreamSocket</name>

@@ -3788,6 +3788,10 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
         <source>a stanza of %1 bytes, over the %2-byte limit</source>
         <translation>eine Stanza von %1 Bytes, über der Grenze von %2 Bytes</translation>
     </message>
+    <message>
+        <source>the character U+%1 at byte %2 of the stream is not allowed in XML</source>
+        <translation>das Zeichen U+%1 bei Byte %2 des Streams ist in XML nicht erlaubt</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StreamSocket</name>

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void resetStartsANewStream();
     void scannerAgreesWithTheReader_data();
     void scannerAgreesWithTheReader();
+    void forbiddenCharacterRefusedInAnyChunking();
 };
 
 void TestStreamParser::headerStanzasAndClose()
@@ -555,6 +556,23 @@ void TestStreamParser::scannerAgreesWithTheReader_data()
     QTest::newRow("line break in a namespace")
         << QByteArray("<ping xmlns='urn:xmpp:p\n\ning'/><iq xmlns='a&amp;b'/>") + plain;
     QTest::newRow("empty default namespace") << QByteArray("<a xmlns=''/>") + plain;
+}
+
+// Found by fuzz_streamparser: the reader let a NUL pass when an unfinished processing instruction
+// followed it in the same read, and refused it when the two came in separate reads. A character XML
+// forbids is refused where it is, however the bytes arrive.
+void TestStreamParser::forbiddenCharacterRefusedInAnyChunking()
+{
+    const QByteArray stanzas =
+        "<message/><message><body>x]]]" + QByteArray(1, '\0') + "]]]xx<?xml versionx=xx'x1";
+    for (const bool scanner : {true, false}) {
+        for (const qsizetype size : {stanzas.size(), qsizetype(31), qsizetype(7), qsizetype(1)}) {
+            const QStringList description = describe(cut(stanzas, size), scanner, {});
+            QCOMPARE(description.size(), 2);
+            QVERIFY(description.first().startsWith(u"<message/> name=message"));
+            QVERIFY2(description.last().startsWith(u"not-well-formed at "), qPrintable(description.last()));
+        }
+    }
 }
 
 void TestStreamParser::scannerAgreesWithTheReader()

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void everySplitOfValidText();
     void errorOffsetCountsAcrossChunks();
     void incompleteCharacterIsNotABoundary();
+    void xmlCharactersOnly_data();
+    void xmlCharactersOnly();
 };
 
 void TestUtf8Validator::wholeInput_data()
@@ -75,4 +77,40 @@ void TestUtf8Validator::incompleteCharacterIsNotABoundary()
 }
 
 QTEST_GUILESS_MAIN(TestUtf8Validator)
+void TestUtf8Validator::xmlCharactersOnly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qint64>("errorOffset"); // -1: valid
+    QTest::addColumn<int>("forbidden");
+    QTest::newRow("tab, line feed, carriage return")
+        << QByteArray("<a>\t\n\r x</a>") + QByteArray(20, '\n') << qint64(-1) << -1;
+    QTest::newRow("NUL in a long run") << QByteArray(19, 'a') + QByteArray(1, '\0') + "bc" << qint64(19) << 0;
+    QTest::newRow("U+0001 first") << QByteArray("\x01") << qint64(0) << 1;
+    QTest::newRow("U+001F after a line break") << QByteArray("ab\ncdefgh\x1F") << qint64(9) << 0x1F;
+    QTest::newRow("DEL is allowed") << QByteArray("a\x7F") + QByteArray(16, 'b') << qint64(-1) << -1;
+    QTest::newRow("U+FFFE") << QByteArray("ab\xEF\xBF\xBE") << qint64(2) << 0xFFFE;
+    QTest::newRow("U+FFFF") << QByteArray("\xEF\xBF\xBF") << qint64(0) << 0xFFFF;
+    QTest::newRow("U+FFFD is allowed") << QByteArray("\xEF\xBF\xBD") << qint64(-1) << -1;
+}
+
+// Chunks of every size give the same verdict; without the option the same bytes are valid UTF-8.
+void TestUtf8Validator::xmlCharactersOnly()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(qint64, errorOffset);
+    QFETCH(int, forbidden);
+    for (qsizetype size = 1; size <= bytes.size(); ++size) {
+        Utf8Validator validator;
+        validator.setXmlCharactersOnly(true);
+        bool valid = true;
+        for (qsizetype from = 0; from < bytes.size() && valid; from += size)
+            valid = validator.feed(QByteArrayView(bytes).sliced(from, std::min(size, bytes.size() - from)));
+        QCOMPARE(valid, errorOffset < 0);
+        QCOMPARE(validator.errorOffset(), errorOffset);
+        QCOMPARE(validator.forbiddenCharacter(), forbidden);
+    }
+    Utf8Validator plain;
+    QVERIFY(plain.feed(bytes));
+}
+
 #include "tst_utf8validator.moc"

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanza.h"
 
-#include <QMutex>
-
 namespace xcm {
 
 class StanzaData : public QSharedData
@@ -12,6 +10,8 @@ public:
     QString name;
     QString namespaceUri;
     QXmlStreamAttributes attributes;
+    StanzaScanner::AttributeSpans attributesInWire; // instead of `attributes` when attributesAreInWire
+    bool attributesAreInWire = false;
     qint64 timestampMs = 0;
     Direction direction = Direction::Received;
     StanzaKind kind = StanzaKind::Other;
@@ -32,6 +32,15 @@ Stanza::Stanza(Direction direction, qint64 timestampMs, QByteArray wire, QString
     d->name = std::move(name);
     d->namespaceUri = std::move(namespaceUri);
     d->attributes = std::move(attributes);
+}
+
+Stanza Stanza::fromScan(Direction direction, qint64 timestampMs, QByteArray wire, QString name,
+                        QString namespaceUri, const StanzaScanner::AttributeSpans &attributes)
+{
+    Stanza stanza(direction, timestampMs, std::move(wire), std::move(name), std::move(namespaceUri), {});
+    stanza.d->attributesInWire = attributes;
+    stanza.d->attributesAreInWire = true;
+    return stanza;
 }
 
 Stanza::Stanza(Direction direction, qint64 timestampMs, QByteArray wire, const XmlElement &element)
@@ -92,7 +101,16 @@ QString Stanza::namespaceUri() const
 
 QString Stanza::attribute(QStringView name) const
 {
-    return d ? attributeValue(d->attributes, name).toString() : QString();
+    if (!d)
+        return {};
+    if (!d->attributesAreInWire)
+        return attributeValue(d->attributes, name).toString();
+    const char *const tag = d->wire.constData();
+    for (const StanzaScanner::AttributeSpan &span : d->attributesInWire) {
+        if (name == QLatin1StringView(tag + span.nameAt, span.nameSize))
+            return StanzaScanner::decodedValue(QByteArrayView(tag + span.valueAt, span.valueSize));
+    }
+    return {};
 }
 
 bool Stanza::isStreamError() const

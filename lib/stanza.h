@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "stanzascanner.h"
 #include "xmlelement.h"
 
 #include <QByteArray>
@@ -44,6 +45,10 @@ public:
     Stanza &operator=(const Stanza &);
     Stanza &operator=(Stanza &&) noexcept;
     ~Stanza();
+
+    // A stanza StanzaScanner read: its top element's attributes stay in `wire` until one is asked for.
+    static Stanza fromScan(Direction direction, qint64 timestampMs, QByteArray wire, QString name,
+                           QString namespaceUri, const StanzaScanner::AttributeSpans &attributes);
 
     bool isNull() const;
     // The same stanza going the other way at `timestampMs` (a proxy passing it on); shares the bytes.

@@ -3,7 +3,7 @@
 
 #include <QByteArrayView>
 #include <QString>
-#include <QXmlStreamAttributes>
+#include <QVarLengthArray>
 
 namespace xcm {
 
@@ -23,6 +23,18 @@ public:
         int maxAttributes = 0;
     };
 
+    // Where one attribute of the top element is in its bytes, offsets from the element's '<': its
+    // qualified name and its value as written (between the quotes, entities not yet replaced). A
+    // stanza keeps these instead of decoded strings: most relayed stanzas never have an attribute read.
+    struct AttributeSpan
+    {
+        quint32 nameAt = 0;
+        quint32 nameSize = 0;
+        quint32 valueAt = 0;
+        quint32 valueSize = 0;
+    };
+    using AttributeSpans = QVarLengthArray<AttributeSpan, 6>;
+
     enum class Outcome : quint8
     {
         Complete,   // one whole, well-formed element: [start, end)
@@ -38,11 +50,14 @@ public:
         QByteArrayView name;
         // The element's own xmlns='…', or null: then it is in the stream's default namespace.
         QString namespaceUri;
-        QXmlStreamAttributes attributes; // the top element's, values decoded as the reader does
+        AttributeSpans attributes; // the top element's, but namespace declarations
     };
 
     // `bytes` start at the top level of the stream: optional whitespace, then an element.
     static Result scan(QByteArrayView bytes, const Limits &limits);
+    // A value scan() vouched for, as QXmlStreamReader reports it: entities replaced, each tab and line
+    // feed one space (scan() leaves a carriage return to the reader).
+    static QString decodedValue(QByteArrayView raw);
 };
 
 } // namespace xcm

@@ -352,7 +352,7 @@ void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
         !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
         return; // tracked and recorded above all the same: a printed answer still names its request's round
                 // trip
-    m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? u"IN " : u"OUT",
+    m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? "IN " : "OUT",
                           note.isEmpty() ? QString() : u'[' + note + u']');
 }
 

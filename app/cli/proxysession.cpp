@@ -34,16 +34,16 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         record(stanza);
         if (m_options.filter.matches(stanza))
-            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"OUT" : u"C→S");
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "OUT" : "C→S");
     });
     connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
         record(stanza);
         if (m_options.filter.matches(stanza))
-            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? u"IN " : u"S→C");
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C");
     });
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this, [this](const Stanza &stanza) {
         record(stanza);
-        m_printer.printStanza(stanza, u"S→C", u"[injected]"_s);
+        m_printer.printStanza(stanza, "S→C", u"[injected]"_s);
     });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
     connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
@@ -55,7 +55,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                 if (toServer && action == Rule::Action::Drop)
                     record(stanza);
                 if (m_options.filter.matches(stanza))
-                    m_printer.printStanza(stanza, toServer ? u"C→S" : u"S→C", u"[%1]"_s.arg(mark));
+                    m_printer.printStanza(stanza, toServer ? "C→S" : "S→C", u"[%1]"_s.arg(mark));
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
         m_printer.error(u"rule %1: %2"_s.arg(m_proxy.faults().rules().at(index).name(), why));

@@ -31,7 +31,7 @@ int printSavedLog(const CliOptions &options)
         if (!options.filter.isEmpty() && !options.filter.matches(stanza))
             continue;
         ++shown;
-        printer.printStanza(stanza, record->direction == Direction::Received ? u"IN " : u"OUT");
+        printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT");
     }
     for (const QString &problem : reader.problems())
         printer.warning(u"%1: %2"_s.arg(options.readPath, problem));

@@ -61,7 +61,7 @@ TrafficPrinter::~TrafficPrinter()
     flush();
 }
 
-void TrafficPrinter::printStanza(const Stanza &stanza, QStringView label, const QString &suffix)
+void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, const QString &suffix)
 {
     if (!m_style.showTraffic || m_outputClosed)
         return;
@@ -69,7 +69,7 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QStringView label, const 
     // two conversions of every stanza.
     m_timeOfDay.appendTo(m_pending, stanza.timestampMs());
     m_pending += ' ';
-    m_pending += label.toUtf8();
+    m_pending.append(label); // UTF-8 already: no conversion for every stanza
     m_pending += ' ';
     if (m_style.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
         m_pending += '\n';

@@ -34,7 +34,7 @@ public:
     ~TrafficPrinter() override; // writes what is still waiting
 
     // `label`: "IN ", "OUT", "C→S" …; `suffix` follows the XML after two spaces ("[result in 1.2 ms]").
-    void printStanza(const Stanza &stanza, QStringView label, const QString &suffix = {});
+    void printStanza(const Stanza &stanza, QByteArrayView label, const QString &suffix = {});
     void printLine(const QString &line);
     void status(const QString &line);
     // Something going wrong that has not ended the run (yet): shown even with --quiet.

@@ -35,7 +35,18 @@ Stanza fromTag(Direction direction, qint64 timestampMs, const QByteArray &wire)
         const QString qualified = QString::fromUtf8(wire.mid(2, end < 0 ? -1 : end - 2)).trimmed();
         const qsizetype colon = qualified.indexOf(u':');
         return Stanza(direction, timestampMs, wire, qualified.sliced(colon + 1),
-                      namespaceFor(colon < 0 ? QStringView() : QStringView(qualified).first(colon), {}), {});
+                      namespaceFor(colon < 0 ? QStringView() : QStringView(qualified).first(colon), {}),
+                      QXmlStreamAttributes());
+    }
+    // A plain stanza (nearly all): the scanner reads its start tag in a fraction of the reader's time,
+    // which a filter over a million rows feels.
+    constexpr int generous = 1 << 20; // the wire passed the limits when it arrived
+    if (const StanzaScanner::Result scanned = StanzaScanner::scan(wire, {wire.size(), generous, generous});
+        scanned.outcome == StanzaScanner::Outcome::Complete && scanned.start == 0) {
+        return Stanza::fromScan(direction, timestampMs, wire, QString::fromLatin1(scanned.name),
+                                scanned.namespaceUri.isNull() ? QString::fromUtf16(ns::component)
+                                                              : scanned.namespaceUri,
+                                scanned.attributes);
     }
     QXmlStreamReader reader(wire);
     reader.setNamespaceProcessing(false); // the header declares prefixes the closing tag would need
@@ -50,7 +61,7 @@ Stanza fromTag(Direction direction, qint64 timestampMs, const QByteArray &wire)
         return Stanza(direction, timestampMs, wire, reader.name().toString(),
                       namespaceFor(reader.prefix(), reader.attributes()), attributes);
     }
-    return Stanza(direction, timestampMs, wire, {}, {}, {});
+    return Stanza(direction, timestampMs, wire, QString(), QString(), QXmlStreamAttributes());
 }
 
 } // namespace

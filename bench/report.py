@@ -22,6 +22,8 @@ NAMES = {
 ORDER = ("slixmpp", "xmppjs", "gloox", "floor", "xcm-core", "xcm-gui", "xcm-gui-record")
 PROXY_NAMES = {
     "direct": "direct (component to load source)",
+    # A byte relay that never looks at a stanza: what any proxy costs on this machine, at the least.
+    "socat-proxy": "through socat (byte relay, the floor)",
     "xcm-cli-proxy": "through xcm-cli --proxy",
     # The GUI-logging path: bench/run runs it once xcm-bench-via-proxy --list-proxies names xcm-gui.
     "xcm-gui-proxy": "through the xcm GUI's proxy",

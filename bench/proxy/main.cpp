@@ -28,8 +28,9 @@ int main(int argc, char *argv[])
         "gets the same options with the proxy's port."_s);
     parser.addHelpOption();
     xcm::bench::PeerOptions::addOptions(&parser);
-    const QCommandLineOption proxy(u"proxy"_s, u"The proxy: xcm-cli (default) or xcm-gui."_s, u"kind"_s,
-                                   u"xcm-cli"_s);
+    const QCommandLineOption proxy(u"proxy"_s,
+                                   u"The proxy: xcm-cli (default), xcm-gui, or socat (a byte relay)."_s,
+                                   u"kind"_s, u"xcm-cli"_s);
     const QCommandLineOption program(u"proxy-program"_s, u"The proxy's executable."_s, u"file"_s);
     const QCommandLineOption trafficLog(
         u"traffic-log"_s, u"Where the proxy prints the traffic (default: nowhere)."_s, u"file"_s);

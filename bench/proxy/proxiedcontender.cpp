@@ -66,7 +66,8 @@ void ProxiedContender::start()
 
 void ProxiedContender::onProxyOutput()
 {
-    static const QRegularExpression listening(u"listening on [^ ]*:(\\d+)"_s);
+    // xcm-cli: "listening on 127.0.0.1:PORT"; socat: "listening on AF=2 127.0.0.1:PORT".
+    static const QRegularExpression listening(u"listening on (?:AF=\\d+ )?[^ ]*:(\\d+)"_s);
     m_proxyErrors += m_proxy.readAllStandardError();
     qsizetype end;
     while ((end = m_proxyErrors.indexOf('\n')) >= 0) {
@@ -126,13 +127,15 @@ void ProxiedContender::sampleProxy()
     const qint64 pid = m_proxy.processId();
     QFile stat(u"/proc/%1/stat"_s.arg(pid));
     if (stat.open(QIODevice::ReadOnly)) {
-        // Fields 14 and 15 (utime, stime) in clock ticks; the command name in field 2 may hold spaces, so
-        // count from its closing parenthesis.
+        // Fields 14 to 17 (utime, stime, and the same of children it has reaped: socat relays in a child)
+        // in clock ticks; the command name in field 2 may hold spaces, so count from its closing parenthesis.
         const QByteArray line = stat.readAll();
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 12) {
+        if (fields.size() > 14) {
             const double ticks = double(::sysconf(_SC_CLK_TCK));
-            m_stats.cpuSeconds = (fields[11].toDouble() + fields[12].toDouble()) / ticks;
+            m_stats.cpuSeconds = (fields[11].toDouble() + fields[12].toDouble() + fields[13].toDouble() +
+                                  fields[14].toDouble()) /
+                                 ticks;
         }
     }
     QFile status(u"/proc/%1/status"_s.arg(pid));

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -53,11 +54,32 @@ ProxyCommand guiProxy(const QString &program, const ProxyUpstream &upstream)
     return command;
 }
 
+// The floor for any proxy: socat relaying bytes without looking at them, in 64 KB reads. Whatever a
+// proxy costs beyond it is its own work on the stanzas, not the machine's.
+ProxyCommand byteRelay(const QString &program, const ProxyUpstream &upstream)
+{
+    ProxyCommand command;
+    command.program = program;
+    // -d -d: it says "listening on AF=2 127.0.0.1:PORT", which is how the port is learnt. fork: a child
+    // relays the connection, and the listener stays until it is stopped, as the other proxies do.
+    // nodelay on both legs, as xcm sets: without it Nagle holds small stanzas back.
+    command.arguments = {u"-d"_s,
+                         u"-d"_s,
+                         u"-b"_s,
+                         u"65536"_s,
+                         u"TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork,nodelay"_s,
+                         u"TCP:%1:%2,nodelay"_s.arg(upstream.host).arg(upstream.port)};
+    return command;
+}
+
 } // namespace
 
 QStringList ProxyCommand::kinds()
 {
-    return {u"xcm-cli"_s, u"xcm-gui"_s};
+    QStringList kinds{u"xcm-cli"_s, u"xcm-gui"_s};
+    if (!QStandardPaths::findExecutable(u"socat"_s).isEmpty())
+        kinds.prepend(u"socat"_s);
+    return kinds;
 }
 
 std::optional<ProxyCommand> ProxyCommand::of(const QString &kind, const QString &program,
@@ -67,7 +89,9 @@ std::optional<ProxyCommand> ProxyCommand::of(const QString &kind, const QString 
         return xcmCliProxy(program, upstream);
     if (kind == u"xcm-gui")
         return guiProxy(program, upstream);
-    *why = u"no proxy kind '%1' (known: xcm-cli, xcm-gui)"_s.arg(kind);
+    if (kind == u"socat")
+        return byteRelay(program, upstream);
+    *why = u"no proxy kind '%1' (known: xcm-cli, xcm-gui, socat)"_s.arg(kind);
     return std::nullopt;
 }
 

@@ -122,20 +122,39 @@ void ProxiedContender::onProxyFinished(int exitCode, QProcess::ExitStatus status
     Q_EMIT finished(m_componentExitCode, {});
 }
 
+namespace {
+
+// User + system CPU seconds of process `pid` from /proc/PID/stat (fields 14 and 15, in clock ticks; the
+// command name in field 2 may hold spaces, so count from its closing parenthesis), with those of the
+// children it has reaped (16 and 17) when `withReaped`; -1 when it is gone.
+double cpuSecondsOf(qint64 pid, bool withReaped)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() <= 14)
+        return -1;
+    double ticks = fields[11].toDouble() + fields[12].toDouble();
+    if (withReaped)
+        ticks += fields[13].toDouble() + fields[14].toDouble();
+    return ticks / double(::sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+
 void ProxiedContender::sampleProxy()
 {
     const qint64 pid = m_proxy.processId();
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (stat.open(QIODevice::ReadOnly)) {
-        // Fields 14 to 17 (utime, stime, and the same of children it has reaped: socat relays in a child)
-        // in clock ticks; the command name in field 2 may hold spaces, so count from its closing parenthesis.
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 14) {
-            const double ticks = double(::sysconf(_SC_CLK_TCK));
-            m_stats.cpuSeconds = (fields[11].toDouble() + fields[12].toDouble() + fields[13].toDouble() +
-                                  fields[14].toDouble()) /
-                                 ticks;
+    // socat relays in a child: counted whether it is still running or already reaped.
+    m_stats.cpuSeconds = cpuSecondsOf(pid, true);
+    QFile children(u"/proc/%1/task/%1/children"_s.arg(pid));
+    if (m_stats.cpuSeconds >= 0 && children.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &child : children.readAll().split(' ')) {
+            if (const double seconds = child.isEmpty() ? -1 : cpuSecondsOf(child.toLongLong(), false);
+                seconds > 0)
+                m_stats.cpuSeconds += seconds;
         }
     }
     QFile status(u"/proc/%1/status"_s.arg(pid));

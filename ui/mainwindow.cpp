@@ -72,8 +72,8 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
     buildUi();
     connect(m_profiles.get(), &ProfileService::statusMessage, statusBar(), &QStatusBar::showMessage);
     for (int row = 0; row < m_sessions->rowCount(); ++row)
-        addPage(m_sessions->session(row));
-    connect(m_sessions.get(), &SessionListModel::sessionAdded, this, &MainWindow::addPage);
+        watchSession(m_sessions->session(row));
+    connect(m_sessions.get(), &SessionListModel::sessionAdded, this, &MainWindow::watchSession);
     connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
     connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
     connect(secretStore(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
@@ -222,8 +222,24 @@ void MainWindow::saveLayout()
         settings.setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
 }
 
-void MainWindow::addPage(ProfileSession *session)
+void MainWindow::watchSession(ProfileSession *session)
 {
+    // What the window does for a profile whether or not its page was ever shown.
+    connect(session, &ProfileSession::secretNeeded, this, [this, session](const QString &keychainError) {
+        m_secretPrompts->request(session, keychainError);
+    });
+    connect(session, &ProfileSession::recordingChanged, this, &MainWindow::refreshChrome);
+}
+
+SessionPage *MainWindow::pageFor(ProfileSession *session)
+{
+    if (!session)
+        return nullptr;
+    if (SessionPage *page = m_pages.value(session))
+        return page;
+    // Built when first needed (shown, or asked for): fifty profiles' pages at start cost ~5 ms each, and
+    // a page holds nothing of its own that it could miss meanwhile (the log, counters and timeline are
+    // the session's).
     auto *page = new SessionPage(session, m_profiles->store(), m_stack);
     page->logView()->setSettingsGroup(logSettingsGroup); // one column layout for every profile's log
     if (!m_pageSplitterState.isEmpty())
@@ -231,11 +247,7 @@ void MainWindow::addPage(ProfileSession *session)
     else
         page->splitter()->setSizes({480, 240}); // the log's empty detail pane folds: compose gets more
     connect(page, &SessionPage::editRequested, this, &MainWindow::openProfileEditor);
-    connect(session, &ProfileSession::secretNeeded, this, [this, session](const QString &keychainError) {
-        m_secretPrompts->request(session, keychainError);
-    });
     connect(page->compose(), &ComposeWidget::sent, this, &MainWindow::refreshChrome);
-    connect(session, &ProfileSession::recordingChanged, this, &MainWindow::refreshChrome);
     // Ctrl+Return works the moment the XML becomes valid.
     connect(page->compose(), &ComposeWidget::canSendChanged, this, [this, page](bool canSend) {
         if (page == currentPage())
@@ -248,6 +260,7 @@ void MainWindow::addPage(ProfileSession *session)
     });
     m_stack->addWidget(page);
     m_pages.insert(session, page);
+    return page;
 }
 
 void MainWindow::removePage(ProfileSession *session)
@@ -265,10 +278,10 @@ ProfileSession *MainWindow::currentSession() const
 
 SessionPage *MainWindow::currentPage() const
 {
-    return pageFor(currentSession());
+    return existingPage(currentSession()); // the shown profile's page is built by onSelectionChanged()
 }
 
-SessionPage *MainWindow::pageFor(const ProfileSession *session) const
+SessionPage *MainWindow::existingPage(const ProfileSession *session) const
 {
     return m_pages.value(session);
 }
@@ -308,7 +321,7 @@ QString MainWindow::statusText() const
     const ProfileSession *session = currentSession();
     if (!session)
         return tr("No profile selected");
-    const SessionPage *page = pageFor(session);
+    const SessionPage *page = existingPage(session);
     return session->profile().name + u": "_s + (page ? page->connectionBar()->stateSummary() : QString());
 }
 

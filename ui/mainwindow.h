@@ -50,7 +50,8 @@ public:
 
     ProfileSession *currentSession() const;
     SessionPage *currentPage() const;
-    SessionPage *pageFor(const ProfileSession *session) const;
+    // The profile's page, built on first use (only the shown profile's is built at start).
+    SessionPage *pageFor(ProfileSession *session);
     bool selectProfile(const QUuid &id);
     // Case-insensitive; false when there is no such profile.
     bool selectProfileByName(const QString &name);
@@ -88,7 +89,8 @@ private:
     void buildUi();
     void restoreLayout();
     void saveLayout();
-    void addPage(ProfileSession *session);
+    void watchSession(ProfileSession *session);
+    SessionPage *existingPage(const ProfileSession *session) const; // nullptr if not built yet
     void removePage(ProfileSession *session);
     void onSelectionChanged();
     void refreshChrome();

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void createsProfileThroughEditor();
     void editorValidatesAndGeneratesSecrets();
     void restartReadsSecretFromKeychain();
+    void buildsPagesWhenFirstShown();
     void connectsAndShowsState();
     void composeValidatesLive();
     void windowFitsHalfAScreen();
@@ -388,6 +389,30 @@ void TestMainWindow::restartReadsSecretFromKeychain()
     QVERIFY(!editor->secretChanged());
     QTest::keyClick(editor, Qt::Key_Escape);
     QTRY_VERIFY(!findEditor());
+}
+
+// Only the shown profile's page is built at start (fifty pages cost ~5 ms each); another's is built when
+// it is shown or asked for.
+void TestMainWindow::buildsPagesWhenFirstShown()
+{
+    QVERIFY(m_window->profileList()->model()->rowCount() >= 3);
+    select(u"Beta"_s);
+    m_window.reset();
+    startWindow();
+    QCOMPARE(m_window->findChildren<SessionPage *>().size(), 1);
+    QCOMPARE(m_window->currentPage(), m_window->findChild<SessionPage *>());
+    QCOMPARE(m_window->currentPage()->session()->profile().name, u"Beta"_s);
+
+    select(u"Alpha"_s);
+    QCOMPARE(m_window->findChildren<SessionPage *>().size(), 2);
+    QVERIFY(m_window->currentPage()->isVisible());
+    QCOMPARE(m_window->currentPage()->session()->profile().name, u"Alpha"_s);
+
+    SessionPage *gamma = page(u"Gamma (wrong secret)"_s); // asked for, not shown
+    QVERIFY(gamma);
+    QCOMPARE(m_window->findChildren<SessionPage *>().size(), 3);
+    QVERIFY(!gamma->isVisible());
+    QCOMPARE(m_window->currentPage()->session()->profile().name, u"Alpha"_s);
 }
 
 void TestMainWindow::connectsAndShowsState()

@@ -50,7 +50,7 @@ inline ProfileSession *sessionNamed(const MainWindow *window, const QString &nam
     return window->sessions()->session(window->profileStore()->findByName(name).id);
 }
 
-inline SessionPage *pageNamed(const MainWindow *window, const QString &name)
+inline SessionPage *pageNamed(MainWindow *window, const QString &name)
 {
     return window->pageFor(sessionNamed(window, name));
 }

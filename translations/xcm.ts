@@ -3215,6 +3215,10 @@ bot.example.org | commands | Commands</source>
         <source>the file is not open for writing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaLogHeader</name>
@@ -3511,6 +3515,18 @@ bot.example.org | commands | Commands</source>
     <message>
         <source>No stanza matches the filter.
 Esc clears the search; the boxes and lists above widen the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an export to %1 is still being written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2… %3 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3230,6 +3230,10 @@ bot.example.org | commands | Befehle</translation>
         <source>the file is not open for writing</source>
         <translation>die Datei ist nicht zum Schreiben geöffnet</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaLogHeader</name>
@@ -3528,6 +3532,18 @@ bot.example.org | commands | Befehle</translation>
 Esc clears the search; the boxes and lists above widen the rest.</source>
         <translation>Kein Stanza passt zum Filter.
 Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translation>
+    </message>
+    <message>
+        <source>an export to %1 is still being written</source>
+        <translation>ein Export nach %1 wird noch geschrieben</translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2…</source>
+        <translation>%1 Stanzas werden nach %2 exportiert …</translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2… %3 %</source>
+        <translation>%1 Stanzas werden nach %2 exportiert … %3 %</translation>
     </message>
 </context>
 <context>

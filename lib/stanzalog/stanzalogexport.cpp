@@ -7,8 +7,11 @@
 #include "stanzalogmodel.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractProxyModel>
 #include <QDateTime>
 #include <QIODevice>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -20,15 +23,52 @@ constexpr qsizetype writeChunk = 1 << 20;
 
 } // namespace
 
+QList<CaptureRecord> StanzaLogExport::snapshot(const QAbstractItemModel *model)
+{
+    QList<CaptureRecord> records;
+    if (!model)
+        return records;
+    const int rows = model->rowCount();
+    records.reserve(rows);
+    // The model's own accessors where there is one underneath: no QVariant per field.
+    const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model);
+    const auto *log = qobject_cast<const StanzaLogModel *>(proxy ? proxy->sourceModel() : model);
+    for (int row = 0; row < rows; ++row) {
+        if (log) {
+            const int at = proxy ? proxy->mapToSource(proxy->index(row, 0)).row() : row;
+            records.append({log->sequenceAt(at), log->timestampAt(at), log->directionAt(at), log->kindAt(at),
+                            log->isErrorAt(at), log->wireAt(at)});
+            continue;
+        }
+        const auto value = [&](int role) { return model->data(model->index(row, 0), role); };
+        records.append({quint64(value(StanzaLogModel::SequenceRole).toLongLong()),
+                        value(StanzaLogModel::TimestampRole).toLongLong(),
+                        Direction(value(StanzaLogModel::DirectionRole).toInt()),
+                        StanzaKind(value(StanzaLogModel::KindRole).toInt()),
+                        value(StanzaLogModel::IsErrorRole).toBool(),
+                        value(StanzaLogModel::WireRole).toByteArray()});
+    }
+    return records;
+}
+
 bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, Format format, QString *error)
+{
+    if (!model) {
+        if (error)
+            *error = tr("there is no log to export");
+        return false;
+    }
+    return write(snapshot(model), device, format, error);
+}
+
+bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *device, Format format,
+                            QString *error, const std::function<bool(qsizetype done)> &progress)
 {
     const auto fail = [&](const QString &reason) {
         if (error)
             *error = reason;
         return false;
     };
-    if (!model)
-        return fail(tr("there is no log to export"));
     if (!device || !device->isWritable())
         return fail(tr("the file is not open for writing"));
 
@@ -43,39 +83,49 @@ bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, 
         return true;
     };
 
-    const int rows = model->rowCount();
     if (format == Format::XmlLog) {
         // The offset tells what the local times on the lines below mean.
         const QDateTime now = QDateTime::currentDateTime();
-        buffer += "# xcm stanza log: " + QByteArray::number(rows) + " stanzas, exported " +
+        buffer += "# xcm stanza log: " + QByteArray::number(records.size()) + " stanzas, exported " +
                   now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODate).toUtf8() + "\n";
     }
-    for (int row = 0; row < rows; ++row) {
-        const auto value = [&](int role) { return model->data(model->index(row, 0), role); };
-        const qint64 timestampMs = value(StanzaLogModel::TimestampRole).toLongLong();
-        const auto direction = Direction(value(StanzaLogModel::DirectionRole).toInt());
-        const QByteArray wire = redactHandshakeDigests(value(StanzaLogModel::WireRole).toByteArray());
+    constexpr qsizetype progressEvery = 4096;
+    // Local date and time to the second, formatted once a second of the log rather than once a row (most
+    // of an XML export's time went into QDateTime's local-time conversion).
+    qint64 formattedSecond = std::numeric_limits<qint64>::min();
+    QByteArray secondText;
+    for (qsizetype row = 0; row < records.size(); ++row) {
+        CaptureRecord record = records.at(row);
+        record.wire = redactHandshakeDigests(record.wire);
         if (format == Format::XmlLog) {
-            buffer +=
-                "# " +
-                QDateTime::fromMSecsSinceEpoch(timestampMs).toString(u"yyyy-MM-dd hh:mm:ss.zzz").toUtf8() +
-                (direction == Direction::Received ? " <- received\n" : " -> sent\n");
-            buffer += oneLine(wire);
+            const qint64 second =
+                record.timestampMs >= 0 ? record.timestampMs / 1000 : (record.timestampMs - 999) / 1000;
+            if (second != formattedSecond) {
+                formattedSecond = second;
+                secondText = QDateTime::fromSecsSinceEpoch(second).toString(u"yyyy-MM-dd hh:mm:ss").toUtf8();
+            }
+            const int millisecond = int(record.timestampMs - second * 1000);
+            buffer += "# ";
+            buffer += secondText;
+            buffer += '.';
+            buffer += char('0' + millisecond / 100);
+            buffer += char('0' + millisecond / 10 % 10);
+            buffer += char('0' + millisecond % 10);
+            buffer += record.direction == Direction::Received ? " <- received\n" : " -> sent\n";
+            buffer += oneLine(record.wire);
             buffer += '\n';
         } else {
-            const CaptureRecord record{quint64(value(StanzaLogModel::SequenceRole).toLongLong()),
-                                       timestampMs,
-                                       direction,
-                                       StanzaKind(value(StanzaLogModel::KindRole).toInt()),
-                                       value(StanzaLogModel::IsErrorRole).toBool(),
-                                       wire};
             buffer += record.toJsonLine();
         }
         if (!drain(false))
             return fail(device->errorString());
+        if (progress && (row + 1) % progressEvery == 0 && !progress(row + 1))
+            return fail(tr("cancelled"));
     }
     if (!drain(true))
         return fail(device->errorString());
+    if (progress)
+        progress(records.size());
     return true;
 }
 

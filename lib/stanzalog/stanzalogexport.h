@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "capturerecord.h"
+
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+
+#include <functional>
 
 class QAbstractItemModel;
 class QIODevice;
@@ -27,6 +32,13 @@ public:
     // `model` is a StanzaLogModel or a proxy of one (a StanzaLogFilterModel exports what is shown).
     static bool write(const QAbstractItemModel *model, QIODevice *device, Format format,
                       QString *error = nullptr);
+    // What write() needs of each row, taken at once (the bytes are shared, not copied: ~30 ms for a
+    // million rows), so that the writing can run on another thread while the log goes on.
+    static QList<CaptureRecord> snapshot(const QAbstractItemModel *model);
+    // Writes `records`; `progress(done)` is called every few thousand rows and stops the export (an
+    // error "cancelled") when it returns false.
+    static bool write(const QList<CaptureRecord> &records, QIODevice *device, Format format,
+                      QString *error = nullptr, const std::function<bool(qsizetype done)> &progress = {});
     // JsonLines for ".jsonl"/".json" file names, XmlLog otherwise.
     static Format formatForFileName(const QString &fileName);
     // `wire` without line breaks, meaning the same XML.

@@ -55,6 +55,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -708,7 +709,10 @@ void TestMainWindow::exportsLogWithoutSecrets()
     select(u"Alpha"_s);
     StanzaLogView *view = page(u"Alpha"_s)->logView();
     const QString path = m_dir.filePath(u"alpha.xmllog"_s);
+    QSignalSpy exports(view, &StanzaLogView::exportFinished);
     QVERIFY(view->exportTo(path));
+    QTRY_COMPARE(exports.count(), 1);
+    QVERIFY(exports.last().at(0).toBool());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray exported = file.readAll();
@@ -724,6 +728,7 @@ void TestMainWindow::exportsLogWithoutSecrets()
     QTRY_COMPARE(view->filterModel()->rowCount(), 1);
     const QString shownPath = m_dir.filePath(u"alpha-shown.jsonl"_s);
     QVERIFY(view->exportTo(shownPath, true));
+    QTRY_COMPARE(exports.count(), 2);
     QFile shown(shownPath);
     QVERIFY(shown.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = shown.readAll().trimmed().split('\n');

@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -298,8 +299,13 @@ void TestSecretHygiene::runWindowPart()
         QTRY_VERIFY_WITH_TIMEOUT(m_proxy->wire.contains(m_token.toUtf8()), 10000);
 
         StanzaLogView *view = window.currentPage()->logView();
-        for (const auto &[name, shownOnly] : {std::pair{u"alpha.xmllog"_s, false}, {u"alpha.jsonl"_s, true}})
+        for (const auto &[name, shownOnly] :
+             {std::pair{u"alpha.xmllog"_s, false}, {u"alpha.jsonl"_s, true}}) {
+            QSignalSpy exported(view, &StanzaLogView::exportFinished);
             QVERIFY(view->exportTo(m_work.filePath(name), shownOnly));
+            QTRY_COMPARE(exported.count(), 1);
+            QVERIFY(exported.last().at(0).toBool());
+        }
         session->disconnectFromServer();
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Disconnected, 5000);
         window.close();

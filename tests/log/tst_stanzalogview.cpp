@@ -120,6 +120,7 @@ private Q_SLOTS:
     void rowColoursFollowThePalette_data();
     void rowColoursFollowThePalette();
     void exportToFiles();
+    void exportRunsBesideTheWindowAndStopsWithIt();
     void shortcuts();
     void narrowBarKeepsEveryControl();
     void switchingModels();
@@ -649,8 +650,14 @@ void TestStanzaLogView::exportToFiles()
 
     const QString all = dir.filePath(u"all.log"_s);
     QVERIFY(m_view->exportTo(all)); // flushes what is queued
-    QCOMPARE(finished.count(), 1);
-    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    // Written on a pool thread: the window goes on; a second export waits for the first to end.
+    QVERIFY(m_view->isExporting());
+    QVERIFY(!m_view->exportTo(dir.filePath(u"second.log"_s)));
+    QVERIFY(finished.last().at(1).toString().contains(u"still being written"_s));
+    QVERIFY(!QFile::exists(dir.filePath(u"second.log"_s)));
+    QTRY_VERIFY(!m_view->isExporting());
+    QCOMPARE(finished.count(), 2);
+    QCOMPARE(finished.last().at(0).toBool(), true);
     QFile file(all);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
@@ -662,6 +669,7 @@ void TestStanzaLogView::exportToFiles()
     child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
     const QString shown = dir.filePath(u"errors.jsonl"_s);
     QVERIFY(m_view->exportTo(shown, true));
+    QTRY_COMPARE(finished.count(), 3);
     QFile jsonFile(shown);
     QVERIFY(jsonFile.open(QIODevice::ReadOnly));
     const QByteArray json = jsonFile.readAll();
@@ -680,8 +688,32 @@ void TestStanzaLogView::exportToFiles()
     QCOMPARE(StanzaLogExport::formatForFileName(u"a.jsonl"_s), StanzaLogExport::Format::JsonLines);
 
     QVERIFY(!m_view->exportTo(dir.filePath(u"missing/dir/x.log"_s)));
+    QCOMPARE(finished.count(), 4); // at once: the file could not be opened
     QCOMPARE(finished.last().at(0).toBool(), false);
     QVERIFY(child<QLabel>(u"messageLabel"_s)->text().startsWith(u"Could not export"_s));
+}
+
+// A big export is written on a pool thread: the window counts its percent meanwhile, and closing the
+// log stops it, leaving no file (QSaveFile) rather than half of one.
+void TestStanzaLogView::exportRunsBesideTheWindowAndStopsWithIt()
+{
+    for (int n = 0; n < 150'000; ++n)
+        m_model->append(samples::received(samples::loadMessage(n)));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"big.jsonl"_s);
+    QSignalSpy finished(m_view, &StanzaLogView::exportFinished);
+    QVERIFY(m_view->exportTo(path));
+    QVERIFY(m_view->isExporting());
+    auto *message = child<QLabel>(u"messageLabel"_s);
+    QTRY_VERIFY(message->text().contains(u"Exporting 150,000 stanzas"_s) && message->text().endsWith(u"%"_s));
+    QVERIFY(m_view->isExporting());
+    delete m_view;
+    m_view = nullptr;
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 0); // nor its temporary file
+    m_view = new StanzaLogView; // for cleanup()
 }
 
 void TestStanzaLogView::shortcuts()

@@ -9,6 +9,7 @@
 #include "stanzadetailpane.h"
 #include "stanzalogdelegate.h"
 #include "stanzalogexport.h"
+#include "stanzalogexportjob.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogheader.h"
 #include "stanzalogmodel.h"
@@ -495,35 +496,62 @@ void StanzaLogView::onRowsAboutToBeRemoved(int first, int last)
 
 bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
 {
-    QString error;
-    int rows = 0;
-    bool ok = false;
-    if (!m_model) {
-        error = tr("there is no log");
-    } else {
-        m_model->flush(); // what has arrived belongs in the file
-        const QAbstractItemModel *source =
-            shownOnly ? static_cast<QAbstractItemModel *>(m_filter) : m_model.data();
-        rows = source->rowCount();
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            error = file.errorString();
-        else if (StanzaLogExport::write(source, &file, StanzaLogExport::formatForFileName(path), &error))
-            ok = file.commit();
-        if (!ok && error.isEmpty())
-            error = file.errorString();
-    }
     const QString where = QDir::toNativeSeparators(path);
-    QString message = tr("Could not export to %1: %2").arg(where, error);
-    if (ok && rows == 1)
-        message = tr("Exported 1 stanza to %1").arg(where);
-    else if (ok)
-        message = tr("Exported %1 stanzas to %2").arg(QLocale().toString(rows), where);
-    if (!ok)
-        qCInfo(lcUiLog) << "export to" << where << "failed:" << error;
+    const auto refuse = [&](const QString &error) {
+        reportExportFailure(where, error);
+        return false;
+    };
+    if (!m_model)
+        return refuse(tr("there is no log"));
+    if (m_export)
+        return refuse(tr("an export to %1 is still being written").arg(m_exportPath));
+    m_model->flush(); // what has arrived belongs in the file
+    const QAbstractItemModel *source =
+        shownOnly ? static_cast<QAbstractItemModel *>(m_filter) : m_model.data();
+    // The rows now; the writing on a pool thread, so that a million rows do not freeze the window.
+    auto job = std::make_unique<StanzaLogExportJob>(StanzaLogExport::snapshot(source),
+                                                    StanzaLogExport::formatForFileName(path));
+    QString error;
+    if (!job->start(path, &error))
+        return refuse(error);
+    const qsizetype rows = job->rows();
+    m_exportPath = where;
+    m_export = std::move(job);
+    m_statusLine->showMessage(tr("Exporting %1 stanzas to %2…").arg(QLocale().toString(rows), where));
+    connect(m_export.get(), &StanzaLogExportJob::progressed, this,
+            [this, where](qsizetype done, qsizetype total) {
+                m_statusLine->showMessage(tr("Exporting %1 stanzas to %2… %3 %")
+                                              .arg(QLocale().toString(total), where)
+                                              .arg(done * 100 / std::max<qsizetype>(total, 1)));
+            });
+    connect(m_export.get(), &StanzaLogExportJob::finished, this,
+            [this, where, rows](bool ok, const QString &why) {
+                m_export.release()->deleteLater(); // we are in its signal
+                m_exportPath.clear();
+                if (!ok) {
+                    reportExportFailure(where, why);
+                    return;
+                }
+                const QString message =
+                    rows == 1 ? tr("Exported 1 stanza to %1").arg(where)
+                              : tr("Exported %1 stanzas to %2").arg(QLocale().toString(rows), where);
+                m_statusLine->showMessage(message);
+                Q_EMIT exportFinished(true, message);
+            });
+    return true;
+}
+
+void StanzaLogView::reportExportFailure(const QString &where, const QString &error)
+{
+    const QString message = tr("Could not export to %1: %2").arg(where, error);
+    qCInfo(lcUiLog) << "export to" << where << "failed:" << error;
     m_statusLine->showMessage(message);
-    Q_EMIT exportFinished(ok, message);
-    return ok;
+    Q_EMIT exportFinished(false, message);
+}
+
+bool StanzaLogView::isExporting() const
+{
+    return m_export != nullptr;
 }
 
 void StanzaLogView::exportWithDialog(bool shownOnly)

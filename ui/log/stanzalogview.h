@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -17,6 +18,7 @@ namespace xcm {
 class ExchangeActions;
 class LogFilterBar;
 class LogStatusLine;
+class StanzaLogExportJob;
 class StanzaDetailPane;
 class StanzaLogDelegate;
 class StanzaLogFilterModel;
@@ -77,8 +79,12 @@ public:
     QString detailText() const;
 
     // Writes the log to `path` without asking, in the format its name suggests (.jsonl: JSON Lines,
-    // else the XML log); only the shown rows with `shownOnly`. Reports through exportFinished().
+    // else the XML log); only the shown rows with `shownOnly`. The rows are taken now and written on a
+    // pool thread, the status line counting the percent; exportFinished() tells the outcome. False (and
+    // exportFinished(false, …) at once) when it cannot start: no log, a file that cannot be opened, or
+    // an export still being written.
     bool exportTo(const QString &path, bool shownOnly = false);
+    bool isExporting() const;
     // The file types the export dialog offers: the XML log, then JSON Lines.
     static QStringList exportNameFilters();
 
@@ -103,6 +109,7 @@ Q_SIGNALS:
 
 private:
     void createActions();
+    void reportExportFailure(const QString &where, const QString &error);
     void createTable();
     void createExchangeActions();
     void addCommandsTo(LogFilterBar *bar);
@@ -122,6 +129,8 @@ private:
     LogFilterBar *m_filterBar = nullptr;
     StanzaDetailPane *m_detailPane = nullptr;
     LogStatusLine *m_statusLine = nullptr;
+    std::unique_ptr<StanzaLogExportJob> m_export; // the export being written, if any
+    QString m_exportPath;
     ExchangeActions *m_exchangeActions = nullptr;
     QLabel *m_noMatchHint = nullptr;
     QMetaObject::Connection m_sourceRowsInserted;

@@ -3,6 +3,8 @@
 
 #include "handshake.h"
 
+#include <cstring>
+
 namespace xcm {
 
 namespace {
@@ -16,16 +18,32 @@ bool isWhitespace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Where "<handshake" starts from `from` on, or -1. Every stanza a capture or an export writes is searched:
+// memchr to each '<' and a compare is several times faster than QByteArray::indexOf's general search.
+qsizetype findOpenTag(const QByteArray &wire, qsizetype from)
+{
+    const char *const begin = wire.constData();
+    const char *const end = begin + wire.size();
+    for (const char *p = begin + from; end - p >= openTag.size(); ++p) {
+        p = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)));
+        if (!p || end - p < openTag.size())
+            return -1;
+        if (std::memcmp(p, openTag.data(), size_t(openTag.size())) == 0)
+            return p - begin;
+    }
+    return -1;
+}
+
 } // namespace
 
 QByteArray redactHandshakeDigests(const QByteArray &wire)
 {
-    qsizetype start = wire.indexOf(openTag);
+    qsizetype start = findOpenTag(wire, 0);
     if (start < 0)
         return wire; // the common case: no copy
     QByteArray result;
     qsizetype copied = 0;
-    for (; start >= 0; start = wire.indexOf(openTag, start + 1)) {
+    for (; start >= 0; start = findOpenTag(wire, start + 1)) {
         const qsizetype afterName = start + openTag.size();
         if (afterName >= wire.size())
             break;

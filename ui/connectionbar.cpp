@@ -127,21 +127,9 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
         std::max(metrics.horizontalAdvance(tr("Disconnect")), metrics.horizontalAdvance(tr("Connect"))) + 48);
     connect(m_connect, &QPushButton::clicked, m_session, &ProfileSession::toggleConnection);
 
-    // Recorded from the start, for both the direct connection and a proxy's server leg, so the history
-    // is there when the user opens it; parented to the bar, which lives as long as the session's page.
-    m_timeline = new ConnectionTimeline(500, this);
-    m_traffic = new TrafficCounter(300, this);
-    // The log judges every stanza anyway: its new rows tell the errors, a batch at a time.
-    StanzaLogModel *log = m_session->log();
-    connect(log, &QAbstractItemModel::rowsInserted, m_traffic,
-            [this, log](const QModelIndex &, int first, int last) {
-                int errors = 0;
-                for (int row = first; row <= last; ++row)
-                    errors += log->isErrorAt(row) ? 1 : 0;
-                if (errors > 0)
-                    m_traffic->countErrors(errors);
-            });
-    followConnection();
+    // The session's: recorded from its start, whether or not this page was built yet.
+    m_timeline = m_session->timeline();
+    m_traffic = m_session->traffic();
     m_graph = new TrafficGraph(m_traffic, this);
     m_timelineLink = new QLabel(u"<a href=\"timeline\">%1</a>"_s.arg(tr("Timeline…").toHtmlEscaped()), this);
     m_timelineLink->setObjectName("timelineLink"_L1);
@@ -211,18 +199,6 @@ void ConnectionBar::refreshRecording()
         m_recording->setToolTip({});
     }
     m_recording->setVisible(m_session->isRecording() || !problem.isEmpty());
-}
-
-void ConnectionBar::followConnection()
-{
-    // The session's connection is the direct one or a proxy's server leg, by the mode it last
-    // connected in; each is followed once, from the first time it is the session's.
-    ComponentConnection *connection = m_session->connection();
-    if (m_followed.contains(connection))
-        return;
-    m_followed.append(connection);
-    m_timeline->follow(connection);
-    m_traffic->follow(connection);
 }
 
 void ConnectionBar::showTimeline()
@@ -311,7 +287,6 @@ QString ConnectionBar::proxyFacts() const
 
 void ConnectionBar::refresh()
 {
-    followConnection();
     const ComponentConnection *connection = m_session->connection();
     const ConnectionSettings &settings = m_session->profile().settings;
     const bool proxy = m_session->isProxy();
@@ -352,12 +327,6 @@ void ConnectionBar::refresh()
     // fix. Once connected it is history, and the stream facts take its place.
     const bool connected = connection->state() == ConnectionState::Connected;
     const DisconnectReason &reason = connected ? DisconnectReason{} : connection->lastReason();
-    if (proxy && m_session->componentEvent() != m_lastComponentEvent) {
-        m_lastComponentEvent = m_session->componentEvent();
-        if (!m_lastComponentEvent.isEmpty())
-            m_timeline->recordNote(m_lastComponentEvent, m_session->componentEventIsProblem(),
-                                   QDateTime::currentMSecsSinceEpoch());
-    }
     QString text;
     bool problem = reason.isError() || m_session->discardedAtEnd() > 0;
     if (proxy && !m_session->listenProblem().isEmpty()) {

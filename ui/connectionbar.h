@@ -53,7 +53,6 @@ Q_SIGNALS:
 private:
     void refreshRecording();
     void refresh();
-    void followConnection();
     void refreshCounters();
     // What the reason line shows while there is no reason: the stream id and keepalive when connected,
     // the keepalive and reconnect policy when not.
@@ -75,12 +74,10 @@ private:
     ConnectionTimeline *m_timeline = nullptr;
     TrafficCounter *m_traffic = nullptr;
     TrafficGraph *m_graph = nullptr;
-    QList<const QObject *> m_followed; // the connections the timeline and traffic counter follow
     QLabel *m_timelineLink = nullptr;
     QLabel *m_recording = nullptr; // "● Recording", a link to the capture folder
     TimelineDialog *m_timelineDialog = nullptr;
-    QString m_lastComponentEvent; // the proxy's, as last put in the timeline
-    QTimer m_ticker;              // uptime, countdown and counters while active
+    QTimer m_ticker; // uptime, countdown and counters while active
 };
 
 } // namespace xcm

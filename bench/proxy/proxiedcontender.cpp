@@ -147,15 +147,23 @@ double cpuSecondsOf(qint64 pid, bool withReaped)
 void ProxiedContender::sampleProxy()
 {
     const qint64 pid = m_proxy.processId();
-    // socat relays in a child: counted whether it is still running or already reaped.
-    m_stats.cpuSeconds = cpuSecondsOf(pid, true);
-    QFile children(u"/proc/%1/task/%1/children"_s.arg(pid));
-    if (m_stats.cpuSeconds >= 0 && children.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &child : children.readAll().split(' ')) {
-            if (const double seconds = child.isEmpty() ? -1 : cpuSecondsOf(child.toLongLong(), false);
-                seconds > 0)
-                m_stats.cpuSeconds += seconds;
+    // socat relays in a child: counted whether it is still running or already reaped. A child reaped
+    // between reading the parent and reading its children would be in neither: then read again.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const double before = cpuSecondsOf(pid, true);
+        double seconds = before;
+        QFile children(u"/proc/%1/task/%1/children"_s.arg(pid));
+        if (before >= 0 && children.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &child : children.readAll().split(' ')) {
+                if (const double own =
+                        child.trimmed().isEmpty() ? -1 : cpuSecondsOf(child.trimmed().toLongLong(), false);
+                    own > 0)
+                    seconds += own;
+            }
         }
+        m_stats.cpuSeconds = seconds;
+        if (cpuSecondsOf(pid, true) == before)
+            break;
     }
     QFile status(u"/proc/%1/status"_s.arg(pid));
     if (status.open(QIODevice::ReadOnly | QIODevice::Text)) {

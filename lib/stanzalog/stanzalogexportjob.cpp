@@ -44,6 +44,10 @@ bool StanzaLogExportJob::start(const QString &path, QString *error)
                 this, [this, done, total] { Q_EMIT progressed(done, total); }, Qt::QueuedConnection);
             return true;
         });
+        if (ok && cancelled->load()) { // after the last check of the flag: still no file
+            ok = false;
+            why = StanzaLogExport::tr("cancelled");
+        }
         if (ok && !m_file->commit()) {
             ok = false;
             why = m_file->errorString();

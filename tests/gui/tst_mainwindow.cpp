@@ -404,8 +404,23 @@ void TestMainWindow::buildsPagesWhenFirstShown()
     QCOMPARE(m_window->currentPage(), m_window->findChild<SessionPage *>());
     QCOMPARE(m_window->currentPage()->session()->profile().name, u"Beta"_s);
 
+    // A profile connected before its page is built: the timeline and the traffic are the session's,
+    // recorded all along, and the page shows them once built.
+    if (m_expectKeychain) {
+        session(u"Alpha"_s)->connectToServer();
+        QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected, 10000));
+        session(u"Alpha"_s)->disconnectFromServer();
+        QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected, 10000));
+        QCOMPARE(m_window->findChildren<SessionPage *>().size(), 1);
+    }
     select(u"Alpha"_s);
     QCOMPARE(m_window->findChildren<SessionPage *>().size(), 2);
+    if (m_expectKeychain) {
+        QVERIFY(m_window->currentPage()->connectionBar()->timeline()->rowCount() > 0);
+        TrafficCounter *traffic = m_window->currentPage()->connectionBar()->traffic();
+        traffic->tick(); // the second being counted, closed
+        QVERIFY(traffic->totalIn() > 0);
+    }
     QVERIFY(m_window->currentPage()->isVisible());
     QCOMPARE(m_window->currentPage()->session()->profile().name, u"Alpha"_s);
 
@@ -414,6 +429,10 @@ void TestMainWindow::buildsPagesWhenFirstShown()
     QCOMPARE(m_window->findChildren<SessionPage *>().size(), 3);
     QVERIFY(!gamma->isVisible());
     QCOMPARE(m_window->currentPage()->session()->profile().name, u"Alpha"_s);
+
+    // The next tests begin where no profile has connected yet.
+    m_window.reset();
+    startWindow();
 }
 
 void TestMainWindow::connectsAndShowsState()

@@ -520,9 +520,11 @@ bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
     m_statusLine->showMessage(tr("Exporting %1 stanzas to %2…").arg(QLocale().toString(rows), where));
     connect(m_export.get(), &StanzaLogExportJob::progressed, this,
             [this, where](qsizetype done, qsizetype total) {
-                m_statusLine->showMessage(tr("Exporting %1 stanzas to %2… %3 %")
-                                              .arg(QLocale().toString(total), where)
-                                              .arg(done * 100 / std::max<qsizetype>(total, 1)));
+                // One arg() call: a "%1" in the file name must not take the percent.
+                m_statusLine->showMessage(
+                    tr("Exporting %1 stanzas to %2… %3 %")
+                        .arg(QLocale().toString(total), where,
+                             QString::number(done * 100 / std::max<qsizetype>(total, 1))));
             });
     connect(m_export.get(), &StanzaLogExportJob::finished, this,
             [this, where, rows](bool ok, const QString &why) {

@@ -5,12 +5,14 @@
 
 #include "componentproxy.h"
 #include "composehistory.h"
+#include "connectiontimeline.h"
 #include "proxylook.h"
 #include "requesttracker.h"
 #include "responder.h"
 #include "ruleengine.h"
 #include "secretstore.h"
 #include "stanzalogmodel.h"
+#include "trafficcounter.h"
 #include "uilogging.h"
 
 #include <QCoreApplication>
@@ -51,12 +53,28 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     // Only one of the two is ever in use; each reports only while it is.
     follow(m_connection.get());
     follow(&m_proxy->upstream());
+    m_timeline = new ConnectionTimeline(500, this);
+    m_traffic = new TrafficCounter(300, this);
+    for (ComponentConnection *connection : {m_connection.get(), &m_proxy->upstream()}) {
+        m_timeline->follow(connection);
+        m_traffic->follow(connection);
+    }
+    // The log judges every stanza anyway: its new rows tell the errors, a batch at a time.
+    connect(m_log.get(), &QAbstractItemModel::rowsInserted, m_traffic,
+            [this](const QModelIndex &, int first, int last) {
+                int errors = 0;
+                for (int row = first; row <= last; ++row)
+                    errors += m_log->isErrorAt(row) ? 1 : 0;
+                if (errors > 0)
+                    m_traffic->countErrors(errors);
+            });
     connect(m_proxy.get(), &ComponentProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { logStanza(stanza, int(StanzaLogModel::Origin::Injected)); });
     connect(m_proxy.get(), &ComponentProxy::stanzaFaulted, this, &ProfileSession::noteFault);
     connect(m_proxy.get(), &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
         m_componentEvent = text;
         m_componentEventIsProblem = problem;
+        m_timeline->recordNote(text, problem, QDateTime::currentMSecsSinceEpoch());
         Q_EMIT changed();
     });
     connect(m_proxy.get(), &ComponentProxy::componentChanged, this, &ProfileSession::changed);

@@ -14,6 +14,7 @@ namespace xcm {
 
 class ComponentProxy;
 class ComposeHistory;
+class ConnectionTimeline;
 class RequestTracker;
 class Responder;
 class CaptureWriter;
@@ -21,6 +22,7 @@ class RuleEngine;
 class RuleRunner;
 class SecretStore;
 class StanzaLogModel;
+class TrafficCounter;
 
 // Everything one profile has while the app runs: its connection, its stanza log and its history of
 // composed stanzas. Several sessions can be connected at once; the window shows one at a time.
@@ -58,6 +60,10 @@ public:
     // The state in the words and colour the sidebar, the connection bar and the title show.
     StateLook look(qint64 nowMs) const;
     StanzaLogModel *log() const { return m_log.get(); }
+    // Every connection attempt and the traffic rates, recorded from the session's start for the direct
+    // connection and a proxy's server leg alike, whether or not the profile's page was ever shown.
+    ConnectionTimeline *timeline() const { return m_timeline; }
+    TrafficCounter *traffic() const { return m_traffic; }
     ComposeHistory *history() const { return m_history.get(); }
     // Pairs the iqs of this session's log with their answers.
     RequestTracker *requests() const { return m_requests.get(); }
@@ -198,6 +204,8 @@ private:
     QString m_listenProblem;
     QString m_componentEvent;
     bool m_componentEventIsProblem = false;
+    ConnectionTimeline *m_timeline = nullptr;
+    TrafficCounter *m_traffic = nullptr;
     bool m_loadingSecret = false;
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;

@@ -3,7 +3,6 @@
 
 #include <QDateTime>
 
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -59,37 +58,6 @@ QString xmlSafe(const QString &text)
     return safe;
 }
 
-// Where text holds "]]>" (the offset of its '>'), or -1; `brackets` ']' ended the text before it. A
-// '>' in text is nearly always written &gt;, so memchr for a literal one rules most text out at once.
-qsizetype findCdataEnd(QByteArrayView text, int brackets)
-{
-    const char *const begin = text.data();
-    const char *const end = begin + text.size();
-    for (const char *p = begin; p != end; ++p) {
-        p = static_cast<const char *>(std::memchr(p, '>', size_t(end - p)));
-        if (!p)
-            return -1;
-        const qsizetype at = p - begin;
-        int before = 0;
-        for (qsizetype k = at - 1; k >= 0 && before < 2 && begin[k] == ']'; --k)
-            ++before;
-        if (before == at) // all of the text before it: the ones from the previous read count too
-            before = std::min(2, before + brackets);
-        if (before >= 2)
-            return at;
-    }
-    return -1;
-}
-
-// How many ']' (up to 2) end the text, counting `brackets` from before it if it is all ']'.
-int trailingBrackets(QByteArrayView text, int brackets)
-{
-    int n = 0;
-    for (qsizetype i = text.size() - 1; i >= 0 && n < 2 && text[i] == ']'; --i)
-        ++n;
-    return n == text.size() ? std::min(2, n + brackets) : n;
-}
-
 const QString &componentNamespace()
 {
     static const QString component = QString::fromUtf16(ns::component);
@@ -127,8 +95,7 @@ void StreamParser::reset()
     m_depth = 0;
     m_error = {};
     m_headerReceived = m_closed = false;
-    m_markup = Markup::Text;
-    m_attributes = m_skipMatched = m_brackets = 0;
+    m_markup.reset();
     m_deferredMarkupError = {};
 }
 
@@ -157,10 +124,10 @@ void StreamParser::feed(QByteArrayView bytes)
                     : violation("unsupported-encoding", QT_TR_NOOP("invalid UTF-8 at byte %1 of the stream"),
                                 m_utf8.errorOffset());
     }
-    // The scanner refuses (leaves to the reader) all that scanMarkup() looks for: the bytes it reads
+    // The scanner refuses (leaves to the reader) all that MarkupGuard looks for: the bytes it reads
     // are checked only if it hands them to the reader (resumeWithReader()).
     if (m_mode == Mode::Reader) {
-        if (const qsizetype bad = scanMarkup(bytes.first(good), &early); bad >= 0)
+        if (const qsizetype bad = m_markup.check(bytes.first(good), m_limits.maxAttributes, &early); bad >= 0)
             good = bad;
     }
     if (good > 0)
@@ -174,103 +141,6 @@ void StreamParser::feed(QByteArrayView bytes)
     if (betweenStanzas && early.text.contains(u"]]>")) // "]]>", and between stanzas
         early = violation("bad-format", QT_TR_NOOP("text outside any stanza: \"%1\""), u"]]>"_s);
     fail(early);
-}
-
-qsizetype StreamParser::scanMarkup(QByteArrayView bytes, StreamError *error)
-{
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        switch (m_markup) {
-        case Markup::Text: {
-            // Most bytes are text: jump to the next '<'. On the way, "]]>" may not appear in text;
-            // QXmlStreamReader misses it when its bytes come in separate reads.
-            const auto *next =
-                static_cast<const char *>(std::memchr(bytes.data() + i, '<', size_t(bytes.size() - i)));
-            const QByteArrayView text = bytes.sliced(i, (next ? next - bytes.data() : bytes.size()) - i);
-            if (const qsizetype at = findCdataEnd(text, m_brackets); at >= 0) {
-                *error =
-                    violation("not-well-formed", QT_TR_NOOP("the sequence ']]>' is not allowed in text"));
-                return i + at;
-            }
-            if (!next) {
-                m_brackets = trailingBrackets(text, m_brackets);
-                return -1;
-            }
-            m_brackets = 0;
-            i = next - bytes.data();
-            m_markup = Markup::Open;
-            break;
-        }
-        case Markup::Open:
-            if (c == '?') {
-                m_markup = Markup::Skip;
-                m_skipUntil = "?>";
-                m_skipMatched = 0;
-            } else if (c == '!') {
-                m_markup = Markup::Bang;
-            } else {
-                m_markup = c == '>' ? Markup::Text : Markup::Tag;
-                m_attributes = 0;
-            }
-            break;
-        case Markup::Tag: {
-            // Names and spaces need no look: go straight to the next byte that changes something (one
-            // tight loop instead of a pass through this switch per byte).
-            const char *p = bytes.data() + i;
-            const char *const end = bytes.data() + bytes.size();
-            while (p != end && *p != '>' && *p != '\'' && *p != '"' && *p != '=')
-                ++p;
-            if (p == end)
-                return -1;
-            i = p - bytes.data();
-            if (*p == '>') {
-                m_markup = Markup::Text;
-            } else if (*p == '\'' || *p == '"') {
-                m_markup = Markup::Quoted;
-                m_quote = *p;
-            } else if (++m_attributes > m_limits.maxAttributes) {
-                *error = violation("policy-violation", QT_TR_NOOP("an element with more than %1 attributes"),
-                                   m_limits.maxAttributes);
-                return i;
-            }
-            break;
-        }
-        case Markup::Quoted: {
-            const auto *end =
-                static_cast<const char *>(std::memchr(bytes.data() + i, m_quote, size_t(bytes.size() - i)));
-            if (!end)
-                return -1;
-            i = end - bytes.data();
-            m_markup = Markup::Tag;
-            break;
-        }
-        case Markup::Bang:
-            // "<!-" starts a comment and "<![" a CDATA section; anything else is a DTD or a
-            // declaration, refused before the reader parses it (an ATTLIST is quadratic there too).
-            if (c != '-' && c != '[') {
-                *error = violation("restricted-xml",
-                                   QT_TR_NOOP("the stream contains a DTD or declaration (<!%1…)"),
-                                   QChar::fromLatin1(c));
-                return i;
-            }
-            m_markup = Markup::Skip;
-            m_skipUntil = c == '-' ? "-->" : "]]>";
-            m_skipMatched = 0; // "<!-->" does not end the comment it starts
-            break;
-        case Markup::Skip:
-            if (c == m_skipUntil[m_skipMatched]) {
-                if (m_skipUntil[++m_skipMatched] == '\0')
-                    m_markup = Markup::Text;
-            } else if (c == m_skipUntil[0]) {
-                // "--->" and "]]]>" still end it: a run of the doubled first character keeps two matched.
-                m_skipMatched = m_skipMatched >= 2 && m_skipUntil[1] == c ? 2 : 1;
-            } else {
-                m_skipMatched = 0;
-            }
-            break;
-        }
-    }
-    return -1;
 }
 
 void StreamParser::parse(QByteArrayView bytes)
@@ -365,12 +235,12 @@ void StreamParser::resumeWithReader()
     m_cursorBytes = m_topLevelEnd;
     m_position.startReaderAt(QByteArrayView(m_buffer).first(m_topLevelEnd - m_bufferStart),
                              m_headerWire.count('\n') + 2);
-    // The scanner's bytes were not checked by scanMarkup(): from this top-level boundary on they are, and
+    // The scanner's bytes were not checked by MarkupGuard: from this top-level boundary on they are, and
     // the reader gets those before the first refused one (feed() reports it).
-    m_markup = Markup::Text;
-    m_brackets = 0;
+    m_markup.reset();
     QByteArrayView rest = QByteArrayView(m_buffer).sliced(m_topLevelEnd - m_bufferStart);
-    if (const qsizetype bad = scanMarkup(rest, &m_deferredMarkupError); bad >= 0) {
+    if (const qsizetype bad = m_markup.check(rest, m_limits.maxAttributes, &m_deferredMarkupError);
+        bad >= 0) {
         // As if the bytes had ended there, as they do when feed() finds the refused byte itself.
         m_buffer.truncate(m_topLevelEnd - m_bufferStart + bad);
         m_bytesFed = m_bufferStart + m_buffer.size();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "markupguard.h"
 #include "stanza.h"
 #include "stanzascanner.h"
 #include "streamerror.h"
@@ -64,7 +65,7 @@ Q_SIGNALS:
     void failed(const xcm::StreamError &error);
 
 private:
-    // `bytes` are valid UTF-8, and checked by scanMarkup() unless the scanner reads them.
+    // `bytes` are valid UTF-8, and checked by m_markup unless the scanner reads them.
     void parse(QByteArrayView bytes);
     void feedReader(QByteArrayView bytes);
     // Between stanzas, the scanner's way: plain stanzas are delivered until one needs the reader.
@@ -73,9 +74,6 @@ private:
     void resumeWithReader();
     // Where the reader is, as line and column of the whole stream (it may have started mid-stream).
     std::pair<qint64, qint64> readerPosition() const;
-    // Checks raw bytes for what must be refused before the reader spends time on it (too many
-    // attributes, a DTD); returns where the first such byte is, or -1, with the error in `error`.
-    qsizetype scanMarkup(QByteArrayView bytes, StreamError *error);
     void processTokens();
     void handleStartElement();
     void handleEndElement();
@@ -117,23 +115,8 @@ private:
     QString m_stanzaName;
     QString m_stanzaNamespace;
     QXmlStreamAttributes m_stanzaAttributes;
-    // scanMarkup()'s state, carried from one chunk to the next.
-    enum class Markup : quint8
-    {
-        Text,
-        Open,   // after '<'
-        Tag,    // in a start or end tag
-        Quoted, // in an attribute value
-        Bang,   // after "<!"
-        Skip,   // in a PI, comment or CDATA section, until m_skipUntil
-    };
-    Markup m_markup = Markup::Text;
-    char m_quote = 0;
-    int m_attributes = 0;
-    int m_brackets = 0; // ']' ending the text so far (up to 2), for "]]>" across reads
-    const char *m_skipUntil = nullptr;
-    int m_skipMatched = 0;
-    StreamError m_deferredMarkupError; // what scanMarkup() refused when the scanner handed over
+    MarkupGuard m_markup;
+    StreamError m_deferredMarkupError; // what m_markup refused when the scanner handed over
     StreamError m_error;
     bool m_headerReceived = false;
     bool m_closed = false;

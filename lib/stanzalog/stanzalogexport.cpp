@@ -95,8 +95,7 @@ bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *devi
     qint64 formattedSecond = std::numeric_limits<qint64>::min();
     QByteArray secondText;
     for (qsizetype row = 0; row < records.size(); ++row) {
-        CaptureRecord record = records.at(row);
-        record.wire = redactHandshakeDigests(record.wire);
+        const CaptureRecord &record = records.at(row);
         if (format == Format::XmlLog) {
             const qint64 second =
                 record.timestampMs >= 0 ? record.timestampMs / 1000 : (record.timestampMs - 999) / 1000;
@@ -112,10 +111,10 @@ bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *devi
             buffer += char('0' + millisecond / 10 % 10);
             buffer += char('0' + millisecond % 10);
             buffer += record.direction == Direction::Received ? " <- received\n" : " -> sent\n";
-            buffer += oneLine(record.wire);
+            buffer += oneLine(redactHandshakeDigests(record.wire));
             buffer += '\n';
         } else {
-            buffer += record.toJsonLine();
+            buffer += record.toJsonLine(); // redacts on its own
         }
         if (!drain(false))
             return fail(device->errorString());

@@ -3693,6 +3693,14 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Failed after one attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StreamParser</name>

@@ -3709,6 +3709,14 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Failed after one attempt</source>
+        <translation>Nach einem Versuch fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed after %1 attempts</source>
+        <translation>Nach %1 Versuchen fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StreamParser</name>

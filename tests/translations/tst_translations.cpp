@@ -70,6 +70,9 @@ void TestTranslations::germanEverywhere()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QCOMPARE(xcm::stateLook(xcm::ConnectionState::Disconnected, {}, now + 3000, now).text,
              u"Neuer Versuch in 3 s"_s);
+    const xcm::DisconnectReason dropped = xcm::DisconnectReason::fromProtocolViolation({});
+    QCOMPARE(xcm::stateLook(xcm::ConnectionState::Disconnected, dropped, 0, now, 3).text,
+             u"Nach 3 Versuchen fehlgeschlagen"_s);
     // Q_DECLARE_TR_FUNCTIONS, from a member and from a free function.
     const xcm::DisconnectReason violation = xcm::DisconnectReason::fromProtocolViolation({});
     QVERIFY2(violation.explanation.startsWith(u"der Server hat Daten gesendet"),

@@ -309,7 +309,8 @@ StateLook ProfileSession::look(qint64 nowMs) const
 {
     const ComponentConnection *server = connection();
     if (!m_proxyMode)
-        return stateLook(server->state(), server->lastReason(), server->nextReconnectAtMs(), nowMs);
+        return stateLook(server->state(), server->lastReason(), server->nextReconnectAtMs(), nowMs,
+                         server->reconnectAttempt());
     ProxyFacts facts;
     facts.listening = m_proxy->isListening();
     facts.listenAddress = m_proxy->settings().listenAddress;

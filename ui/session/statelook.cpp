@@ -10,7 +10,7 @@
 namespace xcm {
 
 StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, qint64 nextReconnectAtMs,
-                    qint64 nowMs)
+                    qint64 nowMs, int retriesMade)
 {
     switch (state) {
     case ConnectionState::Connected:
@@ -29,8 +29,18 @@ StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, q
         return {StateColor::reconnecting,
                 QCoreApplication::translate("xcm::StateStyle", "Reconnecting in %1 s").arg(seconds), true};
     }
-    if (lastReason.isError())
+    if (lastReason.isError()) {
+        // How hard it tried goes with the word: the notice that says why it stopped is one line lower,
+        // where a narrow window may cut it off.
+        if (retriesMade == 1)
+            return {StateColor::failed, QCoreApplication::translate("xcm::StateStyle", "Failed after one attempt"),
+                    true};
+        if (retriesMade > 1)
+            return {StateColor::failed,
+                    QCoreApplication::translate("xcm::StateStyle", "Failed after %1 attempts").arg(retriesMade),
+                    true};
         return {StateColor::failed, QCoreApplication::translate("xcm::StateStyle", "Failed"), true};
+    }
     return {StateColor::idle, displayName(state)};
 }
 

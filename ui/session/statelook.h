@@ -33,9 +33,11 @@ struct StateLook
     bool error = false; // the last attempt ended in an error
 };
 
-// `nextReconnectAtMs`: when a reconnect is pending (0: none); `nowMs` to count down against.
+// `nextReconnectAtMs`: when a reconnect is pending (0: none); `nowMs` to count down against;
+// `retriesMade`: the reconnect attempts of the series that ended (ComponentConnection::reconnectAttempt()),
+// which a failure states ("Failed after 3 attempts", in the profile editor's sense of an attempt).
 StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, qint64 nextReconnectAtMs,
-                    qint64 nowMs);
+                    qint64 nowMs, int retriesMade = 0);
 
 // A filled circle with a thin darker rim, readable on light and dark backgrounds.
 void paintStateBadge(QPainter &painter, const QRectF &rect, const QColor &color);

@@ -1120,8 +1120,9 @@ void TestMainWindow::discardsQueueWhenAttemptsRunOutOrSecretIsRejected()
     // The notice is the reason's second line, which a narrow bar cuts off: the state says it too.
     auto *stateLabel = page(name)->findChild<QLabel *>(u"stateLabel"_s);
     QCOMPARE(stateLabel->text(), u"Failed after 2 attempts"_s);
-    QCOMPARE(m_window->sessions()->indexOf(beta->profile().id).data(SessionListModel::StateTextRole).toString(),
-             u"Failed after 2 attempts"_s);
+    QCOMPARE(
+        m_window->sessions()->indexOf(beta->profile().id).data(SessionListModel::StateTextRole).toString(),
+        u"Failed after 2 attempts"_s);
     beta->setProfile(original);
 
     // A secret the server rejects ends the connection for good (no retry after not-authorized): the

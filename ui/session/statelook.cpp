@@ -33,12 +33,13 @@ StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, q
         // How hard it tried goes with the word: the notice that says why it stopped is one line lower,
         // where a narrow window may cut it off.
         if (retriesMade == 1)
-            return {StateColor::failed, QCoreApplication::translate("xcm::StateStyle", "Failed after one attempt"),
-                    true};
-        if (retriesMade > 1)
             return {StateColor::failed,
-                    QCoreApplication::translate("xcm::StateStyle", "Failed after %1 attempts").arg(retriesMade),
-                    true};
+                    QCoreApplication::translate("xcm::StateStyle", "Failed after one attempt"), true};
+        if (retriesMade > 1)
+            return {
+                StateColor::failed,
+                QCoreApplication::translate("xcm::StateStyle", "Failed after %1 attempts").arg(retriesMade),
+                true};
         return {StateColor::failed, QCoreApplication::translate("xcm::StateStyle", "Failed"), true};
     }
     return {StateColor::idle, displayName(state)};

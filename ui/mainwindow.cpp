@@ -52,6 +52,7 @@ constexpr auto stateKey = "window/state"_L1;
 constexpr auto sidebarKey = "window/sidebarSplitter"_L1;
 constexpr auto pageSplitterKey = "window/pageSplitter"_L1;
 constexpr auto selectedKey = "window/selectedProfile"_L1;
+constexpr int rememberSelectionDelayMs = 1000;
 constexpr auto logSettingsGroup = "window/log"_L1;
 constexpr int closeGraceMs = 1500; // time for </stream:stream> to reach the servers on quit
 } // namespace
@@ -67,6 +68,9 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
 {
     setObjectName("mainWindow"_L1);
     setWindowIcon(QIcon(u":/xcm/icons/xcm.svg"_s));
+    m_rememberSelection.setSingleShot(true);
+    m_rememberSelection.setInterval(rememberSelectionDelayMs);
+    connect(&m_rememberSelection, &QTimer::timeout, this, &MainWindow::rememberSelection);
     m_profiles->setSessions(m_sessions.get());
     m_actions = new MainWindowActions(this);
     buildUi();
@@ -87,6 +91,8 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
 
 MainWindow::~MainWindow()
 {
+    if (m_rememberSelection.isActive())
+        rememberSelection();
     // Pages point at sessions: they go first.
     for (SessionPage *page : std::as_const(m_pages))
         delete page;
@@ -220,6 +226,14 @@ void MainWindow::saveLayout()
         settings.setValue(pageSplitterKey, page->splitter()->saveState());
     if (ProfileSession *session = currentSession())
         settings.setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
+    m_rememberSelection.stop(); // just written
+}
+
+void MainWindow::rememberSelection()
+{
+    m_rememberSelection.stop();
+    if (const ProfileSession *session = currentSession())
+        QSettings().setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
 }
 
 void MainWindow::watchSession(ProfileSession *session)
@@ -311,8 +325,8 @@ void MainWindow::onSelectionChanged()
         page->splitter()->restoreState(m_pageSplitterState);
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(page) : m_emptyPage);
     refreshLogMenu();
-    if (session) // remembered at once, so a crash or a kill does not lose it
-        QSettings().setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
+    if (session) // remembered soon, so a crash or a kill does not lose it, and once for a run of switches
+        m_rememberSelection.start();
     refreshChrome();
 }
 

@@ -97,6 +97,8 @@ private:
     void refreshKeychainBanner();
     // Connecting `session` found no secret: asks for it, one profile at a time.
     void refreshLogMenu();
+    // Writes the selected profile to the settings (m_rememberSelection's work, or at once).
+    void rememberSelection();
     // Removes through the service, then selects the profile that took its row.
     void removeProfile(const QUuid &id);
     // Asks before quitting while stanzas wait for a connection; true if the question is open now.
@@ -112,6 +114,9 @@ private:
     KeychainBanner *m_banner = nullptr;
     ElidedLabel *m_statusState = nullptr;
     QByteArray m_pageSplitterState;
+    // The selected profile is written to the settings a moment after the last switch: each write
+    // rewrites the whole settings file (milliseconds with many profiles), a pause at every switch.
+    QTimer m_rememberSelection;
     bool m_closing = false;
     bool m_dropWaitingConfirmed = false;
 

@@ -423,6 +423,9 @@ void TestMainWindow::buildsPagesWhenFirstShown()
     }
     QVERIFY(m_window->currentPage()->isVisible());
     QCOMPARE(m_window->currentPage()->session()->profile().name, u"Alpha"_s);
+    // Remembered a moment after the switch, without a close: a crash later still comes back to it.
+    QTRY_COMPARE(QSettings().value(u"window/selectedProfile"_s).toString(),
+                 session(u"Alpha"_s)->profile().id.toString(QUuid::WithoutBraces));
 
     SessionPage *gamma = page(u"Gamma (wrong secret)"_s); // asked for, not shown
     QVERIFY(gamma);

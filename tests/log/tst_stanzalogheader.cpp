@@ -9,6 +9,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void keepsTheLayoutAcrossAModelSwitch();
     void menuHidesColumnsButOne();
     void layoutIsKeptInSettings();
+    void hiddenLogIsMeasuredWhenShown();
 
 private:
     int shownWidth() const
@@ -249,6 +251,43 @@ void TestStanzaLogHeader::layoutIsKeptInSettings()
     m_table->hide();
     QCOMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false));
     QSettings().remove(u"log"_s);
+}
+
+void TestStanzaLogHeader::hiddenLogIsMeasuredWhenShown()
+{
+    // As in the window: each profile's log on a page of a stack, one shown. A hidden log does not lay
+    // out its rows' text as they arrive (with twenty connected profiles that was a tenth of the UI
+    // thread); it measures the newest when shown, and fits before the first paint.
+    QStackedWidget stack;
+    auto *other = new QWidget;
+    stack.addWidget(other);
+    StanzaLogModel log;
+    log.append(samples::received(samples::chatMessage));
+    log.flush();
+    auto *table = new QTableView;
+    auto *header = new StanzaLogHeader(table);
+    table->setHorizontalHeader(header);
+    table->setModel(&log);
+    stack.addWidget(table);
+    stack.resize(1000, 400);
+    stack.setCurrentWidget(table);
+    stack.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&stack));
+    QTest::qWait(400);             // laid out and fitted
+    stack.setCurrentWidget(other); // another profile shown
+
+    const QString longFrom = u"a-very-long-local-part-of-an-address@gateway.example.org/resource"_s;
+    const int before = header->sectionSize(StanzaLogModel::FromColumn);
+    log.append(samples::received(u"<message from='%1' to='bot@demo.localhost' type='chat' id='w1'>"
+                                 "<body>hi</body></message>"_s.arg(longFrom)
+                                     .toUtf8()));
+    log.flush();
+    QTest::qWait(700); // past the sampling interval and the refit delay
+    QCOMPARE(header->sectionSize(StanzaLogModel::FromColumn), before);
+
+    stack.setCurrentWidget(table);
+    QVERIFY2(header->sectionSize(StanzaLogModel::FromColumn) > before,
+             qPrintable(QString::number(header->sectionSize(StanzaLogModel::FromColumn))));
 }
 
 QTEST_MAIN(TestStanzaLogHeader)

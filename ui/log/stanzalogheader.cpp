@@ -45,8 +45,8 @@ StanzaLogHeader::StanzaLogHeader(QWidget *parent)
     m_measureTimer->setSingleShot(true);
     m_measureTimer->setInterval(measureIntervalMs);
     connect(m_measureTimer, &QTimer::timeout, this, [this] {
-        if (m_unmeasuredRows == 0 || !model())
-            return;
+        if (m_unmeasuredRows == 0 || !model() || !isShownInWindow())
+            return; // hidden: the newest rows are measured when it shows
         const int last = model()->rowCount() - 1;
         measureRows(qMax(0, last - qMin(m_unmeasuredRows, rowsSampled) + 1), last);
         m_unmeasuredRows = 0;
@@ -125,14 +125,34 @@ void StanzaLogHeader::setModel(QAbstractItemModel *newModel)
     m_modelReset = connect(newModel, &QAbstractItemModel::modelReset, this, [this] {
         m_contentWidths.clear();
         m_domainWidths.clear();
-        measureRows(0, model()->rowCount() - 1);
+        measureAll();
     });
-    measureRows(0, newModel->rowCount() - 1);
+    measureAll();
+}
+
+bool StanzaLogHeader::isShownInWindow() const
+{
+    return isVisibleTo(window());
+}
+
+void StanzaLogHeader::measureAll()
+{
+    m_unmeasuredRows = 0;
+    if (!model())
+        return; // the view's placeholder model (model() is null for it)
+    if (!isShownInWindow()) {
+        // The page of a profile not shown: its rows are measured when it is (a profile switch).
+        m_unmeasuredRows = model()->rowCount();
+        return;
+    }
+    measureRows(0, model()->rowCount() - 1);
 }
 
 void StanzaLogHeader::onRowsInserted(int first, int last)
 {
-    if (m_measureTimer->isActive()) {
+    // Hidden (another profile's page is shown): counted only, the measure waits for the show. Twenty
+    // connected profiles would otherwise each lay out the text of their newest rows four times a second.
+    if (m_measureTimer->isActive() || !isShownInWindow()) {
         m_unmeasuredRows += last - first + 1;
         return;
     }
@@ -140,10 +160,10 @@ void StanzaLogHeader::onRowsInserted(int first, int last)
     m_measureTimer->start();
 }
 
-void StanzaLogHeader::measureRows(int first, int last)
+bool StanzaLogHeader::measureRows(int first, int last)
 {
     if (!model() || last < first || model()->columnCount() != StanzaLogModel::ColumnCount)
-        return;
+        return false;
     const QWidget *cells = parentWidget() ? parentWidget() : this;
     const QFontMetrics metrics = cells->fontMetrics();
     bool grew = false;
@@ -169,6 +189,7 @@ void StanzaLogHeader::measureRows(int first, int last)
     }
     if (grew && m_fitColumns && !m_refitTimer->isActive())
         m_refitTimer->start();
+    return grew;
 }
 
 void StanzaLogHeader::onSectionResized(int column)
@@ -397,6 +418,17 @@ void StanzaLogHeader::showEvent(QShowEvent *event)
 {
     QHeaderView::showEvent(event);
     restoreColumns(); // another log may have changed them while this one was hidden
+    if (m_unmeasuredRows > 0 && model()) {
+        // What arrived while hidden, its newest rows standing for the rest, fitted before the first paint
+        // rather than a refit later.
+        const int last = model()->rowCount() - 1;
+        const bool grew = measureRows(qMax(0, last - m_unmeasuredRows + 1), last);
+        m_unmeasuredRows = 0;
+        if (grew && m_fitColumns) {
+            m_refitTimer->stop();
+            fitColumns();
+        }
+    }
 }
 
 void StanzaLogHeader::hideEvent(QHideEvent *event)

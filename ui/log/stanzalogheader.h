@@ -47,9 +47,15 @@ protected:
 
 private:
     void onSectionResized(int column);
-    void measureRows(int first, int last);
-    // Rows arrived: measured at once after a quiet spell, else sampled (the newest) by m_measureTimer.
+    // Whether the widest text grew.
+    bool measureRows(int first, int last);
+    // A new or reset model: its newest rows now, or at the show when hidden.
+    void measureAll();
+    // Rows arrived: measured at once after a quiet spell, else sampled (the newest) by m_measureTimer;
+    // while hidden, only counted.
     void onRowsInserted(int first, int last);
+    // Not hidden by the page stack or a parent (the window itself may not be shown yet, as in tests).
+    bool isShownInWindow() const;
     void fitColumns();
     void saveColumns();
     void restoreColumns();

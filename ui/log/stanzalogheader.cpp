@@ -21,7 +21,10 @@ namespace {
 
 constexpr int saveDelayMs = 500;  // a drag of a column divider is saved once, when it stops
 constexpr int refitDelayMs = 300; // columns grow once for a burst of traffic
-constexpr int rowsMeasured = 200; // of a log switched to: the newest
+constexpr int rowsMeasured = 100; // of a log switched to: the newest
+// Texts measured before, with their widths: kinds, types, sizes and the component's own address repeat
+// from row to row, and a text layout costs microseconds. Dropped whole when it grows past this.
+constexpr qsizetype widthCacheSize = 4096;
 // Under steady traffic, measuring every row as it comes cost a tenth of the UI thread (a text layout
 // per content cell) at 2,000 rows a second: the newest rows of each interval stand for the rest.
 constexpr int measureIntervalMs = 250;
@@ -170,15 +173,14 @@ bool StanzaLogHeader::measureRows(int first, int last)
     for (int row = qMax(first, last - rowsMeasured + 1); row <= last; ++row) {
         for (const int column : contentColumns) {
             const QString text = model()->index(row, column).data().toString();
-            const int width = metrics.horizontalAdvance(text);
+            const int width = textWidth(metrics, text);
             int &widest = m_contentWidths[column];
             if (width > widest) {
                 widest = width;
                 grew = true;
             }
             if (column == StanzaLogModel::FromColumn || column == StanzaLogModel::ToColumn) {
-                const int domainWidth =
-                    width > 0 ? metrics.horizontalAdvance(JidElider::domainKept(text)) : 0;
+                const int domainWidth = width > 0 ? textWidth(metrics, JidElider::domainKept(text)) : 0;
                 int &widestDomain = m_domainWidths[column];
                 if (domainWidth > widestDomain) {
                     widestDomain = domainWidth;
@@ -190,6 +192,24 @@ bool StanzaLogHeader::measureRows(int first, int last)
     if (grew && m_fitColumns && !m_refitTimer->isActive())
         m_refitTimer->start();
     return grew;
+}
+
+int StanzaLogHeader::textWidth(const QFontMetrics &metrics, const QString &text)
+{
+    if (const auto known = m_textWidths.constFind(text); known != m_textWidths.cend())
+        return *known;
+    if (m_textWidths.size() >= widthCacheSize)
+        m_textWidths.clear();
+    const int width = metrics.horizontalAdvance(text);
+    m_textWidths.insert(text, width);
+    return width;
+}
+
+void StanzaLogHeader::changeEvent(QEvent *event)
+{
+    QHeaderView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_textWidths.clear(); // measured in another font
 }
 
 void StanzaLogHeader::onSectionResized(int column)

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QFontMetrics;
 class QMenu;
 class QTimer;
 
@@ -43,12 +44,14 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
     void onSectionResized(int column);
     // Whether the widest text grew.
     bool measureRows(int first, int last);
+    int textWidth(const QFontMetrics &metrics, const QString &text);
     // A new or reset model: its newest rows now, or at the show when hidden.
     void measureAll();
     // Rows arrived: measured at once after a quiet spell, else sampled (the newest) by m_measureTimer;
@@ -68,8 +71,9 @@ private:
     QTimer *m_refitTimer = nullptr;   // rows with wider text arrived: fit once for a burst
     QTimer *m_measureTimer = nullptr; // running: rows arriving now are counted, not measured one by one
     int m_unmeasuredRows = 0;
-    QHash<int, int> m_contentWidths; // column → widest text seen in this model, in pixels
-    QHash<int, int> m_domainWidths;  // From, To → widest address with its local part elided away
+    QHash<int, int> m_contentWidths;  // column → widest text seen in this model, in pixels
+    QHash<int, int> m_domainWidths;   // From, To → widest address with its local part elided away
+    QHash<QString, int> m_textWidths; // text → its width in the cells' font
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;
     QMetaObject::Connection m_rowsInserted;

@@ -156,7 +156,9 @@ void StanzaLogHeader::onRowsInserted(int first, int last)
     // Hidden (another profile's page is shown): counted only, the measure waits for the show. Twenty
     // connected profiles would otherwise each lay out the text of their newest rows four times a second.
     if (m_measureTimer->isActive() || !isShownInWindow()) {
-        m_unmeasuredRows += last - first + 1;
+        // Capped: only the newest rowsMeasured are ever measured, and a log hidden for days would
+        // overflow the count.
+        m_unmeasuredRows = qMin(m_unmeasuredRows + (last - first + 1), rowsMeasured);
         return;
     }
     measureRows(first, last);

@@ -224,9 +224,7 @@ void MainWindow::saveLayout()
         settings.setValue(sidebarKey, splitter->saveState());
     if (SessionPage *page = currentPage())
         settings.setValue(pageSplitterKey, page->splitter()->saveState());
-    if (ProfileSession *session = currentSession())
-        settings.setValue(selectedKey, session->profile().id.toString(QUuid::WithoutBraces));
-    m_rememberSelection.stop(); // just written
+    rememberSelection();
 }
 
 void MainWindow::rememberSelection()

@@ -145,7 +145,7 @@ void StanzaLogHeader::measureAll()
         return; // the view's placeholder model (model() is null for it)
     if (!isShownInWindow()) {
         // The page of a profile not shown: its rows are measured when it is (a profile switch).
-        m_unmeasuredRows = model()->rowCount();
+        m_unmeasuredRows = qMin(model()->rowCount(), rowsMeasured);
         return;
     }
     measureRows(0, model()->rowCount() - 1);
@@ -171,6 +171,10 @@ bool StanzaLogHeader::measureRows(int first, int last)
         return false;
     const QWidget *cells = parentWidget() ? parentWidget() : this;
     const QFontMetrics metrics = cells->fontMetrics();
+    if (cells->font() != m_textWidthsFont) { // the widths known are another font's
+        m_textWidths.clear();
+        m_textWidthsFont = cells->font();
+    }
     bool grew = false;
     for (int row = qMax(first, last - rowsMeasured + 1); row <= last; ++row) {
         for (const int column : contentColumns) {
@@ -205,13 +209,6 @@ int StanzaLogHeader::textWidth(const QFontMetrics &metrics, const QString &text)
     const int width = metrics.horizontalAdvance(text);
     m_textWidths.insert(text, width);
     return width;
-}
-
-void StanzaLogHeader::changeEvent(QEvent *event)
-{
-    QHeaderView::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        m_textWidths.clear(); // measured in another font
 }
 
 void StanzaLogHeader::onSectionResized(int column)

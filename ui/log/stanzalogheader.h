@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFont>
 #include <QHash>
 #include <QHeaderView>
 
@@ -44,7 +45,6 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
@@ -73,7 +73,8 @@ private:
     int m_unmeasuredRows = 0;
     QHash<int, int> m_contentWidths;  // column → widest text seen in this model, in pixels
     QHash<int, int> m_domainWidths;   // From, To → widest address with its local part elided away
-    QHash<QString, int> m_textWidths; // text → its width in the cells' font
+    QHash<QString, int> m_textWidths; // text → its width in m_textWidthsFont, the cells' font
+    QFont m_textWidthsFont;
     QMenu *m_columnMenu = nullptr;
     QString m_settingsGroup;
     QMetaObject::Connection m_rowsInserted;

@@ -551,6 +551,40 @@ bool ComponentConnectionPrivate::canQueue() const
     return underWay && pending.size() < settings.maxPendingStanzas;
 }
 
+ComponentConnection::Status ComponentConnection::status() const
+{
+    return {d->state,    d->lastReason,      d->streamId,          d->serverDomain,
+            d->counters, reconnectAttempt(), d->nextReconnectAtMs, d->reconnectNotice};
+}
+
+void ComponentConnection::mirrorState(const Status &status)
+{
+    d->state = status.state;
+    d->lastReason = status.lastReason;
+    d->streamId = status.streamId;
+    d->serverDomain = status.serverDomain;
+    d->counters = status.counters;
+    d->reconnectHistory.attempts = status.reconnectAttempt;
+    d->nextReconnectAtMs = status.nextReconnectAtMs;
+    d->reconnectNotice = status.reconnectNotice;
+    Q_EMIT stateChanged(status.state, status.lastReason);
+}
+
+void ComponentConnection::mirrorStanza(const Stanza &stanza, const Counters &counters)
+{
+    d->counters = counters;
+    if (stanza.direction() == Direction::Received)
+        Q_EMIT stanzaReceived(stanza);
+    else
+        Q_EMIT stanzaSent(stanza);
+}
+
+void ComponentConnection::mirrorNotice(const QString &notice)
+{
+    d->reconnectNotice = notice;
+    Q_EMIT reconnectNoticeChanged(notice);
+}
+
 bool ComponentConnection::canQueue() const
 {
     return d->canQueue();

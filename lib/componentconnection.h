@@ -88,6 +88,28 @@ public:
     // Drops the waiting stanzas (the user gave up on them); returns how many there were.
     int clearPending();
 
+    // What the getters above report, taken at once: a connection on another thread is shown through a
+    // mirror, a ComponentConnection of the UI thread that never connects itself (ThreadedProxy).
+    struct Status
+    {
+        ConnectionState state = ConnectionState::Disconnected;
+        DisconnectReason lastReason;
+        QString streamId;
+        QString serverDomain;
+        Counters counters;
+        int reconnectAttempt = 0;
+        qint64 nextReconnectAtMs = 0;
+        QString reconnectNotice;
+    };
+    Status status() const;
+    // Mirror mode: takes the other connection's status and repeats its stateChanged.
+    void mirrorState(const Status &status);
+    // Mirror mode: repeats stanzaReceived or stanzaSent (by the stanza's direction) with the counters
+    // that came with it.
+    void mirrorStanza(const Stanza &stanza, const Counters &counters);
+    // Mirror mode: repeats reconnectNoticeChanged.
+    void mirrorNotice(const QString &notice);
+
 public Q_SLOTS:
     void connectToServer();
     // Closes the stream politely and cancels any pending reconnect.

@@ -71,6 +71,14 @@ Stanza Stanza::passedOn(Direction direction, qint64 timestampMs) const
     }
     return copy;
 }
+Stanza Stanza::unshared() const
+{
+    Stanza copy = *this;
+    if (copy.d)
+        copy.d.detach(); // the bytes stay shared: QByteArray's count is atomic and they never change
+    return copy;
+}
+
 Direction Stanza::direction() const
 {
     return d ? d->direction : Direction::Received;

@@ -53,6 +53,9 @@ public:
     bool isNull() const;
     // The same stanza going the other way at `timestampMs` (a proxy passing it on); shares the bytes.
     Stanza passedOn(Direction direction, qint64 timestampMs) const;
+    // A copy with data of its own, for another thread: the element tree is parsed lazily into the shared
+    // data, so two threads must not read one stanza's.
+    Stanza unshared() const;
     Direction direction() const;
     qint64 timestampMs() const;
     StanzaKind kind() const;

@@ -2,7 +2,7 @@
 #include "composewidget.h"
 
 #include "builtinanswers.h"
-#include "componentproxy.h"
+#include "threadedproxy.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
 #include "historypane.h"

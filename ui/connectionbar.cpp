@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionbar.h"
 
-#include "componentproxy.h"
+#include "threadedproxy.h"
 #include "connectiontimeline.h"
 #include "elidedlabel.h"
 #include "profilesession.h"

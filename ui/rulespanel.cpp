@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rulespanel.h"
 
-#include "componentproxy.h"
 #include "faultinjector.h"
 #include "profilesession.h"
 #include "profilestore.h"
@@ -10,6 +9,7 @@
 #include "rulelistmodel.h"
 #include "rulesfile.h"
 #include "statestyle.h"
+#include "threadedproxy.h"
 #include "uilogging.h"
 
 #include <QAction>
@@ -192,7 +192,7 @@ void RulesPanel::updateButtons()
     m_resume->defaultAction()->setEnabled(selected && m_session->activeRules()->rules().at(row).isPaused());
     m_export->defaultAction()->setEnabled(count > 0);
     // Held stanzas exist only in a proxy; a hold counts as a hit, which repaints the rule and lands here.
-    const int held = m_session->proxy()->faults().heldCount();
+    const int held = m_session->proxy()->heldCount();
     m_release->setVisible(m_session->isProxy());
     m_release->defaultAction()->setEnabled(held > 0);
     m_release->defaultAction()->setText(held > 0 ? tr("Re&lease %1 Held").arg(held) : tr("Re&lease Held"));
@@ -200,7 +200,7 @@ void RulesPanel::updateButtons()
 
 void RulesPanel::releaseHeld()
 {
-    const int held = m_session->proxy()->faults().heldCount();
+    const int held = m_session->proxy()->heldCount();
     m_session->proxy()->releaseHeld();
     say(tr("Released %1 held stanzas.").arg(held), false);
     updateButtons();

@@ -7,7 +7,7 @@
 // standard error, as xcm-cli --proxy does, and stops cleanly on SIGTERM or SIGINT. Its last line is
 //   XCM-BENCH-GUI-PROXY rows=… dropped=… max_lateness_ms=… long_freezes=…
 
-#include "componentproxy.h"
+#include "threadedproxy.h"
 #include "freezemeter.h"
 #include "mainwindow.h"
 #include "peeroptions.h"

@@ -4,7 +4,7 @@
 // connecting through the proxy and a slixmpp client messaging it. The slots run in order and build on
 // each other: the profile is created in the editor, listens, relays, injects, and refuses a component
 // with the wrong secret, next to a normal profile connected at the same time.
-#include "componentproxy.h"
+#include "threadedproxy.h"
 #include "composehistory.h"
 #include "composewidget.h"
 #include "connectionbar.h"

@@ -3,7 +3,6 @@
 
 #include "capturewriter.h"
 
-#include "componentproxy.h"
 #include "composehistory.h"
 #include "connectiontimeline.h"
 #include "proxylook.h"
@@ -12,6 +11,7 @@
 #include "ruleengine.h"
 #include "secretstore.h"
 #include "stanzalogmodel.h"
+#include "threadedproxy.h"
 #include "trafficcounter.h"
 #include "uilogging.h"
 
@@ -28,7 +28,7 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     , m_profile(profile)
     , m_secrets(secrets)
     , m_connection(std::make_unique<ComponentConnection>())
-    , m_proxy(std::make_unique<ComponentProxy>())
+    , m_proxy(std::make_unique<ThreadedProxy>())
     , m_log(std::make_unique<StanzaLogModel>())
     , m_history(std::make_unique<ComposeHistory>(
           historyFile.isEmpty() ? ComposeHistory::defaultFileName(profile.secretKey()) : historyFile))
@@ -68,16 +68,17 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
                 if (errors > 0)
                     m_traffic->countErrors(errors);
             });
-    connect(m_proxy.get(), &ComponentProxy::injectedToComponent, this,
+    connect(m_proxy.get(), &ThreadedProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { logStanza(stanza, int(StanzaLogModel::Origin::Injected)); });
-    connect(m_proxy.get(), &ComponentProxy::stanzaFaulted, this, &ProfileSession::noteFault);
-    connect(m_proxy.get(), &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
+    connect(m_proxy.get(), &ThreadedProxy::stanzaFaulted, this, &ProfileSession::noteFault);
+    connect(m_proxy.get(), &ThreadedProxy::componentEvent, this, [this](const QString &text, bool problem) {
         m_componentEvent = text;
         m_componentEventIsProblem = problem;
         m_timeline->recordNote(text, problem, QDateTime::currentMSecsSinceEpoch());
         Q_EMIT changed();
     });
-    connect(m_proxy.get(), &ComponentProxy::componentChanged, this, &ProfileSession::changed);
+    connect(m_proxy.get(), &ThreadedProxy::componentChanged, this, &ProfileSession::changed);
+    connect(m_proxy.get(), &ThreadedProxy::heldCountChanged, this, &ProfileSession::changed);
 }
 
 void ProfileSession::follow(ComponentConnection *connection)
@@ -91,9 +92,9 @@ void ProfileSession::follow(ComponentConnection *connection)
     });
     connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         using Origin = StanzaLogModel::Origin;
-        const Origin origin = m_sendingAutomatic  ? Origin::Automatic
-                              : m_sendingInjected ? Origin::Injected
-                                                  : Origin::Wire;
+        const Origin origin = m_sendingAutomatic                              ? Origin::Automatic
+                              : m_proxyMode && m_proxy->isReportingInjected() ? Origin::Injected
+                                                                              : Origin::Wire;
         logStanza(stanza, int(origin), m_sendingRule);
         if (!m_proxyMode)
             m_responder->handleSent(stanza); // an answer by hand releases its held request
@@ -228,7 +229,7 @@ bool ProfileSession::setRules(const QList<Rule> &rules, QString *error)
     if (!m_rules->setRules(rules, error))
         return false;
     // Compiled and checked by now: the proxy's runner takes the same list.
-    return m_proxy->faults().setRules(m_rules->rules(), error);
+    return m_proxy->setRules(m_rules->rules(), error);
 }
 
 RuleRunner *ProfileSession::activeRules() const
@@ -241,13 +242,13 @@ RuleRunner *ProfileSession::activeRules() const
 void ProfileSession::setRuleEnabled(int index, bool enabled)
 {
     m_rules->setRuleEnabled(index, enabled);
-    m_proxy->faults().setRuleEnabled(index, enabled);
+    m_proxy->setRuleEnabled(index, enabled);
 }
 
 void ProfileSession::resumeRule(int index)
 {
     m_rules->resumeRule(index);
-    m_proxy->faults().resumeRule(index);
+    m_proxy->resumeRule(index);
 }
 
 void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const QString &mark)
@@ -364,10 +365,10 @@ QString ProfileSession::send(const QByteArray &xml, Leg leg)
         if (!m_proxyMode)
             return tr("only a proxy session has a component to inject into");
         m_proxy->injectToComponent(xml, &problem); // logged through injectedToComponent
+    } else if (m_proxyMode) {
+        problem = m_proxy->injectToServer(xml); // logged as injected when the mirror reports it sent
     } else {
-        m_sendingInjected = m_proxyMode;
-        problem = connection()->send(xml);
-        m_sendingInjected = false;
+        problem = m_connection->send(xml);
     }
     if (problem.isEmpty())
         m_history->add(xml, QDateTime::currentMSecsSinceEpoch());

@@ -12,7 +12,6 @@
 
 namespace xcm {
 
-class ComponentProxy;
 class ComposeHistory;
 class ConnectionTimeline;
 class RequestTracker;
@@ -22,15 +21,16 @@ class RuleEngine;
 class RuleRunner;
 class SecretStore;
 class StanzaLogModel;
+class ThreadedProxy;
 class TrafficCounter;
 
 // Everything one profile has while the app runs: its connection, its stanza log and its history of
 // composed stanzas. Several sessions can be connected at once; the window shows one at a time.
 //
-// A proxy profile runs a ComponentProxy instead: Connect listens for the component, Disconnect stops.
-// Its server leg is connection(), so the log, counters and pairing work as in a normal session
-// (sent: component → server, received: server → component); the responder stays off, since the real
-// component answers.
+// A proxy profile runs a ComponentProxy instead, on a relay thread of its own (ThreadedProxy): Connect
+// listens for the component, Disconnect stops. Its server leg, as mirrored on this thread, is
+// connection(), so the log, counters and pairing work as in a normal session (sent: component →
+// server, received: server → component); the responder stays off, since the real component answers.
 class ProfileSession : public QObject
 {
     Q_OBJECT
@@ -49,7 +49,7 @@ public:
     // Whether the session runs as a proxy: the profile's mode, taken over at each connect (a live
     // session keeps the mode it started in).
     bool isProxy() const { return m_proxyMode; }
-    ComponentProxy *proxy() const { return m_proxy.get(); }
+    ThreadedProxy *proxy() const { return m_proxy.get(); }
     // Why the proxy is not listening, after a connect that failed to (the address is taken, a secret
     // is missing); empty otherwise.
     const QString &listenProblem() const { return m_listenProblem; }
@@ -185,7 +185,7 @@ private:
     Profile m_profile;
     SecretStore *m_secrets;
     std::unique_ptr<ComponentConnection> m_connection;
-    std::unique_ptr<ComponentProxy> m_proxy;
+    std::unique_ptr<ThreadedProxy> m_proxy;
     std::unique_ptr<StanzaLogModel> m_log;
     std::unique_ptr<ComposeHistory> m_history;
     std::unique_ptr<RequestTracker> m_requests;
@@ -197,7 +197,6 @@ private:
     QString m_sendingRule;           // the stanza the connection reports as sent is this rule's reply
     QString m_faultMark;             // the stanza the server connection reports next was faulted so
     bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
-    bool m_sendingInjected = false;  // … is one the user injected into a proxied stream
     bool m_proxyMode = false;
     bool m_hasSecret = false;
     QString m_componentSecret; // proxy mode, when the component has its own

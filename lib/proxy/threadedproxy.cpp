@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "threadedproxy.h"
+
+#include "componentproxy.h"
+
+#include <QTimer>
+
+namespace xcm {
+
+ThreadedProxy::ThreadedProxy(QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("xcm proxy relay"));
+    // Made on the relay thread, so that its sockets and timers belong to it.
+    connect(
+        &m_thread, &QThread::started, this,
+        [this] {
+            m_proxy = new ComponentProxy;
+            m_deliveryTimer = new QTimer;
+            m_deliveryTimer->setSingleShot(true);
+            m_deliveryTimer->setInterval(deliveryInterval);
+            connect(m_deliveryTimer, &QTimer::timeout, m_proxy, [this] { askForDelivery(); });
+            followRelay();
+            m_started.release();
+        },
+        Qt::DirectConnection);
+}
+
+ThreadedProxy::~ThreadedProxy()
+{
+    if (!m_relayStarted)
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_closing = true;
+    }
+    m_room.notify_all();
+    onRelayThread([this] {
+        m_proxy->disconnect();
+        m_proxy->upstream().disconnect();
+        m_proxy->faults().disconnect();
+        delete m_proxy;
+        m_proxy = nullptr;
+        delete m_deliveryTimer;
+        m_deliveryTimer = nullptr;
+    });
+    m_thread.quit();
+    m_thread.wait();
+    m_events.clear(); // what the window never saw refers to it
+}
+
+void ThreadedProxy::startRelay()
+{
+    // At the first use, not before: most profiles of a window never run as a proxy.
+    if (m_relayStarted)
+        return;
+    m_thread.start();
+    m_started.acquire();
+    m_relayStarted = true;
+    onRelayThread([this, settings = m_settings, rules = m_faults.rules(), generation = m_rulesGeneration] {
+        m_proxy->setSettings(settings);
+        m_proxy->setUpstreamSecret(m_upstreamSecret);
+        m_proxy->setComponentSecret(m_componentSecret);
+        m_relayRulesGeneration = generation;
+        m_proxy->faults().setRules(rules);
+    });
+}
+
+void ThreadedProxy::followRelay()
+{
+    // Relay thread. Each event carries what it reports by value, with stanzas unshared: the window reads
+    // its copy while the relay may still look into the original (a held stanza, a delayed one).
+    ComponentConnection &server = m_proxy->upstream();
+    const auto postStanza = [this, &server](const Stanza &stanza) {
+        post([this, stanza = stanza.unshared(), counters = server.counters(), injected = m_relayInjecting] {
+            m_reportingInjected = injected;
+            m_upstream.mirrorStanza(stanza, counters);
+            m_reportingInjected = false;
+        });
+    };
+    connect(&server, &ComponentConnection::stanzaReceived, m_proxy, postStanza);
+    connect(&server, &ComponentConnection::stanzaSent, m_proxy, postStanza);
+    connect(&server, &ComponentConnection::stateChanged, m_proxy, [this, &server] {
+        post([this, status = server.status(), facts = componentFacts()] {
+            takeFacts(facts);
+            m_upstream.mirrorState(status);
+        });
+    });
+    connect(&server, &ComponentConnection::reconnectNoticeChanged, m_proxy,
+            [this](const QString &notice) { post([this, notice] { m_upstream.mirrorNotice(notice); }); });
+    connect(m_proxy, &ComponentProxy::componentEvent, m_proxy, [this](const QString &text, bool problem) {
+        post([this, text, problem, facts = componentFacts()] {
+            takeFacts(facts);
+            Q_EMIT componentEvent(text, problem);
+        });
+    });
+    connect(m_proxy, &ComponentProxy::componentChanged, m_proxy, [this](bool connected) {
+        post([this, connected, facts = componentFacts()] {
+            takeFacts(facts);
+            Q_EMIT componentChanged(connected);
+        });
+    });
+    connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
+        post([this, stanza = stanza.unshared()] { Q_EMIT injectedToComponent(stanza); });
+    });
+    connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
+            [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
+                post([this, stanza = stanza.unshared(), action, mark, facts = componentFacts()] {
+                    takeFacts(facts);
+                    Q_EMIT stanzaFaulted(stanza, action, mark);
+                });
+            });
+    FaultInjector &faults = m_proxy->faults();
+    connect(&faults, &RuleRunner::ruleChanged, m_proxy, [this, &faults](int index) {
+        post([this, index, rule = faults.rules().value(index), generation = m_relayRulesGeneration] {
+            if (generation == m_rulesGeneration)
+                m_faults.takeRule(index, rule);
+        });
+    });
+    connect(&faults, &RuleRunner::rulePaused, m_proxy, [this](int index, const QString &why) {
+        post([this, index, why, generation = m_relayRulesGeneration] {
+            if (generation == m_rulesGeneration)
+                m_faults.repeatPause(index, why);
+        });
+    });
+}
+
+ThreadedProxy::ComponentFacts ThreadedProxy::componentFacts() const
+{
+    return {m_proxy->hasComponent(), m_proxy->componentAddress(), m_proxy->faults().heldCount()};
+}
+
+void ThreadedProxy::takeFacts(const ComponentFacts &facts)
+{
+    m_hasComponent = facts.connected;
+    m_componentAddress = facts.address;
+    if (std::exchange(m_heldCount, facts.held) != facts.held)
+        Q_EMIT heldCountChanged(facts.held);
+}
+
+void ThreadedProxy::onRelayThread(const std::function<void()> &work)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_callersWaiting;
+    }
+    m_room.notify_all(); // a relay waiting for room would never get to `work`
+    QMetaObject::invokeMethod(m_proxy, work, Qt::BlockingQueuedConnection);
+    const std::lock_guard lock(m_mutex);
+    --m_callersWaiting;
+}
+
+void ThreadedProxy::post(std::function<void()> event)
+{
+    std::unique_lock lock(m_mutex);
+    const auto hasRoom = [this] {
+        return m_events.size() < maxQueuedEvents || m_callersWaiting > 0 || m_closing;
+    };
+    if (!hasRoom()) {
+        lock.unlock();
+        askForDelivery(); // now, not when the timer would: this thread is about to wait
+        lock.lock();
+        m_room.wait(lock, hasRoom);
+    }
+    const bool first = m_events.empty();
+    m_events.push_back(std::move(event));
+    lock.unlock();
+    // One wake-up of the window's thread a delivery interval, not one a stanza: on two cores every
+    // wake-up of it competes with the relay, the component and the server for a core.
+    if (first && !m_deliveryTimer->isActive())
+        m_deliveryTimer->start();
+}
+
+void ThreadedProxy::askForDelivery()
+{
+    QMetaObject::invokeMethod(this, &ThreadedProxy::deliver, Qt::QueuedConnection);
+}
+
+void ThreadedProxy::deliver()
+{
+    std::vector<std::function<void()>> batch;
+    bool more = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        const size_t count = std::min(m_events.size(), eventsPerDelivery);
+        batch.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+            batch.push_back(std::move(m_events.front()));
+            m_events.pop_front();
+        }
+        more = !m_events.empty();
+    }
+    m_room.notify_all();
+    if (more) // after what is queued now: input and repaints get their turn between batches
+        QMetaObject::invokeMethod(this, &ThreadedProxy::deliver, Qt::QueuedConnection);
+    for (const std::function<void()> &event : batch)
+        event();
+}
+
+void ThreadedProxy::setSettings(const ProxySettings &settings)
+{
+    m_settings = settings;
+    if (m_relayStarted)
+        onRelayThread([this, settings] { m_proxy->setSettings(settings); });
+}
+
+void ThreadedProxy::setUpstreamSecret(const QString &secret)
+{
+    m_upstreamSecret = secret;
+    if (m_relayStarted)
+        onRelayThread([this, secret] { m_proxy->setUpstreamSecret(secret); });
+}
+
+void ThreadedProxy::setComponentSecret(const QString &secret)
+{
+    m_componentSecret = secret;
+    if (m_relayStarted)
+        onRelayThread([this, secret] { m_proxy->setComponentSecret(secret); });
+}
+
+bool ThreadedProxy::listen(QString *error)
+{
+    startRelay();
+    bool listening = false;
+    QString why;
+    onRelayThread([&] {
+        listening = m_proxy->listen(&why);
+        m_listeningPort = m_proxy->listeningPort();
+    });
+    m_listening = listening;
+    if (!listening && error)
+        *error = why;
+    return listening;
+}
+
+void ThreadedProxy::stop()
+{
+    if (m_relayStarted)
+        onRelayThread([this] { m_proxy->stop(); });
+    m_listening = false;
+    m_listeningPort = 0;
+}
+
+bool ThreadedProxy::injectToComponent(const QByteArray &xml, QString *error)
+{
+    startRelay();
+    bool injected = false;
+    QString why;
+    onRelayThread([&] { injected = m_proxy->injectToComponent(xml, &why); });
+    if (!injected && error)
+        *error = why;
+    return injected;
+}
+
+QString ThreadedProxy::injectToServer(const QByteArray &xml)
+{
+    startRelay();
+    QString problem;
+    onRelayThread([&] {
+        m_relayInjecting = true;
+        problem = m_proxy->upstream().send(xml);
+        m_relayInjecting = false;
+    });
+    return problem;
+}
+
+bool ThreadedProxy::setRules(const QList<Rule> &rules, QString *error)
+{
+    if (!m_faults.setRules(rules, error))
+        return false;
+    const quint64 generation = ++m_rulesGeneration;
+    if (!m_relayStarted)
+        return true; // the relay takes them when it starts
+    bool taken = false;
+    onRelayThread([&] {
+        m_relayRulesGeneration = generation;
+        taken = m_proxy->faults().setRules(m_faults.rules(), error);
+    });
+    return taken;
+}
+
+void ThreadedProxy::setRuleEnabled(int index, bool enabled)
+{
+    m_faults.setRuleEnabled(index, enabled);
+    if (m_relayStarted)
+        onRelayThread([&] { m_proxy->faults().setRuleEnabled(index, enabled); });
+}
+
+void ThreadedProxy::resumeRule(int index)
+{
+    m_faults.resumeRule(index);
+    if (m_relayStarted)
+        onRelayThread([&] { m_proxy->faults().resumeRule(index); });
+}
+
+void ThreadedProxy::releaseHeld()
+{
+    if (m_relayStarted)
+        onRelayThread([this] {
+            m_proxy->releaseHeld();
+            post([this, facts = componentFacts()] { takeFacts(facts); });
+        });
+}
+
+} // namespace xcm

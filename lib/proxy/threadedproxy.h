@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "componentconnection.h"
+#include "proxysettings.h"
+#include "rule.h"
+#include "rulerunnermirror.h"
+#include "stanza.h"
+
+#include <QObject>
+#include <QSemaphore>
+#include <QThread>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+class QTimer;
+
+namespace xcm {
+
+class ComponentProxy;
+
+// A ComponentProxy on a relay thread of its own, for the desktop app: a repaint of the window must not
+// hold a relayed stanza back. The window reads the proxy through mirrors on its own thread — the server
+// leg's state, counters and stanza signals (upstream()), the fault rules' counters (faults()), whether
+// a component is connected — that the relay thread keeps current with events delivered in the order
+// they happened, a batch at a time. What the window asks of the proxy (listen, stop, inject, rules) runs
+// on the relay thread while the window waits; the relay thread never waits for the window, except when
+// the window has fallen so far behind a flood that its events would pile up without bound: then the
+// relay pauses reading, and TCP slows both peers down. The thread starts at the first listen or
+// injection: most profiles of a window never run as a proxy.
+//
+// The mirrors only report: the server leg never reconnects or queues in a proxy, so upstream() repeats
+// stateChanged, stanzaReceived/Sent and reconnectNoticeChanged, and nothing else.
+class ThreadedProxy : public QObject
+{
+    Q_OBJECT
+public:
+    // Events the window may be behind by before the relay waits for it.
+    static constexpr size_t maxQueuedEvents = 50'000;
+    // Events handled in one go on the window's thread: a flood's backlog must not freeze it.
+    static constexpr size_t eventsPerDelivery = 2'000;
+    // How long an event may wait for the ones after it, to be delivered together.
+    static constexpr std::chrono::milliseconds deliveryInterval{10};
+
+    explicit ThreadedProxy(QObject *parent = nullptr);
+    ~ThreadedProxy() override;
+
+    void setSettings(const ProxySettings &settings);
+    const ProxySettings &settings() const { return m_settings; }
+    void setUpstreamSecret(const QString &secret);
+    void setComponentSecret(const QString &secret);
+
+    bool listen(QString *error);
+    void stop();
+    bool isListening() const { return m_listening; }
+    quint16 listeningPort() const { return m_listeningPort; }
+    bool hasComponent() const { return m_hasComponent; }
+    QString componentAddress() const { return m_componentAddress; }
+
+    // The server leg as the window sees it.
+    ComponentConnection &upstream() { return m_upstream; }
+    const ComponentConnection &upstream() const { return m_upstream; }
+    // As ComponentProxy::injectToComponent().
+    bool injectToComponent(const QByteArray &xml, QString *error);
+    // Sends a stanza to the server as the component; returns why it was refused, or empty. Its
+    // stanzaSent on upstream() comes while isReportingInjected() says so.
+    QString injectToServer(const QByteArray &xml);
+    bool isReportingInjected() const { return m_reportingInjected; }
+
+    // The fault rules as the relay thread runs them: set, switched and resumed here, counted there.
+    RuleRunner &faults() { return m_faults; }
+    bool setRules(const QList<Rule> &rules, QString *error);
+    void setRuleEnabled(int index, bool enabled);
+    void resumeRule(int index);
+    int heldCount() const { return m_heldCount; }
+    void releaseHeld();
+
+Q_SIGNALS:
+    // ComponentProxy's, repeated on the window's thread.
+    void componentEvent(const QString &text, bool problem);
+    void componentChanged(bool connected);
+    void injectedToComponent(const xcm::Stanza &stanza);
+    void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
+    void heldCountChanged(int count);
+
+private:
+    // What the relay thread knows of the component's side, sent with every event that may change it.
+    struct ComponentFacts
+    {
+        bool connected = false;
+        QString address;
+        int held = 0;
+    };
+
+    void startRelay();
+    void followRelay();
+    ComponentFacts componentFacts() const;
+    void takeFacts(const ComponentFacts &facts);
+    // Runs `work` on the relay thread and waits for it.
+    void onRelayThread(const std::function<void()> &work);
+    // Relay thread: queues an event for the window's thread.
+    void post(std::function<void()> event);
+    // Relay thread: has the window's thread deliver what is queued.
+    void askForDelivery();
+    // Window's thread: runs the next batch of events.
+    void deliver();
+
+    QThread m_thread;
+    QSemaphore m_started;
+    bool m_relayStarted = false;
+    ComponentProxy *m_proxy = nullptr; // made, used and destroyed on m_thread only, as is:
+    QTimer *m_deliveryTimer = nullptr;
+
+    // The window's side.
+    ComponentConnection m_upstream;
+    RuleRunnerMirror m_faults;
+    ProxySettings m_settings;
+    QString m_upstreamSecret; // handed to the relay when it starts (in memory only, as everywhere)
+    QString m_componentSecret;
+    bool m_listening = false;
+    quint16 m_listeningPort = 0;
+    bool m_hasComponent = false;
+    QString m_componentAddress;
+    int m_heldCount = 0;
+    bool m_reportingInjected = false;
+    quint64 m_rulesGeneration = 0;
+
+    // The relay thread's side.
+    bool m_relayInjecting = false;
+    quint64 m_relayRulesGeneration = 0;
+
+    // Between them.
+    std::mutex m_mutex;
+    std::condition_variable m_room;
+    std::deque<std::function<void()>> m_events;
+    int m_callersWaiting = 0; // the window waits in onRelayThread(): the relay must not wait for it
+    bool m_closing = false;
+};
+
+} // namespace xcm

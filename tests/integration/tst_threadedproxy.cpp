@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app's proxy (ThreadedProxy: a ComponentProxy on a relay thread, read through mirrors)
+// against the real parts: Prosody upstream, slixmpp's echo component connecting through it, a slixmpp
+// client messaging the component. The point of the thread: the relay goes on while the thread that owns
+// the proxy (the window's) is busy, and the mirrors then report everything, in order.
+#include "echocomponentprocess.h"
+#include "prosodyserver.h"
+#include "threadedproxy.h"
+#include "xmppclientprocess.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace xcm;
+using xcm::test::ComponentAccount;
+using xcm::test::EchoComponentProcess;
+using xcm::test::ProsodyServer;
+using xcm::test::XmppClientProcess;
+
+namespace {
+
+const ComponentAccount echo{u"echo.localhost"_s, u"echo-secret-9"_s};
+const QString userPassword = u"dora-password"_s;
+
+QString echoMessage(const QString &id, const QString &body)
+{
+    return u"<message type='chat' id='%1' to='%2'><body>%3</body></message>"_s.arg(id, echo.domain, body);
+}
+
+// Indexes of the stanzas in `spy` whose wire holds `text`.
+QList<int> rowsHolding(const QSignalSpy &spy, const QByteArray &text)
+{
+    QList<int> rows;
+    for (int i = 0; i < spy.size(); ++i) {
+        if (spy.at(i).at(0).value<Stanza>().wire().contains(text))
+            rows << i;
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestThreadedProxy : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void mirrorsTheComponentAndTheServerLeg();
+    void relaysWhileItsOwnersThreadIsBusy();
+    void injectsOnBothLegs();
+    void faultRulesCountOnTheRelayThreadAndShowInTheMirror();
+
+private:
+    void startProxy(ThreadedProxy &proxy);
+    std::unique_ptr<ProsodyServer> m_server;
+    QString m_user;
+};
+
+void TestThreadedProxy::initTestCase()
+{
+    QString why;
+    if (!ProsodyServer::available(&why))
+        QFAIL(qPrintable(u"Prosody is required for the integration tests: "_s + why));
+    if (!XmppClientProcess::available(&why))
+        QFAIL(qPrintable(u"The slixmpp test client is required: "_s + why));
+    m_server = std::make_unique<ProsodyServer>(QList<ComponentAccount>{echo});
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY2(m_server->addUser(u"dora"_s, userPassword, &error), qPrintable(error));
+    m_user = u"dora@"_s + m_server->serverDomain();
+}
+
+void TestThreadedProxy::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+void TestThreadedProxy::cleanup()
+{
+    // Let Prosody notice the last component left before the next one logs in (else: conflict).
+    QTest::qWait(300);
+}
+
+void TestThreadedProxy::startProxy(ThreadedProxy &proxy)
+{
+    ProxySettings settings;
+    settings.upstream.host = u"127.0.0.1"_s;
+    settings.upstream.port = m_server->componentPort();
+    settings.upstream.domain = echo.domain;
+    settings.upstream.connectTimeout = 5s;
+    proxy.setSettings(settings);
+    proxy.setUpstreamSecret(echo.secret);
+    QString error;
+    QVERIFY2(proxy.listen(&error), qPrintable(error));
+    QVERIFY(proxy.isListening());
+    QVERIFY(proxy.listeningPort() > 0);
+}
+
+void TestThreadedProxy::mirrorsTheComponentAndTheServerLeg()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    QSignalSpy states(&proxy.upstream(), &ComponentConnection::stateChanged);
+    QSignalSpy components(&proxy, &ThreadedProxy::componentChanged);
+    QSignalSpy events(&proxy, &ThreadedProxy::componentEvent);
+    {
+        EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+        component.start();
+        QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+        QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+        QVERIFY(proxy.hasComponent());
+        QVERIFY(proxy.componentAddress().startsWith(u"127.0.0.1:"_s));
+        QVERIFY(!proxy.upstream().streamId().isEmpty());
+        QVERIFY(proxy.upstream().counters().stanzasIn > 0); // the server's header and <handshake/>
+        QCOMPARE(components.size(), 1);
+        QCOMPARE(components.first().at(0).toBool(), true);
+        // The states came in their order, each once.
+        QCOMPARE(states.first().at(0).value<ConnectionState>(), ConnectionState::Connecting);
+        QCOMPARE(states.last().at(0).value<ConnectionState>(), ConnectionState::Connected);
+    }
+    // The component went away with its process.
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Disconnected);
+    QTRY_VERIFY(!proxy.hasComponent());
+    QCOMPARE(components.last().at(0).toBool(), false);
+    QVERIFY(events.last().at(0).toString().contains(u"left"_s));
+    QVERIFY(proxy.isListening()); // for the component's next connection
+    proxy.stop();
+    QVERIFY(!proxy.isListening());
+}
+
+void TestThreadedProxy::relaysWhileItsOwnersThreadIsBusy()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    QSignalSpy fromServer(&proxy.upstream(), &ComponentConnection::stanzaReceived);
+    QSignalSpy toServer(&proxy.upstream(), &ComponentConnection::stanzaSent);
+    EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+    const ComponentConnection::Counters before = proxy.upstream().counters();
+    fromServer.clear();
+    toServer.clear();
+
+    // This thread, the window's in the app, is busy 250 ms at a time with a 1 ms break between: a relay
+    // that needed it would hold each leg of an echo for about 125 ms.
+    QTimer busy;
+    busy.setInterval(1);
+    connect(&busy, &QTimer::timeout, this, [] { QThread::msleep(250); });
+    busy.start();
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    const bool ran = client.run({echoMessage(u"b1"_s, u"while busy"_s)}, 10s);
+    busy.stop();
+    QVERIFY2(ran, qPrintable(client.failure() + component.output()));
+    QCOMPARE(client.messageBody(u"b1"_s), u"while busy"_s);
+    QVERIFY2(client.answerDelayMs(u"b1"_s) < 60,
+             qPrintable(u"the echo took %1 ms"_s.arg(client.answerDelayMs(u"b1"_s))));
+
+    // Afterwards the mirror reports both legs, the message before its echo.
+    QTRY_COMPARE(rowsHolding(fromServer, "while busy").size(), 1);
+    QTRY_COMPARE(rowsHolding(toServer, "while busy").size(), 1);
+    QVERIFY(!component.failureCondition().size());
+    // The counters came with the stanzas.
+    const ComponentConnection::Counters after = proxy.upstream().counters();
+    QCOMPARE(after.stanzasOut - before.stanzasOut, quint64(toServer.size()));
+    QCOMPARE(after.stanzasIn - before.stanzasIn, quint64(fromServer.size()));
+}
+
+void TestThreadedProxy::injectsOnBothLegs()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    QString error;
+    QVERIFY(!proxy.injectToComponent("<message to='x@echo.localhost'/>", &error));
+    QVERIFY(error.contains(u"no component"_s));
+
+    EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+
+    // To the component, as if from the server.
+    QSignalSpy injected(&proxy, &ThreadedProxy::injectedToComponent);
+    const QByteArray toComponent = "<message from='someone@localhost' to='bot@echo.localhost' id='i1'>"
+                                   "<body>from the proxy</body></message>";
+    QVERIFY2(proxy.injectToComponent(toComponent, &error), qPrintable(error));
+    QTRY_COMPARE(injected.size(), 1);
+    QCOMPARE(injected.first().at(0).value<Stanza>().wire(), toComponent);
+    QTRY_VERIFY(component.receivedBytes().contains(toComponent));
+
+    // To the server: the mirror reports it sent while saying it is an injection, and only then.
+    QList<bool> injectedWhenSent;
+    connect(&proxy.upstream(), &ComponentConnection::stanzaSent, this, [&](const Stanza &stanza) {
+        injectedWhenSent << (stanza.id() == u"s1"_s && proxy.isReportingInjected());
+    });
+    QCOMPARE(
+        proxy.injectToServer("<presence from='bot@echo.localhost' to='" + m_user.toUtf8() + "' id='s1'/>"),
+        QString());
+    QTRY_COMPARE(injectedWhenSent.size(), 1);
+    QVERIFY(injectedWhenSent.first());
+    QVERIFY(!proxy.isReportingInjected());
+    // A stanza the server would be sent from outside the domain is refused before it goes.
+    QVERIFY(!proxy.injectToServer("<message from='bot@elsewhere' to='x@localhost'/>").isEmpty());
+}
+
+void TestThreadedProxy::faultRulesCountOnTheRelayThreadAndShowInTheMirror()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    Rule hold(u"keep"_s, u"dir == in and body contains 'keep me'"_s, {});
+    hold.setAction(Rule::Action::Hold);
+    QString error;
+    QVERIFY2(proxy.setRules({hold}, &error), qPrintable(error));
+    QCOMPARE(proxy.faults().rules().size(), 1);
+
+    EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+    component.start();
+    QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+
+    QSignalSpy faulted(&proxy, &ThreadedProxy::stanzaFaulted);
+    QSignalSpy held(&proxy, &ThreadedProxy::heldCountChanged);
+    QSignalSpy ruleChanges(&proxy.faults(), &RuleRunner::ruleChanged);
+    // The client gives up waiting for the echo of a held message; it is held on the way in.
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    QVERIFY(client.run({echoMessage(u"h1"_s, u"keep me"_s)}, 2s) || !client.failure().isEmpty());
+    QTRY_COMPARE(proxy.heldCount(), 1);
+    QCOMPARE(held.last().at(0).toInt(), 1);
+    QCOMPARE(faulted.size(), 1);
+    QVERIFY(faulted.first().at(2).toString().contains(u"held by rule keep"_s));
+    QVERIFY(!ruleChanges.isEmpty());
+    QCOMPARE(proxy.faults().rules().first().hits(), quint64(1));
+    QVERIFY(!component.receivedBytes().contains("keep me"));
+
+    proxy.releaseHeld();
+    QTRY_COMPARE(proxy.heldCount(), 0);
+    QCOMPARE(held.last().at(0).toInt(), 0);
+    QTRY_VERIFY(component.receivedBytes().contains("keep me"));
+
+    // Switched off here, it stops acting there.
+    proxy.setRuleEnabled(0, false);
+    QVERIFY(!proxy.faults().rules().first().isEnabled());
+    XmppClientProcess again(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(again.run({echoMessage(u"h2"_s, u"keep me too"_s)}, 10s), qPrintable(again.failure()));
+    QCOMPARE(again.messageBody(u"h2"_s), u"keep me too"_s);
+    QCOMPARE(proxy.heldCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestThreadedProxy)
+#include "tst_threadedproxy.moc"

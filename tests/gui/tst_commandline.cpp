@@ -2,6 +2,7 @@
 // The real xcm binary's command line (run inside tests/run-with-keychain, so the secrets imported here
 // go to a throwaway keychain). Profiles point at a listening socket in this process: a connection
 // attempt by the app shows up there.
+#include "manpage.h"
 #include "prerequisite.h"
 
 #include <QFile>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void paletteAndLanguage_data();
     void paletteAndLanguage();
     void opensSavedLogsGivenAsArguments();
+    void manPageNamesEveryOptionOfHelp();
 
 private:
     QString writeProfile(const QString &name, const QString &domain);
@@ -176,6 +178,19 @@ void TestCommandLine::opensSavedLogsGivenAsArguments()
     QVERIFY2(app.exitCode() == 0, qPrintable(output + QString::fromUtf8(app.readAllStandardError())));
     QVERIFY2(output.contains(u"saved log capture-test.jsonl: 2 stanzas · 1 line could not be read"_s),
              qPrintable(output));
+}
+
+void TestCommandLine::manPageNamesEveryOptionOfHelp()
+{
+    QProcess app;
+    app.setProcessEnvironment(m_environment);
+    app.start(m_xcm, {u"--help"_s});
+    QVERIFY(app.waitForFinished(30000));
+    const QString help = QString::fromUtf8(app.readAllStandardOutput());
+    const QStringList options = xcm::test::optionsInHelp(help);
+    QVERIFY2(options.contains(u"--smoke-test"_s), qPrintable(help));
+    const QStringList missing = xcm::test::optionsMissingFromManPage(options, u"xcm"_s);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"xcm(1) lacks "_s + missing.join(u", "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

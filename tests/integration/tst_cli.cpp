@@ -2,6 +2,7 @@
 #include "componentconnection.h"
 #include "connectionhelpers.h"
 #include "localport.h"
+#include "manpage.h"
 #include "prosodyserver.h"
 #include "scriptedserver.h"
 #include "xmlelement.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void wrongSecretExitsWithAuthenticationCode();
     void refusedPortExitsWithNetworkCode();
     void helpNamesTheCommandNotItsPath();
+    void manPageNamesEveryOptionOfHelp();
     void unexpectedArgumentIsNotEchoed();
     void optionWithoutItsValue_data();
     void optionWithoutItsValue();
@@ -450,6 +452,20 @@ QString TestCli::writeFile(const QString &name, const QByteArray &content)
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
         return {};
     return path;
+}
+
+void TestCli::manPageNamesEveryOptionOfHelp()
+{
+    QProcess cli;
+    cli.start(cliPath(), {u"--help"_s});
+    QVERIFY(cli.waitForFinished(10000));
+    const QStringList options = xcm::test::optionsInHelp(QString::fromUtf8(cli.readAllStandardOutput()));
+    // The modes of the later issues, by name: a help that lost them must not pass as complete.
+    for (const auto &mode : {u"--filter"_s, u"--rules"_s, u"--proxy"_s, u"--listen"_s,
+                             u"--component-secret-file"_s, u"--record"_s, u"--read"_s})
+        QVERIFY2(options.contains(mode), qPrintable(mode + u" is not in --help"_s));
+    const QStringList missing = xcm::test::optionsMissingFromManPage(options, u"xcm-cli"_s);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"xcm-cli(1) lacks "_s + missing.join(u", "_s)));
 }
 
 void TestCli::helpNamesTheCommandNotItsPath()

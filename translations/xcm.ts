@@ -1186,11 +1186,11 @@ Sent: %3 stanzas, %4</source>
 <context>
     <name>xcm::FaultInjector</name>
     <message>
-        <source>paused: %1 stanzas are held already; release them to go on</source>
+        <source>paused: %1 stanzas are held already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paused: acted more than %1 times within a second (a loop?); turn the rule on again to resume it</source>
+        <source>paused: acted more than %1 times within a second (a loop?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2563,11 +2563,11 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paused: more than %1 replies within a second (a loop?); turn the rule on again to resume it</source>
+        <source>reply not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reply not sent: %1</source>
+        <source>paused: more than %1 replies within a second (a loop?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2639,6 +2639,10 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Resume, or turn it on again, to go on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1193,12 +1193,12 @@ Gesendet: %3 Stanzas, %4</translation>
 <context>
     <name>xcm::FaultInjector</name>
     <message>
-        <source>paused: %1 stanzas are held already; release them to go on</source>
-        <translation>pausiert: %1 Stanzas sind schon zurückgehalten; gib sie frei, um fortzufahren</translation>
+        <source>paused: %1 stanzas are held already</source>
+        <translation>pausiert: %1 Stanzas werden schon zurückgehalten</translation>
     </message>
     <message>
-        <source>paused: acted more than %1 times within a second (a loop?); turn the rule on again to resume it</source>
-        <translation>pausiert: mehr als %1 Eingriffe innerhalb einer Sekunde (eine Schleife?); schalte die Regel wieder ein, um sie fortzusetzen</translation>
+        <source>paused: acted more than %1 times within a second (a loop?)</source>
+        <translation>pausiert: mehr als %1 Eingriffe innerhalb einer Sekunde (eine Schleife?)</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2578,12 @@ bot.example.org | commands | Befehle</translation>
         <translation>Bedingung: %1</translation>
     </message>
     <message>
-        <source>paused: more than %1 replies within a second (a loop?); turn the rule on again to resume it</source>
-        <translation>angehalten: mehr als %1 Antworten in einer Sekunde (eine Schleife?); die Regel wieder einschalten, um sie fortzusetzen</translation>
-    </message>
-    <message>
         <source>reply not sent: %1</source>
         <translation>Antwort nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>paused: more than %1 replies within a second (a loop?)</source>
+        <translation>angehalten: mehr als %1 Antworten in einer Sekunde (eine Schleife?)</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2655,10 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 — Resume, or turn it on again, to go on</source>
+        <translation>%1 — „Fortsetzen“ oder wieder einschalten, um weiterzumachen</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ CliSession::CliSession(CliOptions options, QObject *parent)
         m_printer.warning(u"rule '%1': %2"_s.arg(m_rules.rules().value(index).name(), why));
     });
     connect(&m_rules, &RuleEngine::rulePaused, this, [this](int index, const QString &why) {
-        m_printer.warning(u"rule '%1' paused: %2"_s.arg(m_rules.rules().value(index).name(), why));
+        m_printer.warning(u"rule '%1' %2; it stays paused for the rest of this run"_s.arg(
+            m_rules.rules().value(index).name(), why));
     });
 }
 

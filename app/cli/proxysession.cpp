@@ -58,7 +58,8 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                     m_printer.printStanza(stanza, toServer ? "C→S" : "S→C", u"[%1]"_s.arg(mark));
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
-        m_printer.error(u"rule %1: %2"_s.arg(m_proxy.faults().rules().at(index).name(), why));
+        m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run (SIGUSR1 releases held "
+                        "stanzas)"_s.arg(m_proxy.faults().rules().at(index).name(), why));
     });
     connect(&upstream, &ComponentConnection::stateChanged, this,
             [this](ConnectionState state, const DisconnectReason &reason) {

@@ -34,7 +34,7 @@ FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
             continue;
         if (rule.m_action == Rule::Action::Hold) {
             if (int(m_held.size()) >= m_maxHeld) {
-                pause(i, tr("paused: %1 stanzas are held already; release them to go on").arg(m_maxHeld));
+                pause(i, tr("paused: %1 stanzas are held already").arg(m_maxHeld));
                 continue;
             }
             m_held.push_back({stanza, rule.m_name});
@@ -65,9 +65,7 @@ void FaultInjector::clearHeld()
 
 QString FaultInjector::rateLimitReason() const
 {
-    return tr("paused: acted more than %1 times within a second (a loop?); turn the rule on again to "
-              "resume it")
-        .arg(maxActionsPerSecond());
+    return tr("paused: acted more than %1 times within a second (a loop?)").arg(maxActionsPerSecond());
 }
 
 } // namespace xcm

@@ -115,9 +115,7 @@ void RuleEngine::remember(const XmlElement &reply)
 
 QString RuleEngine::rateLimitReason() const
 {
-    return tr("paused: more than %1 replies within a second (a loop?); turn the rule on again to "
-              "resume it")
-        .arg(maxActionsPerSecond());
+    return tr("paused: more than %1 replies within a second (a loop?)").arg(maxActionsPerSecond());
 }
 
 bool RuleEngine::answer(int index, StanzaView &view)

@@ -69,6 +69,8 @@ QString RuleListModel::statusText(const Rule &rule) const
 {
     if (!runsHere(rule))
         return rule.isFault() ? tr("acts in proxy profiles only") : tr("answers in direct profiles only");
+    if (rule.isPaused())
+        return tr("%1 — Resume, or turn it on again, to go on").arg(rule.lastError());
     if (!rule.lastError().isEmpty())
         return rule.lastError();
     return rule.isEnabled() ? tr("on") : tr("off");

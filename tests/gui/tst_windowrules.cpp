@@ -26,6 +26,7 @@
 #include "windowwithserver.h"
 #include "xmppclientprocess.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void panelMakesARuleThatAnswers();
     void savedFiltersComeBack();
     void panelOrdersExportsAndImports();
+    void rateLimitPausesARuleAndResumeRestartsIt();
 
 private:
     xcm::test::WindowWithServer m_env;
@@ -390,6 +392,57 @@ void TestWindowRules::panelOrdersExportsAndImports()
     QCOMPARE(panel->model()->rowCount(), 6);
     QVERIFY2(panel->message().startsWith(u"Not imported: "_s) && panel->message().contains(u":2:"_s),
              qPrintable(panel->message()));
+}
+
+void TestWindowRules::rateLimitPausesARuleAndResumeRestartsIt()
+{
+    // 60 pings at once: the echo rule answers 50 within the second, then pauses (a loop between two
+    // programs looks like this) and says so in the panel, until Resume.
+    m_env.addComponentProfile(u"Limited"_s);
+    QVERIFY(m_window->selectProfileByName(u"Limited"_s));
+    SessionPage *page = xcm::test::pageNamed(m_window, u"Limited"_s);
+    ProfileSession *session = page->session();
+    QVERIFY(session->setRules({echoRules().first()}));
+    session->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConnectionState::Connected, 15000);
+    const auto pings = [](const QString &prefix, int count) {
+        QStringList messages;
+        for (int i = 1; i <= count; ++i)
+            messages << u"<message id='%1%2' to='%3' type='chat'><body>ping %2</body></message>"_s.arg(
+                prefix, QString::number(i), component.domain);
+        return messages;
+    };
+    XmppClientProcess flood(m_env.user, userPassword, m_server->clientPort());
+    flood.run(pings(u"f"_s, 60), 3s); // the client waits for one echo a JID: it sees the first only
+    QTRY_VERIFY(session->rules()->rules().at(0).isPaused());
+    QCOMPARE(session->rules()->rules().at(0).hits(), quint64(RuleRunner::defaultMaxActionsPerSecond));
+    StanzaLogModel *log = session->log();
+    QTest::qWait(300);
+    log->flush();
+    int replies = 0;
+    for (int row = 0; row < log->rowCount(); ++row)
+        replies += log->originAt(row) == StanzaLogModel::Origin::Automatic ? 1 : 0;
+    QCOMPARE(replies, RuleRunner::defaultMaxActionsPerSecond);
+
+    page->tabs()->setCurrentWidget(page->rules());
+    RulesPanel *panel = page->rules();
+    const QModelIndex status = panel->model()->index(0, RuleListModel::StatusColumn);
+    QVERIFY2(status.data().toString().startsWith(u"paused: more than 50 replies within a second"_s),
+             qPrintable(status.data().toString()));
+    auto *resume = panel->findChild<QAction *>(u"resumeRuleAction"_s);
+    QVERIFY(resume);
+    panel->view()->setCurrentIndex(panel->model()->index(0, RuleListModel::NameColumn));
+    QVERIFY(resume->isEnabled());
+    resume->trigger();
+    QVERIFY(!session->rules()->rules().at(0).isPaused());
+    QCOMPARE(status.data().toString(), u"on"_s);
+    QVERIFY(!resume->isEnabled());
+
+    XmppClientProcess after(m_env.user, userPassword, m_server->clientPort());
+    QVERIFY2(after.run(pings(u"a"_s, 1), 10s), qPrintable(after.failure()));
+    QCOMPARE(after.messageBody(u"a1"_s), u"pong ping 1"_s);
+    session->disconnectFromServer();
+    QTRY_COMPARE(session->state(), ConnectionState::Disconnected);
 }
 
 QTEST_MAIN(TestWindowRules)

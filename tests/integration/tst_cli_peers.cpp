@@ -93,6 +93,7 @@ private Q_SLOTS:
     void answerChoosesTheBuiltInAnswers();
     void noAnswerLeavesTheAskerWaiting();
     void rulesAnswerARealClient();
+    void ruleActingInALoopPauses();
     void filterPrintsOnlyWhatMatches();
     void proxyRelaysARealComponent();
     void proxyRefusesAWrongComponentSecret();
@@ -245,6 +246,37 @@ void TestCliPeers::rulesAnswerARealClient()
     QTRY_VERIFY2(cli.output().contains(u"[rule roster, result in "_s), qPrintable(cli.output()));
     QVERIFY2(cli.output().contains(u"[rule echo]"_s), qPrintable(cli.output()));
     QVERIFY2(!cli.output().contains(u"service-unavailable"_s), qPrintable(cli.output()));
+}
+
+void TestCliPeers::ruleActingInALoopPauses()
+{
+    // 60 pings at once: the echo rule answers 50 within the second, then pauses for the run and says so.
+    QTemporaryDir dir;
+    QFile rules(dir.filePath(u"rules.xml"_s));
+    QVERIFY(rules.open(QIODevice::WriteOnly));
+    rules.write("<rules xmlns='urn:xcm:rules:1'>\n"
+                "  <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
+                "    <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
+                "  </rule>\n"
+                "</rules>\n");
+    rules.close();
+    CliProcess cli;
+    cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
+               u"--rules"_s, rules.fileName()},
+              comp.secret);
+    QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
+    QStringList pings;
+    for (int i = 1; i <= 60; ++i)
+        pings << u"<message type='chat' id='p%1' to='%2'><body>ping %1</body></message>"_s.arg(
+            QString::number(i), comp.domain);
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    client.run(pings, 3s); // it waits for one echo a JID: the rest time out
+    QVERIFY2(cli.waitForError(u"rule 'echo' paused: more than 50 replies within a second (a loop?); it stays "
+                              "paused for the rest of this run"_s),
+             qPrintable(cli.output()));
+    QTRY_COMPARE(cli.output().count(u"[rule echo]"_s), 50); // the default limit
+    QTest::qWait(300);
+    QCOMPARE(cli.output().count(u"[rule echo]"_s), 50);
 }
 
 void TestCliPeers::filterPrintsOnlyWhatMatches()

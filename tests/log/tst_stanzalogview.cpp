@@ -106,6 +106,7 @@ private Q_SLOTS:
     void typingFilters();
     void findWithoutFiltering();
     void expressionFilters();
+    void expressionThatGivesUpSaysSo();
     void escapeClearsTheSearch();
     void pauseHoldsTheViewStill();
     void followScrollsOnlyAtTheBottom();
@@ -268,6 +269,26 @@ void TestStanzaLogView::expressionFilters()
     QTRY_COMPARE(table()->model()->rowCount(), 0); // no stanza contains those words
     search->setText(u"juliet"_s);
     QTRY_COMPARE(table()->model()->rowCount(), 2);
+}
+
+void TestStanzaLogView::expressionThatGivesUpSaysSo()
+{
+    // (a+)+$ against "aaaa…a!" backtracks without end: the search gives up on that stanza, counts it as
+    // not matching, and the bar under the log says so rather than hiding it silently.
+    fillMixed(*m_model);
+    m_model->append(samples::received(
+        u"<message from='a@b' to='c@d' id='evil'><body>%1!</body></message>"_s.arg(QString(40, u'a'))
+            .toUtf8()));
+    m_model->flush();
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    child<QAction>(u"expressionAction"_s)->trigger();
+    search->setText(u"body ~ '(a+)+$'"_s);
+    auto *message = child<QLabel>(u"messageLabel"_s); // elided to its width; the tooltip has it whole
+    QTRY_VERIFY2(
+        message->toolTip().startsWith(u"The filter skipped some stanzas: 1:9: the regular expression "
+                                      "gave up on 1 stanza(s)"_s),
+        qPrintable(message->toolTip()));
+    QCOMPARE(table()->model()->rowCount(), 0); // given up on: not a match
 }
 
 void TestStanzaLogView::escapeClearsTheSearch()
@@ -713,7 +734,7 @@ void TestStanzaLogView::exportRunsBesideTheWindowAndStopsWithIt()
     QCOMPARE(finished.count(), 0);
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 0); // nor its temporary file
-    m_view = new StanzaLogView; // for cleanup()
+    m_view = new StanzaLogView;                                  // for cleanup()
 }
 
 void TestStanzaLogView::shortcuts()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rulespanel.h"
 
-#include "faultinjector.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "ruledialog.h"
@@ -191,7 +190,7 @@ void RulesPanel::updateButtons()
     m_down->defaultAction()->setEnabled(selected && row < count - 1);
     m_resume->defaultAction()->setEnabled(selected && m_session->activeRules()->rules().at(row).isPaused());
     m_export->defaultAction()->setEnabled(count > 0);
-    // Held stanzas exist only in a proxy; a hold counts as a hit, which repaints the rule and lands here.
+    // Held stanzas exist only in a proxy; the session's changed() brings a new held count here.
     const int held = m_session->proxy()->heldCount();
     m_release->setVisible(m_session->isProxy());
     m_release->defaultAction()->setEnabled(held > 0);
@@ -200,9 +199,8 @@ void RulesPanel::updateButtons()
 
 void RulesPanel::releaseHeld()
 {
-    const int held = m_session->proxy()->heldCount();
-    m_session->proxy()->releaseHeld();
-    say(tr("Released %1 held stanzas.").arg(held), false);
+    const int released = m_session->proxy()->releaseHeld();
+    say(tr("Released %1 held stanzas.").arg(released), false);
     updateButtons();
 }
 

@@ -74,6 +74,13 @@ bool RuleRunner::withinRateLimit(int index)
     return false;
 }
 
+void RuleRunner::takeCounts(Rule &into, const Rule &from)
+{
+    into.m_hits = from.m_hits;
+    into.m_lastError = from.m_lastError;
+    into.m_paused = from.m_paused;
+}
+
 void RuleRunner::pause(int index, const QString &why)
 {
     Rule &rule = m_rules[index];

@@ -55,6 +55,8 @@ protected:
     void pause(int index, const QString &why);
     // Why a rule paused at the rate limit, for the user.
     virtual QString rateLimitReason() const = 0;
+    // What a runner counts of a rule (hits, last error, pause), from another runner's copy of it.
+    static void takeCounts(Rule &into, const Rule &from);
 
     QList<Rule> m_rules;
     QElapsedTimer m_clock;

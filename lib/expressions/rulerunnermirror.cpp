@@ -13,7 +13,8 @@ void RuleRunnerMirror::takeRule(int index, const Rule &rule)
 {
     if (index < 0 || index >= m_rules.size() || m_rules.at(index).name() != rule.name())
         return;
-    m_rules[index] = rule;
+    // On/off is set here: a report the relay made before the user's click must not undo it.
+    takeCounts(m_rules[index], rule);
     Q_EMIT ruleChanged(index);
 }
 

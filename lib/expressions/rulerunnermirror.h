@@ -17,8 +17,8 @@ public:
 
     QString refusal(const Rule &) const override { return {}; }
 
-    // Rule `index` as the other runner has it now; a rule of another list (the other runner's report
-    // crossed a setRules() here) is ignored.
+    // The counts of rule `index` (hits, last error, pause) as the other runner has them now; on/off
+    // stays as set here. A rule of another list (the report crossed a setRules() here) is ignored.
     void takeRule(int index, const Rule &rule);
     // Repeats the other runner's rulePaused (takeRule() brings the pause itself).
     void repeatPause(int index, const QString &why);

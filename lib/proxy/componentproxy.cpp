@@ -30,14 +30,19 @@ ComponentProxy::~ComponentProxy()
     m_upstream.disconnect(this);
 }
 
-void ComponentProxy::setSettings(const ProxySettings &settings)
+ConnectionSettings ComponentProxy::upstreamSettings(const ProxySettings &settings)
 {
-    m_settings = settings;
     ConnectionSettings upstream = settings.upstream;
     upstream.reconnect.enabled = false;                        // the component reconnects, and then so do we
     upstream.keepaliveInterval = std::chrono::milliseconds(0); // the component's keepalive is relayed
     upstream.maxPendingStanzas = 0; // nothing waits: a stanza is relayed or the leg is down
-    m_upstream.setSettings(upstream);
+    return upstream;
+}
+
+void ComponentProxy::setSettings(const ProxySettings &settings)
+{
+    m_settings = settings;
+    m_upstream.setSettings(upstreamSettings(settings));
 }
 
 void ComponentProxy::setUpstreamSecret(const QString &secret)

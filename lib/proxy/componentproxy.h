@@ -31,6 +31,8 @@ public:
     ~ComponentProxy() override;
 
     void setSettings(const ProxySettings &settings);
+    // The server leg's settings for `settings`: no reconnect, no keepalive, no queue (see setSettings).
+    static ConnectionSettings upstreamSettings(const ProxySettings &settings);
     const ProxySettings &settings() const { return m_settings; }
     void setUpstreamSecret(const QString &secret);
     // Empty: the component presents the upstream secret.

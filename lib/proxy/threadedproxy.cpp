@@ -3,6 +3,7 @@
 
 #include "componentproxy.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace xcm {
@@ -15,6 +16,7 @@ ThreadedProxy::ThreadedProxy(QObject *parent)
     connect(
         &m_thread, &QThread::started, this,
         [this] {
+            m_relayContext = new QObject;
             m_proxy = new ComponentProxy;
             m_deliveryTimer = new QTimer;
             m_deliveryTimer->setSingleShot(true);
@@ -46,7 +48,8 @@ ThreadedProxy::~ThreadedProxy()
     });
     m_thread.quit();
     m_thread.wait();
-    m_events.clear(); // what the window never saw refers to it
+    delete m_relayContext; // its thread has finished: nothing can be delivered to it any more
+    m_events.clear();      // what the window never saw refers to it
 }
 
 void ThreadedProxy::startRelay()
@@ -72,11 +75,13 @@ void ThreadedProxy::followRelay()
     // its copy while the relay may still look into the original (a held stanza, a delayed one).
     ComponentConnection &server = m_proxy->upstream();
     const auto postStanza = [this, &server](const Stanza &stanza) {
-        post([this, stanza = stanza.unshared(), counters = server.counters(), injected = m_relayInjecting] {
-            m_reportingInjected = injected;
-            m_upstream.mirrorStanza(stanza, counters);
-            m_reportingInjected = false;
-        });
+        post(
+            [this, stanza = stanza.unshared(), counters = server.counters(), injected = m_relayInjecting] {
+                m_reportingInjected = injected;
+                m_upstream.mirrorStanza(stanza, counters);
+                m_reportingInjected = false;
+            },
+            stanza.wire().size());
     };
     connect(&server, &ComponentConnection::stanzaReceived, m_proxy, postStanza);
     connect(&server, &ComponentConnection::stanzaSent, m_proxy, postStanza);
@@ -101,7 +106,8 @@ void ThreadedProxy::followRelay()
         });
     });
     connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
-        post([this, stanza = stanza.unshared()] { Q_EMIT injectedToComponent(stanza); });
+        post([this, stanza = stanza.unshared()] { Q_EMIT injectedToComponent(stanza); },
+             stanza.wire().size());
     });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
@@ -145,16 +151,17 @@ void ThreadedProxy::onRelayThread(const std::function<void()> &work)
         ++m_callersWaiting;
     }
     m_room.notify_all(); // a relay waiting for room would never get to `work`
-    QMetaObject::invokeMethod(m_proxy, work, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_relayContext, work, Qt::BlockingQueuedConnection);
     const std::lock_guard lock(m_mutex);
     --m_callersWaiting;
 }
 
-void ThreadedProxy::post(std::function<void()> event)
+void ThreadedProxy::post(std::function<void()> event, qsizetype bytes)
 {
     std::unique_lock lock(m_mutex);
     const auto hasRoom = [this] {
-        return m_events.size() < maxQueuedEvents || m_callersWaiting > 0 || m_closing;
+        return (m_events.size() < m_maxQueuedEvents && m_queuedBytes < maxQueuedBytes) ||
+               m_callersWaiting > 0 || m_closing;
     };
     if (!hasRoom()) {
         lock.unlock();
@@ -163,7 +170,8 @@ void ThreadedProxy::post(std::function<void()> event)
         m_room.wait(lock, hasRoom);
     }
     const bool first = m_events.empty();
-    m_events.push_back(std::move(event));
+    m_events.push_back({std::move(event), bytes});
+    m_queuedBytes += bytes;
     lock.unlock();
     // One wake-up of the window's thread a delivery interval, not one a stanza: on two cores every
     // wake-up of it competes with the relay, the component and the server for a core.
@@ -178,28 +186,52 @@ void ThreadedProxy::askForDelivery()
 
 void ThreadedProxy::deliver()
 {
-    std::vector<std::function<void()>> batch;
-    bool more = false;
+    // A receiver that runs an event loop of its own (a dialog) must not have later events delivered
+    // before the rest of this batch: the outer delivery asks again when it is done.
+    if (m_delivering)
+        return;
+    std::vector<QueuedEvent> batch;
     {
         const std::lock_guard lock(m_mutex);
         const size_t count = std::min(m_events.size(), eventsPerDelivery);
         batch.reserve(count);
         for (size_t i = 0; i < count; ++i) {
+            m_queuedBytes -= m_events.front().bytes;
             batch.push_back(std::move(m_events.front()));
             m_events.pop_front();
         }
-        more = !m_events.empty();
     }
     m_room.notify_all();
-    if (more) // after what is queued now: input and repaints get their turn between batches
+    const QPointer<ThreadedProxy> alive(this); // a receiver may end the session
+    m_delivering = true;
+    for (const QueuedEvent &event : batch) {
+        event.run();
+        if (!alive)
+            return;
+    }
+    m_delivering = false;
+    bool more = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        more = !m_events.empty();
+    }
+    if (more) // behind what is queued now: input and repaints get their turn between batches
         QMetaObject::invokeMethod(this, &ThreadedProxy::deliver, Qt::QueuedConnection);
-    for (const std::function<void()> &event : batch)
-        event();
+}
+
+void ThreadedProxy::setMaxQueuedEvents(size_t count)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_maxQueuedEvents = std::max<size_t>(1, count);
+    }
+    m_room.notify_all();
 }
 
 void ThreadedProxy::setSettings(const ProxySettings &settings)
 {
     m_settings = settings;
+    m_upstream.setSettings(ComponentProxy::upstreamSettings(settings)); // canQueue(): never, as there
     if (m_relayStarted)
         onRelayThread([this, settings] { m_proxy->setSettings(settings); });
 }
@@ -293,13 +325,17 @@ void ThreadedProxy::resumeRule(int index)
         onRelayThread([&] { m_proxy->faults().resumeRule(index); });
 }
 
-void ThreadedProxy::releaseHeld()
+int ThreadedProxy::releaseHeld()
 {
-    if (m_relayStarted)
-        onRelayThread([this] {
-            m_proxy->releaseHeld();
-            post([this, facts = componentFacts()] { takeFacts(facts); });
-        });
+    if (!m_relayStarted)
+        return 0;
+    int released = 0;
+    onRelayThread([&] {
+        released = m_proxy->faults().heldCount();
+        m_proxy->releaseHeld();
+        post([this, facts = componentFacts()] { takeFacts(facts); });
+    });
+    return released;
 }
 
 } // namespace xcm

@@ -38,8 +38,9 @@ class ThreadedProxy : public QObject
 {
     Q_OBJECT
 public:
-    // Events the window may be behind by before the relay waits for it.
-    static constexpr size_t maxQueuedEvents = 50'000;
+    // Events, and bytes of stanzas in them, the window may be behind by before the relay waits for it.
+    static constexpr size_t defaultMaxQueuedEvents = 50'000;
+    static constexpr qsizetype maxQueuedBytes = 64 * 1024 * 1024;
     // Events handled in one go on the window's thread: a flood's backlog must not freeze it.
     static constexpr size_t eventsPerDelivery = 2'000;
     // How long an event may wait for the ones after it, to be delivered together.
@@ -76,7 +77,11 @@ public:
     void setRuleEnabled(int index, bool enabled);
     void resumeRule(int index);
     int heldCount() const { return m_heldCount; }
-    void releaseHeld();
+    // Relays what hold rules keep; returns how many there were.
+    int releaseHeld();
+
+    // For tests of the window falling behind: a smaller queue than defaultMaxQueuedEvents.
+    void setMaxQueuedEvents(size_t count);
 
 Q_SIGNALS:
     // ComponentProxy's, repeated on the window's thread.
@@ -101,8 +106,8 @@ private:
     void takeFacts(const ComponentFacts &facts);
     // Runs `work` on the relay thread and waits for it.
     void onRelayThread(const std::function<void()> &work);
-    // Relay thread: queues an event for the window's thread.
-    void post(std::function<void()> event);
+    // Relay thread: queues an event for the window's thread; `bytes`: the stanza bytes it keeps alive.
+    void post(std::function<void()> event, qsizetype bytes = 0);
     // Relay thread: has the window's thread deliver what is queued.
     void askForDelivery();
     // Window's thread: runs the next batch of events.
@@ -111,6 +116,7 @@ private:
     QThread m_thread;
     QSemaphore m_started;
     bool m_relayStarted = false;
+    QObject *m_relayContext = nullptr; // lives on m_thread: what the window's calls are run by
     ComponentProxy *m_proxy = nullptr; // made, used and destroyed on m_thread only, as is:
     QTimer *m_deliveryTimer = nullptr;
 
@@ -126,6 +132,7 @@ private:
     QString m_componentAddress;
     int m_heldCount = 0;
     bool m_reportingInjected = false;
+    bool m_delivering = false;
     quint64 m_rulesGeneration = 0;
 
     // The relay thread's side.
@@ -135,7 +142,14 @@ private:
     // Between them.
     std::mutex m_mutex;
     std::condition_variable m_room;
-    std::deque<std::function<void()>> m_events;
+    struct QueuedEvent
+    {
+        std::function<void()> run;
+        qsizetype bytes = 0;
+    };
+    std::deque<QueuedEvent> m_events;
+    qsizetype m_queuedBytes = 0;
+    size_t m_maxQueuedEvents = defaultMaxQueuedEvents;
     int m_callersWaiting = 0; // the window waits in onRelayThread(): the relay must not wait for it
     bool m_closing = false;
 };

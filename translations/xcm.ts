@@ -1902,10 +1902,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stored in the system keychain (service “xcm”), never in the settings file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2023,6 +2019,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>the server&apos;s component_secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, in an entry labelled “xcm: &lt;i&gt;profile&lt;/i&gt; (&lt;i&gt;domain&lt;/i&gt;)”, never in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3816,10 +3816,6 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
     <name>xcm::TimelineDialog</name>
     <message>
         <source>Connection Timeline — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stream header received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1916,10 +1916,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>&lt;b&gt;Kein Schlüsselbund verfügbar&lt;/b&gt; (%1). Das Secret bleibt nur im Speicher, bis xcm beendet wird, und muss beim nächsten Mal erneut eingegeben werden; es wird nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <source>Stored in the system keychain (service “xcm”), never in the settings file.</source>
-        <translation>Liegt im Schlüsselbund des Systems (Dienst „xcm“), nie in der Einstellungsdatei.</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
@@ -2038,6 +2034,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>the server&apos;s component_secret</source>
         <translation>das component_secret des Servers</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, in an entry labelled “xcm: &lt;i&gt;profile&lt;/i&gt; (&lt;i&gt;domain&lt;/i&gt;)”, never in the settings file.</source>
+        <translation>Liegt im Schlüsselbund des Systems, in einem Eintrag namens „xcm: &lt;i&gt;Profil&lt;/i&gt; (&lt;i&gt;Domain&lt;/i&gt;)“, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>
@@ -3833,10 +3833,6 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     <message>
         <source>Connection Timeline — %1</source>
         <translation>Verbindungsverlauf — %1</translation>
-    </message>
-    <message>
-        <source>Stream header received</source>
-        <translation>Stream-Header empfangen</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

@@ -455,7 +455,8 @@ void ProfileEditor::updateKeychainNote()
                 .arg(m_secrets->unavailableReason().toHtmlEscaped()));
     } else {
         m_keychainNote->setText(
-            tr("Stored in the system keychain (service “xcm”), never in the settings file."));
+            tr("Stored in the system keychain, in an entry labelled “xcm: <i>profile</i> (<i>domain</i>)”, "
+               "never in the settings file."));
     }
 }
 

@@ -62,9 +62,11 @@ TimelineDialog::TimelineDialog(ConnectionTimeline *timeline, const QString &prof
     m_view->horizontalHeader()->setSectionResizeMode(ConnectionTimeline::DetailColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(ConnectionTimeline::TimeColumn,
                            m_view->fontMetrics().horizontalAdvance(u"8888-88-88 88:88:88.888"_s) + 16);
-    m_view->resizeColumnToContents(ConnectionTimeline::AttemptColumn);
-    m_view->setColumnWidth(ConnectionTimeline::EventColumn,
-                           m_view->fontMetrics().horizontalAdvance(tr("Stream header received")) + 16);
+    // The short columns as wide as their words in this language (at most 500 rows to measure), so
+    // that the details (a stream id, a reason) get the rest.
+    for (const int column : {ConnectionTimeline::AttemptColumn, ConnectionTimeline::EventColumn,
+                             ConnectionTimeline::DurationColumn})
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->scrollToBottom();
     // New rows come at the bottom, where the latest attempt is.
     connect(timeline, &QAbstractItemModel::rowsInserted, m_view, &QTableView::scrollToBottom);

@@ -25,7 +25,8 @@ namespace xcm {
 namespace {
 constexpr int pollMs = 250;
 constexpr int maxWaitMs = 30000;
-constexpr int wantedRows = 8; // header, handshake, success and a few stanzas
+constexpr int wantedRows = 8;   // header, handshake, success and a few stanzas
+constexpr int graphSeconds = 8; // of traffic after the reconnect, for the graph
 } // namespace
 
 Screenshotter::Screenshotter(MainWindow *window, const QString &prefix, QObject *parent)
@@ -82,32 +83,55 @@ void Screenshotter::shootMainAndCompose()
         save(m_window, u"main"_s);
         if (SessionPage *page = m_window->currentPage()) {
             save(page->compose(), u"compose"_s);
-            // The connection bar with its traffic graph (and recording on: the screenshots' data folder
-            // is a throwaway one), and the connection timeline.
-            page->session()->startRecording();
-            QCoreApplication::processEvents();
-            save(page->connectionBar(), u"connectionbar"_s);
-            page->session()->stopRecording();
-            page->connectionBar()->showTimeline();
-            if (auto *timeline = m_window->findChild<TimelineDialog *>()) {
-                save(timeline, u"timeline"_s);
-                timeline->close();
-            }
-            // A large stanza, as a pasted avatar is: held, with its preview and bar.
-            const QString base64 = QString::fromLatin1(QByteArray(300'000, '\x5a').toBase64());
-            page->compose()->setXml(u"<message from='bot@"_s + page->session()->profile().settings.domain +
-                                    u"' to='alice@echo.localhost'><data xmlns='urn:xmpp:bob' "
-                                    u"cid='sha1+8f35fef110ffc5df08d579a50083ff9308fb6242@bob.xmpp.org' "
-                                    u"type='image/png'>"_s +
-                                    base64 + u"</data></message>"_s);
-            QTimer::singleShot(300, this, [this, page] {
-                save(page->compose(), u"compose-large"_s);
-                page->compose()->applyTemplate(StanzaTemplate::MessageChat);
-                shootRules(page);
-            });
+            reconnectThenShootConnection(page);
             return;
         }
         shootEditor();
+    });
+}
+
+void Screenshotter::reconnectThenShootConnection(SessionPage *page)
+{
+    // A timeline of one attempt says little: the profile disconnects and connects again first, and the
+    // traffic graph gets some seconds of the demo's traffic after it.
+    ProfileSession *session = page->session();
+    auto *reconnected = new QMetaObject::Connection;
+    *reconnected = connect(session, &ProfileSession::stateChanged, this, [=, this](ConnectionState state) {
+        if (state == ConnectionState::Disconnected) {
+            QTimer::singleShot(1500, session, &ProfileSession::connectToServer);
+        } else if (state == ConnectionState::Connected) {
+            disconnect(*reconnected);
+            delete reconnected;
+            QTimer::singleShot(graphSeconds * 1000, this, [this, page] { shootConnection(page); });
+        }
+    });
+    session->disconnectFromServer();
+}
+
+void Screenshotter::shootConnection(SessionPage *page)
+{
+    // The connection bar with its traffic graph (and recording on: the screenshots' data folder is a
+    // throwaway one), and the connection timeline.
+    page->session()->startRecording();
+    QCoreApplication::processEvents();
+    save(page->connectionBar(), u"connectionbar"_s);
+    page->session()->stopRecording();
+    page->connectionBar()->showTimeline();
+    if (auto *timeline = m_window->findChild<TimelineDialog *>()) {
+        save(timeline, u"timeline"_s);
+        timeline->close();
+    }
+    // A large stanza, as a pasted avatar is: held, with its preview and bar.
+    const QString base64 = QString::fromLatin1(QByteArray(300'000, '\x5a').toBase64());
+    page->compose()->setXml(u"<message from='bot@"_s + page->session()->profile().settings.domain +
+                            u"' to='alice@echo.localhost'><data xmlns='urn:xmpp:bob' "
+                            u"cid='sha1+8f35fef110ffc5df08d579a50083ff9308fb6242@bob.xmpp.org' "
+                            u"type='image/png'>"_s +
+                            base64 + u"</data></message>"_s);
+    QTimer::singleShot(300, this, [this, page] {
+        save(page->compose(), u"compose-large"_s);
+        page->compose()->applyTemplate(StanzaTemplate::MessageChat);
+        shootRules(page);
     });
 }
 

@@ -11,7 +11,9 @@ class MainWindow;
 class SessionPage;
 
 // Saves PNGs of the main window, the compose form and the profile editor once the selected profile is
-// connected and its log shows some traffic, then quits. For tools/screenshots and documentation.
+// connected and its log shows some traffic, then quits. Before the connection bar and timeline it
+// disconnects and connects again, so that the timeline shows two attempts and the traffic graph some
+// seconds of traffic. For tools/screenshots and documentation.
 class Screenshotter : public QObject
 {
     Q_OBJECT
@@ -22,6 +24,8 @@ public:
 private:
     void poll();
     void shootMainAndCompose();
+    void reconnectThenShootConnection(SessionPage *page);
+    void shootConnection(SessionPage *page);
     void shootRules(SessionPage *page);
     void shootEditor();
     void save(QWidget *widget, const QString &name);

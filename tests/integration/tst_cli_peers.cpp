@@ -143,6 +143,21 @@ QString request(const QString &id, const QString &type, const QString &payload)
     return u"<iq type='%1' id='%2' to='%3'>%4</iq>"_s.arg(type, id, comp.domain, payload);
 }
 
+const QByteArray echoRule =
+    "  <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
+    "    <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
+    "  </rule>\n";
+
+// A rules file in `dir` holding `rules` (<rule/> elements); its name, or empty when it cannot be written.
+QString writeRules(const QTemporaryDir &dir, const QByteArray &rules)
+{
+    QFile file(dir.filePath(u"rules.xml"_s));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("<rules xmlns='urn:xcm:rules:1'>\n" + rules + "</rules>\n");
+    return file.fileName();
+}
+
 } // namespace
 
 void TestCliPeers::answersWhatARealClientAsks()
@@ -211,21 +226,16 @@ void TestCliPeers::noAnswerLeavesTheAskerWaiting()
 void TestCliPeers::rulesAnswerARealClient()
 {
     QTemporaryDir dir;
-    QFile rules(dir.filePath(u"rules.xml"_s));
-    QVERIFY(rules.open(QIODevice::WriteOnly));
-    rules.write("<rules xmlns='urn:xcm:rules:1'>\n"
-                "  <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
-                "    <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
-                "  </rule>\n"
-                "  <rule name='roster' match=\"kind == iq and has(query@xmlns == 'jabber:iq:roster')\">\n"
-                "    <iq type='result' from='{to}' to='{from}' id='{id}'><query xmlns='jabber:iq:roster'>"
-                "<item jid='carol@example.org'/></query></iq>\n"
-                "  </rule>\n"
-                "</rules>\n");
-    rules.close();
+    const QString rules = writeRules(
+        dir, echoRule +
+                 "  <rule name='roster' match=\"kind == iq and has(query@xmlns == 'jabber:iq:roster')\">\n"
+                 "    <iq type='result' from='{to}' to='{from}' id='{id}'><query xmlns='jabber:iq:roster'>"
+                 "<item jid='carol@example.org'/></query></iq>\n"
+                 "  </rule>\n");
+    QVERIFY(!rules.isEmpty());
     CliProcess cli;
     cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
-               u"--rules"_s, rules.fileName()},
+               u"--rules"_s, rules},
               comp.secret);
     QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
     XmppClientProcess client(m_user, userPassword, m_server->clientPort());
@@ -252,17 +262,11 @@ void TestCliPeers::ruleActingInALoopPauses()
 {
     // 60 pings at once: the echo rule answers 50 within the second, then pauses for the run and says so.
     QTemporaryDir dir;
-    QFile rules(dir.filePath(u"rules.xml"_s));
-    QVERIFY(rules.open(QIODevice::WriteOnly));
-    rules.write("<rules xmlns='urn:xcm:rules:1'>\n"
-                "  <rule name='echo' match=\"kind == message and body contains 'ping'\">\n"
-                "    <message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>\n"
-                "  </rule>\n"
-                "</rules>\n");
-    rules.close();
+    const QString rules = writeRules(dir, echoRule);
+    QVERIFY(!rules.isEmpty());
     CliProcess cli;
     cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
-               u"--rules"_s, rules.fileName()},
+               u"--rules"_s, rules},
               comp.secret);
     QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
     QStringList pings;

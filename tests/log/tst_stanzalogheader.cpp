@@ -30,6 +30,7 @@ private Q_SLOTS:
     void fitsTheWidth_data();
     void fitsTheWidth();
     void addressColumnsKeepTheDomain();
+    void shortSummariesLeaveIdWhole();
     void userSizesEndFitting();
     void keepsTheLayoutAcrossAModelSwitch();
     void menuHidesColumnsButOne();
@@ -251,6 +252,27 @@ void TestStanzaLogHeader::layoutIsKeptInSettings()
     m_table->hide();
     QCOMPARE(QSettings().value(u"log/fitColumns"_s), QVariant(false));
     QSettings().remove(u"log"_s);
+}
+
+void TestStanzaLogHeader::shortSummariesLeaveIdWhole()
+{
+    // A stream id (a UUID) in the Id column, short summaries, a wide window: Summary keeps no more than its
+    // text needs, and the id fits whole.
+    StanzaLogModel log;
+    log.append(
+        samples::received(u"<message from='alice@echo.localhost/desk' to='bot@demo.localhost' type='chat' "
+                          "id='6bec1667-92c9-4815-9cb9-8139a081fd86'><body>hi</body></message>"_s.toUtf8()));
+    log.flush();
+    QTableView table;
+    auto *header = new StanzaLogHeader(&table);
+    table.setHorizontalHeader(header);
+    table.setModel(&log);
+    table.resize(1250, 400);
+    table.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table));
+    const QString id = log.index(0, StanzaLogModel::IdColumn).data().toString();
+    QTRY_VERIFY2(header->sectionSize(StanzaLogModel::IdColumn) > table.fontMetrics().horizontalAdvance(id),
+                 qPrintable(QString::number(header->sectionSize(StanzaLogModel::IdColumn))));
 }
 
 void TestStanzaLogHeader::hiddenLogIsMeasuredWhenShown()

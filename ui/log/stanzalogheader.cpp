@@ -13,6 +13,8 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -194,6 +196,14 @@ bool StanzaLogHeader::measureRows(int first, int last)
                 }
             }
         }
+        // Summaries hardly repeat: measured without the cache, which they would only churn.
+        const int summary =
+            metrics.horizontalAdvance(model()->index(row, StanzaLogModel::SummaryColumn).data().toString());
+        int &widestSummary = m_contentWidths[StanzaLogModel::SummaryColumn];
+        if (summary > widestSummary) {
+            widestSummary = summary;
+            grew = true;
+        }
     }
     if (grew && m_fitColumns && !m_refitTimer->isActive())
         m_refitTimer->start();
@@ -314,6 +324,8 @@ void StanzaLogHeader::fitColumns()
         return qMax(minimumOf(share), qMin(m_domainWidths.value(share.column) + cellPadding,
                                            share.maximumCharacters * character + padding));
     };
+    // Ids and hex digits are wider than the average character: a UUID needs its own measure.
+    const int uuidWidth = metrics.horizontalAdvance(u"88888888-8888-8888-8888-888888888888"_s) + cellPadding;
     int taken = 0;
     for (Share &share : shares) {
         if (isSectionHidden(share.column))
@@ -321,15 +333,26 @@ void StanzaLogHeader::fitColumns()
         const int minimum = minimumOf(share);
         const int content = m_contentWidths.value(share.column);
         const int wanted = content > 0 ? content + cellPadding : int(room * share.fraction);
-        share.width = qBound(minimum, wanted, qMax(minimum, share.maximumCharacters * character + padding));
+        int maximum = share.maximumCharacters * character + padding;
+        if (share.column == StanzaLogModel::IdColumn)
+            maximum = qMax(maximum, uuidWidth);
+        share.width = qBound(minimum, wanted, qMax(minimum, maximum));
         taken += share.width;
     }
     const bool summaryShown = !isSectionHidden(StanzaLogModel::SummaryColumn);
     const int summaryMinimum = summaryShown ? 20 * character : 0;
     // The stretched last section does not shrink below the default section size: under that, the
     // table would scroll sideways.
-    const int summaryFloor = summaryShown ? qMax(8 * character, defaultSectionSize()) : 0;
-    const int summaryThird = summaryShown ? qMax(summaryMinimum, room / 3) : 0;
+    // Nor below its title ("Zusammenfassung" is twice "Summary").
+    const int summaryFloor =
+        summaryShown
+            ? std::max({8 * character, defaultSectionSize(), titleWidth(StanzaLogModel::SummaryColumn)})
+            : 0;
+    // A third of the room at most, and no more than its widest text needs: short summaries leave Id
+    // and Answer whole where there is room for them.
+    const int summaryContent = m_contentWidths.value(StanzaLogModel::SummaryColumn);
+    const int summaryWanted = summaryContent > 0 ? summaryContent + cellPadding : room / 3;
+    const int summaryThird = summaryShown ? qMax(summaryMinimum, qMin(room / 3, summaryWanted)) : 0;
     // Who gives back, for how much of Summary, down to what: Answer and Id leave it a third of the
     // room; From and To its minimum, keeping their domains whole, then its floor, cutting them.
     struct Pass

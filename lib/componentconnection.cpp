@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing, kept whole on purpose past 600 lines: the XEP-0114 connection's state machine
+// (ComponentConnectionPrivate: attempt, stream open, handshake, keepalive, close, reconnect) and the
+// public face that reads and drives it, including the mirror setters a connection on another thread is
+// shown through. Each part reads the same private state; split, they would only pass it around.
 #include "componentconnection.h"
 #include "componentconnection_p.h"
 

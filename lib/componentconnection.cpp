@@ -599,6 +599,11 @@ qint64 ComponentConnection::bytesToWrite() const
     return d->stream.bytesToWrite();
 }
 
+void ComponentConnection::setReadingPaused(bool paused)
+{
+    d->stream.setReadingPaused(paused);
+}
+
 int ComponentConnection::pendingCount() const
 {
     return int(d->pending.size());

@@ -85,6 +85,9 @@ public:
     // Bytes handed to the socket that have not left yet (for a TLS socket, the encrypted ones): what a
     // producer that should not outrun the network waits on (see backlogChanged).
     qint64 bytesToWrite() const;
+    // Stops taking the server's bytes off the socket until unpaused, so that TCP slows the server down:
+    // what a relay does while its other leg cannot keep up. Each attempt starts unpaused.
+    void setReadingPaused(bool paused);
     // Drops the waiting stanzas (the user gave up on them); returns how many there were.
     int clearPending();
 

@@ -47,6 +47,7 @@ DisconnectReason StreamSocket::prepare(const ConnectionSettings &settings, QObje
     m_parser.setLimits({settings.maxStanzaBytes, settings.maxDepth});
     m_certificateReason = {};
     setStanzaTimerArmed(false);
+    m_readingPaused = false;
 
     QAbstractSocket *created = m_factory ? m_factory(socketParent) : nullptr;
     if (!created)
@@ -118,7 +119,7 @@ void StreamSocket::onReadyRead()
     // The socket buffers at most one slice (see adopt()); the parser's size limit sees every slice
     // before the next one is read.
     m_readBuffer.resize(readSliceSize);
-    while (m_socket && m_socket->bytesAvailable() > 0) {
+    while (m_socket && !m_readingPaused && m_socket->bytesAvailable() > 0) {
         const qint64 read = m_socket->read(m_readBuffer.data(), readSliceSize);
         if (read <= 0)
             break;
@@ -161,12 +162,31 @@ void StreamSocket::setStanzaTimerArmed(bool armed)
         m_stanzaTimer.stop();
 }
 
+void StreamSocket::setReadingPaused(bool paused)
+{
+    if (m_readingPaused == paused)
+        return;
+    m_readingPaused = paused;
+    if (paused) {
+        // Waiting on us is not the peer stalling mid-stanza.
+        m_stanzaTimer.stop();
+        return;
+    }
+    if (m_stanzaTimerArmed && m_parser.pendingBytes() > 0)
+        m_stanzaTimer.start(m_settings.stanzaTimeout);
+    // What the socket buffered meanwhile raises no new readyRead; take it from the event loop, not from
+    // inside the caller (usually a slot of the other leg).
+    QMetaObject::invokeMethod(this, &StreamSocket::onReadyRead, Qt::QueuedConnection);
+}
+
 void StreamSocket::shutdownWhenFlushed()
 {
     if (!m_socket)
         return;
-        // Our direction ends once all is written (the peer sees the end of the stream); the peer's hang-up,
-        // or the caller's timeout, finishes. TLS sockets close their own way.
+    setReadingPaused(
+        false); // what follows is discarded, but only reading sees the hang-up
+                // Our direction ends once all is written (the peer sees the end of the stream); the peer's
+                // hang-up, or the caller's timeout, finishes. TLS sockets close their own way.
 #ifdef Q_OS_UNIX
     if (!qobject_cast<QSslSocket *>(m_socket) && m_socket->socketDescriptor() != -1) {
         if (m_socket->bytesToWrite() == 0) {

@@ -48,6 +48,11 @@ public:
     // While armed, a stanza must be complete within the settings' stanzaTimeout of its first byte, or
     // stanzaTimedOut() is emitted. Disarming stops the clock.
     void setStanzaTimerArmed(bool armed);
+    // While paused nothing more is taken off the socket: its bounded buffer fills, the kernel's fills,
+    // and TCP slows the peer down. A relay pauses one leg while the other cannot keep up. A new attempt
+    // (prepare()) starts unpaused.
+    void setReadingPaused(bool paused);
+    bool isReadingPaused() const { return m_readingPaused; }
     // Ends our direction once everything written has left, and keeps reading (the closed or failed
     // parser discards it) until the peer hangs up: closing outright while the peer still sends makes the
     // kernel answer with a reset, which can destroy our stream error before the peer has read it.
@@ -78,6 +83,7 @@ private:
     QByteArray m_readBuffer;
     QTimer m_stanzaTimer;
     bool m_stanzaTimerArmed = false;
+    bool m_readingPaused = false;
     quint64 m_stanzasParsed = 0;
     DisconnectReason m_certificateReason; // certificate trouble seen before the socket error
 };

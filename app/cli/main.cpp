@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioptions.h"
 #include "clisession.h"
+#include "heapheadroom.h"
 #include "processhardening.h"
 #include "proxysession.h"
 #include "savedlogprinter.h"
@@ -67,6 +68,7 @@ int runProxy(QCoreApplication &app, xcm::cli::CliOptions options)
 int main(int argc, char *argv[])
 {
     xcm::protectProcessMemory();
+    xcm::reserveHeapHeadroom();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xcm-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // xcm: the desktop app. Profiles in a sidebar, a live stanza log and a compose form per profile.
 #include "apppalette.h"
+#include "heapheadroom.h"
 #include "mainwindow.h"
 #include "processhardening.h"
 #include "profileservice.h"
@@ -128,6 +129,7 @@ bool onlyPrints(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     xcm::protectProcessMemory();
+    xcm::reserveHeapHeadroom();
     if (onlyPrints(argc, argv) && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -8,6 +8,7 @@
 
 #include "benchpeer.h"
 #include "freezemeter.h"
+#include "heapheadroom.h"
 #include "mainwindow.h"
 #include "peeroptions.h"
 #include "profilesession.h"
@@ -27,6 +28,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    xcm::reserveHeapHeadroom(); // as the xcm binary does
     QApplication app(argc, argv);
     // Its own settings and profiles, never the user's xcm ones.
     QApplication::setOrganizationName(u"xcm-bench"_s);

@@ -7,8 +7,8 @@
 // standard error, as xcm-cli --proxy does, and stops cleanly on SIGTERM or SIGINT. Its last line is
 //   XCM-BENCH-GUI-PROXY rows=… dropped=… max_lateness_ms=… long_freezes=…
 
-#include "threadedproxy.h"
 #include "freezemeter.h"
+#include "heapheadroom.h"
 #include "mainwindow.h"
 #include "peeroptions.h"
 #include "profilesession.h"
@@ -17,6 +17,7 @@
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "threadedproxy.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -39,6 +40,7 @@ void requestStop(int)
 
 int main(int argc, char *argv[])
 {
+    xcm::reserveHeapHeadroom(); // as the xcm binary does
     QApplication app(argc, argv);
     // Its own settings and profiles, never the user's xcm ones.
     QApplication::setOrganizationName(u"xcm-bench"_s);

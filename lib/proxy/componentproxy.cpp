@@ -14,12 +14,27 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
+namespace {
+
+// A leg's unsent bytes above which the proxy stops reading the other leg, and below which it reads on:
+// enough to keep both sockets busy, little enough that a stalled peer costs xcm a bounded amount.
+constexpr qint64 backlogHighWater = 1024 * 1024;
+constexpr qint64 backlogLowWater = 256 * 1024;
+
+bool shouldPause(qint64 backlog, bool paused)
+{
+    return backlog > (paused ? backlogLowWater : backlogHighWater);
+}
+
+} // namespace
+
 ComponentProxy::ComponentProxy(QObject *parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &ComponentProxy::onNewConnection);
     connect(&m_upstream, &ComponentConnection::stateChanged, this, &ComponentProxy::onUpstreamState);
     connect(&m_upstream, &ComponentConnection::stanzaReceived, this, &ComponentProxy::onUpstreamStanza);
+    connect(&m_upstream, &ComponentConnection::backlogChanged, this, &ComponentProxy::throttleComponent);
 }
 
 ComponentProxy::~ComponentProxy()
@@ -92,6 +107,11 @@ void ComponentProxy::stop()
     m_upstream.disconnectFromServer();
 }
 
+qint64 ComponentProxy::componentBytesToWrite() const
+{
+    return m_stream ? m_stream->bytesToWrite() : 0;
+}
+
 void ComponentProxy::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -100,6 +120,7 @@ void ComponentProxy::onNewConnection()
             continue;
         }
         m_upstreamErrorRelayed = false;
+        m_upstreamPaused = false; // the server leg starts afresh for this component
         m_stream = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
         m_componentAddress = m_stream->peerAddress();
         connect(m_stream, &IncomingComponentStream::headerReceived, this, &ComponentProxy::onHeader);
@@ -108,6 +129,7 @@ void ComponentProxy::onNewConnection()
         connect(m_stream, &IncomingComponentStream::keepaliveReceived, &m_upstream,
                 &ComponentConnection::relayWhitespace);
         connect(m_stream, &IncomingComponentStream::finished, this, &ComponentProxy::onComponentFinished);
+        connect(m_stream, &IncomingComponentStream::backlogChanged, this, &ComponentProxy::throttleUpstream);
         qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "connected";
         Q_EMIT componentEvent(tr("component %1 connected to the proxy").arg(m_componentAddress), false);
     }
@@ -192,6 +214,7 @@ void ComponentProxy::onUpstreamStanza(const Stanza &stanza)
     if (m_faults.isActive() && applyFaults(stanza))
         return;
     m_stream->write(stanza.wire());
+    throttleUpstream();
 }
 
 void ComponentProxy::onComponentStanza(const Stanza &stanza)
@@ -205,6 +228,31 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
         return;
     if (!m_upstream.relay(stanza))
         qCInfo(lcConnection) << "proxy: a stanza from the component arrived while the server leg is down";
+    throttleComponent();
+}
+
+void ComponentProxy::throttleUpstream()
+{
+    const bool pause = shouldPause(m_stream ? m_stream->bytesToWrite() : 0, m_upstreamPaused);
+    if (pause == m_upstreamPaused)
+        return;
+    m_upstreamPaused = pause;
+    qCDebug(lcConnection) << "proxy:" << (pause ? "the component reads slowly: pausing" : "resuming")
+                          << "the server's leg";
+    m_upstream.setReadingPaused(pause);
+}
+
+void ComponentProxy::throttleComponent()
+{
+    if (!m_stream)
+        return;
+    const bool pause = shouldPause(m_upstream.bytesToWrite(), m_componentPaused);
+    if (pause == m_componentPaused)
+        return;
+    m_componentPaused = pause;
+    qCDebug(lcConnection) << "proxy:" << (pause ? "the server reads slowly: pausing" : "resuming")
+                          << "the component's leg";
+    m_stream->setReadingPaused(pause);
 }
 
 void ComponentProxy::onComponentFinished(const StreamError &error, const QString &explanation)
@@ -214,6 +262,8 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "left:" << explanation;
     m_stream->deleteLater();
     m_stream = nullptr;
+    m_componentPaused = false;
+    throttleUpstream(); // nothing waits for the component any more
     forgetFaults();
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
@@ -238,6 +288,7 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
     }
     const QByteArray wire = xml.trimmed();
     m_stream->write(wire);
+    throttleUpstream();
     Q_EMIT injectedToComponent(
         Stanza(Direction::Received, QDateTime::currentMSecsSinceEpoch(), wire, element));
     return true;
@@ -284,8 +335,11 @@ void ComponentProxy::relayOnLeg(const Stanza &stanza)
     if (stanza.direction() == Direction::Received) {
         if (m_stream)
             m_stream->write(stanza.wire());
-    } else if (!m_upstream.relay(stanza)) {
-        qCInfo(lcConnection) << "proxy: a faulted stanza for the server found the server leg down";
+        throttleUpstream();
+    } else {
+        if (!m_upstream.relay(stanza))
+            qCInfo(lcConnection) << "proxy: a faulted stanza for the server found the server leg down";
+        throttleComponent();
     }
 }
 

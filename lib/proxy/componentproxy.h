@@ -46,6 +46,10 @@ public:
     quint16 listeningPort() const { return m_server.serverPort(); }
     bool hasComponent() const { return m_stream; }
     QString componentAddress() const { return m_componentAddress; }
+    // Bytes relayed to the component that have not left yet. While the component reads slower than the
+    // server sends, the proxy stops reading the server rather than let this grow (the same the other
+    // way: upstream().bytesToWrite()).
+    qint64 componentBytesToWrite() const;
 
     // The server leg: its state, counters and stanza signals feed the log.
     ComponentConnection &upstream() { return m_upstream; }
@@ -78,6 +82,11 @@ private:
     void onUpstreamState(ConnectionState state, const DisconnectReason &reason);
     void onUpstreamStanza(const Stanza &stanza);
     void onComponentStanza(const Stanza &stanza);
+    // Flow control: a leg whose peer reads slower than the other leg's peer writes makes the proxy
+    // stop reading that other leg, so TCP slows the faster side down instead of xcm buffering without
+    // bound.
+    void throttleUpstream();
+    void throttleComponent();
     void onComponentFinished(const StreamError &error, const QString &explanation);
     void refuseSecond(QTcpSocket *socket);
     bool applyFaults(const Stanza &stanza);
@@ -93,6 +102,8 @@ private:
     QPointer<IncomingComponentStream> m_stream;
     QString m_componentAddress;
     bool m_upstreamErrorRelayed = false;
+    bool m_upstreamPaused = false;  // the component's leg has a backlog
+    bool m_componentPaused = false; // the server's leg has a backlog
     FaultInjector m_faults;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
 };

@@ -55,6 +55,7 @@ IncomingComponentStream::IncomingComponentStream(QTcpSocket *socket, const Strea
         m_closeExplanation = tr("the component closed the stream");
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &IncomingComponentStream::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { Q_EMIT backlogChanged(bytesToWrite()); });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (m_phase == Phase::Closing)
             finish(m_closeError, m_closeExplanation);
@@ -97,14 +98,28 @@ qint64 IncomingComponentStream::bytesToWrite() const
     return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
+void IncomingComponentStream::setReadingPaused(bool paused)
+{
+    if (m_readingPaused == paused)
+        return;
+    m_readingPaused = paused;
+    if (!paused) // what the socket buffered meanwhile raises no new readyRead
+        QMetaObject::invokeMethod(this, &IncomingComponentStream::onReadyRead, Qt::QueuedConnection);
+}
+
 void IncomingComponentStream::onReadyRead()
 {
-    QByteArray buffer(readSliceSize, Qt::Uninitialized);
-    while (m_socket && m_socket->bytesAvailable() > 0) {
-        const qint64 read = m_socket->read(buffer.data(), readSliceSize);
+    // After our close, reading goes on whatever the pause: only the hang-up matters then.
+    const auto held = [this] {
+        return m_readingPaused && m_phase != Phase::Closing && m_phase != Phase::Closed;
+    };
+    m_readBuffer.resize(readSliceSize);
+    while (m_socket && !held() && m_socket->bytesAvailable() > 0) {
+        char *buffer = m_readBuffer.data();
+        const qint64 read = m_socket->read(buffer, readSliceSize);
         if (read <= 0)
             break;
-        const QByteArrayView chunk(buffer.constData(), read);
+        const QByteArrayView chunk(buffer, read);
         if (m_phase == Phase::Closing || m_phase == Phase::Closed)
             continue; // after our close only the hang-up matters
         if (m_phase == Phase::Open && m_parser.pendingBytes() == 0 && isWhitespace(chunk)) {

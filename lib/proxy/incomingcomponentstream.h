@@ -58,6 +58,10 @@ public:
     // Relays a stream error element as the server sent it (bytes as received), then closes.
     void closeWithRawError(const QByteArray &streamErrorWire);
     qint64 bytesToWrite() const;
+    // As StreamSocket::setReadingPaused: the proxy stops reading the component while the server's leg
+    // cannot take more.
+    void setReadingPaused(bool paused);
+    bool isReadingPaused() const { return m_readingPaused; }
 
 Q_SIGNALS:
     void headerReceived(const xcm::StreamHeader &header);
@@ -68,6 +72,8 @@ Q_SIGNALS:
     // The stream is over: the component closed it, dropped, broke the rules (`error` says which, and
     // was sent to it), or we closed it. Emitted once.
     void finished(const xcm::StreamError &error, const QString &explanation);
+    // Written bytes left for the network; `bytesToWrite` still wait.
+    void backlogChanged(qint64 bytesToWrite);
 
 private:
     void onReadyRead();
@@ -83,7 +89,9 @@ private:
     Phase m_phase = Phase::AwaitingHeader;
     QTimer m_openTimer;
     QTimer m_closeTimer;
+    QByteArray m_readBuffer; // one slice, kept between reads
     bool m_finished = false;
+    bool m_readingPaused = false;
     StreamError m_closeError; // what we sent before closing, reported by finished()
     QString m_closeExplanation;
 };

@@ -2,6 +2,7 @@
 // Proxy mode against the real parts: Prosody upstream, slixmpp's ComponentXMPP echo bot connecting
 // through xcm's ComponentProxy, and a slixmpp client messaging the component on Prosody's c2s port.
 #include "componentproxy.h"
+#include "connectionhelpers.h"
 #include "echocomponentprocess.h"
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
@@ -14,7 +15,9 @@ using namespace std::chrono_literals;
 using namespace xcm;
 using xcm::test::ComponentAccount;
 using xcm::test::EchoComponentProcess;
+using xcm::test::makeConnection;
 using xcm::test::ProsodyServer;
+using xcm::test::waitForState;
 using xcm::test::XmppClientProcess;
 
 namespace {
@@ -63,6 +66,7 @@ private Q_SLOTS:
     void serverRefusalReachesTheComponentAsSent();
     void secondComponentGetsConflict();
     void serverKilledClosesTheComponentLegAndARestartedServerServesTheNext();
+    void aSlowReaderOnEitherLegSlowsTheOtherSideInsteadOfFillingXcm();
 
 private:
     std::unique_ptr<ComponentProxy> makeProxy(const QString &upstreamSecret,
@@ -232,6 +236,78 @@ void TestProxyProsody::serverKilledClosesTheComponentLegAndARestartedServerServe
     EchoComponentProcess next(echo.domain, echo.secret, proxy->listeningPort());
     next.start();
     QVERIFY2(next.waitForEvent(u"online"_s), qPrintable(next.output()));
+    QCOMPARE(proxy->upstream().state(), ConnectionState::Connected);
+}
+
+namespace {
+
+// Runs the event loop until `backlog()` has grown and then not moved for half a second: the relay has
+// done all it will while one side does not read. 0 when it never grew within 30 s.
+qint64 settledBacklog(const std::function<qint64()> &backlog)
+{
+    qint64 last = 0;
+    for (int stillFor = 0, round = 0; stillFor < 5 && round < 300; ++round) {
+        QTest::qWait(100);
+        const qint64 now = backlog();
+        stillFor = now == last && now > 0 ? stillFor + 1 : 0;
+        last = now;
+    }
+    return last;
+}
+
+} // namespace
+
+void TestProxyProsody::aSlowReaderOnEitherLegSlowsTheOtherSideInsteadOfFillingXcm()
+{
+    // 40 MB each way, more than the kernel's socket buffers on the path hold: without flow control
+    // most of it would wait in xcm's memory.
+    constexpr int messageCount = 4000;
+    constexpr qint64 bound = 2 * 1024 * 1024; // the proxy's high-water mark, a read slice and a stanza
+    const QByteArray body(10 * 1024, 'x');
+    auto proxy = makeProxy(echo.secret);
+    auto component = makeConnection(*m_server, echo, [&proxy](ConnectionSettings &settings) {
+        settings.port = proxy->listeningPort();
+        settings.maxStanzaBytes = 64 * 1024;
+    });
+    component->setSecret(echo.secret);
+    QList<QByteArray> echoedIds;
+    connect(component.get(), &ComponentConnection::stanzaReceived, this, [&echoedIds](const Stanza &stanza) {
+        if (stanza.kind() == StanzaKind::Message)
+            echoedIds << stanza.wire().mid(stanza.wire().indexOf("id='") + 4, 8);
+    });
+    component->connectToServer();
+    QVERIFY(waitForState(*component, ConnectionState::Connected));
+
+    // The server stalls while the component floods: the component's own sends back up, not the proxy.
+    m_server->pause();
+    for (int i = 0; i < messageCount; ++i) {
+        const QString error = component->send(
+            u"<message from='a@%1' to='b@%1' id='m%2'><body>%3</body></message>"_s.arg(echo.domain)
+                .arg(i, 7, 10, QChar(u'0'))
+                .arg(QString::fromLatin1(body))
+                .toUtf8());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    const qint64 towardServer = settledBacklog([&proxy] { return proxy->upstream().bytesToWrite(); });
+    QVERIFY2(towardServer > 0, "nothing reached the proxy");
+    QVERIFY2(towardServer <= bound,
+             qPrintable(u"%1 bytes wait in the proxy for the server"_s.arg(towardServer)));
+    QVERIFY2(component->bytesToWrite() > 10 * 1024 * 1024,
+             qPrintable(u"only %1 bytes wait in the component"_s.arg(component->bytesToWrite())));
+
+    // The server reads again and sends it all back, but the component does not read.
+    component->setReadingPaused(true);
+    m_server->resume();
+    const qint64 towardComponent = settledBacklog([&proxy] { return proxy->componentBytesToWrite(); });
+    QVERIFY2(towardComponent <= bound,
+             qPrintable(u"%1 bytes wait in the proxy for the component"_s.arg(towardComponent)));
+    QVERIFY2(towardComponent > 0, "the server's echo never reached the proxy");
+
+    // Both read: everything arrives, in order.
+    component->setReadingPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(echoedIds.size(), messageCount, 30000);
+    for (int i = 0; i < messageCount; ++i)
+        QCOMPARE(echoedIds.at(i), u"m%1"_s.arg(i, 7, 10, QChar(u'0')).toUtf8());
     QCOMPARE(proxy->upstream().state(), ConnectionState::Connected);
 }
 

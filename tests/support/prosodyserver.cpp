@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include <array>
+#include <csignal>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -255,6 +256,7 @@ void ProsodyServer::Private::terminate(bool graceful)
     if (!process)
         return;
     if (process->state() != QProcess::NotRunning) {
+        ::kill(pid_t(process->processId()), SIGCONT); // a paused server could not shut down
         if (graceful) {
             process->terminate();
             if (!process->waitForFinished(StopTimeoutMs))
@@ -327,6 +329,18 @@ void ProsodyServer::stop()
 void ProsodyServer::kill()
 {
     d->terminate(false);
+}
+
+void ProsodyServer::pause()
+{
+    if (isRunning())
+        ::kill(pid_t(d->process->processId()), SIGSTOP);
+}
+
+void ProsodyServer::resume()
+{
+    if (isRunning())
+        ::kill(pid_t(d->process->processId()), SIGCONT);
 }
 
 bool ProsodyServer::restart(QString *error)

@@ -37,6 +37,10 @@ public:
     void stop();
     // SIGKILL right away: sockets drop without a stream close, as in a crash.
     void kill();
+    // SIGSTOP: the server stops reading and answering, its sockets stay open (a stalled peer);
+    // resume() is SIGCONT. stop(), kill() and the destructor resume it first.
+    void pause();
+    void resume();
     // Starts again on the same ports and config (the data dir is kept too).
     bool restart(QString *error);
     bool isRunning() const;

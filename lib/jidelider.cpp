@@ -69,9 +69,16 @@ std::optional<AddressParts> addressParts(const QString &jid)
                         slash < 0 ? QStringView() : QStringView(jid).sliced(slash)};
 }
 
-QString withoutLocalPart(const AddressParts &parts)
+// The local part down to its first character and "…" (a one-character one stays as it is).
+QString shortLocalOf(const AddressParts &parts)
 {
-    return JidElider::ellipsis + parts.domain +
+    return parts.local.size() > 1 ? keepStart(parts.local, 1) : parts.local.toString();
+}
+
+// The narrowest form with the domain whole: "a…@echo.localhost…".
+QString firstLetterAndDomain(const AddressParts &parts)
+{
+    return shortLocalOf(parts) + parts.domain +
            (parts.resource.isEmpty() ? QString() : QString(JidElider::ellipsis));
 }
 
@@ -80,7 +87,7 @@ QString withoutLocalPart(const AddressParts &parts)
 QString JidElider::domainKept(const QString &jid)
 {
     const std::optional<AddressParts> parts = addressParts(jid);
-    return parts ? withoutLocalPart(*parts) : jid;
+    return parts ? firstLetterAndDomain(*parts) : jid;
 }
 
 QString JidElider::elide(const QString &jid, int available, const Measure &measure)
@@ -100,7 +107,7 @@ QString JidElider::elide(const QString &jid, int available, const Measure &measu
         });
         if (!fitted.isEmpty())
             return fitted;
-        const QString shortLocal = local.size() > 1 ? keepEnds(local, 1) : local.toString();
+        const QString shortLocal = shortLocalOf(*parts);
         // Then the resource, down to "/" and "…", then to "…" after the domain.
         if (!resource.isEmpty()) {
             fitted = longestFitting(1, resource.size(), available, measure, [&](qsizetype kept) -> QString {
@@ -108,14 +115,12 @@ QString JidElider::elide(const QString &jid, int available, const Measure &measu
             });
             if (!fitted.isEmpty())
                 return fitted;
-            const QString bare = shortLocal + domain + ellipsis;
-            if (measure(bare) <= available)
-                return bare;
         }
-        // Then the local part altogether: "…@echo.localhost…" still says where it goes.
-        const QString domainOnly = withoutLocalPart(*parts);
-        if (measure(domainOnly) <= available)
-            return domainOnly;
+        // The local part's first letter stays: in a component's log most addresses share a domain, and
+        // the local part is what tells them apart ("…@demo.localhost" says nothing of which bot).
+        const QString narrowest = firstLetterAndDomain(*parts);
+        if (measure(narrowest) <= available)
+            return narrowest;
     }
     // The domain does not fit whole (or there is no address): its middle goes.
     QString fitted = longestFitting(1, jid.size(), available, measure,

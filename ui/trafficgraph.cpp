@@ -40,12 +40,19 @@ QString TrafficGraph::summary() const
     const QLocale locale;
     const TrafficCounter::Bucket now = m_counter->current();
     const TrafficCounter::Bucket peak = m_counter->peak();
-    const int minutes = std::max(1, m_counter->capacity() / 60);
+    const int minutes = std::max(1, shownSeconds() / 60);
     return tr("Stanzas per second over the last %n minute(s)", nullptr, minutes) + u'\n' +
            tr("Now: in %1/s, out %2/s, errors %3/s")
                .arg(locale.toString(now.in), locale.toString(now.out), locale.toString(now.errors)) +
            u'\n' + tr("Peak: in %1/s, out %2/s").arg(locale.toString(peak.in), locale.toString(peak.out)) +
            u'\n' + tr("Received above the line, sent below; errors in red");
+}
+
+int TrafficGraph::shownSeconds() const
+{
+    constexpr int minute = 60;
+    const int wholeMinutes = (m_counter->size() + minute - 1) / minute * minute;
+    return std::min(m_counter->capacity(), std::max(minute, wholeMinutes));
 }
 
 void TrafficGraph::refresh()
@@ -67,8 +74,8 @@ void TrafficGraph::paintEvent(QPaintEvent *)
 
     const QRectF area = frame.adjusted(2, 2, -2, -2);
     const qreal middle = area.center().y();
-    const int seconds = m_counter->capacity();
-    const int filled = m_counter->size();
+    const int seconds = shownSeconds();
+    const int filled = m_counter->size(); // never more than seconds
     quint32 scale = 1;
     for (int i = 0; i < filled; ++i) {
         const TrafficCounter::Bucket b = m_counter->at(i);

@@ -7,6 +7,8 @@
 #include "profilesession.h"
 #include "prosodyserver.h"
 #include "scriptedserver.h"
+#include "trafficcounter.h"
+#include "trafficgraph.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -36,12 +38,46 @@ private Q_SLOTS:
     void saysWhyRetryingStopped();
     void reconnectReplacesTheLastDisconnect();
     void narrowBarKeepsTheDomain();
+    void graphSpansTheHistoryThereIs();
 
 private:
     std::unique_ptr<ProfileSession> makeSession(quint16 port, std::chrono::milliseconds stableAfter,
                                                 const QString &domain = u"comp.example"_s);
     QTemporaryDir m_dir;
 };
+
+void TestConnectionBar::graphSpansTheHistoryThereIs()
+{
+    // Issue 13: eight seconds of traffic were a four-pixel sliver at the edge of five empty minutes.
+    TrafficCounter counter(300);
+    TrafficGraph graph(&counter);
+    graph.resize(150, 30);
+    const auto tick = [&counter](int seconds) {
+        for (int i = 0; i < seconds; ++i) {
+            counter.countIn();
+            counter.tick();
+        }
+    };
+    // Pixel columns with a received-bar above the middle line (the background shows elsewhere; bars'
+    // edges are antialiased, so anything but the background counts).
+    const auto columnsWithBars = [&graph] {
+        const QImage image = graph.grab().toImage();
+        const QRgb background = graph.palette().color(QPalette::Base).rgb();
+        int columns = 0;
+        for (int x = 4; x < image.width() - 4; ++x)
+            columns += image.pixel(x, 6) != background ? 1 : 0; // above the peak label
+        return columns;
+    };
+    tick(8);
+    // Eight of sixty seconds in about 140 pixels: 18 (it was eight of 300: 3).
+    QVERIFY2(columnsWithBars() >= 15, qPrintable(QString::number(columnsWithBars())));
+    QCOMPARE(graph.shownSeconds(), 60);
+    tick(53);
+    QCOMPARE(graph.shownSeconds(), 120);
+    tick(400);
+    QCOMPARE(graph.shownSeconds(), 300);
+    QVERIFY2(columnsWithBars() >= 140, qPrintable(QString::number(columnsWithBars())));
+}
 
 void TestConnectionBar::narrowBarKeepsTheDomain()
 {

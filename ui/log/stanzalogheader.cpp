@@ -318,7 +318,7 @@ void StanzaLogHeader::fitColumns()
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };
-    // What an address column keeps while it can: its widest domain ("…@echo.localhost…", what
+    // What an address column keeps while it can: its widest domain ("a…@echo.localhost…", what
     // JidElider comes down to before it cuts a domain), up to its maximum.
     const auto domainMinimumOf = [&](const Share &share) {
         return qMax(minimumOf(share), qMin(m_domainWidths.value(share.column) + cellPadding,

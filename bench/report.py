@@ -146,12 +146,13 @@ def race_section(runs, logmem, preamble):
         targets.append((f"xcm core >= 1.5x the best other library ({best_name})",
                         f"{core / best_library:.2f}x", core >= 1.5 * best_library))
     if core and floor:
-        targets.append(("xcm core >= 85% of the floor", f"{core / floor * 100:.0f}%", core >= 0.85 * floor))
+        # Issue 15: on a quiet machine (the load averages are in the header above).
+        targets.append(("xcm core >= 90% of the floor", f"{core / floor * 100:.0f}%", core >= 0.9 * floor))
     gui = rows.get("xcm-gui", {})
     if "xcm-gui" in rows:
         if core and "rate" in gui:
-            targets.append(("xcm GUI >= 50% of xcm core", f"{gui['rate'] / core * 100:.0f}%",
-                            gui["rate"] >= 0.5 * core))
+            targets.append(("xcm GUI >= 80% of xcm core (issue 15)", f"{gui['rate'] / core * 100:.0f}%",
+                            gui["rate"] >= 0.8 * core))
             lateness = gui.get("lateness")
             targets.append(("xcm GUI: no UI freeze over 50 ms (10 ms timer, worst run)",
                             f"{lateness:.0f} ms" if lateness is not None else "not reported",
@@ -176,6 +177,7 @@ def race_section(runs, logmem, preamble):
         targets.append((f"log memory <= 1.5 x wire + 64 B ({int(mem['rows']):,} rows, wire {wire:.0f} B)",
                         f"{per:.0f} B/stanza of {budget:.0f} ({per / wire:.2f}x wire)",
                         mem["memory_ok"] == "1"))
+        targets.append(("log memory <= 1.2 x wire (issue 15)", f"{per / wire:.2f}x wire", per <= 1.2 * wire))
         targets.append((f"log cap {int(mem['cap']):,}: newest rows kept, drops counted",
                         f"{int(mem['cap_rows']):,} kept, {int(mem['cap_dropped']):,} dropped",
                         mem["cap_ok"] == "1"))

@@ -3247,7 +3247,7 @@ bot.example.org | commands | Befehle</translation>
     </message>
     <message>
         <source>Size From, To and Id to the window again, Summary taking the rest</source>
-        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Zusammenfassung bekommt den Rest</translation>
+        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Übersicht bekommt den Rest</translation>
     </message>
 </context>
 <context>
@@ -3298,7 +3298,7 @@ bot.example.org | commands | Befehle</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation>Zusammenfassung</translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Local time the stanza was received or sent</source>

@@ -27,6 +27,8 @@ public:
 
     // The line, ending in '\n'.
     QByteArray toJsonLine() const;
+    // The same appended to `out` (many lines into one buffer).
+    void appendJsonLine(QByteArray &out) const;
     // A line without its '\n'; on failure nothing and why ("not JSON: …", "no 'xml'").
     static std::optional<CaptureRecord> fromJsonLine(QByteArrayView line, QString *error = nullptr);
 

@@ -114,7 +114,7 @@ bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *devi
             buffer += oneLine(redactHandshakeDigests(record.wire));
             buffer += '\n';
         } else {
-            buffer += record.toJsonLine(); // redacts on its own
+            record.appendJsonLine(buffer); // redacts on its own
         }
         if (!drain(false))
             return fail(device->errorString());

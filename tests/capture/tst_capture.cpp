@@ -86,6 +86,7 @@ class TestCapture : public QObject
 
 private Q_SLOTS:
     void recordRoundTrip();
+    void recordEscapesEveryPosition();
     void recordRedactsHandshake();
     void writesPrivateFilesAndReadsThemBack();
     void rotatesBySizeAndCount();
@@ -104,6 +105,32 @@ void TestCapture::recordRoundTrip()
     const auto back = CaptureRecord::fromJsonLine(line.chopped(1), &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(*back, original);
+}
+
+void TestCapture::recordEscapesEveryPosition()
+{
+    // What JSON must escape, at every offset of the 16-byte blocks the escaping skips through, and
+    // across the day's change (the date part is kept between lines).
+    const QByteArray specials[] = {"\"", "\\", "\n", "\r", "\t", QByteArray(1, '\x01'), "\x1f", "\xc3\xa9"};
+    QByteArray lines;
+    QList<CaptureRecord> written;
+    for (const QByteArray &special : specials) {
+        for (int at = 0; at < 40; ++at) {
+            CaptureRecord original = record(quint64(written.size() + 1), {});
+            original.wire = QByteArray(at, 'a') + special + QByteArray(40 - at, 'b');
+            original.timestampMs = 86'400'000LL * (20'000 + written.size() % 3) - 1 + written.size() % 2;
+            original.appendJsonLine(lines);
+            written << original;
+        }
+    }
+    const QList<QByteArray> split = lines.split('\n');
+    QCOMPARE(split.size(), written.size() + 1); // and the empty text after the last '\n'
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        QString error;
+        const auto back = CaptureRecord::fromJsonLine(split.at(i), &error);
+        QVERIFY2(back, qPrintable(error + u": "_s + QString::fromUtf8(split.at(i))));
+        QCOMPARE(*back, written.at(i));
+    }
 }
 
 void TestCapture::recordRedactsHandshake()

@@ -718,7 +718,8 @@ void TestStanzaLogView::exportToFiles()
 // log stops it, leaving no file (QSaveFile) rather than half of one.
 void TestStanzaLogView::exportRunsBesideTheWindowAndStopsWithIt()
 {
-    for (int n = 0; n < 150'000; ++n)
+    // Enough that the export is still running when the window goes: it writes over 150 MB/s.
+    for (int n = 0; n < 400'000; ++n)
         m_model->append(samples::received(samples::loadMessage(n)));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -727,7 +728,7 @@ void TestStanzaLogView::exportRunsBesideTheWindowAndStopsWithIt()
     QVERIFY(m_view->exportTo(path));
     QVERIFY(m_view->isExporting());
     auto *message = child<QLabel>(u"messageLabel"_s);
-    QTRY_VERIFY(message->text().contains(u"Exporting 150,000 stanzas"_s) && message->text().endsWith(u"%"_s));
+    QTRY_VERIFY(message->text().contains(u"Exporting 400,000 stanzas"_s) && message->text().endsWith(u"%"_s));
     QVERIFY(m_view->isExporting());
     delete m_view;
     m_view = nullptr;
@@ -864,13 +865,13 @@ void TestStanzaLogView::columnsFitTheWidth()
             sum += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
         return sum <= table()->viewport()->width() && !table()->horizontalScrollBar()->isVisible();
     };
-    // The log's width in a 1024 px window: Summary keeps a useful width (20 characters, beside the
-    // Answer column), nothing scrolls sideways.
+    // The log's width in a 1024 px window: the addresses keep their domains and first letters, Summary
+    // a useful width (at least its floor, beside the Answer column), nothing scrolls sideways.
     m_view->resize(810, 500);
     QTRY_COMPARE(table()->viewport()->width(), 810 - 2 * table()->frameWidth());
     QVERIFY(m_view->isFittingColumns());
     QVERIFY(fits());
-    QVERIFY2(header->sectionSize(StanzaLogModel::SummaryColumn) >= 20 * character,
+    QVERIFY2(header->sectionSize(StanzaLogModel::SummaryColumn) >= 15 * character,
              qPrintable(QString::number(header->sectionSize(StanzaLogModel::SummaryColumn))));
     const int narrowFrom = header->sectionSize(StanzaLogModel::FromColumn);
     QVERIFY(narrowFrom >= 12 * character);

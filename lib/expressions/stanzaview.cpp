@@ -18,14 +18,14 @@ constexpr bool isXmlSpace(char c)
 
 StanzaView::StanzaView(const Stanza &stanza, bool automatic)
     : m_stanza(&stanza)
-    , m_wire(&stanza.wire())
+    , m_wire(stanza.wire())
     , m_direction(stanza.direction())
     , m_kind(stanza.kind())
     , m_automatic(automatic)
 {}
 
-StanzaView::StanzaView(Direction direction, StanzaKind kind, const QByteArray &wire, bool automatic)
-    : m_wire(&wire)
+StanzaView::StanzaView(Direction direction, StanzaKind kind, QByteArrayView wire, bool automatic)
+    : m_wire(wire)
     , m_direction(direction)
     , m_kind(kind)
     , m_automatic(automatic)
@@ -52,8 +52,8 @@ const QString &StanzaView::attribute(Attribute which)
 void StanzaView::scanStartTag()
 {
     m_scanned = true;
-    const char *p = m_wire->constData();
-    const char *const end = p + m_wire->size();
+    const char *p = m_wire.data();
+    const char *const end = p + m_wire.size();
     const auto skipSpace = [&] {
         while (p < end && isXmlSpace(*p))
             ++p;
@@ -115,7 +115,7 @@ bool StanzaView::isError()
     if (m_kind != StanzaKind::Stream)
         return type() == u"error";
     // The only stream-level element called error is the stream error (stream:error or a renamed prefix).
-    const QByteArrayView wire(*m_wire);
+    const QByteArrayView wire = m_wire;
     if (!wire.startsWith('<'))
         return false;
     qsizetype nameEnd = 1;
@@ -130,7 +130,7 @@ const WireTree &StanzaView::tree()
 {
     if (!m_treeParsed) {
         m_treeParsed = true;
-        m_tree.parse(*m_wire);
+        m_tree.parse(m_wire);
     }
     return m_tree;
 }
@@ -162,7 +162,7 @@ QString StanzaView::errorCondition()
 
 bool StanzaView::wireContains(const QByteArrayMatcher &needle) const
 {
-    return needle.indexIn(*m_wire) >= 0;
+    return needle.indexIn(m_wire) >= 0;
 }
 
 bool StanzaView::wireHasEncodedText()
@@ -170,8 +170,8 @@ bool StanzaView::wireHasEncodedText()
     if (m_encodedText >= 0)
         return m_encodedText == 1;
     // memchr for the rare bytes beats a substring search: a stanza has a few '&' and '<' at most.
-    const char *const data = m_wire->constData();
-    const char *const end = data + m_wire->size();
+    const char *const data = m_wire.data();
+    const char *const end = data + m_wire.size();
     m_encodedText = 0;
     for (const char *p = data; (p = static_cast<const char *>(std::memchr(p, '&', size_t(end - p)))); ++p) {
         if (p + 1 < end && p[1] == '#') {

@@ -89,9 +89,9 @@ bool WireTree::fail()
     return false;
 }
 
-bool WireTree::parse(const QByteArray &wire)
+bool WireTree::parse(QByteArrayView wire)
 {
-    m_wire = &wire;
+    m_wire = wire;
     m_elements.clear();
     m_runs.clear();
     m_namespaces.clear();
@@ -111,7 +111,7 @@ bool WireTree::parse(const QByteArray &wire)
         qsizetype scopeSize; // declarations to drop when it closes
     };
     QVarLengthArray<Open, 16> open;
-    const char *const data = wire.constData();
+    const char *const data = wire.data();
     const qsizetype size = wire.size();
     // The same declaration written twice shares an entry; spelt differently (an entity) it gets two
     // with the same decoded URI, which is all that is ever compared.
@@ -291,7 +291,7 @@ bool WireTree::parse(const QByteArray &wire)
 QByteArrayView WireTree::localName(int element) const
 {
     const Element &e = m_elements[element];
-    return QByteArrayView(m_wire->constData() + e.nameStart + e.localOffset, e.nameLength - e.localOffset);
+    return QByteArrayView(m_wire.data() + e.nameStart + e.localOffset, e.nameLength - e.localOffset);
 }
 
 const QString &WireTree::namespaceUri(int element) const
@@ -317,7 +317,7 @@ QByteArrayView WireTree::rawAttribute(int element, QByteArrayView qualifiedName,
 {
     *found = false;
     const Element &e = m_elements[element];
-    const char *const data = m_wire->constData();
+    const char *const data = m_wire.data();
     qsizetype j = e.attributesStart;
     const qsizetype end = e.attributesEnd;
     for (;;) {
@@ -363,7 +363,7 @@ bool WireTree::hasAttribute(int element, QByteArrayView qualifiedName) const
 QString WireTree::textRun(int run) const
 {
     const Run &r = m_runs[run];
-    const QByteArrayView raw(m_wire->constData() + r.start, r.end - r.start);
+    const QByteArrayView raw(m_wire.data() + r.start, r.end - r.start);
     // Looked at here rather than while parsing: most runs are never decoded.
     if (!r.cdata && !raw.contains('&') && !raw.contains('\r'))
         return QString::fromUtf8(raw);

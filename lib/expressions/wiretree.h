@@ -22,7 +22,7 @@ class WireTree
 public:
     // Parses `wire` (which must outlive the tree). Elements without a namespace declaration inherit
     // jabber:component:accept, as stanzas on a component stream do; the "stream" prefix is bound.
-    bool parse(const QByteArray &wire);
+    bool parse(QByteArrayView wire);
     bool isValid() const { return !m_elements.isEmpty(); }
 
     // Elements are numbered in document order; the stanza itself is 0. -1 means none.
@@ -79,7 +79,7 @@ private:
     QByteArrayView rawAttribute(int element, QByteArrayView qualifiedName, bool *found) const;
     bool fail();
 
-    const QByteArray *m_wire = nullptr;
+    QByteArrayView m_wire;
     QVarLengthArray<Element, 16> m_elements;
     QVarLengthArray<Run, 16> m_runs;
     struct Namespace

@@ -23,21 +23,25 @@ constexpr qsizetype writeChunk = 1 << 20;
 
 } // namespace
 
-QList<CaptureRecord> StanzaLogExport::snapshot(const QAbstractItemModel *model)
+StanzaLogExport::Snapshot StanzaLogExport::snapshot(const QAbstractItemModel *model)
 {
-    QList<CaptureRecord> records;
+    Snapshot snapshot;
+    QList<CaptureRecord> &records = snapshot.records;
     if (!model)
-        return records;
+        return snapshot;
     const int rows = model->rowCount();
     records.reserve(rows);
     // The model's own accessors where there is one underneath: no QVariant per field.
     const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model);
     const auto *log = qobject_cast<const StanzaLogModel *>(proxy ? proxy->sourceModel() : model);
+    if (log)
+        snapshot.wires = log->retainWires();
     for (int row = 0; row < rows; ++row) {
         if (log) {
             const int at = proxy ? proxy->mapToSource(proxy->index(row, 0)).row() : row;
+            const QByteArrayView wire = log->wireAt(at);
             records.append({log->sequenceAt(at), log->timestampAt(at), log->directionAt(at), log->kindAt(at),
-                            log->isErrorAt(at), log->wireAt(at)});
+                            log->isErrorAt(at), QByteArray::fromRawData(wire.data(), wire.size())});
             continue;
         }
         const auto value = [&](int role) { return model->data(model->index(row, 0), role); };
@@ -48,7 +52,7 @@ QList<CaptureRecord> StanzaLogExport::snapshot(const QAbstractItemModel *model)
                         value(StanzaLogModel::IsErrorRole).toBool(),
                         value(StanzaLogModel::WireRole).toByteArray()});
     }
-    return records;
+    return snapshot;
 }
 
 bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, Format format, QString *error)
@@ -58,7 +62,7 @@ bool StanzaLogExport::write(const QAbstractItemModel *model, QIODevice *device, 
             *error = tr("there is no log to export");
         return false;
     }
-    return write(snapshot(model), device, format, error);
+    return write(snapshot(model).records, device, format, error);
 }
 
 bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *device, Format format,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capturerecord.h"
+#include "wirearena.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -32,9 +33,15 @@ public:
     // `model` is a StanzaLogModel or a proxy of one (a StanzaLogFilterModel exports what is shown).
     static bool write(const QAbstractItemModel *model, QIODevice *device, Format format,
                       QString *error = nullptr);
-    // What write() needs of each row, taken at once (the bytes are shared, not copied: ~30 ms for a
-    // million rows), so that the writing can run on another thread while the log goes on.
-    static QList<CaptureRecord> snapshot(const QAbstractItemModel *model);
+    // What write() needs of each row, taken at once (the bytes are not copied: ~30 ms for a million
+    // rows), so that the writing can run on another thread while the log goes on: the records' bytes
+    // point into the log's arena, and `wires` keeps its blocks for as long as the snapshot lives.
+    struct Snapshot
+    {
+        QList<CaptureRecord> records;
+        WireArena::Retained wires;
+    };
+    static Snapshot snapshot(const QAbstractItemModel *model);
     // Writes `records`; `progress(done)` is called every few thousand rows and stops the export (an
     // error "cancelled") when it returns false.
     static bool write(const QList<CaptureRecord> &records, QIODevice *device, Format format,

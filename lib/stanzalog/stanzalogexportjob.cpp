@@ -7,10 +7,10 @@
 
 namespace xcm {
 
-StanzaLogExportJob::StanzaLogExportJob(QList<CaptureRecord> records, StanzaLogExport::Format format,
+StanzaLogExportJob::StanzaLogExportJob(StanzaLogExport::Snapshot snapshot, StanzaLogExport::Format format,
                                        QObject *parent)
     : QObject(parent)
-    , m_records(std::move(records))
+    , m_snapshot(std::move(snapshot))
     , m_format(format)
 {}
 
@@ -36,14 +36,15 @@ bool StanzaLogExportJob::start(const QString &path, QString *error)
     // is delivered is dropped with the job.
     QThreadPool::globalInstance()->start([this, cancelled = m_cancelled, workerDone = m_workerDone] {
         QString why;
-        const qsizetype total = m_records.size();
-        bool ok = StanzaLogExport::write(m_records, m_file.get(), m_format, &why, [&](qsizetype done) {
-            if (cancelled->load())
-                return false;
-            QMetaObject::invokeMethod(
-                this, [this, done, total] { Q_EMIT progressed(done, total); }, Qt::QueuedConnection);
-            return true;
-        });
+        const qsizetype total = m_snapshot.records.size();
+        bool ok =
+            StanzaLogExport::write(m_snapshot.records, m_file.get(), m_format, &why, [&](qsizetype done) {
+                if (cancelled->load())
+                    return false;
+                QMetaObject::invokeMethod(
+                    this, [this, done, total] { Q_EMIT progressed(done, total); }, Qt::QueuedConnection);
+                return true;
+            });
         if (ok && cancelled->load()) { // after the last check of the flag: still no file
             ok = false;
             why = StanzaLogExport::tr("cancelled");
@@ -68,7 +69,7 @@ void StanzaLogExportJob::onWorkerDone(bool ok, const QString &error)
     m_running = false;
     m_workerDone->acquire(); // released already: the worker is past its last use of the file
     m_file.reset();
-    m_records.clear();
+    m_snapshot = {};
     Q_EMIT finished(ok, error);
 }
 

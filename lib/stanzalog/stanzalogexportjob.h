@@ -23,13 +23,13 @@ class StanzaLogExportJob : public QObject
 {
     Q_OBJECT
 public:
-    StanzaLogExportJob(QList<CaptureRecord> records, StanzaLogExport::Format format,
+    StanzaLogExportJob(StanzaLogExport::Snapshot snapshot, StanzaLogExport::Format format,
                        QObject *parent = nullptr);
     ~StanzaLogExportJob() override;
 
     // False, with the reason, when `path` cannot be opened for writing; otherwise writing has begun.
     bool start(const QString &path, QString *error);
-    qsizetype rows() const { return m_records.size(); }
+    qsizetype rows() const { return m_snapshot.records.size(); }
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
@@ -40,7 +40,7 @@ Q_SIGNALS:
 private:
     void onWorkerDone(bool ok, const QString &error);
 
-    QList<CaptureRecord> m_records;
+    StanzaLogExport::Snapshot m_snapshot;
     StanzaLogExport::Format m_format;
     std::unique_ptr<QSaveFile> m_file;
     // Shared with the worker, which may outlive a cancelled job by a few thousand rows.

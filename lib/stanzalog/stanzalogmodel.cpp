@@ -135,7 +135,7 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
         case DirectionColumn:
             return row.direction == Direction::Received ? tr("received") : tr("sent");
         case SizeColumn:
-            return tr("%1 bytes on the wire").arg(QLocale().toString(row.wire.size()));
+            return tr("%1 bytes on the wire").arg(QLocale().toString(row.wireSize));
         case FromColumn:
         case ToColumn:
         case IdColumn:
@@ -158,11 +158,11 @@ QVariant StanzaLogModel::data(const QModelIndex &index, int role) const
     case IsErrorRole:
         return row.isError;
     case WireRole:
-        return row.wire;
+        return wireOf(row).toByteArray(); // a copy: the arena's bytes go with the row
     case SequenceRole:
         return qulonglong(sequenceAt(rowIndex));
     case SearchTextRole:
-        return QString::fromUtf8(row.wire);
+        return QString::fromUtf8(wireOf(row));
     case TimestampRole:
         return row.timestampMs;
     case ExchangeStateRole:
@@ -252,20 +252,17 @@ void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &
     if (!note.isEmpty())
         m_notes.insert_or_assign(m_nextSequence, note);
     Row row;
-    row.wire = stanza.wire();
-    // A wire that is a slice of a larger buffer (or raw data we do not own) would cost more than its
-    // bytes, or dangle: keep a tight copy instead.
-    if (row.wire.capacity() < row.wire.size() ||
-        row.wire.capacity() > row.wire.size() + row.wire.size() / 4 + 64)
-        row.wire = QByteArray(row.wire.constData(), row.wire.size());
     row.timestampMs = stanza.timestampMs();
     row.direction = stanza.direction();
     row.kind = stanza.kind();
     row.isError = stanza.isError();
     row.origin = origin;
-    if (row.kind == StanzaKind::Stream)
-        row.wire = redactHandshakeDigests(row.wire);
-    else if (m_tracker)
+    const QByteArrayView wire =
+        m_arena.store(row.kind == StanzaKind::Stream ? QByteArrayView(redactHandshakeDigests(stanza.wire()))
+                                                     : QByteArrayView(stanza.wire()));
+    row.wire = wire.data();
+    row.wireSize = int(wire.size());
+    if (row.kind != StanzaKind::Stream && m_tracker)
         row.observation = m_tracker->observe(stanza, m_nextSequence);
     m_pending.push_back(std::move(row));
     ++m_nextSequence;
@@ -296,6 +293,7 @@ void StanzaLogModel::flush()
             // More arrived in one burst than the log keeps: the oldest of the burst never become rows.
             m_pending.erase(m_pending.begin(), m_pending.begin() + unseen);
             dropped += quint64(unseen);
+            releaseUnusedWire();
         }
         const qsizetype batch = qMax<qsizetype>(1, m_maxRows / 64);
         const qsizetype remove = qMin(qsizetype(m_rows.size()), qMax(excess - unseen, batch));
@@ -325,21 +323,31 @@ void StanzaLogModel::removeOldest(qsizetype count)
     m_rows.erase(m_rows.begin(), m_rows.begin() + count);
     m_firstSequence += quint64(count);
     m_notes.erase(m_notes.begin(), m_notes.lower_bound(m_firstSequence));
+    releaseUnusedWire();
     endRemoveRows();
+}
+
+void StanzaLogModel::releaseUnusedWire()
+{
+    // Rows and queued rows hold the arena's bytes in the order they were stored: the oldest of them
+    // marks where the blocks still in use begin.
+    const Row *oldest = !m_rows.empty() ? &m_rows.front() : !m_pending.empty() ? &m_pending.front() : nullptr;
+    m_arena.releaseBefore(oldest ? oldest->wire : nullptr);
 }
 
 void StanzaLogModel::clear()
 {
     m_flushTimer.stop();
     beginResetModel();
-    // Freeing a million rows one allocation at a time took 200–300 ms of the UI thread: a pool thread
-    // does it (the wire bytes are reference counted, so rows still shared elsewhere stay valid). The
-    // global pool waits for it before the application ends.
+    // Freeing a million rows and the arena's blocks (munmap of hundreds of megabytes) is a pool thread's
+    // work, not the UI thread's. The global pool waits for it before the application ends.
     if (m_rows.size() >= freeInBackgroundFrom) {
-        auto old = std::make_shared<std::deque<Row>>(std::move(m_rows));
-        QThreadPool::globalInstance()->start([old] { old->clear(); });
+        auto old =
+            std::make_shared<std::pair<std::deque<Row>, WireArena>>(std::move(m_rows), std::move(m_arena));
+        QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
     }
     m_rows = {}; // releases the blocks, unlike clear()
+    m_arena = {};
     m_pending = {};
     m_notes.clear();
     m_textCache.clear();
@@ -532,7 +540,7 @@ Stanza StanzaLogModel::stanzaAt(int row) const
     // Only the start tag now; the element when someone asks (Stanza::element()). Parsing a 500 KB stanza
     // of 20,000 elements costs ~50 ms, which selecting it or asking for its type must not.
     const Row &data = m_rows[size_t(row)];
-    return fromTag(data.direction, data.timestampMs, data.wire);
+    return fromTag(data.direction, data.timestampMs, wireOf(data).toByteArray());
 }
 
 int StanzaLogModel::rowForSequence(quint64 sequence) const
@@ -566,12 +574,14 @@ QString StanzaLogModel::directionArrow(Direction direction)
 
 Stanza StanzaLogModel::toStanza(const Row &row)
 {
-    if (!row.wire.startsWith("<?") && !row.wire.startsWith("</")) {
-        const XmlElement element = XmlElement::parse(row.wire);
+    // A copy of the bytes: the Stanza may outlive the row, the arena's bytes may not.
+    const QByteArray wire = wireOf(row).toByteArray();
+    if (!wire.startsWith("<?") && !wire.startsWith("</")) {
+        const XmlElement element = XmlElement::parse(wire);
         if (!element.isNull())
-            return Stanza(row.direction, row.timestampMs, row.wire, element);
+            return Stanza(row.direction, row.timestampMs, wire, element);
     }
-    return fromTag(row.direction, row.timestampMs, row.wire);
+    return fromTag(row.direction, row.timestampMs, wire);
 }
 
 const StanzaLogModel::RowText &StanzaLogModel::rowText(int row) const
@@ -587,7 +597,7 @@ const StanzaLogModel::RowText &StanzaLogModel::rowText(int row) const
     text->from = stanza.from();
     text->to = stanza.to();
     text->id = stanza.id();
-    text->size = QString::number(data.wire.size());
+    text->size = QString::number(data.wireSize);
     text->summary = StanzaSummary::of(stanza);
     m_textCache.insert(sequence, text);
     return *text;

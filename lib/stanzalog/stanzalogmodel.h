@@ -3,6 +3,7 @@
 
 #include "requesttracker.h"
 #include "stanza.h"
+#include "wirearena.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -21,8 +22,8 @@ namespace xcm {
 // Built to keep up with a component that pushes 100k+ stanzas a second (after Wireshark's packet list):
 // - append() only queues; the queue becomes rows once per event-loop turn (at most every
 //   flushInterval() ms), one beginInsertRows for the whole burst;
-// - a row is the wire bytes (shared with the Stanza, not copied) plus a few bytes of flags: column
-//   text is derived in data() for the rows a view asks for, and kept in a small cache;
+// - a row is the wire bytes (packed into a WireArena) plus a few bytes of flags: column text is derived
+//   in data() for the rows a view asks for, and kept in a small cache;
 // - at maxRows() the oldest rows are dropped in batches and counted.
 // Rows carry a sequence number that never repeats, so a position survives drops and clears.
 // Colours are the view's business: it reads DirectionRole, KindRole and IsErrorRole.
@@ -142,7 +143,13 @@ public:
     StanzaKind kindAt(int row) const { return m_rows[size_t(row)].kind; }
     bool isErrorAt(int row) const { return m_rows[size_t(row)].isError; }
     qint64 timestampAt(int row) const { return m_rows[size_t(row)].timestampMs; }
-    const QByteArray &wireAt(int row) const { return m_rows[size_t(row)].wire; }
+    // The row's bytes, valid until the row is dropped or cleared (copy them to keep them).
+    QByteArrayView wireAt(int row) const { return wireOf(m_rows[size_t(row)]); }
+    // Keeps the bytes of the rows there are now readable by a reader elsewhere (an export on a pool
+    // thread) after they are dropped or cleared.
+    WireArena::Retained retainWires() const { return m_arena.retain(); }
+    // What the rows' bytes take from the system (whole blocks).
+    qsizetype reservedWireBytes() const { return m_arena.reservedBytes(); }
     quint64 sequenceAt(int row) const { return m_firstSequence + quint64(row); }
     // The row holding `sequence`, or -1 when it was dropped, cleared or is still queued.
     int rowForSequence(quint64 sequence) const;
@@ -174,8 +181,9 @@ Q_SIGNALS:
 private:
     struct Row
     {
-        QByteArray wire;
+        const char *wire = nullptr; // in m_arena
         qint64 timestampMs = 0;
+        int wireSize = 0;
         Direction direction = Direction::Received;
         StanzaKind kind = StanzaKind::Other;
         bool isError = false;
@@ -194,7 +202,10 @@ private:
         QString summary;
     };
 
+    static QByteArrayView wireOf(const Row &row) { return {row.wire, row.wireSize}; }
     static Stanza toStanza(const Row &row);
+    // Gives the arena back the blocks no row (shown or queued) holds any more.
+    void releaseUnusedWire();
     void onExchangeChanged(quint64 requestSequence, quint64 answerSequence);
     void refreshWaitingAges();
     QString answerText(int row) const;   // the exchange, and who sent it when not the wire
@@ -202,6 +213,7 @@ private:
     const RowText &rowText(int row) const;
     void removeOldest(qsizetype count);
 
+    WireArena m_arena; // before the rows, which point into it
     std::deque<Row> m_rows;
     std::vector<Row> m_pending;
     std::map<quint64, QString> m_notes; // sequence → note; few rows have one, so not in Row

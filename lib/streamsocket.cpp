@@ -183,11 +183,11 @@ void StreamSocket::shutdownWhenFlushed()
 {
     if (!m_socket)
         return;
-    setReadingPaused(
-        false); // what follows is discarded, but only reading sees the hang-up
-                // Our direction ends once all is written (the peer sees the end of the stream); the peer's
-                // hang-up, or the caller's timeout, finishes. TLS sockets close their own way.
+    // What still comes is discarded, but only reading sees the hang-up.
+    setReadingPaused(false);
 #ifdef Q_OS_UNIX
+    // Our direction ends once all is written (the peer sees the end of the stream); the peer's hang-up,
+    // or the caller's timeout, finishes. TLS sockets close their own way.
     if (!qobject_cast<QSslSocket *>(m_socket) && m_socket->socketDescriptor() != -1) {
         if (m_socket->bytesToWrite() == 0) {
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);

@@ -11,9 +11,9 @@ namespace xcm {
 
 // The stanza log's wire bytes, one stanza after another in blocks of 2 MiB instead of one allocation a
 // stanza: no allocator header or array header per row (issue 15: the log's memory within 1.2 × the
-// wire), and blocks Linux may back with huge pages, where a fresh 4 KiB page costs a fault of its own
-// (under a flood on a virtual machine that was a fifth of the window's time). The log removes its rows
-// oldest first, so blocks are freed in the order they were filled.
+// wire), and a million rows freed as a few hundred blocks. The log removes its rows oldest first, so
+// blocks are freed in the order they were filled. (Asking for huge pages made the window faster under a
+// flood but froze it for up to 100 ms while the kernel compacted memory for one: not done.)
 class WireArena
 {
 public:

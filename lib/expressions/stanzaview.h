@@ -25,8 +25,9 @@ public:
     // A stanza known only by its bytes (a row of the stanza log). `wire` must outlive the view.
     StanzaView(Direction direction, StanzaKind kind, QByteArrayView wire, bool automatic = false);
 
-    // Asks the CPU to start loading `wire` now. A log's rows live all over the heap and evaluating one
-    // mostly waits for its first bytes: prefetching a few rows ahead of the one evaluated hides that.
+    // Asks the CPU to start loading `wire` now. Evaluating a log's row mostly waits for its first bytes
+    // (a filtered log skips through its blocks): prefetching a few rows ahead of the one evaluated hides
+    // that.
     static void prefetch(QByteArrayView wire)
     {
 #if defined(__GNUC__)

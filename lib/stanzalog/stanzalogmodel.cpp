@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing, kept whole on purpose just past 600 lines: the log's rows (queued, flushed, capped,
+// their bytes in the arena) and the column texts and roles read from those same rows.
 #include "stanzalogmodel.h"
 
 #include "redaction.h"

@@ -9,6 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace xcm::cli {
@@ -19,6 +23,32 @@ namespace {
 constexpr qsizetype maxPendingBytes = 64 * 1024;
 // Capacity kept for the next burst; a buffer grown past it by a huge stanza is given back.
 constexpr qsizetype keptCapacity = 256 * 1024;
+
+// Whether `xml` holds a byte printStanza() must look at: a line break, or a non-ASCII byte (whose
+// UTF-8 is then checked). Most stanzas hold neither; one pass, 16 bytes at a time where SSE2 is there,
+// replaces a UTF-8 check and two memchr() calls (5 % of xcm-cli --proxy's time under a flood).
+bool needsCare(QByteArrayView xml)
+{
+    const auto *p = reinterpret_cast<const uchar *>(xml.data());
+    const auto *const end = p + xml.size();
+#if defined(__SSE2__)
+    const __m128i lineFeed = _mm_set1_epi8('\n');
+    const __m128i carriageReturn = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        // The high bit of a byte is a non-ASCII byte's own, or a line break's from the compares.
+        const __m128i hit =
+            _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, lineFeed), _mm_cmpeq_epi8(v, carriageReturn)));
+        if (_mm_movemask_epi8(hit))
+            return true;
+    }
+#endif
+    for (; p != end; ++p) {
+        if (*p >= 0x80 || *p == '\n' || *p == '\r')
+            return true;
+    }
+    return false;
+}
 
 // One line per stanza: line breaks inside become character references, which mean the same.
 void appendOnOneLine(QByteArray &out, QByteArrayView xml)
@@ -74,7 +104,9 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
     if (m_style.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
         m_pending += '\n';
         m_pending += stanza.element().toXml(true).toUtf8();
-    } else if (const QByteArray &wire = stanza.wire(); wire.isValidUtf8()) {
+    } else if (const QByteArray &wire = stanza.wire(); !needsCare(wire)) {
+        m_pending.append(wire);
+    } else if (wire.isValidUtf8()) {
         appendOnOneLine(m_pending, wire);
     } else {
         // What the parser never lets through, but a sent stanza might carry: shown as QString shows it.

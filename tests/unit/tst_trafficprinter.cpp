@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trafficprinter.h"
+
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace xcm;
+using namespace xcm::cli;
+
+namespace {
+
+// What TrafficPrinter writes to standard output while `print` runs, read back from a file put there.
+QByteArray printedBy(const std::function<void(TrafficPrinter &)> &print)
+{
+    QTemporaryFile file;
+    if (!file.open())
+        return {};
+    std::fflush(stdout);
+    const int savedOutput = ::dup(STDOUT_FILENO);
+    ::dup2(file.handle(), STDOUT_FILENO);
+    {
+        TrafficPrinter printer({});
+        print(printer);
+    } // writes what waits
+    ::dup2(savedOutput, STDOUT_FILENO);
+    ::close(savedOutput);
+    file.seek(0);
+    return file.readAll();
+}
+
+} // namespace
+
+// xcm-cli prints one line per stanza: line breaks inside become character references wherever they
+// are (the fast check looks 16 bytes at a time, then at the tail byte by byte), and bytes that are not
+// UTF-8 are shown as U+FFFD, as QString shows them.
+class TestTrafficPrinter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void printsEachStanzaOnOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<QByteArray>("printed");
+        QTest::newRow("plain") << "<message to='a@b'><body>nothing to change here</body></message>"_ba
+                               << "<message to='a@b'><body>nothing to change here</body></message>"_ba;
+        QTest::newRow("line feed in the first 16 bytes") << "<a>one\ntwo and more text after it</a>"_ba
+                                                         << "<a>one&#10;two and more text after it</a>"_ba;
+        QTest::newRow("carriage return in the tail") << "<a>0123456789abcd\rx</a>"_ba
+                                                     << "<a>0123456789abcd&#13;x</a>"_ba;
+        QTest::newRow("line feed in a short stanza") << "<a>x\ny</a>"_ba
+                                                     << "<a>x&#10;y</a>"_ba;
+        QTest::newRow("non-ASCII with a line break") << "<a>Grüße aus Köln\n und mehr</a>"_ba
+                                                     << "<a>Grüße aus Köln&#10; und mehr</a>"_ba;
+        QTest::newRow("non-ASCII only in the tail") << "<a>0123456789abcdef ü</a>"_ba
+                                                    << "<a>0123456789abcdef ü</a>"_ba;
+        QTest::newRow("not UTF-8") << "<a>\xff</a>"_ba
+                                   << "<a>\xef\xbf\xbd</a>"_ba;
+    }
+
+    void printsEachStanzaOnOneLine()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(QByteArray, printed);
+        const QByteArray output = printedBy([&](TrafficPrinter &printer) {
+            printer.printStanza(Stanza(Direction::Sent, 0, wire, XmlElement()), "OUT");
+        });
+        QCOMPARE(output.count('\n'), 1);
+        QVERIFY2(output.endsWith(QByteArray(" OUT " + printed + '\n')), output.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrafficPrinter)
+#include "tst_trafficprinter.moc"

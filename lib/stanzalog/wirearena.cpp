@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wirearena.h"
 
-#include <QtGlobal>
+#include "readyblocks.h"
 
-#include <cstdlib>
 #include <cstring>
-#include <new>
-
-#if defined(Q_OS_LINUX)
-#include <sys/mman.h>
-#endif
 
 namespace xcm {
 
@@ -19,22 +13,7 @@ WireArena::Block WireArena::allocate(qsizetype capacity)
 {
     Block block;
     block.capacity = capacity;
-#if defined(Q_OS_LINUX)
-    // The block's pages are filled within the next few thousand rows anyway: mapped in one go, not
-    // one page fault per 4 KiB on the window's thread. Under a flood those faults were a quarter of
-    // the window's time on this project's VM, where each one is a trip to the hypervisor.
-    void *mapped = ::mmap(nullptr, size_t(capacity), PROT_READ | PROT_WRITE,
-                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (mapped == MAP_FAILED)
-        throw std::bad_alloc();
-    block.memory.reset(static_cast<char *>(mapped),
-                       [capacity](char *memory) { ::munmap(memory, size_t(capacity)); });
-#else
-    auto *memory = static_cast<char *>(std::malloc(size_t(capacity)));
-    if (!memory)
-        throw std::bad_alloc();
-    block.memory.reset(memory, [](char *memory) { std::free(memory); });
-#endif
+    block.memory = capacity == blockBytes ? ReadyBlocks::instance().take() : ReadyBlocks::make(capacity);
     return block;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "readyblocks.h"
+
 #include <QByteArrayView>
 
 #include <deque>
@@ -12,10 +14,9 @@ namespace xcm {
 // The stanza log's wire bytes, one stanza after another in blocks of 2 MiB instead of one allocation a
 // stanza: no allocator header or array header per row (issue 15: the log's memory within 1.2 × the
 // wire), and a million rows freed as a few hundred blocks. The log removes its rows oldest first, so
-// blocks are freed in the order they were filled. On Linux a block comes mapped with its pages already
-// in (MAP_POPULATE, about 0.3 ms for 2 MiB here) rather than faulting them in one by one under a flood.
-// (Asking for huge pages made the window faster still but froze it for up to 100 ms while the kernel
-// compacted memory for one: not done.)
+// blocks are freed in the order they were filled. Blocks come from ReadyBlocks, their pages written once
+// already on a thread of its own. (Asking for huge pages made the window faster still but froze it for
+// up to 100 ms while the kernel compacted memory for one: not done.)
 class WireArena
 {
 public:
@@ -39,7 +40,7 @@ public:
     // Bytes taken from the system, for the memory benchmark.
     qsizetype reservedBytes() const;
 
-    static constexpr qsizetype blockBytes = 2 * 1024 * 1024;
+    static constexpr qsizetype blockBytes = ReadyBlocks::blockBytes;
 
 private:
     struct Block

@@ -234,9 +234,15 @@ void CaptureWriter::handOver()
     if (m_queued.isEmpty() || !m_fileWriter)
         return;
     m_queuedBytes = 0;
-    QMetaObject::invokeMethod(m_fileWriter, [writer = m_fileWriter, records = std::exchange(m_queued, {})] {
-        writer->writeRecords(records);
-    });
+    QMetaObject::invokeMethod(m_fileWriter,
+                              [this, writer = m_fileWriter, records = std::exchange(m_queued, {})]() mutable {
+                                  writer->writeRecords(records);
+                                  // The stanzas' bytes were allocated on this object's thread: they are freed
+                                  // there too. Freed on the writing thread, each free took the allocator's
+                                  // lock that thread's mallocs wait for.
+                                  QMetaObject::invokeMethod(
+                                      this, [spent = std::move(records)] {}, Qt::QueuedConnection);
+                              });
 }
 
 } // namespace xcm

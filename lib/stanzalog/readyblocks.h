@@ -16,12 +16,12 @@ namespace xcm {
 // 4 KiB page even after MAP_POPULATE (the hypervisor backs the page then), 0.28 µs a 250-byte row, a
 // fifth of the window's time under a flood. Here a thread writes each page of the next blocks first;
 // the window's thread takes them ready. One supplier serves every log of the process, and keeps
-// `readyCount` blocks at most (8 MiB), so it costs little where nothing floods.
+// `readyCount` blocks at most (4 MiB), so it costs little where nothing floods.
 class ReadyBlocks
 {
 public:
     static constexpr qsizetype blockBytes = 2 * 1024 * 1024;
-    static constexpr size_t readyCount = 4;
+    static constexpr size_t readyCount = 2;
 
     static ReadyBlocks &instance();
     ~ReadyBlocks();

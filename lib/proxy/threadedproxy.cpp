@@ -210,6 +210,10 @@ void ThreadedProxy::deliver()
             return;
     }
     m_delivering = false;
+    // The events hold stanzas the relay thread allocated: freed there, not here, where each free would
+    // take the allocator's lock the relay's mallocs wait for.
+    QMetaObject::invokeMethod(
+        m_relayContext, [spent = std::move(batch)] {}, Qt::QueuedConnection);
     bool more = false;
     {
         const std::lock_guard lock(m_mutex);

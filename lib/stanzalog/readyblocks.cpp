@@ -13,7 +13,7 @@ namespace xcm {
 
 namespace {
 
-// Writes every page of a block once, so that later writes find it backed.
+// Writes every page of a block once, so that later writes find it mapped.
 void touch(char *memory, qsizetype bytes)
 {
 #if defined(Q_OS_LINUX)
@@ -30,22 +30,11 @@ void touch(char *memory, qsizetype bytes)
 
 ReadyBlocks &ReadyBlocks::instance()
 {
-    static ReadyBlocks blocks;
-    return blocks;
+    static auto *const blocks = new ReadyBlocks;
+    return *blocks;
 }
 
-ReadyBlocks::~ReadyBlocks()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wanted.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-std::shared_ptr<char> ReadyBlocks::make(qsizetype bytes)
+char *ReadyBlocks::map(qsizetype bytes)
 {
 #if defined(Q_OS_LINUX)
     // Mapped with its pages in one call, not one page fault per 4 KiB as they are first written.
@@ -53,18 +42,33 @@ std::shared_ptr<char> ReadyBlocks::make(qsizetype bytes)
                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     if (mapped == MAP_FAILED)
         throw std::bad_alloc();
-    return {static_cast<char *>(mapped), [bytes](char *memory) { ::munmap(memory, size_t(bytes)); }};
+    return static_cast<char *>(mapped);
 #else
     auto *memory = static_cast<char *>(std::malloc(size_t(bytes)));
     if (!memory)
         throw std::bad_alloc();
-    return {memory, [](char *memory) { std::free(memory); }};
+    return memory;
 #endif
+}
+
+void ReadyBlocks::unmap(char *memory, qsizetype bytes)
+{
+#if defined(Q_OS_LINUX)
+    ::munmap(memory, size_t(bytes));
+#else
+    Q_UNUSED(bytes);
+    std::free(memory);
+#endif
+}
+
+std::shared_ptr<char> ReadyBlocks::make(qsizetype bytes)
+{
+    return {map(bytes), [bytes](char *memory) { unmap(memory, bytes); }};
 }
 
 std::shared_ptr<char> ReadyBlocks::take()
 {
-    std::shared_ptr<char> block;
+    char *block = nullptr;
     {
         std::lock_guard lock(m_mutex);
         if (!m_started) {
@@ -72,12 +76,25 @@ std::shared_ptr<char> ReadyBlocks::take()
             m_thread = std::thread([this] { run(); });
         }
         if (!m_ready.empty()) {
-            block = std::move(m_ready.front());
+            block = m_ready.front();
             m_ready.pop_front();
         }
     }
     m_wanted.notify_one();
-    return block ? block : make(blockBytes);
+    return {block ? block : map(blockBytes), [](char *memory) { instance().giveBack(memory); }};
+}
+
+void ReadyBlocks::giveBack(char *block)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_ready.size() < maxKept) {
+            // Last in, first out: the block most recently written is the likeliest still in a cache.
+            m_ready.push_front(block);
+            return;
+        }
+    }
+    unmap(block, blockBytes);
 }
 
 size_t ReadyBlocks::readyNow()
@@ -90,14 +107,12 @@ void ReadyBlocks::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wanted.wait(lock, [this] { return m_stopping || m_ready.size() < readyCount; });
-        if (m_stopping)
-            return;
+        m_wanted.wait(lock, [this] { return m_ready.size() < readyCount; });
         lock.unlock();
-        std::shared_ptr<char> block;
+        char *block = nullptr;
         try {
-            block = make(blockBytes);
-            touch(block.get(), blockBytes);
+            block = map(blockBytes);
+            touch(block, blockBytes);
         } catch (const std::bad_alloc &) {
             // The log's own take() will say so; nothing to prepare now.
         }
@@ -105,7 +120,7 @@ void ReadyBlocks::run()
         if (!block)
             m_wanted.wait(lock); // until the next take(): no busy retry while memory is short
         else
-            m_ready.push_back(std::move(block));
+            m_ready.push_back(block);
     }
 }
 

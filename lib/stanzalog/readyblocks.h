@@ -13,38 +13,47 @@ namespace xcm {
 
 // Memory blocks for the stanza log's WireArena, made ready ahead of need on a thread of their own. The
 // first write to a fresh page is the expensive part of new memory: on this project's VM about 4.6 µs a
-// 4 KiB page even after MAP_POPULATE (the hypervisor backs the page then), 0.28 µs a 250-byte row, a
+// 4 KiB page even after MAP_POPULATE (the hypervisor maps the page then), 0.28 µs a 250-byte row, a
 // fifth of the window's time under a flood. Here a thread writes each page of the next blocks first;
-// the window's thread takes them ready. One supplier serves every log of the process, and keeps
-// `readyCount` blocks at most (4 MiB), so it costs little where nothing floods.
+// the window's thread takes them ready. A block a log lets go comes back for the next one (a log at
+// its row cap takes a block for each it drops) rather than going back to the system. One supplier
+// serves every log of the process and keeps a few blocks at most (8 MiB), so it costs little where
+// nothing floods.
 class ReadyBlocks
 {
 public:
     static constexpr qsizetype blockBytes = 2 * 1024 * 1024;
+    // Blocks the thread keeps prepared; blocks given back are kept up to twice that.
     static constexpr size_t readyCount = 2;
+    static constexpr size_t maxKept = 2 * readyCount;
 
+    // Never destroyed: a block may come back at any time, even while the process exits.
     static ReadyBlocks &instance();
-    ~ReadyBlocks();
     ReadyBlocks(const ReadyBlocks &) = delete;
     ReadyBlocks &operator=(const ReadyBlocks &) = delete;
 
     // A block of blockBytes: a ready one if there is one, else one made now; the next is prepared
-    // meanwhile. Throws std::bad_alloc when there is no memory.
+    // meanwhile. It comes back here when the last owner lets it go. Throws std::bad_alloc when there
+    // is no memory.
     std::shared_ptr<char> take();
-    // A block of `bytes` made now (one stanza larger than half a block).
+    // A block of `bytes` made now, given back to the system when let go (one stanza larger than half a
+    // block).
     static std::shared_ptr<char> make(qsizetype bytes);
-    // Blocks prepared and not yet taken.
+    // Blocks prepared or given back, and not yet taken.
     size_t readyNow();
 
 private:
     ReadyBlocks() = default;
+    ~ReadyBlocks() = default;
     void run();
+    void giveBack(char *block);
+    static char *map(qsizetype bytes);
+    static void unmap(char *memory, qsizetype bytes);
 
     std::mutex m_mutex;
     std::condition_variable m_wanted;
-    std::deque<std::shared_ptr<char>> m_ready;
+    std::deque<char *> m_ready;
     bool m_started = false;
-    bool m_stopping = false;
     std::thread m_thread;
 };
 

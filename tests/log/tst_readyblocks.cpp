@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The stanza log's block supplier: whole, distinct, writable blocks, the next ones prepared on its
-// thread after the first is taken, never more than readyCount of them waiting.
+// thread after the first is taken, never more than readyCount of them prepared, and a block let go
+// taken again next.
 #include "readyblocks.h"
 
 #include <QTest>
@@ -17,6 +18,7 @@ class TestReadyBlocks : public QObject
 private Q_SLOTS:
     void preparesBlocksAheadWithinItsBound();
     void blocksAreWholeAndDistinct();
+    void aBlockLetGoIsTakenNext();
 };
 
 void TestReadyBlocks::preparesBlocksAheadWithinItsBound()
@@ -50,6 +52,20 @@ void TestReadyBlocks::blocksAreWholeAndDistinct()
     const std::shared_ptr<char> big = ReadyBlocks::make(3 * ReadyBlocks::blockBytes + 1);
     big.get()[3 * ReadyBlocks::blockBytes] = 'z';
     QCOMPARE(big.get()[3 * ReadyBlocks::blockBytes], 'z');
+}
+
+void TestReadyBlocks::aBlockLetGoIsTakenNext()
+{
+    ReadyBlocks &blocks = ReadyBlocks::instance();
+    const char *address = nullptr;
+    {
+        const std::shared_ptr<char> block = blocks.take();
+        address = block.get();
+        QTRY_VERIFY(blocks.readyNow() >= ReadyBlocks::readyCount);
+    }
+    QVERIFY(blocks.readyNow() <= ReadyBlocks::maxKept);
+    const std::shared_ptr<char> again = blocks.take();
+    QCOMPARE(static_cast<const void *>(again.get()), static_cast<const void *>(address));
 }
 
 QTEST_GUILESS_MAIN(TestReadyBlocks)

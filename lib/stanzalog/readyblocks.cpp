@@ -71,10 +71,8 @@ std::shared_ptr<char> ReadyBlocks::take()
     char *block = nullptr;
     {
         std::lock_guard lock(m_mutex);
-        if (!m_started) {
-            m_started = true;
+        if (!m_thread.joinable())
             m_thread = std::thread([this] { run(); });
-        }
         if (!m_ready.empty()) {
             block = m_ready.front();
             m_ready.pop_front();

@@ -53,8 +53,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wanted;
     std::deque<char *> m_ready;
-    bool m_started = false;
-    std::thread m_thread;
+    std::thread m_thread; // started at the first take(), never joined
 };
 
 } // namespace xcm

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "readyblocks.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -37,12 +38,29 @@ ReadyBlocks &ReadyBlocks::instance()
 char *ReadyBlocks::map(qsizetype bytes)
 {
 #if defined(Q_OS_LINUX)
-    // Mapped with its pages in one call, not one page fault per 4 KiB as they are first written.
-    void *mapped = ::mmap(nullptr, size_t(bytes), PROT_READ | PROT_WRITE,
-                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    const auto length = size_t(bytes);
+    // Twice the room, to cut a block aligned to a huge page out of it.
+    const size_t spare = length >= size_t(hugePageBytes) ? size_t(hugePageBytes) : 0;
+    void *mapped =
+        ::mmap(nullptr, length + spare, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mapped == MAP_FAILED)
         throw std::bad_alloc();
-    return static_cast<char *>(mapped);
+    auto *block = static_cast<char *>(mapped);
+    if (spare) {
+        auto *const aligned = reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(block) + spare - 1) &
+                                                       ~std::uintptr_t(spare - 1));
+        if (aligned != block)
+            ::munmap(block, size_t(aligned - block));
+        if (const size_t tail = size_t(block + length + spare - (aligned + length)))
+            ::munmap(aligned + length, tail);
+        block = aligned;
+        // Only a hint: where the kernel has no huge page to give, the block has 4 KiB pages.
+        ::madvise(block, length, MADV_HUGEPAGE);
+    }
+    // Mapped in one call rather than one fault a page at first write. A kernel before 5.14 refuses:
+    // its pages come at first write instead (touch() does that for a prepared block).
+    ::madvise(block, length, MADV_POPULATE_WRITE);
+    return block;
 #else
     auto *memory = static_cast<char *>(std::malloc(size_t(bytes)));
     if (!memory)

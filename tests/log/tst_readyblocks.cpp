@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The stanza log's block supplier: whole, distinct, writable blocks, the next ones prepared on its
-// thread after the first is taken, never more than readyCount of them prepared, and a block let go
-// taken again next.
+// thread after the first is taken, never more than readyCount of them prepared, a block let go taken
+// again next, and on Linux each block aligned to a huge page and marked for one.
 #include "readyblocks.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void preparesBlocksAheadWithinItsBound();
     void blocksAreWholeAndDistinct();
     void aBlockLetGoIsTakenNext();
+    void blocksAskForHugePages();
 };
 
 void TestReadyBlocks::preparesBlocksAheadWithinItsBound()
@@ -66,6 +68,37 @@ void TestReadyBlocks::aBlockLetGoIsTakenNext()
     QVERIFY(blocks.readyNow() <= ReadyBlocks::maxKept);
     const std::shared_ptr<char> again = blocks.take();
     QCOMPARE(static_cast<const void *>(again.get()), static_cast<const void *>(address));
+}
+
+void TestReadyBlocks::blocksAskForHugePages()
+{
+#if defined(Q_OS_LINUX)
+    const std::shared_ptr<char> block = ReadyBlocks::instance().take();
+    const auto address = reinterpret_cast<quintptr>(block.get());
+    QCOMPARE(address % ReadyBlocks::hugePageBytes, quintptr(0));
+    // Whether the kernel grants one depends on its settings; that the block asked is in its mapping's
+    // flags ("hg": madvise(MADV_HUGEPAGE)).
+    QFile smaps(u"/proc/self/smaps"_qs);
+    QVERIFY(smaps.open(QIODevice::ReadOnly | QIODevice::Text));
+    bool inMapping = false;
+    QByteArray flags;
+    // Read whole: /proc files say they are empty, so atEnd() holds from the start.
+    for (const QByteArray &untrimmed : smaps.readAll().split('\n')) {
+        const QByteArray line = untrimmed.trimmed();
+        if (const qsizetype dash = line.indexOf('-'); dash > 0 && line.indexOf(' ') > dash) {
+            bool ok = false;
+            const quintptr from = line.left(dash).toULongLong(&ok, 16);
+            const quintptr to = line.mid(dash + 1, line.indexOf(' ') - dash - 1).toULongLong(&ok, 16);
+            inMapping = ok && from <= address && address < to;
+        } else if (inMapping && line.startsWith("VmFlags:")) {
+            flags = line;
+            break;
+        }
+    }
+    QVERIFY2(flags.split(' ').contains("hg"), flags.constData());
+#else
+    QSKIP("huge pages are asked for on Linux only");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestReadyBlocks)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanza.h"
 
+using namespace Qt::StringLiterals;
+
 namespace xcm {
 
 class StanzaData : public QSharedData
@@ -121,6 +123,22 @@ QString Stanza::attribute(QStringView name) const
     return {};
 }
 
+bool Stanza::attributeIs(QLatin1StringView name, QLatin1StringView value) const
+{
+    if (!d)
+        return false;
+    if (!d->attributesAreInWire)
+        return attributeValue(d->attributes, QString(name)) == value; // not scanned: rare, off the hot path
+    const char *const tag = d->wire.constData();
+    for (const StanzaScanner::AttributeSpan &span : d->attributesInWire) {
+        if (QByteArrayView(tag + span.nameAt, span.nameSize) != QByteArrayView(name))
+            continue;
+        const QByteArrayView raw(tag + span.valueAt, span.valueSize);
+        return raw.contains('&') ? StanzaScanner::decodedValue(raw) == value : raw == QByteArrayView(value);
+    }
+    return false;
+}
+
 bool Stanza::isStreamError() const
 {
     return d && d->name == u"error" && d->namespaceUri == ns::stream;
@@ -128,7 +146,7 @@ bool Stanza::isStreamError() const
 
 bool Stanza::isError() const
 {
-    return isStreamError() || (d && d->kind != StanzaKind::Stream && type() == u"error");
+    return isStreamError() || (d && d->kind != StanzaKind::Stream && attributeIs("type"_L1, "error"_L1));
 }
 
 XmlElement Stanza::element() const

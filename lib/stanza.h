@@ -67,6 +67,9 @@ public:
     QString to() const { return attribute(u"to"); }
     QString id() const { return attribute(u"id"); }
     QString type() const { return attribute(u"type"); }
+    // Whether the top element's attribute `name` is exactly `value` (both ASCII), read in place: no
+    // string is made unless the value holds an entity.
+    bool attributeIs(QLatin1StringView name, QLatin1StringView value) const;
     bool isStreamError() const;
     bool isError() const; // a stream error or a stanza of type='error'
     XmlElement element() const;

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void scannerAgreesWithTheReader_data();
     void scannerAgreesWithTheReader();
     void forbiddenCharacterRefusedInAnyChunking();
+    void errorTypeIsReadWhereverTheAttributesAre();
 };
 
 void TestStreamParser::headerStanzasAndClose()
@@ -572,6 +573,41 @@ void TestStreamParser::forbiddenCharacterRefusedInAnyChunking()
             QVERIFY(description.first().startsWith(u"<message/> name=message"));
             QVERIFY2(description.last().startsWith(u"not-well-formed at "), qPrintable(description.last()));
         }
+    }
+}
+
+// isError() reads type='error' in place from the scanned bytes and from the reader's attributes alike:
+// an entity in the value still counts (a character reference, or a value compared decoded), another
+// attribute or a longer value does not.
+void TestStreamParser::errorTypeIsReadWhereverTheAttributesAre()
+{
+    // One read each: after a stanza the scanner leaves to the reader (the character reference), the
+    // reader keeps the rest of that read.
+    const QList<QByteArray> stanzas = {
+        "<iq type='error' id='1'/>",
+        "<message type=\"&#101;rror\"/>",
+        "<iq type='errors'/>",
+        "<iq type='get' id='error' to='a&amp;b'/>",
+        "<presence typo='error'/>",
+        "<message type='Error'/>",
+        "<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"};
+    const QList<bool> expected = {true, true, false, false, false, false, true};
+    for (const bool scanner : {true, false}) {
+        StreamParser parser;
+        parser.setScannerEnabled(scanner);
+        Recording recording(parser);
+        parser.feed(serverHeader);
+        for (const QByteArray &stanza : stanzas)
+            parser.feed(stanza);
+        QCOMPARE(recording.stanzas.size(), expected.size());
+        for (qsizetype at = 0; at < expected.size(); ++at) {
+            const Stanza &stanza = recording.stanzas.at(at);
+            QVERIFY2(stanza.isError() == expected.at(at), stanza.wire().constData());
+            QCOMPARE(stanza.attributeIs("type"_L1, "error"_L1), expected.at(at) && !stanza.isStreamError());
+        }
+        QVERIFY(recording.stanzas.at(3).attributeIs("id"_L1, "error"_L1));
+        QVERIFY(recording.stanzas.at(3).attributeIs("to"_L1, "a&b"_L1));
+        QVERIFY(!recording.stanzas.at(3).attributeIs("to"_L1, "a&amp;b"_L1));
     }
 }
 

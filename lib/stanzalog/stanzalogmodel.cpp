@@ -305,7 +305,8 @@ void StanzaLogModel::flush()
 
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(m_pending.size()) - 1);
-    std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
+    for (Row &row : m_pending)
+        m_rows.push_back(std::move(row));
     m_pending.clear();
     m_firstSequence = m_nextSequence - quint64(m_rows.size());
     endInsertRows();
@@ -322,7 +323,7 @@ void StanzaLogModel::removeOldest(qsizetype count)
     if (count <= 0)
         return;
     beginRemoveRows({}, 0, int(count) - 1);
-    m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    m_rows.popFront(size_t(count));
     m_firstSequence += quint64(count);
     m_notes.erase(m_notes.begin(), m_notes.lower_bound(m_firstSequence));
     releaseUnusedWire();
@@ -345,7 +346,7 @@ void StanzaLogModel::clear()
     // work, not the UI thread's. The global pool waits for it before the application ends.
     if (m_rows.size() >= freeInBackgroundFrom) {
         auto old =
-            std::make_shared<std::pair<std::deque<Row>, WireArena>>(std::move(m_rows), std::move(m_arena));
+            std::make_shared<std::pair<decltype(m_rows), WireArena>>(std::move(m_rows), std::move(m_arena));
         QThreadPool::globalInstance()->start([old]() mutable { old.reset(); });
     }
     m_rows = {}; // releases the blocks, unlike clear()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chunkedqueue.h"
 #include "requesttracker.h"
 #include "stanza.h"
 #include "wirearena.h"
@@ -11,7 +12,6 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <deque>
 #include <map>
 #include <vector>
 
@@ -213,8 +213,8 @@ private:
     const RowText &rowText(int row) const;
     void removeOldest(qsizetype count);
 
-    WireArena m_arena; // before the rows, which point into it
-    std::deque<Row> m_rows;
+    WireArena m_arena;              // before the rows, which point into it
+    ChunkedQueue<Row, 2048> m_rows; // 48 KiB chunks
     std::vector<Row> m_pending;
     std::map<quint64, QString> m_notes; // sequence → note; few rows have one, so not in Row
     quint64 m_firstSequence = 1;        // of m_rows.front()

@@ -35,7 +35,7 @@ ReadyBlocks &ReadyBlocks::instance()
     return *blocks;
 }
 
-char *ReadyBlocks::map(qsizetype bytes)
+char *ReadyBlocks::map(qsizetype bytes, Prefault prefault)
 {
 #if defined(Q_OS_LINUX)
     const auto length = size_t(bytes);
@@ -57,14 +57,16 @@ char *ReadyBlocks::map(qsizetype bytes)
         // Only a hint: where the kernel has no huge page to give, the block has 4 KiB pages.
         ::madvise(block, length, MADV_HUGEPAGE);
     }
-    // Mapped in one call rather than one fault a page at first write. A kernel before 5.14 refuses:
-    // its pages come at first write instead (touch() does that for a prepared block).
-    ::madvise(block, length, MADV_POPULATE_WRITE);
+    // Mapped in one call rather than one fault a page at first write. A kernel before 5.14 refuses.
+    if (::madvise(block, length, MADV_POPULATE_WRITE) != 0 && prefault == Prefault::Touched)
+        touch(block, bytes);
     return block;
 #else
     auto *memory = static_cast<char *>(std::malloc(size_t(bytes)));
     if (!memory)
         throw std::bad_alloc();
+    if (prefault == Prefault::Touched)
+        touch(memory, bytes);
     return memory;
 #endif
 }
@@ -127,8 +129,7 @@ void ReadyBlocks::run()
         lock.unlock();
         char *block = nullptr;
         try {
-            block = map(blockBytes);
-            touch(block, blockBytes);
+            block = map(blockBytes, Prefault::Touched);
         } catch (const std::bad_alloc &) {
             // The log's own take() will say so; nothing to prepare now.
         }

@@ -50,7 +50,14 @@ private:
     ~ReadyBlocks() = default;
     void run();
     void giveBack(char *block);
-    static char *map(qsizetype bytes);
+    // How a new block's pages come: at once where the kernel can map them in one call, else at first
+    // write, or (Touched) by writing each page now.
+    enum class Prefault
+    {
+        IfKernelCan,
+        Touched
+    };
+    static char *map(qsizetype bytes, Prefault prefault = Prefault::IfKernelCan);
     static void unmap(char *memory, qsizetype bytes);
 
     std::mutex m_mutex;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The stanza log's block supplier: whole, distinct, writable blocks, the next ones prepared on its
 // thread after the first is taken, never more than readyCount of them prepared, a block let go taken
-// again next, and on Linux each block aligned to a huge page and marked for one.
+// again next, and on Linux each block aligned to a huge page and marked for one, and a prepared block
+// mapped in whole.
 #include "readyblocks.h"
 
 #include <QFile>
@@ -10,6 +11,11 @@
 #include <algorithm>
 #include <cstring>
 #include <thread>
+
+#if defined(Q_OS_LINUX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 using namespace xcm;
 
@@ -21,6 +27,7 @@ private Q_SLOTS:
     void blocksAreWholeAndDistinct();
     void aBlockLetGoIsTakenNext();
     void blocksAskForHugePages();
+    void aPreparedBlockComesMapped();
 };
 
 void TestReadyBlocks::preparesBlocksAheadWithinItsBound()
@@ -98,6 +105,28 @@ void TestReadyBlocks::blocksAskForHugePages()
     QVERIFY2(flags.split(' ').contains("hg"), flags.constData());
 #else
     QSKIP("huge pages are asked for on Linux only");
+#endif
+}
+
+void TestReadyBlocks::aPreparedBlockComesMapped()
+{
+#if defined(Q_OS_LINUX)
+    ReadyBlocks &blocks = ReadyBlocks::instance();
+    // Held, so that the blocks earlier tests gave back (written by them) are out of the way.
+    std::vector<std::shared_ptr<char>> held;
+    while (held.size() <= ReadyBlocks::maxKept)
+        held.push_back(blocks.take());
+    QTRY_COMPARE(blocks.readyNow(), ReadyBlocks::readyCount);
+    const std::shared_ptr<char> prepared = blocks.take(); // one the thread made
+    // Every page in memory already: the log's first write to it takes no page fault.
+    const auto pageBytes = size_t(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> resident(size_t(ReadyBlocks::blockBytes) / pageBytes);
+    QCOMPARE(::mincore(prepared.get(), size_t(ReadyBlocks::blockBytes), resident.data()), 0);
+    const auto mapped =
+        std::count_if(resident.begin(), resident.end(), [](unsigned char page) { return page & 1; });
+    QCOMPARE(size_t(mapped), resident.size());
+#else
+    QSKIP("where pages come from is looked at on Linux only");
 #endif
 }
 

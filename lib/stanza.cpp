@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanza.h"
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -20,6 +22,22 @@ public:
     mutable bool elementParsed = false;
     mutable XmlElement element;
 };
+
+namespace {
+
+// The value of the top element's attribute `name` as it is in the wire (entities not replaced), when
+// StanzaScanner found the attributes there.
+template<typename Name> std::optional<QByteArrayView> rawAttribute(const StanzaData &data, Name name)
+{
+    const char *const tag = data.wire.constData();
+    for (const StanzaScanner::AttributeSpan &span : data.attributesInWire) {
+        if (name == QLatin1StringView(tag + span.nameAt, span.nameSize))
+            return QByteArrayView(tag + span.valueAt, span.valueSize);
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 Stanza::Stanza() = default;
 
@@ -115,12 +133,8 @@ QString Stanza::attribute(QStringView name) const
         return {};
     if (!d->attributesAreInWire)
         return attributeValue(d->attributes, name).toString();
-    const char *const tag = d->wire.constData();
-    for (const StanzaScanner::AttributeSpan &span : d->attributesInWire) {
-        if (name == QLatin1StringView(tag + span.nameAt, span.nameSize))
-            return StanzaScanner::decodedValue(QByteArrayView(tag + span.valueAt, span.valueSize));
-    }
-    return {};
+    const std::optional<QByteArrayView> raw = rawAttribute(*d, name);
+    return raw ? StanzaScanner::decodedValue(*raw) : QString();
 }
 
 bool Stanza::attributeIs(QLatin1StringView name, QLatin1StringView value) const
@@ -129,14 +143,10 @@ bool Stanza::attributeIs(QLatin1StringView name, QLatin1StringView value) const
         return false;
     if (!d->attributesAreInWire)
         return attributeValue(d->attributes, QString(name)) == value; // not scanned: rare, off the hot path
-    const char *const tag = d->wire.constData();
-    for (const StanzaScanner::AttributeSpan &span : d->attributesInWire) {
-        if (QByteArrayView(tag + span.nameAt, span.nameSize) != QByteArrayView(name))
-            continue;
-        const QByteArrayView raw(tag + span.valueAt, span.valueSize);
-        return raw.contains('&') ? StanzaScanner::decodedValue(raw) == value : raw == QByteArrayView(value);
-    }
-    return false;
+    const std::optional<QByteArrayView> raw = rawAttribute(*d, name);
+    if (!raw)
+        return false;
+    return raw->contains('&') ? StanzaScanner::decodedValue(*raw) == value : *raw == QByteArrayView(value);
 }
 
 bool Stanza::isStreamError() const

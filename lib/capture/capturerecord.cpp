@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturerecord.h"
 
+#include "clocktext.h"
 #include "redaction.h"
 
 #include <QDateTime>
@@ -61,19 +62,6 @@ namespace {
 
 // The fixed fields of a line are written through a pointer into a buffer on the stack, then appended
 // at once: one QByteArray::append for each of some forty pieces was a fifth of the capture thread.
-char *putDigits(char *at, qint64 value, int width)
-{
-    char digits[20];
-    int count = 0;
-    do {
-        digits[count++] = char('0' + value % 10);
-        value /= 10;
-    } while (value > 0 || count < width);
-    while (count > 0)
-        *at++ = digits[--count];
-    return at;
-}
-
 char *put(char *at, QByteArrayView bytes)
 {
     std::memcpy(at, bytes.data(), size_t(bytes.size()));
@@ -84,13 +72,7 @@ char *put(char *at, QByteArrayView bytes)
 // without a QDateTime: a capture writes one per stanza.
 char *putUtcTime(char *at, qint64 msSinceEpoch)
 {
-    constexpr qint64 msPerDay = 86'400'000;
-    qint64 days = msSinceEpoch / msPerDay;
-    qint64 ms = msSinceEpoch % msPerDay;
-    if (ms < 0) {
-        ms += msPerDay;
-        --days;
-    }
+    const qint64 days = clocktext::floorDiv(msSinceEpoch, clocktext::msPerDay);
     // The date changes once a day: each thread keeps the last one written ("2026-12-04").
     thread_local qint64 cachedDay = std::numeric_limits<qint64>::min();
     thread_local char cachedDate[16];
@@ -98,23 +80,17 @@ char *putUtcTime(char *at, qint64 msSinceEpoch)
     if (days != cachedDay) {
         const QDate date = QDate::fromJulianDay(2'440'588 + days); // 1970-01-01 is day 2,440,588
         // Four digits: a clock past the year 9999 is wrong, and the buffer is sized for them.
-        char *end = putDigits(cachedDate, std::clamp(date.year(), 0, 9999), 4);
+        char *end = clocktext::putDigits(cachedDate, std::clamp(date.year(), 0, 9999), 4);
         *end++ = '-';
-        end = putDigits(end, date.month(), 2);
+        end = clocktext::putDigits(end, date.month(), 2);
         *end++ = '-';
-        end = putDigits(end, date.day(), 2);
+        end = clocktext::putDigits(end, date.day(), 2);
         cachedDateSize = end - cachedDate;
         cachedDay = days;
     }
     at = put(at, QByteArrayView(cachedDate, cachedDateSize));
     *at++ = 'T';
-    at = putDigits(at, ms / 3'600'000, 2);
-    *at++ = ':';
-    at = putDigits(at, ms / 60'000 % 60, 2);
-    *at++ = ':';
-    at = putDigits(at, ms / 1000 % 60, 2);
-    *at++ = '.';
-    at = putDigits(at, ms % 1000, 3);
+    at = clocktext::putTimeOfDay(at, msSinceEpoch - days * clocktext::msPerDay);
     *at++ = 'Z';
     return at;
 }
@@ -198,7 +174,7 @@ void CaptureRecord::appendJsonLine(QByteArray &out) const
     // Keys, a 20-digit number twice, a 25-byte time: well within the buffer.
     char head[192];
     char *at = put(head, "{\"bytes\":");
-    at = putDigits(at, redacted.size(), 1);
+    at = clocktext::putDigits(at, redacted.size(), 1);
     at = put(at, ",\"direction\":\"");
     at = put(at, direction == Direction::Received ? "received" : "sent");
     at = put(at, "\",\"error\":");
@@ -206,7 +182,7 @@ void CaptureRecord::appendJsonLine(QByteArray &out) const
     at = put(at, ",\"kind\":\"");
     at = put(at, kindKeyBytes(kind));
     at = put(at, "\",\"seq\":");
-    at = putDigits(at, qint64(sequence), 1);
+    at = clocktext::putDigits(at, qint64(sequence), 1);
     at = put(at, ",\"time\":\"");
     at = putUtcTime(at, timestampMs);
     at = put(at, "\",\"xml\":\"");

@@ -19,18 +19,16 @@ template<typename T, std::size_t chunkItems> class ChunkedQueue
 
 public:
     ChunkedQueue() = default;
+    // The moved-from queue is left empty, and usable.
     ChunkedQueue(ChunkedQueue &&other) noexcept
-        : m_chunks(std::move(other.m_chunks))
+        : m_chunks(std::exchange(other.m_chunks, {}))
         , m_head(std::exchange(other.m_head, 0))
         , m_size(std::exchange(other.m_size, 0))
-    {
-        other.m_chunks.clear();
-    }
+    {}
     ChunkedQueue &operator=(ChunkedQueue &&other) noexcept
     {
         if (this != &other) {
-            m_chunks = std::move(other.m_chunks);
-            other.m_chunks.clear();
+            m_chunks = std::exchange(other.m_chunks, {});
             m_head = std::exchange(other.m_head, 0);
             m_size = std::exchange(other.m_size, 0);
         }

@@ -69,6 +69,7 @@ void ComponentConnectionPrivate::setState(ConnectionState newState, const Discon
     if (newState == state && newState != ConnectionState::Disconnected)
         return;
     state = newState;
+    stateChangedAtMs = nowMs();
     // Only a stream in use has stanzas to time: not the handshake, not a close.
     stream.setStanzaTimerArmed(state == ConnectionState::Connected);
     qCDebug(lcConnection) << "state" << identifier(state) << reason.toString();
@@ -434,6 +435,10 @@ ConnectionState ComponentConnection::state() const
 {
     return d->state;
 }
+qint64 ComponentConnection::stateChangedAtMs() const
+{
+    return d->stateChangedAtMs;
+}
 const DisconnectReason &ComponentConnection::lastReason() const
 {
     return d->lastReason;
@@ -557,13 +562,14 @@ bool ComponentConnectionPrivate::canQueue() const
 
 ComponentConnection::Status ComponentConnection::status() const
 {
-    return {d->state,    d->lastReason,      d->streamId,          d->serverDomain,
-            d->counters, reconnectAttempt(), d->nextReconnectAtMs, d->reconnectNotice};
+    return {d->state,    d->stateChangedAtMs, d->lastReason,        d->streamId,       d->serverDomain,
+            d->counters, reconnectAttempt(),  d->nextReconnectAtMs, d->reconnectNotice};
 }
 
 void ComponentConnection::mirrorState(const Status &status)
 {
     d->state = status.state;
+    d->stateChangedAtMs = status.stateChangedAtMs;
     d->lastReason = status.lastReason;
     d->streamId = status.streamId;
     d->serverDomain = status.serverDomain;

@@ -51,6 +51,9 @@ public:
     bool hasSecret() const;
 
     ConnectionState state() const;
+    // When the state last changed (ms since epoch): a mirror's is when the mirrored connection's did,
+    // which its window may hear of later.
+    qint64 stateChangedAtMs() const;
     // Why the last connection ended (or the current one is ending).
     const DisconnectReason &lastReason() const;
     QString streamId() const;
@@ -96,6 +99,7 @@ public:
     struct Status
     {
         ConnectionState state = ConnectionState::Disconnected;
+        qint64 stateChangedAtMs = 0;
         DisconnectReason lastReason;
         QString streamId;
         QString serverDomain;

@@ -63,6 +63,7 @@ public:
     ConnectionSettings settings;
     QString secret;
     ConnectionState state = ConnectionState::Disconnected;
+    qint64 stateChangedAtMs = 0;
     DisconnectReason lastReason;
     DisconnectReason pendingReason; // the reason for a disconnect under way
     QString streamId;

@@ -3,6 +3,7 @@
 
 #include "componentproxy.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QTimer>
 
@@ -94,9 +95,9 @@ void ThreadedProxy::followRelay()
     connect(&server, &ComponentConnection::reconnectNoticeChanged, m_proxy,
             [this](const QString &notice) { post([this, notice] { m_upstream.mirrorNotice(notice); }); });
     connect(m_proxy, &ComponentProxy::componentEvent, m_proxy, [this](const QString &text, bool problem) {
-        post([this, text, problem, facts = componentFacts()] {
+        post([this, text, problem, atMs = QDateTime::currentMSecsSinceEpoch(), facts = componentFacts()] {
             takeFacts(facts);
-            Q_EMIT componentEvent(text, problem);
+            Q_EMIT componentEvent(text, problem, atMs);
         });
     });
     connect(m_proxy, &ComponentProxy::componentChanged, m_proxy, [this](bool connected) {

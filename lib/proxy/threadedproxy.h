@@ -85,7 +85,8 @@ public:
 
 Q_SIGNALS:
     // ComponentProxy's, repeated on the window's thread.
-    void componentEvent(const QString &text, bool problem);
+    // `atMs`: when it happened on the relay thread (the window may hear of it later).
+    void componentEvent(const QString &text, bool problem, qint64 atMs);
     void componentChanged(bool connected);
     void injectedToComponent(const xcm::Stanza &stanza);
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);

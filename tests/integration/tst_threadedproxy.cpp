@@ -3,11 +3,13 @@
 // against the real parts: Prosody upstream, slixmpp's echo component connecting through it, a slixmpp
 // client messaging the component. The point of the thread: the relay goes on while the thread that owns
 // the proxy (the window's) is busy, and the mirrors then report everything, in order.
+#include "connectiontimeline.h"
 #include "echocomponentprocess.h"
 #include "prosodyserver.h"
 #include "threadedproxy.h"
 #include "xmppclientprocess.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void cleanup();
     void mirrorsTheComponentAndTheServerLeg();
     void relaysWhileItsOwnersThreadIsBusy();
+    void eventsKeepTheTimeTheyHappened();
     void injectsOnBothLegs();
     void faultRulesCountOnTheRelayThreadAndShowInTheMirror();
     void aWindowFarBehindPausesTheRelayAndLosesNothing();
@@ -188,6 +191,46 @@ void TestThreadedProxy::relaysWhileItsOwnersThreadIsBusy()
     const ComponentConnection::Counters after = proxy.upstream().counters();
     QCOMPARE(after.stanzasOut - before.stanzasOut, quint64(toServer.size()));
     QCOMPARE(after.stanzasIn - before.stanzasIn, quint64(fromServer.size()));
+}
+
+void TestThreadedProxy::eventsKeepTheTimeTheyHappened()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    ConnectionTimeline timeline; // as a session's: the mirror's states, and the component's events
+    timeline.follow(&proxy.upstream());
+    connect(&proxy, &ThreadedProxy::componentEvent, &timeline,
+            [&timeline](const QString &text, bool problem, qint64 atMs) {
+                timeline.recordNote(text, problem, atMs);
+            });
+    EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+    component.start();
+    // The relay connects the component while this thread (the window's) hears of nothing, and a while
+    // after: the component is online only once the server accepted the upstream leg.
+    QVERIFY2(component.waitForEventBlocking(u"online"_s), qPrintable(component.output()));
+    const qint64 onlineByMs = QDateTime::currentMSecsSinceEpoch();
+    QThread::msleep(300);
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+    QVERIFY(proxy.upstream().stateChangedAtMs() > 0);
+    QVERIFY2(
+        proxy.upstream().stateChangedAtMs() <= onlineByMs,
+        qPrintable(
+            u"connected at %1, online by %2"_s.arg(proxy.upstream().stateChangedAtMs()).arg(onlineByMs)));
+    // The timeline has each step at its time, not at the time the window heard of it.
+    QStringList seen;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        const ConnectionTimeline::Event &event = timeline.event(row);
+        seen << ConnectionTimeline::eventName(event.kind);
+        QVERIFY2(event.atMs > 0 && event.atMs <= onlineByMs,
+                 qPrintable(u"%1 \"%2\" at %3, online by %4"_s
+                                .arg(ConnectionTimeline::eventName(event.kind), event.detail)
+                                .arg(event.atMs)
+                                .arg(onlineByMs)));
+    }
+    QVERIFY2(seen.contains(ConnectionTimeline::eventName(ConnectionTimeline::EventKind::Note)),
+             qPrintable(seen.join(u", ")));
+    QVERIFY2(seen.contains(ConnectionTimeline::eventName(ConnectionTimeline::EventKind::Connected)),
+             qPrintable(seen.join(u", ")));
 }
 
 void TestThreadedProxy::injectsOnBothLegs()

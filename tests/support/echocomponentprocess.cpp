@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "echocomponentprocess.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,18 @@ void EchoComponentProcess::readEvents()
     while (m_process.canReadLine())
         m_lines << m_process.readLine().trimmed();
     m_errors += m_process.readAllStandardError();
+}
+
+bool EchoComponentProcess::waitForEventBlocking(const QString &event, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!hasEvent(event)) {
+        if (clock.hasExpired(timeoutMs) || !isRunning())
+            return false;
+        m_process.waitForReadyRead(50);
+    }
+    return true;
 }
 
 bool EchoComponentProcess::hasEvent(const QString &event)

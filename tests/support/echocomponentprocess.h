@@ -18,6 +18,8 @@ public:
     void start();
     // Waits (event loop running) for an event line such as "online", "failed" or "disconnected".
     bool waitForEvent(const QString &event, int timeoutMs = 15000);
+    // The same with the event loop stopped, as a busy window's thread: only this process's output is read.
+    bool waitForEventBlocking(const QString &event, int timeoutMs = 15000);
     bool hasEvent(const QString &event);
     // The stream error condition it was refused with ("failed" event), if any.
     QString failureCondition();

@@ -22,7 +22,7 @@ void ConnectionTimeline::follow(ComponentConnection *connection)
 {
     connect(connection, &ComponentConnection::stateChanged, this,
             [this, connection](ConnectionState state, const DisconnectReason &reason) {
-                recordState(state, reason, connection->streamId(), QDateTime::currentMSecsSinceEpoch());
+                recordState(state, reason, connection->streamId(), connection->stateChangedAtMs());
             });
     connect(connection, &ComponentConnection::reconnectScheduled, this, [this](int attempt, qint64 delayMs) {
         recordReconnect(attempt, delayMs, QDateTime::currentMSecsSinceEpoch());

@@ -71,12 +71,13 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     connect(m_proxy.get(), &ThreadedProxy::injectedToComponent, this,
             [this](const Stanza &stanza) { logStanza(stanza, int(StanzaLogModel::Origin::Injected)); });
     connect(m_proxy.get(), &ThreadedProxy::stanzaFaulted, this, &ProfileSession::noteFault);
-    connect(m_proxy.get(), &ThreadedProxy::componentEvent, this, [this](const QString &text, bool problem) {
-        m_componentEvent = text;
-        m_componentEventIsProblem = problem;
-        m_timeline->recordNote(text, problem, QDateTime::currentMSecsSinceEpoch());
-        Q_EMIT changed();
-    });
+    connect(m_proxy.get(), &ThreadedProxy::componentEvent, this,
+            [this](const QString &text, bool problem, qint64 atMs) {
+                m_componentEvent = text;
+                m_componentEventIsProblem = problem;
+                m_timeline->recordNote(text, problem, atMs);
+                Q_EMIT changed();
+            });
     connect(m_proxy.get(), &ThreadedProxy::componentChanged, this, &ProfileSession::changed);
     connect(m_proxy.get(), &ThreadedProxy::heldCountChanged, this, &ProfileSession::changed);
 }

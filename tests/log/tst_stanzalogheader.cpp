@@ -36,6 +36,7 @@ private Q_SLOTS:
     void menuHidesColumnsButOne();
     void layoutIsKeptInSettings();
     void hiddenLogIsMeasuredWhenShown();
+    void aNewFontRemeasuresTheColumns();
 
 private:
     int shownWidth() const
@@ -311,6 +312,29 @@ void TestStanzaLogHeader::hiddenLogIsMeasuredWhenShown()
     stack.setCurrentWidget(table);
     QVERIFY2(header->sectionSize(StanzaLogModel::FromColumn) > before,
              qPrintable(QString::number(header->sectionSize(StanzaLogModel::FromColumn))));
+}
+
+void TestStanzaLogHeader::aNewFontRemeasuresTheColumns()
+{
+    m_table->resize(2000, 400); // room for every column's widest text, in either font
+    QTest::qWait(400);          // laid out and fitted
+    const auto widths = [this] {
+        return QList<int>{m_header->sectionSize(StanzaLogModel::KindColumn),
+                          m_header->sectionSize(StanzaLogModel::FromColumn)};
+    };
+    const QList<int> before = widths();
+    const QFont original = m_table->font();
+    QFont larger = original;
+    larger.setPointSizeF(original.pointSizeF() * 1.5);
+    m_table->setFont(larger); // as a changed desktop font reaches the log
+    const int fromText = QFontMetrics(larger).horizontalAdvance(u"juliet@capulet.lit/balcony"_s);
+    QTRY_VERIFY2(
+        m_header->sectionSize(StanzaLogModel::FromColumn) >= fromText,
+        qPrintable(u"%1 < %2"_s.arg(m_header->sectionSize(StanzaLogModel::FromColumn)).arg(fromText)));
+    QVERIFY(m_header->sectionSize(StanzaLogModel::KindColumn) > before.at(0));
+    // And back: the widths of the larger font do not stay.
+    m_table->setFont(original);
+    QTRY_COMPARE(widths(), before);
 }
 
 QTEST_MAIN(TestStanzaLogHeader)

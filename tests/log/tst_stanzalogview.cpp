@@ -104,6 +104,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void typingFilters();
+    void aNewFontResizesTheRows();
     void findWithoutFiltering();
     void expressionFilters();
     void expressionThatGivesUpSaysSo();
@@ -169,6 +170,19 @@ void TestStanzaLogView::cleanup()
 {
     delete m_view;
     delete m_model;
+}
+
+void TestStanzaLogView::aNewFontResizesTheRows()
+{
+    fillMixed(*m_model);
+    const int before = table()->rowHeight(0);
+    QFont larger = m_view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    m_view->setFont(larger); // as a changed desktop font reaches the window
+    const int expected = QFontMetrics(larger).height() + 6;
+    QVERIFY2(expected > before, qPrintable(u"%1 <= %2"_s.arg(expected).arg(before)));
+    QCOMPARE(table()->rowHeight(0), expected); // the text is not cut
+    QCOMPARE(table()->verticalHeader()->defaultSectionSize(), expected);
 }
 
 void TestStanzaLogView::typingFilters()

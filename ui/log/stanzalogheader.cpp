@@ -456,6 +456,19 @@ void StanzaLogHeader::resizeEvent(QResizeEvent *event)
         fitColumns();
 }
 
+void StanzaLogHeader::changeEvent(QEvent *event)
+{
+    QHeaderView::changeEvent(event);
+    // The widest texts known are the old font's: a larger one would cut them, a smaller leave gaps.
+    if (event->type() == QEvent::FontChange && model()) {
+        m_contentWidths.clear();
+        m_domainWidths.clear();
+        measureAll();
+        if (m_fitColumns)
+            fitColumns();
+    }
+}
+
 void StanzaLogHeader::showEvent(QShowEvent *event)
 {
     QHeaderView::showEvent(event);

@@ -107,6 +107,9 @@ Q_SIGNALS:
     // Reply… on a received iq request: the compose form should prepare its answer.
     void replyRequested(const xcm::Stanza &request);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void createActions();
     void reportExportFailure(const QString &where, const QString &error);

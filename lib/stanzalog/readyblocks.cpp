@@ -35,12 +35,13 @@ ReadyBlocks &ReadyBlocks::instance()
     return *blocks;
 }
 
-char *ReadyBlocks::map(qsizetype bytes, Prefault prefault)
+char *ReadyBlocks::map(qsizetype bytes, Making making)
 {
 #if defined(Q_OS_LINUX)
     const auto length = size_t(bytes);
     // Twice the room, to cut a block aligned to a huge page out of it.
-    const size_t spare = length >= size_t(hugePageBytes) ? size_t(hugePageBytes) : 0;
+    const size_t spare =
+        making == Making::Ahead && length >= size_t(hugePageBytes) ? size_t(hugePageBytes) : 0;
     void *mapped =
         ::mmap(nullptr, length + spare, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mapped == MAP_FAILED)
@@ -58,14 +59,14 @@ char *ReadyBlocks::map(qsizetype bytes, Prefault prefault)
         ::madvise(block, length, MADV_HUGEPAGE);
     }
     // Mapped in one call rather than one fault a page at first write. A kernel before 5.14 refuses.
-    if (::madvise(block, length, MADV_POPULATE_WRITE) != 0 && prefault == Prefault::Touched)
+    if (making == Making::Ahead && ::madvise(block, length, MADV_POPULATE_WRITE) != 0)
         touch(block, bytes);
     return block;
 #else
     auto *memory = static_cast<char *>(std::malloc(size_t(bytes)));
     if (!memory)
         throw std::bad_alloc();
-    if (prefault == Prefault::Touched)
+    if (making == Making::Ahead)
         touch(memory, bytes);
     return memory;
 #endif
@@ -83,7 +84,7 @@ void ReadyBlocks::unmap(char *memory, qsizetype bytes)
 
 std::shared_ptr<char> ReadyBlocks::make(qsizetype bytes)
 {
-    return {map(bytes), [bytes](char *memory) { unmap(memory, bytes); }};
+    return {map(bytes, Making::Now), [bytes](char *memory) { unmap(memory, bytes); }};
 }
 
 std::shared_ptr<char> ReadyBlocks::take()
@@ -99,7 +100,7 @@ std::shared_ptr<char> ReadyBlocks::take()
         }
     }
     m_wanted.notify_one();
-    return {block ? block : map(blockBytes), [](char *memory) { instance().giveBack(memory); }};
+    return {block ? block : map(blockBytes, Making::Now), [](char *memory) { instance().giveBack(memory); }};
 }
 
 void ReadyBlocks::giveBack(char *block)
@@ -129,7 +130,7 @@ void ReadyBlocks::run()
         lock.unlock();
         char *block = nullptr;
         try {
-            block = map(blockBytes, Prefault::Touched);
+            block = map(blockBytes, Making::Ahead);
         } catch (const std::bad_alloc &) {
             // The log's own take() will say so; nothing to prepare now.
         }

@@ -50,14 +50,16 @@ private:
     ~ReadyBlocks() = default;
     void run();
     void giveBack(char *block);
-    // How a new block's pages come: at once where the kernel can map them in one call, else at first
-    // write, or (Touched) by writing each page now.
-    enum class Prefault
+    // Where a block is made. Ahead, on the supplier's thread: in a huge page where the kernel grants one,
+    // every page mapped now (finding a huge page may compact memory, and the first write to memory the
+    // VM has not backed lately took 11 ms a block). Now, on the log's thread (none was ready, or a large
+    // stanza): in 4 KiB pages that come as the log writes them, so it never waits on either at once.
+    enum class Making
     {
-        IfKernelCan,
-        Touched
+        Ahead,
+        Now
     };
-    static char *map(qsizetype bytes, Prefault prefault = Prefault::IfKernelCan);
+    static char *map(qsizetype bytes, Making making);
     static void unmap(char *memory, qsizetype bytes);
 
     std::mutex m_mutex;

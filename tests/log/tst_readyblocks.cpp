@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The stanza log's block supplier: whole, distinct, writable blocks, the next ones prepared on its
 // thread after the first is taken, never more than readyCount of them prepared, a block let go taken
-// again next, and on Linux each block aligned to a huge page and marked for one, and a prepared block
-// mapped in whole.
+// again next, and on Linux each prepared block aligned to a huge page, marked for one and mapped in
+// whole, and a block made on the log's thread not marked.
 #include "readyblocks.h"
 
 #include <QFile>
@@ -18,6 +18,43 @@
 #endif
 
 using namespace xcm;
+
+namespace {
+
+// Every block kept now, and one more: held, the next take() is one the thread prepares meanwhile (not one
+// an earlier test gave back, written by it).
+std::vector<std::shared_ptr<char>> takeAllKept()
+{
+    std::vector<std::shared_ptr<char>> held;
+    while (held.size() <= ReadyBlocks::maxKept)
+        held.push_back(ReadyBlocks::instance().take());
+    return held;
+}
+
+// The "VmFlags:" line of the mapping that holds `address` (/proc/self/smaps), or nothing.
+QByteArray vmFlagsOf(const void *address)
+{
+    const auto at = reinterpret_cast<quintptr>(address);
+    QFile smaps(u"/proc/self/smaps"_qs);
+    if (!smaps.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    bool inMapping = false;
+    // Read whole: /proc files say they are empty, so atEnd() holds from the start.
+    for (const QByteArray &untrimmed : smaps.readAll().split('\n')) {
+        const QByteArray line = untrimmed.trimmed();
+        if (const qsizetype dash = line.indexOf('-'); dash > 0 && line.indexOf(' ') > dash) {
+            bool ok = false;
+            const quintptr from = line.left(dash).toULongLong(&ok, 16);
+            const quintptr to = line.mid(dash + 1, line.indexOf(' ') - dash - 1).toULongLong(&ok, 16);
+            inMapping = ok && from <= at && at < to;
+        } else if (inMapping && line.startsWith("VmFlags:")) {
+            return line;
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 class TestReadyBlocks : public QObject
 {
@@ -80,29 +117,21 @@ void TestReadyBlocks::aBlockLetGoIsTakenNext()
 void TestReadyBlocks::blocksAskForHugePages()
 {
 #if defined(Q_OS_LINUX)
-    const std::shared_ptr<char> block = ReadyBlocks::instance().take();
-    const auto address = reinterpret_cast<quintptr>(block.get());
+    ReadyBlocks &blocks = ReadyBlocks::instance();
+    const std::vector<std::shared_ptr<char>> held = takeAllKept();
+    QTRY_COMPARE(blocks.readyNow(), ReadyBlocks::readyCount);
+    const std::shared_ptr<char> prepared = blocks.take(); // one the thread made
+    const auto address = reinterpret_cast<quintptr>(prepared.get());
     QCOMPARE(address % ReadyBlocks::hugePageBytes, quintptr(0));
     // Whether the kernel grants one depends on its settings; that the block asked is in its mapping's
     // flags ("hg": madvise(MADV_HUGEPAGE)).
-    QFile smaps(u"/proc/self/smaps"_qs);
-    QVERIFY(smaps.open(QIODevice::ReadOnly | QIODevice::Text));
-    bool inMapping = false;
-    QByteArray flags;
-    // Read whole: /proc files say they are empty, so atEnd() holds from the start.
-    for (const QByteArray &untrimmed : smaps.readAll().split('\n')) {
-        const QByteArray line = untrimmed.trimmed();
-        if (const qsizetype dash = line.indexOf('-'); dash > 0 && line.indexOf(' ') > dash) {
-            bool ok = false;
-            const quintptr from = line.left(dash).toULongLong(&ok, 16);
-            const quintptr to = line.mid(dash + 1, line.indexOf(' ') - dash - 1).toULongLong(&ok, 16);
-            inMapping = ok && from <= address && address < to;
-        } else if (inMapping && line.startsWith("VmFlags:")) {
-            flags = line;
-            break;
-        }
-    }
+    const QByteArray flags = vmFlagsOf(prepared.get());
     QVERIFY2(flags.split(' ').contains("hg"), flags.constData());
+    // A block made on the log's thread does not ask: finding a huge page may compact memory.
+    const std::shared_ptr<char> large = ReadyBlocks::make(3 * ReadyBlocks::blockBytes + 1);
+    const QByteArray largeFlags = vmFlagsOf(large.get());
+    QVERIFY2(largeFlags.startsWith("VmFlags:"), largeFlags.constData());
+    QVERIFY2(!largeFlags.split(' ').contains("hg"), largeFlags.constData());
 #else
     QSKIP("huge pages are asked for on Linux only");
 #endif
@@ -112,10 +141,7 @@ void TestReadyBlocks::aPreparedBlockComesMapped()
 {
 #if defined(Q_OS_LINUX)
     ReadyBlocks &blocks = ReadyBlocks::instance();
-    // Held, so that the blocks earlier tests gave back (written by them) are out of the way.
-    std::vector<std::shared_ptr<char>> held;
-    while (held.size() <= ReadyBlocks::maxKept)
-        held.push_back(blocks.take());
+    const std::vector<std::shared_ptr<char>> held = takeAllKept();
     QTRY_COMPARE(blocks.readyNow(), ReadyBlocks::readyCount);
     const std::shared_ptr<char> prepared = blocks.take(); // one the thread made
     // Every page in memory already: the log's first write to it takes no page fault.

@@ -609,6 +609,10 @@ void ComponentConnection::setReadingPaused(bool paused)
 {
     d->stream.setReadingPaused(paused);
 }
+bool ComponentConnection::isReadingPaused() const
+{
+    return d->stream.isReadingPaused();
+}
 
 int ComponentConnection::pendingCount() const
 {

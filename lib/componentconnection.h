@@ -91,6 +91,7 @@ public:
     // Stops taking the server's bytes off the socket until unpaused, so that TCP slows the server down:
     // what a relay does while its other leg cannot keep up. Each attempt starts unpaused.
     void setReadingPaused(bool paused);
+    bool isReadingPaused() const;
     // Drops the waiting stanzas (the user gave up on them); returns how many there were.
     int clearPending();
 

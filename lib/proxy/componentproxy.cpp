@@ -120,7 +120,6 @@ void ComponentProxy::onNewConnection()
             continue;
         }
         m_upstreamErrorRelayed = false;
-        m_upstreamPaused = false; // the server leg starts afresh for this component
         m_stream = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
         m_componentAddress = m_stream->peerAddress();
         connect(m_stream, &IncomingComponentStream::headerReceived, this, &ComponentProxy::onHeader);
@@ -233,10 +232,11 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
 
 void ComponentProxy::throttleUpstream()
 {
-    const bool pause = shouldPause(m_stream ? m_stream->bytesToWrite() : 0, m_upstreamPaused);
-    if (pause == m_upstreamPaused)
+    // The legs' own flags, not copies: a stream unpauses itself when it reconnects or shuts down.
+    const bool paused = m_upstream.isReadingPaused();
+    const bool pause = shouldPause(m_stream ? m_stream->bytesToWrite() : 0, paused);
+    if (pause == paused)
         return;
-    m_upstreamPaused = pause;
     qCDebug(lcConnection) << "proxy:" << (pause ? "the component reads slowly: pausing" : "resuming")
                           << "the server's leg";
     m_upstream.setReadingPaused(pause);
@@ -246,10 +246,10 @@ void ComponentProxy::throttleComponent()
 {
     if (!m_stream)
         return;
-    const bool pause = shouldPause(m_upstream.bytesToWrite(), m_componentPaused);
-    if (pause == m_componentPaused)
+    const bool paused = m_stream->isReadingPaused();
+    const bool pause = shouldPause(m_upstream.bytesToWrite(), paused);
+    if (pause == paused)
         return;
-    m_componentPaused = pause;
     qCDebug(lcConnection) << "proxy:" << (pause ? "the server reads slowly: pausing" : "resuming")
                           << "the component's leg";
     m_stream->setReadingPaused(pause);
@@ -262,7 +262,6 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     qCInfo(lcConnection).noquote() << "proxy: component" << m_componentAddress << "left:" << explanation;
     m_stream->deleteLater();
     m_stream = nullptr;
-    m_componentPaused = false;
     throttleUpstream(); // nothing waits for the component any more
     forgetFaults();
     m_upstream.disconnectFromServer();

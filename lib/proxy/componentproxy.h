@@ -102,8 +102,6 @@ private:
     QPointer<IncomingComponentStream> m_stream;
     QString m_componentAddress;
     bool m_upstreamErrorRelayed = false;
-    bool m_upstreamPaused = false;  // the component's leg has a backlog
-    bool m_componentPaused = false; // the server's leg has a backlog
     FaultInjector m_faults;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
 };

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzascanner.h"
 
+#include "bytescan.h"
+
 #include <QVarLengthArray>
 
 #include <array>
-#include <bit>
 #include <cstring>
 #include <string_view>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace xcm {
 
@@ -60,31 +57,7 @@ constexpr QByteArrayView xmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 // finishes the last few.
 const uchar *skipPlain(const uchar *p, const uchar *end, char a, char b, char c, char d)
 {
-#if defined(__SSE2__)
-    const __m128i ca = _mm_set1_epi8(a);
-    const __m128i cb = _mm_set1_epi8(b);
-    const __m128i cc = _mm_set1_epi8(c);
-    const __m128i cd = _mm_set1_epi8(d);
-    const __m128i ef = _mm_set1_epi8(char(0xEF));
-    const __m128i lastControl = _mm_set1_epi8(0x1F);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, ca), _mm_cmpeq_epi8(v, cb));
-        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, cc), _mm_cmpeq_epi8(v, cd)));
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, ef));
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(v, lastControl), lastControl)); // v <= 0x1F
-        if (const int mask = _mm_movemask_epi8(hit))
-            return p + std::countr_zero(unsigned(mask));
-        p += 16;
-    }
-#else
-    Q_UNUSED(end);
-    Q_UNUSED(a);
-    Q_UNUSED(b);
-    Q_UNUSED(c);
-    Q_UNUSED(d);
-#endif
-    return p;
+    return bytescan::skipWhileNone<bytescan::Controls>(p, end, a, b, c, d, char(0xEF));
 }
 
 enum class Step : quint8

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capturerecord.h"
 
+#include "bytescan.h"
 #include "clocktext.h"
 #include "redaction.h"
 
@@ -9,13 +10,8 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <limits>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -100,19 +96,9 @@ char *putUtcTime(char *at, qint64 msSinceEpoch)
 qsizetype nextToEscape(QByteArrayView text, qsizetype from)
 {
     const auto needsEscape = [](uchar c) { return c < 0x20 || c == '"' || c == '\\'; };
-    qsizetype i = from;
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i lastControl = _mm_set1_epi8(0x1F);
-    for (; i + 16 <= text.size(); i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.data() + i));
-        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(v, lastControl), lastControl)); // v <= 0x1F
-        if (const int mask = _mm_movemask_epi8(hit))
-            return i + std::countr_zero(unsigned(mask));
-    }
-#endif
+    const auto *const bytes = reinterpret_cast<const uchar *>(text.data());
+    qsizetype i =
+        bytescan::skipWhileNone<bytescan::Controls>(bytes + from, bytes + text.size(), '"', '\\') - bytes;
     for (; i < text.size(); ++i) {
         if (needsEscape(uchar(text[i])))
             return i;

@@ -1,11 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanza.h"
 
+#include <atomic>
 #include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace xcm {
+
+// The element tree, parsed at the first element() on whichever thread asks: copies of a stanza are read
+// on several threads at once (the desktop proxy's relay and its window), so the tree is published once,
+// whole, and a thread that finds it being parsed parses a copy of its own rather than wait.
+struct LazyElement
+{
+    enum State : quint8
+    {
+        NotParsed,
+        Parsing,
+        Parsed
+    };
+
+    LazyElement() = default;
+    // A detach may copy while another thread parses into `other`: only a whole tree is copied.
+    LazyElement(const LazyElement &other)
+    {
+        if (other.state.load(std::memory_order_acquire) == Parsed) {
+            element = other.element;
+            state.store(Parsed, std::memory_order_relaxed);
+        }
+    }
+    LazyElement &operator=(const LazyElement &) = delete;
+
+    std::atomic<State> state{NotParsed};
+    XmlElement element; // written once, before state becomes Parsed
+};
 
 class StanzaData : public QSharedData
 {
@@ -19,8 +47,7 @@ public:
     qint64 timestampMs = 0;
     Direction direction = Direction::Received;
     StanzaKind kind = StanzaKind::Other;
-    mutable bool elementParsed = false;
-    mutable XmlElement element;
+    mutable LazyElement tree;
 };
 
 namespace {
@@ -67,8 +94,8 @@ Stanza::Stanza(Direction direction, qint64 timestampMs, QByteArray wire, const X
     : Stanza(direction, timestampMs, std::move(wire), element.name(), element.namespaceUri(),
              element.attributes())
 {
-    d->element = element;
-    d->elementParsed = true;
+    d->tree.element = element;
+    d->tree.state.store(LazyElement::Parsed, std::memory_order_relaxed);
 }
 
 Stanza::Stanza(const Stanza &) = default;
@@ -89,13 +116,6 @@ Stanza Stanza::passedOn(Direction direction, qint64 timestampMs) const
         copy.d->direction = direction; // detaches: the original keeps its own
         copy.d->timestampMs = timestampMs;
     }
-    return copy;
-}
-Stanza Stanza::unshared() const
-{
-    Stanza copy = *this;
-    if (copy.d)
-        copy.d.detach(); // the bytes stay shared: QByteArray's count is atomic and they never change
     return copy;
 }
 
@@ -163,13 +183,20 @@ XmlElement Stanza::element() const
 {
     if (!d)
         return {};
-    if (!d->elementParsed) {
+    LazyElement &tree = d->tree;
+    if (tree.state.load(std::memory_order_acquire) == LazyElement::Parsed)
+        return tree.element;
+    const auto parse = [this] {
         // Stream-level items (our own header) are not complete elements: they stay without a tree.
-        d->element = XmlElement::parse(
+        return XmlElement::parse(
             d->wire, nullptr, d->namespaceUri == ns::stream ? ns::component : QStringView(d->namespaceUri));
-        d->elementParsed = true;
-    }
-    return d->element;
+    };
+    LazyElement::State expected = LazyElement::NotParsed;
+    if (!tree.state.compare_exchange_strong(expected, LazyElement::Parsing, std::memory_order_acquire))
+        return expected == LazyElement::Parsed ? tree.element : parse(); // another thread is at it
+    tree.element = parse();
+    tree.state.store(LazyElement::Parsed, std::memory_order_release);
+    return tree.element;
 }
 
 StanzaKind Stanza::kindFor(QStringView name, QStringView namespaceUri)

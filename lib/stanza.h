@@ -31,6 +31,7 @@ class StanzaData;
 // One top-level element as it crossed the wire: the exact bytes (for the log), the top-level name and
 // attributes (cheap, captured while parsing) and the full element tree, parsed lazily on first use.
 // Stream-level traffic (our header, the handshake, stream errors, the close) is a Stanza of kind Stream.
+// Copies share their data, and may be read on several threads at once, the lazy tree included.
 class Stanza
 {
 public:
@@ -53,9 +54,6 @@ public:
     bool isNull() const;
     // The same stanza going the other way at `timestampMs` (a proxy passing it on); shares the bytes.
     Stanza passedOn(Direction direction, qint64 timestampMs) const;
-    // A copy with data of its own, for another thread: the element tree is parsed lazily into the shared
-    // data, so two threads must not read one stanza's.
-    Stanza unshared() const;
     Direction direction() const;
     qint64 timestampMs() const;
     StanzaKind kind() const;

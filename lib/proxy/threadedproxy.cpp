@@ -72,12 +72,12 @@ void ThreadedProxy::startRelay()
 
 void ThreadedProxy::followRelay()
 {
-    // Relay thread. Each event carries what it reports by value, with stanzas unshared: the window reads
-    // its copy while the relay may still look into the original (a held stanza, a delayed one).
+    // Relay thread. Each event carries what it reports by value; a stanza's copy shares its data, which
+    // both threads may read at once (a held stanza, a delayed one: Stanza is made for that).
     ComponentConnection &server = m_proxy->upstream();
     const auto postStanza = [this, &server](const Stanza &stanza) {
         post(
-            [this, stanza = stanza.unshared(), counters = server.counters(), injected = m_relayInjecting] {
+            [this, stanza, counters = server.counters(), injected = m_relayInjecting] {
                 m_reportingInjected = injected;
                 m_upstream.mirrorStanza(stanza, counters);
                 m_reportingInjected = false;
@@ -107,12 +107,11 @@ void ThreadedProxy::followRelay()
         });
     });
     connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
-        post([this, stanza = stanza.unshared()] { Q_EMIT injectedToComponent(stanza); },
-             stanza.wire().size());
+        post([this, stanza] { Q_EMIT injectedToComponent(stanza); }, stanza.wire().size());
     });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
-                post([this, stanza = stanza.unshared(), action, mark, facts = componentFacts()] {
+                post([this, stanza, action, mark, facts = componentFacts()] {
                     takeFacts(facts);
                     Q_EMIT stanzaFaulted(stanza, action, mark);
                 });

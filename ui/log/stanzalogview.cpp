@@ -202,7 +202,7 @@ void StanzaLogView::createTable()
     rows->hide();
     rows->setSectionResizeMode(QHeaderView::Fixed);
     rows->setMinimumSectionSize(1);
-    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 6); // and again with a new font
+    updateRowHeight();
     m_table->addAction(m_copyStanzaAction);
 
     // A filter that hides every stanza would leave a blank table that looks broken: say why, and how out.
@@ -419,7 +419,12 @@ void StanzaLogView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     // The table has the new font already (a widget's children take it before the widget hears).
     if (event->type() == QEvent::FontChange)
-        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+        updateRowHeight();
+}
+
+void StanzaLogView::updateRowHeight()
+{
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
 }
 
 void StanzaLogView::clear()

@@ -122,6 +122,8 @@ private:
     void onHeaderClicked(int column);
     // The hint over the table while the filters hide every stanza there is.
     void updateNoMatchHint();
+    // One line of the table's font and a little room: at the start and at each font change.
+    void updateRowHeight();
 
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;

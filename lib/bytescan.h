@@ -17,7 +17,6 @@ namespace xcm::bytescan {
 // Classes of bytes that stop a scan besides the bytes named.
 enum Also : unsigned
 {
-    NothingElse = 0,
     Controls = 1, // below 0x20 (tab, line feed and carriage return among them)
     NonAscii = 2, // 0x80 and above
 };

@@ -16,6 +16,13 @@ constexpr qint64 floorDiv(qint64 value, qint64 divisor)
     return (value % divisor < 0) ? quotient - 1 : quotient;
 }
 
+// The milliseconds since midnight of a moment counted from an epoch that starts a day (UTC's, or a
+// local clock's): [0, msPerDay), also before the epoch.
+constexpr qint64 msOfDay(qint64 msSinceEpoch)
+{
+    return msSinceEpoch - floorDiv(msSinceEpoch, msPerDay) * msPerDay;
+}
+
 // `value` (not negative) in decimal, zero-padded to at least `width` digits, at `at`; returns the end.
 char *putDigits(char *at, qint64 value, int width);
 // "HH:mm:ss.zzz" (12 characters) for `msOfDay` in [0, msPerDay); returns the end.

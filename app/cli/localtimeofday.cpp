@@ -14,10 +14,8 @@ void LocalTimeOfDay::appendTo(QByteArray &out, qint64 msSinceEpoch)
         m_offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).offsetFromUtc()) * 1000;
         m_minute = minute;
     }
-    const qint64 local = msSinceEpoch + m_offsetMs;
     char text[12];
-    const char *end = clocktext::putTimeOfDay(text, local - clocktext::floorDiv(local, clocktext::msPerDay) *
-                                                                clocktext::msPerDay);
+    const char *end = clocktext::putTimeOfDay(text, clocktext::msOfDay(msSinceEpoch + m_offsetMs));
     out.append(text, end - text);
 }
 

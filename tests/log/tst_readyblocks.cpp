@@ -31,6 +31,17 @@ std::vector<std::shared_ptr<char>> takeAllKept()
     return held;
 }
 
+// A block the thread prepared while every kept one was held (in `held`, for as long as the caller needs
+// them away): not one an earlier test gave back. Null when none is prepared in time.
+std::shared_ptr<char> takeFreshlyPrepared(std::vector<std::shared_ptr<char>> &held)
+{
+    ReadyBlocks &blocks = ReadyBlocks::instance();
+    held = takeAllKept();
+    if (!QTest::qWaitFor([&blocks] { return blocks.readyNow() == ReadyBlocks::readyCount; }))
+        return {};
+    return blocks.take();
+}
+
 // The "VmFlags:" line of the mapping that holds `address` (/proc/self/smaps), or nothing.
 QByteArray vmFlagsOf(const void *address)
 {
@@ -117,10 +128,9 @@ void TestReadyBlocks::aBlockLetGoIsTakenNext()
 void TestReadyBlocks::blocksAskForHugePages()
 {
 #if defined(Q_OS_LINUX)
-    ReadyBlocks &blocks = ReadyBlocks::instance();
-    const std::vector<std::shared_ptr<char>> held = takeAllKept();
-    QTRY_COMPARE(blocks.readyNow(), ReadyBlocks::readyCount);
-    const std::shared_ptr<char> prepared = blocks.take(); // one the thread made
+    std::vector<std::shared_ptr<char>> held;
+    const std::shared_ptr<char> prepared = takeFreshlyPrepared(held);
+    QVERIFY(prepared);
     const auto address = reinterpret_cast<quintptr>(prepared.get());
     QCOMPARE(address % ReadyBlocks::hugePageBytes, quintptr(0));
     // Whether the kernel grants one depends on its settings; that the block asked is in its mapping's
@@ -140,10 +150,9 @@ void TestReadyBlocks::blocksAskForHugePages()
 void TestReadyBlocks::aPreparedBlockComesMapped()
 {
 #if defined(Q_OS_LINUX)
-    ReadyBlocks &blocks = ReadyBlocks::instance();
-    const std::vector<std::shared_ptr<char>> held = takeAllKept();
-    QTRY_COMPARE(blocks.readyNow(), ReadyBlocks::readyCount);
-    const std::shared_ptr<char> prepared = blocks.take(); // one the thread made
+    std::vector<std::shared_ptr<char>> held;
+    const std::shared_ptr<char> prepared = takeFreshlyPrepared(held);
+    QVERIFY(prepared);
     // Every page in memory already: the log's first write to it takes no page fault.
     const auto pageBytes = size_t(::sysconf(_SC_PAGESIZE));
     std::vector<unsigned char> resident(size_t(ReadyBlocks::blockBytes) / pageBytes);

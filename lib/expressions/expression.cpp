@@ -37,6 +37,9 @@ bool Expression::matches(StanzaView &view) const
 
 bool Expression::matches(const Stanza &stanza, bool automatic) const
 {
+    // The empty expression (no filter: every stanza of xcm-cli's traffic) needs no view made.
+    if (m_valid && !m_program)
+        return true;
     StanzaView view(stanza, automatic);
     return matches(view);
 }

@@ -2,7 +2,6 @@
 #include "composewidget.h"
 
 #include "builtinanswers.h"
-#include "threadedproxy.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
 #include "historypane.h"
@@ -13,6 +12,7 @@
 #include "stanzaerror.h"
 #include "stanzapolicy.h"
 #include "statestyle.h"
+#include "threadedproxy.h"
 #include "xmlelement.h"
 #include "xmlhighlighter.h"
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionbar.h"
 
-#include "threadedproxy.h"
 #include "connectiontimeline.h"
 #include "elidedlabel.h"
 #include "profilesession.h"
 #include "proxylook.h"
 #include "stanzalogmodel.h"
 #include "statestyle.h"
+#include "threadedproxy.h"
 #include "timelinedialog.h"
 #include "trafficcounter.h"
 #include "trafficgraph.h"

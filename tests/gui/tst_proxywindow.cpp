@@ -4,7 +4,6 @@
 // connecting through the proxy and a slixmpp client messaging it. The slots run in order and build on
 // each other: the profile is created in the editor, listens, relays, injects, and refuses a component
 // with the wrong secret, next to a normal profile connected at the same time.
-#include "threadedproxy.h"
 #include "composehistory.h"
 #include "composewidget.h"
 #include "connectionbar.h"
@@ -23,6 +22,7 @@
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
+#include "threadedproxy.h"
 #include "windowdriver.h"
 #include "xmppclientprocess.h"
 

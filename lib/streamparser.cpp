@@ -3,7 +3,6 @@
 
 #include <QDateTime>
 
-
 using namespace Qt::StringLiterals;
 
 namespace xcm {
@@ -199,6 +198,7 @@ void StreamParser::scanStanzas()
             QString namespaceUri =
                 scanned.namespaceUri.isNull() ? componentNamespace() : sharedNamespace(scanned.namespaceUri);
             m_topLevelEnd += scanned.end;
+            ++m_stanzasDelivered;
             Q_EMIT stanzaReceived(Stanza::fromScan(Direction::Received, m_chunkTimestampMs, std::move(wire),
                                                    std::move(name), std::move(namespaceUri),
                                                    scanned.attributes));
@@ -430,6 +430,7 @@ void StreamParser::handleEndElement()
     QByteArray wire(m_buffer.constData() + start, end - m_bufferStart - start);
     m_topLevelEnd = end;
     m_stanzaStart = -1;
+    ++m_stanzasDelivered;
     Q_EMIT stanzaReceived(Stanza(Direction::Received, m_chunkTimestampMs, std::move(wire),
                                  std::move(m_stanzaName), std::move(m_stanzaNamespace),
                                  std::move(m_stanzaAttributes)));

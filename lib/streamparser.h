@@ -57,6 +57,9 @@ public:
     const StreamError &error() const { return m_error; }
     // Bytes of an element still being received (0 between stanzas): tells "dropped mid-stanza".
     qint64 pendingBytes() const;
+    // Stanzas delivered since the parser was made (over every reset): tells a caller whether a feed()
+    // finished one, without a receiver of its own on every stanza.
+    quint64 stanzasDelivered() const { return m_stanzasDelivered; }
 
 Q_SIGNALS:
     void streamOpened(const xcm::StreamHeader &header);
@@ -105,6 +108,7 @@ private:
     QByteArray m_buffer;
     qint64 m_bufferStart = 0;
     qint64 m_bytesFed = 0;
+    quint64 m_stanzasDelivered = 0;
     // Walking cursor that maps the reader's character offsets (UTF-16 units) to stream bytes.
     qint64 m_cursorChars = 0;
     qint64 m_cursorBytes = 0;

@@ -26,7 +26,6 @@ StreamSocket::StreamSocket(QObject *parent)
 {
     m_stanzaTimer.setSingleShot(true);
     connect(&m_stanzaTimer, &QTimer::timeout, this, &StreamSocket::stanzaTimedOut);
-    connect(&m_parser, &StreamParser::stanzaReceived, this, [this] { ++m_stanzasParsed; });
 }
 
 StreamSocket::~StreamSocket()
@@ -124,7 +123,7 @@ void StreamSocket::onReadyRead()
         if (read <= 0)
             break;
         Q_EMIT bytesRead(read);
-        const quint64 before = m_stanzasParsed;
+        const quint64 before = m_parser.stanzasDelivered();
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), read));
         if (!m_socket)
             return; // a receiver of the parser dropped us
@@ -134,7 +133,7 @@ void StreamSocket::onReadyRead()
             // The stanza timer measures one stanza from its first byte: restart it when a new one began.
             if (m_parser.pendingBytes() == 0)
                 m_stanzaTimer.stop();
-            else if (!m_stanzaTimer.isActive() || m_stanzasParsed != before)
+            else if (!m_stanzaTimer.isActive() || m_parser.stanzasDelivered() != before)
                 m_stanzaTimer.start(m_settings.stanzaTimeout);
         }
     }

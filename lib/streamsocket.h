@@ -84,7 +84,6 @@ private:
     QTimer m_stanzaTimer;
     bool m_stanzaTimerArmed = false;
     bool m_readingPaused = false;
-    quint64 m_stanzasParsed = 0;
     DisconnectReason m_certificateReason; // certificate trouble seen before the socket error
 };
 

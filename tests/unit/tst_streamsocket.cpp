@@ -2,6 +2,7 @@
 // StreamSocket on its own, against a bare QTcpServer: no handshake, no connection states.
 #include "streamsocket.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void backlogDrainsToZero();
     void stanzaTimer_data();
     void stanzaTimer();
+    void stanzaTimerMeasuresEachStanzaFromItsStart();
     void shutdownEndsOurDirectionOnly();
     void dropStopsEverything();
     void directTlsRefusesAPlainSocket();
@@ -140,6 +142,29 @@ void TestStreamSocket::stanzaTimer()
     QVERIFY(opened.wait(5000));
     peer->write(tail);
     QCOMPARE(timedOut.wait(600), timesOut);
+}
+
+void TestStreamSocket::stanzaTimerMeasuresEachStanzaFromItsStart()
+{
+    StreamSocket stream;
+    ConnectionSettings settings;
+    settings.stanzaTimeout = 1000ms;
+    QTcpSocket *peer = open(stream, settings);
+    QVERIFY(peer);
+    stream.setStanzaTimerArmed(true);
+    QSignalSpy timedOut(&stream, &StreamSocket::stanzaTimedOut);
+    QSignalSpy opened(&stream.parser(), &StreamParser::streamOpened);
+    peer->write(serverHeader.toByteArray());
+    QVERIFY(opened.wait(5000));
+    QElapsedTimer clock;
+    clock.start();
+    peer->write("<message from='a@b' to='c'><bo");
+    QTest::qWait(600);
+    // The first stanza ends and the next begins in one read: the next has its own second from now.
+    peer->write("dy>1</body></message><message from='a@b' to='c'><bo");
+    QVERIFY(!timedOut.wait(1400 - int(clock.elapsed()))); // 1.0 s after the first began: not yet
+    QVERIFY(timedOut.wait(5000));
+    QCOMPARE_GE(clock.elapsed(), 1500); // about 1.6 s: a second after the second began
 }
 
 void TestStreamSocket::shutdownEndsOurDirectionOnly()

@@ -49,12 +49,16 @@ private:
 void TestConnectionBar::graphSpansTheHistoryThereIs()
 {
     // Issue 13: eight seconds of traffic were a four-pixel sliver at the edge of five empty minutes.
+    ComponentConnection connection; // a mirror, told its counts as the desktop proxy's would be
     TrafficCounter counter(300);
+    counter.follow(&connection);
     TrafficGraph graph(&counter);
     graph.resize(150, 30);
-    const auto tick = [&counter](int seconds) {
+    const auto tick = [&counter, &connection](int seconds) {
         for (int i = 0; i < seconds; ++i) {
-            counter.countIn();
+            ComponentConnection::Status status = connection.status();
+            ++status.counters.stanzasIn;
+            connection.mirrorState(status);
             counter.tick();
         }
     };

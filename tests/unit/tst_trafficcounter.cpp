@@ -1,9 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trafficcounter.h"
 
+#include "componentconnection.h"
+
 #include <QTest>
 
 using namespace xcm;
+
+namespace {
+
+// Sets a mirror connection's stanza counters, as the desktop proxy's relay thread does with each report
+// (a connection of its own counts the same way as it reads and writes).
+void setCounters(ComponentConnection &mirror, quint64 in, quint64 out)
+{
+    ComponentConnection::Status status = mirror.status();
+    status.counters.stanzasIn = in;
+    status.counters.stanzasOut = out;
+    mirror.mirrorState(status);
+}
+
+} // namespace
 
 class TestTrafficCounter : public QObject
 {
@@ -12,6 +28,9 @@ private Q_SLOTS:
     void ring_data();
     void ring();
     void countsOnlyUntilTick();
+    void countsFromWhenItFollows();
+    void aCounterThatStartsOverCountsFromZero();
+    void followsSeveralConnections();
 };
 
 void TestTrafficCounter::ring_data()
@@ -37,15 +56,16 @@ void TestTrafficCounter::ring()
     QFETCH(int, expectedFirstIn);
     QFETCH(int, expectedPeakIn);
 
+    ComponentConnection connection;
     TrafficCounter counter(capacity);
-    for (int in : inPerSecond) {
-        for (int i = 0; i < in; ++i) {
-            counter.countIn();
-            if (i % 10 == 9)
-                counter.countErrors(1);
-            if (i % 2 == 0)
-                counter.countOut();
-        }
+    counter.follow(&connection);
+    quint64 in = 0;
+    quint64 out = 0;
+    for (int second : inPerSecond) {
+        in += quint64(second);
+        out += quint64(second + 1) / 2;
+        setCounters(connection, in, out);
+        counter.countErrors(second / 10);
         counter.tick();
     }
     QCOMPARE(counter.capacity(), capacity);
@@ -63,9 +83,10 @@ void TestTrafficCounter::ring()
 
 void TestTrafficCounter::countsOnlyUntilTick()
 {
+    ComponentConnection connection;
     TrafficCounter counter(10);
-    counter.countIn();
-    counter.countOut();
+    counter.follow(&connection);
+    setCounters(connection, 1, 1);
     counter.countErrors(1);
     QCOMPARE(counter.size(), 0);
     QCOMPARE(counter.current().in, 0u);
@@ -75,6 +96,57 @@ void TestTrafficCounter::countsOnlyUntilTick()
     QCOMPARE(counter.current().out, 1u);
     QCOMPARE(counter.current().errors, 1u);
     QCOMPARE(counter.totalIn(), 1u);
+    counter.tick(); // nothing new: an idle second
+    QCOMPARE(counter.current().in, 0u);
+    QCOMPARE(counter.totalIn(), 1u);
+}
+
+void TestTrafficCounter::countsFromWhenItFollows()
+{
+    ComponentConnection connection;
+    setCounters(connection, 500, 70); // before the graph was there
+    TrafficCounter counter(10);
+    counter.follow(&connection);
+    setCounters(connection, 503, 71);
+    counter.tick();
+    QCOMPARE(counter.current().in, 3u);
+    QCOMPARE(counter.current().out, 1u);
+}
+
+void TestTrafficCounter::aCounterThatStartsOverCountsFromZero()
+{
+    ComponentConnection connection;
+    setCounters(connection, 40, 40);
+    TrafficCounter counter(10);
+    counter.follow(&connection);
+    setCounters(connection, 5, 2); // a fresh count: not minus 35
+    counter.tick();
+    QCOMPARE(counter.current().in, 5u);
+    QCOMPARE(counter.current().out, 2u);
+    setCounters(connection, 9, 2);
+    counter.tick();
+    QCOMPARE(counter.current().in, 4u);
+}
+
+void TestTrafficCounter::followsSeveralConnections()
+{
+    // A profile's session has two connections (its own and a proxy's mirror), one in use at a time; and
+    // one may be gone before the counter.
+    auto direct = std::make_unique<ComponentConnection>();
+    ComponentConnection mirror;
+    TrafficCounter counter(10);
+    counter.follow(direct.get());
+    counter.follow(&mirror);
+    setCounters(*direct, 2, 3);
+    setCounters(mirror, 10, 20);
+    counter.tick();
+    QCOMPARE(counter.current().in, 12u);
+    QCOMPARE(counter.current().out, 23u);
+    direct.reset();
+    setCounters(mirror, 11, 20);
+    counter.tick();
+    QCOMPARE(counter.current().in, 1u);
+    QCOMPARE(counter.totalOut(), 23u);
 }
 
 QTEST_GUILESS_MAIN(TestTrafficCounter)

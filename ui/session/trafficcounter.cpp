@@ -16,15 +16,31 @@ TrafficCounter::TrafficCounter(int seconds, QObject *parent)
 
 TrafficCounter::~TrafficCounter() = default;
 
-void TrafficCounter::follow(ComponentConnection *connection)
+void TrafficCounter::follow(const ComponentConnection *connection)
 {
-    connect(connection, &ComponentConnection::stanzaReceived, this, &TrafficCounter::countIn);
-    connect(connection, &ComponentConnection::stanzaSent, this, &TrafficCounter::countOut);
+    const ComponentConnection::Counters &now = connection->counters();
+    m_followed.push_back({connection, now.stanzasIn, now.stanzasOut});
     m_ticker.start();
+}
+
+void TrafficCounter::takeCounts()
+{
+    // A connection's counters only grow; one that went down started over (a fresh mirror).
+    const auto since = [](quint64 now, quint64 seen) { return quint32(now >= seen ? now - seen : now); };
+    for (Followed &followed : m_followed) {
+        if (!followed.connection)
+            continue;
+        const ComponentConnection::Counters &now = followed.connection->counters();
+        m_current.in += since(now.stanzasIn, followed.seenIn);
+        m_current.out += since(now.stanzasOut, followed.seenOut);
+        followed.seenIn = now.stanzasIn;
+        followed.seenOut = now.stanzasOut;
+    }
 }
 
 void TrafficCounter::tick()
 {
+    takeCounts();
     m_ring[std::size_t(m_next)] = m_current;
     m_totalIn += m_current.in;
     m_totalOut += m_current.out;

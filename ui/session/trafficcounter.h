@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <vector>
@@ -11,8 +12,8 @@ namespace xcm {
 class ComponentConnection;
 
 // Stanzas per second in and out (and errors among them) over the last minutes, in a ring of one-second
-// buckets. A stanza costs an increment: the ticker closes the current second once a second, so the
-// stanza path never reads a clock.
+// buckets. A stanza costs nothing here: once a second the ticker reads how far the followed connections'
+// own stanza counters have moved, so the stanza path has no clock to read and no signal to deliver.
 class TrafficCounter : public QObject
 {
     Q_OBJECT
@@ -27,16 +28,16 @@ public:
     explicit TrafficCounter(int seconds = 300, QObject *parent = nullptr);
     ~TrafficCounter() override;
 
-    // Counts `connection`'s stanzas and starts the once-a-second ticker.
-    void follow(ComponentConnection *connection);
+    // Counts `connection`'s stanzas from now on (ComponentConnection::counters(), which a mirror keeps
+    // too) and starts the once-a-second ticker.
+    void follow(const ComponentConnection *connection);
 
-    // Nothing but an increment: whether a stanza is an error costs a look at its attributes, so errors
-    // come from whoever looks anyway (the stanza log), through countErrors().
-    void countIn() { ++m_current.in; }
-    void countOut() { ++m_current.out; }
+    // Whether a stanza is an error costs a look at its attributes, so errors come from whoever looks
+    // anyway (the stanza log).
     void countErrors(int count) { m_current.errors += quint32(count); }
 
-    // Closes the current second into the ring (the ticker does this; tests call it directly).
+    // Closes the current second into the ring with the stanzas counted since the last tick (the ticker
+    // does this; tests call it directly).
     void tick();
 
     int capacity() const { return int(m_ring.size()); }
@@ -55,6 +56,16 @@ Q_SIGNALS:
     void ticked();
 
 private:
+    struct Followed
+    {
+        QPointer<const ComponentConnection> connection;
+        quint64 seenIn = 0; // its counters at the last tick
+        quint64 seenOut = 0;
+    };
+    // Adds to m_current what the followed connections counted since the last look.
+    void takeCounts();
+
+    std::vector<Followed> m_followed;
     std::vector<Bucket> m_ring;
     int m_next = 0; // where the next closed second goes
     int m_filled = 0;

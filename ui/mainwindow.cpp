@@ -509,6 +509,9 @@ SavedLogWindow *MainWindow::openSavedLog(const QString &path)
         box->open();
         return nullptr;
     }
+    connect(window, &SavedLogWindow::quitRequested, this, &QWidget::close);
+    m_savedLogs.removeAll(nullptr);
+    m_savedLogs.append(window);
     window->show();
     return window;
 }
@@ -568,6 +571,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     if (!anyOpen || m_closing) {
+        // The saved logs' windows are this application's too: left open, they would keep it running
+        // with no way back to this window.
+        for (const QPointer<SavedLogWindow> &savedLog : std::as_const(m_savedLogs)) {
+            if (savedLog)
+                savedLog->close();
+        }
         event->accept();
         return;
     }

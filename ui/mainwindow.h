@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
@@ -66,7 +67,8 @@ public:
 
     // A saved log (a capture, or an export) in a read-only window of its own, reading in the
     // background; nullptr (after saying why in a message box) when the file cannot be opened. Also
-    // Profile › Open Saved Log… (Ctrl+O), files dropped on the window, and `xcm FILE`.
+    // Profile › Open Saved Log… (Ctrl+O), files dropped on the window, and `xcm FILE`. Quitting (here
+    // or in the saved log's window) closes them all.
     SavedLogWindow *openSavedLog(const QString &path);
     void openSavedLogWithDialog();
 
@@ -120,6 +122,7 @@ private:
     bool m_closing = false;
     bool m_dropWaitingConfirmed = false;
 
+    QList<QPointer<SavedLogWindow>> m_savedLogs; // the open ones, closed when this window closes
     MainWindowActions *m_actions = nullptr;
     SecretPromptQueue *m_secretPrompts = nullptr;
 };

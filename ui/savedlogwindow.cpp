@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -28,7 +29,7 @@ SavedLogWindow::SavedLogWindow(QWidget *parent)
     auto *requests = new RequestTracker(this);
     requests->setRecordedTimes(true);
     m_model->setRequestTracker(requests);
-    m_view = new StanzaLogView(this);
+    m_view = new StanzaLogView(StanzaLogView::Source::SavedFile, this);
     m_view->setObjectName("savedLog"_L1);
     m_view->setModel(m_model);
     m_view->setFollowing(false); // read from the top, as a file is
@@ -46,6 +47,25 @@ SavedLogWindow::SavedLogWindow(QWidget *parent)
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    // The platform's keys for Close and Quit, and Ctrl+W and Ctrl+Q always: some platforms' themes
+    // (offscreen, for one) bind neither.
+    const auto keys = [](QKeySequence::StandardKey standard, QKeySequence fallback) {
+        QList<QKeySequence> bound = QKeySequence::keyBindings(standard);
+        if (!bound.contains(fallback))
+            bound.append(fallback);
+        return bound;
+    };
+    QAction *close = file->addAction(tr("&Close"), this, &QWidget::close);
+    close->setShortcuts(keys(QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)));
+    close->setObjectName("closeSavedLogAction"_L1);
+    QAction *quit = file->addAction(tr("&Quit"), this, &SavedLogWindow::quitRequested);
+    quit->setShortcuts(keys(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    quit->setObjectName("quitAction"_L1);
+    quit->setMenuRole(QAction::QuitRole);
+    QMenu *log = menuBar()->addMenu(tr("&Log"));
+    log->addActions(m_view->menuActions());
+
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     escape->setContext(Qt::WindowShortcut);
     connect(escape, &QShortcut::activated, this, [this] {

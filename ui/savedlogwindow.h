@@ -16,7 +16,8 @@ class StanzaLogView;
 // A saved log — a capture or an export — opened read-only in the same log view as a live session:
 // filters, search, expressions, the detail pane and request pairing work as they do there. The file is
 // read in the background with its progress in the status bar (Esc cancels, keeping what was read);
-// lines that cannot be read are counted there and listed in its tooltip.
+// lines that cannot be read are counted there and listed in its tooltip. Its menus: File (Close,
+// Ctrl+W; Quit, Ctrl+Q) and Log, the log view's commands.
 class SavedLogWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    // File › Quit (Ctrl+Q): the application's quit, which the main window carries out (it may ask first).
+    void quitRequested();
 
 private:
     void updateStatus();

@@ -265,6 +265,15 @@ QString RequestTracker::formatDuration(double milliseconds)
     return tr("%1 s").arg(qRound64(milliseconds / 1000));
 }
 
+QString RequestTracker::formatRecordedDuration(double milliseconds)
+{
+    if (milliseconds < 1)
+        return tr("< 1 ms");
+    if (milliseconds < 1000)
+        return tr("%1 ms").arg(qRound64(milliseconds));
+    return formatDuration(milliseconds);
+}
+
 qint64 RequestTracker::timeOf(const Stanza &stanza) const
 {
     return m_recordedTimes ? stanza.timestampMs() * 1'000'000 : nowNs();
@@ -272,7 +281,8 @@ qint64 RequestTracker::timeOf(const Stanza &stanza) const
 
 QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) const
 {
-    const QString roundTrip = formatDuration(exchange.roundTripMs());
+    const QString roundTrip = m_recordedTimes ? formatRecordedDuration(exchange.roundTripMs())
+                                              : formatDuration(exchange.roundTripMs());
     if (sequence != exchange.requestSequence) {
         return exchange.late ? tr("late answer, %1").arg(roundTrip) : tr("answer, %1").arg(roundTrip);
     }

@@ -51,7 +51,8 @@ public:
     void setTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds timeout() const { return m_timeout; }
     // Times from the stanzas' own timestamps instead of the clock, for a saved log read back: round
-    // trips as they were recorded, no timeouts, and a request left open has "no answer in this log".
+    // trips as they were recorded (to the millisecond), no timeouts, and a request left open has "no
+    // answer in this log".
     void setRecordedTimes(bool recorded) { m_recordedTimes = recorded; }
     // The server's domain (the 'from' of its stream header): answers to requests without 'to' come from it.
     void setServerDomain(const QString &domain) { m_serverDomain = domain.toLower(); }
@@ -79,6 +80,9 @@ public:
     // 30 s", "answer, 12.4 ms" …
     QString describe(const IqExchange &exchange, quint64 sequence) const;
     static QString formatDuration(double milliseconds);
+    // A round trip between recorded times, whole milliseconds: no decimals they do not have, and "< 1 ms"
+    // for two stanzas recorded in the same millisecond.
+    static QString formatRecordedDuration(double milliseconds);
 
 Q_SIGNALS:
     // An exchange changed (answered, timed out, abandoned): the rows of both halves need a repaint.

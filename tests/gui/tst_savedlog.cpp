@@ -11,16 +11,21 @@
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace xcm;
@@ -82,6 +87,8 @@ private Q_SLOTS:
     void badLinesAreNamedAndTheRestShown();
     void saysWhatTheLogHolds();
     void unreadableFileSaysWhy();
+    void aSavedLogIsReadOnly();
+    void quittingClosesTheSavedLogs();
 
 private:
     QTemporaryDir m_dir;
@@ -119,7 +126,7 @@ void TestSavedLog::opensFromTheMenuWithProgress()
     QCOMPARE(window->statusText(), u"30,000 stanzas"_s);
     // Pairing works as in a live session: the request names its answer's round trip.
     const QString answer = log->data(log->index(0, StanzaLogModel::AnswerColumn)).toString();
-    QCOMPARE(answer, u"result in 3.00 ms"_s); // as recorded, not as fast as the file was read
+    QCOMPARE(answer, u"result in 3 ms"_s); // as recorded (to the millisecond), not as fast as it was read
     // So do expression filters.
     window->logView()->filterBar()->applyExpression(u"kind == message and body contains 'hello 99'"_s);
     QTRY_COMPARE(window->logView()->filterModel()->rowCount(), 111); // 99, 990–999, 9900–9999
@@ -188,6 +195,72 @@ void TestSavedLog::unreadableFileSaysWhy()
     QVERIFY(box);
     QVERIFY2(box->text().contains(u"missing.jsonl"_s), qPrintable(box->text()));
     box->close();
+}
+
+void TestSavedLog::aSavedLogIsReadOnly()
+{
+    // Nothing more comes into a file's log: no pause, follow or clear (a clear would lose what was read,
+    // with no way back), no reply; what reads it stays.
+    const QString path = write(m_dir, u"readonly.jsonl"_s, capture(3));
+    auto *window = new SavedLogWindow;
+    QPointer<SavedLogWindow> alive(window);
+    QString error;
+    QVERIFY(window->open(path, &error));
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTRY_VERIFY(!window->isLoading());
+    for (const QString &live : {u"pauseButton"_s, u"followCheck"_s, u"clearButton"_s})
+        QVERIFY2(!window->findChild<QWidget *>(live), qPrintable(live));
+    QVERIFY(window->findChild<QToolButton *>(u"exportButton"_s));
+    QStringList menuItems;
+    for (const QAction *menu : window->menuBar()->actions()) {
+        for (const QAction *item : menu->menu()->actions())
+            menuItems.append(item->objectName());
+    }
+    QVERIFY2(menuItems.contains(u"exportAction"_s), qPrintable(menuItems.join(u' ')));
+    for (const QString &live : {u"pauseAction"_s, u"followAction"_s, u"clearAction"_s, u"replyAction"_s})
+        QVERIFY2(!menuItems.contains(live), qPrintable(live));
+    QTableView *table = window->logView()->tableView();
+    for (const QAction *action : table->actions())
+        QVERIFY2(action->objectName() != u"replyAction"_s, "Reply… in the rows' menu");
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_L, Qt::ControlModifier); // a live log's Clear
+    QTest::keyClick(table, Qt::Key_Space);                  // and Pause
+    QCOMPARE(window->log()->rowCount(), 9);
+    QVERIFY(!window->logView()->isPaused());
+    // File › Close, Ctrl+W.
+    QTest::keyClick(window, Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(!alive);
+}
+
+void TestSavedLog::quittingClosesTheSavedLogs()
+{
+    // A saved log's window left open kept the application running, with no way back to the main
+    // window, after Quit.
+    const QString path = write(m_dir, u"quit.jsonl"_s, capture(2));
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QPointer<SavedLogWindow> first = main.openSavedLog(path);
+    QVERIFY(first);
+    QVERIFY(QTest::qWaitForWindowActive(first));
+    // Quit (Ctrl+Q) in the saved log's window is the application's: the main window goes, and with it
+    // every saved log.
+    QPointer<SavedLogWindow> second = main.openSavedLog(path);
+    QVERIFY(second);
+    QVERIFY(QTest::qWaitForWindowActive(second));
+    QTest::keyClick(second, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!main.isVisible());
+    QTRY_VERIFY(!first);
+    QTRY_VERIFY(!second);
+
+    // The main window's own close does the same.
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QPointer<SavedLogWindow> third = main.openSavedLog(path);
+    QVERIFY(third);
+    main.close();
+    QTRY_VERIFY(!third);
 }
 
 QTEST_MAIN(TestSavedLog)

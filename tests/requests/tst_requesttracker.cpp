@@ -68,6 +68,7 @@ private Q_SLOTS:
     void connectionEndAbandonsWaitingRequests();
     void capDropsOldestAndKeepsCountsRight();
     void clearForgetsEverything();
+    void recordedRoundTripsAreWholeMilliseconds();
 };
 
 void TestRequestTracker::pairsAnAnswerWithItsRequest_data()
@@ -361,6 +362,24 @@ void TestRequestTracker::clearForgetsEverything()
     QCOMPARE(tracker.awaitingCount(Direction::Sent), 0);
     tracker.observe(sent(u"get"_s, u"2"_s, u"demo.localhost"_s, u"user@localhost"_s), 2);
     QTRY_COMPARE(tracker.exchangeFor(2)->outcome, Outcome::TimedOut);
+}
+
+void TestRequestTracker::recordedRoundTripsAreWholeMilliseconds()
+{
+    // A saved log's times are whole milliseconds: "0.00 ms" claimed a precision the file does not have.
+    RequestTracker tracker;
+    tracker.setRecordedTimes(true);
+    const auto me = u"demo.localhost"_s;
+    const auto at = [](const Stanza &stanza, qint64 ms) {
+        return Stanza(stanza.direction(), ms, stanza.wire(), stanza.element());
+    };
+    tracker.observe(at(received(u"get"_s, u"a"_s, u"user@localhost"_s, me), 1'000), 1);
+    tracker.observe(at(sent(u"result"_s, u"a"_s, me, u"user@localhost"_s), 1'000), 2); // the same ms
+    tracker.observe(at(received(u"get"_s, u"b"_s, u"user@localhost"_s, me), 2'000), 3);
+    tracker.observe(at(sent(u"result"_s, u"b"_s, me, u"user@localhost"_s), 2'003), 4);
+    QCOMPARE(tracker.describe(*tracker.exchangeFor(1), 1), u"result in < 1 ms"_s);
+    QCOMPARE(tracker.describe(*tracker.exchangeFor(3), 3), u"result in 3 ms"_s);
+    QCOMPARE(tracker.describe(*tracker.exchangeFor(3), 4), u"answer, 3 ms"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRequestTracker)

@@ -38,7 +38,12 @@ using namespace Qt::StringLiterals;
 namespace xcm {
 
 StanzaLogView::StanzaLogView(QWidget *parent)
+    : StanzaLogView(Source::Live, parent)
+{}
+
+StanzaLogView::StanzaLogView(Source source, QWidget *parent)
     : QWidget(parent)
+    , m_source(source)
     , m_filter(new StanzaLogFilterModel) // owned from the end of the constructor on
     , m_delegate(new StanzaLogDelegate(this))
 {
@@ -66,19 +71,22 @@ StanzaLogView::StanzaLogView(QWidget *parent)
     layout->addWidget(m_statusLine);
 
     m_menuActions = m_filterBar->menuActions();
-    m_menuActions += {LogControls::separator(this),
-                      m_exchangeActions->goToPartnerAction(),
-                      m_exchangeActions->replyAction(),
-                      m_sortAction,
-                      LogControls::separator(this),
-                      m_pauseAction,
-                      m_followAction,
-                      LogControls::separator(this),
-                      m_copyStanzaAction,
-                      m_clearAction,
-                      LogControls::separator(this),
-                      m_exportAction,
-                      m_exportShownAction};
+    if (isLive()) {
+        m_menuActions += {LogControls::separator(this),
+                          m_exchangeActions->goToPartnerAction(),
+                          m_exchangeActions->replyAction(),
+                          m_sortAction,
+                          LogControls::separator(this),
+                          m_pauseAction,
+                          m_followAction,
+                          LogControls::separator(this),
+                          m_copyStanzaAction,
+                          m_clearAction};
+    } else {
+        m_menuActions += {LogControls::separator(this), m_exchangeActions->goToPartnerAction(), m_sortAction,
+                          LogControls::separator(this), m_copyStanzaAction};
+    }
+    m_menuActions += {LogControls::separator(this), m_exportAction, m_exportShownAction};
 
     connect(m_exchangeActions, &ExchangeActions::message, m_statusLine, &LogStatusLine::showMessage);
     connect(m_filterBar, &LogFilterBar::searchFailed, m_statusLine, &LogStatusLine::showSearchMessage);
@@ -126,7 +134,6 @@ void StanzaLogView::createActions()
                            QKeySequence(Qt::CTRL | Qt::Key_P), true);
     m_pauseAction->setObjectName(u"pauseAction"_s);
     connect(m_pauseAction, &QAction::toggled, this, &StanzaLogView::setPaused);
-    addAction(m_pauseAction);
 
     m_followAction =
         action(this, tr("Follo&w Newest"), tr("Follow"),
@@ -139,7 +146,10 @@ void StanzaLogView::createActions()
                            QKeySequence(Qt::CTRL | Qt::Key_L));
     m_clearAction->setObjectName(u"clearAction"_s);
     connect(m_clearAction, &QAction::triggered, this, &StanzaLogView::clear);
-    addAction(m_clearAction);
+    if (isLive())
+        addActions({m_pauseAction, m_clearAction}); // their keys work anywhere in the window
+    else
+        m_pauseAction->setEnabled(false); // and the rest are never shown
 
     m_exportAction = action(this, tr("E&xport All…"), tr("Export All…"),
                             tr("Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake "
@@ -217,30 +227,30 @@ void StanzaLogView::createTable()
     hintLayout->addWidget(m_noMatchHint, 0, Qt::AlignCenter);
 
     // Space pauses only in the list: elsewhere it types, ticks or opens.
-    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(space, &QShortcut::activated, m_pauseAction, &QAction::toggle);
+    if (isLive()) {
+        auto *space =
+            new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(space, &QShortcut::activated, m_pauseAction, &QAction::toggle);
+    }
 }
 
 void StanzaLogView::createExchangeActions()
 {
     m_exchangeActions = new ExchangeActions(m_table, m_filter, this);
-    for (QAction *action : {m_exchangeActions->goToPartnerAction(), m_exchangeActions->replyAction()})
-        addAction(action); // their keys work anywhere in the window, like the Log menu's
+    QList<QAction *> actions{m_exchangeActions->goToPartnerAction()};
+    if (isLive())
+        actions.append(m_exchangeActions->replyAction());
+    else
+        m_exchangeActions->replyAction()->setVisible(false); // nothing to answer in a file
+    addActions(actions); // their keys work anywhere in the window, like the Log menu's
     connect(m_exchangeActions, &ExchangeActions::replyRequested, this, &StanzaLogView::replyRequested);
     // The rows' own menu: what can be done with the stanza under the mouse.
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->insertActions(m_copyStanzaAction,
-                           {m_exchangeActions->goToPartnerAction(), m_exchangeActions->replyAction()});
+    m_table->insertActions(m_copyStanzaAction, actions);
 }
 
 void StanzaLogView::addCommandsTo(LogFilterBar *bar)
 {
-    auto *pauseButton = LogControls::toolButton(m_pauseAction);
-    pauseButton->setObjectName(u"pauseButton"_s);
-    auto *followBox = LogControls::checkBox(m_followAction);
-    followBox->setObjectName(u"followCheck"_s);
-    auto *clearButton = LogControls::toolButton(m_clearAction);
-    clearButton->setObjectName(u"clearButton"_s);
     auto *exportMenu = new QMenu(this);
     exportMenu->addAction(m_exportAction);
     exportMenu->addAction(m_exportShownAction);
@@ -249,18 +259,25 @@ void StanzaLogView::addCommandsTo(LogFilterBar *bar)
     exportButton->setMenu(exportMenu);
     exportButton->setPopupMode(QToolButton::MenuButtonPopup);
 
-    // Too narrow for all (half a small screen, or German): export, clear and follow go into the bar's
-    // ⋯ menu, in that order, before the filters' check boxes; the Log menu has them all anyway.
-    // As wide as the wider of Pause and Resume (in any language): pausing must not reflow the bar.
-    const QFontMetrics metrics = pauseButton->fontMetrics();
-    const int padding = pauseButton->sizeHint().width() - metrics.horizontalAdvance(pauseButton->text());
-    pauseButton->setFixedWidth(
-        padding + qMax(metrics.horizontalAdvance(tr("Pause")), metrics.horizontalAdvance(tr("Resume"))));
-
     bar->addSpacing(8);
-    bar->addOptionalWidget(followBox, 3, {m_followAction});
-    bar->addWidget(pauseButton);
-    bar->addOptionalWidget(clearButton, 2, {m_clearAction});
+    if (isLive()) {
+        auto *pauseButton = LogControls::toolButton(m_pauseAction);
+        pauseButton->setObjectName(u"pauseButton"_s);
+        auto *followBox = LogControls::checkBox(m_followAction);
+        followBox->setObjectName(u"followCheck"_s);
+        auto *clearButton = LogControls::toolButton(m_clearAction);
+        clearButton->setObjectName(u"clearButton"_s);
+        // As wide as the wider of Pause and Resume (in any language): pausing must not reflow the bar.
+        const QFontMetrics metrics = pauseButton->fontMetrics();
+        const int padding = pauseButton->sizeHint().width() - metrics.horizontalAdvance(pauseButton->text());
+        pauseButton->setFixedWidth(
+            padding + qMax(metrics.horizontalAdvance(tr("Pause")), metrics.horizontalAdvance(tr("Resume"))));
+        // Too narrow for all (half a small screen, or German): export, clear and follow go into the bar's
+        // ⋯ menu, in that order, before the filters' check boxes; the Log menu has them all anyway.
+        bar->addOptionalWidget(followBox, 3, {m_followAction});
+        bar->addWidget(pauseButton);
+        bar->addOptionalWidget(clearButton, 2, {m_clearAction});
+    }
     bar->addOptionalWidget(exportButton, 1, {m_exportAction, m_exportShownAction});
 }
 

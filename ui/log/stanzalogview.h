@@ -44,11 +44,21 @@ class StanzaLogModel;
 // window that shows one log at a time (the others hidden) can offer menuActions() in its menu bar. A
 // jump to a match (F3) stops following, as picking a row does. While the filters hide every stanza, a
 // hint over the table says so.
+//
+// A saved file's log (Source::SavedFile) is read-only: no pause, follow, clear or reply, which only make
+// sense for traffic still coming (and a clear there would lose what was read, with no way back).
 class StanzaLogView : public QWidget
 {
     Q_OBJECT
 public:
+    enum class Source : quint8
+    {
+        Live,
+        SavedFile,
+    };
+
     explicit StanzaLogView(QWidget *parent = nullptr);
+    explicit StanzaLogView(Source source, QWidget *parent = nullptr);
     ~StanzaLogView() override;
     LogFilterBar *filterBar() const { return m_filterBar; }
 
@@ -111,6 +121,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool isLive() const { return m_source == Source::Live; }
     void createActions();
     void reportExportFailure(const QString &where, const QString &error);
     void createTable();
@@ -125,6 +136,7 @@ private:
     // One line of the table's font and a little room: at the start and at each font change.
     void updateRowHeight();
 
+    const Source m_source;
     QPointer<StanzaLogModel> m_model;
     StanzaLogFilterModel *m_filter = nullptr;
     StanzaLogDelegate *m_delegate = nullptr;

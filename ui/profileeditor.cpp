@@ -405,6 +405,7 @@ void ProfileEditor::updateMode()
     // Keepalive and reconnecting are the component's business when xcm only relays its stream.
     m_componentBehaviour->setVisible(!proxy);
     m_proxyResponderNote->setVisible(proxy);
+    m_responder->setAnsweringApplies(!proxy);
     validate();
 }
 

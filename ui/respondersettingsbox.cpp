@@ -220,9 +220,16 @@ QString ResponderSettingsBox::formatItems(const QList<ResponderSettings::DiscoIt
     return lines.join(u'\n');
 }
 
+void ResponderSettingsBox::setAnsweringApplies(bool applies)
+{
+    m_answeringApplies = applies;
+    updateEnabled();
+}
+
 void ResponderSettingsBox::updateEnabled()
 {
-    const bool on = m_enabled->isChecked();
+    m_enabled->setEnabled(m_answeringApplies);
+    const bool on = m_answeringApplies && m_enabled->isChecked();
     for (QWidget *widget : std::initializer_list<QWidget *>{m_ping, m_disco, m_version, m_time, m_byHand})
         widget->setEnabled(on);
     for (QWidget *widget :

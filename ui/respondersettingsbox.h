@@ -30,6 +30,9 @@ public:
     // `base` supplies what the box does not edit.
     ResponderSettings settings(const ResponderSettings &base) const;
     std::chrono::milliseconds requestTimeout() const;
+    // Off for a proxy profile, whose component answers: every field but the unanswered flag's time is
+    // then disabled (their values are kept for when the profile is a component again).
+    void setAnsweringApplies(bool applies);
 
     // What keeps the settings from being saved ("Disco item on line 2: …"), empty when nothing; the
     // field it is about.
@@ -61,6 +64,7 @@ private:
     QCheckBox *m_byHand = nullptr;
     QSpinBox *m_handLimit = nullptr;
     QSpinBox *m_requestTimeout = nullptr;
+    bool m_answeringApplies = true;
 };
 
 } // namespace xcm

@@ -69,6 +69,9 @@ RuleDialog::RuleDialog(const QStringList &takenNames, const ConnectionSettings &
     m_action->addItem(tr("Hold it until released (proxy)"), int(Rule::Action::Hold));
     m_action->setToolTip(tr("A reply rule answers in a direct profile. The other actions are fault rules: "
                             "in a proxy profile they act on the matching stanza on its way through."));
+    // A new rule starts as one that acts in this profile: a proxy's rules are fault rules.
+    if (m_proxy)
+        m_action->setCurrentIndex(m_action->findData(int(Rule::Action::Drop)));
 
     m_match = new QLineEdit(this);
     m_match->setObjectName("ruleMatch"_L1);
@@ -158,10 +161,11 @@ RuleDialog::RuleDialog(const QStringList &takenNames, const ConnectionSettings &
     connect(m_action, &QComboBox::currentIndexChanged, this, &RuleDialog::revalidate);
     connect(m_enabled, &QCheckBox::toggled, this, &RuleDialog::revalidate);
 
-    // A name nobody has yet, so that OK works as soon as there is an expression.
-    QString name = tr("rule %1").arg(m_takenNames.size() + 1);
+    // A name nobody has yet, so that OK works as soon as there is an expression; a number, as the log
+    // says "rule #2: …" and "held by rule #2".
+    QString name = u"#%1"_s.arg(m_takenNames.size() + 1);
     for (int n = int(m_takenNames.size()) + 2; m_takenNames.contains(name); ++n)
-        name = tr("rule %1").arg(n);
+        name = u"#%1"_s.arg(n);
     m_name->setText(name);
     m_match->setFocus();
     revalidate();

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void showsAndKeepsTheResponderSettings();
     void editsTheResponderSettings();
     void editsTheDiscoItems();
+    void aProxyProfileOffersOnlyTheUnansweredFlag();
     void copiedSecretLeavesTheClipboardAfterThirtySeconds();
 };
 
@@ -110,6 +112,34 @@ void TestProfileEditor::editsTheResponderSettings()
     QVERIFY(!byHand->isEnabled());
     QCOMPARE(editor.profile().responder.identity.category, u"component"_s);
     QVERIFY(!editor.profile().responder.enabled);
+}
+
+void TestProfileEditor::aProxyProfileOffersOnlyTheUnansweredFlag()
+{
+    // A proxy answers nothing by itself (its component does): the answering fields are off, their values
+    // kept for when the profile is a component again; the time before a request is flagged still applies.
+    ProfileEditor editor(sample(), false, nullptr, nullptr);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const QStringList answering{u"answerEnabled"_s, u"answerPing"_s, u"answerDisco"_s, u"identityType"_s,
+                                u"extraFeatures"_s, u"discoItems"_s, u"answerByHand"_s};
+    const auto enabledOnes = [&editor, &answering] {
+        QStringList enabled;
+        for (const QString &name : answering) {
+            if (field<QWidget>(editor, name)->isEnabled())
+                enabled.append(name);
+        }
+        return enabled;
+    };
+    QCOMPARE(enabledOnes(), answering);
+    QTest::mouseClick(field<QRadioButton>(editor, u"proxyMode"_s), Qt::LeftButton);
+    QVERIFY(!field<QLabel>(editor, u"proxyResponderNote"_s)->isHidden()); // on the second page
+    QCOMPARE(enabledOnes(), QStringList());
+    QVERIFY(field<QSpinBox>(editor, u"requestTimeout"_s)->isEnabled());
+    QVERIFY(editor.profile().responder.enabled); // kept, not switched off
+
+    QTest::mouseClick(field<QRadioButton>(editor, u"componentMode"_s), Qt::LeftButton);
+    QCOMPARE(enabledOnes(), answering);
 }
 
 void TestProfileEditor::editsTheDiscoItems()

@@ -378,7 +378,8 @@ void TestProxyWindow::faultRulesActOnTheLegs()
         typeInto(dialog->findChild<QLineEdit *>(u"ruleName"_s), u"lose"_s);
         typeInto(dialog->findChild<QLineEdit *>(u"ruleMatch"_s), u"dir == out and body contains 'lose me'"_s);
         auto *action = dialog->findChild<QComboBox *>(u"ruleAction"_s);
-        action->setCurrentIndex(action->findData(int(Rule::Action::Drop)));
+        // A new rule of a proxy profile starts as a fault rule (a reply rule would not act here).
+        QCOMPARE(Rule::Action(action->currentData().toInt()), Rule::Action::Drop);
         QVERIFY(!dialog->findChild<QPlainTextEdit *>(u"ruleReply"_s)->isEnabled());
         QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         QVERIFY2(ok->isEnabled(), qPrintable(dialog->problem()));

@@ -20,7 +20,8 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     if (maxBytes > 0 && trimmed.size() > maxBytes)
         return tr("the stanza is %1 bytes, over the %2-byte limit").arg(trimmed.size()).arg(maxBytes);
     QString error;
-    const XmlElement element = XmlElement::parse(trimmed, &error);
+    // The text as given, blank lines around it included: the lines an error names are the user's.
+    const XmlElement element = XmlElement::parse(xml, &error);
     if (element.isNull())
         return tr("not well-formed XML: %1").arg(error);
     if (element.namespaceUri() != ns::component)

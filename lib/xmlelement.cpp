@@ -269,12 +269,19 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
         // Qt's messages are sentences ("Opening and ending tag mismatch."): the position follows in ours.
         if (message.endsWith(u'.'))
             message.chop(1);
-        // An error on the wrapper's closing line means the caller's element never ended.
+        // An error on the wrapper's closing line means the caller's element never ended, or their text
+        // ended inside a tag: the wrapper's line is not theirs to be told about.
         const qint64 closingLine = 3 + xml.count('\n');
         if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||
             (reader.lineNumber() >= closingLine && !stack.isEmpty()))
             return fail(
                 tr("the XML is not complete: <%1> is not closed").arg(stack.value(stack.size() - 1).name()));
+        if (reader.lineNumber() >= closingLine) {
+            const QString lastLine = QString::fromUtf8(xml.sliced(xml.lastIndexOf('\n') + 1));
+            return fail(tr("the XML ends inside a tag (at the end: line %1, column %2)")
+                            .arg(closingLine - 2)
+                            .arg(lastLine.size() + 1));
+        }
         return fail(tr("%1 at %2").arg(message, position()));
     }
     if (root.isNull())

@@ -37,6 +37,9 @@ void TestStanzaPolicy::check_data()
                             << u"'to' is not a valid"_s;
     QTest::newRow("not well-formed") << QByteArray("<message from='comp.example' to='u@x'>")
                                      << u"not well-formed"_s;
+    // Lines as the user sees them, the blank ones before the stanza counted.
+    QTest::newRow("error after a blank line")
+        << QByteArray("\n<message from='comp.example' to='u@x'></body>") << u"at line 2"_s;
     QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>")
                                   << u"only one"_s;
     QTest::newRow("client namespace")

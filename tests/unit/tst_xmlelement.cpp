@@ -57,6 +57,9 @@ void TestXmlElement::rejects_data()
     QTest::newRow("text outside") << QByteArray("hello <a/>") << u"text outside"_s;
     QTest::newRow("mismatched") << QByteArray("<a></b>") << u"line 1"_s;
     QTest::newRow("mismatched, one sentence") << QByteArray("<a></b>") << u"tag mismatch at line 1"_s;
+    // Not the line after the text (the wrapper's, where the reader found out).
+    QTest::newRow("ends inside a tag") << QByteArray("<message to='a'>\n  <body>x</body>\n</message><foo")
+                                       << u"the XML ends inside a tag (at the end: line 3, column 15)"_s;
 }
 
 void TestXmlElement::rejects()

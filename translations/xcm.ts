@@ -2258,6 +2258,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>no answer in this log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::Responder</name>
@@ -2525,10 +2529,6 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2974,7 +2974,7 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name for %1:</source>
+        <source>Name for %1 (none: the expression is its name):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3025,6 +3025,22 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>%1 lines could not be read (hover for which)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3920,6 +3936,10 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
     </message>
     <message>
         <source>no XML element given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the XML ends inside a tag (at the end: line %1, column %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2272,6 +2272,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>no answer in this log</source>
         <translation>keine Antwort in diesem Protokoll</translation>
     </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation>&lt; 1 ms</translation>
+    </message>
 </context>
 <context>
     <name>xcm::Responder</name>
@@ -2541,10 +2545,6 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>&amp;Reply:</source>
         <translation>&amp;Antwort:</translation>
-    </message>
-    <message>
-        <source>rule %1</source>
-        <translation>Regel %1</translation>
     </message>
     <message>
         <source>name: another rule is called &apos;%1&apos;</source>
@@ -2989,8 +2989,8 @@ bot.example.org | commands | Befehle</translation>
         <translation>Filter speichern</translation>
     </message>
     <message>
-        <source>Name for %1:</source>
-        <translation>Name für %1:</translation>
+        <source>Name for %1 (none: the expression is its name):</source>
+        <translation>Name für %1 (leer: der Ausdruck ist sein Name):</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3041,22 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>%1 lines could not be read (hover for which)</source>
         <translation>%1 Zeilen waren nicht lesbar (welche: im Tooltip)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pr&amp;otokoll</translation>
     </message>
 </context>
 <context>
@@ -3938,6 +3954,10 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     <message>
         <source>no XML element given</source>
         <translation>kein XML-Element angegeben</translation>
+    </message>
+    <message>
+        <source>the XML ends inside a tag (at the end: line %1, column %2)</source>
+        <translation>das XML endet mitten in einem Tag (am Ende: Zeile %1, Spalte %2)</translation>
     </message>
 </context>
 </TS>

@@ -64,7 +64,9 @@ void SavedFiltersButton::fillMenu()
     } else {
         menu->addSection(tr("Saved"));
         for (const FilterLibrary::SavedFilter &filter : saved)
-            addExpression(u"%1 — %2"_s.arg(filter.name, filter.expression), filter.expression);
+            addExpression(filter.name == filter.expression ? filter.expression
+                                                           : u"%1 — %2"_s.arg(filter.name, filter.expression),
+                          filter.expression);
     }
     const QString current = m_current();
     QAction *save = menu->addAction(tr("&Save Current Filter…"), this, &SavedFiltersButton::saveCurrent);
@@ -103,10 +105,13 @@ void SavedFiltersButton::saveCurrent()
             name = filter.name;
     }
     bool ok = false;
-    name = QInputDialog::getText(window(), tr("Save Filter"), tr("Name for %1:").arg(expression),
+    name = QInputDialog::getText(window(), tr("Save Filter"),
+                                 tr("Name for %1 (none: the expression is its name):").arg(expression),
                                  QLineEdit::Normal, name, &ok);
-    if (!ok || name.trimmed().isEmpty())
+    if (!ok)
         return;
+    if (name.trimmed().isEmpty())
+        name = expression; // OK with no name still saves, rather than silently nothing
     m_library->save(name, expression);
     qCInfo(lcUiLog) << "filter saved:" << name.trimmed();
 }

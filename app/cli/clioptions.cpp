@@ -309,7 +309,9 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     options.recordDirectory = parser.value(record);
 
     ConnectionSettings &settings = options.settings;
-    settings.host = parser.value(host);
+    settings.host = parser.value(host).trimmed();
+    if (settings.host.isEmpty())
+        return usageError(u"--host is empty: give the server's name or address (default 127.0.0.1)"_s);
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber == 0 || portNumber > 65535)
@@ -375,7 +377,11 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
 
     options.verbose = parser.isSet(verbose);
     options.sendPath = parser.value(send);
+    if (parser.isSet(send) && options.sendPath.isEmpty())
+        return usageError(u"--send needs a file ('-': standard input)"_s);
     options.pingTarget = parser.value(ping);
+    if (parser.isSet(ping) && options.pingTarget.isEmpty())
+        return usageError(u"--ping needs an address to ping"_s);
     if (!options.pingTarget.isEmpty() && !Jid::parse(options.pingTarget, &problem).isValid())
         return usageError(u"--ping: %1"_s.arg(problem));
     options.tail = parser.isSet(tail) || (options.sendPath.isEmpty() && options.pingTarget.isEmpty());

@@ -58,8 +58,10 @@ int runProxy(QCoreApplication &app, xcm::cli::CliOptions options)
     if (!session.start())
         return xcm::cli::NetworkError;
     interruptOnSignals(app, session);
-    QObject::connect(&session, &xcm::cli::ProxySession::finished, &app,
-                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    // Queued: a session may finish within start(), before exec() runs, which would ignore an exit().
+    QObject::connect(
+        &session, &xcm::cli::ProxySession::finished, &app,
+        [](int exitCode) { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
     return QCoreApplication::exec();
 }
 
@@ -73,14 +75,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("xcm-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XCM_VERSION));
 
+    // The library logs each disconnect (and each refused rules file) for the desktop app's console; here
+    // the session prints it once, as an error line: quiet from the start, as reading the options may
+    // load a file. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("xcm.*.debug=false\nxcm.*.info=false"));
     auto parsed = xcm::cli::parseCommandLine(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&parsed))
         return *exitCode;
     auto &options = std::get<xcm::cli::CliOptions>(parsed);
-    // The library logs each disconnect for the desktop app's console; here the session prints it once,
-    // as an error line. QT_LOGGING_RULES still overrides this.
-    QLoggingCategory::setFilterRules(options.verbose ? QStringLiteral("xcm.*.debug=true")
-                                                     : QStringLiteral("xcm.*.debug=false\nxcm.*.info=false"));
+    if (options.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("xcm.*.debug=true"));
 
     if (!options.readPath.isEmpty())
         return xcm::cli::printSavedLog(options);
@@ -91,8 +95,11 @@ int main(int argc, char *argv[])
         return xcm::cli::UsageError;
 
     interruptOnSignals(app, session);
-    QObject::connect(&session, &xcm::cli::CliSession::finished, &app,
-                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    // Queued: a session may finish within start() (a setting the connection refuses at once), before
+    // exec() runs, which would ignore an exit() and leave the process waiting for ever.
+    QObject::connect(
+        &session, &xcm::cli::CliSession::finished, &app,
+        [](int exitCode) { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
     session.start();
     return QCoreApplication::exec();
 }

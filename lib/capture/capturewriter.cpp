@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <unistd.h>
@@ -176,10 +177,18 @@ bool CaptureWriter::start(QString *error)
 {
     if (m_fileWriter)
         return m_recording;
-    if (!QDir().mkpath(m_settings.directory) ||
-        !QFile::setPermissions(m_settings.directory, privateDirectory)) {
+    // A folder made here is private (0700); one that exists keeps the mode its owner gave it (a shared
+    // group folder, a home), as the files in it are private anyway (0600).
+    const QFileInfo folder(m_settings.directory);
+    if (folder.exists() && !folder.isDir()) {
         if (error)
-            *error = tr("cannot create the folder %1").arg(m_settings.directory);
+            *error = tr("%1 is a file, not a folder").arg(m_settings.directory);
+        return false;
+    }
+    if (!folder.exists() && (!QDir().mkpath(m_settings.directory) ||
+                             !QFile::setPermissions(m_settings.directory, privateDirectory))) {
+        if (error)
+            *error = tr("cannot create the folder %1 (%2)").arg(m_settings.directory, qt_error_string());
         return false;
     }
     m_fileWriter = new CaptureFileWriter(m_settings);

@@ -20,6 +20,8 @@
 #include <csignal>
 #include <cstdio>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace xcm;
 
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void recordEscapesEveryPosition();
     void recordRedactsHandshake();
     void writesPrivateFilesAndReadsThemBack();
+    void anExistingFolderKeepsItsMode();
     void rotatesBySizeAndCount();
     void readsTornAndCorruptedFiles();
     void readsXmlLogExport();
@@ -167,6 +170,34 @@ void TestCapture::writesPrivateFilesAndReadsThemBack()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     const QString file = QDir(directory).entryInfoList({u"*.jsonl"_s}).value(0).filePath();
     QCOMPARE(QFileInfo(file).permissions() & mask, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestCapture::anExistingFolderKeepsItsMode()
+{
+    // `xcm-cli --record .` in a shared folder made it 0700, dropping its group's access and setgid bit.
+    QTemporaryDir temporary;
+    const QString shared = temporary.filePath(u"shared"_s);
+    QVERIFY(QDir().mkdir(shared));
+    QVERIFY(::chmod(QFile::encodeName(shared).constData(), 02775) == 0);
+    {
+        CaptureWriter writer({shared});
+        QVERIFY(writer.start());
+        writer.append(record(1));
+    }
+    struct stat status = {};
+    QVERIFY(::stat(QFile::encodeName(shared).constData(), &status) == 0);
+    QCOMPARE(status.st_mode & 07777, mode_t(02775));
+    const QString file = QDir(shared).entryInfoList({u"*.jsonl"_s}).value(0).filePath();
+    const auto mask = ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+    QCOMPARE(QFileInfo(file).permissions() & mask, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    // A file where the folder should be says so.
+    const QString plain = temporary.filePath(u"plain"_s);
+    QFile(plain).open(QIODevice::WriteOnly);
+    CaptureWriter blocked({plain});
+    QString error;
+    QVERIFY(!blocked.start(&error));
+    QCOMPARE(error, u"%1 is a file, not a folder"_s.arg(plain));
 }
 
 void TestCapture::rotatesBySizeAndCount()

@@ -190,7 +190,11 @@
 <context>
     <name>xcm::CaptureWriter</name>
     <message>
-        <source>cannot create the folder %1</source>
+        <source>%1 is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -190,8 +190,12 @@
 <context>
     <name>xcm::CaptureWriter</name>
     <message>
-        <source>cannot create the folder %1</source>
-        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 (%2)</source>
+        <translation>der Ordner %1 kann nicht angelegt werden (%2)</translation>
     </message>
 </context>
 <context>

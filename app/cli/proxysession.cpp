@@ -38,8 +38,9 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     });
     connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
         record(stanza);
+        const QString mark = std::exchange(m_serverStanzaMark, {});
         if (m_options.filter.matches(stanza))
-            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C");
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C", mark);
     });
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this, [this](const Stanza &stanza) {
         record(stanza);
@@ -49,13 +50,17 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
                 const bool toServer = stanza.direction() == Direction::Sent;
+                if (!toServer) {
+                    m_serverStanzaMark = u"[%1]"_s.arg(mark); // printed with it, next
+                    return;
+                }
                 // What the component sent and a rule dropped is recorded here, as it never reaches the
-                // server leg (the server's stanzas were recorded on arrival; a held one is recorded
+                // server leg (the server's stanzas are recorded on arrival; a held one is recorded
                 // when released).
-                if (toServer && action == Rule::Action::Drop)
+                if (action == Rule::Action::Drop)
                     record(stanza);
                 if (m_options.filter.matches(stanza))
-                    m_printer.printStanza(stanza, toServer ? "C→S" : "S→C", u"[%1]"_s.arg(mark));
+                    m_printer.printStanza(stanza, "C→S", u"[%1]"_s.arg(mark));
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
         m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run (SIGUSR1 releases held "

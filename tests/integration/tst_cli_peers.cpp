@@ -410,6 +410,10 @@ void TestCliPeers::proxyInjectsFaults()
     QTRY_COMPARE(echoesOfDup(), 2);
     const QString output = cli.output();
     QVERIFY2(output.contains(u"[dropped by rule lose]"_s), qPrintable(output));
+    // The server's dropped message is one line, marked: not also a plain one, as if passed on.
+    const QStringList dropLines = output.split(u'\n').filter(u"please drop me"_s).filter(u"S→C"_s);
+    QCOMPARE(dropLines.size(), 1);
+    QVERIFY2(dropLines.first().endsWith(u"[dropped by rule lose]"_s), qPrintable(dropLines.first()));
     QVERIFY2(output.contains(u"[delayed 700 ms by rule slow]"_s), qPrintable(output));
     QVERIFY2(output.contains(u"[duplicated by rule twice]"_s), qPrintable(output));
 

@@ -58,7 +58,7 @@ QString explainServerStreamError(const QString &condition, const QString &domain
     if (condition == u"host-unknown")
         return DisconnectReason::tr(
                    "the server has no external component named %1 — check the Component entry in its "
-                   "configuration and the domain in this profile")
+                   "configuration and the domain xcm connects as")
             .arg(domain);
     if (condition == u"conflict")
         return DisconnectReason::tr(

@@ -792,10 +792,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain in this profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,6 +913,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain xcm connects as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

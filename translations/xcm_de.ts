@@ -798,10 +798,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>der Server hat das Shared Secret abgelehnt – prüfen Sie component_secret für %1 (bei ejabberd heißt das auch, dass der Komponentenname unbekannt ist)</translation>
     </message>
     <message>
-        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain in this profile</source>
-        <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain in diesem Profil</translation>
-    </message>
-    <message>
         <source>another connection for %1 is already active (or the server has not noticed the old one is gone yet)</source>
         <translation>eine andere Verbindung für %1 ist bereits aktiv (oder der Server hat noch nicht bemerkt, dass die alte weg ist)</translation>
     </message>
@@ -924,6 +920,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>no name</source>
         <translation>keinen Namen</translation>
+    </message>
+    <message>
+        <source>the server has no external component named %1 — check the Component entry in its configuration and the domain xcm connects as</source>
+        <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain, als die xcm sich verbindet</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "proxysession.h"
 
 #include "clilogging.h"
+#include "countof.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -92,7 +93,7 @@ void ProxySession::record(const Stanza &stanza)
 void ProxySession::releaseHeld()
 {
     const int held = m_proxy.faults().heldCount();
-    m_printer.status(u"releasing %1 held stanzas"_s.arg(held));
+    m_printer.status(u"releasing "_s + countOf(held, u"held stanza", u"held stanzas"));
     m_proxy.releaseHeld();
 }
 
@@ -119,8 +120,8 @@ bool ProxySession::start()
         m_options.settings.host, QString::number(m_options.settings.port),
         m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
     if (m_proxy.faults().isActive())
-        m_printer.status(u"%1 fault rules from %2 (kill -USR1 %3 releases held stanzas)"_s.arg(
-            QString::number(m_proxy.faults().rules().size()), m_options.rulesPath,
+        m_printer.status(u"%1 from %2 (kill -USR1 %3 releases held stanzas)"_s.arg(
+            countOf(m_proxy.faults().rules().size(), u"fault rule", u"fault rules"), m_options.rulesPath,
             QString::number(QCoreApplication::applicationPid())));
     m_printer.watchStandardOutput();
     return true;

@@ -2,6 +2,7 @@
 #include "savedlogprinter.h"
 
 #include "capturereader.h"
+#include "countof.h"
 #include "stanza.h"
 #include "trafficprinter.h"
 #include "xmlelement.h"
@@ -35,8 +36,9 @@ int printSavedLog(const CliOptions &options)
     }
     for (const QString &problem : reader.problems())
         printer.warning(u"%1: %2"_s.arg(options.readPath, problem));
-    printer.status(options.filter.isEmpty() ? u"%1 stanzas"_s.arg(read)
-                                            : u"%1 of %2 stanzas match"_s.arg(shown).arg(read));
+    printer.status(options.filter.isEmpty()
+                       ? countOf(read, u"stanza", u"stanzas")
+                       : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas")));
     printer.flush();
     if (read == 0 && !reader.problems().isEmpty())
         return UsageError;

@@ -310,11 +310,13 @@ void StanzaLogHeader::fitColumns()
         bool givesBackFirst;
         int width = 0;
     };
-    // Answer's usual text, "result in 12.4 ms", needs 17 characters; a stream id (a UUID) 36.
+    // Answer's usual text, "result in 12.4 ms", needs 17 characters; cut shorter ("result in …", "auto
+    // ans…") the pairing it is there for cannot be read, so it gives back only as the addresses do. A
+    // stream id (a UUID) needs 36.
     Share shares[] = {{StanzaLogModel::FromColumn, 0.2, 12, 40, false},
                       {StanzaLogModel::ToColumn, 0.2, 12, 40, false},
                       {StanzaLogModel::IdColumn, 0.1, 6, 38, true},
-                      {StanzaLogModel::AnswerColumn, 0.2, 10, 30, true}};
+                      {StanzaLogModel::AnswerColumn, 0.2, 10, 30, false}};
     const auto minimumOf = [&](const Share &share) {
         return qMax(share.minimumCharacters * character + padding, titleWidth(share.column));
     };

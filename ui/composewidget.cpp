@@ -230,6 +230,11 @@ void ComposeWidget::buildUi()
     splitter->addWidget(m_history);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    // At first the history takes two sevenths, scaled to the splitter's width when shown: room for a
+    // usual entry ("20:14:24  iq get · ping → user@example.org"), which its minimum cut to "20:14:24  i…
+    // → user…t/qa".
+    const int character = fontMetrics().averageCharWidth();
+    splitter->setSizes({100 * character, 40 * character});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);

@@ -2146,10 +2146,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Component %1 connected · relaying to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Component %1 connected · logging in to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2159,6 +2155,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>Component %1 connected to the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaying · component %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

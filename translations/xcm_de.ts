@@ -2160,10 +2160,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>Lauscht auf %1 – wartet auf die Komponente</translation>
     </message>
     <message>
-        <source>Component %1 connected · relaying to %2</source>
-        <translation>Komponente %1 verbunden · leitet weiter an %2</translation>
-    </message>
-    <message>
         <source>Component %1 connected · logging in to %2</source>
         <translation>Komponente %1 verbunden · meldet sich an bei %2</translation>
     </message>
@@ -2174,6 +2170,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Component %1 connected to the proxy</source>
         <translation>Komponente %1 mit dem Proxy verbunden</translation>
+    </message>
+    <message>
+        <source>Relaying · component %1</source>
+        <translation>Leitet weiter · Komponente %1</translation>
     </message>
 </context>
 <context>

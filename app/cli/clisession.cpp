@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clisession.h"
 
+#include "hostandport.h"
 #include "jid.h"
 #include "reconnectpolicy.h"
 #include "stanzaerror.h"
@@ -166,9 +167,9 @@ bool CliSession::prepare()
 
 void CliSession::start()
 {
-    status(u"connecting to %1:%2 as %3%4"_s.arg(
-        m_options.settings.host, QString::number(m_options.settings.port), m_options.settings.domain,
-        m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
+    status(u"connecting to %1 as %2%3"_s.arg(hostAndPort(m_options.settings.host, m_options.settings.port),
+                                             m_options.settings.domain,
+                                             m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
     m_printer.watchStandardOutput();
     m_connection.connectToServer();
 }

@@ -3,6 +3,7 @@
 
 #include "clilogging.h"
 #include "countof.h"
+#include "hostandport.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -115,9 +116,9 @@ bool ProxySession::start()
         m_printer.error(problem);
         return false;
     }
-    m_printer.status(u"proxy for %1: listening on %2:%3, relaying to %4:%5%6"_s.arg(
-        m_options.settings.domain, m_options.listenAddress, QString::number(m_proxy.listeningPort()),
-        m_options.settings.host, QString::number(m_options.settings.port),
+    m_printer.status(u"proxy for %1: listening on %2, relaying to %3%4"_s.arg(
+        m_options.settings.domain, hostAndPort(m_options.listenAddress, m_proxy.listeningPort()),
+        hostAndPort(m_options.settings.host, m_options.settings.port),
         m_options.settings.directTls ? u" (direct TLS)"_s : QString()));
     if (m_proxy.faults().isActive())
         m_printer.status(u"%1 from %2 (kill -USR1 %3 releases held stanzas)"_s.arg(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentproxy.h"
 
+#include "hostandport.h"
 #include "incomingcomponentstream.h"
 #include "logging.h"
 #include "stanzapolicy.h"
@@ -183,7 +184,8 @@ void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReas
     if (state == ConnectionState::Connected) {
         m_stream->acceptHandshake();
         Q_EMIT componentEvent(
-            tr("relaying: component %1 ⇄ server %2").arg(m_componentAddress, m_settings.upstream.host),
+            tr("relaying: component %1 ⇄ server %2")
+                .arg(m_componentAddress, hostAndPort(m_settings.upstream.host, m_settings.upstream.port)),
             false);
         Q_EMIT componentChanged(true);
         return;

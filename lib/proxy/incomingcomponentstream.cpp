@@ -2,6 +2,7 @@
 #include "incomingcomponentstream.h"
 
 #include "handshake.h"
+#include "hostandport.h"
 #include "xmlelement.h"
 
 #include <QRandomGenerator>
@@ -90,7 +91,7 @@ QString IncomingComponentStream::peerAddress() const
 {
     if (!m_socket)
         return {};
-    return u"%1:%2"_s.arg(m_socket->peerAddress().toString(), QString::number(m_socket->peerPort()));
+    return hostAndPort(m_socket->peerAddress().toString(), m_socket->peerPort());
 }
 
 qint64 IncomingComponentStream::bytesToWrite() const

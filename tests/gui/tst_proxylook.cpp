@@ -50,8 +50,8 @@ void TestProxyLook::look_data()
                                 << u"Component 127.0.0.1:40112 connected · logging in to prosody:5347"_s
                                 << QColor(StateColor::inProgress) << false;
     QTest::newRow("relaying") << true << component << ConnectionState::Connected << false
-                              << u"Component 127.0.0.1:40112 connected · relaying to prosody:5347"_s
-                              << QColor(StateColor::connected) << false;
+                              << u"Relaying · component 127.0.0.1:40112"_s << QColor(StateColor::connected)
+                              << false;
     QTest::newRow("closing") << true << component << ConnectionState::Disconnecting << false
                              << u"Component 127.0.0.1:40112 · closing the relay to prosody:5347"_s
                              << QColor(StateColor::inProgress) << false;

@@ -324,6 +324,9 @@ void TestCliPeers::proxyRelaysARealComponent()
     QTRY_VERIFY2(cli.output().contains(u"S→C <message"_s) && cli.output().contains(u"C→S <message"_s),
                  qPrintable(cli.output()));
     QVERIFY(cli.output().contains(u"relaying: component 127.0.0.1:"_s));
+    // Both ends with their ports (the server's was left out).
+    QVERIFY2(cli.output().contains(u"⇄ server 127.0.0.1:%1\n"_s.arg(m_server->componentPort())),
+             qPrintable(cli.output()));
 
     cli.process.terminate(); // Ctrl+C: both legs close, exit 0
     QVERIFY(cli.process.waitForFinished(10000));

@@ -15,11 +15,6 @@ QString translated(const char *text)
 }
 } // namespace
 
-QString hostAndPort(const QString &host, quint16 port)
-{
-    return (host.contains(u':') ? u"[%1]:%2"_s : u"%1:%2"_s).arg(host, QString::number(port));
-}
-
 StateLook proxyStateLook(const ProxyFacts &facts)
 {
     if (!facts.listening) {
@@ -35,9 +30,10 @@ StateLook proxyStateLook(const ProxyFacts &facts)
     const QString server = hostAndPort(facts.upstreamHost, facts.upstreamPort);
     switch (facts.upstreamState) {
     case ConnectionState::Connected:
+        // Short, as the sidebar's line and the bar's title are: the bar's second line names both ends.
         return {StateColor::connected,
-                translated(QT_TRANSLATE_NOOP("xcm::ProxyLook", "Component %1 connected · relaying to %2"))
-                    .arg(facts.componentAddress, server)};
+                translated(QT_TRANSLATE_NOOP("xcm::ProxyLook", "Relaying · component %1"))
+                    .arg(facts.componentAddress)};
     case ConnectionState::Connecting:
     case ConnectionState::OpeningStream:
     case ConnectionState::Authenticating:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionstate.h"
+#include "hostandport.h"
 #include "statelook.h"
 
 #include <QString>
@@ -24,8 +25,5 @@ struct ProxyFacts
 // How a proxy looks in the sidebar, the connection bar and the title, in the colours of a connection:
 // green while relaying, amber while listening or logging in, grey when stopped, red when it failed.
 StateLook proxyStateLook(const ProxyFacts &facts);
-
-// "127.0.0.1:5348", "[::1]:5348".
-QString hostAndPort(const QString &host, quint16 port);
 
 } // namespace xcm

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clisession.h"
 
+#include "countof.h"
 #include "hostandport.h"
 #include "jid.h"
 #include "reconnectpolicy.h"
@@ -363,6 +364,10 @@ void CliSession::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
+    // Stanzas of --send or standard input that never went out (interrupted while the server was down,
+    // retries given up): said, not only why the connection failed.
+    if (const qsizetype unsent = m_queued.size() + m_connection.pendingCount(); unsent > 0)
+        error(countOf(unsent, u"stanza", u"stanzas") + u" not sent"_s);
     Q_EMIT finished(exitCode);
 }
 

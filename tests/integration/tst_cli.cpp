@@ -1259,10 +1259,13 @@ void TestCli::sigintWhileWaitingToReconnectKeepsTheFailureCode()
 {
     const quint16 port = xcm::test::closedLocalPort();
     QVERIFY(port != 0);
+    // Two stanzas to send that never can: the interrupted run says so, not only why it could not connect.
+    const QString stanzas = writeFile(u"unsent.xml"_s, "<message from='cli.localhost' to='a@b'/>\n"
+                                                       "<message from='cli.localhost' to='c@d'/>\n");
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
-    cli.start(cliPath(),
-              {u"--port"_s, QString::number(port), u"--domain"_s, u"cli.localhost"_s, u"--reconnect"_s});
+    cli.start(cliPath(), {u"--port"_s, QString::number(port), u"--domain"_s, u"cli.localhost"_s,
+                          u"--reconnect"_s, u"--send"_s, stanzas});
     QByteArray errors;
     QVERIFY(QTest::qWaitFor(
         [&] {
@@ -1274,6 +1277,8 @@ void TestCli::sigintWhileWaitingToReconnectKeepsTheFailureCode()
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 2); // connection-refused, not 0
+    errors += cli.readAllStandardError();
+    QVERIFY2(errors.contains("xcm-cli: error: 2 stanzas not sent"), errors.constData());
 }
 
 void TestCli::standardInputIsNotReadWhileTheServerIsDown()

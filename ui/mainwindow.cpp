@@ -80,6 +80,9 @@ MainWindow::MainWindow(std::unique_ptr<ProfileService> profiles, QWidget *parent
     connect(m_sessions.get(), &SessionListModel::sessionAdded, this, &MainWindow::watchSession);
     connect(m_sessions.get(), &SessionListModel::sessionRemoved, this, &MainWindow::removePage);
     connect(m_sessions.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshChrome);
+    // Next, Previous and Connect All follow the number of profiles.
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_sessions.get(), signal, this, &MainWindow::refreshChrome);
     connect(secretStore(), &SecretStore::statusChanged, this, &MainWindow::refreshKeychainBanner);
     connect(secretStore(), &SecretStore::problemsChanged, this, &MainWindow::refreshKeychainBanner);
     connect(m_banner, &KeychainBanner::retryRequested, secretStore(), &SecretStore::retry);
@@ -377,6 +380,7 @@ void MainWindow::refreshChrome()
     m_actions->send()->setEnabled(has && currentPage() && currentPage()->compose()->canSend());
     m_actions->record()->setEnabled(has);
     m_actions->record()->setChecked(has && session->isRecording());
+    m_actions->enableForProfiles(m_sessions->rowCount(), has && currentPage());
     if (!has) {
         setWindowTitle(tr("xcm"));
         m_statusState->setText(statusText());

@@ -76,6 +76,16 @@ void MainWindowActions::showLogActionsOf(StanzaLogView *view)
     m_logMenuView = view;
 }
 
+void MainWindowActions::enableForProfiles(int profileCount, bool oneSelected)
+{
+    for (QAction *action : std::as_const(m_pageActions))
+        action->setEnabled(oneSelected);
+    for (QAction *action : std::as_const(m_adjacentActions))
+        action->setEnabled(profileCount > 1);
+    for (QAction *action : std::as_const(m_allProfileActions))
+        action->setEnabled(profileCount > 0);
+}
+
 void MainWindowActions::buildProfileMenu(QMenuBar *bar)
 {
     MainWindow *window = m_window;
@@ -85,15 +95,19 @@ void MainWindowActions::buildProfileMenu(QMenuBar *bar)
     menu->addAction(m_removeProfile);
     menu->addSeparator();
     menu->addAction(m_connect);
-    addMenuAction(menu, tr("Ne&xt Profile"), "nextProfileAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::Key_PageDown), [window] { window->selectAdjacentProfile(1); });
-    addMenuAction(menu, tr("Pre&vious Profile"), "previousProfileAction"_L1,
-                  QKeySequence(Qt::CTRL | Qt::Key_PageUp), [window] { window->selectAdjacentProfile(-1); });
+    m_adjacentActions = {addMenuAction(menu, tr("Ne&xt Profile"), "nextProfileAction"_L1,
+                                       QKeySequence(Qt::CTRL | Qt::Key_PageDown),
+                                       [window] { window->selectAdjacentProfile(1); }),
+                         addMenuAction(menu, tr("Pre&vious Profile"), "previousProfileAction"_L1,
+                                       QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                                       [window] { window->selectAdjacentProfile(-1); })};
     QAction *connectAll = menu->addAction(tr("C&onnect All"));
     connectAll->setObjectName("connectAllAction"_L1);
     connect(connectAll, &QAction::triggered, window->sessions(), &SessionListModel::connectAll);
     QAction *disconnectAll = menu->addAction(tr("Disconnect &All"));
+    disconnectAll->setObjectName("disconnectAllAction"_L1);
     connect(disconnectAll, &QAction::triggered, window->sessions(), &SessionListModel::disconnectAll);
+    m_allProfileActions = {connectAll, disconnectAll};
     addPageAction(menu, tr("&Rules"), "rulesAction"_L1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                   &SessionPage::showRules);
     m_record = addMenuAction(menu, tr("Record Traffic to &Disk"), "recordAction"_L1,
@@ -150,10 +164,10 @@ void MainWindowActions::addPageAction(QMenu *menu, const QString &text, QLatin1S
                                       const QKeySequence &shortcut, void (SessionPage::*slot)())
 {
     MainWindow *window = m_window;
-    addMenuAction(menu, text, name, shortcut, [window, slot] {
+    m_pageActions.append(addMenuAction(menu, text, name, shortcut, [window, slot] {
         if (SessionPage *page = window->currentPage())
             (page->*slot)();
-    });
+    }));
 }
 
 } // namespace xcm

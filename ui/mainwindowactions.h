@@ -35,6 +35,9 @@ public:
     // The Log menu holds the shown log's own actions (their state is that log's, and their shortcuts work
     // from anywhere in the window); nullptr disables it.
     void showLogActionsOf(StanzaLogView *view);
+    // Commands that need a selected profile, or several, enabled only when they can act: with no
+    // profile, Rules, Timeline and Connect All were offered and did nothing.
+    void enableForProfiles(int profileCount, bool oneSelected);
 
 private:
     void buildProfileMenu(QMenuBar *bar);
@@ -53,6 +56,9 @@ private:
     QAction *m_connect = nullptr;
     QAction *m_send = nullptr;
     QAction *m_record = nullptr;
+    QList<QAction *> m_pageActions;       // act on the selected profile's page
+    QList<QAction *> m_adjacentActions;   // next and previous profile
+    QList<QAction *> m_allProfileActions; // connect all, disconnect all
     QMenu *m_logMenu = nullptr;
     QPointer<StanzaLogView> m_logMenuView; // whose actions m_logMenu holds
 };

@@ -267,8 +267,20 @@ void TestMainWindow::createsProfileThroughEditor()
     QVERIFY(m_window->findChild<QWidget *>(u"emptyPage"_s)->isVisible());
     // The keychain is probed at start, before any secret is stored or read.
     QTRY_COMPARE(m_window->secretStore()->status(), SecretStore::Status::Available);
+    // With no profile, what needs one is off (Rules, the timeline, Connect All were offered and did
+    // nothing); so are Next and Previous with one.
+    const auto enabled = [this](const QString &action) {
+        return m_window->findChild<QAction *>(action)->isEnabled();
+    };
+    const QStringList needAProfile{u"rulesAction"_s,      u"timelineAction"_s,      u"focusComposeAction"_s,
+                                   u"connectAllAction"_s, u"disconnectAllAction"_s, u"nextProfileAction"_s};
+    for (const QString &action : needAProfile)
+        QVERIFY2(!enabled(action), qPrintable(action));
 
     createProfile(u"Alpha"_s, alphaAccount, alphaAccount.secret);
+    for (const QString &action : {u"rulesAction"_s, u"timelineAction"_s, u"connectAllAction"_s})
+        QVERIFY2(enabled(action), qPrintable(action));
+    QVERIFY(!enabled(u"nextProfileAction"_s)); // one profile: nowhere to go
     const Profile profile = m_window->profileStore()->findByName(u"Alpha"_s);
     QCOMPARE(profile.settings.domain, alphaAccount.domain);
     QCOMPARE(profile.settings.port, m_server->componentPort());

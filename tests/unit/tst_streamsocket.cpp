@@ -40,6 +40,10 @@ private Q_SLOTS:
 private:
     // Prepares and connects `stream` to the test's server; returns the server's side.
     QTcpSocket *open(StreamSocket &stream, ConnectionSettings settings = {});
+    // Opens `stream` with `stanzaTimeout` for a stanza, its timer armed or not, and the server's header
+    // received; returns the server's side, or null.
+    QTcpSocket *openWithStanzaTimer(StreamSocket &stream, std::chrono::milliseconds stanzaTimeout,
+                                    bool armed);
 
     std::unique_ptr<QTcpServer> m_server;
     QObject m_socketParent;
@@ -114,6 +118,20 @@ void TestStreamSocket::backlogDrainsToZero()
     QVERIFY(backlog.size() > 1); // reported as it drained, not only at the end
 }
 
+QTcpSocket *TestStreamSocket::openWithStanzaTimer(StreamSocket &stream,
+                                                  std::chrono::milliseconds stanzaTimeout, bool armed)
+{
+    ConnectionSettings settings;
+    settings.stanzaTimeout = stanzaTimeout;
+    QTcpSocket *peer = open(stream, settings);
+    if (!peer)
+        return nullptr;
+    stream.setStanzaTimerArmed(armed);
+    QSignalSpy opened(&stream.parser(), &StreamParser::streamOpened);
+    peer->write(serverHeader.toByteArray());
+    return opened.wait(5000) ? peer : nullptr;
+}
+
 void TestStreamSocket::stanzaTimer_data()
 {
     QTest::addColumn<bool>("armed");
@@ -131,15 +149,9 @@ void TestStreamSocket::stanzaTimer()
     QFETCH(QByteArray, tail);
     QFETCH(bool, timesOut);
     StreamSocket stream;
-    ConnectionSettings settings;
-    settings.stanzaTimeout = 200ms;
-    QTcpSocket *peer = open(stream, settings);
+    QTcpSocket *peer = openWithStanzaTimer(stream, 200ms, armed);
     QVERIFY(peer);
-    stream.setStanzaTimerArmed(armed);
     QSignalSpy timedOut(&stream, &StreamSocket::stanzaTimedOut);
-    QSignalSpy opened(&stream.parser(), &StreamParser::streamOpened);
-    peer->write(serverHeader.toByteArray());
-    QVERIFY(opened.wait(5000));
     peer->write(tail);
     QCOMPARE(timedOut.wait(600), timesOut);
 }
@@ -147,15 +159,9 @@ void TestStreamSocket::stanzaTimer()
 void TestStreamSocket::stanzaTimerMeasuresEachStanzaFromItsStart()
 {
     StreamSocket stream;
-    ConnectionSettings settings;
-    settings.stanzaTimeout = 1000ms;
-    QTcpSocket *peer = open(stream, settings);
+    QTcpSocket *peer = openWithStanzaTimer(stream, 1000ms, true);
     QVERIFY(peer);
-    stream.setStanzaTimerArmed(true);
     QSignalSpy timedOut(&stream, &StreamSocket::stanzaTimedOut);
-    QSignalSpy opened(&stream.parser(), &StreamParser::streamOpened);
-    peer->write(serverHeader.toByteArray());
-    QVERIFY(opened.wait(5000));
     QElapsedTimer clock;
     clock.start();
     peer->write("<message from='a@b' to='c'><bo");

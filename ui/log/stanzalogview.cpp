@@ -97,6 +97,10 @@ StanzaLogView::StanzaLogView(Source source, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &StanzaLogView::updateDetail);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &StanzaLogView::updateDetail);
+    // A filter that hides the current row can leave the table without a current row and without saying
+    // so (no currentRowChanged): the pane must not go on showing a stanza the list no longer does.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StanzaLogView::updateDetail);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &StanzaLogView::updateDetail);
     connect(m_filter, &StanzaLogFilterModel::filterChanged, m_table->viewport(),
             qOverload<>(&QWidget::update)); // search highlights
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})

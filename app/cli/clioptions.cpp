@@ -324,6 +324,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     if (!Jid::isValidDomain(settings.domain, &problem))
         return usageError(u"--domain: %1"_s.arg(problem));
     settings.directTls = parser.isSet(tls);
+    if (parser.isSet(insecure) && !settings.directTls)
+        return usageError(u"--insecure only applies with --tls"_s);
     settings.acceptInvalidCertificates = parser.isSet(insecure);
     if (parser.isSet(tlsServerName)) {
         if (!settings.directTls)
@@ -396,8 +398,11 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     if (parser.isSet(answer)) {
         ResponderSettings &r = options.responder;
         r.ping = r.disco = r.version = r.time = false;
-        const QStringList names = parser.value(answer).split(u',', Qt::SkipEmptyParts);
+        const QStringList names = parser.value(answer).split(u',');
         for (const QString &name : names) {
+            if (name.trimmed().isEmpty())
+                return usageError(
+                    u"--answer needs a list such as ping,disco,version,time (none: --no-answer)"_s);
             const QString trimmed = name.trimmed().toLower();
             if (trimmed == u"ping")
                 r.ping = true;

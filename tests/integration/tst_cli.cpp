@@ -510,6 +510,13 @@ void TestCli::optionWithoutItsValue_data()
                                   << u"--ping needs an address"_s;
     QTest::newRow("empty --send") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--send"_s, QString()}
                                   << u"--send needs a file"_s;
+    // An empty answer list is no list (it was taken for --no-answer).
+    QTest::newRow("empty --answer") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--answer"_s,
+                                                   QString()}
+                                    << u"--answer needs a list"_s;
+    QTest::newRow("--answer with a hole")
+        << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--answer"_s, u"ping,,disco"_s}
+        << u"--answer needs a list"_s;
 }
 
 void TestCli::optionWithoutItsValue()
@@ -536,6 +543,9 @@ void TestCli::tlsServerNameOption_data()
                                 << u"--tls-server-name: "_s;
     QTest::newRow("no value") << QStringList{u"--tls"_s, u"--tls-server-name"_s, u"--reconnect"_s}
                               << u"--tls-server-name needs a value"_s;
+    // Nor does --insecure apply without --tls (it was accepted and did nothing).
+    QTest::newRow("--insecure without --tls")
+        << QStringList{u"--insecure"_s} << u"--insecure only applies with --tls"_s;
 }
 
 void TestCli::tlsServerNameOption()

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing, kept whole on purpose just past 600 lines: the compose form — its fields (template,
+// From, To, the proxy's leg), the editor and its live check, sending, and the hand-over to and from the
+// history beside it. Every part reads and writes the same fields and the same stanza being written.
 #include "composewidget.h"
 
 #include "builtinanswers.h"

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing, kept whole on purpose just past 600 lines: the window itself — the profile list
+// and the page of each profile, the chrome that follows the selected one (title, status, actions'
+// states), the layout it keeps across runs, saved logs opened from it, and closing politely. The menus'
+// commands are MainWindowActions'; what is left reads and drives the same pages and sessions.
 #include "mainwindow.h"
 
 #include "composewidget.h"

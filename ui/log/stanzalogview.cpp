@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing, kept whole on purpose just past 600 lines: the log view wiring its table, filter bar,
+// detail pane and status line to one filter model, with the commands that act on that same state (pause,
+// follow, clear, copy, export). The request commands are ExchangeActions'; the next cut, if it grows, is
+// the pause/follow/clear/export commands into a class of their own.
 #include "stanzalogview.h"
 
 #include "exchangeactions.h"

@@ -169,6 +169,10 @@ ConnectionBar::ConnectionBar(ProfileSession *session, QWidget *parent)
 
     m_ticker.setInterval(500);
     connect(&m_ticker, &QTimer::timeout, this, &ConnectionBar::refreshCounters);
+    // The reconnect countdown changes on its own second, which the ticker's phase does not know.
+    m_countdown.setSingleShot(true);
+    m_countdown.setTimerType(Qt::PreciseTimer);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionBar::refreshCounters);
     connect(m_session, &ProfileSession::changed, this, &ConnectionBar::refresh);
     connect(m_session->connection(), &ComponentConnection::reconnectNoticeChanged, this,
             &ConnectionBar::refresh);
@@ -395,6 +399,10 @@ void ConnectionBar::refreshCounters()
                  formatBytes(c.bytesOut)));
     if (!m_session->isActive())
         m_ticker.stop();
+    if (const qint64 at = m_session->connection()->nextReconnectAtMs(); at > 0)
+        m_countdown.start(int(msUntilCountdownChanges(at, QDateTime::currentMSecsSinceEpoch())));
+    else
+        m_countdown.stop();
     Q_EMIT refreshed();
 }
 

@@ -77,7 +77,8 @@ private:
     QLabel *m_timelineLink = nullptr;
     QLabel *m_recording = nullptr; // "● Recording", a link to the capture folder
     TimelineDialog *m_timelineDialog = nullptr;
-    QTimer m_ticker; // uptime, countdown and counters while active
+    QTimer m_ticker;    // uptime and counters while active
+    QTimer m_countdown; // "Reconnecting in N s" as N changes
 };
 
 } // namespace xcm

@@ -42,6 +42,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -960,6 +961,46 @@ void TestMainWindow::countsDownToReconnectAfterServerLoss()
     QVERIFY2(stateLabel->text().contains(u"(attempt "_s), qPrintable(stateLabel->text()));
     const QModelIndex row = m_window->sessions()->indexOf(session(u"Beta"_s)->profile().id);
     QVERIFY(row.data(SessionListModel::StateTextRole).toString().startsWith(u"Reconnecting in "_s));
+    // The bar and the sidebar count down together, each number as its second begins, over a few
+    // attempts (their delays are not whole seconds): neither is a refresh behind.
+    const auto secondsShown = [](const QString &text) {
+        static const QRegularExpression countdown(u"^Reconnecting in (\\d+) s"_s);
+        const QRegularExpressionMatch match = countdown.match(text);
+        return match.hasMatch() ? match.captured(1).toInt() : -1;
+    };
+    const ComponentConnection *beta = session(u"Beta"_s)->connection();
+    // What the sidebar paints: its text as of the model's last dataChanged for the row.
+    QString sidebarText = row.data(SessionListModel::StateTextRole).toString();
+    const QMetaObject::Connection repaints =
+        connect(m_window->sessions(), &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (topLeft.row() <= row.row() && row.row() <= bottomRight.row())
+                        sidebarText = row.data(SessionListModel::StateTextRole).toString();
+                });
+    int samples = 0;
+    QElapsedTimer watch;
+    watch.start();
+    while (watch.elapsed() < 4000) {
+        QTest::qWait(15);
+        const qint64 at = beta->nextReconnectAtMs();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const int bar = secondsShown(stateLabel->text());
+        const int sidebar = secondsShown(sidebarText);
+        if (at <= 0 || bar < 0 || sidebar < 0)
+            continue; // between attempts
+        // What it should say now, or a moment ago: a refresh may come a few milliseconds late.
+        const auto due = [at](qint64 when) { return int((std::max<qint64>(0, at - when) + 999) / 1000); };
+        for (const int shown : {bar, sidebar}) {
+            QVERIFY2(
+                shown == due(now) || shown == due(now - 25),
+                qPrintable(
+                    u"shown %1 s (bar %2, sidebar %3) with %4 ms left"_s.arg(shown).arg(bar).arg(sidebar).arg(
+                        at - now)));
+        }
+        ++samples;
+    }
+    disconnect(repaints);
+    QVERIFY2(samples > 50, qPrintable(QString::number(samples)));
     // At the sidebar's narrowest the name stays whole; the state has a line of its own.
     auto *splitter = m_window->findChild<QSplitter *>(u"sidebarSplitter"_s);
     const QList<int> sizes = splitter->sizes();

@@ -47,7 +47,9 @@ SessionListModel::SessionListModel(ProfileStore *store, SecretStore *secrets, co
         endRemoveRows();
         owned->history()->discard();
     });
-    m_countdownTimer.setInterval(1000);
+    // Precise: a coarse timer may fire a few milliseconds early, before the number changes.
+    m_countdownTimer.setSingleShot(true);
+    m_countdownTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_countdownTimer, &QTimer::timeout, this, &SessionListModel::refreshCountdowns);
 }
 
@@ -78,17 +80,20 @@ void SessionListModel::sessionChanged(ProfileSession *session)
 
 void SessionListModel::refreshCountdowns()
 {
-    bool counting = false;
+    // Next time any countdown shows a new number, as the connection bar's does.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 nextChangeMs = -1;
     for (size_t row = 0; row < m_sessions.size(); ++row) {
-        if (m_sessions[row]->connection()->nextReconnectAtMs() > 0) {
-            counting = true;
+        if (const qint64 at = m_sessions[row]->connection()->nextReconnectAtMs(); at > 0) {
+            const qint64 untilChange = msUntilCountdownChanges(at, now);
+            nextChangeMs = nextChangeMs < 0 ? untilChange : std::min(nextChangeMs, untilChange);
             const QModelIndex changed = index(int(row));
             Q_EMIT dataChanged(changed, changed, {StateTextRole, Qt::ToolTipRole});
         }
     }
-    if (counting && !m_countdownTimer.isActive())
-        m_countdownTimer.start();
-    else if (!counting)
+    if (nextChangeMs >= 0)
+        m_countdownTimer.start(int(nextChangeMs));
+    else
         m_countdownTimer.stop();
 }
 

@@ -60,7 +60,7 @@ private:
     SecretStore *m_secrets;
     QString m_historyDir;
     std::vector<std::unique_ptr<ProfileSession>> m_sessions;
-    QTimer m_countdownTimer; // refreshes "Reconnecting in N s" once a second
+    QTimer m_countdownTimer; // refreshes "Reconnecting in N s" as N changes
 };
 
 } // namespace xcm

@@ -45,6 +45,14 @@ StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, q
     return {StateColor::idle, displayName(state)};
 }
 
+qint64 msUntilCountdownChanges(qint64 nextReconnectAtMs, qint64 nowMs)
+{
+    // "N s" while the time left is in (N − 1, N] seconds: the next number comes as it crosses N − 1.
+    const qint64 left = std::max<qint64>(0, nextReconnectAtMs - nowMs);
+    const qint64 intoSecond = left % 1000;
+    return intoSecond == 0 ? 1000 : intoSecond;
+}
+
 void paintStateBadge(QPainter &painter, const QRectF &rect, const QColor &color)
 {
     painter.save();

@@ -39,6 +39,10 @@ struct StateLook
 StateLook stateLook(ConnectionState state, const DisconnectReason &lastReason, qint64 nextReconnectAtMs,
                     qint64 nowMs, int retriesMade = 0);
 
+// How long until the countdown stateLook() shows for `nextReconnectAtMs` reaches its next number (it
+// shows whole seconds rounded up): views showing it refresh then, so that they all count down in step.
+qint64 msUntilCountdownChanges(qint64 nextReconnectAtMs, qint64 nowMs);
+
 // A filled circle with a thin darker rim, readable on light and dark backgrounds.
 void paintStateBadge(QPainter &painter, const QRectF &rect, const QColor &color);
 QIcon stateBadgeIcon(const QColor &color, int size = 12);

@@ -26,6 +26,23 @@ enum class StanzaKind : quint8
     Other
 };
 
+// Who put a stanza on the wire: the peer or the user (Wire), xcm by itself (an automatic answer or a
+// rule's), or the user into a proxied stream (Injected). Nothing xcm sends is hidden: it is only marked.
+enum class StanzaOrigin : quint8
+{
+    Wire,
+    Automatic,
+    Injected,
+};
+
+// A stanza's first row in a log, or a later one for the same stanza: a held or delayed one logged again
+// as a proxy's fault rule let it go on. Request pairing counts a stanza once.
+enum class StanzaOccurrence : quint8
+{
+    First,
+    Repeat,
+};
+
 class StanzaData;
 
 // One top-level element as it crossed the wire: the exact bytes (for the log), the top-level name and

@@ -311,6 +311,14 @@
         <source>held by rule %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>passed on: delayed %1 ms by rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released: held %1 by rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

@@ -311,6 +311,14 @@
         <source>held by rule %1</source>
         <translation>zurückgehalten von Regel %1</translation>
     </message>
+    <message>
+        <source>passed on: delayed %1 ms by rule %2</source>
+        <translation>weitergegeben: um %1 ms verzögert von Regel %2</translation>
+    </message>
+    <message>
+        <source>released: held %1 by rule %2</source>
+        <translation>freigegeben: %1 zurückgehalten von Regel %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

@@ -4,6 +4,7 @@
 #include "countof.h"
 #include "hostandport.h"
 #include "jid.h"
+#include "originnote.h"
 #include "reconnectpolicy.h"
 #include "stanzaerror.h"
 #include "stanzapolicy.h"
@@ -338,25 +339,23 @@ void CliSession::workDone()
 
 void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
 {
-    QString note;
+    QString exchange;
     if (stanza.kind() != StanzaKind::Stream &&
         m_tracker.observe(stanza, sequence) == RequestTracker::Observation::Answer) {
-        const IqExchange *exchange = m_tracker.exchangeFor(sequence);
-        note = m_tracker.describe(*exchange, exchange->requestSequence);
+        const IqExchange *answered = m_tracker.exchangeFor(sequence);
+        exchange = m_tracker.describe(*answered, answered->requestSequence);
     }
-    if (m_sendingAnswer)
-        note = note.isEmpty() ? u"auto"_s : u"auto, "_s + note;
-    else if (!m_sendingRule.isEmpty())
-        note = u"rule %1"_s.arg(m_sendingRule) + (note.isEmpty() ? QString() : u", "_s + note);
+    const StanzaOrigin origin =
+        m_sendingAnswer || !m_sendingRule.isEmpty() ? StanzaOrigin::Automatic : StanzaOrigin::Wire;
     if (m_capture)
         m_capture->append({sequence, stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire()});
+                           stanza.isError(), stanza.wire(), origin, m_sendingRule});
+    const QString note = originNote(origin, m_sendingRule, exchange);
     if (!m_options.filter.isEmpty() &&
         !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
         return; // tracked and recorded above all the same: a printed answer still names its request's round
                 // trip
-    m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? "IN " : "OUT",
-                          note.isEmpty() ? QString() : u'[' + note + u']');
+    m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? "IN " : "OUT", note);
 }
 
 void CliSession::finish(int exitCode)

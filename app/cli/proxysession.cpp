@@ -4,6 +4,7 @@
 #include "clilogging.h"
 #include "countof.h"
 #include "hostandport.h"
+#include "originnote.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -34,35 +35,43 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     // The upstream leg's own stream items (xcm's header and handshake, the server's) are xcm's; the
     // rest is relayed and printed with the leg it travelled.
     connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
-        record(stanza);
+        record(stanza, StanzaOrigin::Wire, m_proxy.relayMark(), m_proxy.relayOccurrence());
         if (m_options.filter.matches(stanza))
-            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "OUT" : "C→S");
+            m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "OUT" : "C→S",
+                                  m_proxy.relayMark());
     });
     connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        record(stanza);
         const QString mark = std::exchange(m_serverStanzaMark, {});
+        record(stanza, StanzaOrigin::Wire, mark);
         if (m_options.filter.matches(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C", mark);
     });
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this, [this](const Stanza &stanza) {
-        record(stanza);
-        m_printer.printStanza(stanza, "S→C", u"[injected]"_s);
+        record(stanza, StanzaOrigin::Injected);
+        m_printer.printStanza(stanza, "S→C", originNote(StanzaOrigin::Injected, {}));
     });
+    connect(&m_proxy, &ComponentProxy::releasedToComponent, this,
+            [this](const Stanza &stanza, const QString &mark) {
+                record(stanza, StanzaOrigin::Wire, mark, StanzaOccurrence::Repeat);
+                if (m_options.filter.matches(stanza))
+                    m_printer.printStanza(stanza, "S→C", mark);
+            });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
     connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
                 const bool toServer = stanza.direction() == Direction::Sent;
                 if (!toServer) {
-                    m_serverStanzaMark = u"[%1]"_s.arg(mark); // printed with it, next
+                    m_serverStanzaMark = mark; // printed with it, next
                     return;
                 }
-                // What the component sent and a rule dropped is recorded here, as it never reaches the
-                // server leg (the server's stanzas are recorded on arrival; a held one is recorded
-                // when released).
-                if (action == Rule::Action::Drop)
-                    record(stanza);
+                // What the component sent and a rule dropped, held or delayed is a line of its own (a
+                // held or delayed one gets another when it goes on); a duplicate's copies were printed
+                // as they went.
+                if (action == Rule::Action::Duplicate)
+                    return;
+                record(stanza, StanzaOrigin::Wire, mark);
                 if (m_options.filter.matches(stanza))
-                    m_printer.printStanza(stanza, "C→S", u"[%1]"_s.arg(mark));
+                    m_printer.printStanza(stanza, "C→S", mark);
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
         m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run (SIGUSR1 releases held "
@@ -84,11 +93,12 @@ ProxySession::~ProxySession()
     m_proxy.disconnect(this);
 }
 
-void ProxySession::record(const Stanza &stanza)
+void ProxySession::record(const Stanza &stanza, StanzaOrigin origin, const QString &note,
+                          StanzaOccurrence occurrence)
 {
     if (m_capture)
         m_capture->append({++m_recorded, stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire()});
+                           stanza.isError(), stanza.wire(), origin, note, occurrence});
 }
 
 void ProxySession::releaseHeld()

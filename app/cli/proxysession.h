@@ -33,8 +33,10 @@ Q_SIGNALS:
 
 private:
     void finish(int exitCode);
-    // --record: every stanza xcm saw on either leg, whatever --filter prints.
-    void record(const Stanza &stanza);
+    // --record: every line xcm prints of either leg, whatever --filter shows, as the window's log records
+    // its rows (a held stanza twice: when held, and when released).
+    void record(const Stanza &stanza, StanzaOrigin origin = StanzaOrigin::Wire, const QString &note = {},
+                StanzaOccurrence occurrence = StanzaOccurrence::First);
 
     CliOptions m_options;
     TrafficPrinter m_printer;

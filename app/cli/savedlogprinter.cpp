@@ -3,6 +3,7 @@
 
 #include "capturereader.h"
 #include "countof.h"
+#include "originnote.h"
 #include "stanza.h"
 #include "trafficprinter.h"
 #include "xmlelement.h"
@@ -29,10 +30,12 @@ int printSavedLog(const CliOptions &options)
         const XmlElement element =
             record->kind == StanzaKind::Stream ? XmlElement() : XmlElement::parse(record->wire);
         const Stanza stanza(record->direction, record->timestampMs, record->wire, element);
-        if (!options.filter.isEmpty() && !options.filter.matches(stanza))
+        if (!options.filter.isEmpty() &&
+            !options.filter.matches(stanza, record->origin == StanzaOrigin::Automatic))
             continue;
         ++shown;
-        printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT");
+        printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
+                            originNote(record->origin, record->note));
     }
     for (const QString &problem : reader.problems())
         printer.warning(u"%1: %2"_s.arg(options.readPath, problem));

@@ -77,7 +77,7 @@ TrafficPrinter::~TrafficPrinter()
     flush();
 }
 
-void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, const QString &suffix)
+void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, const QString &note)
 {
     if (!m_style.showTraffic || m_outputClosed)
         return;
@@ -98,9 +98,10 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
         // What the parser never lets through, but a sent stanza might carry: shown as QString shows it.
         appendOnOneLine(m_pending, QString::fromUtf8(wire).toUtf8());
     }
-    if (!suffix.isEmpty()) {
-        m_pending += "  ";
-        m_pending += suffix.toUtf8();
+    if (!note.isEmpty()) {
+        m_pending += "  [";
+        m_pending += note.toUtf8();
+        m_pending += ']';
     }
     m_pending += '\n';
     lineAdded();

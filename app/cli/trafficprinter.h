@@ -33,8 +33,9 @@ public:
     explicit TrafficPrinter(Style style, QObject *parent = nullptr);
     ~TrafficPrinter() override; // writes what is still waiting
 
-    // `label`: "IN ", "OUT", "C→S" …; `suffix` follows the XML after two spaces ("[result in 1.2 ms]").
-    void printStanza(const Stanza &stanza, QByteArrayView label, const QString &suffix = {});
+    // `label`: "IN ", "OUT", "C→S" …; a `note` follows the XML after two spaces, in brackets ("[result
+    // in 1.2 ms]").
+    void printStanza(const Stanza &stanza, QByteArrayView label, const QString &note = {});
     void printLine(const QString &line);
     void status(const QString &line);
     // Something going wrong that has not ended the run (yet): shown even with --quiet.

@@ -37,7 +37,25 @@ QByteArrayView kindKeyBytes(StanzaKind kind)
     return "other";
 }
 
+QByteArrayView originKeyBytes(StanzaOrigin origin)
+{
+    switch (origin) {
+    case StanzaOrigin::Automatic:
+        return "automatic";
+    case StanzaOrigin::Injected:
+        return "injected";
+    case StanzaOrigin::Wire:
+        break;
+    }
+    return "wire";
+}
+
 } // namespace
+
+QString CaptureRecord::originKey(StanzaOrigin origin)
+{
+    return QString::fromLatin1(originKeyBytes(origin));
+}
 
 QString CaptureRecord::kindKey(StanzaKind kind)
 {
@@ -167,7 +185,25 @@ void CaptureRecord::appendJsonLine(QByteArray &out) const
     at = put(at, error ? "true" : "false");
     at = put(at, ",\"kind\":\"");
     at = put(at, kindKeyBytes(kind));
-    at = put(at, "\",\"seq\":");
+    at = put(at, "\",");
+    if (!note.isEmpty() || origin != StanzaOrigin::Wire || occurrence != StanzaOccurrence::First) {
+        // Rare (an answer xcm made, a fault rule's doing): no need to spare the appends.
+        out.append(head, at - head);
+        at = head;
+        if (!note.isEmpty()) {
+            out += "\"note\":\"";
+            appendJsonEscaped(out, note.toUtf8());
+            out += "\",";
+        }
+        if (origin != StanzaOrigin::Wire) {
+            out += "\"origin\":\"";
+            out += originKeyBytes(origin);
+            out += "\",";
+        }
+        if (occurrence == StanzaOccurrence::Repeat)
+            out += "\"repeat\":true,";
+    }
+    at = put(at, "\"seq\":");
     at = clocktext::putDigits(at, qint64(sequence), 1);
     at = put(at, ",\"time\":\"");
     at = putUtcTime(at, timestampMs);
@@ -208,6 +244,14 @@ std::optional<CaptureRecord> CaptureRecord::fromJsonLine(QByteArrayView line, QS
     record.sequence = quint64(object.value(u"seq"_s).toInteger());
     record.kind = kindFromKey(object.value(u"kind"_s).toString()).value_or(StanzaKind::Other);
     record.error = object.value(u"error"_s).toBool();
+    const QString origin = object.value(u"origin"_s).toString(u"wire"_s);
+    for (const StanzaOrigin known : {StanzaOrigin::Wire, StanzaOrigin::Automatic, StanzaOrigin::Injected}) {
+        if (originKey(known) == origin)
+            record.origin = known;
+    }
+    record.note = object.value(u"note"_s).toString();
+    if (object.value(u"repeat"_s).toBool())
+        record.occurrence = StanzaOccurrence::Repeat;
     return record;
 }
 

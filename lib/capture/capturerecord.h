@@ -12,8 +12,10 @@
 namespace xcm {
 
 // One stanza as a capture or a JSON Lines export holds it: one JSON object a line with seq, time (UTC,
-// ISO 8601 with milliseconds), direction, kind, error, bytes and xml. Handshake digests never reach
-// the line (redacted on the way out, whatever the caller holds).
+// ISO 8601 with milliseconds), direction, kind, error, bytes and xml, and where there is one to tell,
+// origin ("automatic", "injected"), note (a rule's name for its answer, what a fault rule did) and repeat
+// (true: the line before of the same stanza counts, see StanzaOccurrence).
+// Handshake digests never reach the line (redacted on the way out, whatever the caller holds).
 struct CaptureRecord
 {
     Q_DECLARE_TR_FUNCTIONS(xcm::CaptureRecord)
@@ -24,6 +26,9 @@ public:
     StanzaKind kind = StanzaKind::Other;
     bool error = false;
     QByteArray wire;
+    StanzaOrigin origin = StanzaOrigin::Wire;
+    QString note{}; // {}: records braced without it are fine
+    StanzaOccurrence occurrence = StanzaOccurrence::First;
 
     // The line, ending in '\n'.
     QByteArray toJsonLine() const;
@@ -32,6 +37,7 @@ public:
     // A line without its '\n'; on failure nothing and why ("not JSON: …", "no 'xml'").
     static std::optional<CaptureRecord> fromJsonLine(QByteArrayView line, QString *error = nullptr);
 
+    static QString originKey(StanzaOrigin origin);
     static QString kindKey(StanzaKind kind);
     static std::optional<StanzaKind> kindFromKey(QStringView key);
 

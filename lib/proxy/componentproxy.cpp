@@ -4,6 +4,7 @@
 #include "hostandport.h"
 #include "incomingcomponentstream.h"
 #include "logging.h"
+#include "requesttracker.h"
 #include "stanzapolicy.h"
 #include "xmlelement.h"
 
@@ -310,15 +311,18 @@ bool ComponentProxy::applyFaults(const Stanza &stanza)
     case Rule::Action::Delay:
         mark = tr("delayed %1 ms by rule %2").arg(verdict.delayMs).arg(verdict.ruleName);
         // Later stanzas overtake it, as on a slow network path.
-        QTimer::singleShot(verdict.delayMs, this, [this, stanza, generation = m_faultGeneration] {
-            if (generation == m_faultGeneration)
-                relayOnLeg(stanza);
-        });
+        QTimer::singleShot(
+            verdict.delayMs, this,
+            [this, stanza, generation = m_faultGeneration,
+             passed = tr("passed on: delayed %1 ms by rule %2").arg(verdict.delayMs).arg(verdict.ruleName)] {
+                if (generation == m_faultGeneration)
+                    relayOnLeg(stanza, passed, Release::Late);
+            });
         break;
     case Rule::Action::Duplicate:
         mark = tr("duplicated by rule %1").arg(verdict.ruleName);
-        relayOnLeg(stanza);
-        relayOnLeg(stanza);
+        relayOnLeg(stanza, mark, Release::Copy);
+        relayOnLeg(stanza, mark, Release::Copy);
         break;
     case Rule::Action::Hold:
         mark = tr("held by rule %1").arg(verdict.ruleName);
@@ -331,24 +335,38 @@ bool ComponentProxy::applyFaults(const Stanza &stanza)
     return true;
 }
 
-void ComponentProxy::relayOnLeg(const Stanza &stanza)
+void ComponentProxy::relayOnLeg(const Stanza &stanza, const QString &mark, Release release)
 {
     if (stanza.direction() == Direction::Received) {
-        if (m_stream)
-            m_stream->write(stanza.wire());
+        if (!m_stream)
+            return;
+        m_stream->write(stanza.wire());
         throttleUpstream();
-    } else {
-        if (!m_upstream.relay(stanza))
-            qCInfo(lcConnection) << "proxy: a faulted stanza for the server found the server leg down";
-        throttleComponent();
+        // The arrival's row tells of a duplicate's copies; one let go after a while gets its own.
+        if (release == Release::Late)
+            Q_EMIT releasedToComponent(
+                stanza.passedOn(Direction::Received, QDateTime::currentMSecsSinceEpoch()), mark);
+        return;
     }
+    m_relayMark = mark;
+    m_relayOccurrence = release == Release::Late ? StanzaOccurrence::Repeat : StanzaOccurrence::First;
+    if (!m_upstream.relay(stanza))
+        qCInfo(lcConnection) << "proxy: a faulted stanza for the server found the server leg down";
+    m_relayMark.clear();
+    m_relayOccurrence = StanzaOccurrence::First;
+    throttleComponent();
 }
 
 void ComponentProxy::releaseHeld()
 {
     const QList<FaultInjector::HeldStanza> held = m_faults.releaseAll();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const FaultInjector::HeldStanza &entry : held)
-        relayOnLeg(entry.stanza);
+        relayOnLeg(entry.stanza,
+                   tr("released: held %1 by rule %2")
+                       .arg(RequestTracker::formatRecordedDuration(double(now - entry.stanza.timestampMs())),
+                            entry.ruleName),
+                   Release::Late);
 }
 
 void ComponentProxy::forgetFaults()

@@ -62,6 +62,13 @@ public:
     FaultInjector &faults() { return m_faults; }
     // Relays every stanza a hold rule kept, on its own leg, oldest first.
     void releaseHeld();
+    // While upstream() reports a component → server stanza a fault rule acted on (a copy a duplicate
+    // rule made, one a hold or delay rule let go): what the rule did, for the log ("duplicated by rule
+    // X", "released: held 2.10 s by rule X"); empty for an untouched relay.
+    const QString &relayMark() const { return m_relayMark; }
+    // While upstream() reports a component → server stanza a hold or delay rule let go: logged already
+    // when the rule acted, it is a repeat.
+    StanzaOccurrence relayOccurrence() const { return m_relayOccurrence; }
 
 Q_SIGNALS:
     // Something happened on the component's side, in words for the connection bar and xcm-cli
@@ -71,6 +78,10 @@ Q_SIGNALS:
     void componentChanged(bool connected);
     // A stanza injected towards the component, for the log (Direction::Received).
     void injectedToComponent(const xcm::Stanza &stanza);
+    // A server → component stanza a hold or delay rule kept has now gone to the component
+    // (Direction::Received, stamped now; a StanzaOccurrence::Repeat of its arrival); `mark` as
+    // relayMark()'s. The other leg's come as upstream()'s stanzaSent, with relayMark().
+    void releasedToComponent(const xcm::Stanza &stanza, const QString &mark);
     // A fault rule acted on `stanza` (Direction::Received: server → component, Sent: component →
     // server); `mark` says what, for the log: "dropped by rule X", "delayed 500 ms by rule X", …
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
@@ -90,7 +101,14 @@ private:
     void onComponentFinished(const StreamError &error, const QString &explanation);
     void refuseSecond(QTcpSocket *socket);
     bool applyFaults(const Stanza &stanza);
-    void relayOnLeg(const Stanza &stanza);
+    // A faulted stanza relayed now: a duplicate's copy, or one a hold or delay rule let go.
+    enum class Release
+    {
+        Copy,
+        Late
+    };
+    // Relays `stanza` on its own leg, reported with `mark` (see relayMark()).
+    void relayOnLeg(const Stanza &stanza, const QString &mark, Release release);
     void forgetFaults();
     StreamParser::Limits limits() const;
 
@@ -103,6 +121,8 @@ private:
     QString m_componentAddress;
     bool m_upstreamErrorRelayed = false;
     FaultInjector m_faults;
+    QString m_relayMark;
+    StanzaOccurrence m_relayOccurrence = StanzaOccurrence::First;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
 };
 

@@ -77,10 +77,15 @@ void ThreadedProxy::followRelay()
     ComponentConnection &server = m_proxy->upstream();
     const auto postStanza = [this, &server](const Stanza &stanza) {
         post(
-            [this, stanza, counters = server.counters(), injected = m_relayInjecting] {
+            [this, stanza, counters = server.counters(), injected = m_relayInjecting,
+             mark = m_proxy->relayMark(), occurrence = m_proxy->relayOccurrence()] {
                 m_reportingInjected = injected;
+                m_reportingMark = mark;
+                m_reportingOccurrence = occurrence;
                 m_upstream.mirrorStanza(stanza, counters);
                 m_reportingInjected = false;
+                m_reportingMark.clear();
+                m_reportingOccurrence = StanzaOccurrence::First;
             },
             stanza.wire().size());
     };
@@ -109,6 +114,11 @@ void ThreadedProxy::followRelay()
     connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
         post([this, stanza] { Q_EMIT injectedToComponent(stanza); }, stanza.wire().size());
     });
+    connect(m_proxy, &ComponentProxy::releasedToComponent, m_proxy,
+            [this](const Stanza &stanza, const QString &mark) {
+                post([this, stanza, mark] { Q_EMIT releasedToComponent(stanza, mark); },
+                     stanza.wire().size());
+            });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
                 post([this, stanza, action, mark, facts = componentFacts()] {

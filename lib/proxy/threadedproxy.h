@@ -70,6 +70,9 @@ public:
     // stanzaSent on upstream() comes while isReportingInjected() says so.
     QString injectToServer(const QByteArray &xml);
     bool isReportingInjected() const { return m_reportingInjected; }
+    // ComponentProxy::relayMark() and relayOccurrence() of the stanzaSent upstream() is reporting.
+    const QString &reportingMark() const { return m_reportingMark; }
+    StanzaOccurrence reportingOccurrence() const { return m_reportingOccurrence; }
 
     // The fault rules as the relay thread runs them: set, switched and resumed here, counted there.
     RuleRunner &faults() { return m_faults; }
@@ -89,6 +92,7 @@ Q_SIGNALS:
     void componentEvent(const QString &text, bool problem, qint64 atMs);
     void componentChanged(bool connected);
     void injectedToComponent(const xcm::Stanza &stanza);
+    void releasedToComponent(const xcm::Stanza &stanza, const QString &mark);
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
     void heldCountChanged(int count);
 
@@ -133,6 +137,8 @@ private:
     QString m_componentAddress;
     int m_heldCount = 0;
     bool m_reportingInjected = false;
+    QString m_reportingMark;
+    StanzaOccurrence m_reportingOccurrence = StanzaOccurrence::First;
     bool m_delivering = false;
     quint64 m_rulesGeneration = 0;
 

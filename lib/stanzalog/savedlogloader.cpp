@@ -21,6 +21,10 @@ constexpr qint64 batchIntervalMs = 50;
 struct SavedLogLoader::Batch
 {
     std::vector<Stanza> stanzas;
+    // Each stanza's, as recorded (most notes are empty).
+    std::vector<StanzaOrigin> origins;
+    std::vector<QString> notes;
+    std::vector<StanzaOccurrence> occurrences;
     qint64 bytesRead = 0;
     bool last = false;
     QStringList problems;
@@ -88,6 +92,9 @@ void SavedLogLoader::read(const QString &path)
             break;
         batch->stanzas.push_back(
             StanzaLogModel::stanzaFromWire(record->direction, record->timestampMs, record->wire));
+        batch->origins.push_back(record->origin);
+        batch->notes.push_back(record->note);
+        batch->occurrences.push_back(record->occurrence);
         if (batch->stanzas.size() >= batchStanzas || clock.elapsed() >= batchIntervalMs) {
             handOver(false);
             clock.restart();
@@ -103,8 +110,8 @@ void SavedLogLoader::take(const std::shared_ptr<Batch> &batch)
     if (!m_running)
         return; // cancelled meanwhile
     if (m_model) {
-        for (const Stanza &stanza : batch->stanzas)
-            m_model->append(stanza);
+        for (size_t i = 0; i < batch->stanzas.size(); ++i)
+            m_model->append(batch->stanzas[i], batch->origins[i], batch->notes[i], batch->occurrences[i]);
         m_model->flush();
     }
     m_stanzasRead += batch->stanzas.size();

@@ -40,8 +40,10 @@ StanzaLogExport::Snapshot StanzaLogExport::snapshot(const QAbstractItemModel *mo
         if (log) {
             const int at = proxy ? proxy->mapToSource(proxy->index(row, 0)).row() : row;
             const QByteArrayView wire = log->wireAt(at);
-            records.append({log->sequenceAt(at), log->timestampAt(at), log->directionAt(at), log->kindAt(at),
-                            log->isErrorAt(at), QByteArray::fromRawData(wire.data(), wire.size())});
+            const quint64 sequence = log->sequenceAt(at);
+            records.append({sequence, log->timestampAt(at), log->directionAt(at), log->kindAt(at),
+                            log->isErrorAt(at), QByteArray::fromRawData(wire.data(), wire.size()),
+                            log->originAt(at), log->noteFor(sequence), log->occurrenceAt(at)});
             continue;
         }
         const auto value = [&](int role) { return model->data(model->index(row, 0), role); };
@@ -50,7 +52,8 @@ StanzaLogExport::Snapshot StanzaLogExport::snapshot(const QAbstractItemModel *mo
                         Direction(value(StanzaLogModel::DirectionRole).toInt()),
                         StanzaKind(value(StanzaLogModel::KindRole).toInt()),
                         value(StanzaLogModel::IsErrorRole).toBool(),
-                        value(StanzaLogModel::WireRole).toByteArray()});
+                        value(StanzaLogModel::WireRole).toByteArray(),
+                        StanzaOrigin(value(StanzaLogModel::OriginRole).toInt())});
     }
     return snapshot;
 }

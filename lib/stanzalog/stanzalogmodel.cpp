@@ -247,7 +247,8 @@ QHash<int, QByteArray> StanzaLogModel::roleNames() const
     return names;
 }
 
-void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &note)
+void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &note,
+                            StanzaOccurrence occurrence)
 {
     if (stanza.isNull())
         return;
@@ -259,12 +260,13 @@ void StanzaLogModel::append(const Stanza &stanza, Origin origin, const QString &
     row.kind = stanza.kind();
     row.isError = stanza.isError();
     row.origin = origin;
+    row.occurrence = occurrence;
     const QByteArrayView wire =
         m_arena.store(row.kind == StanzaKind::Stream ? QByteArrayView(redactHandshakeDigests(stanza.wire()))
                                                      : QByteArrayView(stanza.wire()));
     row.wire = wire.data();
     row.wireSize = int(wire.size());
-    if (row.kind != StanzaKind::Stream && m_tracker)
+    if (row.kind != StanzaKind::Stream && m_tracker && occurrence == StanzaOccurrence::First)
         row.observation = m_tracker->observe(stanza, m_nextSequence);
     m_pending.push_back(std::move(row));
     ++m_nextSequence;
@@ -488,16 +490,6 @@ QString StanzaLogModel::answerText(int row) const
         return exchange.isEmpty() ? tr("injected by you") : tr("injected: %1").arg(exchange);
     }
     return exchange;
-}
-
-void StanzaLogModel::setNote(quint64 sequence, const QString &note)
-{
-    if (sequence < m_firstSequence || sequence >= m_nextSequence || note.isEmpty())
-        return;
-    m_notes.insert_or_assign(sequence, note);
-    const int row = rowForSequence(sequence);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, AnswerColumn), index(row, AnswerColumn));
 }
 
 QString StanzaLogModel::noteFor(quint64 sequence) const

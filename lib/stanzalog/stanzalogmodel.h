@@ -63,15 +63,8 @@ public:
     };
     Q_ENUM(Role)
 
-    // Who put a stanza on the wire: the peer or the user (Wire), xcm by itself (an automatic answer), or
-    // the user into a proxied stream (Injected). Nothing xcm sends is hidden: it is only marked.
-    enum class Origin : quint8
-    {
-        Wire,
-        Automatic,
-        Injected,
-    };
-    Q_ENUM(Origin)
+    // As captures record it, too.
+    using Origin = StanzaOrigin;
 
     // What a row is in a request/answer exchange (RFC 6120 §8.2.3), for colours, filters and flags.
     enum class ExchangeState : quint8
@@ -113,13 +106,13 @@ public:
     // Queues a stanza; it becomes a row at the next flush. `note`: for an automatic row the reply rule
     // that sent it (the Answer column says "rule NAME"); for another what a fault rule did to it
     // ("dropped by rule X"), shown as given.
-    void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &note = {});
+    void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &note = {},
+                StanzaOccurrence occurrence = StanzaOccurrence::First);
     // A stanza from its bytes as a row keeps them: the start tag read now, the element on demand (a
     // saved log read back becomes rows this way).
     static Stanza stanzaFromWire(Direction direction, qint64 timestampMs, const QByteArray &wire);
     Origin originAt(int row) const { return m_rows[size_t(row)].origin; }
-    // Notes a row appended already (queued or shown), as append() does.
-    void setNote(quint64 sequence, const QString &note);
+    StanzaOccurrence occurrenceAt(int row) const { return m_rows[size_t(row)].occurrence; }
     QString noteFor(quint64 sequence) const;
     // Turns the queue into rows now (one insertion).
     void flush();
@@ -189,6 +182,7 @@ private:
         bool isError = false;
         RequestTracker::Observation observation = RequestTracker::Observation::NotIq;
         Origin origin = Origin::Wire;
+        StanzaOccurrence occurrence = StanzaOccurrence::First;
     };
     // Column text of one row, derived on demand.
     struct RowText

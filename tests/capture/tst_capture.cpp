@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -88,6 +89,7 @@ class TestCapture : public QObject
 
 private Q_SLOTS:
     void recordRoundTrip();
+    void recordKeepsOriginAndNote();
     void recordEscapesEveryPosition();
     void recordRedactsHandshake();
     void writesPrivateFilesAndReadsThemBack();
@@ -108,6 +110,34 @@ void TestCapture::recordRoundTrip()
     const auto back = CaptureRecord::fromJsonLine(line.chopped(1), &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(*back, original);
+}
+
+void TestCapture::recordKeepsOriginAndNote()
+{
+    // Whether xcm made an answer, and what a fault rule did, survive a capture; a plain row's line has
+    // neither key. The line is what QJsonDocument writes of the same object (sorted keys, escapes).
+    CaptureRecord answer = record(3, "pong");
+    answer.origin = StanzaOrigin::Automatic;
+    answer.note = u"echo \"quoted\" \\ é"_s;
+    CaptureRecord injected = record(4, "poke");
+    injected.origin = StanzaOrigin::Injected;
+    CaptureRecord held = record(5, "late");
+    held.note = u"released: held 2.10 s by rule wait"_s;
+    held.occurrence = StanzaOccurrence::Repeat;
+    for (const CaptureRecord &original : {answer, injected, held, record(6)}) {
+        const QByteArray line = original.toJsonLine();
+        QString error;
+        const auto back = CaptureRecord::fromJsonLine(line.chopped(1), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->origin, original.origin);
+        QCOMPARE(back->note, original.note);
+        QCOMPARE(back->occurrence, original.occurrence);
+        QCOMPARE(*back, original);
+        QCOMPARE(line.chopped(1), QJsonDocument::fromJson(line).toJson(QJsonDocument::Compact));
+        QCOMPARE(line.contains("\"origin\""), original.origin != StanzaOrigin::Wire);
+        QCOMPARE(line.contains("\"note\""), !original.note.isEmpty());
+        QCOMPARE(line.contains("\"repeat\""), original.occurrence == StanzaOccurrence::Repeat);
+    }
 }
 
 void TestCapture::recordEscapesEveryPosition()

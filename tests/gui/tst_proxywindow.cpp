@@ -448,6 +448,20 @@ void TestProxyWindow::faultRulesActOnTheLegs()
     QCOMPARE(buttonWhileHeld, u"Release 1 Held"_s);
     QTRY_VERIFY(!release->isEnabled());
     QVERIFY(panel->message().startsWith(u"Released 1 held"_s));
+    // Two rows: when the rule held it, and when it went on, saying after how long.
+    QList<int> waitRows;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->directionAt(row) == Direction::Sent && log->wireAt(row).contains("wait for me"))
+            waitRows.append(row);
+    }
+    QCOMPARE(waitRows.size(), 2);
+    QCOMPARE(log->index(waitRows.first(), StanzaLogModel::AnswerColumn).data().toString(),
+             u"held by rule wait"_s);
+    const QString released = log->index(waitRows.last(), StanzaLogModel::AnswerColumn).data().toString();
+    QVERIFY2(released.startsWith(u"released: held "_s) && released.endsWith(u" by rule wait"_s),
+             qPrintable(released));
+    QCOMPARE(log->occurrenceAt(waitRows.first()), StanzaOccurrence::First); // pairing counts it once
+    QCOMPARE(log->occurrenceAt(waitRows.last()), StanzaOccurrence::Repeat);
     QVERIFY(proxy->setRules({}));
 }
 

@@ -14,6 +14,7 @@
 #include "profilestore.h"
 #include "prosodyserver.h"
 #include "responder.h"
+#include "savedlogwindow.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
 #include "stanzalogfiltermodel.h"
@@ -235,12 +236,30 @@ void TestWindowAsComponent::recordsTrafficToDisk()
     int received = 0;
     int answered = 0;
     while (const std::optional<CaptureRecord> record = reader.next()) {
-        if (record->wire.contains("rec1"))
-            ++(record->direction == Direction::Received ? received : answered);
+        if (!record->wire.contains("rec1"))
+            continue;
+        ++(record->direction == Direction::Received ? received : answered);
+        // Whose the answer was is recorded with it.
+        QCOMPARE(record->origin,
+                 record->direction == Direction::Sent ? StanzaOrigin::Automatic : StanzaOrigin::Wire);
     }
     QVERIFY2(reader.problems().isEmpty(), qPrintable(reader.problems().join(u'\n')));
     QCOMPARE(received, 1);
     QCOMPARE(answered, 1);
+    // Opened again, the log says so as the live one did.
+    SavedLogWindow *saved = m_window->openSavedLog(file);
+    QVERIFY(saved);
+    QTRY_VERIFY(!saved->isLoading());
+    const StanzaLogModel *log = saved->log();
+    int answerRow = -1;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->directionAt(row) == Direction::Sent && log->wireAt(row).contains("rec1"))
+            answerRow = row;
+    }
+    QVERIFY(answerRow >= 0);
+    const QString answer = log->index(answerRow, StanzaLogModel::AnswerColumn).data().toString();
+    QVERIFY2(answer.startsWith(u"auto answer, "_s), qPrintable(answer)); // "auto answer, < 1 ms"
+    saved->close();
     session->disconnectFromServer();
     QTRY_COMPARE(session->state(), ConnectionState::Disconnected);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // xcm-cli with real peers on a real Prosody: a slixmpp client asking xcm-cli (the component) things, and
 // slixmpp's ComponentXMPP echo bot connecting through `xcm-cli --proxy`.
+#include "capturerecord.h"
 #include "echocomponentprocess.h"
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
@@ -19,6 +20,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+using xcm::CaptureRecord;
 using xcm::XmlElement;
 using xcm::test::ComponentAccount;
 using xcm::test::EchoComponentProcess;
@@ -235,7 +237,7 @@ void TestCliPeers::rulesAnswerARealClient()
     QVERIFY(!rules.isEmpty());
     CliProcess cli;
     cli.start({u"--port"_s, QString::number(m_server->componentPort()), u"--domain"_s, comp.domain,
-               u"--rules"_s, rules},
+               u"--rules"_s, rules, u"--record"_s, dir.filePath(u"capture"_s)},
               comp.secret);
     QVERIFY2(cli.waitForError(u"connected as comp.localhost"_s), qPrintable(cli.output()));
     XmppClientProcess client(m_user, userPassword, m_server->clientPort());
@@ -256,6 +258,26 @@ void TestCliPeers::rulesAnswerARealClient()
     QTRY_VERIFY2(cli.output().contains(u"[rule roster, result in "_s), qPrintable(cli.output()));
     QVERIFY2(cli.output().contains(u"[rule echo]"_s), qPrintable(cli.output()));
     QVERIFY2(!cli.output().contains(u"service-unavailable"_s), qPrintable(cli.output()));
+
+    // The capture knows which answers xcm made, and by which rule: --read says so as the live run did.
+    cli.process.terminate();
+    QVERIFY(cli.process.waitForFinished(10000));
+    const QFileInfoList files =
+        QDir(dir.filePath(u"capture"_s)).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, files.first().filePath()});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(read.readAllStandardOutput()).split(u'\n');
+    const auto linesWith = [&lines](const QString &text) { return lines.filter(text); };
+    QCOMPARE(linesWith(u"OUT <iq"_s).filter(u"jabber:iq:roster"_s).size(), 1);
+    QVERIFY2(linesWith(u"OUT <iq"_s).filter(u"jabber:iq:roster"_s).first().endsWith(u"[rule roster]"_s),
+             qPrintable(lines.join(u'\n')));
+    QCOMPARE(linesWith(u"[rule echo]"_s).size(), 1);
+    QVERIFY(linesWith(u"[rule echo]"_s).first().contains(u"OUT <message"_s));
+    QCOMPARE(linesWith(u"[auto]"_s).size(), 1);                 // the built-in answer to the ping
+    QCOMPARE(linesWith(u"IN  <iq"_s).filter(u"["_s).size(), 0); // what the client sent is plain
 }
 
 void TestCliPeers::ruleActingInALoopPauses()
@@ -369,6 +391,8 @@ void TestCliPeers::proxyInjectsFaults()
                 "delay-ms='700'/>\n"
                 "  <rule name='twice' match=\"dir == in and body contains 'dup me'\" action='duplicate'/>\n"
                 "  <rule name='wait' match=\"dir == out and body contains 'hold me'\" action='hold'/>\n"
+                "  <rule name='late' match=\"dir == in and body contains 'late one'\" action='delay' "
+                "delay-ms='300'/>\n"
                 "</rules>\n");
     rules.close();
     const quint16 listenPort = freePort();
@@ -419,6 +443,21 @@ void TestCliPeers::proxyInjectsFaults()
     QVERIFY2(dropLines.first().endsWith(u"[dropped by rule lose]"_s), qPrintable(dropLines.first()));
     QVERIFY2(output.contains(u"[delayed 700 ms by rule slow]"_s), qPrintable(output));
     QVERIFY2(output.contains(u"[duplicated by rule twice]"_s), qPrintable(output));
+    // A delayed stanza's second line tells when it went on, on either leg.
+    const auto linesOf = [&cli](const QString &body, const QString &leg) {
+        return cli.output().split(u'\n').filter(body).filter(leg);
+    };
+    QCOMPARE(linesOf(u"slow one"_s, u"C→S"_s).size(), 2);
+    QVERIFY2(linesOf(u"slow one"_s, u"C→S"_s).last().endsWith(u"[passed on: delayed 700 ms by rule slow]"_s),
+             qPrintable(output));
+    XmppClientProcess late(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(send(u"m6"_s, u"late one"_s, late), qPrintable(late.failure() + cli.output()));
+    QCOMPARE(late.messageBody(u"m6"_s), u"late one"_s);
+    const QStringList lateLines = linesOf(u"late one"_s, u"S→C"_s);
+    QCOMPARE(lateLines.size(), 2);
+    QVERIFY2(lateLines.first().endsWith(u"[delayed 300 ms by rule late]"_s), qPrintable(lateLines.first()));
+    QVERIFY2(lateLines.last().endsWith(u"[passed on: delayed 300 ms by rule late]"_s),
+             qPrintable(lateLines.last()));
 
     // A held echo reaches the client only once SIGUSR1 releases it.
     QTimer::singleShot(1500, [&cli] { ::kill(pid_t(cli.process.processId()), SIGUSR1); });
@@ -429,6 +468,10 @@ void TestCliPeers::proxyInjectsFaults()
     QCOMPARE(held.messageBody(u"m5"_s), u"hold me"_s);
     QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(cli.output().contains(u"[held by rule wait]"_s), qPrintable(cli.output()));
+    static const QRegularExpression releasedLine(
+        u"C→S .*hold me.*\\[released: held [0-9.]+ m?s by rule wait\\]$"_s,
+        QRegularExpression::MultilineOption);
+    QTRY_VERIFY2(cli.output().contains(releasedLine), qPrintable(cli.output()));
     QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
 
     // --record kept both legs, whatever a rule did: ended as Ctrl+C ends it, the capture is complete.
@@ -451,7 +494,25 @@ void TestCliPeers::proxyInjectsFaults()
     QCOMPARE(recorded("received", "keep me"), 1);
     QCOMPARE(recorded("sent", "keep me"), 1); // the component's echo
     QCOMPARE(recorded("sent", "dup me"), 2);  // it got the message twice
-    QCOMPARE(recorded("sent", "hold me"), 1); // once, when released to the server
+    // As printed: a held or delayed stanza twice, each line saying what happened to it.
+    QCOMPARE(recorded("sent", "hold me"), 2);
+    QCOMPARE(recorded("received", "late one"), 2);
+    const auto recordedNote = [&lines](const char *body, const QString &note) {
+        return std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
+            const auto record = CaptureRecord::fromJsonLine(line);
+            return record && record->wire.contains(body) && record->note == note;
+        });
+    };
+    QCOMPARE(recordedNote("hold me", u"held by rule wait"_s), 1);
+    QCOMPARE(recordedNote("late one", u"delayed 300 ms by rule late"_s), 1);
+    QCOMPARE(recordedNote("late one", u"passed on: delayed 300 ms by rule late"_s), 1);
+    // The second line of a held or delayed stanza is a repeat: a saved log pairs it once.
+    const int repeats = std::count_if(lines.cbegin(), lines.cend(), [](const QByteArray &line) {
+        const auto record = CaptureRecord::fromJsonLine(line);
+        return record && record->occurrence == xcm::StanzaOccurrence::Repeat;
+    });
+    QCOMPARE(repeats, 3); // "slow one" and "late one" passed on, "hold me" released
+    QCOMPARE(recordedNote("please drop me", u"dropped by rule lose"_s), 1);
 }
 
 void TestCliPeers::proxyRefusesBadArguments_data()

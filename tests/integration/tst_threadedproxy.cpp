@@ -296,6 +296,7 @@ void TestThreadedProxy::faultRulesCountOnTheRelayThreadAndShowInTheMirror()
     QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
 
     QSignalSpy faulted(&proxy, &ThreadedProxy::stanzaFaulted);
+    QSignalSpy released(&proxy, &ThreadedProxy::releasedToComponent);
     QSignalSpy held(&proxy, &ThreadedProxy::heldCountChanged);
     QSignalSpy ruleChanges(&proxy.faults(), &RuleRunner::ruleChanged);
     // The client gives up waiting for the echo of a held message; it is held on the way in.
@@ -315,6 +316,13 @@ void TestThreadedProxy::faultRulesCountOnTheRelayThreadAndShowInTheMirror()
     QTRY_COMPARE(proxy.heldCount(), 0);
     QCOMPARE(held.last().at(0).toInt(), 0);
     QTRY_VERIFY(component.receivedBytes().contains("keep me"));
+    // The log hears when it went on, and after how long.
+    QTRY_COMPARE(released.size(), 1);
+    const auto releasedStanza = released.first().at(0).value<Stanza>();
+    QCOMPARE(releasedStanza.direction(), Direction::Received);
+    QVERIFY(releasedStanza.wire().contains("keep me"));
+    const QString mark = released.first().at(1).toString();
+    QVERIFY2(mark.startsWith(u"released: held "_s) && mark.endsWith(u" by rule keep"_s), qPrintable(mark));
 
     // Switched off here, it stops acting there.
     proxy.setRuleEnabled(0, false);

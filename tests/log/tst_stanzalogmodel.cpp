@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "capturerecord.h"
 #include "expression.h"
 #include "redaction.h"
 #include "stanzalogexport.h"
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void redaction_data();
     void redaction();
     void pairsRequestAndAnswerRows();
+    void aRepeatRowIsNotPairedAgain();
     void pairingSurvivesTheCapAndTheFilters();
     void unansweredFilterFollowsAnswers();
     void answerColumnNamesWhatCannotPair();
@@ -826,6 +828,34 @@ void TestStanzaLogModel::pairsRequestAndAnswerRows()
     QCOMPARE(model.index(2, 0).data(StanzaLogModel::RoundTripRole).toDouble(), -1.0);
 }
 
+void TestStanzaLogModel::aRepeatRowIsNotPairedAgain()
+{
+    // A proxy logs a delayed answer when it arrives and again when it goes on: one answer, not two.
+    StanzaLogModel model;
+    RequestTracker tracker;
+    model.setRequestTracker(&tracker);
+    const QByteArray answer = "<iq type='result' id='p1' from='server.example.org' to='bot.example.org'/>";
+    model.append(samples::sent("<iq type='get' id='p1' from='bot.example.org' to='server.example.org'>"
+                               "<ping xmlns='urn:xmpp:ping'/></iq>"));
+    model.append(samples::received(answer), StanzaLogModel::Origin::Wire, u"delayed 500 ms by rule slow"_s);
+    model.append(samples::received(answer), StanzaLogModel::Origin::Wire,
+                 u"passed on: delayed 500 ms by rule slow"_s, StanzaOccurrence::Repeat);
+    model.flush();
+    QCOMPARE(model.exchangeStateAt(0), StanzaLogModel::ExchangeState::Answered);
+    QCOMPARE(model.exchangeStateAt(1), StanzaLogModel::ExchangeState::Answer);
+    QCOMPARE(model.exchangeStateAt(2), StanzaLogModel::ExchangeState::None); // not an unsolicited answer
+    QCOMPARE(model.occurrenceAt(2), StanzaOccurrence::Repeat);
+    QCOMPARE(model.occurrenceAt(1), StanzaOccurrence::First);
+    QCOMPARE(cell(model, 2, StanzaLogModel::AnswerColumn), u"passed on: delayed 500 ms by rule slow"_s);
+    // An export keeps it a repeat, and what the rows noted.
+    const QList<QByteArray> lines = exported(model, StanzaLogExport::Format::JsonLines).split('\n');
+    const auto line = [&lines](int row) { return CaptureRecord::fromJsonLine(lines.at(row)).value(); };
+    QCOMPARE(line(2).occurrence, StanzaOccurrence::Repeat);
+    QCOMPARE(line(2).note, u"passed on: delayed 500 ms by rule slow"_s);
+    QCOMPARE(line(1).occurrence, StanzaOccurrence::First);
+    QCOMPARE(line(1).note, u"delayed 500 ms by rule slow"_s);
+}
+
 void TestStanzaLogModel::pairingSurvivesTheCapAndTheFilters()
 {
     StanzaLogModel model;
@@ -925,10 +955,10 @@ void TestStanzaLogModel::ruleRepliesNameTheirRule()
     QCOMPARE(cell(model, 0, StanzaLogModel::AnswerColumn), u"rule echo"_s);
     QCOMPARE(model.noteFor(model.sequenceAt(1)), QString());
     QCOMPARE(cell(model, 1, StanzaLogModel::AnswerColumn), u"sent by xcm automatically"_s);
-    // What a fault rule did to a relayed stanza, noted once the row exists.
-    model.append(samples::received("<message from='x@example.org' to='bot.example.org'/>"));
+    // What a fault rule did to a relayed stanza, shown as given.
+    model.append(samples::received("<message from='x@example.org' to='bot.example.org'/>"), Origin::Wire,
+                 u"dropped by rule lossy"_s);
     model.flush();
-    model.setNote(model.lastSequence(), u"dropped by rule lossy"_s);
     QCOMPARE(cell(model, 2, StanzaLogModel::AnswerColumn), u"dropped by rule lossy"_s);
     // The name goes with its row: dropped by the cap, it is forgotten.
     const quint64 first = model.sequenceAt(0);

@@ -69,7 +69,11 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
                     m_traffic->countErrors(errors);
             });
     connect(m_proxy.get(), &ThreadedProxy::injectedToComponent, this,
-            [this](const Stanza &stanza) { logStanza(stanza, int(StanzaLogModel::Origin::Injected)); });
+            [this](const Stanza &stanza) { logStanza(stanza, StanzaOrigin::Injected); });
+    connect(m_proxy.get(), &ThreadedProxy::releasedToComponent, this,
+            [this](const Stanza &stanza, const QString &mark) {
+                logStanza(stanza, StanzaOrigin::Wire, mark, StanzaOccurrence::Repeat);
+            });
     connect(m_proxy.get(), &ThreadedProxy::stanzaFaulted, this, &ProfileSession::noteFault);
     connect(m_proxy.get(), &ThreadedProxy::componentEvent, this,
             [this](const QString &text, bool problem, qint64 atMs) {
@@ -86,17 +90,19 @@ void ProfileSession::follow(ComponentConnection *connection)
 {
     // The log first, then the responder: a request's row comes before its automatic answer's.
     connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        logStanza(stanza, int(StanzaLogModel::Origin::Wire), std::exchange(m_faultMark, {}));
+        logStanza(stanza, StanzaOrigin::Wire, std::exchange(m_faultMark, {}));
         // A request a rule answers gets no automatic answer besides (one answer per request).
         if (!m_proxyMode && !m_rules->handleReceived(stanza))
             m_responder->handleReceived(stanza);
     });
     connect(connection, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
-        using Origin = StanzaLogModel::Origin;
-        const Origin origin = m_sendingAutomatic                              ? Origin::Automatic
-                              : m_proxyMode && m_proxy->isReportingInjected() ? Origin::Injected
-                                                                              : Origin::Wire;
-        logStanza(stanza, int(origin), m_sendingRule);
+        const StanzaOrigin origin = m_sendingAutomatic                              ? StanzaOrigin::Automatic
+                                    : m_proxyMode && m_proxy->isReportingInjected() ? StanzaOrigin::Injected
+                                                                                    : StanzaOrigin::Wire;
+        if (m_proxyMode)
+            logStanza(stanza, origin, m_proxy->reportingMark(), m_proxy->reportingOccurrence());
+        else
+            logStanza(stanza, origin, m_sendingRule);
         if (!m_proxyMode)
             m_responder->handleSent(stanza); // an answer by hand releases its held request
     });
@@ -159,12 +165,13 @@ void ProfileSession::sendRuleReply(const QByteArray &xml, const QString &ruleNam
         qCInfo(lcUi) << "rule" << ruleName << "of" << m_profile.name << "cannot send its reply:" << problem;
 }
 
-void ProfileSession::logStanza(const Stanza &stanza, int origin, const QString &note)
+void ProfileSession::logStanza(const Stanza &stanza, StanzaOrigin origin, const QString &note,
+                               StanzaOccurrence occurrence)
 {
-    m_log->append(stanza, StanzaLogModel::Origin(origin), note);
+    m_log->append(stanza, origin, note, occurrence);
     if (m_capture)
         m_capture->append({m_log->lastSequence(), stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire()});
+                           stanza.isError(), stanza.wire(), origin, note, occurrence});
 }
 
 QString ProfileSession::recordingDirectory() const
@@ -259,20 +266,11 @@ void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const 
         m_faultMark = mark;
         return;
     }
-    // From the component: the rows are the stanza going out to the server, if it does.
-    switch (action) {
-    case Rule::Action::Duplicate: // both copies went out already
-        m_log->setNote(m_log->lastSequence(), mark);
-        m_log->setNote(m_log->lastSequence() - 1, mark);
-        break;
-    case Rule::Action::Drop:
-    case Rule::Action::Hold:
-    case Rule::Action::Delay: // its row comes when it goes out; this one says why it did not yet
-        logStanza(stanza, int(StanzaLogModel::Origin::Wire), mark);
-        break;
-    case Rule::Action::Reply:
-        break;
-    }
+    // From the component: the rows are the stanza going out to the server, marked (a duplicate's two
+    // copies went out already). One that did not go out now gets a row saying why; if it goes out
+    // later, that row says so too.
+    if (action == Rule::Action::Drop || action == Rule::Action::Hold || action == Rule::Action::Delay)
+        logStanza(stanza, StanzaOrigin::Wire, mark);
 }
 
 int ProfileSession::heldRequestCount() const

@@ -175,7 +175,8 @@ private:
     void sendRuleReply(const QByteArray &xml, const QString &ruleName);
     void noteFault(const Stanza &stanza, Rule::Action action, const QString &mark);
     // Into the log, and into the capture while recording.
-    void logStanza(const Stanza &stanza, int origin, const QString &note = {});
+    void logStanza(const Stanza &stanza, StanzaOrigin origin, const QString &note = {},
+                   StanzaOccurrence occurrence = StanzaOccurrence::First);
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
     void readSecretsAndStart(const QString &readError);

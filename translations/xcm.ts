@@ -3024,14 +3024,6 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 stanzas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>showing the newest %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>1 line could not be read (hover for it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3053,6 +3045,14 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stanzas read · showing the newest %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3039,14 +3039,6 @@ bot.example.org | commands | Befehle</translation>
         <translation>%1 Stanzas gelesen, dann angehalten (Esc)</translation>
     </message>
     <message>
-        <source>%1 stanzas</source>
-        <translation>%1 Stanzas</translation>
-    </message>
-    <message>
-        <source>showing the newest %1</source>
-        <translation>die neuesten %1 werden gezeigt</translation>
-    </message>
-    <message>
         <source>1 line could not be read (hover for it)</source>
         <translation>1 Zeile war nicht lesbar (Details im Tooltip)</translation>
     </message>
@@ -3069,6 +3061,14 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>&amp;Log</source>
         <translation>Pr&amp;otokoll</translation>
+    </message>
+    <message>
+        <source>Read in full</source>
+        <translation>Vollständig gelesen</translation>
+    </message>
+    <message>
+        <source>%1 stanzas read · showing the newest %2</source>
+        <translation>%1 Stanzas gelesen · die neuesten %2 werden gezeigt</translation>
     </message>
 </context>
 <context>

@@ -123,13 +123,13 @@ void SavedLogWindow::updateStatus()
                                    locale.toString(m_loader->stanzasRead())));
         return;
     }
-    QString text =
-        m_loader->wasCancelled()
-            ? tr("%1 stanzas read, then stopped (Esc)").arg(locale.toString(m_loader->stanzasRead()))
-            : tr("%1 stanzas").arg(locale.toString(m_loader->stanzasRead()));
-    // The log keeps the newest rows within its cap: say what it holds.
-    if (m_model->droppedCount() > 0)
-        text += u" · "_s + tr("showing the newest %1").arg(locale.toString(m_model->rowCount()));
+    // The count is the log view's own status line: this one says how the reading went.
+    QString text = tr("Read in full");
+    if (m_loader->wasCancelled())
+        text = tr("%1 stanzas read, then stopped (Esc)").arg(locale.toString(m_loader->stanzasRead()));
+    else if (m_model->droppedCount() > 0) // the log keeps the newest rows within its cap: say so
+        text = tr("%1 stanzas read · showing the newest %2")
+                   .arg(locale.toString(m_loader->stanzasRead()), locale.toString(m_model->rowCount()));
     const QStringList &problems = m_loader->problems();
     if (!problems.isEmpty())
         text +=

@@ -52,6 +52,11 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
     QObject::connect(&stream, &StreamSocket::bytesRead, q,
                      [this](qint64 count) { counters.bytesIn += quint64(count); });
     QObject::connect(&stream, &StreamSocket::backlogChanged, q, &ComponentConnection::backlogChanged);
+    QObject::connect(&stream, &StreamSocket::backlogChanged, q, [this] {
+        // Closing, the wait for the server's answer counts from the last of our bytes that left.
+        if (closeTimer.isActive())
+            closeTimer.start(settings.closeTimeout);
+    });
     QObject::connect(&stream, &StreamSocket::errorOccurred, q,
                      [this](QAbstractSocket::SocketError error) { onSocketError(error); });
     QObject::connect(&stream, &StreamSocket::disconnected, q, [this] { onSocketDisconnected(); });
@@ -245,17 +250,10 @@ void ComponentConnectionPrivate::onConnectTimeout()
 void ComponentConnectionPrivate::onCloseTimeout()
 {
     // The close timeout is for the server's answer, not for our own bytes: while they are still
-    // leaving (a large send over a slow link) the wait starts again, and once more after the last of
-    // them left, for the server to answer. Only a whole closeTimeout in which nothing left ends it
-    // with bytes unsent, and that is no longer a clean close.
-    const qint64 unsent = stream.bytesToWrite();
-    if (unsent < unsentAtCloseCheck) {
-        qCDebug(lcConnection) << "closing:" << unsent << "bytes still leaving, waiting on";
-        unsentAtCloseCheck = unsent;
-        closeTimer.start(settings.closeTimeout);
-        return;
-    }
-    if (unsent > 0)
+    // leaving (a large send over a slow link) the wait starts again with each write that leaves (see
+    // the backlogChanged connection). So a whole closeTimeout has passed since the last of them left,
+    // or with none leaving at all: bytes unsent now are no longer a clean close.
+    if (const qint64 unsent = stream.bytesToWrite(); unsent > 0)
         pendingReason = {DisconnectReason::Kind::Timeout,
                          u"write-stalled"_s,
                          {},
@@ -303,10 +301,8 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
         closeSent = true;
     }
     setState(ConnectionState::Disconnecting, pendingReason);
-    if (!closeTimer.isActive()) {
-        unsentAtCloseCheck = stream.bytesToWrite();
+    if (!closeTimer.isActive())
         closeTimer.start(settings.closeTimeout);
-    }
     // Once the server has closed its side, or there is an error, nothing more is awaited from it.
     if (stream.parser().isClosed() || !streamError.isEmpty() || pendingReason.isError())
         stream.shutdownWhenFlushed();

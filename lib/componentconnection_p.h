@@ -83,7 +83,6 @@ public:
     QString reconnectNotice;
     bool closeSent = false;
     bool closingByUser = false; // disconnectFromServer() was called: whatever the reason, no retry
-    qint64 unsentAtCloseCheck = 0;
     struct PendingStanza
     {
         QByteArray wire;

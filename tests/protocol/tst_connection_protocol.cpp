@@ -62,6 +62,7 @@ private Q_SLOTS:
     void serverThatStopsReadingFailsTheClose_data();
     void serverThatStopsReadingFailsTheClose();
     void serverErrorDuringTheUserCloseIsTheReason();
+    void serverThatNeverClosesIsLeftAfterOneCloseTimeout();
     void headerAfterTheUserCloseGetsNoHandshake();
     void sendRefusals_data();
     void sendRefusals();
@@ -752,6 +753,25 @@ void TestConnectionProtocol::serverErrorDuringTheUserCloseIsTheReason()
     QCOMPARE(client.connection.lastReason().condition, u"not-well-formed"_s);
     QTest::qWait(300);
     QCOMPARE(reconnects.size(), 0);
+}
+
+void TestConnectionProtocol::serverThatNeverClosesIsLeftAfterOneCloseTimeout()
+{
+    // A stream error, then silence with the socket open: xcm closes its side and waits closeTimeout
+    // for the server's, once (it waited twice as long, taking its own </stream:stream> leaving as
+    // bytes still on their way).
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) { s.closeTimeout = 1s; });
+    QVERIFY(connectAndAuthenticate(server, client));
+    server.holdConnectionOpen();
+    QElapsedTimer clock;
+    clock.start();
+    server.send(
+        "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+    QVERIFY(client.waitFor(ConnectionState::Disconnected, 5000));
+    QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 1600, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(client.connection.lastReason().condition, u"policy-violation"_s);
 }
 
 void TestConnectionProtocol::headerAfterTheUserCloseGetsNoHandshake()

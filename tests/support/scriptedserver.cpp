@@ -5,6 +5,8 @@
 #include <QSslKey>
 #include <QTest>
 
+#include <unistd.h>
+
 namespace xcm::test {
 
 namespace {
@@ -14,6 +16,12 @@ constexpr std::chrono::milliseconds readTick{20};
 } // namespace
 
 ScriptedServer::ScriptedServer() = default;
+
+ScriptedServer::~ScriptedServer()
+{
+    if (m_heldDescriptor >= 0)
+        ::close(m_heldDescriptor);
+}
 
 QByteArray ScriptedServer::streamHeader(const QByteArray &streamId)
 {
@@ -109,6 +117,14 @@ void ScriptedServer::send(const QByteArray &bytes)
 {
     if (m_client)
         m_client->write(bytes);
+}
+
+void ScriptedServer::holdConnectionOpen()
+{
+    // A second descriptor of the socket: Qt closing its own does not close the connection.
+    if (m_client && m_heldDescriptor < 0)
+        m_heldDescriptor = ::dup(int(m_client->socketDescriptor()));
+    setReadRate(0);
 }
 
 void ScriptedServer::closeClient()

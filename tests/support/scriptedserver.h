@@ -19,6 +19,7 @@ public:
     static QByteArray streamHeader(const QByteArray &streamId = "s1");
 
     ScriptedServer();
+    ~ScriptedServer() override;
     // With a certificate and key (PEM), the server speaks direct TLS.
     bool listen(const QByteArray &certificatePem = {}, const QByteArray &keyPem = {});
     void stopListening();
@@ -38,6 +39,9 @@ public:
 
     void send(const QByteArray &bytes);
     void closeClient();
+    // From now on the current client's connection stays open until this server goes, whatever the
+    // client does: a server that neither reads nor closes (QTcpSocket would close on the client's FIN).
+    void holdConnectionOpen();
     // Sends the header, checks the handshake digest for `secret`, and answers `reply`.
     bool acceptHandshake(const QString &secret, const QByteArray &reply = "<handshake/>",
                          const QString &streamId = QStringLiteral("s1"));
@@ -52,6 +56,7 @@ private:
     QByteArray m_received;
     quint16 m_port = 0;
     int m_connections = 0;
+    int m_heldDescriptor = -1;
 };
 
 } // namespace xcm::test

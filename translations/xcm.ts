@@ -3055,6 +3055,10 @@ bot.example.org | commands | Commands</source>
         <source>%1 stanzas read · showing the newest %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 stanzas read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

@@ -3070,6 +3070,10 @@ bot.example.org | commands | Befehle</translation>
         <source>%1 stanzas read · showing the newest %2</source>
         <translation>%1 Stanzas gelesen · die neuesten %2 werden gezeigt</translation>
     </message>
+    <message>
+        <source>%1 stanzas read</source>
+        <translation>%1 Stanzas gelesen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

@@ -124,13 +124,13 @@ void SavedLogWindow::updateStatus()
         return;
     }
     // The count is the log view's own status line: this one says how the reading went.
-    QString text = tr("Read in full");
-    if (m_loader->wasCancelled())
-        text = tr("%1 stanzas read, then stopped (Esc)").arg(locale.toString(m_loader->stanzasRead()));
-    else if (m_model->droppedCount() > 0) // the log keeps the newest rows within its cap: say so
-        text = tr("%1 stanzas read · showing the newest %2")
-                   .arg(locale.toString(m_loader->stanzasRead()), locale.toString(m_model->rowCount()));
+    const QString read = locale.toString(m_loader->stanzasRead());
     const QStringList &problems = m_loader->problems();
+    QString text = problems.isEmpty() ? tr("Read in full") : tr("%1 stanzas read").arg(read);
+    if (m_loader->wasCancelled())
+        text = tr("%1 stanzas read, then stopped (Esc)").arg(read);
+    else if (m_model->droppedCount() > 0) // the log keeps the newest rows within its cap: say so
+        text = tr("%1 stanzas read · showing the newest %2").arg(read, locale.toString(m_model->rowCount()));
     if (!problems.isEmpty())
         text +=
             u" · "_s +

@@ -348,8 +348,7 @@ void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
     const StanzaOrigin origin =
         m_sendingAnswer || !m_sendingRule.isEmpty() ? StanzaOrigin::Automatic : StanzaOrigin::Wire;
     if (m_capture)
-        m_capture->append({sequence, stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire(), origin, m_sendingRule});
+        m_capture->append(CaptureRecord::of(sequence, stanza, origin, m_sendingRule));
     const QString note = originNote(origin, m_sendingRule, exchange);
     if (!m_options.filter.isEmpty() &&
         !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))

@@ -97,8 +97,7 @@ void ProxySession::record(const Stanza &stanza, StanzaOrigin origin, const QStri
                           StanzaOccurrence occurrence)
 {
     if (m_capture)
-        m_capture->append({++m_recorded, stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire(), origin, note, occurrence});
+        m_capture->append(CaptureRecord::of(++m_recorded, stanza, origin, note, occurrence));
 }
 
 void ProxySession::releaseHeld()

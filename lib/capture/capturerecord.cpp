@@ -57,6 +57,29 @@ QString CaptureRecord::originKey(StanzaOrigin origin)
     return QString::fromLatin1(originKeyBytes(origin));
 }
 
+std::optional<StanzaOrigin> CaptureRecord::originFromKey(QStringView key)
+{
+    for (const StanzaOrigin origin : {StanzaOrigin::Wire, StanzaOrigin::Automatic, StanzaOrigin::Injected}) {
+        if (originKey(origin) == key)
+            return origin;
+    }
+    return std::nullopt;
+}
+
+CaptureRecord CaptureRecord::of(quint64 sequence, const Stanza &stanza, StanzaOrigin origin,
+                                const QString &note, StanzaOccurrence occurrence)
+{
+    return {sequence,
+            stanza.timestampMs(),
+            stanza.direction(),
+            stanza.kind(),
+            stanza.isError(),
+            stanza.wire(),
+            origin,
+            note,
+            occurrence};
+}
+
 QString CaptureRecord::kindKey(StanzaKind kind)
 {
     return QString::fromLatin1(kindKeyBytes(kind));
@@ -149,6 +172,12 @@ void appendJsonEscaped(QByteArray &out, QByteArrayView text)
             break;
         case '\t':
             out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
             break;
         default:
             out += "\\u00";
@@ -244,11 +273,8 @@ std::optional<CaptureRecord> CaptureRecord::fromJsonLine(QByteArrayView line, QS
     record.sequence = quint64(object.value(u"seq"_s).toInteger());
     record.kind = kindFromKey(object.value(u"kind"_s).toString()).value_or(StanzaKind::Other);
     record.error = object.value(u"error"_s).toBool();
-    const QString origin = object.value(u"origin"_s).toString(u"wire"_s);
-    for (const StanzaOrigin known : {StanzaOrigin::Wire, StanzaOrigin::Automatic, StanzaOrigin::Injected}) {
-        if (originKey(known) == origin)
-            record.origin = known;
-    }
+    // A newer writer's origin this one does not know reads as the wire's.
+    record.origin = originFromKey(object.value(u"origin"_s).toString()).value_or(StanzaOrigin::Wire);
     record.note = object.value(u"note"_s).toString();
     if (object.value(u"repeat"_s).toBool())
         record.occurrence = StanzaOccurrence::Repeat;

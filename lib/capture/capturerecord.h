@@ -13,8 +13,9 @@ namespace xcm {
 
 // One stanza as a capture or a JSON Lines export holds it: one JSON object a line with seq, time (UTC,
 // ISO 8601 with milliseconds), direction, kind, error, bytes and xml, and where there is one to tell,
-// origin ("automatic", "injected"), note (a rule's name for its answer, what a fault rule did) and repeat
-// (true: the line before of the same stanza counts, see StanzaOccurrence).
+// origin ("automatic", "injected"), note (the log's words, in the language it was shown in: a rule's name
+// for its answer, what a fault rule did) and repeat (true: an earlier line of the same stanza is the one
+// that counts, see StanzaOccurrence).
 // Handshake digests never reach the line (redacted on the way out, whatever the caller holds).
 struct CaptureRecord
 {
@@ -27,8 +28,12 @@ public:
     bool error = false;
     QByteArray wire;
     StanzaOrigin origin = StanzaOrigin::Wire;
-    QString note{}; // {}: records braced without it are fine
+    QString note{}; // {}: no -Wmissing-field-initializers where a record is braced without it
     StanzaOccurrence occurrence = StanzaOccurrence::First;
+
+    // `stanza` as logged under `sequence`.
+    static CaptureRecord of(quint64 sequence, const Stanza &stanza, StanzaOrigin origin = StanzaOrigin::Wire,
+                            const QString &note = {}, StanzaOccurrence occurrence = StanzaOccurrence::First);
 
     // The line, ending in '\n'.
     QByteArray toJsonLine() const;
@@ -38,6 +43,7 @@ public:
     static std::optional<CaptureRecord> fromJsonLine(QByteArrayView line, QString *error = nullptr);
 
     static QString originKey(StanzaOrigin origin);
+    static std::optional<StanzaOrigin> originFromKey(QStringView key);
     static QString kindKey(StanzaKind kind);
     static std::optional<StanzaKind> kindFromKey(QStringView key);
 

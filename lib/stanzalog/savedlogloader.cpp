@@ -20,11 +20,15 @@ constexpr qint64 batchIntervalMs = 50;
 
 struct SavedLogLoader::Batch
 {
-    std::vector<Stanza> stanzas;
-    // Each stanza's, as recorded (most notes are empty).
-    std::vector<StanzaOrigin> origins;
-    std::vector<QString> notes;
-    std::vector<StanzaOccurrence> occurrences;
+    // A stanza and what its line says besides (most notes are empty).
+    struct Entry
+    {
+        Stanza stanza;
+        StanzaOrigin origin;
+        QString note;
+        StanzaOccurrence occurrence;
+    };
+    std::vector<Entry> entries;
     qint64 bytesRead = 0;
     bool last = false;
     QStringList problems;
@@ -90,12 +94,10 @@ void SavedLogLoader::read(const QString &path)
         const std::optional<CaptureRecord> record = reader.next();
         if (!record)
             break;
-        batch->stanzas.push_back(
-            StanzaLogModel::stanzaFromWire(record->direction, record->timestampMs, record->wire));
-        batch->origins.push_back(record->origin);
-        batch->notes.push_back(record->note);
-        batch->occurrences.push_back(record->occurrence);
-        if (batch->stanzas.size() >= batchStanzas || clock.elapsed() >= batchIntervalMs) {
+        batch->entries.push_back(
+            {StanzaLogModel::stanzaFromWire(record->direction, record->timestampMs, record->wire),
+             record->origin, record->note, record->occurrence});
+        if (batch->entries.size() >= batchStanzas || clock.elapsed() >= batchIntervalMs) {
             handOver(false);
             clock.restart();
         }
@@ -110,11 +112,11 @@ void SavedLogLoader::take(const std::shared_ptr<Batch> &batch)
     if (!m_running)
         return; // cancelled meanwhile
     if (m_model) {
-        for (size_t i = 0; i < batch->stanzas.size(); ++i)
-            m_model->append(batch->stanzas[i], batch->origins[i], batch->notes[i], batch->occurrences[i]);
+        for (const Batch::Entry &entry : batch->entries)
+            m_model->append(entry.stanza, entry.origin, entry.note, entry.occurrence);
         m_model->flush();
     }
-    m_stanzasRead += batch->stanzas.size();
+    m_stanzasRead += batch->entries.size();
     m_bytesRead = batch->bytesRead;
     if (!batch->last) {
         Q_EMIT progress();

@@ -118,7 +118,7 @@ void TestCapture::recordKeepsOriginAndNote()
     // neither key. The line is what QJsonDocument writes of the same object (sorted keys, escapes).
     CaptureRecord answer = record(3, "pong");
     answer.origin = StanzaOrigin::Automatic;
-    answer.note = u"echo \"quoted\" \\ é"_s;
+    answer.note = u"echo \"quoted\" \\ é \b\f\t\x01"_s;
     CaptureRecord injected = record(4, "poke");
     injected.origin = StanzaOrigin::Injected;
     CaptureRecord held = record(5, "late");

@@ -176,7 +176,7 @@ void TestCommandLine::opensSavedLogsGivenAsArguments()
     QVERIFY(app.waitForFinished(30000));
     const QString output = QString::fromUtf8(app.readAllStandardOutput());
     QVERIFY2(app.exitCode() == 0, qPrintable(output + QString::fromUtf8(app.readAllStandardError())));
-    QVERIFY2(output.contains(u"saved log capture-test.jsonl: 2 stanzas · 1 line could not be read"_s),
+    QVERIFY2(output.contains(u"saved log capture-test.jsonl: 2 stanzas read · 1 line could not be read"_s),
              qPrintable(output));
 }
 

@@ -462,6 +462,32 @@ void TestProxyWindow::faultRulesActOnTheLegs()
              qPrintable(released));
     QCOMPARE(log->occurrenceAt(waitRows.first()), StanzaOccurrence::First); // pairing counts it once
     QCOMPARE(log->occurrenceAt(waitRows.last()), StanzaOccurrence::Repeat);
+
+    // The server's message delayed on its way in has its second row too; the component's echo
+    // duplicated on its way out has two rows, each marked.
+    Rule late(u"late"_s, u"dir == in and body contains 'come late'"_s, {});
+    late.setAction(Rule::Action::Delay);
+    late.setDelayMs(300);
+    Rule again(u"again"_s, u"dir == out and body contains 'come late'"_s, {});
+    again.setAction(Rule::Action::Duplicate);
+    QVERIFY(proxy->setRules({late, again}));
+    XmppClientProcess lateClient(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(lateClient.run({u"<message type='chat' id='d1' to='%1'><body>come late</body></message>"_s.arg(
+                                echo.domain)},
+                            10s),
+             qPrintable(lateClient.failure() + m_component->output()));
+    const auto notesOf = [log](Direction direction) {
+        QStringList notes;
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->directionAt(row) == direction && log->wireAt(row).contains("come late"))
+                notes << log->index(row, StanzaLogModel::AnswerColumn).data().toString();
+        }
+        return notes;
+    };
+    QTRY_COMPARE(notesOf(Direction::Received), QStringList({u"delayed 300 ms by rule late"_s,
+                                                            u"passed on: delayed 300 ms by rule late"_s}));
+    QTRY_COMPARE(notesOf(Direction::Sent),
+                 QStringList({u"duplicated by rule again"_s, u"duplicated by rule again"_s}));
     QVERIFY(proxy->setRules({}));
 }
 

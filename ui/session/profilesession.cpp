@@ -170,8 +170,7 @@ void ProfileSession::logStanza(const Stanza &stanza, StanzaOrigin origin, const 
 {
     m_log->append(stanza, origin, note, occurrence);
     if (m_capture)
-        m_capture->append({m_log->lastSequence(), stanza.timestampMs(), stanza.direction(), stanza.kind(),
-                           stanza.isError(), stanza.wire(), origin, note, occurrence});
+        m_capture->append(CaptureRecord::of(m_log->lastSequence(), stanza, origin, note, occurrence));
 }
 
 QString ProfileSession::recordingDirectory() const

@@ -7,6 +7,7 @@
 #include "profilesession.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
+#include "standardkeys.h"
 #include "stanzalogview.h"
 
 #include <QAction>
@@ -120,8 +121,9 @@ void MainWindowActions::buildProfileMenu(QMenuBar *bar)
     addMenuAction(menu, tr("&Open Saved Log…"), "openSavedLogAction"_L1, QKeySequence::Open,
                   [window] { window->openSavedLogWithDialog(); });
     menu->addSeparator();
-    QAction *quit =
-        addMenuAction(menu, tr("&Quit"), "quitAction"_L1, QKeySequence::Quit, [window] { window->close(); });
+    QAction *quit = addMenuAction(menu, tr("&Quit"), "quitAction"_L1, {}, [window] { window->close(); });
+    // The keys a saved log's window binds: Ctrl+Q also where the platform binds none.
+    quit->setShortcuts(standardKeysAnd(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
 }
 

@@ -3,6 +3,7 @@
 
 #include "requesttracker.h"
 #include "savedlogloader.h"
+#include "standardkeys.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
 
@@ -48,19 +49,11 @@ SavedLogWindow::SavedLogWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    // The platform's keys for Close and Quit, and Ctrl+W and Ctrl+Q always: some platforms' themes
-    // (offscreen, for one) bind neither.
-    const auto keys = [](QKeySequence::StandardKey standard, QKeySequence fallback) {
-        QList<QKeySequence> bound = QKeySequence::keyBindings(standard);
-        if (!bound.contains(fallback))
-            bound.append(fallback);
-        return bound;
-    };
     QAction *close = file->addAction(tr("&Close"), this, &QWidget::close);
-    close->setShortcuts(keys(QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)));
+    close->setShortcuts(standardKeysAnd(QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)));
     close->setObjectName("closeSavedLogAction"_L1);
     QAction *quit = file->addAction(tr("&Quit"), this, &SavedLogWindow::quitRequested);
-    quit->setShortcuts(keys(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    quit->setShortcuts(standardKeysAnd(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setObjectName("quitAction"_L1);
     quit->setMenuRole(QAction::QuitRole);
     QMenu *log = menuBar()->addMenu(tr("&Log"));

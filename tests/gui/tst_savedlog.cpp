@@ -265,6 +265,11 @@ void TestSavedLog::quittingClosesTheSavedLogs()
     QVERIFY(third);
     main.close();
     QTRY_VERIFY(!third);
+    // And Quit there has the same keys as in a saved log's window.
+    main.show();
+    QVERIFY(QTest::qWaitForWindowActive(&main));
+    QTest::keyClick(&main, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!main.isVisible());
 }
 
 QTEST_MAIN(TestSavedLog)

@@ -1370,6 +1370,77 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::LogExportActions</name>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an export to %1 is still being written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2… %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported 1 stanza to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 stanzas to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Shown Stanzas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Stanza Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::LogFilterBar</name>
     <message>
         <source>&amp;Find…</source>
@@ -3429,55 +3500,11 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export All…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Shown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy Stanza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported 1 stanza to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 stanzas to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Shown Stanzas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Stanza Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3490,14 +3517,6 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport All…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;Shown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3518,10 +3537,6 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Cleared %1 stanzas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>XML log (*.log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3551,18 +3566,6 @@ bot.example.org | commands | Commands</source>
     <message>
         <source>No stanza matches the filter.
 Esc clears the search; the boxes and lists above widen the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an export to %1 is still being written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1 stanzas to %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1 stanzas to %2… %3 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

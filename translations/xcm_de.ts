@@ -1377,6 +1377,77 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::LogExportActions</name>
+    <message>
+        <source>E&amp;xport All…</source>
+        <translation>Alles e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export All…</source>
+        <translation>Export …</translation>
+    </message>
+    <message>
+        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
+        <translation>Das ganze Protokoll als XML-Protokoll oder JSON Lines speichern (Strg+E); der Handshake-Digest wird nie geschrieben</translation>
+    </message>
+    <message>
+        <source>Export &amp;Shown…</source>
+        <translation>Ange&amp;zeigte exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Shown…</source>
+        <translation>Angezeigte exportieren …</translation>
+    </message>
+    <message>
+        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
+        <translation>Nur die Stanzas speichern, die die Filter zeigen (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>there is no log</source>
+        <translation>es gibt kein Protokoll</translation>
+    </message>
+    <message>
+        <source>an export to %1 is still being written</source>
+        <translation>ein Export nach %1 wird noch geschrieben</translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2…</source>
+        <translation>%1 Stanzas werden nach %2 exportiert …</translation>
+    </message>
+    <message>
+        <source>Exporting %1 stanzas to %2… %3 %</source>
+        <translation>%1 Stanzas werden nach %2 exportiert … %3 %</translation>
+    </message>
+    <message>
+        <source>Exported 1 stanza to %1</source>
+        <translation>1 Stanza nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 stanzas to %2</source>
+        <translation>%1 Stanzas nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Export Shown Stanzas</source>
+        <translation>Angezeigte Stanzas exportieren</translation>
+    </message>
+    <message>
+        <source>Export Stanza Log</source>
+        <translation>Stanza-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>XML log (*.log)</source>
+        <translation>XML-Protokoll (*.log)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+</context>
+<context>
     <name>xcm::LogFilterBar</name>
     <message>
         <source>&amp;Find…</source>
@@ -3444,56 +3515,12 @@ bot.example.org | commands | Befehle</translation>
         <translation>Alle Stanzas aus dem Protokoll entfernen (Strg+L)</translation>
     </message>
     <message>
-        <source>Export All…</source>
-        <translation>Export …</translation>
-    </message>
-    <message>
-        <source>Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake digest is never written</source>
-        <translation>Das ganze Protokoll als XML-Protokoll oder JSON Lines speichern (Strg+E); der Handshake-Digest wird nie geschrieben</translation>
-    </message>
-    <message>
-        <source>Export Shown…</source>
-        <translation>Angezeigte exportieren …</translation>
-    </message>
-    <message>
-        <source>Save only the stanzas the filters show (Ctrl+Shift+E)</source>
-        <translation>Nur die Stanzas speichern, die die Filter zeigen (Strg+Umschalt+E)</translation>
-    </message>
-    <message>
         <source>Copy Stanza</source>
         <translation>Stanza kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>there is no log</source>
-        <translation>es gibt kein Protokoll</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2</source>
-        <translation>Export nach %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Exported 1 stanza to %1</source>
-        <translation>1 Stanza nach %1 exportiert</translation>
-    </message>
-    <message>
-        <source>Exported %1 stanzas to %2</source>
-        <translation>%1 Stanzas nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Shown Stanzas</source>
-        <translation>Angezeigte Stanzas exportieren</translation>
-    </message>
-    <message>
-        <source>Export Stanza Log</source>
-        <translation>Stanza-Protokoll exportieren</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
@@ -3506,14 +3533,6 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>&amp;Leeren</translation>
-    </message>
-    <message>
-        <source>E&amp;xport All…</source>
-        <translation>Alles e&amp;xportieren …</translation>
-    </message>
-    <message>
-        <source>Export &amp;Shown…</source>
-        <translation>Ange&amp;zeigte exportieren …</translation>
     </message>
     <message>
         <source>&amp;Copy Stanza</source>
@@ -3534,10 +3553,6 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Cleared %1 stanzas</source>
         <translation>%1 Stanzas entfernt</translation>
-    </message>
-    <message>
-        <source>XML log (*.log)</source>
-        <translation>XML-Protokoll (*.log)</translation>
     </message>
     <message>
         <source>Slowest first</source>
@@ -3568,18 +3583,6 @@ bot.example.org | commands | Befehle</translation>
 Esc clears the search; the boxes and lists above widen the rest.</source>
         <translation>Kein Stanza passt zum Filter.
 Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translation>
-    </message>
-    <message>
-        <source>an export to %1 is still being written</source>
-        <translation>ein Export nach %1 wird noch geschrieben</translation>
-    </message>
-    <message>
-        <source>Exporting %1 stanzas to %2…</source>
-        <translation>%1 Stanzas werden nach %2 exportiert …</translation>
-    </message>
-    <message>
-        <source>Exporting %1 stanzas to %2… %3 %</source>
-        <translation>%1 Stanzas werden nach %2 exportiert … %3 %</translation>
     </message>
 </context>
 <context>

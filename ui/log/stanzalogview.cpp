@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One cohesive thing, kept whole on purpose just past 600 lines: the log view wiring its table, filter bar,
-// detail pane and status line to one filter model, with the commands that act on that same state (pause,
-// follow, clear, copy, export). The request commands are ExchangeActions'; the next cut, if it grows, is
-// the pause/follow/clear/export commands into a class of their own.
 #include "stanzalogview.h"
 
 #include "exchangeactions.h"
 #include "logcontrols.h"
+#include "logexportactions.h"
 #include "logfilterbar.h"
 #include "logstatusline.h"
 #include "logviewlogging.h"
 #include "stanzadetailpane.h"
 #include "stanzalogdelegate.h"
-#include "stanzalogexport.h"
-#include "stanzalogexportjob.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogheader.h"
 #include "stanzalogmodel.h"
@@ -22,14 +17,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
@@ -54,6 +45,8 @@ StanzaLogView::StanzaLogView(Source source, QWidget *parent)
     createActions();
     createTable();
     createExchangeActions();
+    m_exportActions = new LogExportActions(m_filter, this);
+    addActions({m_exportActions->exportAllAction(), m_exportActions->exportShownAction()});
     m_filterBar = new LogFilterBar(m_filter, m_table);
     addCommandsTo(m_filterBar);
     m_detailPane = new StanzaDetailPane;
@@ -90,9 +83,12 @@ StanzaLogView::StanzaLogView(Source source, QWidget *parent)
         m_menuActions += {LogControls::separator(this), m_exchangeActions->goToPartnerAction(), m_sortAction,
                           LogControls::separator(this), m_copyStanzaAction};
     }
-    m_menuActions += {LogControls::separator(this), m_exportAction, m_exportShownAction};
+    m_menuActions += {LogControls::separator(this), m_exportActions->exportAllAction(),
+                      m_exportActions->exportShownAction()};
 
     connect(m_exchangeActions, &ExchangeActions::message, m_statusLine, &LogStatusLine::showMessage);
+    connect(m_exportActions, &LogExportActions::message, m_statusLine, &LogStatusLine::showMessage);
+    connect(m_exportActions, &LogExportActions::finished, this, &StanzaLogView::exportFinished);
     connect(m_filterBar, &LogFilterBar::searchFailed, m_statusLine, &LogStatusLine::showSearchMessage);
     // "No stanza contains …" was about the text that just changed.
     connect(m_filterBar, &LogFilterBar::searchTextChanged, m_statusLine, &LogStatusLine::dropSearchMessage);
@@ -158,20 +154,6 @@ void StanzaLogView::createActions()
         addActions({m_pauseAction, m_clearAction}); // their keys work anywhere in the window
     else
         m_pauseAction->setEnabled(false); // and the rest are never shown
-
-    m_exportAction = action(this, tr("E&xport All…"), tr("Export All…"),
-                            tr("Save the whole log as an XML log or JSON Lines (Ctrl+E); the handshake "
-                               "digest is never written"),
-                            QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setObjectName(u"exportAction"_s);
-    connect(m_exportAction, &QAction::triggered, this, [this] { exportWithDialog(false); });
-    addAction(m_exportAction);
-    m_exportShownAction = action(this, tr("Export &Shown…"), tr("Export Shown…"),
-                                 tr("Save only the stanzas the filters show (Ctrl+Shift+E)"),
-                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_exportShownAction->setObjectName(u"exportShownAction"_s);
-    connect(m_exportShownAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
-    addAction(m_exportShownAction);
 
     m_sortAction = action(this, tr("Slowest &Answers First"), tr("Slowest first"),
                           tr("Sort by round trip, unanswered requests first (or click the Answer column); "
@@ -259,10 +241,12 @@ void StanzaLogView::createExchangeActions()
 
 void StanzaLogView::addCommandsTo(LogFilterBar *bar)
 {
+    QAction *exportAll = m_exportActions->exportAllAction();
+    QAction *exportShown = m_exportActions->exportShownAction();
     auto *exportMenu = new QMenu(this);
-    exportMenu->addAction(m_exportAction);
-    exportMenu->addAction(m_exportShownAction);
-    auto *exportButton = LogControls::toolButton(m_exportAction);
+    exportMenu->addAction(exportAll);
+    exportMenu->addAction(exportShown);
+    auto *exportButton = LogControls::toolButton(exportAll);
     exportButton->setObjectName(u"exportButton"_s);
     exportButton->setMenu(exportMenu);
     exportButton->setPopupMode(QToolButton::MenuButtonPopup);
@@ -286,7 +270,7 @@ void StanzaLogView::addCommandsTo(LogFilterBar *bar)
         bar->addWidget(pauseButton);
         bar->addOptionalWidget(clearButton, 2, {m_clearAction});
     }
-    bar->addOptionalWidget(exportButton, 1, {m_exportAction, m_exportShownAction});
+    bar->addOptionalWidget(exportButton, 1, {exportAll, exportShown});
 }
 
 void StanzaLogView::connectFollowing()
@@ -368,6 +352,7 @@ void StanzaLogView::setModel(StanzaLogModel *model)
         m_filter->setSourceModel(model);
     });
     m_exchangeActions->setModel(model);
+    m_exportActions->setModel(model);
     m_statusLine->setLog(model);
     // Rows the filter rejects reach the filter model without a signal from it, and a cleared log resets.
     disconnect(m_sourceRowsInserted);
@@ -534,88 +519,17 @@ void StanzaLogView::onRowsAboutToBeRemoved(int first, int last)
 
 bool StanzaLogView::exportTo(const QString &path, bool shownOnly)
 {
-    const QString where = QDir::toNativeSeparators(path);
-    const auto refuse = [&](const QString &error) {
-        reportExportFailure(where, error);
-        return false;
-    };
-    if (!m_model)
-        return refuse(tr("there is no log"));
-    if (m_export)
-        return refuse(tr("an export to %1 is still being written").arg(m_exportPath));
-    m_model->flush(); // what has arrived belongs in the file
-    const QAbstractItemModel *source =
-        shownOnly ? static_cast<QAbstractItemModel *>(m_filter) : m_model.data();
-    // The rows now; the writing on a pool thread, so that a million rows do not freeze the window.
-    auto job = std::make_unique<StanzaLogExportJob>(StanzaLogExport::snapshot(source),
-                                                    StanzaLogExport::formatForFileName(path));
-    QString error;
-    if (!job->start(path, &error))
-        return refuse(error);
-    const qsizetype rows = job->rows();
-    m_exportPath = where;
-    m_export = std::move(job);
-    m_statusLine->showMessage(tr("Exporting %1 stanzas to %2…").arg(QLocale().toString(rows), where));
-    connect(m_export.get(), &StanzaLogExportJob::progressed, this,
-            [this, where](qsizetype done, qsizetype total) {
-                // One arg() call: a "%1" in the file name must not take the percent.
-                m_statusLine->showMessage(
-                    tr("Exporting %1 stanzas to %2… %3 %")
-                        .arg(QLocale().toString(total), where,
-                             QString::number(done * 100 / std::max<qsizetype>(total, 1))));
-            });
-    connect(m_export.get(), &StanzaLogExportJob::finished, this,
-            [this, where, rows](bool ok, const QString &why) {
-                m_export.release()->deleteLater(); // we are in its signal
-                m_exportPath.clear();
-                if (!ok) {
-                    reportExportFailure(where, why);
-                    return;
-                }
-                const QString message =
-                    rows == 1 ? tr("Exported 1 stanza to %1").arg(where)
-                              : tr("Exported %1 stanzas to %2").arg(QLocale().toString(rows), where);
-                m_statusLine->showMessage(message);
-                Q_EMIT exportFinished(true, message);
-            });
-    return true;
-}
-
-void StanzaLogView::reportExportFailure(const QString &where, const QString &error)
-{
-    const QString message = tr("Could not export to %1: %2").arg(where, error);
-    qCInfo(lcUiLog) << "export to" << where << "failed:" << error;
-    m_statusLine->showMessage(message);
-    Q_EMIT exportFinished(false, message);
+    return m_exportActions->exportTo(path, shownOnly);
 }
 
 bool StanzaLogView::isExporting() const
 {
-    return m_export != nullptr;
-}
-
-void StanzaLogView::exportWithDialog(bool shownOnly)
-{
-    const QStringList filters = exportNameFilters();
-    const QString &xmlFilter = filters.at(0);
-    const QString &jsonFilter = filters.at(1);
-    static QString lastDirectory = QDir::homePath();
-    QString selectedFilter = xmlFilter;
-    QString path = QFileDialog::getSaveFileName(
-        this, shownOnly ? tr("Export Shown Stanzas") : tr("Export Stanza Log"),
-        QDir(lastDirectory).filePath(u"stanzas.log"_s), xmlFilter + u";;"_s + jsonFilter, &selectedFilter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += selectedFilter == jsonFilter ? u".jsonl"_s : u".log"_s;
-    lastDirectory = QFileInfo(path).absolutePath();
-    exportTo(path, shownOnly);
+    return m_exportActions->isExporting();
 }
 
 QStringList StanzaLogView::exportNameFilters()
 {
-    // The XML log has a comment line before each stanza: not an XML document, so no *.xml.
-    return {tr("XML log (*.log)"), tr("JSON Lines (*.jsonl)")};
+    return LogExportActions::nameFilters();
 }
 
 } // namespace xcm

@@ -16,9 +16,9 @@ class QTableView;
 namespace xcm {
 
 class ExchangeActions;
+class LogExportActions;
 class LogFilterBar;
 class LogStatusLine;
-class StanzaLogExportJob;
 class StanzaDetailPane;
 class StanzaLogDelegate;
 class StanzaLogFilterModel;
@@ -28,8 +28,8 @@ class StanzaLogModel;
 // The live stanza log: a filter bar (LogFilterBar, with pause, follow, clear and export at its end),
 // the table (its columns in StanzaLogHeader, its rows painted by StanzaLogDelegate), a detail pane
 // with the selected stanza (StanzaDetailPane) and a status line (LogStatusLine). The view wires them
-// to one StanzaLogFilterModel and does what spans them: pause, follow, clear, copy and export, and
-// the request/answer commands (ExchangeActions).
+// to one StanzaLogFilterModel and does what spans them: pause, follow, clear and copy, the export
+// commands (LogExportActions) and the request/answer commands (ExchangeActions).
 //
 // Built for heavy traffic: the table has fixed row heights and no per-row widgets, and it only scrolls
 // along (Follow) while it is at the bottom. Pause freezes what is shown while traffic keeps being
@@ -88,11 +88,8 @@ public:
     Stanza currentStanza() const;
     QString detailText() const;
 
-    // Writes the log to `path` without asking, in the format its name suggests (.jsonl: JSON Lines,
-    // else the XML log); only the shown rows with `shownOnly`. The rows are taken now and written on a
-    // pool thread, the status line counting the percent; exportFinished() tells the outcome. False (and
-    // exportFinished(false, …) at once) when it cannot start: no log, a file that cannot be opened, or
-    // an export still being written.
+    // LogExportActions::exportTo(), the status line counting the percent; exportFinished() tells the
+    // outcome.
     bool exportTo(const QString &path, bool shownOnly = false);
     bool isExporting() const;
     // The file types the export dialog offers: the XML log, then JSON Lines.
@@ -107,8 +104,6 @@ public Q_SLOTS:
     void focusSearch();
     // Back to columns that follow the view's width.
     void fitColumnsToWidth();
-    // Asks for a file name, then exportTo().
-    void exportWithDialog(bool shownOnly = false);
     // By the Answer column's round trip (slowest first: descending), or back to the log's order.
     void sortByRoundTrip(std::optional<Qt::SortOrder> order);
 
@@ -123,7 +118,6 @@ protected:
 private:
     bool isLive() const { return m_source == Source::Live; }
     void createActions();
-    void reportExportFailure(const QString &where, const QString &error);
     void createTable();
     void createExchangeActions();
     void addCommandsTo(LogFilterBar *bar);
@@ -146,17 +140,14 @@ private:
     LogFilterBar *m_filterBar = nullptr;
     StanzaDetailPane *m_detailPane = nullptr;
     LogStatusLine *m_statusLine = nullptr;
-    std::unique_ptr<StanzaLogExportJob> m_export; // the export being written, if any
-    QString m_exportPath;
     ExchangeActions *m_exchangeActions = nullptr;
+    LogExportActions *m_exportActions = nullptr;
     QLabel *m_noMatchHint = nullptr;
     QMetaObject::Connection m_sourceRowsInserted;
 
     QAction *m_pauseAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_clearAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_exportShownAction = nullptr;
     QAction *m_copyStanzaAction = nullptr;
     QAction *m_sortAction = nullptr;
     QList<QAction *> m_menuActions;

@@ -770,7 +770,8 @@ void TestConnectionProtocol::serverThatNeverClosesIsLeftAfterOneCloseTimeout()
     server.send(
         "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
     QVERIFY(client.waitFor(ConnectionState::Disconnected, 5000));
-    QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 1600, qPrintable(QString::number(clock.elapsed())));
+    // Room for a loaded machine, short of the second timeout it used to wait.
+    QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 1900, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(client.connection.lastReason().condition, u"policy-violation"_s);
 }
 

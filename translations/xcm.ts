@@ -163,6 +163,10 @@
         <source>line %1: neither a JSON object nor a line of an XML log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>line %1: the heading ends in something unknown: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::CaptureRecord</name>

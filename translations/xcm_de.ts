@@ -163,6 +163,10 @@
         <source>line %1: neither a JSON object nor a line of an XML log</source>
         <translation>Zeile %1: weder ein JSON-Objekt noch eine Zeile eines XML-Protokolls</translation>
     </message>
+    <message>
+        <source>line %1: the heading ends in something unknown: %2</source>
+        <translation>Zeile %1: die Überschrift endet mit Unbekanntem: %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::CaptureRecord</name>

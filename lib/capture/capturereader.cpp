@@ -82,22 +82,34 @@ std::optional<CaptureRecord> CaptureReader::next()
             continue;
         }
         if (line->startsWith("# ")) {
-            // "# 2026-12-04 14:05:01.123 <- received", or the file's own header.
+            // "# 2026-12-04 14:05:01.123 <- received", perhaps with facts after it (" · automatic"), or
+            // the file's own header.
             const QByteArray text = line->sliced(2);
-            const bool received = text.endsWith(" <- received");
-            if (!received && !text.endsWith(" -> sent")) {
+            constexpr QByteArrayView receivedMark = " <- received";
+            constexpr QByteArrayView sentMark = " -> sent";
+            // The first one: a note after it may say anything.
+            const qsizetype receivedAt = text.indexOf(receivedMark);
+            const qsizetype sentAt = text.indexOf(sentMark);
+            if (receivedAt < 0 && sentAt < 0) {
                 if (!text.startsWith("xcm stanza log"))
                     problem(tr("line %1: not a stanza's heading").arg(m_line));
                 continue;
             }
+            const bool received = sentAt < 0 || (receivedAt >= 0 && receivedAt < sentAt);
+            const QByteArrayView facts = QByteArrayView(text).sliced(
+                received ? receivedAt + receivedMark.size() : sentAt + sentMark.size());
             const QDateTime time =
-                QDateTime::fromString(QString::fromUtf8(text.first(23)), u"yyyy-MM-dd hh:mm:ss.zzz"_s);
+                QDateTime::fromString(QString::fromUtf8(text.left(23)), u"yyyy-MM-dd hh:mm:ss.zzz"_s);
             CaptureRecord record;
             record.sequence = ++m_sequence;
             record.timestampMs = time.isValid() ? time.toMSecsSinceEpoch() : 0;
             record.direction = received ? Direction::Received : Direction::Sent;
             if (!time.isValid())
                 problem(tr("line %1: no time in the heading").arg(m_line));
+            if (!record.readXmlLogFacts(facts))
+                problem(tr("line %1: the heading ends in something unknown: %2")
+                            .arg(m_line)
+                            .arg(QString::fromUtf8(facts.trimmed())));
             m_header = record;
             continue;
         }

@@ -242,6 +242,52 @@ void CaptureRecord::appendJsonLine(QByteArray &out) const
     out += "\"}\n";
 }
 
+namespace {
+
+constexpr QByteArrayView factSeparator = " \xc2\xb7 "; // " · "
+constexpr QByteArrayView notePrefix = "note: ";
+constexpr QByteArrayView repeatFact = "repeat";
+
+} // namespace
+
+QByteArray CaptureRecord::xmlLogFacts() const
+{
+    QByteArray facts;
+    if (origin != StanzaOrigin::Wire)
+        facts += factSeparator + originKeyBytes(origin);
+    if (occurrence == StanzaOccurrence::Repeat)
+        facts += factSeparator + repeatFact;
+    if (!note.isEmpty()) // last: it may hold anything but a line break
+        facts += factSeparator + notePrefix + note.toUtf8().replace('\n', ' ').replace('\r', ' ');
+    return facts;
+}
+
+bool CaptureRecord::readXmlLogFacts(QByteArrayView facts)
+{
+    CaptureRecord read = *this;
+    while (!facts.isEmpty()) {
+        if (!facts.startsWith(factSeparator))
+            return false;
+        facts = facts.sliced(factSeparator.size());
+        if (facts.startsWith(notePrefix)) {
+            read.note = QString::fromUtf8(facts.sliced(notePrefix.size()));
+            break;
+        }
+        const qsizetype end = facts.indexOf(factSeparator);
+        const QByteArrayView fact = end < 0 ? facts : facts.first(end);
+        if (fact == repeatFact) {
+            read.occurrence = StanzaOccurrence::Repeat;
+        } else if (const auto known = originFromKey(QString::fromLatin1(fact))) {
+            read.origin = *known;
+        } else {
+            return false;
+        }
+        facts = facts.sliced(fact.size());
+    }
+    *this = read;
+    return true;
+}
+
 std::optional<CaptureRecord> CaptureRecord::fromJsonLine(QByteArrayView line, QString *error)
 {
     const auto fail = [error](const QString &why) -> std::optional<CaptureRecord> {

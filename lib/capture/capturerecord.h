@@ -39,6 +39,13 @@ public:
     QByteArray toJsonLine() const;
     // The same appended to `out` (many lines into one buffer).
     void appendJsonLine(QByteArray &out) const;
+    // In an XML log, what follows the direction in a stanza's heading ("# 2026-12-04 14:05:01.123 -> sent
+    // · automatic · repeat · note: rule echo"): what the origin, repeat and note keys say, empty when
+    // none of them has anything to say.
+    QByteArray xmlLogFacts() const;
+    // Reads those back into this record; false, and nothing changed, when `facts` is not what
+    // xmlLogFacts() writes.
+    bool readXmlLogFacts(QByteArrayView facts);
     // A line without its '\n'; on failure nothing and why ("not JSON: …", "no 'xml'").
     static std::optional<CaptureRecord> fromJsonLine(QByteArrayView line, QString *error = nullptr);
 

@@ -117,7 +117,11 @@ bool StanzaLogExport::write(const QList<CaptureRecord> &records, QIODevice *devi
             buffer += char('0' + millisecond / 100);
             buffer += char('0' + millisecond / 10 % 10);
             buffer += char('0' + millisecond % 10);
-            buffer += record.direction == Direction::Received ? " <- received\n" : " -> sent\n";
+            buffer += record.direction == Direction::Received ? " <- received" : " -> sent";
+            if (record.origin != StanzaOrigin::Wire || record.occurrence != StanzaOccurrence::First ||
+                !record.note.isEmpty())
+                buffer += record.xmlLogFacts();
+            buffer += '\n';
             buffer += oneLine(redactHandshakeDigests(record.wire));
             buffer += '\n';
         } else {

@@ -99,12 +99,12 @@ void ProfileSession::follow(ComponentConnection *connection)
         const StanzaOrigin origin = m_sendingAutomatic                              ? StanzaOrigin::Automatic
                                     : m_proxyMode && m_proxy->isReportingInjected() ? StanzaOrigin::Injected
                                                                                     : StanzaOrigin::Wire;
-        if (m_proxyMode)
+        if (m_proxyMode) {
             logStanza(stanza, origin, m_proxy->reportingMark(), m_proxy->reportingOccurrence());
-        else
-            logStanza(stanza, origin, m_sendingRule);
-        if (!m_proxyMode)
-            m_responder->handleSent(stanza); // an answer by hand releases its held request
+            return;
+        }
+        logStanza(stanza, origin, m_sendingRule);
+        m_responder->handleSent(stanza); // an answer by hand releases its held request
     });
     connect(connection, &ComponentConnection::stateChanged, this, &ProfileSession::changed);
     connect(connection, &ComponentConnection::reconnectScheduled, this, &ProfileSession::changed);

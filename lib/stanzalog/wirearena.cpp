@@ -20,9 +20,11 @@ WireArena::Block WireArena::allocate(qsizetype capacity)
 QByteArrayView WireArena::store(QByteArrayView bytes)
 {
     const qsizetype size = bytes.size();
-    if (m_blocks.empty() || m_blocks.back().capacity - m_blocks.back().used < size) {
+    const qsizetype room = m_blocks.empty() ? 0 : m_blocks.back().capacity - m_blocks.back().used;
+    if (m_blocks.empty() || room < size || room == 0) {
         // The rest of the last block goes unused: half a stanza a block, on average. A stanza larger
-        // than half a block gets one of its own.
+        // than half a block gets one of its own. Even no bytes need a place inside a block (a full
+        // block's end may be the next allocation's start).
         m_blocks.push_back(allocate(size > blockBytes / 2 ? qMax<qsizetype>(size, 1) : blockBytes));
     }
     Block &block = m_blocks.back();

@@ -48,7 +48,12 @@ private:
         std::shared_ptr<char> memory;
         qsizetype capacity = 0;
         qsizetype used = 0;
-        bool holds(const char *bytes) const { return bytes >= memory.get() && bytes <= memory.get() + used; }
+        // Within the allocation: blocks never overlap, even when one ends where the next begins (the end
+        // of one full block is not "in" it; store() never hands out that address).
+        bool holds(const char *bytes) const
+        {
+            return bytes >= memory.get() && bytes < memory.get() + capacity;
+        }
     };
     static Block allocate(qsizetype capacity);
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void releasesOldestBlocksFirst();
     void bigStanzaGetsABlockOfItsOwn();
     void retainedBlocksOutliveTheRelease();
+    void emptyStanzaAfterAFullBlockIsFoundInItsOwn();
 };
 
 void TestWireArena::keepsBytesWholeAcrossBlocks()
@@ -74,6 +75,19 @@ void TestWireArena::bigStanzaGetsABlockOfItsOwn()
     arena.releaseBefore(after.data());
     QCOMPARE(arena.reservedBytes(), WireArena::blockBytes);
     QCOMPARE(after, stanza(3));
+}
+
+void TestWireArena::emptyStanzaAfterAFullBlockIsFoundInItsOwn()
+{
+    // A block's end address can be the next allocation's start: "held" by both, it kept a released
+    // block alive (seen in CI: a big stanza's block, adjacent in memory, not released).
+    WireArena arena;
+    const QByteArray exact = stanza(1, WireArena::blockBytes - 100); // a block of its own, full to the byte
+    arena.store(exact);
+    const QByteArrayView empty = arena.store({});
+    QVERIFY(empty.data() != nullptr);
+    arena.releaseBefore(empty.data());
+    QCOMPARE(arena.reservedBytes(), WireArena::blockBytes); // the empty one's block, not the full one
 }
 
 void TestWireArena::retainedBlocksOutliveTheRelease()

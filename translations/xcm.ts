@@ -167,6 +167,10 @@
         <source>line %1: the heading ends in something unknown: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>line %1: a heading without its stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::CaptureRecord</name>
@@ -321,6 +325,18 @@
     </message>
     <message>
         <source>released: held %1 by rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discarded a stanza a fault rule held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discarded %1 stanzas fault rules held back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1276,6 +1292,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>the proxy closed the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s stream error, passed on: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

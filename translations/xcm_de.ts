@@ -167,6 +167,10 @@
         <source>line %1: the heading ends in something unknown: %2</source>
         <translation>Zeile %1: die Überschrift endet mit Unbekanntem: %2</translation>
     </message>
+    <message>
+        <source>line %1: a heading without its stanza</source>
+        <translation>Zeile %1: eine Überschrift ohne ihr Stanza</translation>
+    </message>
 </context>
 <context>
     <name>xcm::CaptureRecord</name>
@@ -322,6 +326,18 @@
     <message>
         <source>released: held %1 by rule %2</source>
         <translation>freigegeben: %1 zurückgehalten von Regel %2</translation>
+    </message>
+    <message>
+        <source>the proxy stopped: %1</source>
+        <translation>der Proxy wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>discarded a stanza a fault rule held back</source>
+        <translation>ein von einer Fehlerregel zurückgehaltenes Stanza verworfen</translation>
+    </message>
+    <message>
+        <source>discarded %1 stanzas fault rules held back</source>
+        <translation>%1 von Fehlerregeln zurückgehaltene Stanzas verworfen</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1300,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>the proxy closed the stream</source>
         <translation>der Proxy hat den Stream geschlossen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s stream error, passed on: %1</source>
+        <translation>der Stream-Fehler des Servers, weitergegeben: %1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ inline QString originNote(StanzaOrigin origin, const QString &note, const QStrin
         text = note.isEmpty() ? QStringLiteral("auto") : QStringLiteral("rule ") + note;
         break;
     case StanzaOrigin::Injected:
-        text = QStringLiteral("injected");
+        text = note.isEmpty() ? QStringLiteral("injected") : QStringLiteral("injected, ") + note;
         break;
     case StanzaOrigin::Wire:
         text = note;

@@ -74,8 +74,10 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                     m_printer.printStanza(stanza, "C→S", mark);
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
-        m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run (SIGUSR1 releases held "
-                        "stanzas)"_s.arg(m_proxy.faults().rules().at(index).name(), why));
+        const Rule &rule = m_proxy.faults().rules().at(index);
+        m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run%3"_s.arg(
+            rule.name(), why,
+            rule.action() == Rule::Action::Hold ? u" (SIGUSR1 releases held stanzas)"_s : QString()));
     });
     connect(&upstream, &ComponentConnection::stateChanged, this,
             [this](ConnectionState state, const DisconnectReason &reason) {

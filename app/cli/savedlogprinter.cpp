@@ -10,13 +10,18 @@
 
 #include <QFile>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 
 namespace xcm::cli {
 
 int printSavedLog(const CliOptions &options)
 {
-    TrafficPrinter printer({options.pretty, options.quiet, true});
+    // A reader gone (`xcm-cli --read FILE | head`) ends the printing, not the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    TrafficPrinter printer({options.pretty, options.quiet, true, true});
+    printer.setOutputClosedAction(u"stopped reading %1"_s.arg(options.readPath));
     QFile file(options.readPath);
     if (!file.open(QIODevice::ReadOnly)) {
         printer.error(u"cannot read %1: %2"_s.arg(options.readPath, file.errorString()));
@@ -25,7 +30,10 @@ int printSavedLog(const CliOptions &options)
     CaptureReader reader(&file);
     quint64 read = 0;
     quint64 shown = 0;
-    while (const std::optional<CaptureRecord> record = reader.next()) {
+    while (!printer.isOutputClosed()) {
+        const std::optional<CaptureRecord> record = reader.next();
+        if (!record)
+            break;
         ++read;
         const XmlElement element =
             record->kind == StanzaKind::Stream ? XmlElement() : XmlElement::parse(record->wire);
@@ -37,8 +45,12 @@ int printSavedLog(const CliOptions &options)
         printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
                             originNote(record->origin, record->note));
     }
+    printer.flush();
+    if (printer.isOutputClosed())
+        return Success; // as the live modes end when their reader goes
     for (const QString &problem : reader.problems())
-        printer.warning(u"%1: %2"_s.arg(options.readPath, problem));
+        printer.warning(QString::fromUtf8(
+            TrafficPrinter::withControlsEscaped(u"%1: %2"_s.arg(options.readPath, problem).toUtf8())));
     printer.status(options.filter.isEmpty()
                        ? countOf(read, u"stanza", u"stanzas")
                        : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas")));

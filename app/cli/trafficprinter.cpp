@@ -83,6 +83,7 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
         return;
     // Built as UTF-8 bytes, straight from the wire bytes: the same text as through QString, without
     // two conversions of every stanza.
+    const qsizetype lineStart = m_pending.size();
     m_timeOfDay.appendTo(m_pending, stanza.timestampMs());
     m_pending += ' ';
     m_pending.append(label); // UTF-8 already: no conversion for every stanza
@@ -103,8 +104,34 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
         m_pending += note.toUtf8();
         m_pending += ']';
     }
+    if (m_style.escapeControls) {
+        const QByteArray line = withControlsEscaped(QByteArrayView(m_pending).sliced(lineStart));
+        m_pending.truncate(lineStart);
+        m_pending += line;
+    }
     m_pending += '\n';
     lineAdded();
+}
+
+QByteArray TrafficPrinter::withControlsEscaped(QByteArrayView text)
+{
+    QByteArray escaped;
+    escaped.reserve(text.size());
+    const auto reference = [&escaped](uint code) {
+        escaped += "&#x" + QByteArray::number(code, 16).toUpper() + ';';
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto byte = uchar(text[i]);
+        if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {
+            reference(byte);
+        } else if (byte == 0xC2 && i + 1 < text.size() && uchar(text[i + 1]) >= 0x80 &&
+                   uchar(text[i + 1]) <= 0x9F) {
+            reference(uchar(text[++i])); // U+0080–U+009F in UTF-8
+        } else {
+            escaped += char(byte);
+        }
+    }
+    return escaped;
 }
 
 void TrafficPrinter::printLine(const QString &line)
@@ -203,7 +230,7 @@ void TrafficPrinter::onOutputClosed()
     m_flushTimer.stop();
     if (m_stdoutWatch)
         m_stdoutWatch->setEnabled(false);
-    status(u"standard output is closed: closing the stream"_s);
+    status(u"standard output is closed: "_s + m_outputClosedAction);
     Q_EMIT outputClosed();
 }
 

@@ -28,6 +28,9 @@ public:
         bool pretty = false;     // indent stanzas instead of one line each
         bool quiet = false;      // no status lines
         bool showTraffic = true; // print stanzas at all
+        // The stanzas and notes come from a file, not through the stream's parser: characters a
+        // terminal would act on (escape sequences, a carriage return) are shown as references.
+        bool escapeControls = false;
     };
 
     explicit TrafficPrinter(Style style, QObject *parent = nullptr);
@@ -45,7 +48,12 @@ public:
     void flush();
     // Starts watching standard output when it is a pipe.
     void watchStandardOutput();
+    // What the status line says happens once standard output is closed ("closing the stream").
+    void setOutputClosedAction(const QString &action) { m_outputClosedAction = action; }
     bool isOutputClosed() const { return m_outputClosed; }
+    // `text` with C0 controls (but tab and line feed), DEL and C1 controls as "&#x1B;": what a terminal
+    // would act on rather than show.
+    static QByteArray withControlsEscaped(QByteArrayView text);
 
 Q_SIGNALS:
     void outputClosed();
@@ -61,6 +69,7 @@ private:
     QTextStream m_err;
     std::unique_ptr<QSocketNotifier> m_stdoutWatch;
     bool m_outputClosed = false;
+    QString m_outputClosedAction = QStringLiteral("closing the stream");
 };
 
 } // namespace xcm::cli

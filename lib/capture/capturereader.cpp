@@ -51,7 +51,9 @@ std::optional<QByteArray> CaptureReader::readLine(bool *complete)
     if (!m_device || m_device->atEnd())
         return std::nullopt;
     QByteArray line = m_device->readLine();
-    ++m_line;
+    // Editors on some systems start a UTF-8 file with a byte order mark; it is not part of line 1.
+    if (++m_line == 1 && line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
     *complete = line.endsWith('\n');
     if (*complete)
         line.chop(1);
@@ -110,7 +112,10 @@ std::optional<CaptureRecord> CaptureReader::next()
                 problem(tr("line %1: the heading ends in something unknown: %2")
                             .arg(m_line)
                             .arg(QString::fromUtf8(facts.trimmed())));
+            if (m_header)
+                problem(tr("line %1: a heading without its stanza").arg(m_headerLine));
             m_header = record;
+            m_headerLine = m_line;
             continue;
         }
         if (m_header) {
@@ -131,6 +136,10 @@ std::optional<CaptureRecord> CaptureReader::next()
             return record;
         }
         problem(tr("line %1: neither a JSON object nor a line of an XML log").arg(m_line));
+    }
+    if (m_header) {
+        m_header.reset();
+        problem(tr("line %1: a heading without its stanza").arg(m_headerLine));
     }
     return std::nullopt;
 }

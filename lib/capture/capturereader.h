@@ -38,8 +38,9 @@ private:
     qint64 m_line = 0;
     quint64 m_sequence = 0;
     bool m_torn = false;
-    // XML log: the header line just read, waiting for its stanza line.
+    // An XML log's heading just read, waiting for its stanza's line, and where it was.
     std::optional<CaptureRecord> m_header;
+    qint64 m_headerLine = 0;
 };
 
 } // namespace xcm

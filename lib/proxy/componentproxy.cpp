@@ -104,6 +104,10 @@ bool ComponentProxy::listen(QString *error)
 void ComponentProxy::stop()
 {
     m_server.close();
+    // Neither leg takes a stanza from now on: what rules kept back is lost, and said so at once (the
+    // component's leg may take its close timeout to finish).
+    if (const QString discarded = forgetFaults(); !discarded.isEmpty())
+        Q_EMIT componentEvent(tr("the proxy stopped: %1").arg(discarded), true);
     if (m_stream)
         m_stream->close();
     m_upstream.disconnectFromServer();
@@ -266,11 +270,14 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     m_stream->deleteLater();
     m_stream = nullptr;
     throttleUpstream(); // nothing waits for the component any more
-    forgetFaults();
+    const QString discarded = forgetFaults();
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end.
-    Q_EMIT componentEvent(tr("component %1 left: %2").arg(m_componentAddress, explanation), !error.isNull());
+    QString event = tr("component %1 left: %2").arg(m_componentAddress, explanation);
+    if (!discarded.isEmpty())
+        event += u"; "_s + discarded;
+    Q_EMIT componentEvent(event, !error.isNull() || !discarded.isEmpty());
     Q_EMIT componentChanged(false);
 }
 
@@ -311,12 +318,15 @@ bool ComponentProxy::applyFaults(const Stanza &stanza)
     case Rule::Action::Delay:
         mark = tr("delayed %1 ms by rule %2").arg(verdict.delayMs).arg(verdict.ruleName);
         // Later stanzas overtake it, as on a slow network path.
+        ++m_delayedCount;
         QTimer::singleShot(
             verdict.delayMs, this,
             [this, stanza, generation = m_faultGeneration,
              passed = tr("passed on: delayed %1 ms by rule %2").arg(verdict.delayMs).arg(verdict.ruleName)] {
-                if (generation == m_faultGeneration)
-                    relayOnLeg(stanza, passed, Release::Late);
+                if (generation != m_faultGeneration)
+                    return;
+                --m_delayedCount;
+                relayOnLeg(stanza, passed, Release::Late);
             });
         break;
     case Rule::Action::Duplicate:
@@ -369,10 +379,17 @@ void ComponentProxy::releaseHeld()
                    Release::Late);
 }
 
-void ComponentProxy::forgetFaults()
+QString ComponentProxy::forgetFaults()
 {
     ++m_faultGeneration;
+    const int discarded = m_faults.heldCount() + std::exchange(m_delayedCount, 0);
     m_faults.clearHeld();
+    if (discarded == 0)
+        return {};
+    qCInfo(lcConnection) << "proxy: discarded" << discarded << "stanzas fault rules held back";
+    // No %n plural: xcm-cli prints this too, and has no catalogue to resolve one.
+    return discarded == 1 ? tr("discarded a stanza a fault rule held back")
+                          : tr("discarded %1 stanzas fault rules held back").arg(discarded);
 }
 
 } // namespace xcm

@@ -109,7 +109,9 @@ private:
     };
     // Relays `stanza` on its own leg, reported with `mark` (see relayMark()).
     void relayOnLeg(const Stanza &stanza, const QString &mark, Release release);
-    void forgetFaults();
+    // Forgets what fault rules hold or delay (neither can reach its peer any more); returns what was
+    // lost, in words for componentEvent(), or nothing.
+    QString forgetFaults();
     StreamParser::Limits limits() const;
 
     ProxySettings m_settings;
@@ -124,6 +126,7 @@ private:
     QString m_relayMark;
     StanzaOccurrence m_relayOccurrence = StanzaOccurrence::First;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
+    int m_delayedCount = 0;        // delayed stanzas of this generation still to go
 };
 
 } // namespace xcm

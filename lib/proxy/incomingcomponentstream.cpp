@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incomingcomponentstream.h"
 
+#include "disconnectreason.h"
 #include "handshake.h"
 #include "hostandport.h"
 #include "xmlelement.h"
@@ -220,7 +221,9 @@ void IncomingComponentStream::closeWithRawError(const QByteArray &streamErrorWir
     if (m_phase == Phase::Closing || m_phase == Phase::Closed)
         return;
     m_closeError = StreamError::fromElement(XmlElement::parse(streamErrorWire, nullptr, ns::stream));
-    m_closeExplanation = m_closeError.displayText();
+    // The condition first: a server's error often has no text (Prosody's system-shutdown).
+    m_closeExplanation = tr("the server's stream error, passed on: %1")
+                             .arg(DisconnectReason::fromServerError(m_closeError, m_domain).toString());
     if (m_phase == Phase::AwaitingHeader && m_socket)
         openStream(m_domain);
     sendCloseAndShutdown(streamErrorWire);

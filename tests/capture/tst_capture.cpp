@@ -100,6 +100,8 @@ private Q_SLOTS:
     void readsXmlLogExport();
     void xmlLogKeepsOriginNoteAndRepeat();
     void shortXmlLogHeadingIsNamed();
+    void headingWithoutItsStanzaIsNamed();
+    void byteOrderMarkIsNotPartOfLineOne();
     void killedMidWriteKeepsAllButTheLastSecond();
 };
 
@@ -367,6 +369,40 @@ void TestCapture::shortXmlLogHeadingIsNamed()
     QVERIFY(first);
     QCOMPARE(first->wire, "<message to='a@b'/>"_ba);
     QCOMPARE(reader.problems(), QStringList({u"line 1: no time in the heading"_s}));
+}
+
+void TestCapture::headingWithoutItsStanzaIsNamed()
+{
+    // An XML log cut by hand: a heading followed by another heading, and one at the very end.
+    QByteArray content = "# 2026-12-04 14:05:01.123 <- received\n"
+                         "# 2026-12-04 14:05:02.000 -> sent\n<message to='a@b'/>\n"
+                         "# 2026-12-04 14:05:03.000 <- received\n";
+    QBuffer buffer(&content);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CaptureReader reader(&buffer);
+    const auto first = reader.next();
+    QVERIFY(first);
+    QCOMPARE(first->direction, Direction::Sent);
+    QVERIFY(!reader.next());
+    QCOMPARE(reader.problems(), QStringList({u"line 1: a heading without its stanza"_s,
+                                             u"line 4: a heading without its stanza"_s}));
+    QVERIFY(!reader.next()); // said once
+    QCOMPARE(reader.problems().size(), 2);
+}
+
+void TestCapture::byteOrderMarkIsNotPartOfLineOne()
+{
+    for (QByteArray content : {"\xEF\xBB\xBF{\"seq\":1,\"time\":\"2026-12-04T14:05:01.123Z\",\"direction\":"
+                               "\"received\",\"xml\":\"<message/>\"}\n"_ba,
+                               "\xEF\xBB\xBF# 2026-12-04 14:05:01.123 <- received\n<message/>\n"_ba}) {
+        QBuffer buffer(&content);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        CaptureReader reader(&buffer);
+        const auto record = reader.next();
+        QVERIFY2(record, qPrintable(reader.problems().join(u'\n')));
+        QCOMPARE(record->wire, "<message/>"_ba);
+        QVERIFY(reader.problems().isEmpty());
+    }
 }
 
 void TestCapture::killedMidWriteKeepsAllButTheLastSecond()

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void sendFromFileReachesThePeer();
     void sendFromStandardInput();
     void recordsAndReadsBack();
+    void readShowsWhatATerminalWouldActOnAsReferences();
+    void readEndsQuietlyWhenItsReaderGoes();
     void badStanzaFileFailsBeforeConnecting();
     void wrongSecretExitsWithAuthenticationCode();
     void refusedPortExitsWithNetworkCode();
@@ -380,6 +382,50 @@ void TestCli::recordsAndReadsBack()
     QVERIFY(wrong.waitForFinished(15000));
     QCOMPARE(wrong.exitCode(), 1);
     QVERIFY(wrong.readAllStandardError().contains("cannot read"));
+}
+
+void TestCli::readShowsWhatATerminalWouldActOnAsReferences()
+{
+    // A crafted file: an escape sequence and a carriage return in a stanza and in a note, a C1 control.
+    const QString path = writeFile(
+        u"crafted.jsonl"_s, "{\"seq\":1,\"time\":\"2026-12-04T14:05:01.123Z\",\"direction\":\"received\","
+                            "\"xml\":\"<message><body>\\u001b[2Jgone\\rover\\u009b</body></message>\","
+                            "\"note\":\"a\\u001b]0;title\\u0007b\"}\n"
+                            "{\"seq\":2,\"time\":\"2026-12-04T14:05:02.000Z\",\"direction\":\"sent\","
+                            "\"xml\":\"<message/>\",\"origin\":\"injected\",\"note\":\"by hand\"}\n");
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, path});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 0);
+    const QByteArray out = read.readAllStandardOutput();
+    QCOMPARE(out.count('\n'), 2); // one line a stanza, whatever it holds
+    for (const char control : {'\x1b', '\r', '\x07'})
+        QVERIFY2(!out.contains(control), out.toPercentEncoding(" <>/=[]'").constData());
+    QVERIFY2(out.contains("<body>&#x1B;[2Jgone&#13;over&#x9B;</body></message>  [a&#x1B;]0;title&#x7;b]\n"),
+             out.constData());
+    QVERIFY2(out.contains("OUT <message/>  [injected, by hand]\n"), out.constData());
+}
+
+void TestCli::readEndsQuietlyWhenItsReaderGoes()
+{
+    QByteArray lines;
+    for (int i = 1; i <= 20000; ++i)
+        lines += "{\"seq\":" + QByteArray::number(i) +
+                 ",\"time\":\"2026-12-04T14:05:01.123Z\",\"direction\":\"received\",\"xml\":\"<message "
+                 "id='m" +
+                 QByteArray::number(i) +
+                 "'><body>a line long enough to fill a pipe soon</body></message>\"}\n";
+    const QString path = writeFile(u"long.jsonl"_s, lines);
+    QProcess shell;
+    shell.start(u"bash"_s,
+                {u"-c"_s, u"set -o pipefail; \"$0\" --read \"$1\" | head -n 3"_s, cliPath(), path});
+    QVERIFY(shell.waitForFinished(15000));
+    const QByteArray errors = shell.readAllStandardError();
+    QVERIFY2(shell.exitCode() == 0, errors.constData()); // not 141: no death by SIGPIPE
+    QCOMPARE(nonEmptyLines(shell.readAllStandardOutput()).size(), 3);
+    QVERIFY2(errors.contains(QByteArray("standard output is closed: stopped reading " + path.toUtf8())),
+             errors.constData());
+    QVERIFY2(!errors.contains("20000 stanzas"), errors.constData()); // it stopped, not read to the end
 }
 
 void TestCli::sendFromStandardInput()

@@ -474,10 +474,20 @@ void TestCliPeers::proxyInjectsFaults()
     QTRY_VERIFY2(cli.output().contains(releasedLine), qPrintable(cli.output()));
     QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
 
+    // One more held, never released: stopping says it is lost.
+    XmppClientProcess heldAtEnd(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(heldAtEnd.run({message(u"m7"_s, u"hold me again"_s)}, 1s),
+             qPrintable(heldAtEnd.failure() + cli.output()));
+    QTRY_VERIFY2(cli.output().contains(u"hold me again</body></message>  [held by rule wait]"_s),
+                 qPrintable(cli.output()));
+
     // --record kept both legs, whatever a rule did: ended as Ctrl+C ends it, the capture is complete.
     cli.process.terminate();
     QVERIFY(cli.process.waitForFinished(10000));
     QCOMPARE(cli.process.exitCode(), 0);
+    QVERIFY2(
+        cli.output().contains(u"xcm-cli: the proxy stopped: discarded a stanza a fault rule held back\n"_s),
+        qPrintable(cli.output()));
     const QFileInfoList files =
         QDir(dir.filePath(u"capture"_s)).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);
     QCOMPARE(files.size(), 1);
@@ -495,7 +505,7 @@ void TestCliPeers::proxyInjectsFaults()
     QCOMPARE(recorded("sent", "keep me"), 1); // the component's echo
     QCOMPARE(recorded("sent", "dup me"), 2);  // it got the message twice
     // As printed: a held or delayed stanza twice, each line saying what happened to it.
-    QCOMPARE(recorded("sent", "hold me"), 2);
+    QCOMPARE(recorded("sent", "hold me"), 3); // and "hold me again" once, held to the end
     QCOMPARE(recorded("received", "late one"), 2);
     const auto recordedNote = [&lines](const char *body, const QString &note) {
         return std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
@@ -503,7 +513,7 @@ void TestCliPeers::proxyInjectsFaults()
             return record && record->wire.contains(body) && record->note == note;
         });
     };
-    QCOMPARE(recordedNote("hold me", u"held by rule wait"_s), 1);
+    QCOMPARE(recordedNote("hold me", u"held by rule wait"_s), 2);
     QCOMPARE(recordedNote("late one", u"delayed 300 ms by rule late"_s), 1);
     QCOMPARE(recordedNote("late one", u"passed on: delayed 300 ms by rule late"_s), 1);
     // The second line of a held or delayed stanza is a repeat: a saved log pairs it once.

@@ -185,6 +185,7 @@ void TestProxyProsody::serverRefusalReachesTheComponentAsSent()
     // The component knows the proxy's secret; the proxy has the wrong one for the server.
     auto proxy = makeProxy(u"wrong-upstream-secret"_s, u"proxy-side-secret"_s);
     QSignalSpy fromServer(&proxy->upstream(), &ComponentConnection::stanzaReceived);
+    QSignalSpy events(proxy.get(), &ComponentProxy::componentEvent);
     EchoComponentProcess component(echo.domain, u"proxy-side-secret"_s, proxy->listeningPort());
     component.start();
     QVERIFY2(component.waitForEvent(u"failed"_s), qPrintable(component.output()));
@@ -199,6 +200,11 @@ void TestProxyProsody::serverRefusalReachesTheComponentAsSent()
     }
     QVERIFY(!serverError.isEmpty());
     QTRY_VERIFY(component.receivedBytes().contains(serverError));
+    // The component's leaving names the server's condition (its text alone may be empty).
+    QTRY_VERIFY(!proxy->hasComponent());
+    const QString left = events.last().at(0).toString();
+    QVERIFY2(left.contains(u" left: the server's stream error, passed on: not-authorized: "_s),
+             qPrintable(left));
 }
 
 void TestProxyProsody::secondComponentGetsConflict()

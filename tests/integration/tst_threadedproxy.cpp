@@ -60,6 +60,7 @@ private Q_SLOTS:
     void eventsKeepTheTimeTheyHappened();
     void injectsOnBothLegs();
     void faultRulesCountOnTheRelayThreadAndShowInTheMirror();
+    void whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves();
     void aWindowFarBehindPausesTheRelayAndLosesNothing();
 
 private:
@@ -330,6 +331,57 @@ void TestThreadedProxy::faultRulesCountOnTheRelayThreadAndShowInTheMirror()
     XmppClientProcess again(m_user, userPassword, m_server->clientPort());
     QVERIFY2(again.run({echoMessage(u"h2"_s, u"keep me too"_s)}, 10s), qPrintable(again.failure()));
     QCOMPARE(again.messageBody(u"h2"_s), u"keep me too"_s);
+    QCOMPARE(proxy.heldCount(), 0);
+}
+
+void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves()
+{
+    ThreadedProxy proxy;
+    startProxy(proxy);
+    Rule hold(u"keep"_s, u"dir == in and body contains 'keep me'"_s, {});
+    hold.setAction(Rule::Action::Hold);
+    Rule delay(u"slow"_s, u"dir == in and body contains 'later'"_s, {});
+    delay.setAction(Rule::Action::Delay);
+    delay.setDelayMs(60000);
+    QString error;
+    QVERIFY2(proxy.setRules({hold, delay}, &error), qPrintable(error));
+    QSignalSpy events(&proxy, &ThreadedProxy::componentEvent);
+    QSignalSpy faulted(&proxy, &ThreadedProxy::stanzaFaulted);
+    QSignalSpy released(&proxy, &ThreadedProxy::releasedToComponent);
+    {
+        EchoComponentProcess component(echo.domain, echo.secret, proxy.listeningPort());
+        component.start();
+        QVERIFY2(component.waitForEvent(u"online"_s), qPrintable(component.output()));
+        QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+        XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+        client.run({echoMessage(u"d1"_s, u"keep me"_s), echoMessage(u"d2"_s, u"later"_s)}, 1s);
+        QTRY_COMPARE(faulted.size(), 2);
+        QCOMPARE(proxy.heldCount(), 1);
+    } // the component goes away with its process
+    QTRY_VERIFY(!proxy.hasComponent());
+    QTRY_COMPARE(proxy.heldCount(), 0);
+    // Said with the component's leaving, as a problem: the two never reached it.
+    const QList<QVariant> left = events.last();
+    const QString text = left.at(0).toString();
+    QVERIFY2(text.contains(u" left: "_s) && text.endsWith(u"; discarded 2 stanzas fault rules held back"_s),
+             qPrintable(text));
+    QVERIFY(left.at(1).toBool());
+    QTest::qWait(200);
+    QVERIFY(released.isEmpty());
+
+    // The proxy stopping says the same, at once.
+    EchoComponentProcess next(echo.domain, echo.secret, proxy.listeningPort());
+    next.start();
+    QVERIFY2(next.waitForEvent(u"online"_s), qPrintable(next.output()));
+    QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+    XmppClientProcess client(m_user, userPassword, m_server->clientPort());
+    client.run({echoMessage(u"d3"_s, u"keep me"_s)}, 1s);
+    QTRY_COMPARE(proxy.heldCount(), 1);
+    events.clear();
+    proxy.stop();
+    QTRY_VERIFY(!events.isEmpty());
+    QCOMPARE(events.first().at(0).toString(),
+             u"the proxy stopped: discarded a stanza a fault rule held back"_s);
     QCOMPARE(proxy.heldCount(), 0);
 }
 

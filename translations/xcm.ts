@@ -777,18 +777,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,6 +933,25 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>the server has no external component named %1 — check the Component entry in its configuration and the domain xcm connects as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2314,14 +2321,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
 <context>
     <name>xcm::RequestTracker</name>
     <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>awaiting your answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2363,10 +2362,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>no answer in this log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt; 1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

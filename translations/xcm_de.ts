@@ -783,18 +783,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -952,6 +940,25 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>the server has no external component named %1 — check the Component entry in its configuration and the domain xcm connects as</source>
         <translation>der Server kennt keine externe Komponente namens %1 – prüfen Sie den Component-Eintrag in seiner Konfiguration und die Domain, als die xcm sich verbindet</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation>&lt; 1 ms</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
@@ -2328,14 +2335,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
 <context>
     <name>xcm::RequestTracker</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>awaiting your answer (%1)</source>
         <translation>wartet auf Ihre Antwort (%1)</translation>
     </message>
@@ -2378,10 +2377,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>no answer in this log</source>
         <translation>keine Antwort in diesem Protokoll</translation>
-    </message>
-    <message>
-        <source>&lt; 1 ms</source>
-        <translation>&lt; 1 ms</translation>
     </message>
 </context>
 <context>

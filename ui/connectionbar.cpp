@@ -2,6 +2,7 @@
 #include "connectionbar.h"
 
 #include "connectiontimeline.h"
+#include "durationtext.h"
 #include "elidedlabel.h"
 #include "profilesession.h"
 #include "proxylook.h"
@@ -235,7 +236,8 @@ QString ConnectionBar::stateSummary() const
         return look.text; // says what the proxy is doing; the server leg's uptime is the component's
     const qint64 since = connection->counters().connectedSinceMs;
     if (connection->state() == ConnectionState::Connected && since > 0)
-        return tr("%1 · up %2").arg(look.text, formatDuration(QDateTime::currentMSecsSinceEpoch() - since));
+        return tr("%1 · up %2")
+            .arg(look.text, DurationText::clockFace(QDateTime::currentMSecsSinceEpoch() - since));
     if (connection->nextReconnectAtMs() > 0)
         return tr("%1 (attempt %2)").arg(look.text).arg(connection->reconnectAttempt());
     return look.text;

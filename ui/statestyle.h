@@ -18,7 +18,5 @@ QColor successTextColor(const QPalette &palette);
 
 // "1.5 KiB", "12 B": byte counts for the counters.
 QString formatBytes(quint64 bytes);
-// "3:07", "1:02:03": uptime.
-QString formatDuration(qint64 ms);
 
 } // namespace xcm

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentproxy.h"
 
+#include "durationtext.h"
 #include "hostandport.h"
 #include "incomingcomponentstream.h"
 #include "logging.h"
-#include "requesttracker.h"
 #include "stanzapolicy.h"
 #include "xmlelement.h"
 
@@ -374,8 +374,7 @@ void ComponentProxy::releaseHeld()
     for (const FaultInjector::HeldStanza &entry : held)
         relayOnLeg(entry.stanza,
                    tr("released: held %1 by rule %2")
-                       .arg(RequestTracker::formatRecordedDuration(double(now - entry.stanza.timestampMs())),
-                            entry.ruleName),
+                       .arg(DurationText::recorded(double(now - entry.stanza.timestampMs())), entry.ruleName),
                    Release::Late);
 }
 

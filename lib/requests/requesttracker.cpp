@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requesttracker.h"
 
+#include "durationtext.h"
 #include "stanzaerror.h"
 
 #include <algorithm>
@@ -254,26 +255,6 @@ int RequestTracker::awaitingCount(Direction requestDirection) const
     return m_awaitingCount[int(requestDirection)];
 }
 
-QString RequestTracker::formatDuration(double milliseconds)
-{
-    if (milliseconds < 10)
-        return tr("%1 ms").arg(milliseconds, 0, 'f', 2);
-    if (milliseconds < 1000)
-        return tr("%1 ms").arg(milliseconds, 0, 'f', 1);
-    if (milliseconds < 100'000)
-        return tr("%1 s").arg(milliseconds / 1000, 0, 'f', 2);
-    return tr("%1 s").arg(qRound64(milliseconds / 1000));
-}
-
-QString RequestTracker::formatRecordedDuration(double milliseconds)
-{
-    if (milliseconds < 1)
-        return tr("< 1 ms");
-    if (milliseconds < 1000)
-        return tr("%1 ms").arg(qRound64(milliseconds));
-    return formatDuration(milliseconds);
-}
-
 qint64 RequestTracker::timeOf(const Stanza &stanza) const
 {
     return m_recordedTimes ? stanza.timestampMs() * 1'000'000 : nowNs();
@@ -281,8 +262,8 @@ qint64 RequestTracker::timeOf(const Stanza &stanza) const
 
 QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) const
 {
-    const QString roundTrip = m_recordedTimes ? formatRecordedDuration(exchange.roundTripMs())
-                                              : formatDuration(exchange.roundTripMs());
+    const QString roundTrip = m_recordedTimes ? DurationText::recorded(exchange.roundTripMs())
+                                              : DurationText::measured(exchange.roundTripMs());
     if (sequence != exchange.requestSequence) {
         return exchange.late ? tr("late answer, %1").arg(roundTrip) : tr("answer, %1").arg(roundTrip);
     }
@@ -293,14 +274,14 @@ QString RequestTracker::describe(const IqExchange &exchange, quint64 sequence) c
         // A request to us waits for the user (answer by hand); one from us waits for the peer.
         return (exchange.requestDirection == Direction::Received ? tr("awaiting your answer (%1)")
                                                                  : tr("awaiting an answer (%1)"))
-            .arg(formatDuration(double(nowNs() - exchange.requestedAtNs) / 1e6));
+            .arg(DurationText::measured(double(nowNs() - exchange.requestedAtNs) / 1e6));
     case IqExchange::Outcome::Result:
         return exchange.late ? tr("late result in %1").arg(roundTrip) : tr("result in %1").arg(roundTrip);
     case IqExchange::Outcome::Error:
         return exchange.late ? tr("late error %1 in %2").arg(exchange.errorCondition, roundTrip)
                              : tr("error %1 in %2").arg(exchange.errorCondition, roundTrip);
     case IqExchange::Outcome::TimedOut:
-        return tr("no answer after %1").arg(formatDuration(double(m_timeout.count())));
+        return tr("no answer after %1").arg(DurationText::measured(double(m_timeout.count())));
     case IqExchange::Outcome::Abandoned:
         return tr("no answer: the connection closed");
     }

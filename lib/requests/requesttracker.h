@@ -79,10 +79,6 @@ public:
     // One line for a log row: "result in 12.4 ms", "error item-not-found in 3.1 ms", "no answer after
     // 30 s", "answer, 12.4 ms" …
     QString describe(const IqExchange &exchange, quint64 sequence) const;
-    static QString formatDuration(double milliseconds);
-    // A round trip between recorded times, whole milliseconds: no decimals they do not have, and "< 1 ms"
-    // for two stanzas recorded in the same millisecond.
-    static QString formatRecordedDuration(double milliseconds);
 
 Q_SIGNALS:
     // An exchange changed (answered, timed out, abandoned): the rows of both halves need a repaint.

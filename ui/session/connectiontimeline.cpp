@@ -2,10 +2,10 @@
 #include "connectiontimeline.h"
 
 #include "componentconnection.h"
+#include "durationtext.h"
 #include "uilogging.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -73,7 +73,7 @@ void ConnectionTimeline::recordReconnect(int attempt, qint64 delayMs, qint64 now
     event.atMs = nowMs;
     event.attempt = m_attempt;
     event.kind = EventKind::ReconnectScheduled;
-    event.detail = tr("attempt %1 in %2").arg(attempt).arg(formatDuration(delayMs));
+    event.detail = tr("attempt %1 in %2").arg(attempt).arg(DurationText::gap(delayMs));
     append(std::move(event));
 }
 
@@ -135,17 +135,6 @@ QString ConnectionTimeline::eventName(EventKind kind)
     return {};
 }
 
-QString ConnectionTimeline::formatDuration(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    if (ms < 60'000)
-        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-    return tr("%1 min %2 s").arg(ms / 60'000).arg((ms % 60'000) / 1000);
-}
-
 QString ConnectionTimeline::cellText(int row, int column) const
 {
     const Event &e = event(row);
@@ -159,7 +148,7 @@ QString ConnectionTimeline::cellText(int row, int column) const
     case DetailColumn:
         return e.detail;
     case DurationColumn:
-        return formatDuration(durationMs(row));
+        return DurationText::gap(durationMs(row));
     }
     return {};
 }

@@ -76,7 +76,6 @@ public:
     QList<int> allRows() const;
 
     static QString eventName(EventKind kind);
-    static QString formatDuration(qint64 ms);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -40,8 +40,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "OUT" : "C→S",
                                   m_proxy.relayMark());
     });
-    connect(&upstream, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        const QString mark = std::exchange(m_serverStanzaMark, {});
+    connect(&m_proxy, &ComponentProxy::fromServer, this, [this](const Stanza &stanza, const QString &mark) {
         record(stanza, StanzaOrigin::Wire, mark);
         if (m_options.filter.matches(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C", mark);
@@ -57,18 +56,8 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                     m_printer.printStanza(stanza, "S→C", mark);
             });
     connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
-    connect(&m_proxy, &ComponentProxy::stanzaFaulted, this,
-            [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
-                const bool toServer = stanza.direction() == Direction::Sent;
-                if (!toServer) {
-                    m_serverStanzaMark = mark; // printed with it, next
-                    return;
-                }
-                // What the component sent and a rule dropped, held or delayed is a line of its own (a
-                // held or delayed one gets another when it goes on); a duplicate's copies were printed
-                // as they went.
-                if (action == Rule::Action::Duplicate)
-                    return;
+    connect(&m_proxy, &ComponentProxy::keptFromServer, this,
+            [this](const Stanza &stanza, const QString &mark) {
                 record(stanza, StanzaOrigin::Wire, mark);
                 if (m_options.filter.matches(stanza))
                     m_printer.printStanza(stanza, "C→S", mark);

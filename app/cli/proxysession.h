@@ -42,9 +42,6 @@ private:
     TrafficPrinter m_printer;
     std::unique_ptr<CaptureWriter> m_capture; // before the proxy: destroyed after it, never reached late
     quint64 m_recorded = 0;
-    // What a fault rule did to the server's stanza being reported: the proxy says it before the server
-    // leg reports the stanza itself, which then prints once, marked.
-    QString m_serverStanzaMark;
     ComponentProxy m_proxy;
     bool m_finished = false;
 };

@@ -207,20 +207,29 @@ void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReas
 
 void ComponentProxy::onUpstreamStanza(const Stanza &stanza)
 {
+    const QString mark = relayFromServer(stanza);
+    Q_EMIT fromServer(stanza, mark);
+}
+
+QString ComponentProxy::relayFromServer(const Stanza &stanza)
+{
     if (!m_stream)
-        return;
+        return {};
     if (stanza.isStreamError()) {
         // The server's own words, as it sent them.
         m_upstreamErrorRelayed = true;
         m_stream->closeWithRawError(stanza.wire());
-        return;
+        return {};
     }
     if (stanza.kind() == StanzaKind::Stream)
-        return; // the server's header, <handshake/>, </stream:stream>: each leg has its own
-    if (m_faults.isActive() && applyFaults(stanza))
-        return;
+        return {}; // the server's header, <handshake/>, </stream:stream>: each leg has its own
+    if (m_faults.isActive()) {
+        if (std::optional<Faulted> faulted = applyFaults(stanza))
+            return std::move(faulted->mark);
+    }
     m_stream->write(stanza.wire());
     throttleUpstream();
+    return {};
 }
 
 void ComponentProxy::onComponentStanza(const Stanza &stanza)
@@ -230,8 +239,15 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
         m_upstream.disconnectFromServer();
         return;
     }
-    if (m_faults.isActive() && applyFaults(stanza.passedOn(Direction::Sent, stanza.timestampMs())))
-        return;
+    if (m_faults.isActive()) {
+        const Stanza toServer = stanza.passedOn(Direction::Sent, stanza.timestampMs());
+        if (const std::optional<Faulted> faulted = applyFaults(toServer)) {
+            // Not relayed now (a duplicate's copies were, and were reported as they went): its row.
+            if (faulted->action != Rule::Action::Duplicate)
+                Q_EMIT keptFromServer(toServer, faulted->mark);
+            return;
+        }
+    }
     if (!m_upstream.relay(stanza))
         qCInfo(lcConnection) << "proxy: a stanza from the component arrived while the server leg is down";
     throttleComponent();
@@ -303,13 +319,13 @@ bool ComponentProxy::injectToComponent(const QByteArray &xml, QString *error)
     return true;
 }
 
-bool ComponentProxy::applyFaults(const Stanza &stanza)
+std::optional<ComponentProxy::Faulted> ComponentProxy::applyFaults(const Stanza &stanza)
 {
     if (stanza.kind() == StanzaKind::Stream)
-        return false;
+        return std::nullopt;
     const FaultInjector::Verdict verdict = m_faults.inspect(stanza);
     if (!verdict.faulted)
-        return false;
+        return std::nullopt;
     QString mark;
     switch (verdict.action) {
     case Rule::Action::Drop:
@@ -338,11 +354,11 @@ bool ComponentProxy::applyFaults(const Stanza &stanza)
         mark = tr("held by rule %1").arg(verdict.ruleName);
         break;
     case Rule::Action::Reply:
-        return false;
+        return std::nullopt;
     }
     qCDebug(lcConnection).noquote() << "proxy:" << mark;
     Q_EMIT stanzaFaulted(stanza, verdict.action, mark);
-    return true;
+    return Faulted{verdict.action, mark};
 }
 
 void ComponentProxy::relayOnLeg(const Stanza &stanza, const QString &mark, Release release)

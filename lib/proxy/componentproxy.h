@@ -12,13 +12,16 @@
 #include <QPointer>
 #include <QTcpServer>
 
+#include <optional>
+
 namespace xcm {
 
 // Proxy mode: a running component connects to xcm instead of its server; xcm checks the component's
 // handshake against its own secret, connects upstream as that component, answers the component's
 // handshake only once the server has accepted xcm's, and then relays every stanza both ways byte for
 // byte. The upstream leg is an ordinary ComponentConnection, so the log, pairing and export see the
-// traffic as in a normal session: stanzaSent is component → server, stanzaReceived server → component.
+// traffic as in a normal session: the log takes upstream()'s stanzaSent (component → server, with
+// relayMark()), fromServer() (server → component, with its mark) and the faulted stanzas' own signals.
 //
 // One component at a time (a second gets conflict, as from a server); either side closing closes the
 // other with the reason (a server's stream error reaches the component as the server sent it). The
@@ -83,8 +86,16 @@ Q_SIGNALS:
     // relayMark()'s. The other leg's come as upstream()'s stanzaSent, with relayMark().
     void releasedToComponent(const xcm::Stanza &stanza, const QString &mark);
     // A fault rule acted on `stanza` (Direction::Received: server → component, Sent: component →
-    // server); `mark` says what, for the log: "dropped by rule X", "delayed 500 ms by rule X", …
+    // server); `mark` says what: "dropped by rule X", "delayed 500 ms by rule X", …
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
+    // Every stanza the server leg received (its stream items too), once the proxy has dealt with it:
+    // what the log shows of the server's side, with what a fault rule did with it (`mark`: "dropped by
+    // rule X", …; empty when relayed as it came). Use this, not upstream()'s stanzaReceived, to log.
+    void fromServer(const xcm::Stanza &stanza, const QString &mark);
+    // A component → server stanza a fault rule kept from the server for now or for good (dropped, held,
+    // delayed; Direction::Sent): its row. One held or delayed is reported again, as upstream()'s
+    // stanzaSent with relayMark(), when it goes.
+    void keptFromServer(const xcm::Stanza &stanza, const QString &mark);
 
 private:
     void onNewConnection();
@@ -100,7 +111,17 @@ private:
     void throttleComponent();
     void onComponentFinished(const StreamError &error, const QString &explanation);
     void refuseSecond(QTcpSocket *socket);
-    bool applyFaults(const Stanza &stanza);
+    // What a fault rule did with a stanza: it is not relayed as it came.
+    struct Faulted
+    {
+        Rule::Action action;
+        QString mark; // for the log: "dropped by rule X", …
+    };
+    // Asks the fault rules about `stanza` and does what they say; nothing when it is to be relayed as is.
+    std::optional<Faulted> applyFaults(const Stanza &stanza);
+    // Relays a server → component stanza (or passes on the server's stream error); returns what a fault
+    // rule did with it, if one did.
+    QString relayFromServer(const Stanza &stanza);
     // A faulted stanza relayed now: a duplicate's copy, or one a hold or delay rule let go.
     enum class Release
     {

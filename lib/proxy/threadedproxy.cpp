@@ -75,10 +75,10 @@ void ThreadedProxy::followRelay()
     // Relay thread. Each event carries what it reports by value; a stanza's copy shares its data, which
     // both threads may read at once (a held stanza, a delayed one: Stanza is made for that).
     ComponentConnection &server = m_proxy->upstream();
-    const auto postStanza = [this, &server](const Stanza &stanza) {
+    const auto postStanza = [this, &server](const Stanza &stanza, const QString &mark) {
         post(
-            [this, stanza, counters = server.counters(), injected = m_relayInjecting,
-             mark = m_proxy->relayMark(), occurrence = m_proxy->relayOccurrence()] {
+            [this, stanza, counters = server.counters(), injected = m_relayInjecting, mark,
+             occurrence = m_proxy->relayOccurrence()] {
                 m_reportingInjected = injected;
                 m_reportingMark = mark;
                 m_reportingOccurrence = occurrence;
@@ -89,8 +89,9 @@ void ThreadedProxy::followRelay()
             },
             stanza.wire().size());
     };
-    connect(&server, &ComponentConnection::stanzaReceived, m_proxy, postStanza);
-    connect(&server, &ComponentConnection::stanzaSent, m_proxy, postStanza);
+    connect(m_proxy, &ComponentProxy::fromServer, m_proxy, postStanza);
+    connect(&server, &ComponentConnection::stanzaSent, m_proxy,
+            [this, postStanza](const Stanza &stanza) { postStanza(stanza, m_proxy->relayMark()); });
     connect(&server, &ComponentConnection::stateChanged, m_proxy, [this, &server] {
         post([this, status = server.status(), facts = componentFacts()] {
             takeFacts(facts);
@@ -118,6 +119,10 @@ void ThreadedProxy::followRelay()
             [this](const Stanza &stanza, const QString &mark) {
                 post([this, stanza, mark] { Q_EMIT releasedToComponent(stanza, mark); },
                      stanza.wire().size());
+            });
+    connect(m_proxy, &ComponentProxy::keptFromServer, m_proxy,
+            [this](const Stanza &stanza, const QString &mark) {
+                post([this, stanza, mark] { Q_EMIT keptFromServer(stanza, mark); }, stanza.wire().size());
             });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {

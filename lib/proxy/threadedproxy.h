@@ -70,7 +70,8 @@ public:
     // stanzaSent on upstream() comes while isReportingInjected() says so.
     QString injectToServer(const QByteArray &xml);
     bool isReportingInjected() const { return m_reportingInjected; }
-    // ComponentProxy::relayMark() and relayOccurrence() of the stanzaSent upstream() is reporting.
+    // What a fault rule did with the stanza upstream() is reporting (ComponentProxy::fromServer()'s mark,
+    // or relayMark() and relayOccurrence() for one sent).
     const QString &reportingMark() const { return m_reportingMark; }
     StanzaOccurrence reportingOccurrence() const { return m_reportingOccurrence; }
 
@@ -93,6 +94,7 @@ Q_SIGNALS:
     void componentChanged(bool connected);
     void injectedToComponent(const xcm::Stanza &stanza);
     void releasedToComponent(const xcm::Stanza &stanza, const QString &mark);
+    void keptFromServer(const xcm::Stanza &stanza, const QString &mark);
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
     void heldCountChanged(int count);
 

@@ -74,7 +74,11 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
             [this](const Stanza &stanza, const QString &mark) {
                 logStanza(stanza, StanzaOrigin::Wire, mark, StanzaOccurrence::Repeat);
             });
-    connect(m_proxy.get(), &ThreadedProxy::stanzaFaulted, this, &ProfileSession::noteFault);
+    // A stanza from the component a fault rule kept from the server: a row saying so (another, if it goes
+    // later).
+    connect(
+        m_proxy.get(), &ThreadedProxy::keptFromServer, this,
+        [this](const Stanza &stanza, const QString &mark) { logStanza(stanza, StanzaOrigin::Wire, mark); });
     connect(m_proxy.get(), &ThreadedProxy::componentEvent, this,
             [this](const QString &text, bool problem, qint64 atMs) {
                 m_componentEvent = text;
@@ -90,7 +94,7 @@ void ProfileSession::follow(ComponentConnection *connection)
 {
     // The log first, then the responder: a request's row comes before its automatic answer's.
     connect(connection, &ComponentConnection::stanzaReceived, this, [this](const Stanza &stanza) {
-        logStanza(stanza, StanzaOrigin::Wire, std::exchange(m_faultMark, {}));
+        logStanza(stanza, StanzaOrigin::Wire, m_proxyMode ? m_proxy->reportingMark() : QString());
         // A request a rule answers gets no automatic answer besides (one answer per request).
         if (!m_proxyMode && !m_rules->handleReceived(stanza))
             m_responder->handleReceived(stanza);
@@ -256,20 +260,6 @@ void ProfileSession::resumeRule(int index)
 {
     m_rules->resumeRule(index);
     m_proxy->resumeRule(index);
-}
-
-void ProfileSession::noteFault(const Stanza &stanza, Rule::Action action, const QString &mark)
-{
-    if (stanza.direction() == Direction::Received) {
-        // The proxy hears the server first; the log's row for this stanza comes right after.
-        m_faultMark = mark;
-        return;
-    }
-    // From the component: the rows are the stanza going out to the server, marked (a duplicate's two
-    // copies went out already). One that did not go out now gets a row saying why; if it goes out
-    // later, that row says so too.
-    if (action == Rule::Action::Drop || action == Rule::Action::Hold || action == Rule::Action::Delay)
-        logStanza(stanza, StanzaOrigin::Wire, mark);
 }
 
 int ProfileSession::heldRequestCount() const

@@ -173,7 +173,6 @@ private:
     void applyProfile();
     void sendAutomaticAnswer(const QByteArray &xml);
     void sendRuleReply(const QByteArray &xml, const QString &ruleName);
-    void noteFault(const Stanza &stanza, Rule::Action action, const QString &mark);
     // Into the log, and into the capture while recording.
     void logStanza(const Stanza &stanza, StanzaOrigin origin, const QString &note = {},
                    StanzaOccurrence occurrence = StanzaOccurrence::First);
@@ -196,7 +195,6 @@ private:
     QString m_recordingFile;
     QString m_recordingProblem;
     QString m_sendingRule;           // the stanza the connection reports as sent is this rule's reply
-    QString m_faultMark;             // the stanza the server connection reports next was faulted so
     bool m_sendingAutomatic = false; // the stanza the connection reports as sent is an automatic answer
     bool m_proxyMode = false;
     bool m_hasSecret = false;

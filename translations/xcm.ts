@@ -328,10 +328,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the proxy stopped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>discarded a stanza a fault rule held back</source>
         <translation type="unfinished"></translation>
     </message>

@@ -328,10 +328,6 @@
         <translation>freigegeben: %1 zurückgehalten von Regel %2</translation>
     </message>
     <message>
-        <source>the proxy stopped: %1</source>
-        <translation>der Proxy wurde beendet: %1</translation>
-    </message>
-    <message>
         <source>discarded a stanza a fault rule held back</source>
         <translation>ein von einer Fehlerregel zurückgehaltenes Stanza verworfen</translation>
     </message>

@@ -133,15 +133,15 @@ void ProxySession::interrupt()
     if (m_finished)
         return;
     m_proxy.stop();
-    // Both legs close politely; give them their close timeout, then go.
-    if (m_proxy.upstream().state() == ConnectionState::Disconnected && !m_proxy.hasComponent()) {
-        finish(0);
-        return;
-    }
-    connect(&m_proxy.upstream(), &ComponentConnection::stateChanged, this, [this](ConnectionState state) {
-        if (state == ConnectionState::Disconnected)
-            QTimer::singleShot(100, this, [this] { finish(0); }); // the component's leg closes alongside
-    });
+    // Both legs close politely; give them their close timeout, then go. The component's leaving is
+    // printed first: it tells what fault rules were still holding back.
+    const auto finishOnceClosed = [this] {
+        if (m_proxy.upstream().state() == ConnectionState::Disconnected && !m_proxy.hasComponent())
+            finish(0);
+    };
+    finishOnceClosed();
+    connect(&m_proxy.upstream(), &ComponentConnection::stateChanged, this, finishOnceClosed);
+    connect(&m_proxy, &ComponentProxy::componentChanged, this, finishOnceClosed);
     QTimer::singleShot(m_options.settings.closeTimeout + std::chrono::milliseconds(500), this,
                        [this] { finish(0); });
 }

@@ -104,10 +104,9 @@ bool ComponentProxy::listen(QString *error)
 void ComponentProxy::stop()
 {
     m_server.close();
-    // Neither leg takes a stanza from now on: what rules kept back is lost, and said so at once (the
-    // component's leg may take its close timeout to finish).
-    if (const QString discarded = forgetFaults(); !discarded.isEmpty())
-        Q_EMIT componentEvent(tr("the proxy stopped: %1").arg(discarded), true);
+    // Neither leg takes a stanza from now on: what rules kept back is lost, which the component's
+    // leaving says once its leg has closed.
+    m_discardedAtStop = forgetFaults();
     if (m_stream)
         m_stream->close();
     m_upstream.disconnectFromServer();
@@ -286,7 +285,9 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     m_stream->deleteLater();
     m_stream = nullptr;
     throttleUpstream(); // nothing waits for the component any more
-    const QString discarded = forgetFaults();
+    QString discarded = forgetFaults();
+    if (discarded.isEmpty())
+        discarded = std::exchange(m_discardedAtStop, {});
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end.

@@ -43,7 +43,8 @@ public:
 
     // Starts listening; false with a reason when the address cannot be bound.
     bool listen(QString *error);
-    // Closes the component's stream and the server's, and stops listening.
+    // Closes the component's stream and the server's, and stops listening. What fault rules hold or
+    // delay is discarded; the component's leaving (componentEvent()) says how many.
     void stop();
     bool isListening() const { return m_server.isListening(); }
     quint16 listeningPort() const { return m_server.serverPort(); }
@@ -148,6 +149,7 @@ private:
     StanzaOccurrence m_relayOccurrence = StanzaOccurrence::First;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
     int m_delayedCount = 0;        // delayed stanzas of this generation still to go
+    QString m_discardedAtStop;     // what stop() discarded, for the component's leaving to tell
 };
 
 } // namespace xcm

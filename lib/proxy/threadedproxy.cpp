@@ -2,6 +2,7 @@
 #include "threadedproxy.h"
 
 #include "componentproxy.h"
+#include "monotonicclock.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -78,11 +79,11 @@ void ThreadedProxy::followRelay()
     const auto postStanza = [this, &server](const Stanza &stanza, const QString &mark) {
         post(
             [this, stanza, counters = server.counters(), injected = m_relayInjecting, mark,
-             occurrence = m_proxy->relayOccurrence()] {
+             occurrence = m_proxy->relayOccurrence(), seenAtNs = monotonicNowNs()] {
                 m_reportingInjected = injected;
                 m_reportingMark = mark;
                 m_reportingOccurrence = occurrence;
-                m_upstream.mirrorStanza(stanza, counters);
+                reportAsSeenAt(seenAtNs, [&] { m_upstream.mirrorStanza(stanza, counters); });
                 m_reportingInjected = false;
                 m_reportingMark.clear();
                 m_reportingOccurrence = StanzaOccurrence::First;
@@ -113,16 +114,27 @@ void ThreadedProxy::followRelay()
         });
     });
     connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
-        post([this, stanza] { Q_EMIT injectedToComponent(stanza); }, stanza.wire().size());
+        post(
+            [this, stanza, seenAtNs = monotonicNowNs()] {
+                reportAsSeenAt(seenAtNs, [&] { Q_EMIT injectedToComponent(stanza); });
+            },
+            stanza.wire().size());
     });
     connect(m_proxy, &ComponentProxy::releasedToComponent, m_proxy,
             [this](const Stanza &stanza, const QString &mark) {
-                post([this, stanza, mark] { Q_EMIT releasedToComponent(stanza, mark); },
-                     stanza.wire().size());
+                post(
+                    [this, stanza, mark, seenAtNs = monotonicNowNs()] {
+                        reportAsSeenAt(seenAtNs, [&] { Q_EMIT releasedToComponent(stanza, mark); });
+                    },
+                    stanza.wire().size());
             });
     connect(m_proxy, &ComponentProxy::keptFromServer, m_proxy,
             [this](const Stanza &stanza, const QString &mark) {
-                post([this, stanza, mark] { Q_EMIT keptFromServer(stanza, mark); }, stanza.wire().size());
+                post(
+                    [this, stanza, mark, seenAtNs = monotonicNowNs()] {
+                        reportAsSeenAt(seenAtNs, [&] { Q_EMIT keptFromServer(stanza, mark); });
+                    },
+                    stanza.wire().size());
             });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {
@@ -144,6 +156,13 @@ void ThreadedProxy::followRelay()
                 m_faults.repeatPause(index, why);
         });
     });
+}
+
+void ThreadedProxy::reportAsSeenAt(qint64 seenAtNs, const std::function<void()> &report)
+{
+    m_reportingSeenAtNs = seenAtNs;
+    report();
+    m_reportingSeenAtNs = 0;
 }
 
 ThreadedProxy::ComponentFacts ThreadedProxy::componentFacts() const

@@ -74,6 +74,10 @@ public:
     // or relayMark() and relayOccurrence() for one sent).
     const QString &reportingMark() const { return m_reportingMark; }
     StanzaOccurrence reportingOccurrence() const { return m_reportingOccurrence; }
+    // While a stanza is reported (upstream()'s stanza signals, injectedToComponent(), …): when the relay
+    // thread saw it, on monotonicNowNs()'s clock; 0 otherwise. The window hears of it later, and may
+    // hear of a request and its answer at once.
+    qint64 reportingSeenAtNs() const { return m_reportingSeenAtNs; }
 
     // The fault rules as the relay thread runs them: set, switched and resumed here, counted there.
     RuleRunner &faults() { return m_faults; }
@@ -110,6 +114,8 @@ private:
     void startRelay();
     void followRelay();
     ComponentFacts componentFacts() const;
+    // Window's thread: runs `report` (emitting a stanza) with reportingSeenAtNs() saying `seenAtNs`.
+    void reportAsSeenAt(qint64 seenAtNs, const std::function<void()> &report);
     void takeFacts(const ComponentFacts &facts);
     // Runs `work` on the relay thread and waits for it.
     void onRelayThread(const std::function<void()> &work);
@@ -141,6 +147,7 @@ private:
     bool m_reportingInjected = false;
     QString m_reportingMark;
     StanzaOccurrence m_reportingOccurrence = StanzaOccurrence::First;
+    qint64 m_reportingSeenAtNs = 0;
     bool m_delivering = false;
     quint64 m_rulesGeneration = 0;
 

@@ -18,7 +18,6 @@ size_t qHash(const RequestTracker::Key &key, size_t seed) noexcept
 RequestTracker::RequestTracker(QObject *parent)
     : QObject(parent)
 {
-    m_clock.start();
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &RequestTracker::checkTimeouts);
 }

@@ -2,14 +2,15 @@
 #pragma once
 
 #include "iqexchange.h"
+#include "monotonicclock.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
 #include <deque>
+#include <functional>
 
 namespace xcm {
 
@@ -73,8 +74,12 @@ public:
     QList<quint64> awaitingRequestSequences(qsizetype newest) const;
     // Requests waiting for an answer (timed-out ones included) in one direction.
     int awaitingCount(Direction requestDirection) const;
-    // The monotonic clock the exchanges' times are on.
-    qint64 nowNs() const { return m_clock.nsecsElapsed(); }
+    // Now on the clock the exchanges' times are on: monotonicNowNs(), or what setClock() gave.
+    qint64 nowNs() const { return m_clock(); }
+    // Where "now" comes from when a stanza is observed or a request's age is shown (monotonic
+    // nanoseconds). The desktop app's proxy gives the moment its relay thread saw the stanza being
+    // logged: the window may hear of a request and its answer in one batch, after a stall.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
     // One line for a log row: "result in 12.4 ms", "error item-not-found in 3.1 ms", "no answer after
     // 30 s", "answer, 12.4 ms" …
@@ -120,7 +125,7 @@ private:
     std::chrono::milliseconds m_timeout = defaultTimeout;
     qsizetype m_maxExchanges = defaultMaxExchanges;
     QString m_serverDomain;
-    QElapsedTimer m_clock;
+    std::function<qint64()> m_clock = monotonicNowNs;
     QTimer m_timeoutTimer;
 };
 

@@ -38,11 +38,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 
@@ -315,6 +317,36 @@ void TestProxyWindow::listensAndRelaysTheEcho()
     }
     QCOMPARE(answers, 1);
     QCOMPARE(session(plainName)->state(), ConnectionState::Connected);
+
+    // A stall in the window does not count in a round trip: the relay thread timed both halves. Here
+    // the window stalls 400 ms as soon as it has logged a request, while its answer is on its way.
+    bool stalled = false;
+    const QMetaObject::Connection stall =
+        connect(&proxy->proxy()->upstream(), &ComponentConnection::stanzaReceived, this,
+                [&stalled](const Stanza &stanza) {
+                    if (!stalled && stanza.id() == u"d2"_s) {
+                        stalled = true;
+                        QThread::msleep(400);
+                    }
+                });
+    XmppClientProcess asker(m_user, userPassword, m_server->clientPort());
+    QVERIFY2(
+        asker.run({u"<iq type='get' id='d2' to='%1'><query xmlns='http://jabber.org/protocol/disco#info'/>"
+                   "</iq>"_s.arg(echo.domain)},
+                  10s),
+        qPrintable(asker.failure()));
+    disconnect(stall);
+    QVERIFY(stalled);
+    int asked = logRow(proxy, Direction::Received, u"id='d2'"_s);
+    if (asked < 0)
+        asked = logRow(proxy, Direction::Received, u"id=\"d2\""_s);
+    QVERIFY(asked >= 0);
+    QTRY_VERIFY(
+        proxy->log()->index(asked, StanzaLogModel::AnswerColumn).data().toString().startsWith(u"result"_s));
+    const QString roundTrip = proxy->log()->index(asked, StanzaLogModel::AnswerColumn).data().toString();
+    static const QRegularExpression inMilliseconds(u"^result in ([0-9.]+) ms$"_s);
+    const QRegularExpressionMatch match = inMilliseconds.match(roundTrip);
+    QVERIFY2(match.hasMatch() && match.captured(1).toDouble() < 200, qPrintable(roundTrip));
 }
 
 void TestProxyWindow::injectsOnBothLegs()

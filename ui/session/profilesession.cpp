@@ -37,6 +37,11 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     , m_rules(std::make_unique<RuleEngine>())
 {
     m_log->setRequestTracker(m_requests.get());
+    // A proxied stanza is timed when the relay thread saw it, not when the window hears of it.
+    m_requests->setClock([proxy = m_proxy.get()] {
+        const qint64 seenAtNs = proxy->reportingSeenAtNs();
+        return seenAtNs != 0 ? seenAtNs : monotonicNowNs();
+    });
     m_responder->setSoftware({QStringLiteral("xcm"), QCoreApplication::applicationVersion(), {}});
     applyProfile();
     connect(m_responder.get(), &Responder::answerReady, this, &ProfileSession::sendAutomaticAnswer);

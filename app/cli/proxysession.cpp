@@ -63,10 +63,13 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                     m_printer.printStanza(stanza, "C→S", mark);
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
-        const Rule &rule = m_proxy.faults().rules().at(index);
-        m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run%3"_s.arg(
-            rule.name(), why,
-            rule.action() == Rule::Action::Hold ? u" (SIGUSR1 releases held stanzas)"_s : QString()));
+        const QString name = m_proxy.faults().rules().at(index).name();
+        if (why == m_proxy.faults().heldCapReason())
+            m_printer.error(
+                u"rule '%1' %2; SIGUSR1 releases them and the rule goes on, anything else it matches is "
+                "relayed until then"_s.arg(name, why));
+        else
+            m_printer.error(u"rule '%1' %2; it stays paused for the rest of this run"_s.arg(name, why));
     });
     connect(&upstream, &ComponentConnection::stateChanged, this,
             [this](ConnectionState state, const DisconnectReason &reason) {

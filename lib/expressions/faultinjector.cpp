@@ -34,7 +34,7 @@ FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
             continue;
         if (rule.m_action == Rule::Action::Hold) {
             if (int(m_held.size()) >= m_maxHeld) {
-                pause(i, tr("paused: %1 stanzas are held already").arg(m_maxHeld));
+                pause(i, heldCapReason());
                 continue;
             }
             m_held.push_back({stanza, rule.m_name});
@@ -53,6 +53,7 @@ QList<FaultInjector::HeldStanza> FaultInjector::releaseAll()
     m_held.clear();
     if (!released.isEmpty())
         qCInfo(lcRules) << "releasing" << released.size() << "held stanzas";
+    resumeHoldRules();
     return released;
 }
 
@@ -61,6 +62,22 @@ void FaultInjector::clearHeld()
     if (!m_held.empty())
         qCDebug(lcRules) << "forgetting" << m_held.size() << "held stanzas";
     m_held.clear();
+    resumeHoldRules();
+}
+
+QString FaultInjector::heldCapReason() const
+{
+    return tr("paused: %1 stanzas are held already").arg(m_maxHeld);
+}
+
+void FaultInjector::resumeHoldRules()
+{
+    // Paused only for want of room, which there is again; a rate-limit pause stays.
+    const QString heldCap = heldCapReason();
+    for (int i = 0; i < m_rules.size(); ++i) {
+        if (m_rules[i].isPaused() && m_rules[i].lastError() == heldCap)
+            resumeRule(i);
+    }
 }
 
 QString FaultInjector::rateLimitReason() const

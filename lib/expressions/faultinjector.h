@@ -18,7 +18,7 @@ namespace xcm {
 // - A rule that acts more than maxActionsPerSecond() times within a second pauses and says so, as a
 //   RuleEngine rule does; setRuleEnabled() or resumeRule() restart it.
 // - At most maxHeld() stanzas are held; a hold rule that would hold more pauses and says so (the
-//   stanza is relayed).
+//   stanza is relayed), and goes on by itself once the held are released or forgotten.
 class FaultInjector : public RuleRunner
 {
     Q_OBJECT
@@ -59,9 +59,12 @@ public:
     QList<HeldStanza> releaseAll();
     // Forgets what is held (the connection ended).
     void clearHeld();
+    // Why a hold rule paused when maxHeld() stanzas were held already (see rulePaused()).
+    QString heldCapReason() const;
 
 private:
     QString rateLimitReason() const override;
+    void resumeHoldRules();
 
     std::deque<HeldStanza> m_held;
     int m_maxHeld = defaultMaxHeld;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void replyRulesNeverAct();
     void holdKeepsRawBytesUntilReleased();
     void holdIsBounded();
+    void aRateLimitPauseOutlastsARelease();
     void rateLimitPauses();
     void rulesFileReadsFaultRules_data();
     void rulesFileReadsFaultRules();
@@ -149,9 +150,31 @@ void TestFaultInjector::holdIsBounded()
     QVERIFY(injector.rules().at(0).isPaused());
     QVERIFY(injector.rules().at(0).lastError().contains(u"held"));
     QCOMPARE(injector.heldCount(), 2);
+    // Once what was held is released (or forgotten), there is room again: the rule goes on by itself.
+    QSignalSpy changed(&injector, &RuleRunner::ruleChanged);
     injector.releaseAll();
-    injector.resumeRule(0);
+    QVERIFY(!injector.rules().at(0).isPaused());
+    QVERIFY(injector.rules().at(0).lastError().isEmpty());
+    QVERIFY(!changed.isEmpty()); // the Rules tab hears of it
     QVERIFY(injector.inspect(onLeg(u"in"_s, chatXml.arg(4))).faulted);
+    QVERIFY(injector.inspect(onLeg(u"in"_s, chatXml.arg(5))).faulted);
+    QVERIFY(!injector.inspect(onLeg(u"in"_s, chatXml.arg(6))).faulted);
+    QVERIFY(injector.rules().at(0).isPaused());
+    injector.clearHeld();
+    QVERIFY(!injector.rules().at(0).isPaused());
+}
+
+void TestFaultInjector::aRateLimitPauseOutlastsARelease()
+{
+    FaultInjector injector;
+    injector.setMaxActionsPerSecond(2);
+    QVERIFY(injector.setRules({faultRule(u"h"_s, u"kind == message"_s, Rule::Action::Hold)}));
+    QVERIFY(injector.inspect(onLeg(u"in"_s, chatXml.arg(1))).faulted);
+    QVERIFY(injector.inspect(onLeg(u"in"_s, chatXml.arg(2))).faulted);
+    QVERIFY(!injector.inspect(onLeg(u"in"_s, chatXml.arg(3))).faulted);
+    QVERIFY(injector.rules().at(0).isPaused());
+    injector.releaseAll();
+    QVERIFY(injector.rules().at(0).isPaused()); // a loop is not over because the held went on
 }
 
 void TestFaultInjector::rateLimitPauses()

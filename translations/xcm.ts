@@ -525,6 +525,14 @@
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop replying: back to the templates (the editor keeps its text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop replying</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>

@@ -529,6 +529,14 @@
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
         <translation>✓ Gültig (%1) – einschleusbar, solange die Komponente über den Proxy verbunden ist</translation>
     </message>
+    <message>
+        <source>Stop replying: back to the templates (the editor keeps its text)</source>
+        <translation>Antworten beenden: zurück zu den Vorlagen (der Editor behält seinen Text)</translation>
+    </message>
+    <message>
+        <source>Stop replying</source>
+        <translation>Antworten beenden</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>

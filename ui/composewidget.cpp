@@ -19,6 +19,7 @@
 #include "xmlelement.h"
 #include "xmlhighlighter.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
@@ -28,8 +29,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -110,8 +113,26 @@ void ComposeWidget::buildUi()
         m_replyChoice->addItem(
             tr("Reply: error %1").arg(StanzaError::conditionName(StanzaError::Condition(condition))),
             condition);
+    // While replying it takes the template's place, about as wide: not as wide as the longest error
+    // condition, which would widen the form and squeeze the history (or the window). The list opens
+    // wide enough for every item.
+    m_replyChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_replyChoice->setMinimumContentsLength(int(m_replyChoice->itemText(0).size()) + 2);
+    m_replyChoice->view()->setMinimumWidth(m_replyChoice->view()->sizeHintForColumn(0) +
+                                           m_replyChoice->view()->verticalScrollBar()->sizeHint().width());
     m_replyChoice->hide();
     connect(m_replyChoice, &QComboBox::activated, this, &ComposeWidget::applyReplyChoice);
+    m_endReply = new QToolButton(this);
+    m_endReply->setObjectName("endReply"_L1);
+    m_endReply->setText(u"✕"_s);
+    m_endReply->setAutoRaise(true);
+    m_endReply->setToolTip(tr("Stop replying: back to the templates (the editor keeps its text)"));
+    m_endReply->setAccessibleName(tr("Stop replying"));
+    m_endReply->hide();
+    connect(m_endReply, &QToolButton::clicked, this, [this] {
+        endReply();
+        m_template->setFocus();
+    });
 
     m_from = new QComboBox(this);
     m_from->setObjectName("fromLocal"_L1);
@@ -206,6 +227,7 @@ void ComposeWidget::buildUi()
     m_toLabel = toLabel;
     fields->addWidget(m_template);
     fields->addWidget(m_replyChoice);
+    fields->addWidget(m_endReply);
     fields->addSpacing(8);
     fields->addWidget(fromLabel);
     fields->addWidget(m_from);
@@ -287,7 +309,9 @@ void ComposeWidget::prepareReply(const Stanza &request)
     if (raw >= 0)
         m_template->setCurrentIndex(raw);
     m_replyChoice->setCurrentIndex(0);
+    m_template->hide();
     m_replyChoice->show();
+    m_endReply->show();
     applyReplyChoice();
     focusEditor();
 }
@@ -307,6 +331,8 @@ void ComposeWidget::endReply()
 {
     m_replyTo = {};
     m_replyChoice->hide();
+    m_endReply->hide();
+    m_template->show();
 }
 
 void ComposeWidget::setFromLocalPart(const QString &local)

@@ -119,6 +119,7 @@ private:
     QPushButton *m_send = nullptr;
     HistoryPane *m_history = nullptr;
     QComboBox *m_replyChoice = nullptr; // result or an error condition, while replying
+    QToolButton *m_endReply = nullptr;  // back to the templates
     QComboBox *m_leg = nullptr;         // proxy sessions: to the server or to the component
     QLabel *m_fromLabel = nullptr;
     QLabel *m_toLabel = nullptr;

@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace xcm;
@@ -166,6 +167,15 @@ void TestExchangeView::replyFillsTheComposeForm()
 
     auto *choice = compose.findChild<QComboBox *>(u"replyChoice"_s);
     QVERIFY(choice && choice->isVisible());
+    // In the template's place, no wider than it with its button: the form does not grow.
+    auto *templates = compose.findChild<QComboBox *>(u"template"_s);
+    auto *endReply = compose.findChild<QToolButton *>(u"endReply"_s);
+    QVERIFY(!templates->isVisible());
+    QVERIFY(endReply->isVisible());
+    QVERIFY2(choice->sizeHint().width() + endReply->sizeHint().width() <= templates->sizeHint().width() + 60,
+             qPrintable(u"%1 + %2 vs %3"_s.arg(choice->sizeHint().width())
+                            .arg(endReply->sizeHint().width())
+                            .arg(templates->sizeHint().width())));
     const int itemNotFound = choice->findText(u"Reply: error item-not-found"_s);
     QVERIFY(itemNotFound > 0);
     choice->setCurrentIndex(itemNotFound);
@@ -175,6 +185,13 @@ void TestExchangeView::replyFillsTheComposeForm()
     QCOMPARE(error.attribute(u"id"), u"c7"_s);
     QVERIFY(!error.firstChild(u"error").firstChild(u"item-not-found").isNull());
     QCOMPARE(error.firstChild(u"error").attribute(u"type"), u"cancel"_s);
+
+    // Stopping the reply brings the templates back and keeps the text.
+    QTest::mouseClick(endReply, Qt::LeftButton);
+    QVERIFY(templates->isVisible());
+    QVERIFY(!choice->isVisible());
+    QVERIFY(!endReply->isVisible());
+    QCOMPARE(XmlElement::parse(compose.xml().toUtf8()).attribute(u"type"), u"error"_s);
 }
 
 void TestExchangeView::sortsByRoundTrip()

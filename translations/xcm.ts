@@ -1467,11 +1467,11 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>XML log (*.log)</source>
+        <source>XML log, a stanza a line (*.log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl)</source>
+        <source>JSON Lines, the exact bytes (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

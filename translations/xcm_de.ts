@@ -1474,12 +1474,12 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Stanza-Protokoll exportieren</translation>
     </message>
     <message>
-        <source>XML log (*.log)</source>
-        <translation>XML-Protokoll (*.log)</translation>
+        <source>XML log, a stanza a line (*.log)</source>
+        <translation>XML-Protokoll, ein Stanza je Zeile (*.log)</translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
+        <source>JSON Lines, the exact bytes (*.jsonl)</source>
+        <translation>JSON Lines, die genauen Bytes (*.jsonl)</translation>
     </message>
 </context>
 <context>

@@ -120,8 +120,10 @@ void LogExportActions::exportWithDialog(bool shownOnly)
 
 QStringList LogExportActions::nameFilters()
 {
-    // The XML log has a comment line before each stanza: not an XML document, so no *.xml.
-    return {tr("XML log (*.log)"), tr("JSON Lines (*.jsonl)")};
+    // The XML log has a comment line before each stanza: not an XML document, so no *.xml. It puts each
+    // stanza on one line (a line break becomes &#10; or a space, which XML reads the same); JSON Lines
+    // keeps the exact bytes. The names say so, since the choice is made here.
+    return {tr("XML log, a stanza a line (*.log)"), tr("JSON Lines, the exact bytes (*.jsonl)")};
 }
 
 } // namespace xcm

@@ -364,8 +364,11 @@ void TestProfiles::setRootAttribute_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("replace single-quoted") << u"<message to='a' from='b'><body/></message>"_s << u"from"_s
                                            << u"c@d"_s << u"<message to='a' from='c@d'><body/></message>"_s;
+    // The user's quotes stay (a profile saved must not restyle the XML typed in the compose form).
     QTest::newRow("replace double-quoted") << u"  <iq to=\"a\" type=\"get\">\n</iq>"_s << u"to"_s << u"x"_s
-                                           << u"  <iq to='x' type=\"get\">\n</iq>"_s;
+                                           << u"  <iq to=\"x\" type=\"get\">\n</iq>"_s;
+    QTest::newRow("double quotes escaped as such")
+        << u"<iq to=\"a\"/>"_s << u"to"_s << u"x\"'y"_s << u"<iq to=\"x&quot;'y\"/>"_s;
     QTest::newRow("add") << u"<presence/>"_s << u"to"_s << u"u@s"_s << u"<presence to='u@s'/>"_s;
     QTest::newRow("add before >") << u"<message type='chat'>hi</message>"_s << u"from"_s << u"a"_s
                                   << u"<message from='a' type='chat'>hi</message>"_s;

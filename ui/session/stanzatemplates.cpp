@@ -10,11 +10,13 @@ namespace xcm {
 
 namespace {
 
-QString quoted(const QString &value)
+// `value` as an attribute value in `quote`s ('\'' or '"'), escaped.
+QString quoted(const QString &value, QChar quote = u'\'')
 {
     QString escaped = value;
-    escaped.replace(u'&', "&amp;"_L1).replace(u'<', "&lt;"_L1).replace(u'\'', "&apos;"_L1);
-    return u'\'' + escaped + u'\'';
+    escaped.replace(u'&', "&amp;"_L1).replace(u'<', "&lt;"_L1);
+    escaped.replace(quote, quote == u'"' ? "&quot;"_L1 : "&apos;"_L1);
+    return quote + escaped + quote;
 }
 
 QString addresses(const QString &from, const QString &to)
@@ -191,8 +193,12 @@ QString setRootAttribute(const QString &xml, QStringView name, const QString &va
             return xml;
         i = valueEnd + 1;
         if (attributeName == name) {
+            // In the quotes the user chose; their text stays as typed where the value is the same.
+            const QString replacement = quoted(value, quote);
+            if (QStringView(xml).sliced(valueStart, valueEnd + 1 - valueStart) == replacement)
+                return xml;
             QString result = xml;
-            result.replace(valueStart, valueEnd + 1 - valueStart, quoted(value));
+            result.replace(valueStart, valueEnd + 1 - valueStart, replacement);
             return result;
         }
     }

@@ -1008,6 +1008,10 @@ Sent: %3 stanzas, %4</source>
         <source>Its answer, #%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This request has an answer already (%1): sending the reply answers it a second time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ExpressionCompiler</name>

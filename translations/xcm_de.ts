@@ -1014,6 +1014,10 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>Its answer, #%1</source>
         <translation>Ihre Antwort, #%1</translation>
     </message>
+    <message>
+        <source>This request has an answer already (%1): sending the reply answers it a second time</source>
+        <translation>Diese Anfrage hat schon eine Antwort (%1): die Antwort zu senden beantwortet sie ein zweites Mal</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ExpressionCompiler</name>

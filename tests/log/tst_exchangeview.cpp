@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void jumpsBetweenRequestAndAnswer();
     void detailShowsThePartner();
+    void replyToAnAnsweredRequestSaysSo();
     void unansweredFilterHidesAnsweredRequests();
     void replyFillsTheComposeForm();
     void sortsByRoundTrip();
@@ -115,6 +117,30 @@ void TestExchangeView::detailShowsThePartner()
     QVERIFY2(answer.contains(u"Its request, #1"_s), qPrintable(answer));
     select(3);
     QVERIFY(!m_view->detailText().contains(u"Its answer"_s));
+}
+
+void TestExchangeView::replyToAnAnsweredRequestSaysSo()
+{
+    QAction *reply = m_view->findChild<QAction *>(u"replyAction"_s);
+    QSignalSpy replies(m_view.get(), &StanzaLogView::replyRequested);
+    const auto statusText = [this] {
+        QStringList texts;
+        for (const QLabel *label : m_view->findChildren<QLabel *>())
+            texts << label->text();
+        return texts.join(u'\n');
+    };
+    select(3);
+    reply->trigger();
+    QCOMPARE(replies.size(), 1);
+    QVERIFY(!statusText().contains(u"answer already"_s));
+    m_model->append(
+        samples::sent("<iq type='result' id='c7' from='bot.example.org' to='user@example.org/x'/>"));
+    m_model->flush();
+    select(3);
+    reply->trigger();
+    QCOMPARE(replies.size(), 2); // still offered
+    QVERIFY2(statusText().contains(u"This request has an answer already (result in "_s),
+             qPrintable(statusText()));
 }
 
 void TestExchangeView::unansweredFilterHidesAnsweredRequests()

@@ -44,8 +44,14 @@ ExchangeActions::ExchangeActions(QTableView *table, StanzaLogFilterModel *filter
         if (row < 0)
             return;
         const Stanza stanza = m_model->stanzaAt(row);
-        if (stanza.direction() == Direction::Received && isRequest(stanza))
-            Q_EMIT replyRequested(stanza);
+        if (stanza.direction() != Direction::Received || !isRequest(stanza))
+            return;
+        Q_EMIT replyRequested(stanza);
+        // Allowed (testing how a peer takes a second answer is a reason to), but never unawares.
+        if (m_model->index(row, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong() != 0)
+            Q_EMIT message(tr("This request has an answer already (%1): sending the reply answers it a "
+                              "second time")
+                               .arg(m_model->index(row, StanzaLogModel::AnswerColumn).data().toString()));
     });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -161,7 +161,7 @@ void StanzaDetailPane::showText()
         m_shownLength = 0;
         m_text->setPlainText(
             tr("Indenting %1 of XML…")
-                .arg(QLocale().formattedDataSize(wire.size(), 0, QLocale::DataSizeSIFormat)));
+                .arg(QLocale().formattedDataSize(wire.size(), 0, QLocale::DataSizeIecFormat)));
         m_indentWatcher->setFuture(QtConcurrent::run(indentInBackground, wire, m_stanza.namespaceUri()));
         updateShowAllButton();
     } else {
@@ -227,7 +227,7 @@ void StanzaDetailPane::updateShowAllButton()
         m_showAllButton->setEnabled(true);
         m_showAllButton->setText(
             tr("Show All (%1)")
-                .arg(QLocale().formattedDataSize(m_stanza.wire().size(), 0, QLocale::DataSizeSIFormat)));
+                .arg(QLocale().formattedDataSize(m_stanza.wire().size(), 0, QLocale::DataSizeIecFormat)));
     }
 }
 

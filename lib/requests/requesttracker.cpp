@@ -10,6 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
+namespace {
+// A timeout is declared this long after it passed: an answer due at the very moment of the timeout (xcm's
+// own service-unavailable when the limit to answer by hand is the timeout, 30 s both) must not be called
+// late, or not, by the order of two timers.
+constexpr qint64 timeoutGraceMs = 100;
+} // namespace
+
 size_t qHash(const RequestTracker::Key &key, size_t seed) noexcept
 {
     return qHashMulti(seed, key.id, key.asker, key.asked, int(key.requestDirection));
@@ -198,7 +205,7 @@ void RequestTracker::scheduleTimeoutCheck()
         m_timeoutTimer.stop();
         return;
     }
-    const qint64 dueInMs = (next->deadlineNs - nowNs() + 999'999) / 1'000'000;
+    const qint64 dueInMs = (next->deadlineNs - nowNs() + 999'999) / 1'000'000 + timeoutGraceMs;
     if (!m_timeoutTimer.isActive() || m_timeoutTimer.remainingTime() > dueInMs)
         m_timeoutTimer.start(int(std::clamp<qint64>(dueInMs, 0, 24 * 3600 * 1000)));
 }

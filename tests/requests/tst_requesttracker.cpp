@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace xcm;
 using namespace Qt::StringLiterals;
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void zeroTimeoutNeverExpires();
     void connectionEndAbandonsWaitingRequests();
     void capDropsOldestAndKeepsCountsRight();
+    void anAnswerDueWithTheTimeoutIsNotLate();
     void clearForgetsEverything();
     void recordedRoundTripsAreWholeMilliseconds();
 };
@@ -350,6 +352,22 @@ void TestRequestTracker::capDropsOldestAndKeepsCountsRight()
     QCOMPARE(tracker.awaitingCount(Direction::Sent), 1);
     QVERIFY(tracker.exchangeFor(5));
     QCOMPARE(tracker.exchangeFor(7), nullptr);
+}
+
+void TestRequestTracker::anAnswerDueWithTheTimeoutIsNotLate()
+{
+    // As xcm's own service-unavailable when the limit to answer by hand equals the timeout: the answer's
+    // timer and the timeout's are due at once, and which fires first must not decide "late".
+    RequestTracker tracker;
+    tracker.setTimeout(std::chrono::milliseconds(50));
+    const auto me = u"demo.localhost"_s;
+    tracker.observe(received(u"get"_s, u"held"_s, u"user@localhost"_s, me), 1);
+    QTimer::singleShot(50, &tracker, [&] {
+        tracker.observe(sent(u"error"_s, u"held"_s, me, u"user@localhost"_s, errorPayload), 2);
+    });
+    QTRY_VERIFY(tracker.exchangeFor(1)->outcome != Outcome::Open);
+    QCOMPARE(tracker.exchangeFor(1)->outcome, Outcome::Error);
+    QVERIFY(!tracker.exchangeFor(1)->late);
 }
 
 void TestRequestTracker::clearForgetsEverything()

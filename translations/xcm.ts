@@ -3157,6 +3157,14 @@ bot.example.org | commands | Commands</source>
         <source>%1 stanzas read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 holds no stanza xcm can read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 lines could not be read.)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

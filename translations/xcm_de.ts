@@ -3172,6 +3172,14 @@ bot.example.org | commands | Befehle</translation>
         <source>%1 stanzas read</source>
         <translation>%1 Stanzas gelesen</translation>
     </message>
+    <message>
+        <source>%1 holds no stanza xcm can read: %2.</source>
+        <translation>%1 enthält kein Stanza, das xcm lesen kann: %2.</translation>
+    </message>
+    <message>
+        <source>(%1 lines could not be read.)</source>
+        <translation>(%1 Zeilen konnten nicht gelesen werden.)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

@@ -518,6 +518,17 @@ SavedLogWindow *MainWindow::openSavedLog(const QString &path)
         return nullptr;
     }
     connect(window, &SavedLogWindow::quitRequested, this, &QWidget::close);
+    // A file that is no saved log at all: an empty window would only say so in its status bar.
+    connect(window, &SavedLogWindow::loaded, this, [this, window] {
+        const QString why = window->notASavedLog();
+        if (why.isEmpty())
+            return;
+        window->close();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Saved Log"), why, QMessageBox::Ok, this);
+        box->setObjectName("openSavedLogError"_L1);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     m_savedLogs.removeAll(nullptr);
     m_savedLogs.append(window);
     window->show();

@@ -91,6 +91,19 @@ bool SavedLogWindow::open(const QString &path, QString *error)
     return true;
 }
 
+QString SavedLogWindow::notASavedLog() const
+{
+    if (!m_loader || isLoading() || m_loader->wasCancelled() || m_loader->stanzasRead() > 0 ||
+        m_loader->problems().isEmpty())
+        return {};
+    const QStringList &problems = m_loader->problems();
+    QString why =
+        tr("%1 holds no stanza xcm can read: %2.").arg(QFileInfo(m_path).fileName(), problems.first());
+    if (problems.size() > 1)
+        why += u' ' + tr("(%1 lines could not be read.)").arg(QLocale().toString(problems.size()));
+    return why;
+}
+
 bool SavedLogWindow::isLoading() const
 {
     return m_loader && m_loader->isRunning();

@@ -33,6 +33,9 @@ public:
     StanzaLogView *logView() const { return m_view; }
     // What the status bar says: progress while reading, then the count and any problems.
     QString statusText() const;
+    // Read to the end without a stanza, only lines it could not read (not a saved log at all): why, in
+    // a sentence; empty otherwise.
+    QString notASavedLog() const;
 
 Q_SIGNALS:
     void loaded();

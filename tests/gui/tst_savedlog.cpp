@@ -198,7 +198,21 @@ void TestSavedLog::unreadableFileSaysWhy()
     auto *box = main.findChild<QMessageBox *>(u"openSavedLogError"_s);
     QVERIFY(box);
     QVERIFY2(box->text().contains(u"missing.jsonl"_s), qPrintable(box->text()));
+    const QPointer<QMessageBox> missingBox = box;
     box->close();
+    QTRY_VERIFY(!missingBox);
+
+    // A file that is no saved log at all: said so, no empty window left behind.
+    const QString notes = write(m_dir, u"notes.txt"_s, "shopping list\nmilk\n");
+    QPointer<SavedLogWindow> window = main.openSavedLog(notes);
+    QVERIFY(window);
+    QMessageBox *notALog = nullptr;
+    QTRY_VERIFY((notALog = main.findChild<QMessageBox *>(u"openSavedLogError"_s)) != nullptr);
+    QVERIFY2(notALog->text().startsWith(u"notes.txt holds no stanza xcm can read: line 1: "_s),
+             qPrintable(notALog->text()));
+    QVERIFY2(notALog->text().contains(u"(2 lines could not be read.)"_s), qPrintable(notALog->text()));
+    QTRY_VERIFY(!window);
+    notALog->close();
 }
 
 void TestSavedLog::aSavedLogIsReadOnly()

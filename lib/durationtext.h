@@ -6,8 +6,9 @@
 
 namespace xcm {
 
-// How xcm writes a span of time: one function for each kind of span it shows, so that the log, the
-// proxy's marks, the timeline and the connection bar say the same span the same way.
+// How xcm writes a span of time: one function for each kind of span it shows, each kind in one place
+// for the log, the proxy's marks, the timeline and the connection bar. measured() and recorded() write
+// a decimal point whatever the language (as xcm-cli and the saved files do); gap() the language's.
 class DurationText
 {
     Q_DECLARE_TR_FUNCTIONS(xcm::DurationText)

@@ -3165,6 +3165,10 @@ bot.example.org | commands | Commands</source>
         <source>(%1 lines could not be read.)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(More than 100 lines could not be read.)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

@@ -3180,6 +3180,10 @@ bot.example.org | commands | Befehle</translation>
         <source>(%1 lines could not be read.)</source>
         <translation>(%1 Zeilen konnten nicht gelesen werden.)</translation>
     </message>
+    <message>
+        <source>(More than 100 lines could not be read.)</source>
+        <translation>(Mehr als 100 Zeilen konnten nicht gelesen werden.)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPrompt</name>

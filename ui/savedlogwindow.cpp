@@ -99,7 +99,10 @@ QString SavedLogWindow::notASavedLog() const
     const QStringList &problems = m_loader->problems();
     QString why =
         tr("%1 holds no stanza xcm can read: %2.").arg(QFileInfo(m_path).fileName(), problems.first());
-    if (problems.size() > 1)
+    // The reader lists at most 100 problems, then says there are more.
+    if (problems.size() > 100)
+        why += u' ' + tr("(More than 100 lines could not be read.)");
+    else if (problems.size() > 1)
         why += u' ' + tr("(%1 lines could not be read.)").arg(QLocale().toString(problems.size()));
     return why;
 }

@@ -55,7 +55,13 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
                 if (m_options.filter.matches(stanza))
                     m_printer.printStanza(stanza, "S→C", mark);
             });
-    connect(&m_proxy, &ComponentProxy::componentEvent, &m_printer, &TrafficPrinter::status);
+    // A refusal, a failure or stanzas lost are warnings: shown with --quiet too.
+    connect(&m_proxy, &ComponentProxy::componentEvent, this, [this](const QString &text, bool problem) {
+        if (problem)
+            m_printer.warning(text);
+        else
+            m_printer.status(text);
+    });
     connect(&m_proxy, &ComponentProxy::keptFromServer, this,
             [this](const Stanza &stanza, const QString &mark) {
                 record(stanza, StanzaOrigin::Wire, mark);
@@ -133,8 +139,9 @@ bool ProxySession::start()
 
 void ProxySession::interrupt()
 {
-    if (m_finished)
-        return;
+    if (m_finished || m_interrupted)
+        return; // a second Ctrl+C, or a signal after the output closed: the close is under way
+    m_interrupted = true;
     m_proxy.stop();
     // Both legs close politely; give them their close timeout, then go. The component's leaving is
     // printed first: it tells what fault rules were still holding back.
@@ -145,8 +152,9 @@ void ProxySession::interrupt()
     finishOnceClosed();
     connect(&m_proxy.upstream(), &ComponentConnection::stateChanged, this, finishOnceClosed);
     connect(&m_proxy, &ComponentProxy::componentChanged, this, finishOnceClosed);
-    QTimer::singleShot(m_options.settings.closeTimeout + std::chrono::milliseconds(500), this,
-                       [this] { finish(0); });
+    QTimer::singleShot(std::max(m_options.settings.closeTimeout, IncomingComponentStream::closeTimeout) +
+                           std::chrono::milliseconds(500),
+                       this, [this] { finish(0); });
 }
 
 void ProxySession::finish(int exitCode)

@@ -44,6 +44,7 @@ private:
     quint64 m_recorded = 0;
     ComponentProxy m_proxy;
     bool m_finished = false;
+    bool m_interrupted = false;
 };
 
 } // namespace xcm::cli

@@ -36,14 +36,16 @@ bool needsCare(QByteArrayView xml)
     return false;
 }
 
-// One line per stanza: line breaks inside become character references, which mean the same.
+// One line per stanza: line breaks inside become character references, which mean the same. So do C1
+// controls (U+0080–U+009F, "\xC2\x80"–"\xC2\x9F" in UTF-8): XML allows them, and some terminals act on
+// them (U+009B starts an escape sequence) — a peer's stanza must not drive the terminal.
 void appendOnOneLine(QByteArray &out, QByteArrayView xml)
 {
-    // Most stanzas hold no line break: memchr() finds that out faster than a loop over the bytes.
+    // Most stanzas hold none of these: memchr() finds that out faster than a loop over the bytes.
     if (xml.isEmpty())
         return;
-    if (!std::memchr(xml.data(), '\n', size_t(xml.size())) &&
-        !std::memchr(xml.data(), '\r', size_t(xml.size()))) {
+    const auto holds = [xml](char c) { return std::memchr(xml.data(), c, size_t(xml.size())) != nullptr; };
+    if (!holds('\n') && !holds('\r') && !holds('\xC2')) {
         out.append(xml);
         return;
     }
@@ -54,6 +56,12 @@ void appendOnOneLine(QByteArray &out, QByteArrayView xml)
             out.append(xml.sliced(from, i - from));
             out.append(c == '\n' ? "&#10;" : "&#13;");
             from = i + 1;
+        } else if (c == '\xC2' && i + 1 < xml.size() && uchar(xml[i + 1]) >= 0x80 &&
+                   uchar(xml[i + 1]) <= 0x9F) {
+            out.append(xml.sliced(from, i - from));
+            out.append("&#" + QByteArray::number(uchar(xml[i + 1])) + ';');
+            from = i + 2;
+            ++i;
         }
     }
     out.append(xml.sliced(from));
@@ -117,9 +125,8 @@ QByteArray TrafficPrinter::withControlsEscaped(QByteArrayView text)
 {
     QByteArray escaped;
     escaped.reserve(text.size());
-    const auto reference = [&escaped](uint code) {
-        escaped += "&#x" + QByteArray::number(code, 16).toUpper() + ';';
-    };
+    // Decimal, as the line breaks' "&#10;" on the same line.
+    const auto reference = [&escaped](uint code) { escaped += "&#" + QByteArray::number(code) + ';'; };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const auto byte = uchar(text[i]);
         if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {

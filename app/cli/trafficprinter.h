@@ -28,8 +28,9 @@ public:
         bool pretty = false;     // indent stanzas instead of one line each
         bool quiet = false;      // no status lines
         bool showTraffic = true; // print stanzas at all
-        // The stanzas and notes come from a file, not through the stream's parser: characters a
-        // terminal would act on (escape sequences, a carriage return) are shown as references.
+        // The stanzas and notes come from a file, not through the stream's parser: every character a
+        // terminal would act on (escape sequences, a carriage return) is shown as a reference. (Live
+        // stanzas passed the parser, which lets only C1 controls through; those are always escaped.)
         bool escapeControls = false;
     };
 
@@ -51,7 +52,7 @@ public:
     // What the status line says happens once standard output is closed ("closing the stream").
     void setOutputClosedAction(const QString &action) { m_outputClosedAction = action; }
     bool isOutputClosed() const { return m_outputClosed; }
-    // `text` with C0 controls (but tab and line feed), DEL and C1 controls as "&#x1B;": what a terminal
+    // `text` with C0 controls (but tab and line feed), DEL and C1 controls as "&#27;": what a terminal
     // would act on rather than show.
     static QByteArray withControlsEscaped(QByteArrayView text);
 

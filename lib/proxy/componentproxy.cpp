@@ -106,7 +106,7 @@ void ComponentProxy::stop()
     m_server.close();
     // Neither leg takes a stanza from now on: what rules kept back is lost, which the component's
     // leaving says once its leg has closed.
-    m_discardedAtStop = forgetFaults();
+    m_discarded += forgetFaults();
     if (m_stream)
         m_stream->close();
     m_upstream.disconnectFromServer();
@@ -125,6 +125,7 @@ void ComponentProxy::onNewConnection()
             continue;
         }
         m_upstreamErrorRelayed = false;
+        m_discarded = 0;
         m_stream = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
         m_componentAddress = m_stream->peerAddress();
         connect(m_stream, &IncomingComponentStream::headerReceived, this, &ComponentProxy::onHeader);
@@ -222,7 +223,8 @@ QString ComponentProxy::relayFromServer(const Stanza &stanza)
     }
     if (stanza.kind() == StanzaKind::Stream)
         return {}; // the server's header, <handshake/>, </stream:stream>: each leg has its own
-    if (m_faults.isActive()) {
+    // Closing, the component's leg takes nothing more: no rule is asked about what cannot go anyway.
+    if (m_faults.isActive() && m_stream->phase() == IncomingComponentStream::Phase::Open) {
         if (std::optional<Faulted> faulted = applyFaults(stanza))
             return std::move(faulted->mark);
     }
@@ -285,9 +287,7 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     m_stream->deleteLater();
     m_stream = nullptr;
     throttleUpstream(); // nothing waits for the component any more
-    QString discarded = forgetFaults();
-    if (discarded.isEmpty())
-        discarded = std::exchange(m_discardedAtStop, {});
+    const QString discarded = discardedText(std::exchange(m_discarded, 0) + forgetFaults());
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end.
@@ -395,17 +395,23 @@ void ComponentProxy::releaseHeld()
                    Release::Late);
 }
 
-QString ComponentProxy::forgetFaults()
+int ComponentProxy::forgetFaults()
 {
     ++m_faultGeneration;
     const int discarded = m_faults.heldCount() + std::exchange(m_delayedCount, 0);
     m_faults.clearHeld();
-    if (discarded == 0)
+    if (discarded > 0)
+        qCInfo(lcConnection) << "proxy: discarded" << discarded << "stanzas fault rules held back";
+    return discarded;
+}
+
+QString ComponentProxy::discardedText(int count)
+{
+    if (count == 0)
         return {};
-    qCInfo(lcConnection) << "proxy: discarded" << discarded << "stanzas fault rules held back";
     // No %n plural: xcm-cli prints this too, and has no catalogue to resolve one.
-    return discarded == 1 ? tr("discarded a stanza a fault rule held back")
-                          : tr("discarded %1 stanzas fault rules held back").arg(discarded);
+    return count == 1 ? tr("discarded a stanza a fault rule held back")
+                      : tr("discarded %1 stanzas fault rules held back").arg(count);
 }
 
 } // namespace xcm

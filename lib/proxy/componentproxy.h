@@ -131,9 +131,10 @@ private:
     };
     // Relays `stanza` on its own leg, reported with `mark` (see relayMark()).
     void relayOnLeg(const Stanza &stanza, const QString &mark, Release release);
-    // Forgets what fault rules hold or delay (neither can reach its peer any more); returns what was
-    // lost, in words for componentEvent(), or nothing.
-    QString forgetFaults();
+    // Forgets what fault rules hold or delay (neither can reach its peer any more); returns how many.
+    int forgetFaults();
+    // "discarded 3 stanzas fault rules held back", for componentEvent(); empty for none.
+    static QString discardedText(int count);
     StreamParser::Limits limits() const;
 
     ProxySettings m_settings;
@@ -149,7 +150,7 @@ private:
     StanzaOccurrence m_relayOccurrence = StanzaOccurrence::First;
     quint64 m_faultGeneration = 0; // a component leaving makes delayed stanzas stale
     int m_delayedCount = 0;        // delayed stanzas of this generation still to go
-    QString m_discardedAtStop;     // what stop() discarded, for the component's leaving to tell
+    int m_discarded = 0;           // what stop() discarded, for this component's leaving to tell
 };
 
 } // namespace xcm

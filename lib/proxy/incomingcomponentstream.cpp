@@ -20,7 +20,6 @@ namespace xcm {
 namespace {
 
 constexpr qint64 readSliceSize = 64 * 1024;
-constexpr std::chrono::milliseconds closeTimeout{2000};
 
 bool isWhitespace(QByteArrayView bytes)
 {

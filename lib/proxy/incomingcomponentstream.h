@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <chrono>
+
 class QTcpSocket;
 
 namespace xcm {
@@ -22,6 +24,9 @@ class IncomingComponentStream : public QObject
 {
     Q_OBJECT
 public:
+    // How long a closing stream waits for the component to hang up before it drops the connection.
+    static constexpr std::chrono::milliseconds closeTimeout{2000};
+
     enum class Phase : quint8
     {
         AwaitingHeader,    // connected, nothing said yet

@@ -158,13 +158,6 @@ void ThreadedProxy::followRelay()
     });
 }
 
-void ThreadedProxy::reportAsSeenAt(qint64 seenAtNs, const std::function<void()> &report)
-{
-    m_reportingSeenAtNs = seenAtNs;
-    report();
-    m_reportingSeenAtNs = 0;
-}
-
 ThreadedProxy::ComponentFacts ThreadedProxy::componentFacts() const
 {
     return {m_proxy->hasComponent(), m_proxy->componentAddress(), m_proxy->faults().heldCount()};

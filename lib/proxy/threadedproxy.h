@@ -98,6 +98,7 @@ Q_SIGNALS:
     void componentChanged(bool connected);
     void injectedToComponent(const xcm::Stanza &stanza);
     void releasedToComponent(const xcm::Stanza &stanza, const QString &mark);
+    // A component → server stanza a fault rule kept from the server for now or for good: its row.
     void keptFromServer(const xcm::Stanza &stanza, const QString &mark);
     void stanzaFaulted(const xcm::Stanza &stanza, xcm::Rule::Action action, const QString &mark);
     void heldCountChanged(int count);
@@ -114,8 +115,14 @@ private:
     void startRelay();
     void followRelay();
     ComponentFacts componentFacts() const;
-    // Window's thread: runs `report` (emitting a stanza) with reportingSeenAtNs() saying `seenAtNs`.
-    void reportAsSeenAt(qint64 seenAtNs, const std::function<void()> &report);
+    // Window's thread: runs `report` (emitting a stanza) with reportingSeenAtNs() saying `seenAtNs`. A
+    // template, not a std::function: once a stanza, its capture would be allocated.
+    template<typename Report> void reportAsSeenAt(qint64 seenAtNs, const Report &report)
+    {
+        m_reportingSeenAtNs = seenAtNs;
+        report();
+        m_reportingSeenAtNs = 0;
+    }
     void takeFacts(const ComponentFacts &facts);
     // Runs `work` on the relay thread and waits for it.
     void onRelayThread(const std::function<void()> &work);

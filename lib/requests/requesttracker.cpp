@@ -11,9 +11,9 @@ using namespace Qt::StringLiterals;
 namespace xcm {
 
 namespace {
-// A timeout is declared this long after it passed: an answer due at the very moment of the timeout (xcm's
-// own service-unavailable when the limit to answer by hand is the timeout, 30 s both) must not be called
-// late, or not, by the order of two timers.
+// An answer this close after the timeout is not late, and the timeout is declared only once this has
+// passed: one due at the very moment (xcm's own service-unavailable when the limit to answer by hand is
+// the timeout, 30 s both) must not be called late, or not, by the order of two timers.
 constexpr qint64 timeoutGraceMs = 100;
 } // namespace
 
@@ -124,10 +124,13 @@ RequestTracker::Observation RequestTracker::observeAnswer(const Stanza &stanza, 
     IqExchange *exchange = exchangeAt(index);
     Q_ASSERT(exchange); // dropOldest() removes dropped exchanges from m_awaiting
     --m_awaitingCount[int(requestDirection)];
-    exchange->late = exchange->outcome == IqExchange::Outcome::TimedOut;
+    exchange->answeredAtNs = timeOf(stanza);
+    // By the times, not by whether the timeout was declared yet: the window may hear of an answer later
+    // than it came (a proxy's batch), and a timer's order must not decide.
+    exchange->late = exchange->deadlineNs > 0 &&
+                     exchange->answeredAtNs > exchange->deadlineNs + timeoutGraceMs * 1'000'000;
     exchange->outcome = isError ? IqExchange::Outcome::Error : IqExchange::Outcome::Result;
     exchange->answerSequence = sequence;
-    exchange->answeredAtNs = timeOf(stanza);
     if (isError)
         exchange->errorCondition = StanzaError::conditionName(StanzaError::fromStanza(stanza).condition());
     m_indexBySequence.insert(sequence, index);

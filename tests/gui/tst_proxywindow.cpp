@@ -319,14 +319,14 @@ void TestProxyWindow::listensAndRelaysTheEcho()
     QCOMPARE(session(plainName)->state(), ConnectionState::Connected);
 
     // A stall in the window does not count in a round trip: the relay thread timed both halves. Here
-    // the window stalls 400 ms as soon as it has logged a request, while its answer is on its way.
+    // the window stalls a second as soon as it has logged a request, while its answer is on its way.
     bool stalled = false;
     const QMetaObject::Connection stall =
         connect(&proxy->proxy()->upstream(), &ComponentConnection::stanzaReceived, this,
                 [&stalled](const Stanza &stanza) {
                     if (!stalled && stanza.id() == u"d2"_s) {
                         stalled = true;
-                        QThread::msleep(400);
+                        QThread::msleep(1000);
                     }
                 });
     XmppClientProcess asker(m_user, userPassword, m_server->clientPort());
@@ -346,7 +346,7 @@ void TestProxyWindow::listensAndRelaysTheEcho()
     const QString roundTrip = proxy->log()->index(asked, StanzaLogModel::AnswerColumn).data().toString();
     static const QRegularExpression inMilliseconds(u"^result in ([0-9.]+) ms$"_s);
     const QRegularExpressionMatch match = inMilliseconds.match(roundTrip);
-    QVERIFY2(match.hasMatch() && match.captured(1).toDouble() < 200, qPrintable(roundTrip));
+    QVERIFY2(match.hasMatch() && match.captured(1).toDouble() < 500, qPrintable(roundTrip));
 }
 
 void TestProxyWindow::injectsOnBothLegs()

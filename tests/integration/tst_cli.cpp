@@ -401,7 +401,7 @@ void TestCli::readShowsWhatATerminalWouldActOnAsReferences()
     QCOMPARE(out.count('\n'), 2); // one line a stanza, whatever it holds
     for (const char control : {'\x1b', '\r', '\x07'})
         QVERIFY2(!out.contains(control), out.toPercentEncoding(" <>/=[]'").constData());
-    QVERIFY2(out.contains("<body>&#x1B;[2Jgone&#13;over&#x9B;</body></message>  [a&#x1B;]0;title&#x7;b]\n"),
+    QVERIFY2(out.contains("<body>&#27;[2Jgone&#13;over&#155;</body></message>  [a&#27;]0;title&#7;b]\n"),
              out.constData());
     QVERIFY2(out.contains("OUT <message/>  [injected, by hand]\n"), out.constData());
 }

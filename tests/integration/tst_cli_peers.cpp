@@ -486,7 +486,7 @@ void TestCliPeers::proxyInjectsFaults()
     QVERIFY(cli.process.waitForFinished(10000));
     QCOMPARE(cli.process.exitCode(), 0);
     static const QRegularExpression leftLine(
-        u"^xcm-cli: component 127.0.0.1:[0-9]+ left: the proxy closed the stream; discarded a stanza a fault "
+        u"^xcm-cli: warning: component 127.0.0.1:[0-9]+ left: the proxy closed the stream; discarded a stanza a fault "
         "rule held back$"_s,
         QRegularExpression::MultilineOption);
     QVERIFY2(cli.output().contains(leftLine), qPrintable(cli.output()));

@@ -342,7 +342,8 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
     hold.setAction(Rule::Action::Hold);
     Rule delay(u"slow"_s, u"dir == in and body contains 'later'"_s, {});
     delay.setAction(Rule::Action::Delay);
-    delay.setDelayMs(60000);
+    constexpr int delayMs = 4000; // past the first component's leaving, within the next one's time
+    delay.setDelayMs(delayMs);
     QString error;
     QVERIFY2(proxy.setRules({hold, delay}, &error), qPrintable(error));
     QSignalSpy events(&proxy, &ThreadedProxy::componentEvent);
@@ -358,6 +359,8 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
         QTRY_COMPARE(faulted.size(), 2);
         QCOMPARE(proxy.heldCount(), 1);
     } // the component goes away with its process
+    QElapsedTimer sinceFaulted;
+    sinceFaulted.start();
     QTRY_VERIFY(!proxy.hasComponent());
     QTRY_COMPARE(proxy.heldCount(), 0);
     // Said with the component's leaving, as a problem: the two never reached it.
@@ -366,14 +369,18 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
     QVERIFY2(text.contains(u" left: "_s) && text.endsWith(u"; discarded 2 stanzas fault rules held back"_s),
              qPrintable(text));
     QVERIFY(left.at(1).toBool());
-    QTest::qWait(200);
-    QVERIFY(released.isEmpty());
 
-    // The proxy stopping says the same, once the component's leg has closed.
+    // What was discarded stays so: the delayed one never reaches the next component.
     EchoComponentProcess next(echo.domain, echo.secret, proxy.listeningPort());
     next.start();
     QVERIFY2(next.waitForEvent(u"online"_s), qPrintable(next.output()));
     QTRY_COMPARE(proxy.upstream().state(), ConnectionState::Connected);
+    QVERIFY2(sinceFaulted.elapsed() < delayMs, "the next component came too late to tell");
+    QTest::qWait(int(delayMs - sinceFaulted.elapsed()) + 500);
+    QVERIFY(released.isEmpty());
+    QVERIFY(!next.receivedBytes().contains("later"));
+
+    // The proxy stopping says the same, once the component's leg has closed.
     XmppClientProcess client(m_user, userPassword, m_server->clientPort());
     client.run({echoMessage(u"d3"_s, u"keep me"_s)}, 1s);
     QTRY_COMPARE(proxy.heldCount(), 1);

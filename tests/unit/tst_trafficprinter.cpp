@@ -35,8 +35,8 @@ QByteArray printedBy(const std::function<void(TrafficPrinter &)> &print)
 } // namespace
 
 // xcm-cli prints one line per stanza: line breaks inside become character references wherever they
-// are (the fast check looks 16 bytes at a time, then at the tail byte by byte), and bytes that are not
-// UTF-8 are shown as U+FFFD, as QString shows them.
+// are (the fast check looks 16 bytes at a time, then at the tail byte by byte), so do C1 controls, and
+// bytes that are not UTF-8 are shown as U+FFFD, as QString shows them.
 class TestTrafficPrinter : public QObject
 {
     Q_OBJECT
@@ -60,6 +60,10 @@ private Q_SLOTS:
                                                     << "<a>0123456789abcdef ü</a>"_ba;
         QTest::newRow("not UTF-8") << "<a>\xff</a>"_ba
                                    << "<a>\xef\xbf\xbd</a>"_ba;
+        // XML allows C1 controls, and some terminals act on them: U+009B starts an escape sequence.
+        QTest::newRow("C1 control") << "<a>\xc2\x9b"
+                                       "2J and \xc2\x85 but \xc2\xa0 is a space</a>"_ba
+                                    << "<a>&#155;2J and &#133; but \xc2\xa0 is a space</a>"_ba;
     }
 
     void printsEachStanzaOnOneLine()

@@ -46,12 +46,16 @@ ExchangeActions::ExchangeActions(QTableView *table, StanzaLogFilterModel *filter
         const Stanza stanza = m_model->stanzaAt(row);
         if (stanza.direction() != Direction::Received || !isRequest(stanza))
             return;
+        // Allowed (testing how a peer takes a second answer is a reason to), but never unawares. Read
+        // before the reply is prepared, which may change the log.
+        const bool answered =
+            m_model->index(row, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong() != 0;
+        const QString answer = m_model->index(row, StanzaLogModel::AnswerColumn).data().toString();
         Q_EMIT replyRequested(stanza);
-        // Allowed (testing how a peer takes a second answer is a reason to), but never unawares.
-        if (m_model->index(row, 0).data(StanzaLogModel::PartnerSequenceRole).toULongLong() != 0)
-            Q_EMIT message(tr("This request has an answer already (%1): sending the reply answers it a "
-                              "second time")
-                               .arg(m_model->index(row, StanzaLogModel::AnswerColumn).data().toString()));
+        if (answered)
+            Q_EMIT message(
+                tr("This request has an answer already (%1): sending the reply answers it a second time")
+                    .arg(answer));
     });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -37,7 +37,8 @@ ProfileSession::ProfileSession(const Profile &profile, SecretStore *secrets, con
     , m_rules(std::make_unique<RuleEngine>())
 {
     m_log->setRequestTracker(m_requests.get());
-    // A proxied stanza is timed when the relay thread saw it, not when the window hears of it.
+    // A proxied stanza is timed when the relay thread saw it, not when the window hears of it. (The
+    // tracker is declared after the proxy, so it goes first: the clock never outlives its proxy.)
     m_requests->setClock([proxy = m_proxy.get()] {
         const qint64 seenAtNs = proxy->reportingSeenAtNs();
         return seenAtNs != 0 ? seenAtNs : monotonicNowNs();

@@ -485,10 +485,10 @@ void TestCliPeers::proxyInjectsFaults()
     cli.process.terminate();
     QVERIFY(cli.process.waitForFinished(10000));
     QCOMPARE(cli.process.exitCode(), 0);
-    static const QRegularExpression leftLine(
-        u"^xcm-cli: warning: component 127.0.0.1:[0-9]+ left: the proxy closed the stream; discarded a stanza a fault "
-        "rule held back$"_s,
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression leftLine(u"^xcm-cli: warning: component 127.0.0.1:[0-9]+ left: the proxy "
+                                             u"closed the stream; discarded a stanza a fault "
+                                             "rule held back$"_s,
+                                             QRegularExpression::MultilineOption);
     QVERIFY2(cli.output().contains(leftLine), qPrintable(cli.output()));
     const QFileInfoList files =
         QDir(dir.filePath(u"capture"_s)).entryInfoList({u"capture-*.jsonl"_s}, QDir::Files);

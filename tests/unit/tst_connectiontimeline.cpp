@@ -14,6 +14,7 @@ class TestConnectionTimeline : public QObject
 private Q_SLOTS:
     void attempts_data();
     void attempts();
+    void aCancelledRetryDoesNotContinueTheSeries();
     void streamIdInHeaderRow();
     void durationsBetweenEvents();
     void boundedDropsOldest();
@@ -43,6 +44,12 @@ void TestConnectionTimeline::attempts_data()
         << QList<int>{int(Kind::Connecting), int(Kind::TransportUp),  int(Kind::HeaderReceived),
                       int(Kind::Connected),  int(Kind::Disconnected), int(Kind::ReconnectScheduled),
                       int(Kind::Connecting), int(Kind::TransportUp)};
+    // Retries given up (or none allowed): the user's next Connect is a new series, attempt 1 again.
+    QTest::newRow("failed without a retry, connected again")
+        << QList<ConnectionState>{S::Connecting, S::Disconnected} << DisconnectReason::Kind::Network << false
+        << QList<int>{1, 1, 1, 1}
+        << QList<int>{int(Kind::Connecting), int(Kind::Disconnected), int(Kind::Connecting),
+                      int(Kind::TransportUp)};
     QTest::newRow("refused at TCP, retry")
         << QList<ConnectionState>{S::Connecting, S::Disconnected} << DisconnectReason::Kind::Network << true
         << QList<int>{1, 1, 1, 2, 2}
@@ -80,6 +87,22 @@ void TestConnectionTimeline::attempts()
     const int disconnected = int(expectedKinds.indexOf(int(Kind::Disconnected)));
     QCOMPARE(timeline.event(disconnected).isProblem, endReason != DisconnectReason::Kind::UserRequest);
     QVERIFY(timeline.event(disconnected).detail.contains(u"connection-refused"_s));
+}
+
+void TestConnectionTimeline::aCancelledRetryDoesNotContinueTheSeries()
+{
+    ConnectionTimeline timeline;
+    DisconnectReason refused;
+    refused.kind = DisconnectReason::Kind::Network;
+    DisconnectReason byUser;
+    byUser.kind = DisconnectReason::Kind::UserRequest;
+    timeline.recordState(ConnectionState::Connecting, {}, {}, 1);
+    timeline.recordState(ConnectionState::Disconnected, refused, {}, 2);
+    timeline.recordReconnect(1, 2000, 3);
+    timeline.recordState(ConnectionState::Disconnected, byUser, {}, 4); // Disconnect while it waits
+    timeline.recordState(ConnectionState::Connecting, {}, {}, 5);
+    QCOMPARE(timeline.event(timeline.rowCount() - 1).kind, Kind::Connecting);
+    QCOMPARE(timeline.event(timeline.rowCount() - 1).attempt, 1);
 }
 
 void TestConnectionTimeline::streamIdInHeaderRow()

@@ -36,7 +36,10 @@ void ConnectionTimeline::recordState(ConnectionState state, const DisconnectReas
     event.atMs = nowMs;
     switch (state) {
     case ConnectionState::Connecting:
-        // A reconnect continues the attempts; a connect from rest starts counting again.
+        // A reconnect continues the attempts; a connect from rest (the user's, also after retries gave
+        // up) starts counting again.
+        if (!std::exchange(m_reconnectScheduled, false))
+            m_attempt = 0;
         ++m_attempt;
         event.kind = EventKind::Connecting;
         break;
@@ -73,6 +76,7 @@ void ConnectionTimeline::recordReconnect(int attempt, qint64 delayMs, qint64 now
     event.atMs = nowMs;
     event.attempt = m_attempt;
     event.kind = EventKind::ReconnectScheduled;
+    m_reconnectScheduled = true;
     event.detail = tr("attempt %1 in %2").arg(attempt).arg(DurationText::gap(delayMs));
     append(std::move(event));
 }

@@ -89,6 +89,7 @@ private:
     int m_capacity;
     std::deque<Event> m_events;
     int m_attempt = 0;
+    bool m_reconnectScheduled = false; // the next Connecting continues the series
 };
 
 } // namespace xcm

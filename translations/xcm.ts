@@ -478,22 +478,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply: result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply: error %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>To the server (as the component)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,14 +507,6 @@
     </message>
     <message>
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop replying: back to the templates (the editor keeps its text)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop replying</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2292,6 +2268,33 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ReplySelector</name>
+    <message>
+        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop replying: back to the templates (the editor keeps its text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop replying</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -482,22 +482,6 @@
         <translation>Zurückgestellt – in der Warteschlange für die Verbindung: %1</translation>
     </message>
     <message>
-        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
-        <translation>Die Anfrage mit einem Ergebnis beantworten oder mit einem der in RFC 6120 definierten Fehler</translation>
-    </message>
-    <message>
-        <source>Reply with</source>
-        <translation>Antworten mit</translation>
-    </message>
-    <message>
-        <source>Reply: result</source>
-        <translation>Antwort: Ergebnis</translation>
-    </message>
-    <message>
-        <source>Reply: error %1</source>
-        <translation>Antwort: Fehler %1</translation>
-    </message>
-    <message>
         <source>To the server (as the component)</source>
         <translation>An den Server (als die Komponente)</translation>
     </message>
@@ -528,14 +512,6 @@
     <message>
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
         <translation>✓ Gültig (%1) – einschleusbar, solange die Komponente über den Proxy verbunden ist</translation>
-    </message>
-    <message>
-        <source>Stop replying: back to the templates (the editor keeps its text)</source>
-        <translation>Antworten beenden: zurück zu den Vorlagen (der Editor behält seinen Text)</translation>
-    </message>
-    <message>
-        <source>Stop replying</source>
-        <translation>Antworten beenden</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2283,33 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
         <translation>Verbindungsversuche beendet: %1 Versuche hintereinander schlugen fehl, so viele, wie das Profil erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::ReplySelector</name>
+    <message>
+        <source>Answer the request with a result, or with one of the errors RFC 6120 defines</source>
+        <translation>Die Anfrage mit einem Ergebnis beantworten oder mit einem der in RFC 6120 definierten Fehler</translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation>Antworten mit</translation>
+    </message>
+    <message>
+        <source>Reply: result</source>
+        <translation>Antwort: Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reply: error %1</source>
+        <translation>Antwort: Fehler %1</translation>
+    </message>
+    <message>
+        <source>Stop replying: back to the templates (the editor keeps its text)</source>
+        <translation>Antworten beenden: zurück zu den Vorlagen (der Editor behält seinen Text)</translation>
+    </message>
+    <message>
+        <source>Stop replying</source>
+        <translation>Antworten beenden</translation>
     </message>
 </context>
 <context>

@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One cohesive thing, kept whole on purpose just past 600 lines: the compose form — its fields (template,
-// From, To, the proxy's leg), the editor and its live check, sending, and the hand-over to and from the
-// history beside it. Every part reads and writes the same fields and the same stanza being written.
+// One cohesive thing: the compose form — its fields (template, From, To, the proxy's leg), the editor and
+// its live check, sending, and the hand-over to and from the history beside it (answering by hand is
+// ReplySelector's). Every part reads and writes the same fields and the same stanza being written.
 #include "composewidget.h"
 
-#include "builtinanswers.h"
 #include "composehistory.h"
 #include "elidedlabel.h"
 #include "historypane.h"
 #include "jid.h"
 #include "logcolors.h"
 #include "profilesession.h"
+#include "replyselector.h"
 #include "stanzaeditor.h"
-#include "stanzaerror.h"
 #include "stanzapolicy.h"
 #include "statestyle.h"
 #include "threadedproxy.h"
 #include "xmlelement.h"
 #include "xmlhighlighter.h"
 
-#include <QAbstractItemView>
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
@@ -29,10 +27,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -103,33 +99,10 @@ void ComposeWidget::buildUi()
         applyTemplate(StanzaTemplate(m_template->itemData(index).toInt()));
     });
 
-    m_replyChoice = new QComboBox(this);
-    m_replyChoice->setObjectName("replyChoice"_L1);
-    m_replyChoice->setToolTip(
-        tr("Answer the request with a result, or with one of the errors RFC 6120 defines"));
-    m_replyChoice->setAccessibleName(tr("Reply with"));
-    m_replyChoice->addItem(tr("Reply: result"), -1);
-    for (int condition = 0; condition <= int(StanzaError::Condition::UnexpectedRequest); ++condition)
-        m_replyChoice->addItem(
-            tr("Reply: error %1").arg(StanzaError::conditionName(StanzaError::Condition(condition))),
-            condition);
-    // While replying it takes the template's place, about as wide: not as wide as the longest error
-    // condition, which would widen the form and squeeze the history (or the window). The list opens
-    // wide enough for every item.
-    m_replyChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_replyChoice->setMinimumContentsLength(int(m_replyChoice->itemText(0).size()) + 2);
-    m_replyChoice->view()->setMinimumWidth(m_replyChoice->view()->sizeHintForColumn(0) +
-                                           m_replyChoice->view()->verticalScrollBar()->sizeHint().width());
-    m_replyChoice->hide();
-    connect(m_replyChoice, &QComboBox::activated, this, &ComposeWidget::applyReplyChoice);
-    m_endReply = new QToolButton(this);
-    m_endReply->setObjectName("endReply"_L1);
-    m_endReply->setText(u"✕"_s);
-    m_endReply->setAutoRaise(true);
-    m_endReply->setToolTip(tr("Stop replying: back to the templates (the editor keeps its text)"));
-    m_endReply->setAccessibleName(tr("Stop replying"));
-    m_endReply->hide();
-    connect(m_endReply, &QToolButton::clicked, this, [this] {
+    // While replying it takes the template's place.
+    m_reply = new ReplySelector(this);
+    connect(m_reply, &ReplySelector::replyChosen, this, &ComposeWidget::setXml);
+    connect(m_reply, &ReplySelector::stopRequested, this, [this] {
         endReply();
         m_template->setFocus();
     });
@@ -226,8 +199,7 @@ void ComposeWidget::buildUi()
     m_fromLabel = fromLabel;
     m_toLabel = toLabel;
     fields->addWidget(m_template);
-    fields->addWidget(m_replyChoice);
-    fields->addWidget(m_endReply);
+    fields->addWidget(m_reply);
     fields->addSpacing(8);
     fields->addWidget(fromLabel);
     fields->addWidget(m_from);
@@ -296,7 +268,6 @@ void ComposeWidget::applyTemplate(StanzaTemplate kind)
 
 void ComposeWidget::prepareReply(const Stanza &request)
 {
-    m_replyTo = request;
     // In a proxy, a request the component sent is answered towards it, as the server would.
     const bool toComponent = m_session->isProxy() && request.direction() == Direction::Sent;
     setLeg(toComponent ? ProfileSession::Leg::ToComponent : ProfileSession::Leg::ToServer);
@@ -308,30 +279,14 @@ void ComposeWidget::prepareReply(const Stanza &request)
     const int raw = m_template->findData(int(StanzaTemplate::Raw));
     if (raw >= 0)
         m_template->setCurrentIndex(raw);
-    m_replyChoice->setCurrentIndex(0);
     m_template->hide();
-    m_replyChoice->show();
-    m_endReply->show();
-    applyReplyChoice();
+    m_reply->start(request);
     focusEditor();
-}
-
-void ComposeWidget::applyReplyChoice()
-{
-    if (m_replyTo.isNull())
-        return;
-    const int condition = m_replyChoice->currentData().toInt();
-    const XmlElement reply = condition < 0
-                                 ? BuiltinAnswers::resultReply(m_replyTo)
-                                 : errorReplyTo(m_replyTo, StanzaError(StanzaError::Condition(condition)));
-    setXml(reply.toXml(true));
 }
 
 void ComposeWidget::endReply()
 {
-    m_replyTo = {};
-    m_replyChoice->hide();
-    m_endReply->hide();
+    m_reply->stop();
     m_template->show();
 }
 

@@ -14,13 +14,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QToolButton;
 
 namespace xcm {
 
 class ElidedLabel;
 class HistoryPane;
 class ProfileSession;
+class ReplySelector;
 class StanzaEditor;
 class XmlHighlighter;
 
@@ -70,7 +70,6 @@ protected:
 
 private:
     void buildUi();
-    void applyReplyChoice();
     void endReply();
     QString fromAddress() const;
     void onFieldsEdited();
@@ -118,12 +117,10 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
     HistoryPane *m_history = nullptr;
-    QComboBox *m_replyChoice = nullptr; // result or an error condition, while replying
-    QToolButton *m_endReply = nullptr;  // back to the templates
-    QComboBox *m_leg = nullptr;         // proxy sessions: to the server or to the component
+    ReplySelector *m_reply = nullptr; // in the template's place while replying
+    QComboBox *m_leg = nullptr;       // proxy sessions: to the server or to the component
     QLabel *m_fromLabel = nullptr;
     QLabel *m_toLabel = nullptr;
-    Stanza m_replyTo; // the request being answered by hand
     mutable EditorCheck m_lastCheck;
 };
 

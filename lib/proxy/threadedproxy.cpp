@@ -113,28 +113,21 @@ void ThreadedProxy::followRelay()
             Q_EMIT componentChanged(connected);
         });
     });
-    connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this](const Stanza &stanza) {
-        post(
-            [this, stanza, seenAtNs = monotonicNowNs()] {
-                reportAsSeenAt(seenAtNs, [&] { Q_EMIT injectedToComponent(stanza); });
-            },
-            stanza.wire().size());
+    // A stanza event of the proxy's, repeated on the window's thread with when the relay thread saw it.
+    const auto postReport = [this](const Stanza &stanza, auto report) {
+        post([this, report, seenAtNs = monotonicNowNs()] { reportAsSeenAt(seenAtNs, report); },
+             stanza.wire().size());
+    };
+    connect(m_proxy, &ComponentProxy::injectedToComponent, m_proxy, [this, postReport](const Stanza &stanza) {
+        postReport(stanza, [this, stanza] { Q_EMIT injectedToComponent(stanza); });
     });
     connect(m_proxy, &ComponentProxy::releasedToComponent, m_proxy,
-            [this](const Stanza &stanza, const QString &mark) {
-                post(
-                    [this, stanza, mark, seenAtNs = monotonicNowNs()] {
-                        reportAsSeenAt(seenAtNs, [&] { Q_EMIT releasedToComponent(stanza, mark); });
-                    },
-                    stanza.wire().size());
+            [this, postReport](const Stanza &stanza, const QString &mark) {
+                postReport(stanza, [this, stanza, mark] { Q_EMIT releasedToComponent(stanza, mark); });
             });
     connect(m_proxy, &ComponentProxy::keptFromServer, m_proxy,
-            [this](const Stanza &stanza, const QString &mark) {
-                post(
-                    [this, stanza, mark, seenAtNs = monotonicNowNs()] {
-                        reportAsSeenAt(seenAtNs, [&] { Q_EMIT keptFromServer(stanza, mark); });
-                    },
-                    stanza.wire().size());
+            [this, postReport](const Stanza &stanza, const QString &mark) {
+                postReport(stanza, [this, stanza, mark] { Q_EMIT keptFromServer(stanza, mark); });
             });
     connect(m_proxy, &ComponentProxy::stanzaFaulted, m_proxy,
             [this](const Stanza &stanza, Rule::Action action, const QString &mark) {

@@ -70,7 +70,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
         const QString name = m_proxy.faults().rules().at(index).name();
-        if (why == m_proxy.faults().heldCapReason())
+        if (m_proxy.faults().rules().at(index).pause() == Rule::Pause::NoRoom)
             m_printer.error(
                 u"rule '%1' %2; SIGUSR1 releases them and the rule goes on, anything else it matches is "
                 "relayed until then"_s.arg(name, why));

@@ -26,7 +26,7 @@ FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
     StanzaView view(stanza);
     for (int i = 0; i < m_rules.size(); ++i) {
         Rule &rule = m_rules[i];
-        if (!rule.m_enabled || rule.m_paused || !rule.m_compiled || !rule.isFault())
+        if (!rule.m_enabled || rule.isPaused() || !rule.m_compiled || !rule.isFault())
             continue;
         if (!rule.m_expression.matches(view))
             continue;
@@ -34,7 +34,7 @@ FaultInjector::Verdict FaultInjector::inspect(const Stanza &stanza)
             continue;
         if (rule.m_action == Rule::Action::Hold) {
             if (int(m_held.size()) >= m_maxHeld) {
-                pause(i, heldCapReason());
+                pause(i, Rule::Pause::NoRoom, heldCapReason());
                 continue;
             }
             m_held.push_back({stanza, rule.m_name});
@@ -73,9 +73,8 @@ QString FaultInjector::heldCapReason() const
 void FaultInjector::resumeHoldRules()
 {
     // Paused only for want of room, which there is again; a rate-limit pause stays.
-    const QString heldCap = heldCapReason();
     for (int i = 0; i < m_rules.size(); ++i) {
-        if (m_rules[i].isPaused() && m_rules[i].lastError() == heldCap)
+        if (m_rules[i].pause() == Rule::Pause::NoRoom)
             resumeRule(i);
     }
 }

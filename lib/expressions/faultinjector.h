@@ -59,11 +59,11 @@ public:
     QList<HeldStanza> releaseAll();
     // Forgets what is held (the connection ended).
     void clearHeld();
-    // Why a hold rule paused when maxHeld() stanzas were held already (see rulePaused()).
-    QString heldCapReason() const;
 
 private:
     QString rateLimitReason() const override;
+    // Why a hold rule paused when maxHeld() stanzas were held already.
+    QString heldCapReason() const;
     void resumeHoldRules();
 
     std::deque<HeldStanza> m_held;

@@ -74,7 +74,15 @@ public:
     // Kept by the RuleEngine.
     quint64 hits() const { return m_hits; }
     const QString &lastError() const { return m_lastError; }
-    bool isPaused() const { return m_paused; }
+    // Why a rule stopped acting until resumed; lastError() says it in words.
+    enum class Pause : quint8
+    {
+        None,
+        RateLimit, // acted too often within a second (a loop?)
+        NoRoom,    // a hold rule with as many stanzas held as it may: goes on once they are released
+    };
+    Pause pause() const { return m_pause; }
+    bool isPaused() const { return m_pause != Pause::None; }
 
     // The same definition (name, match, action, reply, delay, on/off); counters do not count.
     bool sameDefinition(const Rule &other) const;
@@ -91,7 +99,7 @@ private:
     Action m_action = Action::Reply;
     bool m_enabled = true;
     bool m_compiled = false;
-    bool m_paused = false;
+    Pause m_pause = Pause::None;
     Expression m_expression;
     ReplyTemplate m_replyTemplate;
     quint64 m_hits = 0;

@@ -75,7 +75,7 @@ bool RuleEngine::handleReceived(const Stanza &stanza)
     }
     for (int i = 0; i < m_rules.size(); ++i) {
         const Rule &rule = m_rules.at(i);
-        if (!rule.m_enabled || rule.m_paused || !rule.m_compiled || rule.isFault())
+        if (!rule.m_enabled || rule.isPaused() || !rule.m_compiled || rule.isFault())
             continue;
         const bool matched = rule.m_expression.matches(view);
         const ExpressionError problem = rule.m_expression.evaluationError();

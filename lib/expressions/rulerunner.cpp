@@ -30,7 +30,7 @@ bool RuleRunner::setRules(const QList<Rule> &rules, QString *error)
             qCDebug(lcRules) << "rules refused:" << rule.name() << problem;
             return false;
         }
-        rule.m_paused = false;
+        rule.m_pause = Rule::Pause::None;
     }
     m_rules = std::move(compiled);
     m_recentActions.assign(size_t(m_rules.size()), {});
@@ -51,9 +51,9 @@ void RuleRunner::setRuleEnabled(int index, bool enabled)
 
 void RuleRunner::resumeRule(int index)
 {
-    if (index < 0 || index >= m_rules.size() || !m_rules[index].m_paused)
+    if (index < 0 || index >= m_rules.size() || !m_rules[index].isPaused())
         return;
-    m_rules[index].m_paused = false;
+    m_rules[index].m_pause = Rule::Pause::None;
     m_rules[index].m_lastError.clear();
     m_recentActions[size_t(index)].clear();
     qCInfo(lcRules) << "rule resumed:" << m_rules[index].name();
@@ -70,7 +70,7 @@ bool RuleRunner::withinRateLimit(int index)
         recent.push_back(now);
         return true;
     }
-    pause(index, rateLimitReason());
+    pause(index, Rule::Pause::RateLimit, rateLimitReason());
     return false;
 }
 
@@ -78,13 +78,13 @@ void RuleRunner::takeCounts(Rule &into, const Rule &from)
 {
     into.m_hits = from.m_hits;
     into.m_lastError = from.m_lastError;
-    into.m_paused = from.m_paused;
+    into.m_pause = from.m_pause;
 }
 
-void RuleRunner::pause(int index, const QString &why)
+void RuleRunner::pause(int index, Rule::Pause cause, const QString &why)
 {
     Rule &rule = m_rules[index];
-    rule.m_paused = true;
+    rule.m_pause = cause;
     rule.m_lastError = why;
     qCInfo(lcRules) << "rule paused:" << rule.m_name << why;
     Q_EMIT rulePaused(index, why);

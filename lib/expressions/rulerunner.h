@@ -52,7 +52,7 @@ protected:
     // Counts an action of rule `index` against the rate limit; false (and the rule paused) when it is
     // one too many.
     bool withinRateLimit(int index);
-    void pause(int index, const QString &why);
+    void pause(int index, Rule::Pause cause, const QString &why);
     // Why a rule paused at the rate limit, for the user.
     virtual QString rateLimitReason() const = 0;
     // What a runner counts of a rule (hits, last error, pause), from another runner's copy of it.

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void pauseHoldsTheViewStill();
     void followScrollsOnlyAtTheBottom();
     void dropsDoNotMoveWhatIsRead();
+    void aChangedFilterKeepsThePlaceRead();
     void clickedRowIsTheOneShown();
     void detailPaneShowsPrettyXml();
     void detailPaneFoldsWhenEmpty();
@@ -419,6 +420,41 @@ void TestStanzaLogView::dropsDoNotMoveWhatIsRead()
     QTRY_COMPARE(m_model->droppedCount(), 50u);
     QTRY_COMPARE(bar->value(), bar->maximum());
     QCOMPARE(sequenceOf(table()->model()->index(table()->model()->rowCount() - 1, 0)), 690u);
+}
+
+void TestStanzaLogView::aChangedFilterKeepsThePlaceRead()
+{
+    // A search narrows the log to one stanza, the user picks it; clearing the search shows it among
+    // its neighbours, where the table used to jump to its first row.
+    appendLoad(*m_model, 500);
+    QScrollBar *bar = table()->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    auto *search = child<QLineEdit>(u"searchEdit"_s);
+    QTest::keyClicks(search, u"'load-123'"_s);
+    QTRY_COMPARE(table()->model()->rowCount(), 1);
+    table()->selectRow(0);
+    const quint64 picked = sequenceOf(table()->currentIndex());
+    QCOMPARE(picked, 124u);
+    m_view->filterBar()->clearSearch(); // as Esc does
+    QCOMPARE(table()->model()->rowCount(), 500);
+    QCOMPARE(sequenceOf(table()->currentIndex()), picked);
+    QVERIFY2(table()->viewport()->rect().contains(table()->visualRect(table()->currentIndex()).center()),
+             qPrintable(
+                 u"row %1 out of view at scroll %2"_s.arg(table()->currentIndex().row()).arg(bar->value())));
+
+    // Nothing picked, not following: the row at the top stays at the top when rows above it go.
+    table()->clearSelection();
+    table()->setCurrentIndex({});
+    fillMixed(*m_model); // four of them sent
+    appendLoad(*m_model, 300, 500);
+    QTRY_COMPARE(m_model->rowCount(), 810);
+    QTRY_VERIFY(bar->maximum() > 700);
+    bar->setValue(bar->maximum() - 100); // below the mixed rows
+    const quint64 top = sequenceOf(table()->indexAt(QPoint(2, 2)));
+    child<QComboBox>(u"directionCombo"_s)->setCurrentIndex(1); // received
+    QCOMPARE(table()->model()->rowCount(), 806);
+    QVERIFY(top > 510);
+    QCOMPARE(sequenceOf(table()->indexAt(QPoint(2, 2))), top);
 }
 
 void TestStanzaLogView::clickedRowIsTheOneShown()

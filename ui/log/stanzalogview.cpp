@@ -292,6 +292,30 @@ void StanzaLogView::connectFollowing()
     });
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+    connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this, &StanzaLogView::rememberPlace);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StanzaLogView::restorePlace);
+}
+
+void StanzaLogView::rememberPlace()
+{
+    m_place = QPersistentModelIndex();
+    if (m_followAction->isChecked() && m_atBottom)
+        return; // the newest row stays in view (rangeChanged)
+    const QModelIndex current = m_table->currentIndex();
+    const bool currentInView =
+        current.isValid() && m_table->viewport()->rect().intersects(m_table->visualRect(current));
+    m_place = currentInView ? current : m_table->indexAt(QPoint(0, 0));
+    m_placeRowsDown = m_place.row() - m_table->verticalScrollBar()->value();
+}
+
+void StanzaLogView::restorePlace()
+{
+    // Nothing to keep, or the filter hides it: the scroll value stays.
+    if (!m_place.isValid())
+        return;
+    m_table->doItemsLayout(); // the scroll bar's range for the new rows, before a value within it
+    m_table->verticalScrollBar()->setValue(m_place.row() - m_placeRowsDown);
+    m_place = QPersistentModelIndex();
 }
 
 bool StanzaLogView::isSorted() const

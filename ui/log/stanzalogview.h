@@ -3,6 +3,7 @@
 
 #include "stanza.h"
 
+#include <QPersistentModelIndex>
 #include <QPointer>
 #include <QWidget>
 
@@ -124,6 +125,10 @@ private:
     void connectFollowing();
     void updateDetail();
     void onRowsAboutToBeRemoved(int first, int last);
+    // Around a filter's change: the row the reader's eye is on (the current one if in view, else the
+    // top one) keeps its place on the screen, where the table would keep its scroll value.
+    void rememberPlace();
+    void restorePlace();
     void onHeaderClicked(int column);
     // The hint over the table while the filters hide every stanza there is.
     void updateNoMatchHint();
@@ -153,6 +158,8 @@ private:
     QList<QAction *> m_menuActions;
 
     bool m_atBottom = true; // the table showed its last row before the latest change
+    QPersistentModelIndex m_place; // see rememberPlace()
+    int m_placeRowsDown = 0;       // its distance from the table's top row
 };
 
 } // namespace xcm

@@ -10,9 +10,9 @@
 #include "statestyle.h"
 #include "threadedproxy.h"
 #include "uilogging.h"
+#include "userfiledialogs.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -319,7 +319,7 @@ void RulesPanel::resumeRule()
 
 void RulesPanel::importRules()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Rules"), {}, rulesFileFilter());
+    const QString fileName = UserFileDialogs::openFileName(this, tr("Import Rules"), rulesFileFilter());
     if (fileName.isEmpty())
         return;
     const RulesFile::Result read = RulesFile::readFile(fileName);
@@ -369,7 +369,7 @@ void RulesPanel::importRules()
 void RulesPanel::exportRules()
 {
     const QString fileName =
-        QFileDialog::getSaveFileName(this, tr("Export Rules"), u"rules.xml"_s, rulesFileFilter());
+        UserFileDialogs::saveFileName(this, tr("Export Rules"), u"rules.xml"_s, rulesFileFilter());
     if (fileName.isEmpty())
         return;
     QString error;

@@ -4,14 +4,12 @@
 #include "connectiontimeline.h"
 #include "statestyle.h"
 #include "uilogging.h"
+#include "userfiledialogs.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -118,15 +116,10 @@ void TimelineDialog::exportToFile()
     QString selectedFilter;
     const QString csvFilter = tr("CSV (*.csv)");
     const QString textFilter = tr("Text (*.txt)");
-    // In the home folder first, as the log's export, then where the last one went (never the
-    // process's working directory, which may be anywhere).
-    static QString lastDirectory = QDir::homePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"),
-                                                      QDir(lastDirectory).filePath(u"timeline.csv"_s),
-                                                      csvFilter + u";;"_s + textFilter, &selectedFilter);
+    const QString path = UserFileDialogs::saveFileName(this, tr("Export Timeline"), u"timeline.csv"_s,
+                                                       csvFilter + u";;"_s + textFilter, &selectedFilter);
     if (path.isEmpty())
         return;
-    lastDirectory = QFileInfo(path).absolutePath();
     const bool csv = selectedFilter != textFilter && !path.endsWith(u".txt"_s, Qt::CaseInsensitive);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||

@@ -22,6 +22,7 @@
 #include "sessionpage.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
+#include "userfiledialogs.h"
 #include "windowdriver.h"
 #include "windowwithserver.h"
 #include "xmppclientprocess.h"
@@ -349,21 +350,27 @@ void TestWindowRules::panelOrdersExportsAndImports()
     // Export, then import the file again (added after: the names in use get a number).
     QTemporaryDir dir;
     const QString file = dir.filePath(u"rules.xml"_s);
-    const auto inFileDialog = [&file] {
-        QTimer::singleShot(0, [&file] {
+    // The file dialogs open where the user's last file went (the home folder at first), not in the
+    // process's working directory.
+    const auto inFileDialog = [&file](const QString &opensIn) {
+        QTimer::singleShot(0, [&file, opensIn] {
             auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
+            const QString folder = dialog->directory().absolutePath();
             dialog->selectFile(file);
-            QMetaObject::invokeMethod(dialog, "accept");
+            QMetaObject::invokeMethod(dialog, "accept"); // first: a failure must not leave it open
+            QCOMPARE(folder, QDir(opensIn).absolutePath());
         });
     };
-    inFileDialog();
+    QSettings().remove(u"dialogs/lastFolder"_s); // a fresh user
+    inFileDialog(QDir::homePath());
     panel->exportRules();
+    QCOMPARE(UserFileDialogs::folder(), dir.path()); // in the settings: the next run opens there too
     const RulesFile::Result exported = RulesFile::readFile(file);
     QVERIFY2(exported.ok(), qPrintable(exported.error));
     QCOMPARE(exported.rules.size(), 3);
     QVERIFY(exported.rules.at(2).isFault());
-    inFileDialog();
+    inFileDialog(dir.path());
     QTimer::singleShot(0, [] {
         // Replace or add: add.
         auto *ask = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
@@ -387,7 +394,7 @@ void TestWindowRules::panelOrdersExportsAndImports()
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("<rules xmlns='urn:xcm:rules:1'>\n  <rule name='x' match='kind =='/>\n</rules>\n");
     broken.close();
-    inFileDialog();
+    inFileDialog(dir.path());
     panel->importRules();
     QCOMPARE(panel->model()->rowCount(), 6);
     QVERIFY2(panel->message().startsWith(u"Not imported: "_s) && panel->message().contains(u":2:"_s),

@@ -7,12 +7,13 @@
 #include "stanzalogexportjob.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
+#include "userfiledialogs.h"
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -105,16 +106,14 @@ void LogExportActions::exportWithDialog(bool shownOnly)
     const QStringList filters = nameFilters();
     const QString &xmlFilter = filters.at(0);
     const QString &jsonFilter = filters.at(1);
-    static QString lastDirectory = QDir::homePath();
     QString selectedFilter = xmlFilter;
-    QString path = QFileDialog::getSaveFileName(
-        m_dialogParent, shownOnly ? tr("Export Shown Stanzas") : tr("Export Stanza Log"),
-        QDir(lastDirectory).filePath(u"stanzas.log"_s), xmlFilter + u";;"_s + jsonFilter, &selectedFilter);
+    QString path = UserFileDialogs::saveFileName(
+        m_dialogParent, shownOnly ? tr("Export Shown Stanzas") : tr("Export Stanza Log"), u"stanzas.log"_s,
+        xmlFilter + u";;"_s + jsonFilter, &selectedFilter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += selectedFilter == jsonFilter ? u".jsonl"_s : u".log"_s;
-    lastDirectory = QFileInfo(path).absolutePath();
     exportTo(path, shownOnly);
 }
 

@@ -353,6 +353,12 @@ void ComposeWidget::onXmlEdited()
         const QString peer = element.attribute(peerAttribute());
         if (peer != m_to->text().trimmed())
             m_to->setText(peer);
+        // The selector says what the editor holds: a template's kind, or raw XML once it is none.
+        if (!m_reply->isReplying()) {
+            const int index = m_template->findData(int(templateMatching(element)));
+            if (index >= 0)
+                m_template->setCurrentIndex(index);
+        }
         m_syncing = false;
     }
     revalidate(check);

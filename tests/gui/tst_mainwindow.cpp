@@ -539,6 +539,18 @@ void TestMainWindow::composeValidatesLive()
     typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'/><message/>"_s);
     QVERIFY2(validation->text().contains(u"only one element"_s), qPrintable(validation->text()));
 
+    // The template selector follows the editor: an iq ping typed by hand is the ping template, a
+    // roster query none of them.
+    auto *templates = compose->findChild<QComboBox *>(u"template"_s);
+    const QString typedPing =
+        u"<iq type='get' id='p1' to='localhost' from='alpha.localhost'><ping xmlns='urn:xmpp:ping'/></iq>"_s;
+    typeInto(editor, typedPing);
+    QCOMPARE(templates->currentData().toInt(), int(StanzaTemplate::IqPing));
+    typeInto(editor, QString(typedPing).replace(u"<ping xmlns='urn:xmpp:ping'/>"_s,
+                                                u"<query xmlns='jabber:iq:roster'/>"_s));
+    QCOMPARE(templates->currentData().toInt(), int(StanzaTemplate::Raw));
+    QCOMPARE(templates->currentText(), u"Raw XML"_s);
+
     // The template and the address fields write into the editor; the editor writes back into the fields.
     compose->applyTemplate(StanzaTemplate::IqPing);
     QVERIFY(compose->xml().contains(u"urn:xmpp:ping"_s));
@@ -867,7 +879,7 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     // Edit loads it into the editor.
     QTest::mouseClick(compose->findChild<QPushButton *>(u"loadHistory"_s), Qt::LeftButton);
     QVERIFY(compose->xml().contains(m_token));
-    QCOMPARE(compose->currentTemplate(), StanzaTemplate::Raw);
+    QCOMPARE(compose->currentTemplate(), StanzaTemplate::MessageChat); // what the entry is
 
     // The log's column layout survives too, for every profile's log.
     page(u"Alpha"_s)

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void importFileErrors();
     void templatesAreValidStanzas_data();
     void templatesAreValidStanzas();
+    void templateMatchingKnowsWhatIsNoTemplate();
     void setRootAttribute_data();
     void setRootAttribute();
 
@@ -354,6 +355,26 @@ void TestProfiles::templatesAreValidStanzas()
     // Without a recipient the check says so.
     const QString noTo = templateXml(stanzaTemplate, u"bot@comp.example"_s, {}, u"x"_s);
     QVERIFY(!policy.check(noTo.toUtf8()).isEmpty());
+    // The compose form's selector follows the editor: a template's stanza is recognised as such.
+    QCOMPARE(templateMatching(XmlElement::parse(xml.toUtf8())), stanzaTemplate);
+}
+
+void TestProfiles::templateMatchingKnowsWhatIsNoTemplate()
+{
+    const auto matching = [](const char *xml) { return templateMatching(XmlElement::parse(xml)); };
+    // Other addresses, ids and content are still the template.
+    QCOMPARE(matching("<iq type='get' id='a'><ping xmlns='urn:xmpp:ping'/></iq>"), StanzaTemplate::IqPing);
+    QCOMPARE(matching("<message type='headline' to='x@y'><body>news</body></message>"),
+             StanzaTemplate::MessageHeadline);
+    QCOMPARE(matching("<presence/>"), StanzaTemplate::PresenceAvailable);
+    // Another type, payload or element is not.
+    QCOMPARE(matching("<iq type='result' id='a'><ping xmlns='urn:xmpp:ping'/></iq>"), StanzaTemplate::Raw);
+    QCOMPARE(matching("<iq type='get' id='a'><query xmlns='jabber:iq:roster'/></iq>"), StanzaTemplate::Raw);
+    QCOMPARE(matching("<message type='error'><body/></message>"), StanzaTemplate::Raw);
+    QCOMPARE(matching("<message><body>no type</body></message>"), StanzaTemplate::Raw);
+    QCOMPARE(matching("<presence type='subscribed'/>"), StanzaTemplate::Raw);
+    QCOMPARE(matching("<handshake/>"), StanzaTemplate::Raw);
+    QCOMPARE(templateMatching(XmlElement()), StanzaTemplate::Raw);
 }
 
 void TestProfiles::setRootAttribute_data()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzatemplates.h"
 
+#include "xmlelement.h"
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 
@@ -145,6 +147,39 @@ QString templateXml(StanzaTemplate kind, const QString &from, const QString &to,
         return {};
     }
     return {};
+}
+
+StanzaTemplate templateMatching(const XmlElement &stanza)
+{
+    // What tells the templates apart, read from their own XML: one place says what a template is.
+    struct Signature
+    {
+        QString name;
+        QString type;
+        QString payload;
+        bool operator==(const Signature &) const = default;
+    };
+    const auto signatureOf = [](const XmlElement &element) {
+        const XmlElement payload = element.name() == u"iq" ? element.firstChild() : XmlElement();
+        return Signature{element.name(), element.attribute(u"type"),
+                         payload.isNull() ? QString() : payload.namespaceUri()};
+    };
+    static const QList<std::pair<Signature, StanzaTemplate>> templates = [&signatureOf] {
+        QList<std::pair<Signature, StanzaTemplate>> all;
+        for (const StanzaTemplate kind : allStanzaTemplates()) {
+            if (kind != StanzaTemplate::Raw)
+                all.append({signatureOf(XmlElement::parse(templateXml(kind, {}, {}, u"id"_s).toUtf8())), kind});
+        }
+        return all;
+    }();
+    if (stanza.isNull())
+        return StanzaTemplate::Raw;
+    const Signature wanted = signatureOf(stanza);
+    for (const auto &[signature, kind] : templates) {
+        if (signature == wanted)
+            return kind;
+    }
+    return StanzaTemplate::Raw;
 }
 
 QString newStanzaId()

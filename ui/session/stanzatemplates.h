@@ -6,6 +6,8 @@
 
 namespace xcm {
 
+class XmlElement;
+
 // The starting points the compose form offers. Raw keeps whatever is in the editor.
 enum class StanzaTemplate
 {
@@ -36,6 +38,9 @@ StanzaTemplate templateFromIdentifier(QStringView identifier,
 // validation then points out). Raw returns an empty string: it means "keep the editor's text".
 QString templateXml(StanzaTemplate kind, const QString &from, const QString &to, const QString &id);
 bool templateNeedsId(StanzaTemplate kind);
+// The template `stanza` is an instance of — same element, type and, for an iq, payload namespace —
+// whatever its addresses, id and content; Raw when none.
+StanzaTemplate templateMatching(const XmlElement &stanza);
 
 // A short random stanza id ("xcm-3f9a1c20").
 QString newStanzaId();

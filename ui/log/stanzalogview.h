@@ -157,7 +157,7 @@ private:
     QAction *m_sortAction = nullptr;
     QList<QAction *> m_menuActions;
 
-    bool m_atBottom = true; // the table showed its last row before the latest change
+    bool m_atBottom = true;        // the table showed its last row before the latest change
     QPersistentModelIndex m_place; // see rememberPlace()
     int m_placeRowsDown = 0;       // its distance from the table's top row
 };

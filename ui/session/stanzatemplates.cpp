@@ -168,7 +168,8 @@ StanzaTemplate templateMatching(const XmlElement &stanza)
         QList<std::pair<Signature, StanzaTemplate>> all;
         for (const StanzaTemplate kind : allStanzaTemplates()) {
             if (kind != StanzaTemplate::Raw)
-                all.append({signatureOf(XmlElement::parse(templateXml(kind, {}, {}, u"id"_s).toUtf8())), kind});
+                all.append(
+                    {signatureOf(XmlElement::parse(templateXml(kind, {}, {}, u"id"_s).toUtf8())), kind});
         }
         return all;
     }();

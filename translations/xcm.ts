@@ -2224,6 +2224,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>no secret for the component is stored — edit the profile (F2) to enter it, or let the component use the server&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the keychain could not give the server&apos;s secret (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain could not give the component&apos;s secret (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProxyLook</name>
@@ -3213,6 +3221,22 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component&apos;s secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for the component behind “%1”. Enter the secret your component presents to xcm to start the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not give the secret of the component behind “%1” (%2). Enter the secret your component presents to xcm to start the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret your component is configured with</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

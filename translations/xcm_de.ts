@@ -2238,6 +2238,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>no secret for the component is stored — edit the profile (F2) to enter it, or let the component use the server&apos;s</source>
         <translation>für die Komponente ist kein Secret gespeichert – bearbeiten Sie das Profil (F2), um es einzugeben, oder lassen Sie die Komponente das des Servers verwenden</translation>
     </message>
+    <message>
+        <source>the keychain could not give the server&apos;s secret (%1)</source>
+        <translation>der Schlüsselbund konnte das Secret für den Server nicht liefern (%1)</translation>
+    </message>
+    <message>
+        <source>the keychain could not give the component&apos;s secret (%1)</source>
+        <translation>der Schlüsselbund konnte das Secret der Komponente nicht liefern (%1)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProxyLook</name>
@@ -3229,6 +3237,22 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Component&apos;s secret of %1</source>
+        <translation>Secret der Komponente von %1</translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for the component behind “%1”. Enter the secret your component presents to xcm to start the proxy.</source>
+        <translation>Der Schlüsselbund hat kein Secret für die Komponente hinter „%1“. Geben Sie das Secret ein, das Ihre Komponente xcm vorlegt, um den Proxy zu starten.</translation>
+    </message>
+    <message>
+        <source>The keychain could not give the secret of the component behind “%1” (%2). Enter the secret your component presents to xcm to start the proxy.</source>
+        <translation>Der Schlüsselbund konnte das Secret der Komponente hinter „%1“ nicht liefern (%2). Geben Sie das Secret ein, das Ihre Komponente xcm vorlegt, um den Proxy zu starten.</translation>
+    </message>
+    <message>
+        <source>the secret your component is configured with</source>
+        <translation>das Secret, mit dem Ihre Komponente eingerichtet ist</translation>
     </message>
 </context>
 <context>

@@ -244,9 +244,10 @@ void MainWindow::rememberSelection()
 void MainWindow::watchSession(ProfileSession *session)
 {
     // What the window does for a profile whether or not its page was ever shown.
-    connect(session, &ProfileSession::secretNeeded, this, [this, session](const QString &keychainError) {
-        m_secretPrompts->request(session, keychainError);
-    });
+    connect(session, &ProfileSession::secretNeeded, this,
+            [this, session](const QString &keychainError, ProfileSession::SecretRole role) {
+                m_secretPrompts->request(session, keychainError, role);
+            });
     connect(session, &ProfileSession::recordingChanged, this, &MainWindow::refreshChrome);
 }
 

@@ -13,28 +13,42 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
-SecretPrompt::SecretPrompt(const QString &profileName, const QString &keychainError, QWidget *parent)
+SecretPrompt::SecretPrompt(const QString &profileName, const QString &keychainError, bool componentsOwn,
+                           QWidget *parent)
     : QDialog(parent)
 {
     setObjectName("secretPrompt"_L1);
-    setWindowTitle(tr("Secret of %1").arg(profileName));
+    setWindowTitle(componentsOwn ? tr("Component's secret of %1").arg(profileName)
+                                 : tr("Secret of %1").arg(profileName));
     setWindowModality(Qt::WindowModal);
 
     m_message = new QLabel(this);
     m_message->setObjectName("secretPromptMessage"_L1);
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    m_message->setText(
-        keychainError.isEmpty()
-            ? tr("The keychain has no secret for “%1”. Enter its shared secret to connect.").arg(profileName)
-            : tr("The keychain could not give the secret of “%1” (%2). Enter its shared "
-                 "secret to connect.")
-                  .arg(profileName, keychainError));
+    if (componentsOwn)
+        m_message->setText(
+            keychainError.isEmpty()
+                ? tr("The keychain has no secret for the component behind “%1”. Enter the secret your "
+                     "component presents to xcm to start the proxy.")
+                      .arg(profileName)
+                : tr("The keychain could not give the secret of the component behind “%1” (%2). Enter the "
+                     "secret your component presents to xcm to start the proxy.")
+                      .arg(profileName, keychainError));
+    else
+        m_message->setText(
+            keychainError.isEmpty()
+                ? tr("The keychain has no secret for “%1”. Enter its shared secret to connect.")
+                      .arg(profileName)
+                : tr("The keychain could not give the secret of “%1” (%2). Enter its shared "
+                     "secret to connect.")
+                      .arg(profileName, keychainError));
 
     m_secret = new QLineEdit(this);
     m_secret->setObjectName("secret"_L1);
     m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("the component_secret configured on the server"));
+    m_secret->setPlaceholderText(componentsOwn ? tr("the secret your component is configured with")
+                                               : tr("the component_secret configured on the server"));
     m_secret->setAccessibleName(tr("Shared secret"));
     QAction *show = m_secret->addAction(QIcon(u":/xcm/icons/eye.svg"_s), QLineEdit::TrailingPosition);
     show->setObjectName("showSecret"_L1);

@@ -10,13 +10,16 @@ class QLineEdit;
 namespace xcm {
 
 // Asks for a profile's secret when connecting found none: nothing stored yet, or the keychain could
-// not give it. The secret with show/hide, and whether to save it in the keychain (checked by default).
+// not give it; for a proxy whose component has a secret of its own, that one too. The secret with
+// show/hide, and whether to save it in the keychain (checked by default).
 class SecretPrompt : public QDialog
 {
     Q_OBJECT
 public:
     // `keychainError`: why the keychain could not give the secret; empty if it simply had none.
-    SecretPrompt(const QString &profileName, const QString &keychainError, QWidget *parent = nullptr);
+    // `componentsOwn`: the secret a proxy's component presents to xcm, not the server's.
+    SecretPrompt(const QString &profileName, const QString &keychainError, bool componentsOwn = false,
+                 QWidget *parent = nullptr);
 
     QString secret() const;
     bool saveInKeychain() const;

@@ -25,15 +25,20 @@ SecretPrompt *SecretPromptQueue::current() const
     return m_current;
 }
 
-void SecretPromptQueue::request(ProfileSession *session, const QString &keychainError)
+void SecretPromptQueue::request(ProfileSession *session, const QString &keychainError,
+                                ProfileSession::SecretRole role)
 {
-    qCInfo(lcKeychain) << "asking for the secret of" << session->profile().secretKey()
+    const QString key = role == ProfileSession::SecretRole::Component
+                            ? session->profile().componentSecretKey()
+                            : session->profile().secretKey();
+    qCInfo(lcKeychain) << "asking for the secret" << key
                        << (keychainError.isEmpty() ? u"(none stored)"_s : keychainError);
-    const bool waiting = std::any_of(m_waiting.cbegin(), m_waiting.cend(), [session](const Request &request) {
-        return request.session == session;
-    });
+    const bool waiting =
+        std::any_of(m_waiting.cbegin(), m_waiting.cend(), [session, role](const Request &request) {
+            return request.session == session && request.role == role;
+        });
     if (!waiting)
-        m_waiting.append({session, keychainError});
+        m_waiting.append({session, keychainError, role});
     showNext();
 }
 
@@ -45,7 +50,8 @@ void SecretPromptQueue::showNext()
         const Request request = m_waiting.takeFirst();
         if (!request.session || request.session->isActive())
             continue; // removed, or connected some other way meanwhile
-        auto *prompt = new SecretPrompt(request.session->profile().name, request.keychainError, m_window);
+        auto *prompt = new SecretPrompt(request.session->profile().name, request.keychainError,
+                                        request.role == ProfileSession::SecretRole::Component, m_window);
         prompt->setAttribute(Qt::WA_DeleteOnClose);
         m_current = prompt;
         connect(prompt, &QDialog::finished, this,
@@ -59,10 +65,16 @@ void SecretPromptQueue::onFinished(const Request &request, bool accepted)
 {
     SecretPrompt *prompt = m_current;
     m_current = nullptr;
+    const bool componentsOwn = request.role == ProfileSession::SecretRole::Component;
     if (request.session && accepted) {
-        if (prompt->saveInKeychain())
+        if (prompt->saveInKeychain() && componentsOwn)
+            m_profiles->saveComponentSecret(request.session->profile(), prompt->secret());
+        else if (prompt->saveInKeychain())
             m_profiles->saveSecret(request.session->profile(), prompt->secret());
-        request.session->connectWithSecret(prompt->secret());
+        if (componentsOwn)
+            request.session->connectWithComponentSecret(prompt->secret());
+        else
+            request.session->connectWithSecret(prompt->secret());
     } else if (request.session) {
         request.session->setSecretNote(
             request.keychainError.isEmpty()

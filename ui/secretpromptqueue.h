@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "profilesession.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -10,7 +12,6 @@ class QWidget;
 namespace xcm {
 
 class ProfileService;
-class ProfileSession;
 class SecretPrompt;
 
 // The profiles whose connect found no secret, asked for one at a time: a SecretPrompt for each (window
@@ -24,8 +25,9 @@ public:
     ~SecretPromptQueue() override;
 
     // `keychainError`: why the keychain gave none (empty: nothing was stored). A session already waiting
-    // is not asked twice.
-    void request(ProfileSession *session, const QString &keychainError);
+    // for that secret is not asked twice.
+    void request(ProfileSession *session, const QString &keychainError,
+                 ProfileSession::SecretRole role = ProfileSession::SecretRole::Server);
     // The prompt on screen, or null.
     SecretPrompt *current() const;
 
@@ -34,6 +36,7 @@ private:
     {
         QPointer<ProfileSession> session;
         QString keychainError;
+        ProfileSession::SecretRole role = ProfileSession::SecretRole::Server;
     };
 
     void showNext();

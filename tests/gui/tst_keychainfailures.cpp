@@ -16,6 +16,7 @@
 #include "secrettool.h"
 #include "sessionlistmodel.h"
 #include "sessionpage.h"
+#include "threadedproxy.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -29,10 +30,12 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -122,6 +125,7 @@ private Q_SLOTS:
     void lockedKeychainPromptsOnce();
     void refusedWriteShowsBannerAndRetry();
     void noSecretService();
+    void proxyAsksForItsSecretsAtConnect();
 
 private:
     Profile addProfile(const QString &name, const ComponentAccount &account);
@@ -402,6 +406,44 @@ void TestKeychainFailures::noSecretService()
     QVERIFY(banner->text().contains(u"only in memory"_s));
     session(u"Alpha"_s)->disconnectFromServer();
     QTRY_COMPARE(session(u"Alpha"_s)->state(), ConnectionState::Disconnected);
+}
+
+void TestKeychainFailures::proxyAsksForItsSecretsAtConnect()
+{
+    if (!m_expectKeychain)
+        QSKIP("needs a keychain");
+    // A proxy profile whose component has a secret of its own, neither stored: connecting asks for the
+    // server's, then for the component's, keeps both and listens. (It said "no secret is stored — edit
+    // the profile" and did nothing, even where the keychain had failed.)
+    Profile profile = addProfile(u"Relay"_s, gammaAccount);
+    profile.mode = Profile::Mode::Proxy;
+    QTcpServer probe; // a free port for the proxy to listen on
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    profile.listenPort = probe.serverPort();
+    probe.close();
+    profile.separateComponentSecret = true;
+    ProfileStore().update(profile);
+    startWindow();
+    session(u"Relay"_s)->connectToServer();
+    QPointer<SecretPrompt> first = waitForPrompt();
+    QVERIFY(first);
+    QVERIFY2(first->message().contains(u"has no secret for “Relay”"_s), qPrintable(first->message()));
+    QTest::keyClicks(first->findChild<QLineEdit *>(u"secret"_s), gammaAccount.secret);
+    QTest::keyClick(first->findChild<QLineEdit *>(u"secret"_s), Qt::Key_Return);
+    QTRY_VERIFY(!first);
+    SecretPrompt *second = waitForPrompt();
+    QVERIFY(second);
+    QVERIFY2(second->message().contains(u"no secret for the component behind “Relay”"_s),
+             qPrintable(second->message()));
+    const QString componentSecret = u"component-Secret-84"_s;
+    QTest::keyClicks(second->findChild<QLineEdit *>(u"secret"_s), componentSecret);
+    QTest::keyClick(second->findChild<QLineEdit *>(u"secret"_s), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(session(u"Relay"_s)->proxy()->isListening(), 10000);
+    QCOMPARE(session(u"Relay"_s)->proxy()->listeningPort(), profile.listenPort);
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.secretKey()), gammaAccount.secret, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(profile.componentSecretKey()), componentSecret, 10000);
+    session(u"Relay"_s)->disconnectFromServer();
+    QTRY_VERIFY(!session(u"Relay"_s)->proxy()->isListening());
 }
 
 QTEST_MAIN(TestKeychainFailures)

@@ -76,6 +76,13 @@ void ProfileService::saveSecret(const Profile &profile, const QString &secret)
     storeSecret(profile, secret, statusReport(profile.name));
 }
 
+void ProfileService::saveComponentSecret(const Profile &profile, const QString &secret)
+{
+    qCDebug(lcProfiles) << "saving the component's secret typed at connect for"
+                        << profile.componentSecretKey();
+    storeComponentSecret(profile, secret);
+}
+
 bool ProfileService::removeProfile(const QUuid &id)
 {
     const Profile profile = m_store->profile(id);

@@ -51,6 +51,8 @@ public:
                      const std::optional<QString> &componentSecret = std::nullopt);
     // Stores the secret typed in when a connect found none (the prompt's "Save in the keychain").
     void saveSecret(const Profile &profile, const QString &secret);
+    // The same for the secret a proxy's component presents, when it has its own.
+    void saveComponentSecret(const Profile &profile, const QString &secret);
     // Removes the profile with its secret (the session list discards its history). False if there is
     // no such profile.
     bool removeProfile(const QUuid &id);

@@ -388,37 +388,55 @@ void ProfileSession::connectToServer()
     m_loadingSecret = true;
     m_cancelConnect = false;
     Q_EMIT changed();
+    m_secretReadError.clear();
+    m_componentSecretReadError.clear();
     m_secrets->read(m_profile.secretKey(), this, [this](const SecretStore::Result &result) {
         if (result.ok)
             setSecret(result.secret);
+        m_secretReadError = result.error;
         if (!m_proxyMode || !m_profile.separateComponentSecret) {
-            readSecretsAndStart(result.error);
+            readSecretsAndStart();
             return;
         }
         m_secrets->read(m_profile.componentSecretKey(), this, [this](const SecretStore::Result &result) {
             if (result.ok)
                 setComponentSecret(result.secret);
-            readSecretsAndStart(result.error);
+            m_componentSecretReadError = result.error;
+            readSecretsAndStart();
         });
     });
 }
 
-void ProfileSession::readSecretsAndStart(const QString &readError)
+void ProfileSession::readSecretsAndStart()
 {
     m_loadingSecret = false;
     if (std::exchange(m_cancelConnect, false)) {
         Q_EMIT changed();
         return;
     }
-    // No secret for a component connection: the window asks for it in place, if it listens.
-    if (!m_proxyMode && !m_hasSecret &&
-        isSignalConnected(QMetaMethod::fromSignal(&ProfileSession::secretNeeded))) {
-        Q_EMIT changed();
-        Q_EMIT secretNeeded(readError);
+    if (askForMissingSecret())
         return;
-    }
     start();
     Q_EMIT changed();
+}
+
+bool ProfileSession::askForMissingSecret()
+{
+    // The window asks in place, if it listens; a proxy lacking its component's own secret asks for
+    // that one once it has the server's.
+    if (!isSignalConnected(QMetaMethod::fromSignal(&ProfileSession::secretNeeded)))
+        return false;
+    if (!m_hasSecret) {
+        Q_EMIT changed();
+        Q_EMIT secretNeeded(m_secretReadError, SecretRole::Server);
+        return true;
+    }
+    if (m_proxyMode && m_profile.separateComponentSecret && m_componentSecret.isEmpty()) {
+        Q_EMIT changed();
+        Q_EMIT secretNeeded(m_componentSecretReadError, SecretRole::Component);
+        return true;
+    }
+    return false;
 }
 
 void ProfileSession::start()
@@ -434,8 +452,14 @@ void ProfileSession::start()
 void ProfileSession::startProxy()
 {
     // Without its secrets the proxy would let in a component that presents none: it does not listen.
-    if (!m_hasSecret)
+    if (!m_hasSecret && !m_secretReadError.isEmpty())
+        m_listenProblem = tr("the keychain could not give the server's secret (%1)").arg(m_secretReadError);
+    else if (!m_hasSecret)
         m_listenProblem = tr("no secret for the server is stored — edit the profile (F2) to enter it");
+    else if (m_profile.separateComponentSecret && m_componentSecret.isEmpty() &&
+             !m_componentSecretReadError.isEmpty())
+        m_listenProblem =
+            tr("the keychain could not give the component's secret (%1)").arg(m_componentSecretReadError);
     else if (m_profile.separateComponentSecret && m_componentSecret.isEmpty())
         m_listenProblem =
             tr("no secret for the component is stored — edit the profile (F2) to enter it, or let the "
@@ -465,6 +489,20 @@ void ProfileSession::connectWithSecret(const QString &secret)
         return;
     m_secretNote.clear();
     setSecret(secret);
+    if (askForMissingSecret())
+        return;
+    start();
+    Q_EMIT changed();
+}
+
+void ProfileSession::connectWithComponentSecret(const QString &secret)
+{
+    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+        return;
+    m_secretNote.clear();
+    setComponentSecret(secret);
+    if (askForMissingSecret())
+        return;
     start();
     Q_EMIT changed();
 }

@@ -108,6 +108,15 @@ public:
     // Proxy mode: the secret the component presents to xcm, when it has its own.
     void setComponentSecret(const QString &secret);
 
+    // Which secret a prompt is for: the server's (every profile has one), or the one a proxy's
+    // component presents to xcm when it has its own.
+    enum class SecretRole
+    {
+        Server,
+        Component,
+    };
+    Q_ENUM(SecretRole)
+
     // Where a stanza composed by the user goes: as the component to the server (the only way in a
     // normal session), or, in a proxy session, to the component as if the server had sent it.
     enum class Leg
@@ -148,8 +157,11 @@ public:
 public Q_SLOTS:
     // Reads the secret from the keychain, then connects. A pending reconnect starts now.
     void connectToServer();
-    // Connects with `secret` (typed in at connect) without asking the keychain.
+    // Connects with `secret` (typed in at connect) without asking the keychain. A proxy whose
+    // component has a secret of its own and none yet asks for that one next.
     void connectWithSecret(const QString &secret);
+    // The same for the secret a proxy's component presents.
+    void connectWithComponentSecret(const QString &secret);
     void disconnectFromServer();
     void toggleConnection();
 
@@ -158,10 +170,10 @@ Q_SIGNALS:
     // Anything the sidebar, the connection bar or the title shows has changed.
     void changed();
     void profileChanged(const xcm::Profile &profile);
-    // connectToServer() found no secret (`keychainError` says why, if the keychain failed) and did not
-    // connect: the window asks for one. Without a receiver the connection fails with its
-    // configuration reason instead.
-    void secretNeeded(const QString &keychainError);
+    // connectToServer() found no secret for `role` (`keychainError` says why, if the keychain failed)
+    // and did not connect: the window asks for one. Without a receiver the connection fails with its
+    // configuration reason instead (a proxy does not listen, and says why).
+    void secretNeeded(const QString &keychainError, xcm::ProfileSession::SecretRole role);
     // The connection's state changed; on Disconnected, stanzas dropped for good are reported after this.
     void stateChanged(xcm::ConnectionState state);
     void pendingChanged(int count);
@@ -178,7 +190,9 @@ private:
                    StanzaOccurrence occurrence = StanzaOccurrence::First);
     // Feeds the log, tracker and (outside proxy mode) responder from `connection`.
     void follow(ComponentConnection *connection);
-    void readSecretsAndStart(const QString &readError);
+    void readSecretsAndStart();
+    // Asks for the first secret the connection lacks; false when none is lacking or no one listens.
+    bool askForMissingSecret();
     void start();
     void startProxy();
 
@@ -208,6 +222,9 @@ private:
     bool m_cancelConnect = false; // the user pressed Disconnect while the secret was loading
     int m_discardedAtEnd = 0;
     QString m_secretNote;
+    // Why the keychain could not give the server's or the component's secret at the last connect.
+    QString m_secretReadError;
+    QString m_componentSecretReadError;
 };
 
 } // namespace xcm

@@ -378,10 +378,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local part of the sending address; the domain is the component&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>user@example.org</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,10 +490,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local part of the component&apos;s address the stanza goes to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the sender&apos;s address in From.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,6 +499,14 @@
     </message>
     <message>
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local part of the sending address, and a resource after “/” if you want one; the domain is the component&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local part of the component&apos;s address the stanza goes to, and a resource after “/” if you want one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

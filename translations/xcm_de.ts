@@ -382,10 +382,6 @@
         <translation>(nur Domain)</translation>
     </message>
     <message>
-        <source>The local part of the sending address; the domain is the component&apos;s</source>
-        <translation>Der lokale Teil der Absenderadresse; die Domain ist die der Komponente</translation>
-    </message>
-    <message>
         <source>user@example.org</source>
         <translation>name@example.org</translation>
     </message>
@@ -498,10 +494,6 @@
         <translation>Einschleusen</translation>
     </message>
     <message>
-        <source>The local part of the component&apos;s address the stanza goes to</source>
-        <translation>Der lokale Teil der Adresse der Komponente, an die das Stanza geht</translation>
-    </message>
-    <message>
         <source>Enter the sender&apos;s address in From.</source>
         <translation>Geben Sie bei „Von“ die Adresse des Absenders ein.</translation>
     </message>
@@ -512,6 +504,14 @@
     <message>
         <source>✓ Valid (%1) — can be injected while the component is connected through the proxy</source>
         <translation>✓ Gültig (%1) – einschleusbar, solange die Komponente über den Proxy verbunden ist</translation>
+    </message>
+    <message>
+        <source>The local part of the sending address, and a resource after “/” if you want one; the domain is the component&apos;s</source>
+        <translation>Der lokale Teil der Absenderadresse und, wenn gewünscht, eine Ressource nach „/“; die Domain ist die der Komponente</translation>
+    </message>
+    <message>
+        <source>The local part of the component&apos;s address the stanza goes to, and a resource after “/” if you want one</source>
+        <translation>Der lokale Teil der Adresse der Komponente, an die das Stanza geht, und, wenn gewünscht, eine Ressource nach „/“</translation>
     </message>
 </context>
 <context>

@@ -114,7 +114,8 @@ void ComposeWidget::buildUi()
     m_from->setMinimumContentsLength(8);
     m_from->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_from->lineEdit()->setPlaceholderText(tr("(domain only)"));
-    m_from->setToolTip(tr("The local part of the sending address; the domain is the component's"));
+    m_from->setToolTip(tr("The local part of the sending address, and a resource after “/” if you want one; "
+                          "the domain is the component's"));
     connect(m_from, &QComboBox::editTextChanged, this, [this] {
         if (!m_syncing)
             onFieldsEdited();
@@ -170,9 +171,10 @@ void ComposeWidget::buildUi()
         const bool toComponent = towardsComponent();
         m_fromLabel->setText(toComponent ? tr("T&o:") : tr("&From:"));
         m_toLabel->setText(toComponent ? tr("&From:") : tr("T&o:"));
-        m_from->setToolTip(toComponent ? tr("The local part of the component's address the stanza goes to")
-                                       : tr("The local part of the sending address; the domain is the "
-                                            "component's"));
+        m_from->setToolTip(toComponent ? tr("The local part of the component's address the stanza goes to, "
+                                            "and a resource after “/” if you want one")
+                                       : tr("The local part of the sending address, and a resource after "
+                                            "“/” if you want one; the domain is the component's"));
         onFieldsEdited(); // the addresses change places in the editor
     });
 
@@ -245,9 +247,18 @@ StanzaTemplate ComposeWidget::currentTemplate() const
 
 QString ComposeWidget::fromAddress() const
 {
-    const QString local = m_from->currentText().trimmed();
+    // The field holds a local part, "local/resource" or "/resource" (the domain's own); a whole address
+    // typed or pasted in stands as it is, and validation says so if it is not on the domain.
+    const QString typed = m_from->currentText().trimmed();
     const QString domain = m_session->profile().settings.domain;
-    return local.isEmpty() ? domain : local + u'@' + domain;
+    const qsizetype slash = typed.indexOf(u'/');
+    const QString local = slash < 0 ? typed : typed.first(slash);
+    if (local.contains(u'@'))
+        return typed;
+    const QString resource = slash < 0 ? QString() : typed.sliced(slash); // with its '/'
+    return (local.isEmpty() || local.compare(domain, Qt::CaseInsensitive) == 0 ? domain
+                                                                               : local + u'@' + domain) +
+           resource;
 }
 
 void ComposeWidget::applyTemplate(StanzaTemplate kind)
@@ -347,9 +358,12 @@ void ComposeWidget::onXmlEdited()
     if (!element.isNull()) {
         m_syncing = true;
         const Jid own = Jid::parse(element.attribute(ownAttribute()));
-        if (own.isValid() && own.domain() == m_session->profile().settings.domain.toLower() &&
-            own.local() != m_from->currentText().trimmed())
-            m_from->setEditText(own.local());
+        if (own.isValid() && own.domain() == m_session->profile().settings.domain.toLower()) {
+            const QString field =
+                own.resource().isEmpty() ? own.local() : own.local() + u'/' + own.resource();
+            if (field != m_from->currentText().trimmed())
+                m_from->setEditText(field);
+        }
         const QString peer = element.attribute(peerAttribute());
         if (peer != m_to->text().trimmed())
             m_to->setText(peer);

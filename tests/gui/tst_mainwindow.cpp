@@ -562,6 +562,26 @@ void TestMainWindow::composeValidatesLive()
     QVERIFY(compose->xml().contains(u"to='localhost'"_s));
     QVERIFY(validation->text().startsWith(u"✓ Ready to send"_s));
 
+    // The From field takes a resource after '/', and keeps the one the editor has when To changes
+    // (it made from='bot@alpha.localhost/res@alpha.localhost' of a whole address, and dropped a resource).
+    QLineEdit *from = compose->findChild<QComboBox *>(u"fromLocal"_s)->lineEdit();
+    typeInto(from, u"bot/desk"_s);
+    QVERIFY2(compose->xml().contains(u"from='bot@alpha.localhost/desk'"_s), qPrintable(compose->xml()));
+    typeInto(editor,
+             u"<message from='bot@alpha.localhost/res' to='z@example.org'><body>hi</body></message>"_s);
+    QCOMPARE(from->text(), u"bot/res"_s);
+    typeInto(to, u"y@example.org"_s);
+    QVERIFY2(compose->xml().contains(u"from='bot@alpha.localhost/res'"_s), qPrintable(compose->xml()));
+    QVERIFY2(send->isEnabled(), qPrintable(validation->text()));
+    // A whole address on the domain stands as it is; one elsewhere is refused as it was typed.
+    typeInto(from, u"bot@alpha.localhost/res2"_s);
+    QVERIFY2(compose->xml().contains(u"from='bot@alpha.localhost/res2'"_s), qPrintable(compose->xml()));
+    QVERIFY2(send->isEnabled(), qPrintable(validation->text()));
+    typeInto(from, u"x@other.org"_s);
+    QVERIFY2(compose->xml().contains(u"from='x@other.org'"_s), qPrintable(compose->xml()));
+    QVERIFY(!send->isEnabled());
+    QVERIFY2(validation->text().contains(u"other.org"_s), qPrintable(validation->text()));
+
     // Not connected: valid, but Send stays disabled.
     select(u"Gamma (wrong secret)"_s);
     ComposeWidget *gammaCompose = page(u"Gamma (wrong secret)"_s)->compose();

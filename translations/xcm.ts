@@ -1256,6 +1256,41 @@ Sent: %3 stanzas, %4</source>
     </message>
 </context>
 <context>
+    <name>xcm::HostName</name>
+    <message>
+        <source>the host name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host name cannot contain a space or control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name is longer than 253 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name has an empty label (two dots, or a dot at the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part of the host name is longer than 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed in a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part of the host name starts or ends with “-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xcm::IncomingComponentStream</name>
     <message>
         <source>the component closed the stream</source>
@@ -2123,6 +2158,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>Stored in the system keychain, in an entry labelled “xcm: &lt;i&gt;profile&lt;/i&gt; (&lt;i&gt;domain&lt;/i&gt;)”, never in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server is not a host name or address: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -2172,6 +2211,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>%1: listen is [address:]port, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: host: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

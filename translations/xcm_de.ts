@@ -1263,6 +1263,41 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
 </context>
 <context>
+    <name>xcm::HostName</name>
+    <message>
+        <source>the host name is empty</source>
+        <translation>der Hostname ist leer</translation>
+    </message>
+    <message>
+        <source>a host name cannot contain a space or control character</source>
+        <translation>ein Hostname darf kein Leer- oder Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid host name</source>
+        <translation>„%1“ ist kein gültiger Hostname</translation>
+    </message>
+    <message>
+        <source>the host name is longer than 253 characters</source>
+        <translation>der Hostname ist länger als 253 Zeichen</translation>
+    </message>
+    <message>
+        <source>the host name has an empty label (two dots, or a dot at the start)</source>
+        <translation>der Hostname hat einen leeren Teil (zwei Punkte oder ein Punkt am Anfang)</translation>
+    </message>
+    <message>
+        <source>a part of the host name is longer than 63 characters</source>
+        <translation>ein Teil des Hostnamens ist länger als 63 Zeichen</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed in a host name</source>
+        <translation>„%1“ ist in einem Hostnamen nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>a part of the host name starts or ends with “-”</source>
+        <translation>ein Teil des Hostnamens beginnt oder endet mit „-“</translation>
+    </message>
+</context>
+<context>
     <name>xcm::IncomingComponentStream</name>
     <message>
         <source>the component closed the stream</source>
@@ -2137,6 +2172,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>Stored in the system keychain, in an entry labelled “xcm: &lt;i&gt;profile&lt;/i&gt; (&lt;i&gt;domain&lt;/i&gt;)”, never in the settings file.</source>
         <translation>Liegt im Schlüsselbund des Systems, in einem Eintrag namens „xcm: &lt;i&gt;Profil&lt;/i&gt; (&lt;i&gt;Domain&lt;/i&gt;)“, nie in der Einstellungsdatei.</translation>
     </message>
+    <message>
+        <source>The server is not a host name or address: %1.</source>
+        <translation>Der Server ist kein Hostname und keine Adresse: %1.</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>
@@ -2187,6 +2226,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>%1: listen is [address:]port, not %2</source>
         <translation>%1: listen ist [Adresse:]Port, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: host: %2</source>
+        <translation>%1: host: %2</translation>
     </message>
 </context>
 <context>

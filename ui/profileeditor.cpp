@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profileeditor.h"
 
+#include "hostname.h"
 #include "jid.h"
 #include "profilestore.h"
 #include "respondersettingsbox.h"
@@ -486,8 +487,11 @@ void ProfileEditor::validate()
         fail(m_name, tr("Give the profile a name."));
     else if (!sameName.isNull() && sameName.id != m_original.id)
         fail(m_name, tr("Another profile is already called “%1”.").arg(name));
+    QString hostError;
     if (m_host->text().trimmed().isEmpty())
         fail(m_host, tr("Enter the server's host name or address."));
+    else if (!HostName::isValid(m_host->text().trimmed(), &hostError))
+        fail(m_host, tr("The server is not a host name or address: %1.").arg(hostError));
     if (m_domain->text().trimmed().isEmpty())
         fail(m_domain,
              tr("Enter the component domain (the name configured for the component on the server)."));

@@ -3,6 +3,7 @@
 
 #include "rulesfile.h"
 
+#include "hostname.h"
 #include "jid.h"
 #include "terminalechoguard.h"
 
@@ -312,6 +313,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     settings.host = parser.value(host).trimmed();
     if (settings.host.isEmpty())
         return usageError(u"--host is empty: give the server's name or address (default 127.0.0.1)"_s);
+    if (QString why; !HostName::isValid(settings.host, &why))
+        return usageError(u"--host %1: %2"_s.arg(settings.host, why));
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber == 0 || portNumber > 65535)

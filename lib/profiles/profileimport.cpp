@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profileimport.h"
 
+#include "hostname.h"
 #include "jid.h"
 
 #include <QDir>
@@ -124,6 +125,10 @@ ProfileImport::Result ProfileImport::readFile(const QString &fileName)
         return result;
     }
     s.host = values.value(u"host"_s, s.host);
+    if (QString why; !HostName::isValid(s.host, &why)) {
+        result.error = tr("%1: host: %2").arg(fileName, why);
+        return result;
+    }
     if (values.contains(u"port"_s)) {
         bool ok = false;
         const uint port = values.value(u"port"_s).toUInt(&ok);

@@ -337,6 +337,14 @@ void TestMainWindow::editorValidatesAndGeneratesSecrets()
     typeInto(domain, u"scratch.localhost"_s);
     QVERIFY(editor->problem().isEmpty());
     QVERIFY(save->isEnabled());
+    // A server that no lookup could find is refused at once (it was saved, then retried for ever).
+    auto *host = editor->findChild<QLineEdit *>(u"host"_s);
+    typeInto(host, u"bad host!!"_s);
+    QVERIFY2(editor->problem().contains(u"The server is not a host name or address"_s),
+             qPrintable(editor->problem()));
+    QVERIFY(!save->isEnabled());
+    typeInto(host, u"127.0.0.1"_s);
+    QVERIFY(editor->problem().isEmpty());
 
     // The TLS server name: only with direct TLS, a domain, empty for "the server's name".
     auto *directTls = editor->findChild<QCheckBox *>(u"directTls"_s);

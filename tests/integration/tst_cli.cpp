@@ -552,6 +552,9 @@ void TestCli::optionWithoutItsValue_data()
     // An empty value is none either. An empty --host left the process waiting for ever, deaf to SIGINT.
     QTest::newRow("empty --host") << QStringList{u"--host"_s, QString(), u"--domain"_s, u"cli.localhost"_s}
                                   << u"--host is empty"_s;
+    QTest::newRow("--host with a port")
+        << QStringList{u"--host"_s, u"127.0.0.1:5347"_s, u"--domain"_s, u"cli.localhost"_s}
+        << u"--host 127.0.0.1:5347: “:” is not allowed in a host name"_s;
     QTest::newRow("empty --ping") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--ping"_s, QString()}
                                   << u"--ping needs an address"_s;
     QTest::newRow("empty --send") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--send"_s, QString()}

@@ -590,10 +590,26 @@ void ComposeWidget::resendHistoryEntry(int row)
     const ComposeHistory::Entry entry = m_session->history()->entry(row);
     if (entry.xml.isEmpty())
         return;
-    const QString refused = m_session->send(entry.xml, leg());
+    // A request goes out with a fresh id, as a second Send does: two requests with one id would make
+    // their answers ambiguous (RFC 6120 §8.2.3). It takes the place of the entry it came from.
+    QByteArray xml = entry.xml;
+    const QString type = ComposeHistory::rootAttribute(xml, u"type");
+    const bool request = (type == u"get" || type == u"set") && XmlElement::parse(xml).name() == u"iq";
+    if (request)
+        xml = setRootAttribute(QString::fromUtf8(xml), u"id", newStanzaId()).toUtf8();
+    const QString refused = m_session->send(xml, leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return;
+    }
+    if (request) {
+        ComposeHistory *history = m_session->history();
+        for (int old = 1; old < history->rowCount(); ++old) {
+            if (history->entry(old).xml == entry.xml) {
+                history->removeEntry(old);
+                break;
+            }
+        }
     }
     m_history->selectNewest();
     if (m_session->pendingCount() > 0) {

@@ -32,6 +32,7 @@
 #include "trafficcounter.h"
 #include "trafficgraph.h"
 #include "windowdriver.h"
+#include "xmlelement.h"
 
 #include <QAction>
 #include <QApplication>
@@ -931,6 +932,21 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     select(u"Alpha"_s);
     session(u"Alpha"_s)->connectToServer();
     QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Connected));
+
+    // Resend gives a request a fresh id, as a second Send does (the same id twice made its answers
+    // ambiguous), and the entry it came from makes way for it.
+    ComposeWidget *again = page(u"Alpha"_s)->compose();
+    again->applyTemplate(StanzaTemplate::IqPing);
+    again->setTo(u"localhost"_s);
+    const QString firstId = XmlElement::parse(again->xml().toUtf8()).attribute(u"id");
+    QVERIFY(again->send());
+    ComposeHistory *history = session(u"Alpha"_s)->history();
+    const int entries = history->rowCount();
+    QTest::mouseClick(again->findChild<QPushButton *>(u"resendHistory"_s), Qt::LeftButton);
+    const QString resentId = XmlElement::parse(history->entry(0).xml).attribute(u"id");
+    QVERIFY2(!resentId.isEmpty() && resentId != firstId, qPrintable(resentId));
+    QCOMPARE(history->rowCount(), entries);
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Received, resentId), 10000);
     session(u"Alpha"_s)->disconnectFromServer();
     QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected));
     QVERIFY(page(u"Alpha"_s)

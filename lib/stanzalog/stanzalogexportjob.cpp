@@ -26,7 +26,10 @@ StanzaLogExportJob::~StanzaLogExportJob()
 bool StanzaLogExportJob::start(const QString &path, QString *error)
 {
     m_file = std::make_unique<QSaveFile>(path);
-    if (!m_file->open(QIODevice::WriteOnly)) {
+    // Only the user may read it, as the captures and the send history: it holds what the component
+    // exchanged (message bodies, addresses).
+    if (!m_file->open(QIODevice::WriteOnly) ||
+        !m_file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = m_file->errorString();
         m_file.reset();
         return false;

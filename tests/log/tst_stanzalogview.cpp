@@ -756,6 +756,10 @@ void TestStanzaLogView::exportToFiles()
     QVERIFY(!text.contains("da39a3ee"));
     QVERIFY(text.contains("<handshake>[redacted]</handshake>"));
     QVERIFY(child<QLabel>(u"messageLabel"_s)->text().contains(u"Exported 11 stanzas"_s));
+    // The user's alone, as the captures: it holds what the component exchanged.
+    QCOMPARE(QFile::permissions(all) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                        QFileDevice::WriteGroup | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
 
     child<QCheckBox>(u"errorsOnlyCheck"_s)->click();
     const QString shown = dir.filePath(u"errors.jsonl"_s);

@@ -67,6 +67,9 @@ public:
     // A stanza StanzaScanner read: its top element's attributes stay in `wire` until one is asked for.
     static Stanza fromScan(Direction direction, qint64 timestampMs, QByteArray wire, QString name,
                            QString namespaceUri, const StanzaScanner::AttributeSpans &attributes);
+    // A stanza from bytes a log kept (a row, a saved log's line), stream items included: the start tag
+    // read now, the element on demand.
+    static Stanza fromLoggedWire(Direction direction, qint64 timestampMs, const QByteArray &wire);
 
     bool isNull() const;
     // The same stanza going the other way at `timestampMs` (a proxy passing it on); shares the bytes.

@@ -6,7 +6,6 @@
 #include "originnote.h"
 #include "stanza.h"
 #include "trafficprinter.h"
-#include "xmlelement.h"
 
 #include <QFile>
 
@@ -35,9 +34,8 @@ int printSavedLog(const CliOptions &options)
         if (!record)
             break;
         ++read;
-        const XmlElement element =
-            record->kind == StanzaKind::Stream ? XmlElement() : XmlElement::parse(record->wire);
-        const Stanza stanza(record->direction, record->timestampMs, record->wire, element);
+        // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
+        const Stanza stanza = Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
         if (!options.filter.isEmpty() &&
             !options.filter.matches(stanza, record->origin == StanzaOrigin::Automatic))
             continue;

@@ -95,8 +95,8 @@ void SavedLogLoader::read(const QString &path)
         if (!record)
             break;
         batch->entries.push_back(
-            {StanzaLogModel::stanzaFromWire(record->direction, record->timestampMs, record->wire),
-             record->origin, record->note, record->occurrence});
+            {Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire), record->origin,
+             record->note, record->occurrence});
         if (batch->entries.size() >= batchStanzas || clock.elapsed() >= batchIntervalMs) {
             handOver(false);
             clock.restart();

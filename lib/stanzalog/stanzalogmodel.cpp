@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One cohesive thing, kept whole on purpose just past 600 lines: the log's rows (queued, flushed, capped,
-// their bytes in the arena) and the column texts and roles read from those same rows.
+// The log's rows (queued, flushed, capped, their bytes in the arena) and the column texts and roles read
+// from those same rows.
 #include "stanzalogmodel.h"
 
 #include "redaction.h"
@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QThreadPool>
-#include <QXmlStreamReader>
 
 #include <algorithm>
 
@@ -21,50 +20,6 @@ namespace xcm {
 namespace {
 
 constexpr int textCacheRows = 1024; // a few screens of rows
-
-// The stream header and close are not complete elements: their name and attributes come from the tag.
-Stanza fromTag(Direction direction, qint64 timestampMs, const QByteArray &wire)
-{
-    const auto namespaceFor = [](QStringView prefix, const QXmlStreamAttributes &attributes) {
-        const QString declaration = prefix.isEmpty() ? u"xmlns"_s : u"xmlns:"_s + prefix;
-        const QStringView declared = attributeValue(attributes, declaration);
-        if (!declared.isNull())
-            return declared.toString();
-        return QString::fromUtf16(prefix == u"stream" ? ns::stream : ns::component);
-    };
-    if (wire.startsWith("</")) {
-        const qsizetype end = wire.indexOf('>');
-        const QString qualified = QString::fromUtf8(wire.mid(2, end < 0 ? -1 : end - 2)).trimmed();
-        const qsizetype colon = qualified.indexOf(u':');
-        return Stanza(direction, timestampMs, wire, qualified.sliced(colon + 1),
-                      namespaceFor(colon < 0 ? QStringView() : QStringView(qualified).first(colon), {}),
-                      QXmlStreamAttributes());
-    }
-    // A plain stanza (nearly all): the scanner reads its start tag in a fraction of the reader's time,
-    // which a filter over a million rows feels.
-    constexpr int generous = 1 << 20; // the wire passed the limits when it arrived
-    if (const StanzaScanner::Result scanned = StanzaScanner::scan(wire, {wire.size(), generous, generous});
-        scanned.outcome == StanzaScanner::Outcome::Complete && scanned.start == 0) {
-        return Stanza::fromScan(direction, timestampMs, wire, QString::fromLatin1(scanned.name),
-                                scanned.namespaceUri.isNull() ? QString::fromUtf16(ns::component)
-                                                              : scanned.namespaceUri,
-                                scanned.attributes);
-    }
-    QXmlStreamReader reader(wire);
-    reader.setNamespaceProcessing(false); // the header declares prefixes the closing tag would need
-    while (!reader.atEnd()) {
-        if (reader.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        QXmlStreamAttributes attributes;
-        for (const QXmlStreamAttribute &attribute : reader.attributes()) {
-            if (!attribute.qualifiedName().startsWith(u"xmlns"))
-                attributes.append(attribute);
-        }
-        return Stanza(direction, timestampMs, wire, reader.name().toString(),
-                      namespaceFor(reader.prefix(), reader.attributes()), attributes);
-    }
-    return Stanza(direction, timestampMs, wire, QString(), QString(), QXmlStreamAttributes());
-}
 
 } // namespace
 
@@ -525,17 +480,12 @@ QString StanzaLogModel::exchangeText(int row) const
                : text;
 }
 
-Stanza StanzaLogModel::stanzaFromWire(Direction direction, qint64 timestampMs, const QByteArray &wire)
-{
-    return fromTag(direction, timestampMs, wire);
-}
-
 Stanza StanzaLogModel::stanzaAt(int row) const
 {
     // Only the start tag now; the element when someone asks (Stanza::element()). Parsing a 500 KB stanza
     // of 20,000 elements costs ~50 ms, which selecting it or asking for its type must not.
     const Row &data = m_rows[size_t(row)];
-    return fromTag(data.direction, data.timestampMs, wireOf(data).toByteArray());
+    return Stanza::fromLoggedWire(data.direction, data.timestampMs, wireOf(data).toByteArray());
 }
 
 int StanzaLogModel::rowForSequence(quint64 sequence) const
@@ -576,7 +526,7 @@ Stanza StanzaLogModel::toStanza(const Row &row)
         if (!element.isNull())
             return Stanza(row.direction, row.timestampMs, wire, element);
     }
-    return fromTag(row.direction, row.timestampMs, wire);
+    return Stanza::fromLoggedWire(row.direction, row.timestampMs, wire);
 }
 
 const StanzaLogModel::RowText &StanzaLogModel::rowText(int row) const

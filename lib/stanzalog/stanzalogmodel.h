@@ -108,9 +108,6 @@ public:
     // ("dropped by rule X"), shown as given.
     void append(const Stanza &stanza, Origin origin = Origin::Wire, const QString &note = {},
                 StanzaOccurrence occurrence = StanzaOccurrence::First);
-    // A stanza from its bytes as a row keeps them: the start tag read now, the element on demand (a
-    // saved log read back becomes rows this way).
-    static Stanza stanzaFromWire(Direction direction, qint64 timestampMs, const QByteArray &wire);
     Origin originAt(int row) const { return m_rows[size_t(row)].origin; }
     StanzaOccurrence occurrenceAt(int row) const { return m_rows[size_t(row)].occurrence; }
     QString noteFor(quint64 sequence) const;

@@ -362,6 +362,14 @@ void TestCli::recordsAndReadsBack()
     QVERIFY2(out.contains("OUT <message from='bot@cli.localhost' to='p@peer.localhost' id='r1'>"),
              out.constData());
     QVERIFY(read.readAllStandardError().contains("1 of "));
+    // The stream's own items are of kind stream, as when they were printed live (they read as "other").
+    QProcess streamItems;
+    streamItems.start(cliPath(), {u"--read"_s, files.first().filePath(), u"--filter"_s, u"kind == stream"_s});
+    QVERIFY(streamItems.waitForFinished(15000));
+    const QByteArray items = streamItems.readAllStandardOutput();
+    QVERIFY2(items.contains("<handshake>[redacted]</handshake>") && items.contains("<stream:stream") &&
+                 !items.contains("keep this"),
+             items.constData());
 
     // A torn last line (a capture killed mid-write) is skipped and named; the rest still prints.
     const QString torn = writeFile(u"torn.jsonl"_s, recorded + "{\"seq\": 99, \"xml\": \"<mess");

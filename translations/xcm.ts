@@ -1232,10 +1232,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send the selected stanza again, exactly as before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,6 +1241,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>Re&amp;move from History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected stanza again as it was, a request with a fresh id</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1710,10 +1710,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — %2 — xcm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,6 +1777,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dis&amp;connect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindowActions</name>
@@ -1833,19 +1833,11 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;onnect All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Disconnect &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record Traffic to &amp;Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1878,6 +1870,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect A&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Traffic to Dis&amp;k</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3901,10 +3901,6 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (only &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; are allowed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (line %2, column %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3946,6 +3942,10 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
     </message>
     <message>
         <source>the character U+%1 at byte %2 of the stream is not allowed in XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (XML streams allow only the entities &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos;)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

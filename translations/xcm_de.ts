@@ -670,7 +670,7 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
     <message>
         <source>Timeline…</source>
-        <translation>Verlauf…</translation>
+        <translation>Zeitleiste …</translation>
     </message>
     <message>
         <source>Every connection attempt with its steps, times and reasons (Ctrl+Shift+T)</source>
@@ -960,7 +960,7 @@ Gesendet: %3 Stanzas, %4</translation>
     </message>
     <message>
         <source>&amp;Reply…</source>
-        <translation>&amp;Beantworten…</translation>
+        <translation>&amp;Beantworten …</translation>
     </message>
     <message>
         <source>Answer the selected received request from the compose form (Ctrl+R)</source>
@@ -1228,7 +1228,7 @@ Gesendet: %3 Stanzas, %4</translation>
     <name>xcm::HistoryPane</name>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Laden</translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>Put the selected stanza in the editor</source>
@@ -1237,10 +1237,6 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>&amp;Resend</source>
         <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Send the selected stanza again, exactly as before</source>
-        <translation>Das ausgewählte Stanza noch einmal genau so senden</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -1253,6 +1249,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>Re&amp;move from History</source>
         <translation>Aus dem Verlauf ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Send the selected stanza again as it was, a request with a fresh id</source>
+        <translation>Das ausgewählte Stanza noch einmal so senden, wie es war, eine Anfrage mit neuer id</translation>
     </message>
 </context>
 <context>
@@ -1724,10 +1724,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>xcm</translation>
     </message>
     <message>
-        <source>&amp;Disconnect</source>
-        <translation>&amp;Trennen</translation>
-    </message>
-    <message>
         <source>%1 — %2 — xcm</source>
         <translation>%1 – %2 – xcm</translation>
     </message>
@@ -1795,6 +1791,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Dis&amp;connect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindowActions</name>
@@ -1847,10 +1847,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>Vor&amp;heriges Profil</translation>
     </message>
     <message>
-        <source>C&amp;onnect All</source>
-        <translation>&amp;Alle verbinden</translation>
-    </message>
-    <message>
         <source>Disconnect &amp;All</source>
         <translation>&amp;Alle trennen</translation>
     </message>
@@ -1859,12 +1855,8 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>&amp;Regeln</translation>
     </message>
     <message>
-        <source>Record Traffic to &amp;Disk</source>
-        <translation>Verkehr auf &amp;Datenträger aufzeichnen</translation>
-    </message>
-    <message>
         <source>Connection &amp;Timeline…</source>
-        <translation>Verbindungs&amp;verlauf…</translation>
+        <translation>Verbindungs&amp;zeitleiste …</translation>
     </message>
     <message>
         <source>&amp;Open Saved Log…</source>
@@ -1893,6 +1885,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Connect A&amp;ll</source>
+        <translation>Alle verb&amp;inden</translation>
+    </message>
+    <message>
+        <source>Record Traffic to Dis&amp;k</source>
+        <translation>Verkehr auf &amp;Datenträger aufzeichnen</translation>
     </message>
 </context>
 <context>
@@ -3917,8 +3917,8 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
         <translation>der Stream verweist auf die Entität &amp;%1;</translation>
     </message>
     <message>
-        <source>%1 (only &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; are allowed)</source>
-        <translation>%1 (nur &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos; sind erlaubt)</translation>
+        <source>%1 (XML streams allow only the entities &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos;)</source>
+        <translation>%1 (XML-Streams erlauben nur die Entitäten &amp;lt; &amp;gt; &amp;amp; &amp;quot; &amp;apos;)</translation>
     </message>
     <message>
         <source>%1 (line %2, column %3)</source>
@@ -3976,7 +3976,7 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     <name>xcm::TimelineDialog</name>
     <message>
         <source>Connection Timeline — %1</source>
-        <translation>Verbindungsverlauf — %1</translation>
+        <translation>Verbindungszeitleiste — %1</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -3992,11 +3992,11 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     </message>
     <message>
         <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <source>Save the whole timeline as CSV or text</source>
-        <translation>Den ganzen Verlauf als CSV oder Text speichern</translation>
+        <translation>Die ganze Zeitleiste als CSV oder Text speichern</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
@@ -4008,7 +4008,7 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     </message>
     <message>
         <source>Export Timeline</source>
-        <translation>Verlauf exportieren</translation>
+        <translation>Zeitleiste exportieren</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>

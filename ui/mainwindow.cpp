@@ -393,7 +393,8 @@ void MainWindow::refreshChrome()
     }
     const StateLook look = session->look(QDateTime::currentMSecsSinceEpoch());
     const bool active = session->isActive();
-    m_actions->connectToggle()->setText(active ? tr("&Disconnect") : tr("&Connect"));
+    // C for both states: D is Delete Profile's in the same menu.
+    m_actions->connectToggle()->setText(active ? tr("Dis&connect") : tr("&Connect"));
     m_actions->connectToggle()->setIcon(
         QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));

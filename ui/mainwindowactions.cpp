@@ -102,7 +102,7 @@ void MainWindowActions::buildProfileMenu(QMenuBar *bar)
                          addMenuAction(menu, tr("Pre&vious Profile"), "previousProfileAction"_L1,
                                        QKeySequence(Qt::CTRL | Qt::Key_PageUp),
                                        [window] { window->selectAdjacentProfile(-1); })};
-    QAction *connectAll = menu->addAction(tr("C&onnect All"));
+    QAction *connectAll = menu->addAction(tr("Connect A&ll"));
     connectAll->setObjectName("connectAllAction"_L1);
     connect(connectAll, &QAction::triggered, window->sessions(), &SessionListModel::connectAll);
     QAction *disconnectAll = menu->addAction(tr("Disconnect &All"));
@@ -111,7 +111,7 @@ void MainWindowActions::buildProfileMenu(QMenuBar *bar)
     m_allProfileActions = {connectAll, disconnectAll};
     addPageAction(menu, tr("&Rules"), "rulesAction"_L1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                   &SessionPage::showRules);
-    m_record = addMenuAction(menu, tr("Record Traffic to &Disk"), "recordAction"_L1,
+    m_record = addMenuAction(menu, tr("Record Traffic to Dis&k"), "recordAction"_L1,
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
                              [window] { window->toggleRecording(); });
     m_record->setCheckable(true);

@@ -25,8 +25,8 @@ void onSignal(int number)
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-// Ctrl+C and SIGTERM call session.interrupt() from the event loop; SIGUSR1 releases what hold rules
-// keep (proxy mode).
+// Ctrl+C, SIGTERM and SIGHUP call session.interrupt() from the event loop; SIGUSR1 releases what hold
+// rules keep (proxy mode).
 template<typename Session> void interruptOnSignals(QCoreApplication &app, Session &session)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
@@ -44,8 +44,16 @@ template<typename Session> void interruptOnSignals(QCoreApplication &app, Sessio
         });
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
+        // A hangup (the terminal closed) closes politely too, unless it was ignored from the start (nohup).
+        if (struct sigaction current{};
+            ::sigaction(SIGHUP, nullptr, &current) == 0 && current.sa_handler != SIG_IGN)
+            std::signal(SIGHUP, onSignal);
+        // SIGUSR1 releases what hold rules keep (proxy mode); elsewhere it must not end the process, as it
+        // would by default.
         if constexpr (requires { session.releaseHeld(); })
             std::signal(SIGUSR1, onSignal);
+        else
+            std::signal(SIGUSR1, SIG_IGN);
     }
     // A closed standard output must not kill us mid-close: the session sees the failed write (or the
     // pipe's error) and closes the stream politely instead.

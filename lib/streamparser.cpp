@@ -316,7 +316,8 @@ void StreamParser::processTokens()
             StreamError error =
                 m_reader.errorString().contains(u"Entity")
                     ? violation("restricted-xml",
-                                QT_TR_NOOP("%1 (XML streams allow only the entities &lt; &gt; &amp; &quot; &apos;)"),
+                                QT_TR_NOOP(
+                                    "%1 (XML streams allow only the entities &lt; &gt; &amp; &quot; &apos;)"),
                                 m_reader.errorString())
                     : violation("not-well-formed", QT_TR_NOOP("%1 (line %2, column %3)"),
                                 m_reader.errorString(), line, column);

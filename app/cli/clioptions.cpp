@@ -500,9 +500,18 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     } else {
         options.secret = qEnvironmentVariable("XCM_SECRET");
     }
+    if (options.secret.isEmpty() && parser.isSet(secretFile))
+        return usageError(u"the secret file %1 is empty"_s.arg(parser.value(secretFile)));
+    if (options.secret.isEmpty() && parser.isSet(secretStdin))
+        return usageError(u"--secret-stdin read no secret from standard input"_s);
     if (options.secret.isEmpty())
         return usageError(
             u"no shared secret: use --secret-file, --secret-stdin or the XCM_SECRET variable"_s);
+    // Every byte counts in the handshake: a stray space from an editor would be a wrong secret.
+    if (options.secret.front().isSpace() || options.secret.back().isSpace()) {
+        err() << "xcm-cli: warning: the shared secret starts or ends with a space or tab; it is used as is\n";
+        err().flush();
+    }
     return options;
 }
 

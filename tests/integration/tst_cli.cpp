@@ -84,6 +84,7 @@ private Q_SLOTS:
     void unexpectedArgumentIsNotEchoed();
     void optionWithoutItsValue_data();
     void optionWithoutItsValue();
+    void emptySecretSaysWhereItLooked();
     void tlsServerNameOption_data();
     void tlsServerNameOption();
     void tlsServerNameReachesTheCertificateCheck();
@@ -595,6 +596,33 @@ void TestCli::optionWithoutItsValue()
     const QString errors = QString::fromUtf8(cli.readAllStandardError());
     QVERIFY2(errors.contains(message), qPrintable(errors));
     QVERIFY2(!errors.contains(u"unexpected argument"_s), qPrintable(errors));
+}
+
+void TestCli::emptySecretSaysWhereItLooked()
+{
+    // It said "no shared secret: use --secret-file, …" to a user who had used it.
+    const QString empty = writeFile(u"empty.secret"_s, "\n");
+    QProcess file;
+    file.start(cliPath(), {u"--domain"_s, u"cli.localhost"_s, u"--secret-file"_s, empty});
+    QVERIFY(file.waitForFinished(10000));
+    QCOMPARE(file.exitCode(), 1);
+    QVERIFY2(
+        file.readAllStandardError().contains(QByteArray("the secret file " + empty.toUtf8() + " is empty")),
+        "no word of the empty file");
+    QProcess input;
+    input.setStandardInputFile(QProcess::nullDevice());
+    input.start(cliPath(), {u"--domain"_s, u"cli.localhost"_s, u"--secret-stdin"_s});
+    QVERIFY(input.waitForFinished(10000));
+    QCOMPARE(input.exitCode(), 1);
+    QVERIFY(input.readAllStandardError().contains("--secret-stdin read no secret from standard input"));
+    // A space at either end is used (the server compares every byte), with a word about it.
+    const QString spaced = writeFile(u"spaced.secret"_s, "s3cret \n");
+    QProcess space;
+    space.start(cliPath(),
+                {u"--domain"_s, u"cli.localhost"_s, u"--secret-file"_s, spaced, u"--port"_s,
+                 QString::number(m_server->componentPort()), u"--ping"_s, m_server->serverDomain()});
+    QVERIFY(space.waitForFinished(15000));
+    QVERIFY(space.readAllStandardError().contains("starts or ends with a space or tab; it is used as is"));
 }
 
 void TestCli::tlsServerNameOption_data()

@@ -25,6 +25,8 @@ QString seconds(std::chrono::milliseconds duration)
     return QString::number(duration.count() / 1000.0, 'g', 3);
 }
 
+constexpr std::chrono::milliseconds silentServerGrace{250};
+
 } // namespace
 
 ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
@@ -51,7 +53,7 @@ ComponentConnectionPrivate::ComponentConnectionPrivate(ComponentConnection *q)
     QObject::connect(&stream, &StreamSocket::backlogChanged, q, [this] {
         // Closing, the wait for the server's answer counts from the last of our bytes that left.
         if (closeTimer.isActive())
-            closeTimer.start(settings.closeTimeout);
+            closeTimer.start(); // anew, with the wait it was started with
     });
     QObject::connect(&stream, &StreamSocket::errorOccurred, q,
                      [this](QAbstractSocket::SocketError error) { onSocketError(error); });
@@ -284,6 +286,9 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
     keepaliveTimer.stop();
     if (pendingReason.isNull() || state != ConnectionState::Disconnecting)
         pendingReason = reason;
+    // A server that never opened its stream (a silent port, not XMPP) is not waited for: its close
+    // will not come, and a --timeout of 5 s took 7. Our bytes still get a moment to leave.
+    const bool serverSilent = state == ConnectionState::OpeningStream;
     const bool streamOpen = state == ConnectionState::OpeningStream ||
                             state == ConnectionState::Authenticating || state == ConnectionState::Connected ||
                             state == ConnectionState::Disconnecting;
@@ -298,7 +303,8 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
     }
     setState(ConnectionState::Disconnecting, pendingReason);
     if (!closeTimer.isActive())
-        closeTimer.start(settings.closeTimeout);
+        closeTimer.start(serverSilent ? std::min(settings.closeTimeout, silentServerGrace)
+                                      : settings.closeTimeout);
     // Once the server has closed its side, or there is an error, nothing more is awaited from it.
     if (stream.parser().isClosed() || !streamError.isEmpty() || pendingReason.isError())
         stream.shutdownWhenFlushed();

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void serverClosesDuringHandshake();
     void serverDropsMidStanza();
     void serverNeverAnswers();
+    void aSilentPortIsNotWaitedFor();
     void serverStallsMidStanza();
     void keepaliveWhitespace();
     void backoffGrowsWithJitterAndCap();
@@ -322,6 +323,26 @@ void TestConnectionProtocol::serverNeverAnswers()
     QVERIFY(server.waitForReceived("</stream:error></stream:stream>"));
     QVERIFY2(server.received().endsWith("</stream:stream>"), server.received().constData());
     QVERIFY(server.waitForClientGone());
+}
+
+void TestConnectionProtocol::aSilentPortIsNotWaitedFor()
+{
+    // A port that accepts and then neither speaks nor closes: its close will not come, and is not
+    // waited for (xcm-cli --timeout 5 took 7 s, and Ctrl+C while opening the stream 2 s).
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    RecordingClient client(server.port(), secret, [](ConnectionSettings &s) {
+        s.connectTimeout = 300ms;
+        s.closeTimeout = 5s;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    client.connection.connectToServer();
+    QVERIFY(server.waitForClient());
+    server.holdConnectionOpen();
+    QVERIFY(client.waitFor(ConnectionState::Disconnected));
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(client.connection.lastReason().kind, DisconnectReason::Kind::Timeout);
 }
 
 void TestConnectionProtocol::serverStallsMidStanza()

@@ -79,7 +79,7 @@ const char *helpEpilogue =
     "    <rule name='slow-acks' match=\"dir == in and kind == iq\" action='delay' delay-ms='500'/>\n"
     "  action='drop', 'duplicate', or 'hold' (kept until SIGUSR1, at most 100; then the rule pauses).\n"
     "\n--record DIR writes every stanza to capture files in DIR; --read FILE prints one (or an export) "
-    "later.\n"
+    "later, --read DIR all of them.\n"
     "\n--send input: one or more <message/>, <presence/> or <iq/> stanzas, whitespace between them. An XML\n"
     "declaration, a byte order mark and comments are allowed and not sent; DTDs, entities other than\n"
     "&lt; &gt; &amp; &quot; &apos;, and text between stanzas are refused. Each stanza needs a 'to', and a\n"
@@ -252,7 +252,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                                     u"folder"_s);
     const QCommandLineOption read(u"read"_s,
                                   u"Print a saved log instead of connecting: a capture, or an export in "
-                                  "JSON Lines or the XML log format (with --filter: only what matches)."_s,
+                                  "JSON Lines or the XML log format; a --record folder's capture files in "
+                                  "order (with --filter: only what matches)."_s,
                                   u"file"_s);
     const QList<QCommandLineOption> all{help,        version,     host,           port,
                                         domain,      tls,         tlsServerName,  insecure,

@@ -7,7 +7,9 @@
 #include "stanza.h"
 #include "trafficprinter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <csignal>
 
@@ -21,39 +23,59 @@ int printSavedLog(const CliOptions &options)
     std::signal(SIGPIPE, SIG_IGN);
     TrafficPrinter printer({options.pretty, options.quiet, true, true});
     printer.setOutputClosedAction(u"stopped reading %1"_s.arg(options.readPath));
-    QFile file(options.readPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        printer.error(u"cannot read %1: %2"_s.arg(options.readPath, file.errorString()));
-        return UsageError;
+    // A folder is what --record DIR wrote: its capture files, oldest first (their names sort by time).
+    QStringList paths{options.readPath};
+    if (const QFileInfo given(options.readPath); given.isDir()) {
+        const QDir folder(options.readPath);
+        paths.clear();
+        for (const QString &name : folder.entryList({u"*.jsonl"_s}, QDir::Files, QDir::Name))
+            paths.append(folder.filePath(name));
+        if (paths.isEmpty()) {
+            printer.error(u"%1 holds no capture files (*.jsonl)"_s.arg(options.readPath));
+            return UsageError;
+        }
     }
-    CaptureReader reader(&file);
     quint64 read = 0;
     quint64 shown = 0;
-    while (!printer.isOutputClosed()) {
-        const std::optional<CaptureRecord> record = reader.next();
-        if (!record)
-            break;
-        ++read;
-        // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
-        const Stanza stanza = Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
-        if (!options.filter.isEmpty() &&
-            !options.filter.matches(stanza, record->origin == StanzaOrigin::Automatic))
-            continue;
-        ++shown;
-        printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
-                            originNote(record->origin, record->note));
+    bool anyProblem = false;
+    for (const QString &path : std::as_const(paths)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            printer.error(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+            return UsageError;
+        }
+        CaptureReader reader(&file);
+        while (!printer.isOutputClosed()) {
+            const std::optional<CaptureRecord> record = reader.next();
+            if (!record)
+                break;
+            ++read;
+            // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
+            const Stanza stanza =
+                Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
+            if (!options.filter.isEmpty() &&
+                !options.filter.matches(stanza, record->origin == StanzaOrigin::Automatic))
+                continue;
+            ++shown;
+            printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
+                                originNote(record->origin, record->note));
+        }
+        printer.flush();
+        if (printer.isOutputClosed())
+            return Success; // as the live modes end when their reader goes
+        for (const QString &problem : reader.problems())
+            printer.warning(QString::fromUtf8(
+                TrafficPrinter::withControlsEscaped(u"%1: %2"_s.arg(path, problem).toUtf8())));
+        anyProblem = anyProblem || !reader.problems().isEmpty();
     }
+    QString summary = options.filter.isEmpty()
+                          ? countOf(read, u"stanza", u"stanzas")
+                          : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas"));
+    if (paths.size() > 1)
+        summary += u" in %1 files"_s.arg(paths.size());
+    printer.status(summary);
     printer.flush();
-    if (printer.isOutputClosed())
-        return Success; // as the live modes end when their reader goes
-    for (const QString &problem : reader.problems())
-        printer.warning(QString::fromUtf8(
-            TrafficPrinter::withControlsEscaped(u"%1: %2"_s.arg(options.readPath, problem).toUtf8())));
-    printer.status(options.filter.isEmpty()
-                       ? countOf(read, u"stanza", u"stanzas")
-                       : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas")));
-    printer.flush();
-    if (read == 0 && !reader.problems().isEmpty())
+    if (read == 0 && anyProblem)
         return UsageError;
     return Success;
 }

@@ -370,6 +370,15 @@ void TestCli::recordsAndReadsBack()
     QVERIFY2(out.contains("OUT <message from='bot@cli.localhost' to='p@peer.localhost' id='r1'>"),
              out.constData());
     QVERIFY(read.readAllStandardError().contains("1 of "));
+    // The folder --record wrote reads as a whole, its files oldest first.
+    QVERIFY(QFile::copy(files.first().filePath(), folder + u"/capture-99999999.jsonl"_s));
+    QProcess whole;
+    whole.start(cliPath(), {u"--read"_s, folder, u"--filter"_s, u"kind == message"_s});
+    QVERIFY(whole.waitForFinished(15000));
+    QCOMPARE(whole.exitCode(), 0);
+    QCOMPARE(whole.readAllStandardOutput().count("keep this"), 2);
+    QVERIFY(whole.readAllStandardError().contains("in 2 files"));
+    QVERIFY(QFile::remove(folder + u"/capture-99999999.jsonl"_s));
     // The stream's own items are of kind stream, as when they were printed live (they read as "other").
     QProcess streamItems;
     streamItems.start(cliPath(), {u"--read"_s, files.first().filePath(), u"--filter"_s, u"kind == stream"_s});

@@ -249,8 +249,8 @@ void ComponentConnectionPrivate::onCloseTimeout()
 {
     // The close timeout is for the server's answer, not for our own bytes: while they are still
     // leaving (a large send over a slow link) the wait starts again with each write that leaves (see
-    // the backlogChanged connection). So a whole closeTimeout has passed since the last of them left,
-    // or with none leaving at all: bytes unsent now are no longer a clean close.
+    // the backlogChanged connection). So the whole wait has passed since the last of them left, or with
+    // none leaving at all: bytes unsent now are no longer a clean close.
     if (const qint64 unsent = stream.bytesToWrite(); unsent > 0)
         pendingReason = {DisconnectReason::Kind::Timeout,
                          u"write-stalled"_s,
@@ -258,7 +258,7 @@ void ComponentConnectionPrivate::onCloseTimeout()
                          tr("the server stopped reading: %1 bytes xcm had sent never left (nothing moved "
                             "for %2 s)")
                              .arg(unsent)
-                             .arg(seconds(settings.closeTimeout))};
+                             .arg(seconds(closeTimer.intervalAsDuration()))};
     finish(pendingReason);
 }
 
@@ -286,8 +286,9 @@ void ComponentConnectionPrivate::closeGracefully(const DisconnectReason &reason,
     keepaliveTimer.stop();
     if (pendingReason.isNull() || state != ConnectionState::Disconnecting)
         pendingReason = reason;
-    // A server that never opened its stream (a silent port, not XMPP) is not waited for: its close
-    // will not come, and a --timeout of 5 s took 7. Our bytes still get a moment to leave.
+    // A server that has not opened its stream (a silent port, not XMPP; or a header without an id,
+    // which ends the stream anyway) is not waited for: its close will not come, and a --timeout of 5 s
+    // took 7. Our bytes still get a moment to leave.
     const bool serverSilent = state == ConnectionState::OpeningStream;
     const bool streamOpen = state == ConnectionState::OpeningStream ||
                             state == ConnectionState::Authenticating || state == ConnectionState::Connected ||

@@ -32,6 +32,13 @@ bool HostName::isValid(const QString &host, QString *error)
         return fail(error, tr("the host name is empty"));
     if (!QHostAddress(host).isNull())
         return true;
+    // "example.org:5347": the port goes in a field, option or key of its own.
+    if (const qsizetype colon = host.indexOf(u':'); colon > 0 && host.count(u':') == 1) {
+        bool number = false;
+        host.sliced(colon + 1).toUShort(&number);
+        if (number)
+            return fail(error, tr("“%1” looks like a port: give it on its own").arg(host.sliced(colon)));
+    }
     for (const QChar c : host) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return fail(error, tr("a host name cannot contain a space or control character"));

@@ -1244,7 +1244,7 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send the selected stanza again as it was, a request with a fresh id</source>
+        <source>Send the selected stanza again as it was (a request gets a fresh id)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1287,6 +1287,10 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>a part of the host name starts or ends with “-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” looks like a port: give it on its own</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3267,10 +3271,6 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Component&apos;s secret of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The keychain has no secret for the component behind “%1”. Enter the secret your component presents to xcm to start the proxy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3282,6 +3282,10 @@ bot.example.org | commands | Commands</source>
         <source>the secret your component is configured with</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Secret of the component behind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>
@@ -3291,6 +3295,10 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: the secret your component presents was not entered. Connect to enter it, or set it in the profile (F2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1251,8 +1251,8 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>Aus dem Verlauf ent&amp;fernen</translation>
     </message>
     <message>
-        <source>Send the selected stanza again as it was, a request with a fresh id</source>
-        <translation>Das ausgewählte Stanza noch einmal so senden, wie es war, eine Anfrage mit neuer id</translation>
+        <source>Send the selected stanza again as it was (a request gets a fresh id)</source>
+        <translation>Das ausgewählte Stanza erneut so senden, wie es war (eine Anfrage bekommt eine neue id)</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1295,10 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>a part of the host name starts or ends with “-”</source>
         <translation>ein Teil des Hostnamens beginnt oder endet mit „-“</translation>
+    </message>
+    <message>
+        <source>“%1” looks like a port: give it on its own</source>
+        <translation>„%1“ sieht nach einem Port aus: geben Sie ihn getrennt an</translation>
     </message>
 </context>
 <context>
@@ -3282,10 +3286,6 @@ bot.example.org | commands | Befehle</translation>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <source>Component&apos;s secret of %1</source>
-        <translation>Secret der Komponente von %1</translation>
-    </message>
-    <message>
         <source>The keychain has no secret for the component behind “%1”. Enter the secret your component presents to xcm to start the proxy.</source>
         <translation>Der Schlüsselbund hat kein Secret für die Komponente hinter „%1“. Geben Sie das Secret ein, das Ihre Komponente xcm vorlegt, um den Proxy zu starten.</translation>
     </message>
@@ -3297,6 +3297,10 @@ bot.example.org | commands | Befehle</translation>
         <source>the secret your component is configured with</source>
         <translation>das Secret, mit dem Ihre Komponente eingerichtet ist</translation>
     </message>
+    <message>
+        <source>Secret of the component behind %1</source>
+        <translation>Secret der Komponente hinter %1</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>
@@ -3307,6 +3311,10 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>Not connected: the keychain could not give the secret (%1). Unlock the keychain and Retry, or Connect to enter the secret.</source>
         <translation>Nicht verbunden: der Schlüsselbund konnte das Secret nicht liefern (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut, oder verbinden Sie und geben Sie das Secret ein.</translation>
+    </message>
+    <message>
+        <source>Not listening: the secret your component presents was not entered. Connect to enter it, or set it in the profile (F2).</source>
+        <translation>Lauscht nicht: Das Secret, das Ihre Komponente vorlegt, wurde nicht eingegeben. Verbinden Sie, um es einzugeben, oder legen Sie es im Profil fest (F2).</translation>
     </message>
 </context>
 <context>

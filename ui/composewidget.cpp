@@ -35,6 +35,19 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
+namespace {
+
+// An iq get or set: a request, whose id must not go out twice on a stream (RFC 6120 §8.2.3). Its start
+// tag tells, read without parsing a stanza that may be 500 KB.
+bool isRequest(const QByteArray &xml)
+{
+    const Stanza stanza = Stanza::fromLoggedWire(Direction::Sent, 0, xml.trimmed());
+    const QString type = stanza.type();
+    return stanza.kind() == StanzaKind::Iq && (type == u"get" || type == u"set");
+}
+
+} // namespace
+
 ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
@@ -270,11 +283,10 @@ void ComposeWidget::applyTemplate(StanzaTemplate kind)
         focusEditor(); // keep the text: raw means "edit freely"
         return;
     }
-    m_currentId = templateNeedsId(kind) ? newStanzaId() : QString();
+    const QString id = templateNeedsId(kind) ? newStanzaId() : QString();
     const QString own = fromAddress();
     const QString peer = m_to->text().trimmed();
-    setXml(towardsComponent() ? templateXml(kind, peer, own, m_currentId)
-                              : templateXml(kind, own, peer, m_currentId));
+    setXml(towardsComponent() ? templateXml(kind, peer, own, id) : templateXml(kind, own, peer, id));
 }
 
 void ComposeWidget::prepareReply(const Stanza &request)
@@ -527,30 +539,33 @@ bool ComposeWidget::send()
     revalidate();
     if (!m_problem.isEmpty())
         return false;
-    const QString refused = m_session->send(m_editor->stanzaText().toUtf8(), leg());
+    const QByteArray xml = m_editor->stanzaText().toUtf8();
+    const QString refused = m_session->send(xml, leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return false;
     }
-    // A second send of the same iq would reuse its id: give the editor a fresh one.
-    if (!m_currentId.isEmpty() && m_editor->stanzaText().contains(m_currentId)) {
-        const QString fresh = newStanzaId();
+    // The same request sent again would reuse its id: the editor gets a fresh one.
+    if (isRequest(xml)) {
         m_syncing = true;
-        setXml(setRootAttribute(m_editor->stanzaText(), u"id", fresh));
+        setXml(setRootAttribute(m_editor->stanzaText(), u"id", newStanzaId()));
         m_syncing = false;
-        m_currentId = fresh;
     }
+    showSentOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)));
+    endReply();
+    Q_EMIT sent();
+    return true;
+}
+
+void ComposeWidget::showSentOutcome(const QString &done)
+{
     m_history->selectNewest(); // this stanza: Resend and Edit apply to it at once
     if (m_session->pendingCount() > 0) {
         m_outcome.clear(); // the queue line says it waits
         revalidate();
     } else {
-        setOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)),
-                   successTextColor(palette()));
+        setOutcome(done, successTextColor(palette()));
     }
-    endReply();
-    Q_EMIT sent();
-    return true;
 }
 
 void ComposeWidget::refreshFromChoices()
@@ -578,10 +593,10 @@ void ComposeWidget::loadHistoryEntry(int row)
     const ComposeHistory::Entry entry = m_session->history()->entry(row);
     if (entry.xml.isEmpty())
         return;
-    const int raw = m_template->findData(int(StanzaTemplate::Raw));
-    m_template->setCurrentIndex(raw);
-    m_currentId.clear();
-    setXml(QString::fromUtf8(entry.xml));
+    // The entry went out already: a request gets a fresh id, so that sending it is a new request. The
+    // template selector follows the text (onXmlEdited()).
+    const QString xml = QString::fromUtf8(entry.xml);
+    setXml(isRequest(entry.xml) ? setRootAttribute(xml, u"id", newStanzaId()) : xml);
     focusEditor();
 }
 
@@ -590,13 +605,11 @@ void ComposeWidget::resendHistoryEntry(int row)
     const ComposeHistory::Entry entry = m_session->history()->entry(row);
     if (entry.xml.isEmpty())
         return;
-    // A request goes out with a fresh id, as a second Send does: two requests with one id would make
-    // their answers ambiguous (RFC 6120 §8.2.3). It takes the place of the entry it came from.
-    QByteArray xml = entry.xml;
-    const QString type = ComposeHistory::rootAttribute(xml, u"type");
-    const bool request = (type == u"get" || type == u"set") && XmlElement::parse(xml).name() == u"iq";
-    if (request)
-        xml = setRootAttribute(QString::fromUtf8(xml), u"id", newStanzaId()).toUtf8();
+    // A request goes out with a fresh id, as a second Send does, and takes the place of the entry it
+    // came from.
+    const bool request = isRequest(entry.xml);
+    const QByteArray xml =
+        request ? setRootAttribute(QString::fromUtf8(entry.xml), u"id", newStanzaId()).toUtf8() : entry.xml;
     const QString refused = m_session->send(xml, leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
@@ -611,13 +624,7 @@ void ComposeWidget::resendHistoryEntry(int row)
             }
         }
     }
-    m_history->selectNewest();
-    if (m_session->pendingCount() > 0) {
-        m_outcome.clear();
-        revalidate();
-    } else {
-        setOutcome(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)), successTextColor(palette()));
-    }
+    showSentOutcome(tr("✓ Resent: %1").arg(ComposeHistory::summary(entry.xml)));
 }
 
 } // namespace xcm

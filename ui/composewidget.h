@@ -88,6 +88,9 @@ private:
     // What happened to the last stanza handed over, shown instead of the check of the unchanged
     // editor until the user edits or the connection's state changes.
     void setOutcome(const QString &text, const QColor &color);
+    // After a send or resend went out or was queued: the history's newest entry selected, `done` shown
+    // unless the queue line says it waits.
+    void showSentOutcome(const QString &done);
     void clearOutcome();
     // Connected, or connecting / waiting to reconnect (the stanza is then queued).
     bool canHandOver() const;
@@ -103,7 +106,6 @@ private:
     ProfileSession *m_session;
     bool m_syncing = false; // fields and editor are updating each other
     QString m_problem;
-    QString m_currentId;
     QString m_outcome;
     QColor m_outcomeColor;
     int m_waiting = 0; // stanzas in the connection's queue, as last announced

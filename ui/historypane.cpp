@@ -31,7 +31,7 @@ HistoryPane::HistoryPane(ComposeHistory *history, std::function<bool()> canResen
     m_edit->setToolTip(tr("Put the selected stanza in the editor"));
     m_resend = new QPushButton(tr("&Resend"), this);
     m_resend->setObjectName("resendHistory"_L1);
-    m_resend->setToolTip(tr("Send the selected stanza again as it was, a request with a fresh id"));
+    m_resend->setToolTip(tr("Send the selected stanza again as it was (a request gets a fresh id)"));
     connect(m_edit, &QPushButton::clicked, this,
             [this] { Q_EMIT editRequested(m_view->currentIndex().row()); });
     connect(m_resend, &QPushButton::clicked, this,

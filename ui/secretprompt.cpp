@@ -18,7 +18,7 @@ SecretPrompt::SecretPrompt(const QString &profileName, const QString &keychainEr
     : QDialog(parent)
 {
     setObjectName("secretPrompt"_L1);
-    setWindowTitle(componentsOwn ? tr("Component's secret of %1").arg(profileName)
+    setWindowTitle(componentsOwn ? tr("Secret of the component behind %1").arg(profileName)
                                  : tr("Secret of %1").arg(profileName));
     setWindowModality(Qt::WindowModal);
 

@@ -37,7 +37,10 @@ void SecretPromptQueue::request(ProfileSession *session, const QString &keychain
         std::any_of(m_waiting.cbegin(), m_waiting.cend(), [session, role](const Request &request) {
             return request.session == session && request.role == role;
         });
-    if (!waiting)
+    // The component's secret follows the server's just answered: before other profiles' prompts.
+    if (!waiting && role == ProfileSession::SecretRole::Component)
+        m_waiting.prepend({session, keychainError, role});
+    else if (!waiting)
         m_waiting.append({session, keychainError, role});
     showNext();
 }
@@ -71,13 +74,21 @@ void SecretPromptQueue::onFinished(const Request &request, bool accepted)
             m_profiles->saveComponentSecret(request.session->profile(), prompt->secret());
         else if (prompt->saveInKeychain())
             m_profiles->saveSecret(request.session->profile(), prompt->secret());
-        if (componentsOwn)
-            request.session->connectWithComponentSecret(prompt->secret());
-        else
-            request.session->connectWithSecret(prompt->secret());
+        // Once this dialog is gone: a prompt for the component's secret may follow.
+        QMetaObject::invokeMethod(
+            request.session,
+            [session = request.session, secret = prompt->secret(), componentsOwn] {
+                if (componentsOwn)
+                    session->connectWithComponentSecret(secret);
+                else
+                    session->connectWithSecret(secret);
+            },
+            Qt::QueuedConnection);
     } else if (request.session) {
         request.session->setSecretNote(
-            request.keychainError.isEmpty()
+            componentsOwn ? tr("Not listening: the secret your component presents was not entered. Connect "
+                               "to enter it, or set it in the profile (F2).")
+            : request.keychainError.isEmpty()
                 ? tr("Not connected: no secret was entered. Connect to enter it, or set it in the profile "
                      "(F2).")
                 : tr("Not connected: the keychain could not give the secret (%1). Unlock the keychain and "

@@ -93,9 +93,9 @@ const char *helpEpilogue =
     "\nExit codes:\n"
     "  0 success   1 usage or refused stanza   2 network   3 authentication (not-authorized,\n"
     "  host-unknown)   4 protocol (other stream errors, bad data from the server)   5 TLS   6 ping failed\n"
-    "Ctrl+C, SIGTERM or SIGHUP closes the stream politely and exits 0, or with the code of the failure\n"
-    "that left it disconnected (waiting to reconnect). A closed standard output (xcm-cli | head) ends it\n"
-    "the same way.\n"
+    "Ctrl+C, SIGTERM or SIGHUP (unless ignored, as under nohup) closes the stream politely and exits 0,\n"
+    "or with the code of the failure that left it disconnected (waiting to reconnect).\n"
+    "A closed standard output (xcm-cli | head) ends it the same way.\n"
     "\nExamples (the secret stays out of the shell history and the process list):\n"
     "  xcm-cli --domain bot.example.org --secret-file ~/.config/bot.secret\n"
     "  read -rs XCM_SECRET && export XCM_SECRET   # bash: type it once, not echoed\n"
@@ -502,7 +502,7 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         options.secret = qEnvironmentVariable("XCM_SECRET");
     }
     if (options.secret.isEmpty() && parser.isSet(secretFile))
-        return usageError(u"the secret file %1 is empty"_s.arg(parser.value(secretFile)));
+        return usageError(u"the first line of the secret file %1 is empty"_s.arg(parser.value(secretFile)));
     if (options.secret.isEmpty() && parser.isSet(secretStdin))
         return usageError(u"--secret-stdin read no secret from standard input"_s);
     if (options.secret.isEmpty())
@@ -510,7 +510,7 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
             u"no shared secret: use --secret-file, --secret-stdin or the XCM_SECRET variable"_s);
     // Every byte counts in the handshake: a stray space from an editor would be a wrong secret.
     if (options.secret.front().isSpace() || options.secret.back().isSpace()) {
-        err() << "xcm-cli: warning: the shared secret starts or ends with a space or tab; it is used as is\n";
+        err() << "xcm-cli: warning: the shared secret starts or ends with whitespace; it is used as is\n";
         err().flush();
     }
     return options;

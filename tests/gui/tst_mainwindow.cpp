@@ -947,6 +947,17 @@ void TestMainWindow::historyResendsAndSurvivesRestart()
     QVERIFY2(!resentId.isEmpty() && resentId != firstId, qPrintable(resentId));
     QCOMPARE(history->rowCount(), entries);
     QTRY_VERIFY_WITH_TIMEOUT(logContains(session(u"Alpha"_s), Direction::Received, resentId), 10000);
+    // A request typed by hand, once sent, leaves a fresh id in the editor; one loaded from the history
+    // (it went out already) comes with a fresh id too.
+    again->setXml(u"<iq type='get' id='typed-1' from='alpha.localhost' to='localhost'>"
+                  "<ping xmlns='urn:xmpp:ping'/></iq>"_s);
+    QVERIFY(again->send());
+    const auto editorId = [again] { return XmlElement::parse(again->xml().toUtf8()).attribute(u"id"); };
+    QVERIFY2(!editorId().isEmpty() && editorId() != u"typed-1"_s, qPrintable(again->xml()));
+    QVERIFY(history->entry(0).xml.contains("typed-1"));
+    QTest::mouseClick(again->findChild<QPushButton *>(u"loadHistory"_s), Qt::LeftButton);
+    QVERIFY2(!editorId().isEmpty() && editorId() != u"typed-1"_s && again->xml().contains(u"urn:xmpp:ping"_s),
+             qPrintable(again->xml()));
     session(u"Alpha"_s)->disconnectFromServer();
     QVERIFY(waitForState(u"Alpha"_s, ConnectionState::Disconnected));
     QVERIFY(page(u"Alpha"_s)

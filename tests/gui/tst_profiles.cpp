@@ -308,7 +308,7 @@ void TestProfiles::importFileErrors_data()
     QTest::newRow("bad port") << "name=x\ndomain=a.example\nport=70000\n"_ba << u"port"_s << QString();
     QTest::newRow("bad domain") << "name=x\ndomain=a b\n"_ba << u"domain"_s << QString();
     QTest::newRow("bad host") << "name=x\ndomain=a.example\nhost=xmpp.example.org:5347\n"_ba
-                              << u"host: “:” is not allowed"_s << QString();
+                              << u"host: “:5347” looks like a port"_s << QString();
     QTest::newRow("no equals") << "name=x\nnonsense\n"_ba << u"key=value"_s << QString();
     QTest::newRow("missing secret file")
         << "name=x\ndomain=a.example\nsecret-file=/nonexistent/x\n"_ba << u"secret file"_s << QString();

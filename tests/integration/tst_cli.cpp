@@ -579,7 +579,7 @@ void TestCli::optionWithoutItsValue_data()
                                   << u"--host is empty"_s;
     QTest::newRow("--host with a port")
         << QStringList{u"--host"_s, u"127.0.0.1:5347"_s, u"--domain"_s, u"cli.localhost"_s}
-        << u"--host 127.0.0.1:5347: “:” is not allowed in a host name"_s;
+        << u"--host 127.0.0.1:5347: “:5347” looks like a port: give it on its own"_s;
     QTest::newRow("empty --ping") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--ping"_s, QString()}
                                   << u"--ping needs an address"_s;
     QTest::newRow("empty --send") << QStringList{u"--domain"_s, u"cli.localhost"_s, u"--send"_s, QString()}
@@ -615,23 +615,23 @@ void TestCli::emptySecretSaysWhereItLooked()
     file.start(cliPath(), {u"--domain"_s, u"cli.localhost"_s, u"--secret-file"_s, empty});
     QVERIFY(file.waitForFinished(10000));
     QCOMPARE(file.exitCode(), 1);
-    QVERIFY2(
-        file.readAllStandardError().contains(QByteArray("the secret file " + empty.toUtf8() + " is empty")),
-        "no word of the empty file");
+    QVERIFY2(file.readAllStandardError().contains(
+                 QByteArray("the first line of the secret file " + empty.toUtf8() + " is empty")),
+             "no word of the empty file");
     QProcess input;
     input.setStandardInputFile(QProcess::nullDevice());
     input.start(cliPath(), {u"--domain"_s, u"cli.localhost"_s, u"--secret-stdin"_s});
     QVERIFY(input.waitForFinished(10000));
     QCOMPARE(input.exitCode(), 1);
     QVERIFY(input.readAllStandardError().contains("--secret-stdin read no secret from standard input"));
-    // A space at either end is used (the server compares every byte), with a word about it.
+    // Whitespace at either end is used (the server compares every byte), with a word about it.
     const QString spaced = writeFile(u"spaced.secret"_s, "s3cret \n");
     QProcess space;
     space.start(cliPath(),
                 {u"--domain"_s, u"cli.localhost"_s, u"--secret-file"_s, spaced, u"--port"_s,
                  QString::number(m_server->componentPort()), u"--ping"_s, m_server->serverDomain()});
     QVERIFY(space.waitForFinished(15000));
-    QVERIFY(space.readAllStandardError().contains("starts or ends with a space or tab; it is used as is"));
+    QVERIFY(space.readAllStandardError().contains("starts or ends with whitespace; it is used as is"));
 }
 
 void TestCli::tlsServerNameOption_data()

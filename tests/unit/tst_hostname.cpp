@@ -44,7 +44,9 @@ void TestHostName::invalid_data()
     QTest::newRow("empty") << QString() << u"empty"_s;
     QTest::newRow("space") << u"bad host"_s << u"space"_s;
     QTest::newRow("punctuation") << u"bad!"_s << u"“!” is not allowed"_s;
-    QTest::newRow("an address with its port") << u"example.org:5347"_s << u"“:” is not allowed"_s;
+    QTest::newRow("an address with its port")
+        << u"example.org:5347"_s << u"“:5347” looks like a port: give it on its own"_s;
+    QTest::newRow("two colons") << u"a:b:c"_s << u"“:” is not allowed"_s;
     QTest::newRow("a URL") << u"xmpp://example.org"_s << u"is not allowed"_s;
     QTest::newRow("two dots") << u"example..org"_s << u"empty label"_s;
     QTest::newRow("leading dot") << u".example.org"_s << u"empty label"_s;

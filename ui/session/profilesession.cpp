@@ -485,7 +485,7 @@ void ProfileSession::startProxy()
 
 void ProfileSession::connectWithSecret(const QString &secret)
 {
-    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+    if (isActive()) // a proxy listening already, too
         return;
     m_secretNote.clear();
     setSecret(secret);
@@ -497,7 +497,7 @@ void ProfileSession::connectWithSecret(const QString &secret)
 
 void ProfileSession::connectWithComponentSecret(const QString &secret)
 {
-    if (m_loadingSecret || state() != ConnectionState::Disconnected)
+    if (isActive()) // a proxy listening already, too
         return;
     m_secretNote.clear();
     setComponentSecret(secret);

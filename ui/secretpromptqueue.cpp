@@ -77,11 +77,8 @@ void SecretPromptQueue::onFinished(const Request &request, bool accepted)
         // Once this dialog is gone: a prompt for the component's secret may follow.
         QMetaObject::invokeMethod(
             request.session,
-            [session = request.session, secret = prompt->secret(), componentsOwn] {
-                if (componentsOwn)
-                    session->connectWithComponentSecret(secret);
-                else
-                    session->connectWithSecret(secret);
+            [session = request.session, secret = prompt->secret(), role = request.role] {
+                session->connectWithSecret(secret, role);
             },
             Qt::QueuedConnection);
     } else if (request.session) {

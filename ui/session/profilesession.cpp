@@ -483,24 +483,15 @@ void ProfileSession::startProxy()
     Q_EMIT changed();
 }
 
-void ProfileSession::connectWithSecret(const QString &secret)
+void ProfileSession::connectWithSecret(const QString &secret, SecretRole role)
 {
     if (isActive()) // a proxy listening already, too
         return;
     m_secretNote.clear();
-    setSecret(secret);
-    if (askForMissingSecret())
-        return;
-    start();
-    Q_EMIT changed();
-}
-
-void ProfileSession::connectWithComponentSecret(const QString &secret)
-{
-    if (isActive()) // a proxy listening already, too
-        return;
-    m_secretNote.clear();
-    setComponentSecret(secret);
+    if (role == SecretRole::Component)
+        setComponentSecret(secret);
+    else
+        setSecret(secret);
     if (askForMissingSecret())
         return;
     start();

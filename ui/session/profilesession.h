@@ -157,11 +157,9 @@ public:
 public Q_SLOTS:
     // Reads the secret from the keychain, then connects. A pending reconnect starts now.
     void connectToServer();
-    // Connects with `secret` (typed in at connect) without asking the keychain. A proxy whose
-    // component has a secret of its own and none yet asks for that one next.
-    void connectWithSecret(const QString &secret);
-    // The same for the secret a proxy's component presents.
-    void connectWithComponentSecret(const QString &secret);
+    // Connects with `secret` (typed in at connect) as the secret of `role`, without asking the keychain.
+    // A proxy whose component has a secret of its own and none yet asks for that one next.
+    void connectWithSecret(const QString &secret, xcm::ProfileSession::SecretRole role = SecretRole::Server);
     void disconnectFromServer();
     void toggleConnection();
 

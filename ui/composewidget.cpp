@@ -35,19 +35,6 @@ using namespace Qt::StringLiterals;
 
 namespace xcm {
 
-namespace {
-
-// An iq get or set: a request, whose id must not go out twice on a stream (RFC 6120 §8.2.3). Its start
-// tag tells, read without parsing a stanza that may be 500 KB.
-bool isRequest(const QByteArray &xml)
-{
-    const Stanza stanza = Stanza::fromLoggedWire(Direction::Sent, 0, xml.trimmed());
-    const QString type = stanza.type();
-    return stanza.kind() == StanzaKind::Iq && (type == u"get" || type == u"set");
-}
-
-} // namespace
-
 ComposeWidget::ComposeWidget(ProfileSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
@@ -539,16 +526,16 @@ bool ComposeWidget::send()
     revalidate();
     if (!m_problem.isEmpty())
         return false;
-    const QByteArray xml = m_editor->stanzaText().toUtf8();
-    const QString refused = m_session->send(xml, leg());
+    const QString text = m_editor->stanzaText();
+    const QString refused = m_session->send(text.toUtf8(), leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return false;
     }
     // The same request sent again would reuse its id: the editor gets a fresh one.
-    if (isRequest(xml)) {
+    if (const QString next = withFreshRequestId(text); next != text) {
         m_syncing = true;
-        setXml(setRootAttribute(m_editor->stanzaText(), u"id", newStanzaId()));
+        setXml(next);
         m_syncing = false;
     }
     showSentOutcome(tr("✓ Sent: %1").arg(ComposeHistory::summary(m_session->history()->entry(0).xml)));
@@ -595,8 +582,7 @@ void ComposeWidget::loadHistoryEntry(int row)
         return;
     // The entry went out already: a request gets a fresh id, so that sending it is a new request. The
     // template selector follows the text (onXmlEdited()).
-    const QString xml = QString::fromUtf8(entry.xml);
-    setXml(isRequest(entry.xml) ? setRootAttribute(xml, u"id", newStanzaId()) : xml);
+    setXml(withFreshRequestId(QString::fromUtf8(entry.xml)));
     focusEditor();
 }
 
@@ -607,15 +593,13 @@ void ComposeWidget::resendHistoryEntry(int row)
         return;
     // A request goes out with a fresh id, as a second Send does, and takes the place of the entry it
     // came from.
-    const bool request = isRequest(entry.xml);
-    const QByteArray xml =
-        request ? setRootAttribute(QString::fromUtf8(entry.xml), u"id", newStanzaId()).toUtf8() : entry.xml;
+    const QByteArray xml = withFreshRequestId(QString::fromUtf8(entry.xml)).toUtf8();
     const QString refused = m_session->send(xml, leg());
     if (!refused.isEmpty()) {
         setOutcome(u"✗ "_s + refused, errorTextColor(palette()));
         return;
     }
-    if (request) {
+    if (xml != entry.xml) {
         ComposeHistory *history = m_session->history();
         for (int old = 1; old < history->rowCount(); ++old) {
             if (history->entry(old).xml == entry.xml) {

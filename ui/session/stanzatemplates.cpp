@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzatemplates.h"
 
+#include "stanza.h"
 #include "xmlelement.h"
 
 #include <QCoreApplication>
@@ -186,6 +187,14 @@ StanzaTemplate templateMatching(const XmlElement &stanza)
 QString newStanzaId()
 {
     return "xcm-"_L1 + QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
+}
+
+QString withFreshRequestId(const QString &xml)
+{
+    const Stanza stanza = Stanza::fromLoggedWire(Direction::Sent, 0, xml.trimmed().toUtf8());
+    const QString type = stanza.type();
+    const bool request = stanza.kind() == StanzaKind::Iq && (type == u"get" || type == u"set");
+    return request ? setRootAttribute(xml, u"id", newStanzaId()) : xml;
 }
 
 QString setRootAttribute(const QString &xml, QStringView name, const QString &value)

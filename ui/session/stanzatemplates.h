@@ -44,6 +44,9 @@ StanzaTemplate templateMatching(const XmlElement &stanza);
 
 // A short random stanza id ("xcm-3f9a1c20").
 QString newStanzaId();
+// `xml` with a new id when it is a request (an iq get or set), whose id must not go out twice on a
+// stream (RFC 6120 §8.2.3); unchanged otherwise. Only the start tag is read (a stanza may be 500 KB).
+QString withFreshRequestId(const QString &xml);
 
 // Sets (or adds) one attribute of the outermost element in `xml`, editing the text in place so the
 // rest of the user's formatting survives. Returns `xml` unchanged when no start tag is found.

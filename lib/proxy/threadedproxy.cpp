@@ -51,7 +51,8 @@ ThreadedProxy::~ThreadedProxy()
     m_thread.quit();
     m_thread.wait();
     delete m_relayContext; // its thread has finished: nothing can be delivered to it any more
-    m_events.clear();      // what the window never saw refers to it
+    m_fullBatches.clear(); // what the window never saw refers to it
+    m_filling.clear();
 }
 
 void ThreadedProxy::startRelay()
@@ -77,18 +78,15 @@ void ThreadedProxy::followRelay()
     // both threads may read at once (a held stanza, a delayed one: Stanza is made for that).
     ComponentConnection &server = m_proxy->upstream();
     const auto postStanza = [this, &server](const Stanza &stanza, const QString &mark) {
-        post(
-            [this, stanza, counters = server.counters(), injected = m_relayInjecting, mark,
-             occurrence = m_proxy->relayOccurrence(), seenAtNs = monotonicNowNs()] {
-                m_reportingInjected = injected;
-                m_reportingMark = mark;
-                m_reportingOccurrence = occurrence;
-                reportAsSeenAt(seenAtNs, [&] { m_upstream.mirrorStanza(stanza, counters); });
-                m_reportingInjected = false;
-                m_reportingMark.clear();
-                m_reportingOccurrence = StanzaOccurrence::First;
-            },
-            stanza.wire().size());
+        QueuedEvent event;
+        event.stanza = stanza;
+        event.counters = server.counters();
+        event.mark = mark;
+        event.seenAtNs = monotonicNowNs();
+        event.occurrence = m_proxy->relayOccurrence();
+        event.injected = m_relayInjecting;
+        event.bytes = stanza.wire().size();
+        post(std::move(event));
     };
     connect(m_proxy, &ComponentProxy::fromServer, m_proxy, postStanza);
     connect(&server, &ComponentConnection::stanzaSent, m_proxy,
@@ -176,11 +174,11 @@ void ThreadedProxy::onRelayThread(const std::function<void()> &work)
     --m_callersWaiting;
 }
 
-void ThreadedProxy::post(std::function<void()> event, qsizetype bytes)
+void ThreadedProxy::post(QueuedEvent event)
 {
     std::unique_lock lock(m_mutex);
     const auto hasRoom = [this] {
-        return (m_events.size() < m_maxQueuedEvents && m_queuedBytes < maxQueuedBytes) ||
+        return (m_pendingEvents < m_maxQueuedEvents && m_pendingBytes < maxQueuedBytes) ||
                m_callersWaiting > 0 || m_closing;
     };
     if (!hasRoom()) {
@@ -189,9 +187,14 @@ void ThreadedProxy::post(std::function<void()> event, qsizetype bytes)
         lock.lock();
         m_room.wait(lock, hasRoom);
     }
-    const bool first = m_events.empty();
-    m_events.push_back({std::move(event), bytes});
-    m_queuedBytes += bytes;
+    const bool first = m_fullBatches.empty() && m_filling.empty();
+    if (m_filling.size() >= m_eventsPerBatch)
+        m_fullBatches.push_back(std::exchange(m_filling, spareBatch()));
+    if (m_filling.capacity() == 0)
+        m_filling.reserve(m_eventsPerBatch);
+    ++m_pendingEvents;
+    m_pendingBytes += event.bytes;
+    m_filling.push_back(std::move(event));
     lock.unlock();
     // One wake-up of the window's thread a delivery interval, not one a stanza: on two cores every
     // wake-up of it competes with the relay, the component and the server for a core.
@@ -199,9 +202,51 @@ void ThreadedProxy::post(std::function<void()> event, qsizetype bytes)
         m_deliveryTimer->start();
 }
 
+void ThreadedProxy::post(std::function<void()> run, qsizetype bytes)
+{
+    QueuedEvent event;
+    event.run = std::move(run);
+    event.bytes = bytes;
+    post(std::move(event));
+}
+
+ThreadedProxy::EventBatch ThreadedProxy::spareBatch()
+{
+    if (m_spareBatches.empty())
+        return {};
+    EventBatch spare = std::move(m_spareBatches.back());
+    m_spareBatches.pop_back();
+    return spare;
+}
+
+void ThreadedProxy::recycle(EventBatch spent)
+{
+    // Enough for a flood's steady state; idle, a proxy keeps no more room than that.
+    constexpr size_t keptSpares = 4;
+    spent.clear();
+    const std::lock_guard lock(m_mutex);
+    if (m_spareBatches.size() < keptSpares)
+        m_spareBatches.push_back(std::move(spent));
+}
+
 void ThreadedProxy::askForDelivery()
 {
     QMetaObject::invokeMethod(this, &ThreadedProxy::deliver, Qt::QueuedConnection);
+}
+
+void ThreadedProxy::runEvent(const QueuedEvent &event)
+{
+    if (event.run) {
+        event.run();
+        return;
+    }
+    m_reportingInjected = event.injected;
+    m_reportingMark = event.mark;
+    m_reportingOccurrence = event.occurrence;
+    reportAsSeenAt(event.seenAtNs, [&] { m_upstream.mirrorStanza(event.stanza, event.counters); });
+    m_reportingInjected = false;
+    m_reportingMark.clear();
+    m_reportingOccurrence = StanzaOccurrence::First;
 }
 
 void ThreadedProxy::deliver()
@@ -210,35 +255,39 @@ void ThreadedProxy::deliver()
     // before the rest of this batch: the outer delivery asks again when it is done.
     if (m_delivering)
         return;
-    std::vector<QueuedEvent> batch;
+    EventBatch batch;
     {
         const std::lock_guard lock(m_mutex);
-        const size_t count = std::min(m_events.size(), eventsPerDelivery);
-        batch.reserve(count);
-        for (size_t i = 0; i < count; ++i) {
-            m_queuedBytes -= m_events.front().bytes;
-            batch.push_back(std::move(m_events.front()));
-            m_events.pop_front();
+        if (!m_fullBatches.empty()) {
+            batch = std::move(m_fullBatches.front());
+            m_fullBatches.pop_front();
+        } else if (!m_filling.empty()) {
+            batch = std::exchange(m_filling, spareBatch());
+        } else {
+            return;
         }
     }
-    m_room.notify_all();
     const QPointer<ThreadedProxy> alive(this); // a receiver may end the session
     m_delivering = true;
+    qsizetype bytes = 0;
     for (const QueuedEvent &event : batch) {
-        event.run();
+        bytes += event.bytes;
+        runEvent(event);
         if (!alive)
             return;
     }
     m_delivering = false;
-    // The events hold stanzas the relay thread allocated: freed there, not here, where each free would
-    // take the allocator's lock the relay's mallocs wait for.
-    QMetaObject::invokeMethod(
-        m_relayContext, [spent = std::move(batch)] {}, Qt::QueuedConnection);
     bool more = false;
     {
         const std::lock_guard lock(m_mutex);
-        more = !m_events.empty();
+        m_pendingEvents -= batch.size();
+        m_pendingBytes -= bytes;
+        more = !m_fullBatches.empty() || !m_filling.empty();
     }
+    m_room.notify_all();
+    QMetaObject::invokeMethod(
+        m_relayContext, [this, spent = std::move(batch)]() mutable { recycle(std::move(spent)); },
+        Qt::QueuedConnection);
     if (more) // behind what is queued now: input and repaints get their turn between batches
         QMetaObject::invokeMethod(this, &ThreadedProxy::deliver, Qt::QueuedConnection);
 }
@@ -250,6 +299,12 @@ void ThreadedProxy::setMaxQueuedEvents(size_t count)
         m_maxQueuedEvents = std::max<size_t>(1, count);
     }
     m_room.notify_all();
+}
+
+void ThreadedProxy::setEventsPerDelivery(size_t count)
+{
+    const std::lock_guard lock(m_mutex);
+    m_eventsPerBatch = std::max<size_t>(1, count);
 }
 
 void ThreadedProxy::setSettings(const ProxySettings &settings)

@@ -15,6 +15,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 class QTimer;
 
@@ -88,8 +89,10 @@ public:
     // Relays what hold rules keep; returns how many there were.
     int releaseHeld();
 
-    // For tests of the window falling behind: a smaller queue than defaultMaxQueuedEvents.
+    // For tests of the window falling behind: a smaller queue than defaultMaxQueuedEvents, and smaller
+    // batches than eventsPerDelivery.
     void setMaxQueuedEvents(size_t count);
+    void setEventsPerDelivery(size_t count);
 
 Q_SIGNALS:
     // ComponentProxy's, repeated on the window's thread.
@@ -126,12 +129,34 @@ private:
     void takeFacts(const ComponentFacts &facts);
     // Runs `work` on the relay thread and waits for it.
     void onRelayThread(const std::function<void()> &work);
-    // Relay thread: queues an event for the window's thread; `bytes`: the stanza bytes it keeps alive.
-    void post(std::function<void()> event, qsizetype bytes = 0);
+    // What the relay thread hands to the window's thread, in the order it happened. A relayed stanza —
+    // all but a few events in a flood — is plain data, so that queueing it allocates nothing; anything
+    // else is a closure in `run`.
+    struct QueuedEvent
+    {
+        std::function<void()> run;
+        Stanza stanza;
+        ComponentConnection::Counters counters;
+        QString mark;
+        qint64 seenAtNs = 0;
+        StanzaOccurrence occurrence = StanzaOccurrence::First;
+        bool injected = false;
+        qsizetype bytes = 0; // of the stanzas it keeps alive
+    };
+    using EventBatch = std::vector<QueuedEvent>;
+
+    // Relay thread: queues an event for the window's thread.
+    void post(QueuedEvent event);
+    void post(std::function<void()> run, qsizetype bytes = 0);
     // Relay thread: has the window's thread deliver what is queued.
     void askForDelivery();
-    // Window's thread: runs the next batch of events.
+    // Window's thread: runs the oldest batch of events.
     void deliver();
+    void runEvent(const QueuedEvent &event);
+    // Relay thread: destroys a batch the window has run and keeps its room for another.
+    void recycle(EventBatch spent);
+    // Under m_mutex: an empty batch, with room if there is a spare one.
+    EventBatch spareBatch();
 
     QThread m_thread;
     QSemaphore m_started;
@@ -162,17 +187,19 @@ private:
     bool m_relayInjecting = false;
     quint64 m_relayRulesGeneration = 0;
 
-    // Between them.
+    // Between them. The relay fills batches of m_eventsPerBatch events and the window runs one at a
+    // time, then hands it back to the relay thread, which destroys its events (their stanzas were
+    // allocated there: freed there too, not on the window's thread, where each free would contend for
+    // the allocator's lock the relay's mallocs take) and fills it again.
     std::mutex m_mutex;
     std::condition_variable m_room;
-    struct QueuedEvent
-    {
-        std::function<void()> run;
-        qsizetype bytes = 0;
-    };
-    std::deque<QueuedEvent> m_events;
-    qsizetype m_queuedBytes = 0;
+    std::deque<EventBatch> m_fullBatches;
+    EventBatch m_filling;
+    std::vector<EventBatch> m_spareBatches;
+    size_t m_pendingEvents = 0; // queued or being run: what the relay may be ahead by
+    qsizetype m_pendingBytes = 0;
     size_t m_maxQueuedEvents = defaultMaxQueuedEvents;
+    size_t m_eventsPerBatch = eventsPerDelivery;
     int m_callersWaiting = 0; // the window waits in onRelayThread(): the relay must not wait for it
     bool m_closing = false;
 };

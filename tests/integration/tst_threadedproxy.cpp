@@ -61,6 +61,7 @@ private Q_SLOTS:
     void injectsOnBothLegs();
     void faultRulesCountOnTheRelayThreadAndShowInTheMirror();
     void whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves();
+    void aWindowFarBehindPausesTheRelayAndLosesNothing_data();
     void aWindowFarBehindPausesTheRelayAndLosesNothing();
 
 private:
@@ -395,14 +396,27 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
     QVERIFY(events.last().at(1).toBool());
 }
 
+void TestThreadedProxy::aWindowFarBehindPausesTheRelayAndLosesNothing_data()
+{
+    QTest::addColumn<int>("room");
+    QTest::addColumn<int>("batch");
+    // The relay waits for the window at every stanza.
+    QTest::newRow("room for one event") << 1 << int(ThreadedProxy::eventsPerDelivery);
+    // Several full batches wait while the window sleeps, and the one being filled is taken half full.
+    QTest::newRow("batches of three") << 10 << 3;
+}
+
 void TestThreadedProxy::aWindowFarBehindPausesTheRelayAndLosesNothing()
 {
-    // Room for one event: the relay waits for the window at every stanza, while the window keeps asking
-    // it things (each a call the window waits for). Nothing is lost or reordered, nothing hangs, and the
-    // proxy can be destroyed while the relay waits.
+    // Little room: the relay waits for the window, while the window keeps asking it things (each a call
+    // the window waits for). Nothing is lost or reordered, nothing hangs, and the proxy can be destroyed
+    // while the relay waits.
+    QFETCH(int, room);
+    QFETCH(int, batch);
     auto proxy = std::make_unique<ThreadedProxy>();
     startProxy(*proxy);
-    proxy->setMaxQueuedEvents(1);
+    proxy->setMaxQueuedEvents(size_t(room));
+    proxy->setEventsPerDelivery(size_t(batch));
     QStringList order;
     const auto note = [&order](const Stanza &stanza) {
         // The echo has an id of its own: the body names the message.

@@ -19,10 +19,8 @@ namespace xcm {
 
 namespace {
 
-// Rows no wider than the list: the view then elides long summaries (a list view's rows are otherwise
-// as wide as the widest hint). A summary that ends in its addressee ("message “hi” → alice@echo…")
-// keeps the address's domain: the body gives way first, then the address's local part (JidElider).
-// The tooltip has the whole line.
+// Rows no wider than the list: the view then elides long lines (a list view's rows are otherwise as
+// wide as the widest hint) as HistoryView::elidedLine() says. The tooltip has the whole line.
 class ListWidthDelegate : public QStyledItemDelegate
 {
 public:
@@ -39,22 +37,11 @@ public:
         initStyleOption(&opt, index);
         const QWidget *widget = opt.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
-        const int available = itemTextWidth(opt);
         const QFontMetrics metrics(opt.font);
-        const auto measure = [&metrics](QStringView text) {
+        opt.text = HistoryView::elidedLine(opt.text, itemTextWidth(opt), [&metrics](QStringView text) {
             return metrics.horizontalAdvance(text.toString());
-        };
-        const QString arrow = u" → "_s;
-        const qsizetype split = opt.text.lastIndexOf(arrow);
-        if (split > 0 && measure(opt.text) > available) {
-            const QString head = opt.text.first(split);
-            const QString jid = opt.text.sliced(split + arrow.size());
-            const int room = available - measure(arrow);
-            const int jidRoom = qMin(measure(jid), qMax(room - measure(head), room / 2));
-            const QString shortJid = JidElider::elide(jid, jidRoom, measure);
-            opt.text = metrics.elidedText(head, Qt::ElideRight, room - measure(shortJid)) + arrow + shortJid;
-            opt.textElideMode = Qt::ElideNone; // elided here already
-        }
+        });
+        opt.textElideMode = Qt::ElideNone; // elided here already
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     }
 
@@ -68,7 +55,45 @@ public:
     }
 };
 
+// The longest start of `text` that fits `available` with an ellipsis after it.
+QString elidedRight(const QString &text, int available, const JidElider::Measure &measure)
+{
+    if (measure(text) <= available)
+        return text;
+    qsizetype fits = 0; // binary search: the widths of a text's starts only grow
+    for (qsizetype low = 0, high = text.size() - 1; low <= high;) {
+        const qsizetype middle = (low + high) / 2;
+        if (measure(QString(text.first(middle) + JidElider::ellipsis)) <= available) {
+            fits = middle;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return text.first(fits) + JidElider::ellipsis;
+}
+
 } // namespace
+
+QString HistoryView::elidedLine(const QString &line, int available, const JidElider::Measure &measure)
+{
+    if (measure(line) <= available)
+        return line;
+    const QString arrow = u" → "_s;
+    const qsizetype split = line.lastIndexOf(arrow);
+    if (split <= 0)
+        return elidedRight(line, available, measure);
+    const QString head = line.first(split);
+    const QString jid = line.sliced(split + arrow.size());
+    // What was sent: the line's start up to the body's quote ("12:05  message chat").
+    const qsizetype quote = head.indexOf(u" “");
+    const int whatWasSent = quote < 0 ? measure(head) : measure(QString(head.first(quote) + JidElider::ellipsis));
+    const int room = available - measure(arrow);
+    // The address gets what the head leaves, down to what was sent, and a third of the room at least.
+    const int jidRoom = qMin(measure(jid), qMax(room - measure(head), qMax(room - whatWasSent, room / 3)));
+    const QString shortJid = JidElider::elide(jid, jidRoom, measure);
+    return elidedRight(head, room - measure(shortJid), measure) + arrow + shortJid;
+}
 
 HistoryView::HistoryView(ComposeHistory *history, QWidget *parent)
     : QListView(parent)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jidelider.h"
+
 #include <QListView>
 
 namespace xcm {
@@ -14,6 +16,11 @@ class HistoryView : public QListView
     Q_OBJECT
 public:
     explicit HistoryView(ComposeHistory *history, QWidget *parent = nullptr);
+
+    // A history line ("12:05  message chat “hi” → alice@echo.localhost") shortened to `available`: the
+    // body gives way first, then the address's local part (JidElider), and only then what was sent
+    // ("message chat"), which tells the lines apart at a glance.
+    static QString elidedLine(const QString &line, int available, const JidElider::Measure &measure);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -6,6 +6,7 @@
 #include "apppalette.h"
 #include "connectionbar.h"
 #include "elidedlabel.h"
+#include "historyview.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 #include "stanzalogview.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void findNextStopsFollowing();
     void escapeInTheListClearsTheSearch();
     void elidedLabelStaysOneLine();
+    void historyLinesKeepWhatWasSent_data();
+    void historyLinesKeepWhatWasSent();
     void indicatorsShowOnDark(); // last: it switches the application's style
 
 private:
@@ -171,6 +174,36 @@ void TestFirstUse::escapeInTheListClearsTheSearch()
     QCOMPARE(search->text(), QString());
     QCOMPARE(m_view->tableView()->model()->rowCount(), 6);
     QVERIFY(m_view->tableView()->hasFocus()); // the list keeps the focus
+}
+
+void TestFirstUse::historyLinesKeepWhatWasSent_data()
+{
+    QTest::addColumn<int>("available");
+    QTest::addColumn<QString>("shown");
+    const QString line = u"12:05  message chat “Hello from xcm” → alice@echo.localhost"_s;
+    QTest::newRow("room for all") << int(line.size()) << line;
+    QTest::newRow("the body gives way first")
+        << int(line.size()) - 8 << u"12:05  message chat “Hello … → alice@echo.localhost"_s;
+    QTest::newRow("then the address's local part")
+        << 42 << u"12:05  message chat… → al…e@echo.localhost"_s;
+    QTest::newRow("what was sent stays whole") << 40 << u"12:05  message chat… → a…@echo.localhost"_s;
+    // Only then what was sent; the address keeps a third of the room.
+    QTest::newRow("narrow") << 24 << u"12:05  messag… → ali…ost"_s;
+    QTest::newRow("no address") << 15 << u"12:05  message…"_s;
+}
+
+void TestFirstUse::historyLinesKeepWhatWasSent()
+{
+    // The compose form's history at its usual width showed "12:05  messag… → a…@echo.localhost".
+    QFETCH(int, available);
+    QFETCH(QString, shown);
+    const QString line = QTest::currentDataTag() == "no address"_L1
+                             ? u"12:05  message chat “Hello”"_s
+                             : u"12:05  message chat “Hello from xcm” → alice@echo.localhost"_s;
+    const auto characters = [](QStringView text) { return int(text.size()); };
+    const QString elided = HistoryView::elidedLine(line, available, characters);
+    QCOMPARE(elided, shown);
+    QVERIFY(elided.size() <= available);
 }
 
 void TestFirstUse::elidedLabelStaysOneLine()

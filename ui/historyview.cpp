@@ -87,7 +87,8 @@ QString HistoryView::elidedLine(const QString &line, int available, const JidEli
     const QString jid = line.sliced(split + arrow.size());
     // What was sent: the line's start up to the body's quote ("12:05  message chat").
     const qsizetype quote = head.indexOf(u" “");
-    const int whatWasSent = quote < 0 ? measure(head) : measure(QString(head.first(quote) + JidElider::ellipsis));
+    const int whatWasSent =
+        quote < 0 ? measure(head) : measure(QString(head.first(quote) + JidElider::ellipsis));
     const int room = available - measure(arrow);
     // The address gets what the head leaves, down to what was sent, and a third of the room at least.
     const int jidRoom = qMin(measure(jid), qMax(room - measure(head), qMax(room - whatWasSent, room / 3)));

@@ -184,8 +184,7 @@ void TestFirstUse::historyLinesKeepWhatWasSent_data()
     QTest::newRow("room for all") << int(line.size()) << line;
     QTest::newRow("the body gives way first")
         << int(line.size()) - 8 << u"12:05  message chat “Hello … → alice@echo.localhost"_s;
-    QTest::newRow("then the address's local part")
-        << 42 << u"12:05  message chat… → al…e@echo.localhost"_s;
+    QTest::newRow("then the address's local part") << 42 << u"12:05  message chat… → al…e@echo.localhost"_s;
     QTest::newRow("what was sent stays whole") << 40 << u"12:05  message chat… → a…@echo.localhost"_s;
     // Only then what was sent; the address keeps a third of the room.
     QTest::newRow("narrow") << 24 << u"12:05  messag… → ali…ost"_s;

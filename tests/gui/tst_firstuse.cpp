@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QStyleOptionButton>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void findNextStopsFollowing();
     void escapeInTheListClearsTheSearch();
     void elidedLabelStaysOneLine();
+    void kindsMenuStaysOpenWhileTicking();
     void historyLinesKeepWhatWasSent_data();
     void historyLinesKeepWhatWasSent();
     void indicatorsShowOnDark(); // last: it switches the application's style
@@ -174,6 +176,47 @@ void TestFirstUse::escapeInTheListClearsTheSearch()
     QCOMPARE(search->text(), QString());
     QCOMPARE(m_view->tableView()->model()->rowCount(), 6);
     QVERIFY(m_view->tableView()->hasFocus()); // the list keeps the focus
+}
+
+void TestFirstUse::kindsMenuStaysOpenWhileTicking()
+{
+    // Hiding presence and iq took two trips to the menu: it closed at each tick.
+    fill(3); // messages
+    m_model->append(samples::received(samples::presenceAway));
+    m_model->flush();
+    QTableView *table = m_view->tableView();
+    QTRY_COMPARE(table->model()->rowCount(), 5);
+    auto *menu = child<QMenu>(u"kindMenu"_s);
+    const auto actionFor = [menu](StanzaKind kind) {
+        for (QAction *action : menu->actions())
+            if (action->isCheckable() && action->data().toInt() == int(kind))
+                return action;
+        qFatal("no action for the kind");
+    };
+    menu->popup(m_view->mapToGlobal(QPoint(20, 20)));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+
+    QAction *presence = actionFor(StanzaKind::Presence);
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(presence).center());
+    QVERIFY(!presence->isChecked());
+    QTRY_COMPARE(table->model()->rowCount(), 4);
+    QVERIFY(menu->isVisible());
+    // The keyboard too: Space on the active kind.
+    QAction *message = actionFor(StanzaKind::Message);
+    menu->setActiveAction(message);
+    QTest::keyClick(menu, Qt::Key_Space);
+    QVERIFY(!message->isChecked());
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    QVERIFY(menu->isVisible());
+    QCOMPARE(child<QPushButton>(u"kindButton"_s)->text(), u"3 kinds"_s);
+
+    // Show All Kinds is a command: it closes the menu.
+    const QList<QAction *> actions = menu->actions();
+    QAction *showAll = actions.last();
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(showAll).center());
+    QTRY_VERIFY(!menu->isVisible());
+    QVERIFY(presence->isChecked() && message->isChecked());
+    QTRY_COMPARE(table->model()->rowCount(), 5);
 }
 
 void TestFirstUse::historyLinesKeepWhatWasSent_data()

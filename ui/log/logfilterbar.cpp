@@ -19,6 +19,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QStyle>
 #include <QTimer>
@@ -176,6 +177,7 @@ void LogFilterBar::createKindButton()
 {
     m_kindMenu = new QMenu(tr("&Kinds"), this);
     m_kindMenu->setObjectName(u"kindMenu"_s);
+    m_kindMenu->installEventFilter(this); // stays open while kinds are ticked
     for (const StanzaKind kind :
          {StanzaKind::Message, StanzaKind::Presence, StanzaKind::Iq, StanzaKind::Stream, StanzaKind::Other}) {
         QAction *action = m_kindMenu->addAction(StanzaLogModel::kindName(kind));
@@ -414,7 +416,29 @@ bool LogFilterBar::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
+    if (watched == m_kindMenu && keepsKindMenuOpen(event))
+        return true;
     return OverflowBar::eventFilter(watched, event);
+}
+
+bool LogFilterBar::keepsKindMenuOpen(QEvent *event)
+{
+    // Ticking a kind toggles it and leaves the menu open, so that several can be switched in one go
+    // (a menu closes on any action by default); Esc or a click outside closes it.
+    QAction *action = nullptr;
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton)
+            action = m_kindMenu->actionAt(mouse->position().toPoint());
+    } else if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+            action = m_kindMenu->activeAction();
+    }
+    if (!action || !action->isCheckable() || !action->isEnabled())
+        return false;
+    action->trigger();
+    return true;
 }
 
 } // namespace xcm

@@ -73,6 +73,8 @@ private:
     void createActions();
     QComboBox *createDirectionCombo();
     void createKindButton();
+    // Whether `event` on the kinds menu ticked a kind (and must not close the menu).
+    bool keepsKindMenuOpen(QEvent *event);
     QLineEdit *createSearchEdit();
     void updateKindButtonText();
     void applySearch();

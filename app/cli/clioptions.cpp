@@ -283,6 +283,19 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     }
     if (const QString option = optionMissingItsValue(parser, all); !option.isEmpty())
         return usageError(u"--%1 needs a value"_s.arg(option));
+    // An option that means nothing here is refused, not ignored: whoever passed it expects it to act.
+    for (const QCommandLineOption &option : all) {
+        if (const qsizetype count = parser.values(option).size(); count > 1)
+            return usageError(
+                u"--%1 is given %2 times: give it once"_s.arg(option.names().constLast()).arg(count));
+    }
+    const auto firstSetOf = [&parser](std::initializer_list<QCommandLineOption> options) {
+        for (const QCommandLineOption &option : options) {
+            if (parser.isSet(option))
+                return option.names().constLast();
+        }
+        return QString();
+    };
     // Not echoed: a secret typed here by mistake would end up in logs and scrollback.
     if (const qsizetype extra = parser.positionalArguments().size(); extra > 0)
         return usageError(u"%1 unexpected argument%2 (not shown, in case it is the secret: the secret goes "
@@ -300,11 +313,36 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(read)) {
         // A saved log: nothing to connect to, no secret to ask for.
-        for (const QCommandLineOption &option : {domain, send, ping, proxy, rules, record, reconnect}) {
-            if (parser.isSet(option))
-                return usageError(
-                    u"--read prints a saved log: --%1 does not apply"_s.arg(option.names().first()));
-        }
+        const QString connecting = firstSetOf({domain,
+                                               host,
+                                               port,
+                                               tls,
+                                               tlsServerName,
+                                               insecure,
+                                               secretFile,
+                                               secretStdin,
+                                               verbose,
+                                               send,
+                                               ping,
+                                               pingTimeout,
+                                               tail,
+                                               reconnect,
+                                               reconnectDelay,
+                                               reconnectMaxDelay,
+                                               stableAfter,
+                                               timeout,
+                                               keepalive,
+                                               maxStanza,
+                                               noAnswer,
+                                               answer,
+                                               identity,
+                                               rules,
+                                               proxy,
+                                               listen,
+                                               componentSecretFile,
+                                               record});
+        if (!connecting.isEmpty())
+            return usageError(u"--read prints a saved log: --%1 does not apply"_s.arg(connecting));
         options.readPath = parser.value(read);
         return options;
     }
@@ -390,6 +428,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         return usageError(u"--ping needs an address to ping"_s);
     if (!options.pingTarget.isEmpty() && !Jid::parse(options.pingTarget, &problem).isValid())
         return usageError(u"--ping: %1"_s.arg(problem));
+    if (parser.isSet(pingTimeout) && !parser.isSet(ping))
+        return usageError(u"--ping-timeout only applies with --ping"_s);
     options.tail = parser.isSet(tail) || (options.sendPath.isEmpty() && options.pingTarget.isEmpty());
     // A bare ping prints its result as ping(8) does; what was sent is always on record.
     options.showTraffic = options.tail || options.verbose || !options.sendPath.isEmpty();
@@ -459,6 +499,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         if (parser.isSet(reconnect))
             return usageError(
                 u"--proxy: reconnecting is the component's business, not the proxy's (no --reconnect)"_s);
+        if (const QString answering = firstSetOf({noAnswer, answer, identity}); !answering.isEmpty())
+            return usageError(
+                u"--proxy: the component answers its own requests, not xcm-cli: --%1 does not apply"_s.arg(
+                    answering));
+        if (parser.isSet(keepalive))
+            return usageError(u"--proxy relays the component's own keepalive: --keepalive does not apply"_s);
+        if (parser.isSet(tail))
+            return usageError(u"--proxy prints both legs as they pass: --tail does not apply"_s);
         if (parser.isSet(listen)) {
             const QString value = parser.value(listen);
             const qsizetype colon = value.lastIndexOf(u':');

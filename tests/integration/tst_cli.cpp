@@ -124,6 +124,8 @@ private Q_SLOTS:
     void filterAndRulesAreCheckedBeforeConnecting();
     void reconnectOptionsNeedReconnect_data();
     void reconnectOptionsNeedReconnect();
+    void optionsThatDoNotApplyAreRefused_data();
+    void optionsThatDoNotApplyAreRefused();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1576,6 +1578,46 @@ void TestCli::reconnectOptionsNeedReconnect()
     QCOMPARE(cli.exitCode(), 1);
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains(says), errors.constData());
+}
+
+void TestCli::optionsThatDoNotApplyAreRefused_data()
+{
+    // Each was accepted and did nothing: a script passing one believed it acted.
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("says");
+    QTest::newRow("--tail with --read") << QStringList{u"--read"_s, u"x.jsonl"_s, u"--tail"_s}
+                                        << QByteArray("--read prints a saved log: --tail does not apply");
+    QTest::newRow("--host with --read") << QStringList{u"--read"_s, u"x.jsonl"_s, u"--host"_s, u"h.example"_s}
+                                        << QByteArray("--host does not apply");
+    QTest::newRow("--answer with --proxy")
+        << QStringList{u"--domain"_s, u"comp.example"_s, u"--proxy"_s, u"--answer"_s, u"ping"_s}
+        << QByteArray(
+               "--proxy: the component answers its own requests, not xcm-cli: --answer does not apply");
+    QTest::newRow("--keepalive with --proxy")
+        << QStringList{u"--domain"_s, u"comp.example"_s, u"--proxy"_s, u"--keepalive"_s, u"30"_s}
+        << QByteArray("--keepalive does not apply");
+    QTest::newRow("--tail with --proxy")
+        << QStringList{u"--domain"_s, u"comp.example"_s, u"--proxy"_s, u"--tail"_s}
+        << QByteArray("--tail does not apply");
+    QTest::newRow("--ping-timeout without --ping")
+        << QStringList{u"--domain"_s, u"comp.example"_s, u"--ping-timeout"_s, u"3"_s}
+        << QByteArray("--ping-timeout only applies with --ping");
+    QTest::newRow("an option twice") << QStringList{u"--domain"_s, u"a.example"_s, u"--domain"_s,
+                                                    u"b.example"_s}
+                                     << QByteArray("--domain is given 2 times: give it once");
+}
+
+void TestCli::optionsThatDoNotApplyAreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, says);
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(), arguments);
+    QVERIFY(finishes(cli));
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.contains(says), errors.constData());
+    QCOMPARE(cli.exitCode(), 1);
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()

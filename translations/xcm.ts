@@ -1730,14 +1730,6 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> The connection is closed first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,6 +1775,22 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
     </message>
     <message>
         <source>Dis&amp;connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So is its rule: Export in its Rules tab keeps a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So are its %1 rules: Export in its Rules tab keeps a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is closed first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

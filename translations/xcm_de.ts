@@ -1744,14 +1744,6 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <translation>Das Profil „%1“ löschen?</translation>
     </message>
     <message>
-        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.%1</source>
-        <translation>Sein Secret wird aus dem Schlüsselbund entfernt und sein Verlauf gesendeter Stanzas gelöscht.%1</translation>
-    </message>
-    <message>
-        <source> The connection is closed first.</source>
-        <translation> Die Verbindung wird vorher geschlossen.</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -1798,6 +1790,22 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
     <message>
         <source>Dis&amp;connect</source>
         <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Its secret is removed from the keychain and its history of sent stanzas is deleted.</source>
+        <translation>Sein Secret wird aus dem Schlüsselbund entfernt und sein Verlauf gesendeter Stanzas gelöscht.</translation>
+    </message>
+    <message>
+        <source>So is its rule: Export in its Rules tab keeps a copy.</source>
+        <translation>Ebenso seine Regel: „Exportieren“ im Reiter „Regeln“ bewahrt eine Kopie.</translation>
+    </message>
+    <message>
+        <source>So are its %1 rules: Export in its Rules tab keeps a copy.</source>
+        <translation>Ebenso seine %1 Regeln: „Exportieren“ im Reiter „Regeln“ bewahrt eine Kopie.</translation>
+    </message>
+    <message>
+        <source>The connection is closed first.</source>
+        <translation>Die Verbindung wird vorher geschlossen.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "profileeditor.h"
 #include "profilesession.h"
 #include "profilestore.h"
+#include "ruleengine.h"
 #include "savedlogwindow.h"
 #include "secretpromptqueue.h"
 #include "secretstore.h"
@@ -451,10 +452,16 @@ void MainWindow::confirmRemoveProfile()
     auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Profile"),
                                 tr("Delete the profile “%1”?").arg(profile.name), QMessageBox::Cancel, this);
     box->setObjectName("confirmRemove"_L1);
-    box->setInformativeText(
-        tr("Its secret is removed from the keychain and its history of sent stanzas is "
-           "deleted.%1")
-            .arg(session->isActive() ? tr(" The connection is closed first.") : QString()));
+    QStringList consequences{
+        tr("Its secret is removed from the keychain and its history of sent stanzas is deleted.")};
+    // Rules are work of the user's own: say so while Export can still keep them.
+    if (const qsizetype rules = session->rules()->rules().size(); rules > 0)
+        consequences << (rules == 1
+                             ? tr("So is its rule: Export in its Rules tab keeps a copy.")
+                             : tr("So are its %1 rules: Export in its Rules tab keeps a copy.").arg(rules));
+    if (session->isActive())
+        consequences << tr("The connection is closed first.");
+    box->setInformativeText(consequences.join(u' '));
     QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);

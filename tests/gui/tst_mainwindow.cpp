@@ -1338,12 +1338,21 @@ void TestMainWindow::deletesProfileWithItsSecret()
     // Connected again after the server restart above; deleting closes the connection too.
     QVERIFY(waitForState(name, ConnectionState::Connected, 40000));
 
-    // Delete in the list asks first; Cancel keeps it.
+    // Delete in the list asks first, naming what goes with it; Cancel keeps it.
+    const QString reply = u"<message to='{from}'><body>hi</body></message>"_s;
+    QString why;
+    QVERIFY2(session(name)->setRules(
+                 {Rule(u"one"_s, u"kind == message"_s, reply), Rule(u"two"_s, u"kind == iq"_s, reply)}, &why),
+             qPrintable(why));
     QVERIFY(activate());
     m_window->profileList()->setFocus();
     QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmRemove"_s)) && box->isVisible());
+    QCOMPARE(
+        box->informativeText(),
+        u"Its secret is removed from the keychain and its history of sent stanzas is deleted. So are its 2 "
+        "rules: Export in its Rules tab keeps a copy. The connection is closed first."_s);
     QTest::keyClick(box, Qt::Key_Escape);
     QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmRemove"_s));
     QVERIFY(!m_window->profileStore()->profile(profile.id).isNull());

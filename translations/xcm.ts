@@ -2174,6 +2174,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>The server is not a host name or address: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” listens on %2 port %3 too: only one of them can listen at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” also connects to this server as %2: the server takes one of them at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>

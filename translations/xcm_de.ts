@@ -2188,6 +2188,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>The server is not a host name or address: %1.</source>
         <translation>Der Server ist kein Hostname und keine Adresse: %1.</translation>
     </message>
+    <message>
+        <source>“%1” listens on %2 port %3 too: only one of them can listen at a time.</source>
+        <translation>„%1“ lauscht ebenfalls auf %2 Port %3: nur eines der beiden kann gleichzeitig lauschen.</translation>
+    </message>
+    <message>
+        <source>“%1” also connects to this server as %2: the server takes one of them at a time.</source>
+        <translation>„%1“ verbindet sich ebenfalls als %2 mit diesem Server: der Server nimmt nur eines der beiden gleichzeitig an.</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ProfileImport</name>

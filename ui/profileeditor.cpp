@@ -358,8 +358,9 @@ void ProfileEditor::buildUi()
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditor::validate);
         connect(edit, &QLineEdit::textEdited, this, [this, edit] { markEdited(edit); });
     }
-    connect(m_initialDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
-    connect(m_maxDelay, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
+    // The ports too: another profile may use the same.
+    for (QSpinBox *box : {m_initialDelay, m_maxDelay, m_port, m_listenPort})
+        connect(box, &QSpinBox::valueChanged, this, &ProfileEditor::validate);
     setMinimumWidth(560);
 }
 
@@ -513,11 +514,12 @@ void ProfileEditor::validate()
         fail(m_responder->problemField(), responderProblem);
     m_problem = problem;
     m_problemField = field;
+    m_notice = problem.isEmpty() ? clashWithAnotherProfile() : QString();
     // A new form is not wrong, only unfinished: what is missing is a hint until the user has been at
     // that field or pressed Save.
     m_problemShownAsError = !problem.isEmpty() && (m_showAllErrors || m_edited.contains(field));
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
+    m_error->setText(problem.isEmpty() ? m_notice : problem);
+    m_error->setVisible(!m_error->text().isEmpty());
     QPalette palette = this->palette();
     palette.setColor(QPalette::WindowText, m_problemShownAsError ? errorTextColor(palette)
                                                                  : palette.color(QPalette::PlaceholderText));
@@ -525,6 +527,30 @@ void ProfileEditor::validate()
     // Save stays pressable while the problem is only a hint: pressing it says what is wrong.
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(!m_problemShownAsError && !m_secretLoading && !m_componentSecretLoading);
+}
+
+QString ProfileEditor::clashWithAnotherProfile() const
+{
+    if (!m_store)
+        return {};
+    const Profile edited = profile();
+    const ConnectionSettings &server = edited.settings;
+    for (const Profile &other : m_store->profiles()) {
+        if (other.id == edited.id)
+            continue;
+        if (edited.isProxy() && other.isProxy() && edited.listenPort != 0 &&
+            other.listenPort == edited.listenPort &&
+            QHostAddress(other.listenAddress) == QHostAddress(edited.listenAddress))
+            return tr("“%1” listens on %2 port %3 too: only one of them can listen at a time.")
+                .arg(other.name, edited.listenAddress)
+                .arg(edited.listenPort);
+        // A proxy connects to its server as the component too.
+        if (other.settings.domain == server.domain && other.settings.port == server.port &&
+            other.settings.host.compare(server.host, Qt::CaseInsensitive) == 0)
+            return tr("“%1” also connects to this server as %2: the server takes one of them at a time.")
+                .arg(other.name, server.domain);
+    }
+    return {};
 }
 
 Profile ProfileEditor::profile() const

@@ -64,6 +64,9 @@ public:
     // disabled until it is fixed).
     const QString &problem() const { return m_problem; }
     bool problemShownAsError() const { return m_problemShownAsError; }
+    // What would clash with another profile once both run (the same component on the same server, the
+    // same listening port): shown in the problem's place when there is none; it does not stop Save.
+    const QString &notice() const { return m_notice; }
 
 private:
     void buildUi();
@@ -74,6 +77,7 @@ private:
     // keepalive and reconnect settings for a component.
     void updateMode();
     void validate();
+    QString clashWithAnotherProfile() const;
     void updateKeychainNote();
     void markEdited(QWidget *field);
 
@@ -86,6 +90,7 @@ private:
     bool m_componentSecretEdited = false;
     bool m_componentSecretLoading = false;
     QString m_problem;
+    QString m_notice;
     bool m_problemShownAsError = false;
     bool m_showAllErrors = false; // Save was pressed, or the profile existed before
     QSet<const QWidget *> m_edited;

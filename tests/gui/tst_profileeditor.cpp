@@ -3,6 +3,7 @@
 // user sets there is what the profile gets (the responder's switches, identity, features, answer by hand,
 // the request timeout), as a user clicks and types; and the secret's Copy button, whose copy lasts 30 s.
 #include "profileeditor.h"
+#include "profilestore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +17,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void editsTheDiscoItems();
     void aProxyProfileOffersOnlyTheUnansweredFlag();
     void copiedSecretLeavesTheClipboardAfterThirtySeconds();
+    void saysWhenAnotherProfileWouldClash();
 };
 
 namespace {
@@ -201,3 +204,44 @@ void TestProfileEditor::copiedSecretLeavesTheClipboardAfterThirtySeconds()
 
 QTEST_MAIN(TestProfileEditor)
 #include "tst_profileeditor.moc"
+
+void TestProfileEditor::saysWhenAnotherProfileWouldClash()
+{
+    // Two profiles for the same component on the same server were saved without a word; connecting the
+    // second one then cost the first its connection (the server's conflict).
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(u"profiles.ini"_s));
+    Profile existing = sample();
+    existing.name = u"Gateway (live)"_s;
+    store.add(existing);
+    Profile proxy = Profile::create(u"Front"_s);
+    proxy.mode = Profile::Mode::Proxy;
+    proxy.settings.domain = u"other.example.org"_s;
+    proxy.listenAddress = u"127.0.0.1"_s;
+    proxy.listenPort = 5348;
+    store.add(proxy);
+
+    ProfileEditor editor(Profile::create(u"Gateway (test)"_s), true, &store, nullptr);
+    auto *domain = field<QLineEdit>(editor, u"domain"_s);
+    QTest::keyClicks(domain, u"gw.example.org"_s);
+    QVERIFY2(editor.problem().isEmpty(), qPrintable(editor.problem()));
+    QCOMPARE(
+        editor.notice(),
+        u"“Gateway (live)” also connects to this server as gw.example.org: the server takes one of them at "
+        "a time."_s);
+    QCOMPARE(field<QLabel>(editor, u"error"_s)->text(), editor.notice());
+    QVERIFY(!editor.problemShownAsError());
+    QVERIFY(editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+    domain->clear();
+    QTest::keyClicks(domain, u"gw2.example.org"_s);
+    QCOMPARE(editor.notice(), QString());
+
+    // A second proxy on the same port.
+    field<QRadioButton>(editor, u"proxyMode"_s)->click();
+    auto *port = field<QSpinBox>(editor, u"listenPort"_s);
+    port->setValue(5348);
+    QCOMPARE(editor.notice(),
+             u"“Front” listens on 127.0.0.1 port 5348 too: only one of them can listen at a time."_s);
+    port->setValue(5349);
+    QCOMPARE(editor.notice(), QString());
+}

@@ -182,8 +182,9 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         u"Read the shared secret from the first line of standard input (on a terminal: asked for, "
         "not echoed)."_s);
     const QCommandLineOption pretty(u"pretty"_s, u"Indent each stanza instead of printing it on one line."_s);
-    const QCommandLineOption quiet({u"q"_s, u"quiet"_s},
-                                   u"Print only stanzas and errors, no status lines."_s);
+    const QCommandLineOption quiet(
+        {u"q"_s, u"quiet"_s},
+        u"Print only the traffic (the stream's items too) and errors, no status lines."_s);
     const QCommandLineOption verbose(u"verbose"_s,
                                      u"Also print the connection library's log, and a --ping's traffic."_s);
     const QCommandLineOption send(

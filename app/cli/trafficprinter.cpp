@@ -36,32 +36,53 @@ bool needsCare(QByteArrayView xml)
     return false;
 }
 
+// The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) starting at
+// `at` in UTF-8: the code point, or 0. A terminal that honours them shows the text after one reversed,
+// so a line can read as something it does not say ("Trojan Source").
+uint bidiControlAt(QByteArrayView text, qsizetype at)
+{
+    if (text[at] != '\xE2' || at + 2 >= text.size())
+        return 0;
+    const auto second = uchar(text[at + 1]);
+    const auto third = uchar(text[at + 2]);
+    if (second == 0x80 && third >= 0xAA && third <= 0xAE)
+        return 0x2000 + (third - 0x80);
+    if (second == 0x81 && third >= 0xA6 && third <= 0xA9)
+        return 0x2040 + (third - 0x80);
+    return 0;
+}
+
 // One line per stanza: line breaks inside become character references, which mean the same. So do C1
 // controls (U+0080–U+009F, "\xC2\x80"–"\xC2\x9F" in UTF-8): XML allows them, and some terminals act on
-// them (U+009B starts an escape sequence) — a peer's stanza must not drive the terminal.
+// them (U+009B starts an escape sequence) — a peer's stanza must not drive the terminal; and so do the
+// bidirectional controls (bidiControlAt()).
 void appendOnOneLine(QByteArray &out, QByteArrayView xml)
 {
     // Most stanzas hold none of these: memchr() finds that out faster than a loop over the bytes.
     if (xml.isEmpty())
         return;
     const auto holds = [xml](char c) { return std::memchr(xml.data(), c, size_t(xml.size())) != nullptr; };
-    if (!holds('\n') && !holds('\r') && !holds('\xC2')) {
+    if (!holds('\n') && !holds('\r') && !holds('\xC2') && !holds('\xE2')) {
         out.append(xml);
         return;
     }
     qsizetype from = 0;
+    const auto replace = [&](qsizetype at, qsizetype length, uint code) {
+        out.append(xml.sliced(from, at - from));
+        out.append("&#" + QByteArray::number(code) + ';');
+        from = at + length;
+    };
     for (qsizetype i = 0; i < xml.size(); ++i) {
         const char c = xml[i];
         if (c == '\n' || c == '\r') {
-            out.append(xml.sliced(from, i - from));
-            out.append(c == '\n' ? "&#10;" : "&#13;");
-            from = i + 1;
+            replace(i, 1, uchar(c));
         } else if (c == '\xC2' && i + 1 < xml.size() && uchar(xml[i + 1]) >= 0x80 &&
                    uchar(xml[i + 1]) <= 0x9F) {
-            out.append(xml.sliced(from, i - from));
-            out.append("&#" + QByteArray::number(uchar(xml[i + 1])) + ';');
-            from = i + 2;
+            replace(i, 2, uchar(xml[i + 1]));
             ++i;
+        } else if (const uint bidi = bidiControlAt(xml, i)) {
+            replace(i, 3, bidi);
+            i += 2;
         }
     }
     out.append(xml.sliced(from));
@@ -134,6 +155,9 @@ QByteArray TrafficPrinter::withControlsEscaped(QByteArrayView text)
         } else if (byte == 0xC2 && i + 1 < text.size() && uchar(text[i + 1]) >= 0x80 &&
                    uchar(text[i + 1]) <= 0x9F) {
             reference(uchar(text[++i])); // U+0080–U+009F in UTF-8
+        } else if (const uint bidi = bidiControlAt(text, i)) {
+            reference(bidi);
+            i += 2;
         } else {
             escaped += char(byte);
         }

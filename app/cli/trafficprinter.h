@@ -52,8 +52,8 @@ public:
     // What the status line says happens once standard output is closed ("closing the stream").
     void setOutputClosedAction(const QString &action) { m_outputClosedAction = action; }
     bool isOutputClosed() const { return m_outputClosed; }
-    // `text` with C0 controls (but tab and line feed), DEL and C1 controls as "&#27;": what a terminal
-    // would act on rather than show.
+    // `text` with C0 controls (but tab and line feed), DEL, C1 controls and the bidirectional controls
+    // as "&#27;": what a terminal would act on rather than show.
     static QByteArray withControlsEscaped(QByteArrayView text);
 
 Q_SIGNALS:

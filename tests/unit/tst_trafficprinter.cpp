@@ -64,6 +64,10 @@ private Q_SLOTS:
         QTest::newRow("C1 control") << "<a>\xc2\x9b"
                                        "2J and \xc2\x85 but \xc2\xa0 is a space</a>"_ba
                                     << "<a>&#155;2J and &#133; but \xc2\xa0 is a space</a>"_ba;
+        // A right-to-left override shows the rest of the line reversed: "txt.exe" reads as "exe.txt".
+        QTest::newRow("bidirectional controls")
+            << "<a>file\xe2\x80\xaetxt.exe and \xe2\x81\xa6isolated\xe2\x81\xa9, \xe2\x80\xa6 stays</a>"_ba
+            << "<a>file&#8238;txt.exe and &#8294;isolated&#8297;, \xe2\x80\xa6 stays</a>"_ba;
     }
 
     void printsEachStanzaOnOneLine()

@@ -264,10 +264,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>component %1 connected to the proxy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,6 +329,10 @@
     </message>
     <message>
         <source>discarded %1 stanzas fault rules held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

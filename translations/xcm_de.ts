@@ -264,10 +264,6 @@
         <translation>&apos;%1&apos; ist keine IP-Adresse, auf der gelauscht werden kann</translation>
     </message>
     <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
-    </message>
-    <message>
         <source>component %1 connected to the proxy</source>
         <translation>Komponente %1 hat sich mit dem Proxy verbunden</translation>
     </message>
@@ -334,6 +330,10 @@
     <message>
         <source>discarded %1 stanzas fault rules held back</source>
         <translation>%1 von Fehlerregeln zurückgehaltene Stanzas verworfen</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>kann nicht auf %1 lauschen: %2</translation>
     </message>
 </context>
 <context>

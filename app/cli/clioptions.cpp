@@ -513,9 +513,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
             const qsizetype colon = value.lastIndexOf(u':');
             if (colon > 0)
                 options.listenAddress = value.first(colon);
+            // An IPv6 address in brackets, as "listening on" prints it: [::1]:5348.
+            if (options.listenAddress.size() > 2 && options.listenAddress.startsWith(u'[') &&
+                options.listenAddress.endsWith(u']'))
+                options.listenAddress = options.listenAddress.sliced(1, options.listenAddress.size() - 2);
             const uint listenPort = value.sliced(colon + 1).toUInt(&ok);
             if (!ok || listenPort > 65535 || QHostAddress(options.listenAddress).isNull())
-                return usageError(u"--listen needs [address:]port with an IP address, e.g. 127.0.0.1:5348"_s);
+                return usageError(
+                    u"--listen needs [address:]port with an IP address, e.g. 127.0.0.1:5348 or [::1]:5348"_s);
             options.listenPort = quint16(listenPort);
         }
         options.responder.enabled = false; // the component behind the proxy answers its own requests

@@ -91,9 +91,9 @@ bool ComponentProxy::listen(QString *error)
         return false;
     }
     if (!m_server.listen(address, m_settings.listenPort)) {
-        *error = tr("cannot listen on %1:%2: %3")
-                     .arg(m_settings.listenAddress, QString::number(m_settings.listenPort),
-                          m_server.errorString());
+        *error =
+            tr("cannot listen on %1: %2")
+                .arg(hostAndPort(m_settings.listenAddress, m_settings.listenPort), m_server.errorString());
         return false;
     }
     qCInfo(lcConnection).noquote() << "proxy for" << m_settings.upstream.domain << "listening on"

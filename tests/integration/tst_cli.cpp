@@ -11,9 +11,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -126,6 +128,7 @@ private Q_SLOTS:
     void reconnectOptionsNeedReconnect();
     void optionsThatDoNotApplyAreRefused_data();
     void optionsThatDoNotApplyAreRefused();
+    void proxyListensOnAnIpv6AddressInBrackets();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1618,6 +1621,37 @@ void TestCli::optionsThatDoNotApplyAreRefused()
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains(says), errors.constData());
     QCOMPARE(cli.exitCode(), 1);
+}
+
+void TestCli::proxyListensOnAnIpv6AddressInBrackets()
+{
+    // "[::1]:5348", as "listening on" prints an IPv6 address, was refused as no IP address.
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(), {u"--proxy"_s, u"--listen"_s, u"[::1]:0"_s, u"--domain"_s, u"comp.example"_s});
+    QByteArray errors;
+    const QRegularExpression listening(u"listening on \\[::1\\]:(\\d+),"_s);
+    QRegularExpressionMatch match;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     errors += cli.readAllStandardError();
+                     match = listening.match(QString::fromUtf8(errors));
+                     return match.hasMatch() || cli.state() == QProcess::NotRunning;
+                 },
+                 10000),
+             errors.constData());
+    QVERIFY2(!errors.contains("--listen needs"), errors.constData());
+    if (!match.hasMatch()) {
+        // Taken, but this machine has no IPv6 loopback to listen on: the address was still understood.
+        QVERIFY2(errors.contains("cannot listen on [::1]:0"), errors.constData());
+        QWARN("no IPv6 loopback here: the address was understood, not listened on");
+        return;
+    }
+    QTcpSocket component;
+    component.connectToHost(QHostAddress(u"::1"_s), quint16(match.captured(1).toUInt()));
+    QVERIFY2(component.waitForConnected(5000), qPrintable(component.errorString()));
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(finishes(cli));
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()

@@ -47,6 +47,7 @@ SendInput::SendInput(QString name, qint64 maxStanzaBytes, QObject *parent)
     : QObject(parent)
     , m_name(std::move(name))
 {
+    m_utf8.setXmlCharactersOnly(true); // a control character is refused at its place in the file
     m_parser.setLimits({maxStanzaBytes, 100});
     connect(&m_parser, &StreamParser::stanzaReceived, this, &SendInput::onStanza);
     connect(&m_parser, &StreamParser::failed, this, &SendInput::onParserFailed);
@@ -61,6 +62,8 @@ void SendInput::feed(QByteArrayView bytes)
         return;
     qsizetype good = bytes.size();
     const bool validUtf8 = m_utf8.feed(bytes);
+    // A bad character that began in an earlier chunk: its first bytes were lexed already.
+    const bool badCharacterLexed = !validUtf8 && m_utf8.errorOffset() < m_bytesSeen;
     if (!validUtf8)
         good = qsizetype(std::max<qint64>(0, m_utf8.errorOffset() - m_bytesSeen));
     m_bytesSeen += bytes.size();
@@ -68,7 +71,13 @@ void SendInput::feed(QByteArrayView bytes)
     if (m_failed)
         return;
     if (!validUtf8) {
-        fail(m_original, u"invalid UTF-8 (XMPP is UTF-8 only)"_s);
+        // Where the user's file has it, not where the parser's stream would.
+        const Position at = badCharacterLexed ? m_characterStart : m_original;
+        if (const qint32 character = m_utf8.forbiddenCharacter(); character >= 0)
+            fail(at, u"the character U+%1 is not allowed in XML"_s.arg(
+                         QString::number(character, 16).toUpper().rightJustified(4, u'0')));
+        else
+            fail(at, u"invalid UTF-8 (XMPP is UTF-8 only)"_s);
         return;
     }
     flushToParser();
@@ -127,6 +136,8 @@ void SendInput::lex(QByteArrayView bytes)
                 return fail(m_original, u"text outside any stanza (a broken byte order mark)"_s);
         }
         const Position at = m_original;
+        if ((uchar(byte) & 0xC0) != 0x80)
+            m_characterStart = at;
         m_original.advance(byte);
         lexByte(byte, at);
     }

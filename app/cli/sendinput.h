@@ -119,9 +119,10 @@ private:
     int m_depth = 0;
     bool m_atStart = true; // nothing but a byte order mark read yet
     int m_bomMatched = 0;
-    Position m_original;    // of the next input byte
-    Position m_filtered;    // of the next byte the parser gets, counted from its line 2
-    Position m_markupStart; // of the '<' or '&' being read
+    Position m_original;       // of the next input byte
+    Position m_characterStart; // of the last character begun (its first byte)
+    Position m_filtered;       // of the next byte the parser gets, counted from its line 2
+    Position m_markupStart;    // of the '<' or '&' being read
     QList<Removal> m_removals;
     QList<StanzaBounds> m_stanzas; // lexed but not yet completed by the parser
     int m_stanzaCount = 0;

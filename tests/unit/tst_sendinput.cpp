@@ -158,6 +158,16 @@ void TestSendInput::outcome_data()
         << u"in.xml:1:49: a comment that never ends ('-->' is missing)"_s;
     QTest::newRow("invalid UTF-8") << QByteArray("<message>\n\xFF</message>") << QList<QByteArray>{}
                                    << QStringList{} << u"in.xml:2:1: invalid UTF-8 (XMPP is UTF-8 only)"_s;
+    // At its place in the file: the parser would say "at byte 196 of the stream" of the stream it reads.
+    QTest::newRow("control character")
+        << QByteArray(ok + "\n<message><body>bad \x01 here</body></message>") << QList<QByteArray>{ok}
+        << QStringList{u"in.xml:1:1"_s} << u"in.xml:2:20: the character U+0001 is not allowed in XML"_s;
+    QTest::newRow("U+FFFE after an accent")
+        << QByteArray("<message><body>caf\xC3\xA9 \xEF\xBF\xBE</body></message>") << QList<QByteArray>{}
+        << QStringList{} << u"in.xml:1:21: the character U+FFFE is not allowed in XML"_s;
+    QTest::newRow("a character cut short")
+        << QByteArray("<message>caf\xC3(</message>") << QList<QByteArray>{} << QStringList{}
+        << u"in.xml:1:13: invalid UTF-8 (XMPP is UTF-8 only)"_s;
     QTest::newRow("nothing") << QByteArray() << QList<QByteArray>{} << QStringList{}
                              << u"in.xml: no stanza to send"_s;
     QTest::newRow("only what is not sent")

@@ -70,6 +70,8 @@ QString elidedRight(const QString &text, int available, const JidElider::Measure
             high = middle - 1;
         }
     }
+    if (fits > 0 && text.at(fits - 1).isHighSurrogate())
+        --fits; // not half a character (an emoji)
     return text.first(fits) + JidElider::ellipsis;
 }
 
@@ -90,6 +92,8 @@ QString HistoryView::elidedLine(const QString &line, int available, const JidEli
     const int whatWasSent =
         quote < 0 ? measure(head) : measure(QString(head.first(quote) + JidElider::ellipsis));
     const int room = available - measure(arrow);
+    if (room < measure(QString(JidElider::ellipsis)))
+        return elidedRight(line, available, measure); // no room for both sides of the arrow
     // The address gets what the head leaves, down to what was sent, and a third of the room at least.
     const int jidRoom = qMin(measure(jid), qMax(room - measure(head), qMax(room - whatWasSent, room / 3)));
     const QString shortJid = JidElider::elide(jid, jidRoom, measure);

@@ -18,8 +18,9 @@ public:
     explicit HistoryView(ComposeHistory *history, QWidget *parent = nullptr);
 
     // A history line ("12:05  message chat “hi” → alice@echo.localhost") shortened to `available`: the
-    // body gives way first, then the address's local part (JidElider), and only then what was sent
-    // ("message chat"), which tells the lines apart at a glance.
+    // body gives way first, then the address (its local part first: JidElider), and what was sent
+    // ("message chat", which tells the lines apart at a glance) only once the address is down to a
+    // third of the room.
     static QString elidedLine(const QString &line, int available, const JidElider::Measure &measure);
 
 protected:

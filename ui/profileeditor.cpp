@@ -529,6 +529,20 @@ void ProfileEditor::validate()
         ->setEnabled(!m_problemShownAsError && !m_secretLoading && !m_componentSecretLoading);
 }
 
+namespace {
+
+// Whether listening on one would take the port on the other: the same address, or either is "any"
+// (0.0.0.0, ::), which takes it on every address.
+bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
+{
+    const auto any = [](const QHostAddress &address) {
+        return address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    };
+    return a == b || any(a) || any(b);
+}
+
+} // namespace
+
 QString ProfileEditor::clashWithAnotherProfile() const
 {
     if (!m_store)
@@ -540,7 +554,7 @@ QString ProfileEditor::clashWithAnotherProfile() const
             continue;
         if (edited.isProxy() && other.isProxy() && edited.listenPort != 0 &&
             other.listenPort == edited.listenPort &&
-            QHostAddress(other.listenAddress) == QHostAddress(edited.listenAddress))
+            addressesOverlap(QHostAddress(other.listenAddress), QHostAddress(edited.listenAddress)))
             return tr("“%1” listens on %2 port %3 too: only one of them can listen at a time.")
                 .arg(other.name, edited.listenAddress)
                 .arg(edited.listenPort);

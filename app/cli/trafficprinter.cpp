@@ -52,17 +52,25 @@ uint bidiControlAt(QByteArrayView text, qsizetype at)
     return 0;
 }
 
+// Whether line breaks are kept (a --pretty stanza's own lines) or become references (one line a stanza).
+enum class LineBreaks : bool
+{
+    Escaped,
+    Kept
+};
+
 // One line per stanza: line breaks inside become character references, which mean the same. So do C1
 // controls (U+0080–U+009F, "\xC2\x80"–"\xC2\x9F" in UTF-8): XML allows them, and some terminals act on
 // them (U+009B starts an escape sequence) — a peer's stanza must not drive the terminal; and so do the
 // bidirectional controls (bidiControlAt()).
-void appendOnOneLine(QByteArray &out, QByteArrayView xml)
+void appendEscaped(QByteArray &out, QByteArrayView xml, LineBreaks lineBreaks = LineBreaks::Escaped)
 {
     // Most stanzas hold none of these: memchr() finds that out faster than a loop over the bytes.
     if (xml.isEmpty())
         return;
+    const bool escapeBreaks = lineBreaks == LineBreaks::Escaped;
     const auto holds = [xml](char c) { return std::memchr(xml.data(), c, size_t(xml.size())) != nullptr; };
-    if (!holds('\n') && !holds('\r') && !holds('\xC2') && !holds('\xE2')) {
+    if (!(escapeBreaks && (holds('\n') || holds('\r'))) && !holds('\xC2') && !holds('\xE2')) {
         out.append(xml);
         return;
     }
@@ -74,7 +82,7 @@ void appendOnOneLine(QByteArray &out, QByteArrayView xml)
     };
     for (qsizetype i = 0; i < xml.size(); ++i) {
         const char c = xml[i];
-        if (c == '\n' || c == '\r') {
+        if ((c == '\n' || c == '\r') && escapeBreaks) {
             replace(i, 1, uchar(c));
         } else if (c == '\xC2' && i + 1 < xml.size() && uchar(xml[i + 1]) >= 0x80 &&
                    uchar(xml[i + 1]) <= 0x9F) {
@@ -119,14 +127,14 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
     m_pending += ' ';
     if (m_style.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
         m_pending += '\n';
-        m_pending += stanza.element().toXml(true).toUtf8();
+        appendEscaped(m_pending, stanza.element().toXml(true).toUtf8(), LineBreaks::Kept);
     } else if (const QByteArray &wire = stanza.wire(); !needsCare(wire)) {
         m_pending.append(wire);
     } else if (wire.isValidUtf8()) {
-        appendOnOneLine(m_pending, wire);
+        appendEscaped(m_pending, wire);
     } else {
         // What the parser never lets through, but a sent stanza might carry: shown as QString shows it.
-        appendOnOneLine(m_pending, QString::fromUtf8(wire).toUtf8());
+        appendEscaped(m_pending, QString::fromUtf8(wire).toUtf8());
     }
     if (!note.isEmpty()) {
         m_pending += "  [";

@@ -30,7 +30,8 @@ public:
         bool showTraffic = true; // print stanzas at all
         // The stanzas and notes come from a file, not through the stream's parser: every character a
         // terminal would act on (escape sequences, a carriage return) is shown as a reference. (Live
-        // stanzas passed the parser, which lets only C1 controls through; those are always escaped.)
+        // stanzas passed the parser, which lets only C1 controls through; those and the bidirectional
+        // controls are always escaped, --pretty or not.)
         bool escapeControls = false;
     };
 

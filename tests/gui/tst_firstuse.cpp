@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -209,6 +210,13 @@ void TestFirstUse::kindsMenuStaysOpenWhileTicking()
     QTRY_COMPARE(table->model()->rowCount(), 0);
     QVERIFY(menu->isVisible());
     QCOMPARE(child<QPushButton>(u"kindButton"_s)->text(), u"3 kinds"_s);
+    // A held key ticks once: its repeats do nothing.
+    QAction *iq = actionFor(StanzaKind::Iq);
+    menu->setActiveAction(iq);
+    QKeyEvent repeat(QEvent::KeyPress, Qt::Key_Space, Qt::NoModifier, u" "_s, true);
+    QApplication::sendEvent(menu, &repeat);
+    QVERIFY(iq->isChecked());
+    QVERIFY(menu->isVisible());
 
     // Show All Kinds is a command: it closes the menu.
     const QList<QAction *> actions = menu->actions();
@@ -232,6 +240,9 @@ void TestFirstUse::historyLinesKeepWhatWasSent_data()
     // Only then what was sent; the address keeps a third of the room.
     QTest::newRow("narrow") << 24 << u"12:05  messag… → ali…ost"_s;
     QTest::newRow("no address") << 15 << u"12:05  message…"_s;
+    // An emoji is two UTF-16 units: never cut between them.
+    QTest::newRow("emoji") << 23 << u"12:05  message chat “…"_s;
+    QTest::newRow("no room") << 3 << u"12…"_s;
 }
 
 void TestFirstUse::historyLinesKeepWhatWasSent()
@@ -239,9 +250,11 @@ void TestFirstUse::historyLinesKeepWhatWasSent()
     // The compose form's history at its usual width showed "12:05  messag… → a…@echo.localhost".
     QFETCH(int, available);
     QFETCH(QString, shown);
-    const QString line = QTest::currentDataTag() == "no address"_L1
-                             ? u"12:05  message chat “Hello”"_s
-                             : u"12:05  message chat “Hello from xcm” → alice@echo.localhost"_s;
+    QString line = u"12:05  message chat “Hello from xcm” → alice@echo.localhost"_s;
+    if (QTest::currentDataTag() == "no address"_L1)
+        line = u"12:05  message chat “Hello”"_s;
+    else if (QTest::currentDataTag() == "emoji"_L1)
+        line = u"12:05  message chat “\U0001F600 smile”"_s;
     const auto characters = [](QStringView text) { return int(text.size()); };
     const QString elided = HistoryView::elidedLine(line, available, characters);
     QCOMPARE(elided, shown);

@@ -242,6 +242,11 @@ void TestProfileEditor::saysWhenAnotherProfileWouldClash()
     port->setValue(5348);
     QCOMPARE(editor.notice(),
              u"“Front” listens on 127.0.0.1 port 5348 too: only one of them can listen at a time."_s);
+    // Listening on every address takes 127.0.0.1's port too.
+    auto *address = field<QLineEdit>(editor, u"listenAddress"_s);
+    address->setText(u"0.0.0.0"_s);
+    QVERIFY2(editor.notice().startsWith(u"“Front” listens on 0.0.0.0 port 5348 too"_s),
+             qPrintable(editor.notice()));
     port->setValue(5349);
     QCOMPARE(editor.notice(), QString());
 }

@@ -416,13 +416,15 @@ void TestCli::recordsAndReadsBack()
 
 void TestCli::readShowsWhatATerminalWouldActOnAsReferences()
 {
-    // A crafted file: an escape sequence and a carriage return in a stanza and in a note, a C1 control.
-    const QString path = writeFile(
-        u"crafted.jsonl"_s, "{\"seq\":1,\"time\":\"2026-12-04T14:05:01.123Z\",\"direction\":\"received\","
-                            "\"xml\":\"<message><body>\\u001b[2Jgone\\rover\\u009b</body></message>\","
-                            "\"note\":\"a\\u001b]0;title\\u0007b\"}\n"
-                            "{\"seq\":2,\"time\":\"2026-12-04T14:05:02.000Z\",\"direction\":\"sent\","
-                            "\"xml\":\"<message/>\",\"origin\":\"injected\",\"note\":\"by hand\"}\n");
+    // A crafted file: an escape sequence and a carriage return in a stanza and in a note, a C1 control,
+    // a right-to-left override.
+    const QString path =
+        writeFile(u"crafted.jsonl"_s,
+                  "{\"seq\":1,\"time\":\"2026-12-04T14:05:01.123Z\",\"direction\":\"received\","
+                  "\"xml\":\"<message><body>\\u001b[2Jgone\\rover\\u009b</body></message>\","
+                  "\"note\":\"a\\u001b]0;title\\u0007b\"}\n"
+                  "{\"seq\":2,\"time\":\"2026-12-04T14:05:02.000Z\",\"direction\":\"sent\","
+                  "\"xml\":\"<message/>\",\"origin\":\"injected\",\"note\":\"by hand \\u202emirrored\"}\n");
     QProcess read;
     read.start(cliPath(), {u"--read"_s, path});
     QVERIFY(read.waitForFinished(15000));
@@ -433,7 +435,7 @@ void TestCli::readShowsWhatATerminalWouldActOnAsReferences()
         QVERIFY2(!out.contains(control), out.toPercentEncoding(" <>/=[]'").constData());
     QVERIFY2(out.contains("<body>&#27;[2Jgone&#13;over&#155;</body></message>  [a&#27;]0;title&#7;b]\n"),
              out.constData());
-    QVERIFY2(out.contains("OUT <message/>  [injected, by hand]\n"), out.constData());
+    QVERIFY2(out.contains("OUT <message/>  [injected, by hand &#8238;mirrored]\n"), out.constData());
 }
 
 void TestCli::readEndsQuietlyWhenItsReaderGoes()

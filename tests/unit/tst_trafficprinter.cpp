@@ -14,7 +14,7 @@ using namespace xcm::cli;
 namespace {
 
 // What TrafficPrinter writes to standard output while `print` runs, read back from a file put there.
-QByteArray printedBy(const std::function<void(TrafficPrinter &)> &print)
+QByteArray printedBy(const std::function<void(TrafficPrinter &)> &print, TrafficPrinter::Style style = {})
 {
     QTemporaryFile file;
     if (!file.open())
@@ -23,7 +23,7 @@ QByteArray printedBy(const std::function<void(TrafficPrinter &)> &print)
     const int savedOutput = ::dup(STDOUT_FILENO);
     ::dup2(file.handle(), STDOUT_FILENO);
     {
-        TrafficPrinter printer({});
+        TrafficPrinter printer(style);
         print(printer);
     } // writes what waits
     ::dup2(savedOutput, STDOUT_FILENO);
@@ -79,6 +79,24 @@ private Q_SLOTS:
         });
         QCOMPARE(output.count('\n'), 1);
         QVERIFY2(output.endsWith(QByteArray(" OUT " + printed + '\n')), output.constData());
+    }
+
+    void prettyEscapesWhatDrivesTheTerminalToo()
+    {
+        // --pretty printed the indented XML as it was: a right-to-left override reached the terminal.
+        TrafficPrinter::Style pretty;
+        pretty.pretty = true;
+        const QByteArray output = printedBy(
+            [](TrafficPrinter &printer) {
+                printer.printStanza(Stanza::fromLoggedWire(Direction::Received, 0,
+                                                           "<message><body>file\xe2\x80\xaetxt.exe \xc2\x9b"
+                                                           "2J"
+                                                           "</body></message>"_ba),
+                                    "IN ");
+            },
+            pretty);
+        QVERIFY2(output.contains("file&#8238;txt.exe &#155;2J"), output.constData());
+        QVERIFY2(output.count('\n') > 2, output.constData()); // its own lines kept
     }
 };
 

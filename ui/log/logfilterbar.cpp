@@ -431,9 +431,13 @@ bool LogFilterBar::keepsKindMenuOpen(QEvent *event)
         if (mouse->button() == Qt::LeftButton)
             action = m_kindMenu->actionAt(mouse->position().toPoint());
     } else if (event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier &&
+            (key->key() == Qt::Key_Space || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
             action = m_kindMenu->activeAction();
+            if (key->isAutoRepeat() && action && action->isCheckable())
+                return true; // a held key ticks once, and does not close the menu either
+        }
     }
     if (!action || !action->isCheckable() || !action->isEnabled())
         return false;

@@ -2848,10 +2848,6 @@ bot.example.org | commands | Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unexpected &lt;%1&gt; in &lt;rules&gt;: only &lt;rule&gt; elements belong there</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,6 +2933,14 @@ bot.example.org | commands | Commands</source>
     </message>
     <message>
         <source>rule &apos;%1&apos; is a %2 rule: it holds no stanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; without a namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

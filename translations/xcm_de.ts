@@ -2863,10 +2863,6 @@ bot.example.org | commands | Befehle</translation>
         <translation>Entity-Referenzen außer den fünf vordefinierten sind nicht erlaubt</translation>
     </message>
     <message>
-        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found &lt;%2&gt;</source>
-        <translation>&lt;rules xmlns=&apos;%1&apos;&gt; erwartet, &lt;%2&gt; gefunden</translation>
-    </message>
-    <message>
         <source>unexpected &lt;%1&gt; in &lt;rules&gt;: only &lt;rule&gt; elements belong there</source>
         <translation>unerwartetes &lt;%1&gt; in &lt;rules&gt;: dort stehen nur &lt;rule&gt;-Elemente</translation>
     </message>
@@ -2953,6 +2949,14 @@ bot.example.org | commands | Befehle</translation>
     <message>
         <source>rule &apos;%1&apos; is a %2 rule: it holds no stanza</source>
         <translation>Regel &apos;%1&apos; ist eine %2-Regel: sie enthält keine Stanza</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; without a namespace</source>
+        <translation>&lt;%1&gt; ohne Namensraum</translation>
+    </message>
+    <message>
+        <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found %2</source>
+        <translation>&lt;rules xmlns=&apos;%1&apos;&gt; erwartet, %2 gefunden</translation>
     </message>
 </context>
 <context>

@@ -477,6 +477,10 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
             return usageError(u"--rules: %1"_s.arg(read.error));
         options.rules = read.rules;
         options.rulesPath = parser.value(rules);
+        if (options.rules.isEmpty()) {
+            err() << "xcm-cli: warning: " << options.rulesPath << " holds no rules\n";
+            err().flush();
+        }
     }
 
     options.proxy = parser.isSet(proxy);
@@ -484,12 +488,12 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     for (const Rule &rule : std::as_const(options.rules)) {
         if (options.proxy && !rule.isFault())
             return usageError(
-                u"--rules: rule '%1' is a reply rule: in proxy mode the component answers, "
+                u"--rules: %1: rule '%2' is a reply rule: in proxy mode the component answers, "
                 "not xcm-cli; a rule here drops, delays, duplicates or holds (action='…')"_s.arg(
-                    rule.name()));
+                    options.rulesPath, rule.name()));
         if (!options.proxy && rule.isFault())
-            return usageError(u"--rules: rule '%1' is a %2 rule: fault rules act only with --proxy"_s.arg(
-                rule.name(), Rule::actionName(rule.action())));
+            return usageError(u"--rules: %1: rule '%2' is a %3 rule: fault rules act only with --proxy"_s.arg(
+                options.rulesPath, rule.name(), Rule::actionName(rule.action())));
     }
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);

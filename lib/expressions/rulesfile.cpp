@@ -156,8 +156,13 @@ RulesFile::Result RulesReader::run()
         case QXmlStreamReader::StartElement:
             if (!sawRoot) {
                 if (m_reader.name() != u"rules" || m_reader.namespaceUri() != RulesFile::namespaceUri) {
-                    fail(startTagOffset(), tr("expected <rules xmlns='%1'>, found <%2>")
-                                               .arg(RulesFile::namespaceUri, m_reader.qualifiedName()));
+                    // The namespace too: <rules> with another one (a newer version?) looks right.
+                    const QString found =
+                        m_reader.namespaceUri().isEmpty()
+                            ? tr("<%1> without a namespace").arg(m_reader.qualifiedName())
+                            : u"<%1 xmlns='%2'>"_s.arg(m_reader.qualifiedName(), m_reader.namespaceUri());
+                    fail(startTagOffset(),
+                         tr("expected <rules xmlns='%1'>, found %2").arg(RulesFile::namespaceUri, found));
                     break;
                 }
                 sawRoot = true;

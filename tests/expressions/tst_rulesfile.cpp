@@ -108,8 +108,12 @@ void TestRulesFile::errors_data()
     QTest::newRow("not xml") << QByteArray(
                                     "<rules xmlns='urn:xcm:rules:1'>\n<rule name='a' match='body'><message>")
                              << u"2:38: Premature end of document."_s;
-    QTest::newRow("wrong root") << QByteArray("<rules/>")
-                                << u"1:1: expected <rules xmlns='urn:xcm:rules:1'>, found <rules>"_s;
+    QTest::newRow("wrong root")
+        << QByteArray("<rules/>")
+        << u"1:1: expected <rules xmlns='urn:xcm:rules:1'>, found <rules> without a namespace"_s;
+    QTest::newRow("another namespace")
+        << QByteArray("<rules xmlns='urn:xcm:rules:2'/>")
+        << u"1:1: expected <rules xmlns='urn:xcm:rules:1'>, found <rules xmlns='urn:xcm:rules:2'>"_s;
     QTest::newRow("empty") << QByteArray() << u"1:1: Premature end of document."_s;
     QTest::newRow("dtd") << QByteArray("<!DOCTYPE rules [<!ENTITY a 'b'>]>\n<rules xmlns='urn:xcm:rules:1'/>")
                          << u"1:1: a rules file may not have a DTD"_s;

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void optionsThatDoNotApplyAreRefused_data();
     void optionsThatDoNotApplyAreRefused();
     void proxyListensOnAnIpv6AddressInBrackets();
+    void anEmptyRulesFileIsWarnedAbout();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1656,6 +1657,25 @@ void TestCli::proxyListensOnAnIpv6AddressInBrackets()
     QVERIFY(finishes(cli));
 }
 
+void TestCli::anEmptyRulesFileIsWarnedAbout()
+{
+    // A file that reads but holds no rule (all commented out, say) was taken without a word.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"rules.xml"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<rules xmlns='urn:xcm:rules:1'>\n  <!-- <rule name='echo' match='kind == message'/> "
+               "-->\n</rules>\n");
+    file.close();
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(), {u"--domain"_s, u"comp.example"_s, u"--port"_s, u"9"_s, u"--rules"_s, path});
+    QVERIFY(finishes(cli));
+    const QByteArray errors = cli.readAllStandardError();
+    QVERIFY2(errors.startsWith(QByteArray("xcm-cli: warning: " + path.toUtf8() + " holds no rules\n")),
+             errors.constData());
+}
+
 void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -1684,12 +1704,12 @@ void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
         << QStringList{u"--proxy"_s, u"--rules"_s}
         << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='echo' match='kind == message'>"
                       "<message from='{to}' to='{from}'/></rule></rules>")
-        << QByteArray("rule 'echo' is a reply rule: in proxy mode the component answers");
+        << QByteArray("rules.xml: rule 'echo' is a reply rule: in proxy mode the component answers");
     QTest::newRow("fault rule without proxy")
         << QStringList{u"--rules"_s}
         << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='lose' match='kind == message' "
                       "action='drop'/></rules>")
-        << QByteArray("rule 'lose' is a drop rule: fault rules act only with --proxy");
+        << QByteArray("rules.xml: rule 'lose' is a drop rule: fault rules act only with --proxy");
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting()

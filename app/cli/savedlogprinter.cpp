@@ -45,11 +45,13 @@ int printSavedLog(const CliOptions &options)
             return UsageError;
         }
         CaptureReader reader(&file);
+        quint64 readHere = 0;
         while (!printer.isOutputClosed()) {
             const std::optional<CaptureRecord> record = reader.next();
             if (!record)
                 break;
             ++read;
+            ++readHere;
             // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
             const Stanza stanza =
                 Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
@@ -63,11 +65,21 @@ int printSavedLog(const CliOptions &options)
         printer.flush();
         if (printer.isOutputClosed())
             return Success; // as the live modes end when their reader goes
-        for (const QString &problem : reader.problems())
-            printer.warning(QString::fromUtf8(
-                TrafficPrinter::withControlsEscaped(u"%1: %2"_s.arg(path, problem).toUtf8())));
+        const auto escaped = [](const QString &text) {
+            return QString::fromUtf8(TrafficPrinter::withControlsEscaped(text.toUtf8()));
+        };
         anyProblem = anyProblem || !reader.problems().isEmpty();
+        if (readHere == 0 && !reader.problems().isEmpty()) {
+            // Not a damaged log but some other file: one line says so, not one a line of it.
+            printer.error(escaped(u"%1 is not a saved log (JSON Lines or the XML log format): %2"_s.arg(
+                path, reader.problems().constFirst())));
+            continue;
+        }
+        for (const QString &problem : reader.problems())
+            printer.warning(escaped(u"%1: %2"_s.arg(path, problem)));
     }
+    if (read == 0 && anyProblem)
+        return UsageError; // said why above
     QString summary = options.filter.isEmpty()
                           ? countOf(read, u"stanza", u"stanzas")
                           : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas"));
@@ -75,8 +87,6 @@ int printSavedLog(const CliOptions &options)
         summary += u" in %1 files"_s.arg(paths.size());
     printer.status(summary);
     printer.flush();
-    if (read == 0 && anyProblem)
-        return UsageError;
     return Success;
 }
 

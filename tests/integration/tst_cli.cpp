@@ -130,6 +130,7 @@ private Q_SLOTS:
     void optionsThatDoNotApplyAreRefused();
     void proxyListensOnAnIpv6AddressInBrackets();
     void anEmptyRulesFileIsWarnedAbout();
+    void readingAFileThatIsNoLogSaysSoOnce();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1674,6 +1675,25 @@ void TestCli::anEmptyRulesFileIsWarnedAbout()
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.startsWith(QByteArray("xcm-cli: warning: " + path.toUtf8() + " holds no rules\n")),
              errors.constData());
+}
+
+void TestCli::readingAFileThatIsNoLogSaysSoOnce()
+{
+    // --read of some other file printed a warning for each of its lines (up to a hundred), then "0 stanzas".
+    QByteArray text;
+    for (int line = 1; line <= 30; ++line)
+        text += "line " + QByteArray::number(line) + " of some notes\n";
+    const QString path = writeFile(u"notes.txt"_s, text);
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, path});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 1);
+    const QByteArray errors = read.readAllStandardError();
+    QCOMPARE(errors,
+             "xcm-cli: error: " + path.toUtf8() +
+                 " is not a saved log (JSON Lines or the XML log format): line 1: neither a JSON object "
+                 "nor a line of an XML log\n");
+    QVERIFY(read.readAllStandardOutput().isEmpty());
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()

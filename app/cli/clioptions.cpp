@@ -253,8 +253,8 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                                     u"folder"_s);
     const QCommandLineOption read(u"read"_s,
                                   u"Print a saved log instead of connecting: a capture, or an export in "
-                                  "JSON Lines or the XML log format; a --record folder's capture files in "
-                                  "order (with --filter: only what matches)."_s,
+                                  "JSON Lines or the XML log format ('-': standard input); a --record "
+                                  "folder's capture files in order (with --filter: only what matches)."_s,
                                   u"file"_s);
     const QList<QCommandLineOption> all{help,        version,     host,           port,
                                         domain,      tls,         tlsServerName,  insecure,

@@ -39,9 +39,15 @@ int printSavedLog(const CliOptions &options)
     quint64 shown = 0;
     bool anyProblem = false;
     for (const QString &path : std::as_const(paths)) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            printer.error(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        QFile file;
+        const bool standardInput = path == u"-"; // `zcat capture.jsonl.gz | xcm-cli --read -`
+        const QString name = standardInput ? u"standard input"_s : path;
+        if (standardInput)
+            file.open(stdin, QIODevice::ReadOnly);
+        else
+            file.setFileName(path);
+        if (!file.isOpen() && !file.open(QIODevice::ReadOnly)) {
+            printer.error(u"cannot read %1: %2"_s.arg(name, file.errorString()));
             return UsageError;
         }
         CaptureReader reader(&file);
@@ -72,11 +78,11 @@ int printSavedLog(const CliOptions &options)
         if (readHere == 0 && !reader.problems().isEmpty()) {
             // Not a damaged log but some other file: one line says so, not one a line of it.
             printer.error(escaped(u"%1 is not a saved log (JSON Lines or the XML log format): %2"_s.arg(
-                path, reader.problems().constFirst())));
+                name, reader.problems().constFirst())));
             continue;
         }
         for (const QString &problem : reader.problems())
-            printer.warning(escaped(u"%1: %2"_s.arg(path, problem)));
+            printer.warning(escaped(u"%1: %2"_s.arg(name, problem)));
     }
     if (read == 0 && anyProblem)
         return UsageError; // said why above

@@ -386,6 +386,15 @@ void TestCli::recordsAndReadsBack()
     QCOMPARE(whole.readAllStandardOutput().count("keep this"), 2);
     QVERIFY(whole.readAllStandardError().contains("in 2 files"));
     QVERIFY(QFile::remove(folder + u"/capture-99999999.jsonl"_s));
+    // From standard input ('-'), as out of zcat.
+    QProcess piped;
+    piped.start(cliPath(), {u"--read"_s, u"-"_s, u"--filter"_s, u"kind == message"_s});
+    QVERIFY(piped.waitForStarted());
+    piped.write(recorded);
+    piped.closeWriteChannel();
+    QVERIFY(piped.waitForFinished(15000));
+    QCOMPARE(piped.exitCode(), 0);
+    QCOMPARE(piped.readAllStandardOutput(), out);
     // The stream's own items are of kind stream, as when they were printed live (they read as "other").
     QProcess streamItems;
     streamItems.start(cliPath(), {u"--read"_s, files.first().filePath(), u"--filter"_s, u"kind == stream"_s});

@@ -494,6 +494,14 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
         if (!options.proxy && rule.isFault())
             return usageError(u"--rules: %1: rule '%2' is a %3 rule: fault rules act only with --proxy"_s.arg(
                 options.rulesPath, rule.name(), Rule::actionName(rule.action())));
+        // Known now, not at the first match: every reply would be refused.
+        if (const QString from = rule.replyTemplate().fixedFrom();
+            !options.proxy && !from.isEmpty() &&
+            Jid::parse(from).domain().compare(settings.domain, Qt::CaseInsensitive) != 0)
+            return usageError(
+                u"--rules: %1: rule '%2' answers from %3, not from an address on %4: the server "
+                "refuses what a component sends from another domain"_s.arg(options.rulesPath, rule.name(),
+                                                                           from, settings.domain));
     }
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);

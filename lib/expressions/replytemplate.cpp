@@ -141,6 +141,8 @@ ReplyTemplate ReplyTemplate::parse(const QString &text, ExpressionError *error)
                 : tr("the reply must be a <message/>, <presence/> or <iq/>, not <%1/>").arg(name));
         return done();
     }
+    if (const QString from = element.attribute(u"from"); !from.contains(u'{'))
+        result.m_fixedFrom = from;
     result.m_valid = true;
     return done();
 }

@@ -32,6 +32,9 @@ public:
 
     // The reply to the stanza `view` shows.
     QString instantiate(StanzaView &view) const;
+    // The reply's 'from' when the template fixes it (no placeholder in it), else empty: an address that
+    // can be checked against the component's domain before any stanza matches.
+    const QString &fixedFrom() const { return m_fixedFrom; }
 
     // The placeholders one may write, without braces: "from", "from.bare", …
     static QStringList placeholderNames();
@@ -49,6 +52,7 @@ private:
     static QString valueOf(ExpressionField field, StanzaView &view);
 
     QString m_text;
+    QString m_fixedFrom;
     QList<Segment> m_segments;
     bool m_valid = false;
 };

@@ -1734,6 +1734,12 @@ void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
         << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='echo' match='kind == message'>"
                       "<message from='{to}' to='{from}'/></rule></rules>")
         << QByteArray("rules.xml: rule 'echo' is a reply rule: in proxy mode the component answers");
+    QTest::newRow("reply from another domain")
+        << QStringList{u"--rules"_s}
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='echo' match='kind == message'>"
+                      "<message from='bot@elsewhere.example' to='{from}'/></rule></rules>")
+        << QByteArray("rules.xml: rule 'echo' answers from bot@elsewhere.example, not from an address on "
+                      "comp.example");
     QTest::newRow("fault rule without proxy")
         << QStringList{u"--rules"_s}
         << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='lose' match='kind == message' "

@@ -3306,6 +3306,10 @@ bot.example.org | commands | Commands</source>
         <source>Secret of the component behind %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Start Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>

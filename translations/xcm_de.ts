@@ -3321,6 +3321,10 @@ bot.example.org | commands | Befehle</translation>
         <source>Secret of the component behind %1</source>
         <translation>Secret der Komponente hinter %1</translation>
     </message>
+    <message>
+        <source>&amp;Start Proxy</source>
+        <translation>Proxy &amp;starten</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>

@@ -67,7 +67,7 @@ SecretPrompt::SecretPrompt(const QString &profileName, const QString &keychainEr
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("&Connect"));
+    ok->setText(componentsOwn ? tr("&Start Proxy") : tr("&Connect")); // as the message says
     ok->setEnabled(false);
     connect(m_secret, &QLineEdit::textChanged, ok,
             [ok](const QString &text) { ok->setEnabled(!text.isEmpty()); });

@@ -27,6 +27,7 @@
 #include <QDBusObjectPath>
 #include <QDBusReply>
 #include <QDBusVariant>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -435,6 +436,9 @@ void TestKeychainFailures::proxyAsksForItsSecretsAtConnect()
     QVERIFY(second);
     QVERIFY2(second->message().contains(u"no secret for the component behind “Relay”"_s),
              qPrintable(second->message()));
+    // Its button says what it does ("… to start the proxy"), not Connect.
+    QCOMPARE(second->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->text(),
+             u"&Start Proxy"_s);
     const QString componentSecret = u"component-Secret-84"_s;
     QTest::keyClicks(second->findChild<QLineEdit *>(u"secret"_s), componentSecret);
     QTest::keyClick(second->findChild<QLineEdit *>(u"secret"_s), Qt::Key_Return);

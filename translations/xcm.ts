@@ -3310,6 +3310,10 @@ bot.example.org | commands | Commands</source>
         <source>&amp;Start Proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kept until xcm quits: no keychain is available</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>

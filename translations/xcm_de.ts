@@ -3325,6 +3325,10 @@ bot.example.org | commands | Befehle</translation>
         <source>&amp;Start Proxy</source>
         <translation>Proxy &amp;starten</translation>
     </message>
+    <message>
+        <source>Kept until xcm quits: no keychain is available</source>
+        <translation>Bleibt bis zum Beenden von xcm: kein Schlüsselbund verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>xcm::SecretPromptQueue</name>

@@ -88,6 +88,15 @@ QString SecretPrompt::secret() const
     return m_secret->text();
 }
 
+void SecretPrompt::setNoKeychain()
+{
+    // Kept as a keychain entry would be, for this run: what saving does without a keychain.
+    m_save->setText(tr("Kept until xcm quits: no keychain is available"));
+    m_save->setChecked(true);
+    m_save->setEnabled(false);
+    m_save->setToolTip({});
+}
+
 bool SecretPrompt::saveInKeychain() const
 {
     return m_save->isChecked();

@@ -23,6 +23,8 @@ public:
 
     QString secret() const;
     bool saveInKeychain() const;
+    // There is no keychain to save in: the box says the secret is kept until xcm quits instead.
+    void setNoKeychain();
     QString message() const;
 
 private:

@@ -4,6 +4,7 @@
 #include "profileservice.h"
 #include "profilesession.h"
 #include "secretprompt.h"
+#include "secretstore.h"
 #include "uilogging.h"
 
 #include <QWidget>
@@ -55,6 +56,8 @@ void SecretPromptQueue::showNext()
             continue; // removed, or connected some other way meanwhile
         auto *prompt = new SecretPrompt(request.session->profile().name, request.keychainError,
                                         request.role == ProfileSession::SecretRole::Component, m_window);
+        if (m_profiles->secrets()->isUnavailable())
+            prompt->setNoKeychain();
         prompt->setAttribute(Qt::WA_DeleteOnClose);
         m_current = prompt;
         connect(prompt, &QDialog::finished, this,

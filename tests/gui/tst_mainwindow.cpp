@@ -1427,6 +1427,10 @@ void TestMainWindow::noKeychain()
     select(u"Alpha"_s);
     session(u"Alpha"_s)->connectToServer();
     QTRY_VERIFY(m_window->secretPrompt() && m_window->secretPrompt()->isVisible());
+    // It offers no keychain to save in ("Save in the keychain" was ticked): the secret is kept until quit.
+    auto *save = m_window->secretPrompt()->findChild<QCheckBox *>(u"saveInKeychain"_s);
+    QVERIFY(save->isChecked() && !save->isEnabled());
+    QCOMPARE(save->text(), u"Kept until xcm quits: no keychain is available"_s);
     QTest::keyClick(m_window->secretPrompt(), Qt::Key_Escape);
     auto *reason = page(u"Alpha"_s)->findChild<QLabel *>(u"reasonLabel"_s);
     QTRY_VERIFY(reason->text().contains(u"the keychain could not give the secret"_s));

@@ -335,6 +335,10 @@
         <source>cannot listen on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>component %1 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

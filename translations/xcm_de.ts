@@ -335,6 +335,10 @@
         <source>cannot listen on %1: %2</source>
         <translation>kann nicht auf %1 lauschen: %2</translation>
     </message>
+    <message>
+        <source>component %1 was refused: %2</source>
+        <translation>Komponente %1 wurde abgewiesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

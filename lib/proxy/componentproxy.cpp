@@ -127,6 +127,7 @@ void ComponentProxy::onNewConnection()
         m_upstreamErrorRelayed = false;
         m_discarded = 0;
         m_stream = new IncomingComponentStream(socket, limits(), m_settings.componentOpenTimeout, this);
+        m_componentAdmitted = false;
         m_componentAddress = m_stream->peerAddress();
         connect(m_stream, &IncomingComponentStream::headerReceived, this, &ComponentProxy::onHeader);
         connect(m_stream, &IncomingComponentStream::handshakeReceived, this, &ComponentProxy::onHandshake);
@@ -188,6 +189,7 @@ void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReas
         return;
     if (state == ConnectionState::Connected) {
         m_stream->acceptHandshake();
+        m_componentAdmitted = true;
         Q_EMIT componentEvent(
             tr("relaying: component %1 ⇄ server %2")
                 .arg(m_componentAddress, hostAndPort(m_settings.upstream.host, m_settings.upstream.port)),
@@ -290,8 +292,11 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     const QString discarded = discardedText(std::exchange(m_discarded, 0) + forgetFaults());
     m_upstream.disconnectFromServer();
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
-    // failure; a plain close is the ordinary end.
-    QString event = tr("component %1 left: %2").arg(m_componentAddress, explanation);
+    // failure; a plain close is the ordinary end. Before it was let in, an error is a refusal.
+    const bool admitted = std::exchange(m_componentAdmitted, false);
+    const bool refused = !error.isNull() && !admitted;
+    QString event = refused ? tr("component %1 was refused: %2").arg(m_componentAddress, explanation)
+                            : tr("component %1 left: %2").arg(m_componentAddress, explanation);
     if (!discarded.isEmpty())
         event += u"; "_s + discarded;
     Q_EMIT componentEvent(event, !error.isNull() || !discarded.isEmpty());

@@ -145,6 +145,7 @@ private:
     QPointer<IncomingComponentStream> m_stream;
     QString m_componentAddress;
     bool m_upstreamErrorRelayed = false;
+    bool m_componentAdmitted = false; // the server accepted it, and so did we: it was relaying
     FaultInjector m_faults;
     QString m_relayMark;
     StanzaOccurrence m_relayOccurrence = StanzaOccurrence::First;

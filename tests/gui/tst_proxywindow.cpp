@@ -534,7 +534,8 @@ void TestProxyWindow::wrongComponentSecretIsRefused()
     QVERIFY2(wrong.waitForEvent(u"failed"_s), qPrintable(wrong.output()));
     QCOMPARE(wrong.failureCondition(), u"not-authorized"_s);
     QTRY_VERIFY2(barReason(proxyName).contains(
-                     u"left: the handshake does not match the secret the proxy expects from the component"_s),
+                     u"was refused: the handshake does not match the secret the proxy expects from the "
+                     "component"_s),
                  qPrintable(barReason(proxyName)));
     QVERIFY2(barReason(proxyName).startsWith(u"Component 127.0.0.1:"_s), qPrintable(barReason(proxyName)));
     QVERIFY(session(proxyName)->componentEventIsProblem());

@@ -203,7 +203,7 @@ void TestProxyProsody::serverRefusalReachesTheComponentAsSent()
     // The component's leaving names the server's condition (its text alone may be empty).
     QTRY_VERIFY(!proxy->hasComponent());
     const QString left = events.last().at(0).toString();
-    QVERIFY2(left.contains(u" left: the server's stream error, passed on: not-authorized: "_s),
+    QVERIFY2(left.contains(u" was refused: the server's stream error, passed on: not-authorized: "_s),
              qPrintable(left));
 }
 

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// One cohesive thing: the profile dialog — its fields (where to connect, the proxy's side, the secrets,
+// the behaviour, the responder box), loading them from a profile and the keychain, and checking them as
+// they change. The checks read every field and say what is wrong in one line; what needs no widget is
+// elsewhere (HostName, Jid, ProfileStore::clashWith, ResponderSettingsBox).
 #include "profileeditor.h"
 
 #include "hostname.h"
@@ -529,42 +533,18 @@ void ProfileEditor::validate()
         ->setEnabled(!m_problemShownAsError && !m_secretLoading && !m_componentSecretLoading);
 }
 
-namespace {
-
-// Whether listening on one would take the port on the other: the same address, or either is "any"
-// (0.0.0.0, ::), which takes it on every address.
-bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
-{
-    const auto any = [](const QHostAddress &address) {
-        return address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
-    };
-    return a == b || any(a) || any(b);
-}
-
-} // namespace
-
 QString ProfileEditor::clashWithAnotherProfile() const
 {
-    if (!m_store)
-        return {};
     const Profile edited = profile();
-    const ConnectionSettings &server = edited.settings;
-    for (const Profile &other : m_store->profiles()) {
-        if (other.id == edited.id)
-            continue;
-        if (edited.isProxy() && other.isProxy() && edited.listenPort != 0 &&
-            other.listenPort == edited.listenPort &&
-            addressesOverlap(QHostAddress(other.listenAddress), QHostAddress(edited.listenAddress)))
-            return tr("“%1” listens on %2 port %3 too: only one of them can listen at a time.")
-                .arg(other.name, edited.listenAddress)
-                .arg(edited.listenPort);
-        // A proxy connects to its server as the component too.
-        if (other.settings.domain == server.domain && other.settings.port == server.port &&
-            other.settings.host.compare(server.host, Qt::CaseInsensitive) == 0)
-            return tr("“%1” also connects to this server as %2: the server takes one of them at a time.")
-                .arg(other.name, server.domain);
-    }
-    return {};
+    const std::optional<ProfileStore::Clash> clash = m_store ? m_store->clashWith(edited) : std::nullopt;
+    if (!clash)
+        return {};
+    if (clash->kind == ProfileStore::Clash::Kind::SameListenAddress)
+        return tr("“%1” listens on %2 port %3 too: only one of them can listen at a time.")
+            .arg(clash->other.name, edited.listenAddress)
+            .arg(edited.listenPort);
+    return tr("“%1” also connects to this server as %2: the server takes one of them at a time.")
+        .arg(clash->other.name, edited.settings.domain);
 }
 
 Profile ProfileEditor::profile() const

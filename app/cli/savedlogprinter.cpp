@@ -38,6 +38,9 @@ int printSavedLog(const CliOptions &options)
     quint64 read = 0;
     quint64 shown = 0;
     bool anyProblem = false;
+    const auto escaped = [](const QString &text) {
+        return QString::fromUtf8(TrafficPrinter::withControlsEscaped(text.toUtf8()));
+    };
     for (const QString &path : std::as_const(paths)) {
         QFile file;
         const bool standardInput = path == u"-"; // `zcat capture.jsonl.gz | xcm-cli --read -`
@@ -71,9 +74,6 @@ int printSavedLog(const CliOptions &options)
         printer.flush();
         if (printer.isOutputClosed())
             return Success; // as the live modes end when their reader goes
-        const auto escaped = [](const QString &text) {
-            return QString::fromUtf8(TrafficPrinter::withControlsEscaped(text.toUtf8()));
-        };
         anyProblem = anyProblem || !reader.problems().isEmpty();
         if (readHere == 0 && !reader.problems().isEmpty()) {
             // Not a damaged log but some other file: one line says so, not one a line of it.

@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "rulesfile.h"
 
+#include <QHostAddress>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -161,6 +162,37 @@ Profile ProfileStore::findByName(const QString &name) const
             return profile;
     }
     return {};
+}
+
+namespace {
+
+// Whether listening on one would take the port on the other: the same address, or either is "any"
+// (0.0.0.0, ::), which takes it on every address.
+bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
+{
+    const auto any = [](const QHostAddress &address) {
+        return address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    };
+    return a == b || any(a) || any(b);
+}
+
+} // namespace
+
+std::optional<ProfileStore::Clash> ProfileStore::clashWith(const Profile &profile) const
+{
+    const ConnectionSettings &server = profile.settings;
+    for (const Profile &other : m_profiles) {
+        if (other.id == profile.id)
+            continue;
+        if (profile.isProxy() && other.isProxy() && profile.listenPort != 0 &&
+            other.listenPort == profile.listenPort &&
+            addressesOverlap(QHostAddress(other.listenAddress), QHostAddress(profile.listenAddress)))
+            return Clash{other, Clash::Kind::SameListenAddress};
+        if (other.settings.domain == server.domain && other.settings.port == server.port &&
+            other.settings.host.compare(server.host, Qt::CaseInsensitive) == 0)
+            return Clash{other, Clash::Kind::SameComponent};
+    }
+    return std::nullopt;
 }
 
 QString ProfileStore::uniqueName(const QString &base) const

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 #include <memory>
 
 class QSettings;
@@ -32,6 +34,20 @@ public:
     Profile findByName(const QString &name) const;
     // A name not yet used, from `base` ("Demo", "Demo 2", …).
     QString uniqueName(const QString &base) const;
+    // Another profile that cannot run while `profile` does: a proxy listening where it would, or one
+    // connecting to the same server as the same component (a proxy's upstream counts: the server takes
+    // one connection a domain). Only a hint: both may be kept.
+    struct Clash
+    {
+        enum class Kind : quint8
+        {
+            SameListenAddress,
+            SameComponent
+        };
+        Profile other;
+        Kind kind;
+    };
+    std::optional<Clash> clashWith(const Profile &profile) const;
 
     // `add` and `update` write through to QSettings at once.
     void add(const Profile &profile);

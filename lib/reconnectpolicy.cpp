@@ -45,8 +45,9 @@ ReconnectPolicy::Decision ReconnectPolicy::next(const History &history, const Di
         return decision;
     }
     if (!retries(reason)) {
-        decision.why = reason.isAuthenticationFailure() ? "the server refused the secret or the name"_L1
-                                                        : "this reason is not retried"_L1;
+        decision.authenticationRefused = reason.isAuthenticationFailure();
+        decision.why = decision.authenticationRefused ? "the server refused the secret or the name"_L1
+                                                      : "this reason is not retried"_L1;
         return decision;
     }
     if (sameRefusalTwice) {
@@ -76,6 +77,9 @@ QString ReconnectPolicy::notice(const Decision &decision, const DisconnectReason
     if (decision.attemptsUsedUp)
         return tr("stopped reconnecting: %1 attempts in a row failed, as many as the profile allows")
             .arg(maxAttempts);
+    if (decision.authenticationRefused)
+        return tr("not reconnecting: the server refused the secret or the component's name, and would refuse "
+                  "them again on every attempt");
     if (isFlapping(decision.history))
         // No %n plural: xcm-cli has no catalogue to resolve it, and the count is never below 2.
         return tr("flapping: the connection dropped %1 times in a row within %2 s of connecting")

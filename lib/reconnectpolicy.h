@@ -60,6 +60,8 @@ struct ReconnectPolicy
         bool sameRefusalTwice = false;
         // It stops because maxAttempts retries in a row failed.
         bool attemptsUsedUp = false;
+        // Reconnecting is on, but the server refused the secret or the name, which a retry would not change.
+        bool authenticationRefused = false;
     };
 
     // Whether a disconnect for `reason` is worth another attempt at all, the count aside: not when

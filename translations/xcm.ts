@@ -2345,6 +2345,10 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not reconnecting: the server refused the secret or the component&apos;s name, and would refuse them again on every attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ReplySelector</name>

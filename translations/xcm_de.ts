@@ -2359,6 +2359,10 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>stopped reconnecting: %1 attempts in a row failed, as many as the profile allows</source>
         <translation>Verbindungsversuche beendet: %1 Versuche hintereinander schlugen fehl, so viele, wie das Profil erlaubt</translation>
     </message>
+    <message>
+        <source>not reconnecting: the server refused the secret or the component&apos;s name, and would refuse them again on every attempt</source>
+        <translation>kein neuer Verbindungsversuch: der Server hat das Geheimnis oder den Namen der Komponente abgelehnt und würde sie bei jedem Versuch wieder ablehnen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ReplySelector</name>

@@ -126,6 +126,8 @@ void TrafficPrinter::printStanza(const Stanza &stanza, QByteArrayView label, con
     m_pending.append(label); // UTF-8 already: no conversion for every stanza
     m_pending += ' ';
     if (m_style.pretty && stanza.kind() != StanzaKind::Stream && !stanza.element().isNull()) {
+        while (m_pending.endsWith(' ')) // the label's padding aligns only what follows on its line
+            m_pending.chop(1);
         m_pending += '\n';
         appendEscaped(m_pending, stanza.element().toXml(true).toUtf8(), LineBreaks::Kept);
     } else if (const QByteArray &wire = stanza.wire(); !needsCare(wire)) {

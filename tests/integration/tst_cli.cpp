@@ -520,6 +520,18 @@ void TestCli::wrongSecretExitsWithAuthenticationCode()
     QVERIFY2(errors.contains("error: not-authorized: the server rejected the shared secret — check "
                              "component_secret for cli.localhost"),
              errors.constData());
+    QVERIFY(!errors.contains("reconnect"));
+
+    // With --reconnect it still ends, and says why it does not retry.
+    QProcess reconnecting;
+    reconnecting.setProcessEnvironment(environmentWithSecret(u"wrong"_s));
+    reconnecting.start(cliPath(), baseArguments(cliAccount) << u"--reconnect"_s);
+    QVERIFY(reconnecting.waitForFinished(15000));
+    QCOMPARE(reconnecting.exitCode(), 3);
+    const QByteArray reconnectErrors = reconnecting.readAllStandardError();
+    QVERIFY2(reconnectErrors.contains("error: not reconnecting: the server refused the secret or the "
+                                      "component's name, and would refuse them again on every attempt"),
+             reconnectErrors.constData());
 }
 
 void TestCli::refusedPortExitsWithNetworkCode()

@@ -110,6 +110,7 @@ void TestReconnectPolicy::retries_data()
     QTest::newRow("violation") << true << false << reason(Kind::ProtocolViolation, u"not-well-formed"_s)
                                << true;
     QTest::newRow("wrong secret") << true << false << wrongSecret << false;
+    QTest::newRow("wrong secret, off") << false << false << wrongSecret << false;
     QTest::newRow("unknown name") << true << false << unknownName << false;
     QTest::newRow("wrong secret, asked to") << true << true << wrongSecret << true;
     QTest::newRow("unknown name, asked to") << true << true << unknownName << true;
@@ -132,6 +133,11 @@ void TestReconnectPolicy::retries()
     const ReconnectPolicy::Decision decision = policy.next({}, reason, 0.5);
     QCOMPARE(decision.retry, retried);
     QVERIFY(!decision.why.isEmpty());
+    // Reconnecting is on and a refusal stops it: the connection bar and xcm-cli say why no retry comes.
+    const bool stoppedByRefusal = enabled && !retried && reason.isAuthenticationFailure();
+    QCOMPARE(policy.notice(decision, reason)
+                 .startsWith(u"not reconnecting: the server refused the secret or the component's name"_s),
+             stoppedByRefusal);
 }
 
 void TestReconnectPolicy::next_data()

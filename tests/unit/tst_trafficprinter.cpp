@@ -98,6 +98,28 @@ private Q_SLOTS:
         QVERIFY2(output.contains("file&#8238;txt.exe &#155;2J"), output.constData());
         QVERIFY2(output.count('\n') > 2, output.constData()); // its own lines kept
     }
+
+    void prettyLinesEndWithoutSpaces()
+    {
+        // The time and the direction on a line of their own, the indented stanza below: no padding
+        // left at a line's end (it was "12:00:00.000 IN  " then the stanza), no blank line between.
+        TrafficPrinter::Style pretty;
+        pretty.pretty = true;
+        const QByteArray output = printedBy(
+            [](TrafficPrinter &printer) {
+                printer.printStanza(
+                    Stanza::fromLoggedWire(Direction::Received, 0, "<message><body>hi</body></message>"_ba),
+                    "IN ");
+                printer.printStanza(Stanza::fromLoggedWire(Direction::Sent, 0, "<presence/>"_ba), "OUT");
+            },
+            pretty);
+        const QList<QByteArray> lines = output.split('\n');
+        QCOMPARE(lines.size(), 7); // two headers, three lines of message, one of presence, and the end
+        QVERIFY2(lines.constFirst().endsWith(" IN"), output.constData());
+        for (const QByteArray &line : lines.first(lines.size() - 1)) {
+            QVERIFY2(!line.isEmpty() && !line.endsWith(' '), output.constData());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrafficPrinter)

@@ -1203,11 +1203,9 @@ Sent: %3 stanzas, %4</source>
         <source>the regular expression needs too much backtracking: it gave up on %1 stanzas and is no longer tried (simplify it)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>the regular expression gave up on %n stanza(s) (too much backtracking); they count as not matching</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>the regular expression gave up (too much backtracking) on stanzas that count as not matching: %1 so far</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1209,12 +1209,9 @@ Gesendet: %3 Stanzas, %4</translation>
         <source>the regular expression needs too much backtracking: it gave up on %1 stanzas and is no longer tried (simplify it)</source>
         <translation>der reguläre Ausdruck braucht zu viel Backtracking: er hat bei %1 Stanzas aufgegeben und wird nicht mehr versucht (bitte vereinfachen)</translation>
     </message>
-    <message numerus="yes">
-        <source>the regular expression gave up on %n stanza(s) (too much backtracking); they count as not matching</source>
-        <translation>
-            <numerusform>der reguläre Ausdruck hat bei %n Stanza aufgegeben (zu viel Backtracking); es gilt als nicht passend</numerusform>
-            <numerusform>der reguläre Ausdruck hat bei %n Stanzas aufgegeben (zu viel Backtracking); sie gelten als nicht passend</numerusform>
-        </translation>
+    <message>
+        <source>the regular expression gave up (too much backtracking) on stanzas that count as not matching: %1 so far</source>
+        <translation>der reguläre Ausdruck hat (zu viel Backtracking) bei Stanzas aufgegeben, die als nicht passend gelten: bisher %1</translation>
     </message>
 </context>
 <context>

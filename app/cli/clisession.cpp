@@ -39,6 +39,7 @@ CliSession::CliSession(CliOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_printer({m_options.pretty, m_options.quiet, m_options.showTraffic})
+    , m_filter(m_options.filter, m_printer)
 {
     m_connection.setSettings(m_options.settings);
     m_connection.setSecret(m_options.secret);
@@ -350,8 +351,7 @@ void CliSession::printStanza(const Stanza &stanza, quint64 sequence)
     if (m_capture)
         m_capture->append(CaptureRecord::of(sequence, stanza, origin, m_sendingRule));
     const QString note = originNote(origin, m_sendingRule, exchange);
-    if (!m_options.filter.isEmpty() &&
-        !m_options.filter.matches(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
+    if (!m_filter.shows(stanza, m_sendingAnswer || !m_sendingRule.isEmpty()))
         return; // tracked and recorded above all the same: a printed answer still names its request's round
                 // trip
     m_printer.printStanza(stanza, stanza.direction() == Direction::Received ? "IN " : "OUT", note);
@@ -366,6 +366,7 @@ void CliSession::finish(int exitCode)
     // retries given up): said, not only why the connection failed.
     if (const qsizetype unsent = m_queued.size() + m_connection.pendingCount(); unsent > 0)
         error(countOf(unsent, u"stanza", u"stanzas") + u" not sent"_s);
+    m_filter.reportAtEnd();
     Q_EMIT finished(exitCode);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capturewriter.h"
+#include "clifilter.h"
 #include "clioptions.h"
 #include "componentconnection.h"
 #include "pinger.h"
@@ -71,6 +72,7 @@ private:
     ComponentConnection m_connection;
     Pinger *m_pinger = nullptr; // the connection's
     TrafficPrinter m_printer;
+    CliFilter m_filter;
     std::unique_ptr<CaptureWriter> m_capture; // --record
     Responder m_responder;
     RequestTracker m_tracker;

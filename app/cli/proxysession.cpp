@@ -17,6 +17,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_printer({m_options.pretty, m_options.quiet, m_options.showTraffic})
+    , m_filter(m_options.filter, m_printer)
 {
     ProxySettings settings;
     settings.listenAddress = m_options.listenAddress;
@@ -36,13 +37,13 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     // rest is relayed and printed with the leg it travelled.
     connect(&upstream, &ComponentConnection::stanzaSent, this, [this](const Stanza &stanza) {
         record(stanza, StanzaOrigin::Wire, m_proxy.relayMark(), m_proxy.relayOccurrence());
-        if (m_options.filter.matches(stanza))
+        if (m_filter.shows(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "OUT" : "C→S",
                                   m_proxy.relayMark());
     });
     connect(&m_proxy, &ComponentProxy::fromServer, this, [this](const Stanza &stanza, const QString &mark) {
         record(stanza, StanzaOrigin::Wire, mark);
-        if (m_options.filter.matches(stanza))
+        if (m_filter.shows(stanza))
             m_printer.printStanza(stanza, stanza.kind() == StanzaKind::Stream ? "IN " : "S→C", mark);
     });
     connect(&m_proxy, &ComponentProxy::injectedToComponent, this, [this](const Stanza &stanza) {
@@ -52,7 +53,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&m_proxy, &ComponentProxy::releasedToComponent, this,
             [this](const Stanza &stanza, const QString &mark) {
                 record(stanza, StanzaOrigin::Wire, mark, StanzaOccurrence::Repeat);
-                if (m_options.filter.matches(stanza))
+                if (m_filter.shows(stanza))
                     m_printer.printStanza(stanza, "S→C", mark);
             });
     // A refusal, a failure or stanzas lost are warnings: shown with --quiet too.
@@ -65,7 +66,7 @@ ProxySession::ProxySession(CliOptions options, QObject *parent)
     connect(&m_proxy, &ComponentProxy::keptFromServer, this,
             [this](const Stanza &stanza, const QString &mark) {
                 record(stanza, StanzaOrigin::Wire, mark);
-                if (m_options.filter.matches(stanza))
+                if (m_filter.shows(stanza))
                     m_printer.printStanza(stanza, "C→S", mark);
             });
     connect(&m_proxy.faults(), &FaultInjector::rulePaused, this, [this](int index, const QString &why) {
@@ -162,6 +163,7 @@ void ProxySession::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
+    m_filter.reportAtEnd();
     Q_EMIT finished(exitCode);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capturewriter.h"
+#include "clifilter.h"
 #include "clioptions.h"
 #include "componentproxy.h"
 #include "trafficprinter.h"
@@ -40,6 +41,7 @@ private:
 
     CliOptions m_options;
     TrafficPrinter m_printer;
+    CliFilter m_filter;
     std::unique_ptr<CaptureWriter> m_capture; // before the proxy: destroyed after it, never reached late
     quint64 m_recorded = 0;
     ComponentProxy m_proxy;

@@ -2,6 +2,7 @@
 #include "savedlogprinter.h"
 
 #include "capturereader.h"
+#include "clifilter.h"
 #include "countof.h"
 #include "originnote.h"
 #include "stanza.h"
@@ -23,6 +24,7 @@ int printSavedLog(const CliOptions &options)
     std::signal(SIGPIPE, SIG_IGN);
     TrafficPrinter printer({options.pretty, options.quiet, true, true});
     printer.setOutputClosedAction(u"stopped reading %1"_s.arg(options.readPath));
+    CliFilter filter(options.filter, printer);
     // A folder is what --record DIR wrote: its capture files, oldest first (their names sort by time).
     QStringList paths{options.readPath};
     if (const QFileInfo given(options.readPath); given.isDir()) {
@@ -64,8 +66,7 @@ int printSavedLog(const CliOptions &options)
             // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
             const Stanza stanza =
                 Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
-            if (!options.filter.isEmpty() &&
-                !options.filter.matches(stanza, record->origin == StanzaOrigin::Automatic))
+            if (!filter.shows(stanza, record->origin == StanzaOrigin::Automatic))
                 continue;
             ++shown;
             printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
@@ -86,6 +87,7 @@ int printSavedLog(const CliOptions &options)
     }
     if (read == 0 && anyProblem)
         return UsageError; // said why above
+    filter.reportAtEnd();
     QString summary = options.filter.isEmpty()
                           ? countOf(read, u"stanza", u"stanzas")
                           : u"%1 of %2 match"_s.arg(shown).arg(countOf(read, u"stanza", u"stanzas"));

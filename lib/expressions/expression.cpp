@@ -54,6 +54,11 @@ ExpressionError Expression::evaluationError() const
     return m_program ? m_program->evaluationError() : ExpressionError();
 }
 
+quint64 Expression::gaveUpCount() const
+{
+    return m_program ? m_program->gaveUpCount() : 0;
+}
+
 void Expression::resetEvaluationError() const
 {
     if (m_program)

@@ -57,6 +57,8 @@ public:
     // A regular expression that gave up on stanzas since the last reset (too much backtracking; those
     // stanzas did not match), at the position of the pattern; null when none did.
     ExpressionError evaluationError() const;
+    // How many times its regular expressions gave up since the last reset: cheap, to poll per stanza.
+    quint64 gaveUpCount() const;
     void resetEvaluationError() const;
 
 private:

@@ -300,12 +300,23 @@ ExpressionError ExpressionProgram::evaluationError() const
                 ? tr("the regular expression needs too much backtracking: it gave up on %1 stanzas and is no "
                      "longer tried (simplify it)")
                       .arg(count)
-                : tr("the regular expression gave up on %n stanza(s) (too much backtracking); they count as "
-                     "not matching",
-                     nullptr, int(std::min<quint64>(count, INT_MAX)));
+                // No %n plural: xcm-cli has no catalogue to resolve it ("1 stanza(s)").
+                : tr("the regular expression gave up (too much backtracking) on stanzas that count as not "
+                     "matching: %1 so far")
+                      .arg(count);
         return ExpressionError::at(source, test.regexOffset, 1, message);
     }
     return {};
+}
+
+quint64 ExpressionProgram::gaveUpCount() const
+{
+    quint64 count = 0;
+    for (const Test &test : tests) {
+        if (test.regex)
+            count += test.regex->gaveUp();
+    }
+    return count;
 }
 
 void ExpressionProgram::resetEvaluationErrors() const

@@ -91,6 +91,7 @@ public:
     // The first regular expression that gave up on a stanza since the last reset, as an error at its
     // position in the source; null when none did.
     ExpressionError evaluationError() const;
+    quint64 gaveUpCount() const; // stanzas its regular expressions gave up on, all of them together
     void resetEvaluationErrors() const;
 
 private:

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void proxyListensOnAnIpv6AddressInBrackets();
     void anEmptyRulesFileIsWarnedAbout();
     void readingAFileThatIsNoLogSaysSoOnce();
+    void aFilterThatGivesUpSaysSo();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1715,6 +1716,35 @@ void TestCli::readingAFileThatIsNoLogSaysSoOnce()
                  " is not a saved log (JSON Lines or the XML log format): line 1: neither a JSON object "
                  "nor a line of an XML log\n");
     QVERIFY(read.readAllStandardOutput().isEmpty());
+}
+
+void TestCli::aFilterThatGivesUpSaysSo()
+{
+    // A regular expression that backtracks without end gives up on each stanza, which then counts as
+    // not matching: "0 of 300 stanzas match" alone read as if none could.
+    QByteArray log;
+    for (int i = 0; i < 300; ++i)
+        log += R"({"time": "2026-12-07T10:00:00.000Z", "direction": "received", "xml": "<message id='m)" +
+               QByteArray::number(i) + "'><body>" + QByteArray(40, 'a') + "!</body></message>\"}\n";
+    const QString path = writeFile(u"backtracking.jsonl"_s, log);
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, path, u"--filter"_s, u"kind == message and body ~ '(a+)+$'"_s});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 0);
+    QVERIFY(read.readAllStandardOutput().isEmpty());
+    // At the first stanza given up on, and at the end with what it came to: twice, not once a stanza.
+    QCOMPARE(read.readAllStandardError(),
+             "xcm-cli: warning: --filter: 1:29: the regular expression gave up (too much backtracking) on "
+             "stanzas that count as not matching: 1 so far\n"
+             "xcm-cli: warning: --filter: 1:29: the regular expression needs too much backtracking: it gave "
+             "up on 100 stanzas and is no longer tried (simplify it)\n"
+             "xcm-cli: 0 of 300 stanzas match\n");
+
+    // A filter that never gives up says nothing of the kind.
+    QProcess plain;
+    plain.start(cliPath(), {u"--read"_s, path, u"--filter"_s, u"body ~ 'a!'"_s});
+    QVERIFY(plain.waitForFinished(15000));
+    QCOMPARE(plain.readAllStandardError(), "xcm-cli: 300 of 300 stanzas match\n");
 }
 
 void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()

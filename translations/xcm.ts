@@ -4043,12 +4043,6 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
 </context>
 <context>
     <name>xcm::TrafficGraph</name>
-    <message numerus="yes">
-        <source>Stanzas per second over the last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Now: in %1/s, out %2/s, errors %3/s</source>
         <translation type="unfinished"></translation>
@@ -4063,6 +4057,10 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
     </message>
     <message>
         <source>peak %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stanzas per second over the last %1 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

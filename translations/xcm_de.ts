@@ -4058,13 +4058,6 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
 </context>
 <context>
     <name>xcm::TrafficGraph</name>
-    <message numerus="yes">
-        <source>Stanzas per second over the last %n minute(s)</source>
-        <translation>
-            <numerusform>Stanzas pro Sekunde in der letzten Minute</numerusform>
-            <numerusform>Stanzas pro Sekunde in den letzten %n Minuten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Now: in %1/s, out %2/s, errors %3/s</source>
         <translation>Jetzt: ein %1/s, aus %2/s, Fehler %3/s</translation>
@@ -4080,6 +4073,10 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
     <message>
         <source>peak %1/s</source>
         <translation>Spitze %1/s</translation>
+    </message>
+    <message>
+        <source>Stanzas per second over the last %1 min</source>
+        <translation>Stanzas pro Sekunde in den letzten %1 min</translation>
     </message>
 </context>
 <context>

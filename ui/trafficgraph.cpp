@@ -41,7 +41,8 @@ QString TrafficGraph::summary() const
     const TrafficCounter::Bucket now = m_counter->current();
     const TrafficCounter::Bucket peak = m_counter->peak();
     const int minutes = std::max(1, shownSeconds() / 60);
-    return tr("Stanzas per second over the last %n minute(s)", nullptr, minutes) + u'\n' +
+    // No %n plural: English has no catalogue to resolve it ("the last 1 minute(s)").
+    return tr("Stanzas per second over the last %1 min").arg(minutes) + u'\n' +
            tr("Now: in %1/s, out %2/s, errors %3/s")
                .arg(locale.toString(now.in), locale.toString(now.out), locale.toString(now.errors)) +
            u'\n' + tr("Peak: in %1/s, out %2/s").arg(locale.toString(peak.in), locale.toString(peak.out)) +

@@ -76,8 +76,12 @@ void TestConnectionBar::graphSpansTheHistoryThereIs()
     // Eight of sixty seconds in about 140 pixels: 18 (it was eight of 300: 3).
     QVERIFY2(columnsWithBars() >= 15, qPrintable(QString::number(columnsWithBars())));
     QCOMPARE(graph.shownSeconds(), 60);
+    QVERIFY2(graph.toolTip().startsWith(u"Stanzas per second over the last 1 min\nNow: in 1/s"_s),
+             qPrintable(graph.toolTip())); // not "1 minute(s)"
     tick(53);
     QCOMPARE(graph.shownSeconds(), 120);
+    QVERIFY2(graph.toolTip().startsWith(u"Stanzas per second over the last 2 min\n"_s),
+             qPrintable(graph.toolTip()));
     tick(400);
     QCOMPARE(graph.shownSeconds(), 300);
     QVERIFY2(columnsWithBars() >= 140, qPrintable(QString::number(columnsWithBars())));

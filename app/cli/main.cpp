@@ -63,8 +63,8 @@ template<typename Session> void interruptOnSignals(QCoreApplication &app, Sessio
 int runProxy(QCoreApplication &app, xcm::cli::CliOptions options)
 {
     xcm::cli::ProxySession session(std::move(options));
-    if (!session.start())
-        return xcm::cli::NetworkError;
+    if (const int failed = session.start(); failed != xcm::cli::Success)
+        return failed;
     interruptOnSignals(app, session);
     // Queued: a session may finish within start(), before exec() runs, which would ignore an exit().
     QObject::connect(

@@ -108,14 +108,14 @@ void ProxySession::releaseHeld()
     m_proxy.releaseHeld();
 }
 
-bool ProxySession::start()
+int ProxySession::start()
 {
     QString problem;
     if (!m_options.recordDirectory.isEmpty()) {
         m_capture = std::make_unique<CaptureWriter>(CaptureWriter::Settings{m_options.recordDirectory});
         if (!m_capture->start(&problem)) {
             m_printer.error(u"--record: %1"_s.arg(problem));
-            return false;
+            return UsageError;
         }
         connect(m_capture.get(), &CaptureWriter::fileStarted, this,
                 [this](const QString &file) { m_printer.status(u"recording to %1"_s.arg(file)); });
@@ -124,7 +124,7 @@ bool ProxySession::start()
     }
     if (!m_proxy.listen(&problem)) {
         m_printer.error(problem);
-        return false;
+        return NetworkError;
     }
     m_printer.status(u"proxy for %1: listening on %2, relaying to %3%4"_s.arg(
         m_options.settings.domain, hostAndPort(m_options.listenAddress, m_proxy.listeningPort()),
@@ -135,7 +135,7 @@ bool ProxySession::start()
             countOf(m_proxy.faults().rules().size(), u"fault rule", u"fault rules"), m_options.rulesPath,
             QString::number(QCoreApplication::applicationPid())));
     m_printer.watchStandardOutput();
-    return true;
+    return Success;
 }
 
 void ProxySession::interrupt()

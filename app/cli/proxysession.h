@@ -22,8 +22,10 @@ public:
     explicit ProxySession(CliOptions options, QObject *parent = nullptr);
     ~ProxySession() override;
 
-    // Starts listening; false (after printing why) when the address cannot be bound.
-    bool start();
+    // Starts listening: Success, or after printing why the exit code to leave with (as the other modes
+    // leave): UsageError when the --record folder cannot be made, NetworkError when the address cannot
+    // be bound.
+    int start();
     // Ctrl+C / SIGTERM / a closed standard output: close both legs politely, then finish.
     void interrupt();
     // SIGUSR1: relays every stanza a hold rule kept.

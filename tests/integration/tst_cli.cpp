@@ -130,6 +130,8 @@ private Q_SLOTS:
     void optionsThatDoNotApplyAreRefused();
     void proxyListensOnAnIpv6AddressInBrackets();
     void anEmptyRulesFileIsWarnedAbout();
+    void aRecordFolderThatCannotBeMadeIsAUsageError_data();
+    void aRecordFolderThatCannotBeMadeIsAUsageError();
     void readingAFileThatIsNoLogSaysSoOnce();
     void aFilterThatGivesUpSaysSo();
 
@@ -1678,6 +1680,30 @@ void TestCli::proxyListensOnAnIpv6AddressInBrackets()
     QVERIFY2(component.waitForConnected(5000), qPrintable(component.errorString()));
     ::kill(pid_t(cli.processId()), SIGINT);
     QVERIFY(finishes(cli));
+}
+
+void TestCli::aRecordFolderThatCannotBeMadeIsAUsageError_data()
+{
+    QTest::addColumn<QStringList>("mode");
+    QTest::newRow("component") << QStringList{u"--port"_s, u"9"_s};
+    QTest::newRow("proxy") << QStringList{u"--proxy"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--port"_s, u"9"_s};
+}
+
+void TestCli::aRecordFolderThatCannotBeMadeIsAUsageError()
+{
+    // The proxy left with 2 (a network error, as for an address it cannot listen on), the component
+    // mode with 1, for the same folder.
+    QFETCH(QStringList, mode);
+    const QString file = writeFile(u"not-a-folder"_s, "x");
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWithSecret(u"x"_s));
+    cli.start(cliPath(),
+              QStringList{u"--domain"_s, u"comp.example"_s, u"--record"_s, file + u"/captures"_s} + mode);
+    QVERIFY(finishes(cli));
+    const QByteArray errors = cli.readAllStandardError();
+    QCOMPARE(errors, "xcm-cli: error: --record: cannot create the folder " + file.toUtf8() +
+                         "/captures (Not a directory)\n");
+    QCOMPARE(cli.exitCode(), 1);
 }
 
 void TestCli::anEmptyRulesFileIsWarnedAbout()

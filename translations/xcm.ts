@@ -2949,6 +2949,22 @@ bot.example.org | commands | Commands</source>
         <source>expected &lt;rules xmlns=&apos;%1&apos;&gt;, found %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the file holds no XML element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends before &lt;%1&gt; (line %2) is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;/%1&gt; does not close &lt;%2&gt; (line %3), which is still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::RulesPanel</name>

@@ -96,6 +96,12 @@ private:
     bool failInAttribute(qsizetype tagStart, QStringView attribute, qsizetype valueOffset,
                          const QString &message);
     QString tagAt(qsizetype tagStart) const;
+    // The next token, the open elements kept up to date.
+    QXmlStreamReader::TokenType next();
+    // The reader's error in the words of the rest of this file's errors: which tags a mismatch is
+    // between, which element the file ends in (Qt says "Opening and ending tag mismatch."), and where
+    // in the file it is (a mismatch: at its end tag).
+    QString xmlError(qsizetype *offset) const;
     // Where the start tag just read begins ('<' cannot occur inside it).
     qsizetype startTagOffset() const { return m_text.lastIndexOf(u'<', m_reader.characterOffset() - 1); }
     // The first character of the text token that started at `start` that is not white space.
@@ -106,7 +112,55 @@ private:
     QXmlStreamReader m_reader;
     RulesFile::Result m_result;
     QHash<QString, qsizetype> m_names; // rule name → where its tag starts
+    struct OpenElement
+    {
+        QString name;
+        qsizetype tagStart;
+    };
+    QList<OpenElement> m_open;
 };
+
+QXmlStreamReader::TokenType RulesReader::next()
+{
+    const QXmlStreamReader::TokenType token = m_reader.readNext();
+    if (token == QXmlStreamReader::StartElement)
+        m_open.append({m_reader.qualifiedName().toString(), startTagOffset()});
+    else if (token == QXmlStreamReader::EndElement && !m_open.isEmpty())
+        m_open.removeLast();
+    return token;
+}
+
+QString RulesReader::xmlError(qsizetype *offset) const
+{
+    *offset = m_reader.characterOffset();
+    const auto lineOf = [this](qsizetype offset) {
+        return ExpressionError::lineAndColumn(m_text, offset).first;
+    };
+    if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
+        if (m_open.isEmpty())
+            return tr("the file holds no XML element");
+        return tr("the file ends before <%1> (line %2) is closed")
+            .arg(m_open.constLast().name)
+            .arg(lineOf(m_open.constLast().tagStart));
+    }
+    // An end tag just read that is not the open element's.
+    const qsizetype end = *offset;
+    const qsizetype endTag = m_text.lastIndexOf(u"</"_s, end - 1);
+    if (!m_open.isEmpty() && endTag >= 0 && end > 0 && m_text.at(end - 1) == u'>' &&
+        !m_text.sliced(endTag + 1, end - endTag - 1).contains(u'<')) {
+        const QString closing = m_text.sliced(endTag + 2, end - endTag - 3).trimmed();
+        *offset = endTag;
+        if (closing != m_open.constLast().name)
+            return tr("</%1> does not close <%2> (line %3), which is still open")
+                .arg(closing, m_open.constLast().name)
+                .arg(lineOf(m_open.constLast().tagStart));
+    }
+    *offset = end;
+    QString message = m_reader.errorString(); // a sentence: "Expected '>' or '/', but got '&'."
+    if (message.endsWith(u'.'))
+        message.chop(1);
+    return tr("not well-formed XML: %1").arg(message);
+}
 
 QString RulesReader::tagAt(qsizetype tagStart) const
 {
@@ -146,7 +200,7 @@ RulesFile::Result RulesReader::run()
     bool sawRoot = false;
     while (!m_reader.atEnd() && m_result.error.isEmpty()) {
         const qsizetype start = m_reader.characterOffset();
-        switch (m_reader.readNext()) {
+        switch (next()) {
         case QXmlStreamReader::DTD:
             fail(std::max<qsizetype>(0, m_text.indexOf(u"<!DOCTYPE")), tr("a rules file may not have a DTD"));
             break;
@@ -182,8 +236,11 @@ RulesFile::Result RulesReader::run()
             break;
         }
     }
-    if (m_result.error.isEmpty() && m_reader.hasError())
-        fail(m_reader.characterOffset(), m_reader.errorString());
+    if (m_result.error.isEmpty() && m_reader.hasError()) {
+        qsizetype offset = 0;
+        const QString message = xmlError(&offset);
+        fail(offset, message);
+    }
     if (m_result.error.isEmpty() && !sawRoot)
         fail(0, tr("no <rules> element"));
     if (m_result.ok())
@@ -266,7 +323,7 @@ bool RulesReader::readRule(qsizetype tagStart)
     qsizetype replyStart = -1;
     while (!m_reader.atEnd()) {
         const qsizetype start = m_reader.characterOffset();
-        const QXmlStreamReader::TokenType token = m_reader.readNext();
+        const QXmlStreamReader::TokenType token = next();
         if (token == QXmlStreamReader::EndElement)
             break;
         if (token == QXmlStreamReader::StartElement) {
@@ -316,7 +373,7 @@ bool RulesReader::readTemplateElement(qsizetype tagStart, const QString &ruleNam
     bool hasChildElements = false;
     while (!m_reader.atEnd()) {
         const qsizetype start = m_reader.characterOffset();
-        const QXmlStreamReader::TokenType token = m_reader.readNext();
+        const QXmlStreamReader::TokenType token = next();
         if (token == QXmlStreamReader::EndElement)
             break;
         if (token == QXmlStreamReader::StartElement) {

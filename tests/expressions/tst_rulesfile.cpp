@@ -107,14 +107,24 @@ void TestRulesFile::errors_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("not xml") << QByteArray(
                                     "<rules xmlns='urn:xcm:rules:1'>\n<rule name='a' match='body'><message>")
-                             << u"2:38: Premature end of document."_s;
+                             << u"2:38: the file ends before <message> (line 2) is closed"_s;
+    // Qt's own words were "Opening and ending tag mismatch.", with the position after the end tag.
+    QTest::newRow("a rule not closed")
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n  <rule name='a' match='body'>\n</rules>")
+        << u"3:1: </rules> does not close <rule> (line 2), which is still open"_s;
+    QTest::newRow("end tag misspelt")
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n<rule name='a' match='body'>"
+                      "<message><body>x</bdy></message></rule></rules>")
+        << u"2:45: </bdy> does not close <body> (line 2), which is still open"_s;
+    QTest::newRow("not well-formed") << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n  <rule name='a' & />")
+                                     << u"2:19: not well-formed XML: Expected '>' or '/', but got '&'"_s;
     QTest::newRow("wrong root")
         << QByteArray("<rules/>")
         << u"1:1: expected <rules xmlns='urn:xcm:rules:1'>, found <rules> without a namespace"_s;
     QTest::newRow("another namespace")
         << QByteArray("<rules xmlns='urn:xcm:rules:2'/>")
         << u"1:1: expected <rules xmlns='urn:xcm:rules:1'>, found <rules xmlns='urn:xcm:rules:2'>"_s;
-    QTest::newRow("empty") << QByteArray() << u"1:1: Premature end of document."_s;
+    QTest::newRow("empty") << QByteArray() << u"1:1: the file holds no XML element"_s;
     QTest::newRow("dtd") << QByteArray("<!DOCTYPE rules [<!ENTITY a 'b'>]>\n<rules xmlns='urn:xcm:rules:1'/>")
                          << u"1:1: a rules file may not have a DTD"_s;
     QTest::newRow("other element")

@@ -2965,19 +2965,19 @@ bot.example.org | commands | Befehle</translation>
     </message>
     <message>
         <source>the file holds no XML element</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei enthält kein XML-Element</translation>
     </message>
     <message>
         <source>the file ends before &lt;%1&gt; (line %2) is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei endet, bevor &lt;%1&gt; (Zeile %2) geschlossen ist</translation>
     </message>
     <message>
         <source>&lt;/%1&gt; does not close &lt;%2&gt; (line %3), which is still open</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;/%1&gt; schließt nicht das noch offene &lt;%2&gt; (Zeile %3)</translation>
     </message>
     <message>
         <source>not well-formed XML: %1</source>
-        <translation type="unfinished">kein wohlgeformtes XML: %1</translation>
+        <translation>kein wohlgeformtes XML: %1</translation>
     </message>
 </context>
 <context>

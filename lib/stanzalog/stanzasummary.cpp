@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzasummary.h"
 
+#include "bidicontrols.h"
 #include "stanzaerror.h"
 #include "streamerror.h"
 #include "xmlelement.h"
@@ -177,6 +178,7 @@ QString StanzaSummary::firstLine(QStringView text)
         if (c.category() == QChar::Other_Control)
             c = u' ';
     }
+    result = BidiControls::shown(result);
     if (cut)
         result += u'…';
     return result;

@@ -1072,7 +1072,7 @@ void TestCli::prettyIndentsStanzas()
     ::kill(pid_t(cli.processId()), SIGINT);
     QVERIFY(finishes(cli));
     QVERIFY2(QRegularExpression(
-                 u"\\d\\d\\.\\d{3} IN  \n<message [^\n]*id=\"pretty1\"[^\n]*>\n  <body>indented</body>\n"
+                 u"\\d\\d\\.\\d{3} IN\n<message [^\n]*id=\"pretty1\"[^\n]*>\n  <body>indented</body>\n"
                  "</message>\n"_s)
                  .match(QString::fromUtf8(output))
                  .hasMatch(),

@@ -412,6 +412,9 @@ void TestStanzaLogModel::summaryHelpers_data()
     QTest::newRow("trailing slash") << u"https://example.org/ns/thing/"_s << u"thing"_s << true;
     QTest::newRow("first line") << u"\n  first line  \r\nsecond"_s << u"first line…"_s << false;
     QTest::newRow("control chars") << u"a\tb\u0007c"_s << u"a b c"_s << false;
+    // A right-to-left override would show "fileexe.txt"; an isolate would reorder what follows it.
+    QTest::newRow("bidi controls") << u"file\u202Etxt.exe \u2066x\u2069 \u2026"_s
+                                   << u"file&#8238;txt.exe &#8294;x&#8297; \u2026"_s << false;
     QTest::newRow("trailing blank lines") << u"only\n\n  \n"_s << u"only"_s << false;
     QTest::newRow("long") << QString(300, u'x') << QString(StanzaSummary::maxLength, u'x') + u'…' << false;
     // The cut must not split a surrogate pair.

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void aChangedFilterKeepsThePlaceRead();
     void clickedRowIsTheOneShown();
     void detailPaneShowsPrettyXml();
+    void detailPaneShowsBidiControls();
     void detailPaneFoldsWhenEmpty();
     void detailPaneFollowsAFilterThatHidesItsRow();
     void detailPaneShowsLargeStanzasInParts_data();
@@ -553,6 +554,21 @@ void TestStanzaLogView::detailPaneShowsPrettyXml()
 
     m_model->clear();
     QVERIFY(m_view->detailText().isEmpty());
+}
+
+void TestStanzaLogView::detailPaneShowsBidiControls()
+{
+    // Shown as they act, "file\u202Etxt.exe" read "fileexe.txt", and the rest of its line reversed.
+    m_model->append(samples::received(
+        "<message from='a@example.org' to='b@example.org'><body>file\xe2\x80\xaetxt.exe</body></message>"_ba));
+    m_model->flush();
+    table()->selectRow(0);
+    QCOMPARE(m_view->detailText(), u"<message from=\"a@example.org\" to=\"b@example.org\">\n"
+                                   "  <body>file\u202Etxt.exe</body>\n</message>"_s); // copied as it is
+    QTRY_COMPARE(child<QPlainTextEdit>(u"detailText"_s)->toPlainText(),
+                 u"<message from=\"a@example.org\" to=\"b@example.org\">\n  <body>file&#8238;txt.exe</body>\n"
+                 "</message>"_s);
+    QCOMPARE(m_model->index(0, StanzaLogModel::SummaryColumn).data().toString(), u"file&#8238;txt.exe"_s);
 }
 
 void TestStanzaLogView::detailPaneShowsLargeStanzasInParts_data()

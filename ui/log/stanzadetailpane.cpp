@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stanzadetailpane.h"
 
+#include "bidicontrols.h"
 #include "displaytext.h"
 #include "logcolors.h"
 #include "logcontrols.h"
@@ -185,7 +186,7 @@ void StanzaDetailPane::setFullText(const QString &text)
         m_fullText += u"\n\n"_s + m_appendix;
     m_shownLength = qMin(m_fullText.size(), chunkLength);
     m_lineLength = 0;
-    m_text->setPlainText(DisplayText::breakLongLines(QStringView(m_fullText).first(m_shownLength),
+    m_text->setPlainText(DisplayText::breakLongLines(BidiControls::shown(m_fullText.first(m_shownLength)),
                                                      maxLineLength, &m_lineLength));
     updateShowAllButton();
 }
@@ -200,8 +201,8 @@ void StanzaDetailPane::showAll()
 void StanzaDetailPane::appendChunk()
 {
     const qsizetype length = qMin(chunkLength, m_fullText.size() - m_shownLength);
-    const QString chunk = DisplayText::breakLongLines(QStringView(m_fullText).sliced(m_shownLength, length),
-                                                      maxLineLength, &m_lineLength);
+    const QString chunk = DisplayText::breakLongLines(
+        BidiControls::shown(m_fullText.sliced(m_shownLength, length)), maxLineLength, &m_lineLength);
     m_shownLength += length;
     // At the end, without moving the reader's cursor or scroll position.
     QScrollBar *bar = m_text->verticalScrollBar();

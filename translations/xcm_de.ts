@@ -3516,7 +3516,7 @@ bot.example.org | commands | Befehle</translation>
     </message>
     <message>
         <source>Size From, To and Id to the window again, Summary taking the rest</source>
-        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; die Übersicht bekommt den Rest</translation>
+        <translation>Von, An und ID wieder nach der Fensterbreite bemessen; der Inhalt bekommt den Rest</translation>
     </message>
 </context>
 <context>
@@ -3567,7 +3567,7 @@ bot.example.org | commands | Befehle</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation>Übersicht</translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Local time the stanza was received or sent</source>

@@ -176,6 +176,16 @@ bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
     return a == b || any(a) || any(b);
 }
 
+// Whether two server hosts name the same server: the same name, or both this machine ("localhost",
+// 127.0.0.1, ::1), where one server answers on all of them.
+bool sameServerHost(const QString &a, const QString &b)
+{
+    const auto thisMachine = [](const QString &host) {
+        return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+    };
+    return a.compare(b, Qt::CaseInsensitive) == 0 || (thisMachine(a) && thisMachine(b));
+}
+
 } // namespace
 
 std::optional<ProfileStore::Clash> ProfileStore::clashWith(const Profile &profile) const
@@ -189,7 +199,7 @@ std::optional<ProfileStore::Clash> ProfileStore::clashWith(const Profile &profil
             addressesOverlap(QHostAddress(other.listenAddress), QHostAddress(profile.listenAddress)))
             return Clash{other, Clash::Kind::SameListenAddress};
         if (other.settings.domain == server.domain && other.settings.port == server.port &&
-            other.settings.host.compare(server.host, Qt::CaseInsensitive) == 0)
+            sameServerHost(other.settings.host, server.host))
             return Clash{other, Clash::Kind::SameComponent};
     }
     return std::nullopt;

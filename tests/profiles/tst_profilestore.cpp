@@ -21,7 +21,46 @@ private Q_SLOTS:
     void rulesSurviveAReloadAndAnUpdate();
     void rulesGoWithTheirProfile();
     void savedFiltersAndHistory();
+    void clashesOnTheSameServerUnderAnotherName_data();
+    void clashesOnTheSameServerUnderAnotherName();
 };
+
+void TestProfileStore::clashesOnTheSameServerUnderAnotherName_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("otherHost");
+    QTest::addColumn<bool>("clash");
+    QTest::newRow("same name") << u"xmpp.example.org"_s << u"XMPP.example.org"_s << true;
+    // One server on this machine answers on every loopback name; the hint missed these.
+    QTest::newRow("localhost and 127.0.0.1") << u"localhost"_s << u"127.0.0.1"_s << true;
+    QTest::newRow("127.0.0.1 and ::1") << u"127.0.0.1"_s << u"::1"_s << true;
+    QTest::newRow("another server") << u"xmpp.example.org"_s << u"127.0.0.1"_s << false;
+    QTest::newRow("two servers") << u"a.example.org"_s << u"b.example.org"_s << false;
+}
+
+void TestProfileStore::clashesOnTheSameServerUnderAnotherName()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, otherHost);
+    QFETCH(bool, clash);
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(u"xcm.conf"_s));
+    Profile other = Profile::create(u"Live"_s);
+    other.settings.domain = u"gw.example.org"_s;
+    other.settings.host = otherHost;
+    store.add(other);
+    Profile profile = Profile::create(u"Test"_s);
+    profile.settings.domain = u"gw.example.org"_s;
+    profile.settings.host = host;
+    const std::optional<ProfileStore::Clash> found = store.clashWith(profile);
+    QCOMPARE(found.has_value(), clash);
+    if (clash) {
+        QCOMPARE(found->other.name, u"Live"_s);
+        QVERIFY(found->kind == ProfileStore::Clash::Kind::SameComponent);
+    }
+    profile.settings.domain = u"other.example.org"_s; // another component on the same server: fine
+    QVERIFY(!store.clashWith(profile));
+}
 
 void TestProfileStore::everySettingSurvivesAReload()
 {

@@ -1795,6 +1795,14 @@ Dropped as the oldest beyond the %3 the log keeps: %4</source>
         <source>The connection is closed first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Its saved filter “%1” goes too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its %1 saved filters go too.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindowActions</name>

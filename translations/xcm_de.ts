@@ -1808,6 +1808,14 @@ Verworfen, weil älter als die %3 neuesten, die das Protokoll behält: %4</trans
         <source>The connection is closed first.</source>
         <translation>Die Verbindung wird vorher geschlossen.</translation>
     </message>
+    <message>
+        <source>Its saved filter “%1” goes too.</source>
+        <translation>Sein gespeicherter Filter „%1“ wird ebenfalls gelöscht.</translation>
+    </message>
+    <message>
+        <source>Its %1 saved filters go too.</source>
+        <translation>Seine %1 gespeicherten Filter werden ebenfalls gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>xcm::MainWindowActions</name>

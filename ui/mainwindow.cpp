@@ -459,6 +459,11 @@ void MainWindow::confirmRemoveProfile()
         consequences << (rules == 1
                              ? tr("So is its rule: Export in its Rules tab keeps a copy.")
                              : tr("So are its %1 rules: Export in its Rules tab keeps a copy.").arg(rules));
+    if (const QList<ProfileStore::SavedFilter> filters = profileStore()->savedFilters(profile.id);
+        !filters.isEmpty())
+        consequences << (filters.size() == 1
+                             ? tr("Its saved filter “%1” goes too.").arg(filters.constFirst().name)
+                             : tr("Its %1 saved filters go too.").arg(filters.size()));
     if (session->isActive())
         consequences << tr("The connection is closed first.");
     box->setInformativeText(consequences.join(u' '));

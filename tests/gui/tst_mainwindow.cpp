@@ -1344,6 +1344,8 @@ void TestMainWindow::deletesProfileWithItsSecret()
     QVERIFY2(session(name)->setRules(
                  {Rule(u"one"_s, u"kind == message"_s, reply), Rule(u"two"_s, u"kind == iq"_s, reply)}, &why),
              qPrintable(why));
+    m_window->profileStore()->setSavedFilters(
+        profile.id, {{u"errors"_s, u"type == error"_s}, {u"pings"_s, u"ns == urn:xmpp:ping"_s}});
     QVERIFY(activate());
     m_window->profileList()->setFocus();
     QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
@@ -1352,7 +1354,8 @@ void TestMainWindow::deletesProfileWithItsSecret()
     QCOMPARE(
         box->informativeText(),
         u"Its secret is removed from the keychain and its history of sent stanzas is deleted. So are its 2 "
-        "rules: Export in its Rules tab keeps a copy. The connection is closed first."_s);
+        "rules: Export in its Rules tab keeps a copy. Its 2 saved filters go too. The connection is closed "
+        "first."_s);
     QTest::keyClick(box, Qt::Key_Escape);
     QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmRemove"_s));
     QVERIFY(!m_window->profileStore()->profile(profile.id).isNull());

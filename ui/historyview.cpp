@@ -72,6 +72,8 @@ QString elidedRight(const QString &text, int available, const JidElider::Measure
     }
     if (fits > 0 && text.at(fits - 1).isHighSurrogate())
         --fits; // not half a character (an emoji)
+    while (fits > 0 && text.at(fits - 1).isSpace())
+        --fits; // "chat…", not "chat …", which reads as if a word were left out
     return text.first(fits) + JidElider::ellipsis;
 }
 

@@ -44,6 +44,20 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     return {};
 }
 
+namespace {
+
+// The domain of an address as written, case kept: "Bot@COMP.example/x" gives "COMP.example".
+QStringView writtenDomain(QStringView jid)
+{
+    if (const qsizetype slash = jid.indexOf(u'/'); slash >= 0)
+        jid = jid.first(slash);
+    if (const qsizetype at = jid.indexOf(u'@'); at >= 0)
+        jid = jid.sliced(at + 1);
+    return jid;
+}
+
+} // namespace
+
 QString StanzaPolicy::checkAddresses(const XmlElement &element) const
 {
     QString jidError;
@@ -75,6 +89,12 @@ QString StanzaPolicy::checkAddresses(const XmlElement &element) const
         return tr("'from' must be on the component's domain %1, not %2 (servers close the stream with "
                   "invalid-from)")
             .arg(domain, from.domain());
+    // Domains are case-insensitive (RFC 7622), but Prosody compares 'from' with the component's name
+    // letter for letter, and closes the stream with invalid-from over "ECHO.localhost".
+    if (const QStringView written = writtenDomain(element.attribute(u"from")); written != from.domain())
+        return tr("'from' must spell the component's domain in lowercase, %1, not %2 (Prosody closes the "
+                  "stream with invalid-from)")
+            .arg(from.domain(), written);
     return {};
 }
 

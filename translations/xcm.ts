@@ -3806,6 +3806,10 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;from&apos; must spell the component&apos;s domain in lowercase, %1, not %2 (Prosody closes the stream with invalid-from)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

@@ -3821,6 +3821,10 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
         <source>the stanza has no &apos;from&apos; address: say who it comes from, as the server would</source>
         <translation>das Stanza hat keine &apos;from&apos;-Adresse: geben Sie an, von wem es kommt, wie es der Server täte</translation>
     </message>
+    <message>
+        <source>&apos;from&apos; must spell the component&apos;s domain in lowercase, %1, not %2 (Prosody closes the stream with invalid-from)</source>
+        <translation>&apos;from&apos; muss die Domain der Komponente kleingeschrieben enthalten, %1, nicht %2 (Prosody schließt den Stream mit invalid-from)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::StanzaSummary</name>

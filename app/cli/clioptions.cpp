@@ -362,7 +362,9 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
     settings.port = quint16(portNumber);
     if (!parser.isSet(domain))
         return usageError(u"--domain is required: the component's name as the server knows it"_s);
-    settings.domain = parser.value(domain);
+    // As the profile editor keeps it: servers take the name in lowercase, and compare a stanza's 'from' with
+    // that.
+    settings.domain = parser.value(domain).toLower();
     QString problem;
     if (!Jid::isValidDomain(settings.domain, &problem))
         return usageError(u"--domain: %1"_s.arg(problem));

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void tailPrintsTrafficAndStopsOnSigint_data();
     void tailPrintsTrafficAndStopsOnSigint();
     void secretFileReadableByOthersIsWarnedAbout();
+    void pingPrintsRoundTrip_data();
     void pingPrintsRoundTrip();
     void sendFromFileReachesThePeer();
     void sendFromStandardInput();
@@ -300,15 +301,26 @@ void TestCli::secretFileReadableByOthersIsWarnedAbout()
     QVERIFY2(errors.contains(warning), errors.constData());
 }
 
+void TestCli::pingPrintsRoundTrip_data()
+{
+    QTest::addColumn<QString>("domain");
+    QTest::newRow("as configured") << cliAccount.domain;
+    // Prosody takes the component's name in lowercase and closed the stream (invalid-from) over a ping
+    // from "CLI.localhost".
+    QTest::newRow("in capitals") << cliAccount.domain.toUpper();
+}
+
 void TestCli::pingPrintsRoundTrip()
 {
+    QFETCH(QString, domain);
     QProcess cli;
     cli.setProcessEnvironment(environmentWithSecret(cliAccount.secret));
-    cli.start(cliPath(), baseArguments(cliAccount)
+    cli.start(cliPath(), QStringList{u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+                                     QString::number(m_server->componentPort()), u"--domain"_s, domain}
                              << u"--ping"_s << m_server->serverDomain() << u"--quiet"_s);
     QVERIFY(cli.waitForFinished(15000));
     const QString output = QString::fromUtf8(cli.readAllStandardOutput());
-    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
     QVERIFY2(QRegularExpression(u"pong from %1 in \\d+\\.\\d\\d ms"_s.arg(m_server->serverDomain()))
                  .match(output)
                  .hasMatch(),
@@ -1338,6 +1350,11 @@ void TestCli::sendInputErrorsPointIntoTheInput_data()
                                           "<message from='cli.localhost' to='p@peer.localhost'>\n<body>\xC3("
                                           "</body></message>")
                                    << u"2:7: invalid UTF-8"_s;
+    QTest::newRow("from in capitals")
+        << QByteArray(ok + "\n<message from='bot@CLI.localhost' to='p@peer.localhost'/>")
+        << u"2:1: refusing this stanza: 'from' must spell the component's domain in lowercase, "
+           u"cli.localhost, "
+           "not CLI.localhost"_s;
     QTest::newRow("foreign from") << QByteArray(ok +
                                                 "\n<message from='bot@elsewhere' to='p@peer.localhost'/>")
                                   << u"2:1: refusing this stanza: 'from' must be on the component's domain"_s;

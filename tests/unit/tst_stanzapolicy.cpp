@@ -73,7 +73,7 @@ void TestStanzaPolicy::parsedElementOnlyWhenAccepted()
     XmlElement parsed;
     QVERIFY(!policy.check("<message from='bot@other' to='u@x'/>", &parsed).isEmpty());
     QVERIFY(parsed.isNull());
-    QCOMPARE(policy.check(" <message from='Bot@Comp.Example' to='u@x'><body>hi</body></message>\n", &parsed),
+    QCOMPARE(policy.check(" <message from='Bot@comp.example' to='u@x'><body>hi</body></message>\n", &parsed),
              QString());
     QCOMPARE(parsed.name(), u"message"_s);
     QCOMPARE(parsed.firstChild(u"body").text(), u"hi"_s);
@@ -96,8 +96,15 @@ void TestStanzaPolicy::domainComparedWithoutCase()
     // Domains are case-insensitive (RFC 7622): a profile may spell its domain with capitals.
     const StanzaPolicy policy{u"Comp.Example"_s, 1024};
     QCOMPARE(policy.check("<message from='bot@comp.example' to='u@x'/>"), QString());
-    QCOMPARE(policy.check("<message from='bot@COMP.example' to='u@x'/>"), QString());
+    QCOMPARE(policy.check("<message from='Bot@comp.example/Res' to='u@x'/>"), QString());
     QVERIFY(policy.check("<message from='bot@comp.example.org' to='u@x'/>").contains(u"invalid-from"));
+    // But Prosody compares a stanza's 'from' letter for letter with the name it took in lowercase: it
+    // closed the stream over from='ECHO.localhost', which passed this check.
+    QCOMPARE(
+        policy.check("<message from='bot@COMP.example' to='u@x'/>"),
+        u"'from' must spell the component's domain in lowercase, comp.example, not COMP.example (Prosody "
+        "closes the stream with invalid-from)"_s);
+    QVERIFY(policy.check("<presence from='Comp.Example/x' to='u@x'/>").contains(u"in lowercase"));
 }
 
 QTEST_GUILESS_MAIN(TestStanzaPolicy)

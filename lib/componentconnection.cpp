@@ -96,8 +96,12 @@ void ComponentConnection::connectToServer()
 
 void ComponentConnection::disconnectFromServer()
 {
-    const DisconnectReason reason{
-        DisconnectReason::Kind::UserRequest, {}, {}, tr("disconnected by the user")};
+    disconnectFromServer(tr("disconnected by the user"));
+}
+
+void ComponentConnection::disconnectFromServer(const QString &why)
+{
+    const DisconnectReason reason{DisconnectReason::Kind::UserRequest, {}, {}, why};
     const bool reconnectPending = d->reconnectTimer.isActive();
     d->closingByUser = true;
     d->reconnectTimer.stop();

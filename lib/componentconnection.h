@@ -122,6 +122,9 @@ public Q_SLOTS:
     void connectToServer();
     // Closes the stream politely and cancels any pending reconnect.
     void disconnectFromServer();
+    // The same for a reason other than the user's ("the component left" for a proxy's server leg): the
+    // last reason's text, in the log and the connection timeline.
+    void disconnectFromServer(const QString &why);
 
 Q_SIGNALS:
     // On Disconnected a retry, if the policy wants one, is already scheduled: nextReconnectAtMs() > 0

@@ -339,6 +339,14 @@
         <source>component %1 was refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the component closed its stream with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the component left</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

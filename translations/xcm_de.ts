@@ -339,6 +339,14 @@
         <source>component %1 was refused: %2</source>
         <translation>Komponente %1 wurde abgewiesen: %2</translation>
     </message>
+    <message>
+        <source>the component closed its stream with an error</source>
+        <translation>die Komponente hat ihren Stream mit einem Fehler geschlossen</translation>
+    </message>
+    <message>
+        <source>the component left</source>
+        <translation>die Komponente ist gegangen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>

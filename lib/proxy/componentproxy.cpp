@@ -239,7 +239,7 @@ void ComponentProxy::onComponentStanza(const Stanza &stanza)
 {
     if (stanza.isStreamError()) {
         m_upstream.relay(stanza);
-        m_upstream.disconnectFromServer();
+        m_upstream.disconnectFromServer(tr("the component closed its stream with an error"));
         return;
     }
     if (m_faults.isActive()) {
@@ -290,7 +290,7 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     m_stream = nullptr;
     throttleUpstream(); // nothing waits for the component any more
     const QString discarded = discardedText(std::exchange(m_discarded, 0) + forgetFaults());
-    m_upstream.disconnectFromServer();
+    m_upstream.disconnectFromServer(tr("the component left"));
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end. Before it was let in, an error is a refusal.
     const bool admitted = std::exchange(m_componentAdmitted, false);

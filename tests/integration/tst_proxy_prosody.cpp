@@ -62,6 +62,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void relaysBothWaysByteForByte();
+    void componentLeavingClosesTheServerLegAndSaysSo();
     void wrongComponentSecretNeverReachesTheServer();
     void serverRefusalReachesTheComponentAsSent();
     void secondComponentGetsConflict();
@@ -164,6 +165,22 @@ void TestProxyProsody::relaysBothWaysByteForByte()
     QVERIFY2(containsInOrder(component.sentBytes(), sent, &missing), qPrintable(missing));
     QVERIFY(component.receivedBytes().contains("<handshake/>"));
     QVERIFY(!component.failureCondition().size());
+}
+
+void TestProxyProsody::componentLeavingClosesTheServerLegAndSaysSo()
+{
+    // The server leg's last reason read "disconnected by the user" in the timeline when the component
+    // was killed: nobody had pressed Disconnect.
+    auto proxy = makeProxy(echo.secret);
+    auto component = std::make_unique<EchoComponentProcess>(echo.domain, echo.secret, proxy->listeningPort());
+    component->start();
+    QVERIFY2(component->waitForEvent(u"online"_s), qPrintable(component->output()));
+    QTRY_COMPARE(proxy->upstream().state(), ConnectionState::Connected);
+    component.reset(); // SIGTERM, then SIGKILL
+    QTRY_COMPARE(proxy->upstream().state(), ConnectionState::Disconnected);
+    QCOMPARE(proxy->upstream().lastReason().explanation, u"the component left"_s);
+    QVERIFY(!proxy->upstream().lastReason().isError());
+    QVERIFY(proxy->isListening()); // for the component's next connection
 }
 
 void TestProxyProsody::wrongComponentSecretNeverReachesTheServer()

@@ -4,11 +4,7 @@
 #include "expressioncompleter.h"
 #include "logcolors.h"
 #include "replytemplate.h"
-#include "stanza.h"
-#include "stanzapolicy.h"
-#include "stanzaview.h"
 #include "statestyle.h"
-#include "xmlelement.h"
 #include "xmlhighlighter.h"
 
 #include <QCheckBox>
@@ -196,20 +192,6 @@ void RuleDialog::insertPlaceholder(const QString &name)
     m_reply->setFocus();
 }
 
-QString RuleDialog::sampleProblem(const Rule &rule) const
-{
-    // What a typical request to the component would make of the reply.
-    const QString domain = m_settings.domain.isEmpty() ? u"component.example"_s : m_settings.domain;
-    const QByteArray sampleXml =
-        u"<message from='user@example.org/desk' to='%1' id='sample-1' type='chat'><body>sample</body></message>"_s
-            .arg(domain)
-            .toUtf8();
-    const Stanza sample(Direction::Received, 0, sampleXml, XmlElement::parse(sampleXml));
-    StanzaView view(sample);
-    const QByteArray reply = rule.replyTemplate().instantiate(view).trimmed().toUtf8();
-    return StanzaPolicy{m_settings.domain, m_settings.maxStanzaBytes}.check(reply);
-}
-
 void RuleDialog::revalidate()
 {
     const Rule::Action action = currentAction();
@@ -227,7 +209,7 @@ void RuleDialog::revalidate()
         problem = tr("name: another rule is called '%1'").arg(rule.name());
         part = Rule::Part::Name;
     } else if (rule.compile(&problem, &part) && replies) {
-        problem = sampleProblem(rule);
+        problem = rule.replyTemplate().sampleProblem(m_settings.domain, m_settings.maxStanzaBytes);
         if (!problem.isEmpty()) {
             problem = tr("reply, filled from a sample message: %1").arg(problem);
             part = Rule::Part::Reply;

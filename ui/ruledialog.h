@@ -43,7 +43,6 @@ public:
 private:
     void revalidate();
     void insertPlaceholder(const QString &name);
-    QString sampleProblem(const Rule &rule) const;
     Rule::Action currentAction() const;
 
     QStringList m_takenNames;

@@ -504,6 +504,15 @@ std::variant<CliOptions, int> parseCommandLine(const QStringList &arguments)
                 u"--rules: %1: rule '%2' answers from %3, not from an address on %4: the server "
                 "refuses what a component sends from another domain"_s.arg(options.rulesPath, rule.name(),
                                                                            from, settings.domain));
+        // As the window's rule dialog checks a reply: one that no match could send (no 'from', say) was
+        // found only at the first match, and then every time.
+        if (!options.proxy && !rule.isFault())
+            if (const QString problem =
+                    rule.replyTemplate().sampleProblem(settings.domain, settings.maxStanzaBytes);
+                !problem.isEmpty())
+                return usageError(
+                    u"--rules: %1: rule '%2': its reply, filled from a sample message: %3"_s.arg(
+                        options.rulesPath, rule.name(), problem));
     }
     if (!options.proxy && (parser.isSet(listen) || parser.isSet(componentSecretFile)))
         return usageError(u"--listen and --component-secret-file only apply with --proxy"_s);

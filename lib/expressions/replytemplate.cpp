@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replytemplate.h"
 
+#include "stanza.h"
+#include "stanzapolicy.h"
 #include "stanzaview.h"
+#include "xmlelement.h"
 
 using namespace Qt::StringLiterals;
 
@@ -196,6 +199,19 @@ QString ReplyTemplate::valueOf(ExpressionField field, StanzaView &view)
         break;
     }
     return {};
+}
+
+QString ReplyTemplate::sampleProblem(const QString &domain, int maxStanzaBytes) const
+{
+    const QString to = domain.isEmpty() ? u"component.example"_s : domain;
+    const QByteArray sampleXml =
+        u"<message from='user@example.org/desk' to='%1' id='sample-1' type='chat'><body>sample</body></message>"_s
+            .arg(to)
+            .toUtf8();
+    const Stanza sample(Direction::Received, 0, sampleXml, XmlElement::parse(sampleXml));
+    StanzaView view(sample);
+    const QByteArray reply = instantiate(view).trimmed().toUtf8();
+    return StanzaPolicy{domain, maxStanzaBytes}.check(reply);
 }
 
 } // namespace xcm

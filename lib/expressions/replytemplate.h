@@ -35,6 +35,10 @@ public:
     // The reply's 'from' when the template fixes it (no placeholder in it), else empty: an address that
     // can be checked against the component's domain before any stanza matches.
     const QString &fixedFrom() const { return m_fixedFrom; }
+    // What the component's stanza policy says of the reply to a typical request (a chat message from a
+    // user to `domain`): empty when it would be sent. Before any stanza matches, a reply every match
+    // would have refused (no 'from', say) is found; the rule dialog and xcm-cli --rules both ask.
+    QString sampleProblem(const QString &domain, int maxStanzaBytes) const;
 
     // The placeholders one may write, without braces: "from", "from.bare", …
     static QStringList placeholderNames();

@@ -1825,6 +1825,14 @@ void TestCli::filterAndRulesAreCheckedBeforeConnecting_data()
                       "<message from='bot@elsewhere.example' to='{from}'/></rule></rules>")
         << QByteArray("rules.xml: rule 'echo' answers from bot@elsewhere.example, not from an address on "
                       "comp.example");
+    // Loaded without a word, then "reply not sent" at every match; the window's rule dialog refuses it.
+    QTest::newRow("reply without from")
+        << QStringList{u"--rules"_s}
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='e' match='kind == message'>"
+                      "<message to='{from}' type='chat'><body>echo</body></message></rule></rules>")
+        << QByteArray(
+               "rules.xml: rule 'e': its reply, filled from a sample message: the stanza has no 'from' "
+               "address");
     QTest::newRow("fault rule without proxy")
         << QStringList{u"--rules"_s}
         << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='lose' match='kind == message' "

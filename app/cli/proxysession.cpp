@@ -104,7 +104,8 @@ void ProxySession::record(const Stanza &stanza, StanzaOrigin origin, const QStri
 void ProxySession::releaseHeld()
 {
     const int held = m_proxy.faults().heldCount();
-    m_printer.status(u"releasing "_s + countOf(held, u"held stanza", u"held stanzas"));
+    m_printer.status(held == 0 ? u"no stanza is held: nothing to release"_s // not "releasing 0 held stanzas"
+                               : u"releasing "_s + countOf(held, u"held stanza", u"held stanzas"));
     m_proxy.releaseHeld();
 }
 

@@ -473,6 +473,12 @@ void TestCliPeers::proxyInjectsFaults()
         QRegularExpression::MultilineOption);
     QTRY_VERIFY2(cli.output().contains(releasedLine), qPrintable(cli.output()));
     QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
+    QVERIFY2(cli.output().contains(u"xcm-cli: releasing 1 held stanza\n"_s), qPrintable(cli.output()));
+    // Again with nothing held: said so (it read "releasing 0 held stanzas").
+    ::kill(pid_t(cli.process.processId()), SIGUSR1);
+    QTRY_VERIFY2(cli.output().contains(u"xcm-cli: no stanza is held: nothing to release\n"_s),
+                 qPrintable(cli.output()));
+    QVERIFY(!cli.output().contains(u"releasing 0"_s));
 
     // One more held, never released: stopping says it is lost.
     XmppClientProcess heldAtEnd(m_user, userPassword, m_server->clientPort());

@@ -202,13 +202,20 @@ void CliSession::onStateChanged(ConnectionState state, const DisconnectReason &r
     m_responder.connectionEnded();
     const bool retrying = m_connection.nextReconnectAtMs() > 0 && !m_closing;
     if (reason.isError()) {
-        // Say what this run does next: a failure that --reconnect would retry ends a run without it.
+        // Say what this run does next: a failure that --reconnect would retry ends a run without it. Not
+        // for data xcm refused (a client port's stream, say): a retry would get the same.
         ReconnectPolicy withReconnect = m_options.settings.reconnect;
         withReconnect.enabled = true;
-        const bool retriedWithReconnect =
-            !retrying && !m_closing && !m_options.settings.reconnect.enabled && withReconnect.retries(reason);
-        error(retriedWithReconnect ? reason.toString() + u"; exiting (--reconnect would retry)"_s
-                                   : reason.toString());
+        const bool retriedWithReconnect = !retrying && !m_closing && !m_options.settings.reconnect.enabled &&
+                                          withReconnect.retries(reason) &&
+                                          reason.kind != DisconnectReason::Kind::ProtocolViolation;
+        const QString text = reason.toString();
+        if (!retriedWithReconnect)
+            error(text);
+        else if (text.endsWith(u'?')) // "… does it expect direct TLS?"
+            error(text + u" Exiting (--reconnect would retry)."_s);
+        else
+            error(text + u"; exiting (--reconnect would retry)"_s);
         m_lastFailureCode = exitCodeFor(reason);
     } else if (!reason.isNull()) {
         status(u"disconnected"_s);

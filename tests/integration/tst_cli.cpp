@@ -803,6 +803,8 @@ void TestCli::timeoutEndsAConnectThatStalls()
     QCOMPARE(cli.exitCode(), 2);
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains("timed out") || errors.contains("timeout"), errors.constData());
+    // Its question ends the sentence; it read "… direct TLS?; exiting (--reconnect would retry)".
+    QVERIFY2(errors.contains("direct TLS? Exiting (--reconnect would retry).\n"), errors.constData());
     QVERIFY2(elapsed >= 700 && elapsed < 5000,
              QByteArray::number(elapsed).constData()); // not the 15 s default
 }
@@ -1054,6 +1056,8 @@ void TestCli::badServerDataExitsWithProtocolCode()
     const QByteArray errors = cli.readAllStandardError();
     QVERIFY2(errors.contains("restricted-xml"), errors.constData());
     QVERIFY(server.received().contains("<stream:error><restricted-xml"));
+    // The server would send the same again: no hint that --reconnect would help.
+    QVERIFY2(!errors.contains("--reconnect"), errors.constData());
 }
 
 void TestCli::prettyIndentsStanzas()

@@ -5,6 +5,7 @@
 #include "clifilter.h"
 #include "countof.h"
 #include "originnote.h"
+#include "requesttracker.h"
 #include "stanza.h"
 #include "trafficprinter.h"
 
@@ -25,6 +26,11 @@ int printSavedLog(const CliOptions &options)
     TrafficPrinter printer({options.pretty, options.quiet, true, true});
     printer.setOutputClosedAction(u"stopped reading %1"_s.arg(options.readPath));
     CliFilter filter(options.filter, printer);
+    // Answers paired with their requests as when the traffic was live ("auto, result in 0.21 ms"), by
+    // the times recorded.
+    RequestTracker tracker;
+    tracker.setRecordedTimes(true);
+    quint64 sequence = 0;
     // A folder is what --record DIR wrote: its capture files, oldest first (their names sort by time).
     QStringList paths{options.readPath};
     if (const QFileInfo given(options.readPath); given.isDir()) {
@@ -66,11 +72,17 @@ int printSavedLog(const CliOptions &options)
             // As the window reads it back: a stream item (header, handshake, close) is of kind stream.
             const Stanza stanza =
                 Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
+            QString exchange;
+            if (stanza.kind() != StanzaKind::Stream && record->occurrence == StanzaOccurrence::First &&
+                tracker.observe(stanza, ++sequence) == RequestTracker::Observation::Answer) {
+                const IqExchange *answered = tracker.exchangeFor(sequence);
+                exchange = tracker.describe(*answered, answered->requestSequence);
+            }
             if (!filter.shows(stanza, record->origin == StanzaOrigin::Automatic))
                 continue;
             ++shown;
             printer.printStanza(stanza, record->direction == Direction::Received ? "IN " : "OUT",
-                                originNote(record->origin, record->note));
+                                originNote(record->origin, record->note, exchange));
         }
         printer.flush();
         if (printer.isOutputClosed())

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void aRecordFolderThatCannotBeMadeIsAUsageError();
     void readingAFileThatIsNoLogSaysSoOnce();
     void aFilterThatGivesUpSaysSo();
+    void readingALogPairsAnswersWithTheirRequests();
 
 private:
     bool makeSelfSignedCertificate();
@@ -1763,6 +1764,27 @@ void TestCli::readingAFileThatIsNoLogSaysSoOnce()
                  " is not a saved log (JSON Lines or the XML log format): line 1: neither a JSON object "
                  "nor a line of an XML log\n");
     QVERIFY(read.readAllStandardOutput().isEmpty());
+}
+
+void TestCli::readingALogPairsAnswersWithTheirRequests()
+{
+    // Live, an answer's line says its round trip ("auto, result in 0.21 ms"); read back it said only
+    // "auto". The times are the recorded ones.
+    const QString path = writeFile(
+        u"exchange.jsonl"_s,
+        R"({"time": "2026-12-07T10:00:00.000Z", "direction": "received", "xml": "<iq type='get' id='v1' from='u@example.org/x' to='comp.example'><query xmlns='jabber:iq:version'/></iq>"}
+{"time": "2026-12-07T10:00:00.003Z", "direction": "sent", "origin": "automatic", "xml": "<iq type='result' id='v1' from='comp.example' to='u@example.org/x'/>"}
+{"time": "2026-12-07T10:00:01.000Z", "direction": "sent", "xml": "<iq type='get' id='p1' from='comp.example' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"}
+{"time": "2026-12-07T10:00:01.012Z", "direction": "received", "xml": "<iq type='error' id='p1' from='example.org' to='comp.example'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"}
+)"_ba);
+    QProcess read;
+    read.start(cliPath(), {u"--read"_s, path, u"--filter"_s, u"type == result or type == error"_s});
+    QVERIFY(read.waitForFinished(15000));
+    QCOMPARE(read.exitCode(), 0);
+    const QList<QByteArray> lines = read.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2); // filtered out, the requests still paired
+    QVERIFY2(lines.at(0).endsWith("[auto, result in 3 ms]"), lines.at(0).constData());
+    QVERIFY2(lines.at(1).endsWith("[error service-unavailable in 12 ms]"), lines.at(1).constData());
 }
 
 void TestCli::aFilterThatGivesUpSaysSo()

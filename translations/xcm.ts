@@ -521,6 +521,10 @@
         <source>The local part of the component&apos;s address the stanza goes to, and a resource after “/” if you want one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>

@@ -525,6 +525,10 @@
         <source>The local part of the component&apos;s address the stanza goes to, and a resource after “/” if you want one</source>
         <translation>Der lokale Teil der Adresse der Komponente, an die das Stanza geht, und, wenn gewünscht, eine Ressource nach „/“</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ConnectionBar</name>

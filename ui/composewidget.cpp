@@ -333,6 +333,7 @@ void ComposeWidget::onFieldsEdited()
     QString text = m_editor->stanzaText();
     text = setRootAttribute(text, ownAttribute(), fromAddress());
     text = setRootAttribute(text, peerAttribute(), m_to->text().trimmed());
+    m_from->lineEdit()->setPlaceholderText(tr("(domain only)")); // the XML has a 'from' again
     if (text != m_editor->stanzaText()) {
         m_syncing = true;
         const int position = m_editor->textCursor().position();
@@ -357,6 +358,12 @@ void ComposeWidget::onXmlEdited()
     if (!element.isNull()) {
         m_syncing = true;
         const Jid own = Jid::parse(element.attribute(ownAttribute()));
+        // An empty field reads as "from the domain": without the attribute in the XML it says there is
+        // none, which Send will refuse (found by QA: the field read "(domain only)" over such XML).
+        const bool hasOwn = element.hasAttribute(ownAttribute());
+        m_from->lineEdit()->setPlaceholderText(hasOwn ? tr("(domain only)") : tr("(none)"));
+        if (!hasOwn && !m_from->currentText().isEmpty())
+            m_from->setEditText(QString());
         if (own.isValid() && own.domain() == m_session->profile().settings.domain.toLower()) {
             const QString field =
                 own.resource().isEmpty() ? own.local() : own.local() + u'/' + own.resource();

@@ -590,6 +590,14 @@ void TestMainWindow::composeValidatesLive()
     QVERIFY2(compose->xml().contains(u"from='x@other.org'"_s), qPrintable(compose->xml()));
     QVERIFY(!send->isEnabled());
     QVERIFY2(validation->text().contains(u"other.org"_s), qPrintable(validation->text()));
+    // XML without 'from': the field says there is none, not "(domain only)" (which Send then refused).
+    typeInto(editor, u"<message to='z@example.org'><body>no from</body></message>"_s);
+    QCOMPARE(from->text(), QString());
+    QCOMPARE(from->placeholderText(), u"(none)"_s);
+    QVERIFY(!send->isEnabled());
+    typeInto(from, u"bot"_s); // and typing one in puts it there
+    QVERIFY2(compose->xml().contains(u"from='bot@alpha.localhost'"_s), qPrintable(compose->xml()));
+    QCOMPARE(from->placeholderText(), u"(domain only)"_s);
 
     // Not connected: valid, but Send stays disabled.
     select(u"Gamma (wrong secret)"_s);

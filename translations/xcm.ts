@@ -1169,14 +1169,6 @@ Sent: %3 stanzas, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected a field, has(…), not or (</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a field, has(…), not or ( after %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>expected &apos;(&apos; after &apos;has&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,6 +1198,14 @@ Sent: %3 stanzas, %4</source>
     </message>
     <message>
         <source>expected a value after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), &apos;not&apos; or &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), &apos;not&apos; or &apos;(&apos; after %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1175,14 +1175,6 @@ Gesendet: %3 Stanzas, %4</translation>
         <translation>&apos;and&apos;, &apos;or&apos; oder &apos;)&apos; zur &apos;(&apos; bei %1:%2 erwartet</translation>
     </message>
     <message>
-        <source>expected a field, has(…), not or (</source>
-        <translation>ein Feld, has(…), not oder ( erwartet</translation>
-    </message>
-    <message>
-        <source>expected a field, has(…), not or ( after %1</source>
-        <translation>nach %1 wird ein Feld, has(…), not oder ( erwartet</translation>
-    </message>
-    <message>
         <source>expected &apos;(&apos; after &apos;has&apos;</source>
         <translation>nach &apos;has&apos; wird &apos;(&apos; erwartet</translation>
     </message>
@@ -1213,6 +1205,14 @@ Gesendet: %3 Stanzas, %4</translation>
     <message>
         <source>expected a value after %1</source>
         <translation>nach %1 wird ein Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), &apos;not&apos; or &apos;(&apos;</source>
+        <translation>ein Feld, has(…), &apos;not&apos; oder &apos;(&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field, has(…), &apos;not&apos; or &apos;(&apos; after %1</source>
+        <translation>ein Feld, has(…), &apos;not&apos; oder &apos;(&apos; nach %1 erwartet</translation>
     </message>
 </context>
 <context>

@@ -160,10 +160,10 @@ std::unique_ptr<ExpressionNode> ExpressionParser::parsePrimary()
         return node;
     }
     if (m_position == 0)
-        fail(token, tr("expected a field, has(…), not or ("));
+        fail(token, tr("expected a field, has(…), 'not' or '('"));
     else
         fail(token,
-             tr("expected a field, has(…), not or ( after %1").arg(quoted(m_tokens.at(m_position - 1))));
+             tr("expected a field, has(…), 'not' or '(' after %1").arg(quoted(m_tokens.at(m_position - 1))));
     return {};
 }
 

@@ -228,11 +228,11 @@ void TestExpression::errors_data()
     row(u"from.bare =="_s, u"1:13: expected a value after '=='"_s);
     row(u"type == and body"_s, u"1:9: expected a value after '=='"_s);
     row(u"body contains )"_s, u"1:15: expected a value after 'contains'"_s);
-    row(u"== chat"_s, u"1:1: expected a field, has(…), not or ("_s);
-    row(u"kind == iq and"_s, u"1:15: expected a field, has(…), not or ( after 'and'"_s);
-    row(u"kind == iq or or"_s, u"1:15: expected a field, has(…), not or ( after 'or'"_s);
-    row(u"not"_s, u"1:4: expected a field, has(…), not or ( after 'not'"_s);
-    row(u"()"_s, u"1:2: expected a field, has(…), not or ( after '('"_s);
+    row(u"== chat"_s, u"1:1: expected a field, has(…), 'not' or '('"_s);
+    row(u"kind == iq and"_s, u"1:15: expected a field, has(…), 'not' or '(' after 'and'"_s);
+    row(u"kind == iq or or"_s, u"1:15: expected a field, has(…), 'not' or '(' after 'or'"_s);
+    row(u"not"_s, u"1:4: expected a field, has(…), 'not' or '(' after 'not'"_s);
+    row(u"()"_s, u"1:2: expected a field, has(…), 'not' or '(' after '('"_s);
     row(u"type chat"_s,
         u"1:6: expected an operator after 'type' (==, !=, ~, contains, startswith, <, <=, >, >=)"_s);
     row(u"kind == iq type == get"_s, u"1:12: expected 'and', 'or' or the end of the expression"_s);

@@ -28,6 +28,10 @@ struct StanzaPolicy
     QString domain;
     qint64 maxBytes = 0;
     Toward toward = Toward::Server;
+    // Also refuse a 'from' whose domain is not written in lowercase: Prosody compares it letter for
+    // letter (invalid-from). For what a person wrote (the compose form, a --send file); xcm's own answers
+    // copy a request's 'to', which a server may pass on as its client wrote it (ejabberd takes either).
+    bool exactDomainCase = false;
 
     friend bool operator==(const StanzaPolicy &, const StanzaPolicy &) = default;
 

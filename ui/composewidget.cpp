@@ -388,9 +388,10 @@ ComposeWidget::EditorCheck ComposeWidget::checkEditor() const
 {
     // The session's changes revalidate too; an unchanged text is not parsed again.
     const QByteArray bytes = m_editor->stanzaText().toUtf8();
-    const StanzaPolicy policy = StanzaPolicy::forSettings(m_session->profile().settings,
-                                                          towardsComponent() ? StanzaPolicy::Toward::Component
-                                                                             : StanzaPolicy::Toward::Server);
+    StanzaPolicy policy = StanzaPolicy::forSettings(m_session->profile().settings,
+                                                    towardsComponent() ? StanzaPolicy::Toward::Component
+                                                                       : StanzaPolicy::Toward::Server);
+    policy.exactDomainCase = true; // what the user wrote, which a server may compare letter for letter
     if (m_lastCheck.bytes == bytes && !m_lastCheck.bytes.isNull() && m_lastCheck.policy == policy)
         return m_lastCheck;
     EditorCheck check;

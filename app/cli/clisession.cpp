@@ -158,7 +158,9 @@ bool CliSession::prepare()
     if (m_input->hasFailed())
         return false;
     for (const QueuedStanza &stanza : std::as_const(m_queued)) {
-        const QString problem = StanzaPolicy::forSettings(m_options.settings).check(stanza.wire);
+        StanzaPolicy policy = StanzaPolicy::forSettings(m_options.settings);
+        policy.exactDomainCase = true; // what the user wrote, which a server may compare letter for letter
+        const QString problem = policy.check(stanza.wire);
         if (!problem.isEmpty()) {
             error(u"%1: refusing this stanza: %2"_s.arg(stanza.location, problem));
             return false;

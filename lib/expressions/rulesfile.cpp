@@ -146,7 +146,7 @@ QString RulesReader::xmlError(qsizetype *offset) const
     // An end tag just read that is not the open element's.
     const qsizetype end = *offset;
     const qsizetype endTag = m_text.lastIndexOf(u"</"_s, end - 1);
-    if (!m_open.isEmpty() && endTag >= 0 && end > 0 && m_text.at(end - 1) == u'>' &&
+    if (!m_open.isEmpty() && endTag >= 0 && end > 0 && m_text.indexOf(u'>', endTag) == end - 1 &&
         !m_text.sliced(endTag + 1, end - endTag - 1).contains(u'<')) {
         const QString closing = m_text.sliced(endTag + 2, end - endTag - 3).trimmed();
         *offset = endTag;

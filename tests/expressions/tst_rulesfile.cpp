@@ -116,6 +116,11 @@ void TestRulesFile::errors_data()
         << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n<rule name='a' match='body'>"
                       "<message><body>x</bdy></message></rule></rules>")
         << u"2:45: </bdy> does not close <body> (line 2), which is still open"_s;
+    // An error just after an end tag that is not about it: Qt's words, not a mismatch.
+    QTest::newRow("bad text after an end tag")
+        << QByteArray("<rules xmlns='urn:xcm:rules:1'><rule name='a' match='body'><message><body>x</body>]]>"
+                      "</message></rule></rules>")
+        << u"1:86: not well-formed XML: Sequence ']]>' not allowed in content"_s;
     QTest::newRow("not well-formed") << QByteArray("<rules xmlns='urn:xcm:rules:1'>\n  <rule name='a' & />")
                                      << u"2:19: not well-formed XML: Expected '>' or '/', but got '&'"_s;
     QTest::newRow("wrong root")

@@ -201,9 +201,10 @@ QString ReplyTemplate::valueOf(ExpressionField field, StanzaView &view)
     return {};
 }
 
-QString ReplyTemplate::sampleProblem(const QString &domain, int maxStanzaBytes) const
+QString ReplyTemplate::sampleProblem(const QString &domain, qint64 maxStanzaBytes) const
 {
-    const QString to = domain.isEmpty() ? u"component.example"_s : domain;
+    // To a full address on the domain, so that {to.local} and {to.resource} have values to give.
+    const QString to = u"bot@%1/sample"_s.arg(domain.isEmpty() ? u"component.example"_s : domain);
     const QByteArray sampleXml =
         u"<message from='user@example.org/desk' to='%1' id='sample-1' type='chat'><body>sample</body></message>"_s
             .arg(to)

@@ -38,7 +38,7 @@ public:
     // What the component's stanza policy says of the reply to a typical request (a chat message from a
     // user to `domain`): empty when it would be sent. Before any stanza matches, a reply every match
     // would have refused (no 'from', say) is found; the rule dialog and xcm-cli --rules both ask.
-    QString sampleProblem(const QString &domain, int maxStanzaBytes) const;
+    QString sampleProblem(const QString &domain, qint64 maxStanzaBytes) const;
 
     // The placeholders one may write, without braces: "from", "from.bare", …
     static QStringList placeholderNames();

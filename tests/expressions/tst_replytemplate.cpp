@@ -18,6 +18,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void checkPlaceholdersInPieces();
+    void sampleProblem();
 };
 
 void TestReplyTemplate::instantiate_data()
@@ -135,6 +136,20 @@ void TestReplyTemplate::checkPlaceholdersInPieces()
     QCOMPARE(error.length, 3);
     QVERIFY(ReplyTemplate::placeholderNames().contains(u"to.local"_s));
     QVERIFY(!ReplyTemplate::placeholderNames().contains(u"auto"_s));
+}
+
+void TestReplyTemplate::sampleProblem()
+{
+    // What the rule dialog and xcm-cli --rules ask before any stanza matches.
+    const auto problem = [](const QString &text) {
+        return ReplyTemplate::parse(text).sampleProblem(u"comp.example"_s, 4096);
+    };
+    QCOMPARE(problem(u"<message from='{to}' to='{from}'><body>hi</body></message>"_s), QString());
+    QVERIFY(problem(u"<message to='{from}'><body>hi</body></message>"_s).contains(u"no 'from'"_s));
+    // The sample is sent to an address on the domain: {to.local} and {to.resource} have values (to the
+    // bare domain, "from='@comp.example'" refused a rule that answers its real matches).
+    QCOMPARE(problem(u"<message from='{to.local}@comp.example' to='{from}'/>"_s), QString());
+    QCOMPARE(problem(u"<message from='{to.bare}/{to.resource}' to='{from}'/>"_s), QString());
 }
 
 QTEST_GUILESS_MAIN(TestReplyTemplate)

@@ -73,6 +73,8 @@ int printSavedLog(const CliOptions &options)
             const Stanza stanza =
                 Stanza::fromLoggedWire(record->direction, record->timestampMs, record->wire);
             QString exchange;
+            if (stanza.kind() == StanzaKind::Stream && stanza.wire().contains("<stream:stream"))
+                tracker.connectionEnded(); // another connection: its requests get no answer from this one
             if (stanza.kind() != StanzaKind::Stream && record->occurrence == StanzaOccurrence::First &&
                 tracker.observe(stanza, ++sequence) == RequestTracker::Observation::Answer) {
                 const IqExchange *answered = tracker.exchangeFor(sequence);

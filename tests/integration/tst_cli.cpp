@@ -1776,15 +1776,22 @@ void TestCli::readingALogPairsAnswersWithTheirRequests()
 {"time": "2026-12-07T10:00:00.003Z", "direction": "sent", "origin": "automatic", "xml": "<iq type='result' id='v1' from='comp.example' to='u@example.org/x'/>"}
 {"time": "2026-12-07T10:00:01.000Z", "direction": "sent", "xml": "<iq type='get' id='p1' from='comp.example' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"}
 {"time": "2026-12-07T10:00:01.012Z", "direction": "received", "xml": "<iq type='error' id='p1' from='example.org' to='comp.example'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"}
+{"time": "2026-12-07T10:00:02.000Z", "direction": "sent", "xml": "<iq type='get' id='p2' from='comp.example' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"}
+{"time": "2026-12-07T10:01:00.000Z", "direction": "sent", "xml": "<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' to='comp.example'>"}
+{"time": "2026-12-07T10:01:00.100Z", "direction": "sent", "xml": "<iq type='get' id='p2' from='comp.example' to='example.org'><ping xmlns='urn:xmpp:ping'/></iq>"}
+{"time": "2026-12-07T10:01:00.105Z", "direction": "received", "xml": "<iq type='result' id='p2' from='example.org' to='comp.example'/>"}
 )"_ba);
     QProcess read;
     read.start(cliPath(), {u"--read"_s, path, u"--filter"_s, u"type == result or type == error"_s});
     QVERIFY(read.waitForFinished(15000));
     QCOMPARE(read.exitCode(), 0);
     const QList<QByteArray> lines = read.readAllStandardOutput().trimmed().split('\n');
-    QCOMPARE(lines.size(), 2); // filtered out, the requests still paired
+    QCOMPARE(lines.size(), 3); // filtered out, the requests still paired
     QVERIFY2(lines.at(0).endsWith("[auto, result in 3 ms]"), lines.at(0).constData());
     QVERIFY2(lines.at(1).endsWith("[error service-unavailable in 12 ms]"), lines.at(1).constData());
+    // A new stream is a new connection: the id asked again there pairs with its own request, not with
+    // the one left unanswered before the reconnect.
+    QVERIFY2(lines.at(2).endsWith("[result in 5 ms]"), lines.at(2).constData());
 }
 
 void TestCli::aFilterThatGivesUpSaysSo()

@@ -91,8 +91,8 @@ QString StanzaPolicy::checkAddresses(const XmlElement &element) const
             .arg(domain, from.domain());
     // Domains are case-insensitive (RFC 7622), but Prosody compares 'from' with the component's name
     // letter for letter, and closes the stream with invalid-from over "ECHO.localhost".
-    if (const QStringView written = writtenDomain(element.attribute(u"from"));
-        exactDomainCase && written != from.domain())
+    const QString fromText = element.attribute(u"from"); // alive while `written` looks into it
+    if (const QStringView written = writtenDomain(fromText); exactDomainCase && written != from.domain())
         return tr("'from' must spell the component's domain in lowercase, %1, not %2 (Prosody closes the "
                   "stream with invalid-from)")
             .arg(from.domain(), written);

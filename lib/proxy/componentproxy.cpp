@@ -290,11 +290,11 @@ void ComponentProxy::onComponentFinished(const StreamError &error, const QString
     m_stream = nullptr;
     throttleUpstream(); // nothing waits for the component any more
     const QString discarded = discardedText(std::exchange(m_discarded, 0) + forgetFaults());
-    m_upstream.disconnectFromServer(tr("the component left"));
     // A stream error either way (sent to the component or relayed from the server) is a refusal or a
     // failure; a plain close is the ordinary end. Before it was let in, an error is a refusal.
     const bool admitted = std::exchange(m_componentAdmitted, false);
     const bool refused = !error.isNull() && !admitted;
+    m_upstream.disconnectFromServer(refused ? tr("the component was refused") : tr("the component left"));
     QString event = refused ? tr("component %1 was refused: %2").arg(m_componentAddress, explanation)
                             : tr("component %1 left: %2").arg(m_componentAddress, explanation);
     if (!discarded.isEmpty())

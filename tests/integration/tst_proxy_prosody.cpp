@@ -4,10 +4,13 @@
 #include "componentproxy.h"
 #include "connectionhelpers.h"
 #include "echocomponentprocess.h"
+#include "handshake.h"
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +66,7 @@ private Q_SLOTS:
     void cleanup();
     void relaysBothWaysByteForByte();
     void componentLeavingClosesTheServerLegAndSaysSo();
+    void componentRefusedWhileTheServerLegConnectsSaysSo();
     void wrongComponentSecretNeverReachesTheServer();
     void serverRefusalReachesTheComponentAsSent();
     void secondComponentGetsConflict();
@@ -181,6 +185,31 @@ void TestProxyProsody::componentLeavingClosesTheServerLegAndSaysSo()
     QCOMPARE(proxy->upstream().lastReason().explanation, u"the component left"_s);
     QVERIFY(!proxy->upstream().lastReason().isError());
     QVERIFY(proxy->isListening()); // for the component's next connection
+}
+
+void TestProxyProsody::componentRefusedWhileTheServerLegConnectsSaysSo()
+{
+    // A component that sends broken XML right after a good handshake is refused by xcm while the server
+    // leg is still logging in: that leg's reason said "the component left", as if it had gone on its own.
+    auto proxy = makeProxy(echo.secret);
+    QTcpSocket component;
+    component.connectToHost(QHostAddress::LocalHost, proxy->listeningPort());
+    QVERIFY(component.waitForConnected(5000));
+    component.write(u"<stream:stream xmlns='jabber:component:accept' "
+                    "xmlns:stream='http://etherx.jabber.org/streams' to='%1'>"_s.arg(echo.domain)
+                        .toUtf8());
+    QByteArray received; // from the proxy
+    QTRY_VERIFY((received += component.readAll()).contains(" id='") || received.contains(" id=\""));
+    const QRegularExpression idPattern(uR"( id=['"]([^'"]+)['"])"_s);
+    const QRegularExpressionMatch id = idPattern.match(QString::fromUtf8(received));
+    QVERIFY2(id.hasMatch(), received.constData());
+    QSignalSpy upstreamStates(&proxy->upstream(), &ComponentConnection::stateChanged);
+    component.write("<handshake>" + handshakeDigest(id.captured(1), echo.secret) + "</handshake><message><<");
+    QTRY_VERIFY((received += component.readAll()).contains("<not-well-formed"));
+    QTRY_COMPARE(proxy->upstream().state(), ConnectionState::Disconnected);
+    QVERIFY(!upstreamStates.isEmpty()); // the server leg had set out
+    QCOMPARE(proxy->upstream().lastReason().explanation, u"the component was refused"_s);
+    QVERIFY(proxy->isListening());
 }
 
 void TestProxyProsody::wrongComponentSecretNeverReachesTheServer()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trafficprinter.h"
 
+#include "bidicontrols.h"
 #include "bytescan.h"
 #include "clilogging.h"
 
@@ -36,20 +37,19 @@ bool needsCare(QByteArrayView xml)
     return false;
 }
 
-// The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) starting at
-// `at` in UTF-8: the code point, or 0. A terminal that honours them shows the text after one reversed,
-// so a line can read as something it does not say ("Trojan Source").
+// The bidirectional control (BidiControls::isBidiControl()) starting at `at` in UTF-8: the code point, or
+// 0. A terminal that honours one shows the text after it reversed, so a line can read as something it does
+// not say ("Trojan Source"). All of them are three bytes long, starting with 0xE2.
 uint bidiControlAt(QByteArrayView text, qsizetype at)
 {
     if (text[at] != '\xE2' || at + 2 >= text.size())
         return 0;
     const auto second = uchar(text[at + 1]);
     const auto third = uchar(text[at + 2]);
-    if (second == 0x80 && third >= 0xAA && third <= 0xAE)
-        return 0x2000 + (third - 0x80);
-    if (second == 0x81 && third >= 0xA6 && third <= 0xA9)
-        return 0x2040 + (third - 0x80);
-    return 0;
+    if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80)
+        return 0;
+    const auto codePoint = char16_t(0x2000 | ((second & 0x3F) << 6) | (third & 0x3F));
+    return BidiControls::isBidiControl(codePoint) ? codePoint : 0;
 }
 
 // Whether line breaks are kept (a --pretty stanza's own lines) or become references (one line a stanza).

@@ -3,6 +3,7 @@
 // from those same rows.
 #include "stanzalogmodel.h"
 
+#include "bidicontrols.h"
 #include "redaction.h"
 #include "stanzasummary.h"
 #include "xmlelement.h"
@@ -538,10 +539,11 @@ const StanzaLogModel::RowText &StanzaLogModel::rowText(int row) const
     const Stanza stanza = toStanza(data);
     auto *text = new RowText;
     text->time = QDateTime::fromMSecsSinceEpoch(data.timestampMs).time().toString(u"hh:mm:ss.zzz");
-    text->type = stanza.type();
-    text->from = stanza.from();
-    text->to = stanza.to();
-    text->id = stanza.id();
+    // Shown as references, as in the summary: a right-to-left override in an address would reorder it.
+    text->type = BidiControls::shown(stanza.type());
+    text->from = BidiControls::shown(stanza.from());
+    text->to = BidiControls::shown(stanza.to());
+    text->id = BidiControls::shown(stanza.id());
     text->size = QString::number(data.wireSize);
     text->summary = StanzaSummary::of(stanza);
     m_textCache.insert(sequence, text);

@@ -243,6 +243,18 @@ void TestStanzaLogModel::columns_data()
     QTest::newRow("stream close") << samples::streamClose()
                                   << QStringList{u"↑"_s,    u"stream"_s, QString(),         QString(),
                                                  QString(), QString(),   u"stream closed"_s};
+    // A right-to-left override in an address would show "gro.elpmaxe@evil" as "evil@example.org".
+    QTest::newRow("bidi controls in the short columns")
+        << samples::received("<message type='ch\xe2\x80\xae"
+                             "at' from='evil\xe2\x80\xae@example.org' "
+                             "to='bot@example.org/\xe2\x81\xa6x' id='\xe2\x81\xa9m'/>")
+        << QStringList{u"↓"_s,
+                       u"message"_s,
+                       u"ch&#8238;at"_s,
+                       u"evil&#8238;@example.org"_s,
+                       u"bot@example.org/&#8294;x"_s,
+                       u"&#8297;m"_s,
+                       QString()};
     QTest::newRow("other")
         << samples::received("<db:result xmlns:db='jabber:server:dialback' to='a'/>")
         << QStringList{

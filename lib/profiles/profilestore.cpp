@@ -180,8 +180,12 @@ bool addressesOverlap(const QHostAddress &a, const QHostAddress &b)
 // 127.0.0.1, ::1), where one server answers on all of them.
 bool sameServerHost(const QString &a, const QString &b)
 {
+    // The names "localhost" resolves to; another loopback address (127.0.0.2) is where a second server on
+    // this machine would listen.
     const auto thisMachine = [](const QString &host) {
-        return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+        const QHostAddress address(host);
+        return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || address == QHostAddress::LocalHost ||
+               address == QHostAddress::LocalHostIPv6;
     };
     return a.compare(b, Qt::CaseInsensitive) == 0 || (thisMachine(a) && thisMachine(b));
 }

@@ -35,6 +35,7 @@ void TestProfileStore::clashesOnTheSameServerUnderAnotherName_data()
     QTest::newRow("localhost and 127.0.0.1") << u"localhost"_s << u"127.0.0.1"_s << true;
     QTest::newRow("127.0.0.1 and ::1") << u"127.0.0.1"_s << u"::1"_s << true;
     QTest::newRow("another server") << u"xmpp.example.org"_s << u"127.0.0.1"_s << false;
+    QTest::newRow("another loopback address") << u"127.0.0.2"_s << u"127.0.0.1"_s << false;
     QTest::newRow("two servers") << u"a.example.org"_s << u"b.example.org"_s << false;
 }
 

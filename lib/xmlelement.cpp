@@ -198,11 +198,27 @@ void writeElement(QXmlStreamWriter &writer, const XmlElement &element, const QSt
 
 } // namespace
 
+QString XmlElement::ParseError::text() const
+{
+    if (line <= 0)
+        return reason;
+    return tr("%1 (line %2, column %3)").arg(reason).arg(line).arg(column);
+}
+
 XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView contextNamespace)
 {
-    const auto fail = [error](const QString &reason) {
+    ParseError located;
+    XmlElement element = parseLocated(xml, &located, contextNamespace);
+    if (error && element.isNull())
+        *error = located.text();
+    return element;
+}
+
+XmlElement XmlElement::parseLocated(QByteArrayView xml, ParseError *error, QStringView contextNamespace)
+{
+    const auto fail = [error](const QString &reason, qint64 line = 0, qint64 column = 0) {
         if (error)
-            *error = reason;
+            *error = {reason, line, column};
         return XmlElement();
     };
     // The wrapper supplies the namespaces a stanza inherits from its stream; it sits on its own line
@@ -219,8 +235,8 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
     reader.setNamespaceProcessing(true);
     QList<XmlElement> stack;
     XmlElement root;
-    const auto position = [&reader] {
-        return tr("line %1, column %2").arg(reader.lineNumber() - 1).arg(reader.columnNumber());
+    const auto failHere = [&](const QString &reason) {
+        return fail(reason, reader.lineNumber() - 1, reader.columnNumber());
     };
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
@@ -228,7 +244,7 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
             if (reader.characterOffset() <= userStart)
                 break; // the wrapper itself
             if (stack.isEmpty() && !root.isNull())
-                return fail(tr("only one element may be given (a second one starts at %1)").arg(position()));
+                return failHere(tr("a second element starts where only one may be given"));
             XmlElement element(reader.name().toString(), reader.namespaceUri().toString());
             element.d->prefix = reader.prefix().toString();
             element.d->attributes = reader.attributes();
@@ -249,17 +265,16 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
             if (!stack.isEmpty())
                 stack.last().appendText(reader.text().toString());
             else if (!isWhitespace(reader.text()))
-                return fail(tr("text outside the element at %1").arg(position()));
+                return failHere(tr("text outside the element"));
             break;
         case QXmlStreamReader::Comment:
-            return fail(tr("comments are not allowed in XMPP (%1)").arg(position()));
+            return failHere(tr("comments are not allowed in XMPP"));
         case QXmlStreamReader::ProcessingInstruction:
-            return fail(tr("processing instructions are not allowed in XMPP (%1)").arg(position()));
+            return failHere(tr("processing instructions are not allowed in XMPP"));
         case QXmlStreamReader::DTD:
-            return fail(tr("DTDs are not allowed in XMPP (%1)").arg(position()));
+            return failHere(tr("DTDs are not allowed in XMPP"));
         case QXmlStreamReader::EntityReference:
-            return fail(
-                tr("entity references other than the predefined five are not allowed (%1)").arg(position()));
+            return failHere(tr("entity references other than the predefined five are not allowed"));
         default:
             break;
         }
@@ -278,11 +293,9 @@ XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView con
                 tr("the XML is not complete: <%1> is not closed").arg(stack.value(stack.size() - 1).name()));
         if (reader.lineNumber() >= closingLine) {
             const QString lastLine = QString::fromUtf8(xml.sliced(xml.lastIndexOf('\n') + 1));
-            return fail(tr("the XML ends inside a tag (at the end: line %1, column %2)")
-                            .arg(closingLine - 2)
-                            .arg(lastLine.size() + 1));
+            return fail(tr("the XML ends inside a tag"), closingLine - 2, lastLine.size() + 1);
         }
-        return fail(tr("%1 at %2").arg(message, position()));
+        return failHere(message);
     }
     if (root.isNull())
         return fail(tr("no XML element given"));

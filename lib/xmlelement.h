@@ -41,6 +41,18 @@ public:
     // the stream's). On failure returns a null element and a reason with line and column.
     static XmlElement parse(QByteArrayView xml, QString *error = nullptr,
                             QStringView contextNamespace = ns::component);
+    // Why parsing failed, and where when the error has one place: `line` and `column` in `xml` (from 1;
+    // the column in UTF-16 units, as QXmlStreamReader counts), 0 otherwise.
+    struct ParseError
+    {
+        QString reason;
+        qint64 line = 0;
+        qint64 column = 0;
+        QString text() const; // the reason, then the place: what parse() gives as `error`
+    };
+    // The same, with the place apart, for a caller who shows it its own way (the rule editor's "1:31: …").
+    static XmlElement parseLocated(QByteArrayView xml, ParseError *error,
+                                   QStringView contextNamespace = ns::component);
 
     bool isNull() const;
     QString name() const;

@@ -347,6 +347,10 @@
         <source>the component left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the component was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -4107,39 +4111,7 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
 <context>
     <name>xcm::XmlElement</name>
     <message>
-        <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only one element may be given (a second one starts at %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text outside the element at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>comments are not allowed in XMPP (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>processing instructions are not allowed in XMPP (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTDs are not allowed in XMPP (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>entity references other than the predefined five are not allowed (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the XML is not complete: &lt;%1&gt; is not closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4147,7 +4119,38 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the XML ends inside a tag (at the end: line %1, column %2)</source>
+        <source>a second element starts where only one may be given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text outside the element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comments are not allowed in XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processing instructions are not allowed in XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTDs are not allowed in XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the XML ends inside a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xcm::XmlElement::ParseError</name>
+    <message>
+        <source>%1 (line %2, column %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

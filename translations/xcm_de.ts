@@ -347,6 +347,10 @@
         <source>the component left</source>
         <translation>die Komponente ist gegangen</translation>
     </message>
+    <message>
+        <source>the component was refused</source>
+        <translation>die Komponente wurde abgewiesen</translation>
+    </message>
 </context>
 <context>
     <name>xcm::ComposeHistory</name>
@@ -4122,48 +4126,47 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
 <context>
     <name>xcm::XmlElement</name>
     <message>
-        <source>line %1, column %2</source>
-        <translation>Zeile %1, Spalte %2</translation>
-    </message>
-    <message>
-        <source>only one element may be given (a second one starts at %1)</source>
-        <translation>nur ein Element ist erlaubt (ein zweites beginnt bei %1)</translation>
-    </message>
-    <message>
-        <source>text outside the element at %1</source>
-        <translation>Text außerhalb des Elements bei %1</translation>
-    </message>
-    <message>
-        <source>comments are not allowed in XMPP (%1)</source>
-        <translation>Kommentare sind in XMPP nicht erlaubt (%1)</translation>
-    </message>
-    <message>
-        <source>processing instructions are not allowed in XMPP (%1)</source>
-        <translation>Verarbeitungsanweisungen sind in XMPP nicht erlaubt (%1)</translation>
-    </message>
-    <message>
-        <source>DTDs are not allowed in XMPP (%1)</source>
-        <translation>DTDs sind in XMPP nicht erlaubt (%1)</translation>
-    </message>
-    <message>
-        <source>entity references other than the predefined five are not allowed (%1)</source>
-        <translation>Entity-Referenzen außer den fünf vordefinierten sind nicht erlaubt (%1)</translation>
-    </message>
-    <message>
         <source>the XML is not complete: &lt;%1&gt; is not closed</source>
         <translation>das XML ist unvollständig: &lt;%1&gt; wird nicht geschlossen</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 bei %2</translation>
     </message>
     <message>
         <source>no XML element given</source>
         <translation>kein XML-Element angegeben</translation>
     </message>
     <message>
-        <source>the XML ends inside a tag (at the end: line %1, column %2)</source>
-        <translation>das XML endet mitten in einem Tag (am Ende: Zeile %1, Spalte %2)</translation>
+        <source>a second element starts where only one may be given</source>
+        <translation>ein zweites Element beginnt, wo nur eines erlaubt ist</translation>
+    </message>
+    <message>
+        <source>text outside the element</source>
+        <translation>Text außerhalb des Elements</translation>
+    </message>
+    <message>
+        <source>comments are not allowed in XMPP</source>
+        <translation>Kommentare sind in XMPP nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>processing instructions are not allowed in XMPP</source>
+        <translation>Verarbeitungsanweisungen sind in XMPP nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>DTDs are not allowed in XMPP</source>
+        <translation>DTDs sind in XMPP nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>entity references other than the predefined five are not allowed</source>
+        <translation>Entity-Referenzen außer den fünf vordefinierten sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the XML ends inside a tag</source>
+        <translation>das XML endet mitten in einem Tag</translation>
+    </message>
+</context>
+<context>
+    <name>xcm::XmlElement::ParseError</name>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
 </context>
 </TS>

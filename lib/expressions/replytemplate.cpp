@@ -127,10 +127,18 @@ ReplyTemplate ReplyTemplate::parse(const QString &text, ExpressionError *error)
         return done();
     // Placeholders stand in attribute values and text, where braces are plain characters: the
     // template as written must already be the stanza's XML, and its errors point into it.
-    QString parseError;
-    const XmlElement element = XmlElement::parse(text.toUtf8(), &parseError);
+    XmlElement::ParseError parseError;
+    const XmlElement element = XmlElement::parseLocated(text.toUtf8(), &parseError);
     if (element.isNull()) {
-        problem = ExpressionError::at(text, 0, 0, tr("not well-formed XML: %1").arg(parseError));
+        // At the last character the parser read, so that the message needs no position of its own.
+        qsizetype offset = 0;
+        if (parseError.line > 0) {
+            for (qint64 line = 1; line < parseError.line; ++line)
+                offset = text.indexOf(u'\n', offset) + 1;
+            offset = std::max<qsizetype>(offset, offset + parseError.column - 1);
+        }
+        problem = ExpressionError::at(text, offset, parseError.line > 0 ? 1 : 0,
+                                      tr("not well-formed XML: %1").arg(parseError.reason));
         return done();
     }
     const QString name = element.name();

@@ -50,16 +50,17 @@ void TestXmlElement::rejects_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("empty") << QByteArray() << u"no XML element"_s;
     QTest::newRow("unclosed") << QByteArray("<message>") << u"not complete"_s;
-    QTest::newRow("two roots") << QByteArray("<a/><b/>") << u"only one element"_s;
+    QTest::newRow("two roots") << QByteArray("<a/><b/>") << u"only one may be given (line 1, column 8)"_s;
     QTest::newRow("comment") << QByteArray("<a><!-- x --></a>") << u"comments"_s;
     QTest::newRow("processing instruction") << QByteArray("<a><?php x?></a>") << u"processing instructions"_s;
     QTest::newRow("undeclared entity") << QByteArray("<a>&nbsp;</a>") << u"nbsp"_s;
     QTest::newRow("text outside") << QByteArray("hello <a/>") << u"text outside"_s;
     QTest::newRow("mismatched") << QByteArray("<a></b>") << u"line 1"_s;
-    QTest::newRow("mismatched, one sentence") << QByteArray("<a></b>") << u"tag mismatch at line 1"_s;
+    QTest::newRow("mismatched, one sentence")
+        << QByteArray("<a></b>") << u"tag mismatch (line 1, column 7)"_s;
     // Not the line after the text (the wrapper's, where the reader found out).
     QTest::newRow("ends inside a tag") << QByteArray("<message to='a'>\n  <body>x</body>\n</message><foo")
-                                       << u"the XML ends inside a tag (at the end: line 3, column 15)"_s;
+                                       << u"the XML ends inside a tag (line 3, column 15)"_s;
 }
 
 void TestXmlElement::rejects()

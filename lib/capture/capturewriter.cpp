@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +20,8 @@ namespace {
 constexpr QFileDevice::Permissions privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions privateDirectory = privateFile | QFileDevice::ExeOwner;
 constexpr int syncIntervalMs = 1000;
+// A flood syncs sooner: what is dirty stays small, and what is on disk leaves the page cache (sync()).
+constexpr qint64 syncBytes = 8 << 20;
 constexpr qsizetype handOverBytes = 1 << 20; // a busy turn hands over early
 } // namespace
 
@@ -56,8 +59,9 @@ public:
         qsizetype from = 0;
         while (from < lines.size()) {
             // Whole lines up to what the file may still take (a line longer than a file gets one alone).
-            qsizetype to = from;
             const qint64 room = m_settings.maxFileBytes - m_file.size();
+            // Most batches fit whole: only one that reaches the rotation is looked into line by line.
+            qsizetype to = lines.size() - from <= room ? lines.size() : from;
             while (to < lines.size()) {
                 const qsizetype end = lines.indexOf('\n', to);
                 const qsizetype next = end < 0 ? lines.size() : end + 1;
@@ -78,7 +82,10 @@ public:
             from = to;
         }
         m_dirty = true;
-        if (!m_syncTimer->isActive())
+        m_unsyncedBytes += lines.size();
+        if (m_unsyncedBytes >= syncBytes)
+            sync();
+        else if (!m_syncTimer->isActive())
             m_syncTimer->start();
     }
 
@@ -96,7 +103,15 @@ public:
         }
         m_file.flush();
         ::fdatasync(m_file.handle());
+        // A capture is read back seldom, if ever: once on disk, its pages leave the page cache, so that
+        // days of recording do not push out what the machine uses, and the next lines are written into
+        // pages just given back rather than fresh ones (on a VM the first write to a fresh page is
+        // costly: 1.9 ms a MiB here, 0.13 for pages used before).
+        const qint64 size = m_file.size();
+        ::posix_fadvise(m_file.handle(), m_cachedFrom, size - m_cachedFrom, POSIX_FADV_DONTNEED);
+        m_cachedFrom = size;
         m_dirty = false;
+        m_unsyncedBytes = 0;
     }
 
 Q_SIGNALS:
@@ -118,6 +133,7 @@ private:
                 .filePath(m_settings.prefix + u'-' + stamp + u'-' +
                           u"%1"_s.arg(++m_filesStarted, 6, 10, QLatin1Char('0')) + u".jsonl"_s);
         m_file.setFileName(name);
+        m_cachedFrom = 0;
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered) ||
             !m_file.setPermissions(privateFile)) {
             fail(tr("cannot create %1: %2").arg(name, m_file.errorString()));
@@ -151,6 +167,8 @@ private:
     QByteArray m_lines;
     QTimer *m_syncTimer = nullptr;
     bool m_dirty = false;
+    qint64 m_unsyncedBytes = 0;
+    qint64 m_cachedFrom = 0; // where the file's pages still in the page cache begin
     quint64 m_filesStarted = 0;
 };
 

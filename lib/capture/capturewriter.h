@@ -18,8 +18,9 @@ class CaptureFileWriter;
 //
 // What a crash costs: the lines queued in the current event-loop turn (a process killed with SIGKILL);
 // what a power loss costs: at most the last second (the writer syncs the file to disk every second
-// while lines arrive). A line is written whole or, cut off by a kill, torn at the end of the newest
-// file — CaptureReader skips such a last line and says so; earlier lines are never touched.
+// while lines arrive, and every 8 MiB under a flood; what is synced leaves the page cache). A line is written
+// whole or, cut off by a kill, torn at the end of the newest file — CaptureReader skips such a last line and
+// says so; earlier lines are never touched.
 class CaptureWriter : public QObject
 {
     Q_OBJECT

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "clocktext.h"
 #include "localtimeofday.h"
 
 #include <QDateTime>
 #include <QTest>
 
 #include <ctime>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace xcm::cli;
@@ -97,6 +99,35 @@ private Q_SLOTS:
         QByteArray line = "before "_ba;
         timeOfDay.appendTo(line, utc(2026, 12, 4, 9, 5, 7, 42));
         QCOMPARE(line, "before 09:05:07.042"_ba);
+    }
+
+    // clocktext::putDigits, which the capture lines and the times above are written with.
+    void digits()
+    {
+        const QList<std::pair<qint64, int>> cases{{0, 1},
+                                                  {7, 1},
+                                                  {7, 2},
+                                                  {42, 2},
+                                                  {5, 3},
+                                                  {10, 1},
+                                                  {1010, 2},
+                                                  {999, 3},
+                                                  {100, 1},
+                                                  {2026, 4},
+                                                  {12345, 2},
+                                                  {1000000, 1},
+                                                  {0, 4},
+                                                  {99, 4},
+                                                  {1234567890123456789, 1},
+                                                  {std::numeric_limits<qint64>::max(), 1}};
+        for (const auto &[value, width] : cases) {
+            char buffer[32];
+            const char *const end = xcm::clocktext::putDigits(buffer, value, width);
+            const QByteArray expected = QByteArray::number(value).rightJustified(width, '0');
+            QVERIFY2(QByteArray(buffer, end - buffer) == expected,
+                     qPrintable(u"%1, width %2: %3"_s.arg(value).arg(width).arg(
+                         QString::fromLatin1(QByteArray(buffer, end - buffer)))));
+        }
     }
 
 private:

@@ -202,7 +202,11 @@ QString XmlElement::ParseError::text() const
 {
     if (line <= 0)
         return reason;
-    return tr("%1 (line %2, column %3)").arg(reason).arg(line).arg(column);
+    // The context the other parse errors have (a tr() here would file it under ParseError).
+    return QCoreApplication::translate("xcm::XmlElement", "%1 (line %2, column %3)")
+        .arg(reason)
+        .arg(line)
+        .arg(column);
 }
 
 XmlElement XmlElement::parse(QByteArrayView xml, QString *error, QStringView contextNamespace)

@@ -4146,9 +4146,6 @@ Esc clears the search; the boxes and lists above widen the rest.</source>
         <source>the XML ends inside a tag</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>xcm::XmlElement::ParseError</name>
     <message>
         <source>%1 (line %2, column %3)</source>
         <translation type="unfinished"></translation>

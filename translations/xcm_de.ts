@@ -4161,9 +4161,6 @@ Esc leert die Suche; die Felder und Listen darüber lassen mehr durch.</translat
         <source>the XML ends inside a tag</source>
         <translation>das XML endet mitten in einem Tag</translation>
     </message>
-</context>
-<context>
-    <name>xcm::XmlElement::ParseError</name>
     <message>
         <source>%1 (line %2, column %3)</source>
         <translation>%1 (Zeile %2, Spalte %3)</translation>

@@ -546,7 +546,7 @@ void TestMainWindow::composeValidatesLive()
     QVERIFY(!send->isEnabled());
 
     typeInto(editor, u"<message to='x@example.org' from='bot@alpha.localhost'/><message/>"_s);
-    QVERIFY2(validation->text().contains(u"only one element"_s), qPrintable(validation->text()));
+    QVERIFY2(validation->text().contains(u"only one may be given"_s), qPrintable(validation->text()));
 
     // The template selector follows the editor: an iq ping typed by hand is the ping template, a
     // roster query none of them.

@@ -39,7 +39,7 @@ void TestStanzaPolicy::check_data()
                                      << u"not well-formed"_s;
     // Lines as the user sees them, the blank ones before the stanza counted.
     QTest::newRow("error after a blank line")
-        << QByteArray("\n<message from='comp.example' to='u@x'></body>") << u"at line 2"_s;
+        << QByteArray("\n<message from='comp.example' to='u@x'></body>") << u"(line 2, column 45)"_s;
     QTest::newRow("two elements") << QByteArray("<presence from='comp.example' to='x'/><presence/>")
                                   << u"only one"_s;
     QTest::newRow("client namespace")

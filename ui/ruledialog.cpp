@@ -18,7 +18,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -96,10 +95,10 @@ RuleDialog::RuleDialog(const QStringList &takenNames, const ConnectionSettings &
     m_highlighter = new XmlHighlighter(m_reply->document());
     m_highlighter->setColors(LogColors::forPalette(palette()));
 
-    auto *insert = new QToolButton(this);
+    // A push button: its size leaves room for the menu's arrow (a tool button's drew it over the text).
+    auto *insert = new QPushButton(tr("Insert Placeholder"), this);
     insert->setObjectName("insertPlaceholder"_L1);
-    insert->setText(tr("Insert Placeholder"));
-    insert->setPopupMode(QToolButton::InstantPopup);
+    insert->setAutoDefault(false); // Return in the dialog is OK, even after using this button
     auto *placeholderMenu = new QMenu(insert);
     for (const QString &name : ReplyTemplate::placeholderNames())
         placeholderMenu->addAction(u'{' + name + u'}', this, [this, name] { insertPlaceholder(name); });

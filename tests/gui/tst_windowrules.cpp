@@ -39,13 +39,17 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -175,6 +179,11 @@ void TestWindowRules::panelMakesARuleThatAnswers()
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<RuleDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
+        // A failed check returns early: the dialog must not stay open, or the test waits for it forever.
+        const auto closeIfFailed = qScopeGuard([&] {
+            if (!drove)
+                dialog->reject();
+        });
         auto *name = dialog->findChild<QLineEdit *>(u"ruleName"_s);
         auto *match = dialog->findChild<QLineEdit *>(u"ruleMatch"_s);
         auto *reply = dialog->findChild<QPlainTextEdit *>(u"ruleReply"_s);
@@ -188,8 +197,22 @@ void TestWindowRules::panelMakesARuleThatAnswers()
         QTest::keyClicks(match, u"message and body contains 'ping'"_s);
         reply->setFocus();
         QTest::keySequence(reply, QKeySequence::SelectAll);
-        QTest::keyClicks(
-            reply, u"<message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>"_s);
+        QTest::keyClicks(reply, u"<message from='{to}' to='{from}' type='chat'><body>pong "_s);
+        // {body} from the Insert Placeholder menu, at the cursor; the menu's arrow beside the button's text.
+        auto *insert = dialog->findChild<QPushButton *>(u"insertPlaceholder"_s);
+        QVERIFY(insert && insert->menu());
+        QVERIFY(insert->width() >=
+                insert->fontMetrics().horizontalAdvance(insert->text()) +
+                    insert->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, insert));
+        const QList<QAction *> placeholders = insert->menu()->actions();
+        const auto body = std::find_if(placeholders.cbegin(), placeholders.cend(),
+                                       [](const QAction *action) { return action->text() == u"{body}"; });
+        QVERIFY(body != placeholders.cend());
+        (*body)->trigger();
+        QCOMPARE(dialog->focusWidget(), reply);
+        QTest::keyClicks(reply, u"</body></message>"_s);
+        QCOMPARE(reply->toPlainText(),
+                 u"<message from='{to}' to='{from}' type='chat'><body>pong {body}</body></message>"_s);
         QVERIFY2(ok->isEnabled(), qPrintable(dialog->problem()));
         QTest::mouseClick(ok, Qt::LeftButton);
         drove = true;

@@ -351,10 +351,11 @@ void ProfileEditor::buildUi()
     pages->addTab(serverPage, tr("&Connection"));
     pages->addTab(componentPage, tr("As the com&ponent"));
 
+    // The pages take any room to spare (each page's own stretch keeps its boxes at the top): in proxy
+    // mode, with rows hidden, a stretch here left a band of nothing above the buttons.
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(pages);
+    layout->addWidget(pages, 1);
     layout->addWidget(m_error);
-    layout->addStretch();
     layout->addWidget(m_buttons);
 
     for (QLineEdit *edit :

@@ -143,6 +143,22 @@ void TestProfileEditor::aProxyProfileOffersOnlyTheUnansweredFlag()
 
     QTest::mouseClick(field<QRadioButton>(editor, u"componentMode"_s), Qt::LeftButton);
     QCOMPARE(enabledOnes(), answering);
+
+    // Proxy mode hides the keepalive and reconnect rows: the pages keep the room, with no band of
+    // nothing between them and the buttons (there was one, 95 px high), switched to or opened in it.
+    QTest::mouseClick(field<QRadioButton>(editor, u"proxyMode"_s), Qt::LeftButton);
+    Profile proxy = sample();
+    proxy.mode = Profile::Mode::Proxy;
+    ProfileEditor proxyEditor(proxy, false, nullptr, nullptr);
+    proxyEditor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&proxyEditor));
+    for (ProfileEditor *shown : {&editor, &proxyEditor}) {
+        const QWidget *pages = field<QTabWidget>(*shown, u"editorPages"_s);
+        const QWidget *buttons = shown->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QTRY_VERIFY2(buttons->geometry().top() - pages->geometry().bottom() <= 20,
+                     qPrintable(u"%1 px"_s.arg(buttons->geometry().top() - pages->geometry().bottom())));
+    }
 }
 
 void TestProfileEditor::editsTheDiscoItems()

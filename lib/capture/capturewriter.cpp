@@ -79,9 +79,9 @@ public:
                 fail(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
                 return;
             }
+            m_dirty = true; // before a rotation further on, which syncs this file first
             from = to;
         }
-        m_dirty = true;
         m_unsyncedBytes += lines.size();
         if (m_unsyncedBytes >= syncBytes)
             sync();
@@ -89,15 +89,11 @@ public:
             m_syncTimer->start();
     }
 
-    void finish()
-    {
-        sync();
-        m_file.close();
-    }
+    void finish() { closeFile(); }
 
     void sync()
     {
-        if (!m_dirty) {
+        if (!m_dirty || !m_file.isOpen()) {
             m_syncTimer->stop();
             return;
         }
@@ -106,12 +102,26 @@ public:
         // A capture is read back seldom, if ever: once on disk, its pages leave the page cache, so that
         // days of recording do not push out what the machine uses, and the next lines are written into
         // pages just given back rather than fresh ones (on a VM the first write to a fresh page is
-        // costly: 1.9 ms a MiB here, 0.13 for pages used before).
-        const qint64 size = m_file.size();
-        ::posix_fadvise(m_file.handle(), m_cachedFrom, size - m_cachedFrom, POSIX_FADV_DONTNEED);
-        m_cachedFrom = size;
+        // costly: 1.9 ms a MiB here, 0.13 for pages used before). Whole pages only: the kernel keeps a
+        // page the range covers in part, so the range starts at a page boundary, and the last page,
+        // which the next lines fill, goes next time.
+        static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+        const qint64 wholePagesEnd = m_file.size() / pageSize * pageSize;
+        if (wholePagesEnd > m_cachedFrom) {
+            ::posix_fadvise(m_file.handle(), m_cachedFrom, wholePagesEnd - m_cachedFrom, POSIX_FADV_DONTNEED);
+            m_cachedFrom = wholePagesEnd;
+        }
         m_dirty = false;
         m_unsyncedBytes = 0;
+    }
+
+    // Syncs and closes the file, none of it left in the page cache.
+    void closeFile()
+    {
+        sync();
+        if (m_file.isOpen())
+            ::posix_fadvise(m_file.handle(), 0, 0, POSIX_FADV_DONTNEED);
+        m_file.close();
     }
 
 Q_SIGNALS:
@@ -121,10 +131,8 @@ Q_SIGNALS:
 private:
     void startFile()
     {
-        if (m_file.isOpen()) {
-            sync();
-            m_file.close();
-        }
+        if (m_file.isOpen())
+            closeFile();
         // UTC time orders the files across runs; within a run, two files may start in the same
         // millisecond, so a counter follows (zero-padded: names sort as they were started).
         const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss.zzz'Z'"_s);

@@ -331,6 +331,36 @@ void TestCapture::writtenLinesLeaveThePageCache()
     writer.flush();
     QVERIFY2(cachedBytes(fileName) <= 64 * 1024, qPrintable(QString::number(cachedBytes(fileName))));
     QCOMPARE(quint64(readAll(temporary.path()).size()), records);
+
+    // Light traffic, synced every second: each sync ends inside a page, and a range starting there kept
+    // that page, so nearly every page of a slow capture stayed.
+    QTemporaryDir slow;
+    CaptureWriter slowWriter({slow.path(), u"capture"_s, 1 << 30, 1});
+    QVERIFY(slowWriter.start());
+    for (quint64 i = 1; i <= 200; ++i) {
+        slowWriter.append(record(i, QByteArray(300, 's')));
+        slowWriter.flush(); // as the second's sync does
+    }
+    const QString slowFile = QDir(slow.path()).entryInfoList({u"*.jsonl"_s}).value(0).filePath();
+    QVERIFY(QFileInfo(slowFile).size() > 16 * 4096);
+    QVERIFY2(cachedBytes(slowFile) <= 2 * 4096, qPrintable(QString::number(cachedBytes(slowFile))));
+
+    // A batch that fills a file and starts the next: the full one is synced before it is closed (the
+    // first batch rotated without its sync), and leaves the cache whole.
+    QTemporaryDir rotating;
+    {
+        CaptureWriter rotatingWriter({rotating.path(), u"capture"_s, 64 * 1024, 10});
+        QVERIFY(rotatingWriter.start());
+        for (quint64 i = 1; i <= 300; ++i)
+            rotatingWriter.append(record(i, QByteArray(600, 'r'))); // one batch, about three files
+        rotatingWriter.flush();
+        const QFileInfoList files =
+            QDir(rotating.path()).entryInfoList({u"*.jsonl"_s}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 3);
+        for (qsizetype i = 0; i + 1 < files.size(); ++i)
+            QVERIFY2(cachedBytes(files.at(i).filePath()) == 0, qPrintable(files.at(i).fileName()));
+    }
+    QCOMPARE(readAll(rotating.path()).size(), 300);
 }
 
 void TestCapture::readsTornAndCorruptedFiles()

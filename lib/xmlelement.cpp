@@ -239,7 +239,14 @@ XmlElement XmlElement::parseLocated(QByteArrayView xml, ParseError *error, QStri
     reader.setNamespaceProcessing(true);
     QList<XmlElement> stack;
     XmlElement root;
+    // The wrapper's closing line is not the caller's: what the reader finds there (text after the
+    // element, the end inside a tag) is placed at the end of the caller's text.
+    const qint64 closingLine = 3 + xml.count('\n');
     const auto failHere = [&](const QString &reason) {
+        if (reader.lineNumber() >= closingLine) {
+            const qsizetype lastLineStart = xml.lastIndexOf('\n') + 1;
+            return fail(reason, closingLine - 2, QString::fromUtf8(xml.sliced(lastLineStart)).size() + 1);
+        }
         return fail(reason, reader.lineNumber() - 1, reader.columnNumber());
     };
     while (!reader.atEnd()) {
@@ -289,16 +296,13 @@ XmlElement XmlElement::parseLocated(QByteArrayView xml, ParseError *error, QStri
         if (message.endsWith(u'.'))
             message.chop(1);
         // An error on the wrapper's closing line means the caller's element never ended, or their text
-        // ended inside a tag: the wrapper's line is not theirs to be told about.
-        const qint64 closingLine = 3 + xml.count('\n');
+        // ended inside a tag.
         if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError ||
             (reader.lineNumber() >= closingLine && !stack.isEmpty()))
             return fail(
                 tr("the XML is not complete: <%1> is not closed").arg(stack.value(stack.size() - 1).name()));
-        if (reader.lineNumber() >= closingLine) {
-            const QString lastLine = QString::fromUtf8(xml.sliced(xml.lastIndexOf('\n') + 1));
-            return fail(tr("the XML ends inside a tag"), closingLine - 2, lastLine.size() + 1);
-        }
+        if (reader.lineNumber() >= closingLine)
+            return failHere(tr("the XML ends inside a tag"));
         return failHere(message);
     }
     if (root.isNull())

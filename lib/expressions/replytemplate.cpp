@@ -133,8 +133,10 @@ ReplyTemplate ReplyTemplate::parse(const QString &text, ExpressionError *error)
         // At the last character the parser read, so that the message needs no position of its own.
         qsizetype offset = 0;
         if (parseError.line > 0) {
-            for (qint64 line = 1; line < parseError.line; ++line)
-                offset = text.indexOf(u'\n', offset) + 1;
+            for (qint64 line = 1; line < parseError.line && offset < text.size(); ++line) {
+                const qsizetype lineEnd = text.indexOf(u'\n', offset);
+                offset = lineEnd < 0 ? text.size() : lineEnd + 1;
+            }
             offset = std::max<qsizetype>(offset, offset + parseError.column - 1);
         }
         problem = ExpressionError::at(text, offset, parseError.line > 0 ? 1 : 0,

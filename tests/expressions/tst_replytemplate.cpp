@@ -114,6 +114,9 @@ void TestReplyTemplate::errors_data()
                              << u"1:31: not well-formed XML: Opening and ending tag mismatch"_s;
     QTest::newRow("not xml, second line") << u"<message>\n  <body>{body}</bod>\n</message>"_s
                                           << u"2:20: not well-formed XML: Opening and ending tag mismatch"_s;
+    // Found on the parser's own closing line, after the user's text: placed at its end, not at 1:1.
+    QTest::newRow("text after the stanza")
+        << u"<message/>{body}"_s << u"1:17: not well-formed XML: text outside the element"_s;
     QTest::newRow("two stanzas")
         << u"<message/><message/>"_s
         << u"1:20: not well-formed XML: a second element starts where only one may be given"_s;

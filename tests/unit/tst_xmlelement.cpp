@@ -55,6 +55,8 @@ void TestXmlElement::rejects_data()
     QTest::newRow("processing instruction") << QByteArray("<a><?php x?></a>") << u"processing instructions"_s;
     QTest::newRow("undeclared entity") << QByteArray("<a>&nbsp;</a>") << u"nbsp"_s;
     QTest::newRow("text outside") << QByteArray("hello <a/>") << u"text outside"_s;
+    QTest::newRow("text after, placed on the caller's last line")
+        << QByteArray("<a/>\nhello") << u"text outside the element (line 2, column 6)"_s;
     QTest::newRow("mismatched") << QByteArray("<a></b>") << u"line 1"_s;
     QTest::newRow("mismatched, one sentence")
         << QByteArray("<a></b>") << u"tag mismatch (line 1, column 7)"_s;

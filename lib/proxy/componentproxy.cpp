@@ -188,6 +188,12 @@ void ComponentProxy::onUpstreamState(ConnectionState state, const DisconnectReas
     if (!m_stream)
         return;
     if (state == ConnectionState::Connected) {
+        // Refused meanwhile (its stream is closing while its peer hangs up): the server leg has no one
+        // to relay for.
+        if (m_stream->phase() != IncomingComponentStream::Phase::Authenticating) {
+            m_upstream.disconnectFromServer(tr("the component was refused"));
+            return;
+        }
         m_stream->acceptHandshake();
         m_componentAdmitted = true;
         Q_EMIT componentEvent(

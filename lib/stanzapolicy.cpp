@@ -12,7 +12,7 @@ StanzaPolicy StanzaPolicy::forSettings(const ConnectionSettings &settings, Towar
     return {settings.domain, settings.maxStanzaBytes, toward};
 }
 
-QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
+QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed, XmlElement *wellFormed) const
 {
     const QByteArrayView trimmed = xml.trimmed();
     if (trimmed.isEmpty())
@@ -24,6 +24,8 @@ QString StanzaPolicy::check(QByteArrayView xml, XmlElement *parsed) const
     const XmlElement element = XmlElement::parse(xml, &error);
     if (element.isNull())
         return tr("not well-formed XML: %1").arg(error);
+    if (wellFormed)
+        *wellFormed = element;
     if (element.namespaceUri() != ns::component)
         return tr("a stanza must be in the stream's namespace jabber:component:accept, not '%1'")
             .arg(element.namespaceUri());

@@ -397,10 +397,9 @@ ComposeWidget::EditorCheck ComposeWidget::checkEditor() const
     EditorCheck check;
     check.bytes = bytes;
     check.policy = policy;
-    check.problem = policy.check(check.bytes, &check.parsed);
-    if (!check.problem.isEmpty())
-        check.parsed =
-            XmlElement::parse(check.bytes); // refused, yet perhaps well-formed: the fields still follow
+    // Refused, yet perhaps well-formed: the fields still follow it, from the same parse (a stanza over
+    // the size limit is refused before it is parsed, and they do not).
+    check.problem = policy.check(check.bytes, nullptr, &check.parsed);
     m_lastCheck = check;
     return check;
 }

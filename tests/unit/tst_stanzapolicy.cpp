@@ -71,8 +71,14 @@ void TestStanzaPolicy::parsedElementOnlyWhenAccepted()
 {
     const StanzaPolicy policy{u"comp.example"_s, 1024};
     XmlElement parsed;
-    QVERIFY(!policy.check("<message from='bot@other' to='u@x'/>", &parsed).isEmpty());
+    XmlElement wellFormed;
+    QVERIFY(!policy.check("<message from='bot@other' to='u@x'/>", &parsed, &wellFormed).isEmpty());
     QVERIFY(parsed.isNull());
+    // Refused, but parsed: the element for whoever shows it anyway (the compose form's fields).
+    QCOMPARE(wellFormed.attribute(u"from"), u"bot@other"_s);
+    wellFormed = {};
+    QVERIFY(!policy.check("<message from='bot@other'>", &parsed, &wellFormed).isEmpty());
+    QVERIFY(wellFormed.isNull());
     QCOMPARE(policy.check(" <message from='Bot@comp.example' to='u@x'><body>hi</body></message>\n", &parsed),
              QString());
     QCOMPARE(parsed.name(), u"message"_s);

@@ -271,12 +271,15 @@ void TestThreadedProxy::injectsOnBothLegs()
     QVERIFY(!proxy.isReportingInjected());
     // Anything else sent to the server is not reported as injected.
     bool otherInjected = false;
+    bool echoReported = false;
     connect(&proxy.upstream(), &ComponentConnection::stanzaSent, this, [&](const Stanza &stanza) {
         if (stanza.id() != u"s1"_s && proxy.isReportingInjected())
             otherInjected = true;
+        echoReported = echoReported || stanza.wire().contains("<body>echoed</body>"); // slixmpp's own id
     });
     XmppClientProcess client(m_user, userPassword, m_server->clientPort());
     QVERIFY2(client.run({echoMessage(u"e1"_s, u"echoed"_s)}, 10s), qPrintable(client.failure()));
+    QTRY_VERIFY(echoReported); // the mirror hears of it after the client may have it
     QVERIFY(!otherInjected);
     // A stanza the server would be sent from outside the domain is refused before it goes.
     QVERIFY(!proxy.injectToServer("<message from='bot@elsewhere' to='x@localhost'/>").isEmpty());
@@ -364,7 +367,9 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
     sinceFaulted.start();
     QTRY_VERIFY(!proxy.hasComponent());
     QTRY_COMPARE(proxy.heldCount(), 0);
-    // Said with the component's leaving, as a problem: the two never reached it.
+    // Said with the component's leaving, as a problem: the two never reached it. (The server leg's
+    // state change, posted first, already says none are held.)
+    QTRY_VERIFY(events.last().at(0).toString().contains(u" left: "_s));
     const QList<QVariant> left = events.last();
     const QString text = left.at(0).toString();
     QVERIFY2(text.contains(u" left: "_s) && text.endsWith(u"; discarded 2 stanzas fault rules held back"_s),

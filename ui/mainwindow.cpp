@@ -10,6 +10,7 @@
 #include "elidedlabel.h"
 #include "keychainbanner.h"
 #include "mainwindowactions.h"
+#include "plaintextmessagebox.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
@@ -449,7 +450,8 @@ void MainWindow::confirmRemoveProfile()
     if (!session)
         return;
     const Profile profile = session->profile();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Profile"),
+    auto *box =
+        new PlainTextMessageBox(QMessageBox::Question, tr("Delete Profile"),
                                 tr("Delete the profile “%1”?").arg(profile.name), QMessageBox::Cancel, this);
     box->setObjectName("confirmRemove"_L1);
     QStringList consequences{
@@ -466,7 +468,7 @@ void MainWindow::confirmRemoveProfile()
                              : tr("Its %1 saved filters go too.").arg(filters.size()));
     if (session->isActive())
         consequences << tr("The connection is closed first.");
-    box->setInformativeText(consequences.join(u' '));
+    box->setPlainInformativeText(consequences.join(u' '));
     QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -499,13 +501,13 @@ bool MainWindow::askBeforeDroppingWaitingStanzas()
     }
     if (waiting.isEmpty() || findChild<QMessageBox *>("confirmQuit"_L1))
         return !waiting.isEmpty();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit xcm"),
-                                tr("Stanzas are waiting for a connection and have not been sent."),
-                                QMessageBox::Cancel, this);
+    auto *box = new PlainTextMessageBox(QMessageBox::Warning, tr("Quit xcm"),
+                                        tr("Stanzas are waiting for a connection and have not been sent."),
+                                        QMessageBox::Cancel, this);
     box->setObjectName("confirmQuit"_L1);
-    box->setInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the compose "
-                               "history to send again.")
-                                .arg(QLocale().createSeparatedList(waiting)));
+    box->setPlainInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the "
+                                    "compose history to send again.")
+                                     .arg(QLocale().createSeparatedList(waiting)));
     QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -525,7 +527,8 @@ SavedLogWindow *MainWindow::openSavedLog(const QString &path)
     QString error;
     if (!window->open(path, &error)) {
         delete window;
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Saved Log"), error, QMessageBox::Ok, this);
+        auto *box =
+            new PlainTextMessageBox(QMessageBox::Warning, tr("Open Saved Log"), error, QMessageBox::Ok, this);
         box->setObjectName("openSavedLogError"_L1);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -538,7 +541,8 @@ SavedLogWindow *MainWindow::openSavedLog(const QString &path)
         if (why.isEmpty())
             return;
         window->close();
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Saved Log"), why, QMessageBox::Ok, this);
+        auto *box =
+            new PlainTextMessageBox(QMessageBox::Warning, tr("Open Saved Log"), why, QMessageBox::Ok, this);
         box->setObjectName("openSavedLogError"_L1);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

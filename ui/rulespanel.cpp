@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rulespanel.h"
 
+#include "plaintextmessagebox.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "ruledialog.h"
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
@@ -329,10 +329,11 @@ void RulesPanel::importRules()
     }
     QList<Rule> rules = m_session->rules()->rules();
     if (!rules.isEmpty()) {
-        QMessageBox ask(QMessageBox::Question, tr("Import Rules"),
-                        tr("The file holds %1. Replace the profile's rules with them, or add them after?")
-                            .arg(rulesText(read.rules.size())),
-                        QMessageBox::Cancel, this);
+        PlainTextMessageBox ask(
+            QMessageBox::Question, tr("Import Rules"),
+            tr("The file holds %1. Replace the profile's rules with them, or add them after?")
+                .arg(rulesText(read.rules.size())),
+            QMessageBox::Cancel, this);
         QPushButton *replace = ask.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
         QPushButton *append = ask.addButton(tr("&Add"), QMessageBox::AcceptRole);
         ask.setDefaultButton(append);

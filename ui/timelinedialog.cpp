@@ -2,6 +2,7 @@
 #include "timelinedialog.h"
 
 #include "connectiontimeline.h"
+#include "plaintextmessagebox.h"
 #include "statestyle.h"
 #include "uilogging.h"
 #include "userfiledialogs.h"
@@ -13,7 +14,6 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -125,8 +125,9 @@ void TimelineDialog::exportToFile()
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
         file.write((csv ? m_timeline->toCsv() : m_timeline->toText(m_timeline->allRows())).toUtf8()) < 0) {
         qCInfo(lcUi) << "timeline export failed:" << path << file.errorString();
-        QMessageBox::warning(this, tr("Export Timeline"),
-                             tr("Could not write %1: %2").arg(path, file.errorString()));
+        PlainTextMessageBox(QMessageBox::Warning, tr("Export Timeline"),
+                            tr("Could not write %1: %2").arg(path, file.errorString()), QMessageBox::Ok, this)
+            .exec();
     }
 }
 

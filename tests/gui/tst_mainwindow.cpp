@@ -1354,12 +1354,32 @@ void TestMainWindow::deletesProfileWithItsSecret()
     QVERIFY2(session(name)->setRules(
                  {Rule(u"one"_s, u"kind == message"_s, reply), Rule(u"two"_s, u"kind == iq"_s, reply)}, &why),
              qPrintable(why));
+    // A name is shown as typed, never read as markup (QMessageBox guesses rich text).
+    m_window->profileStore()->setSavedFilters(profile.id, {{u"<b>errors</b>"_s, u"type == error"_s}});
+    QVERIFY(activate());
+    m_window->profileList()->setFocus();
+    QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmRemove"_s)) && box->isVisible());
+    QVERIFY2(box->informativeText().endsWith(u"Its saved filter “<b>errors</b>” goes too. The connection is "
+                                             "closed first."_s),
+             qPrintable(box->informativeText()));
+    int texts = 0;
+    for (const QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->text() == box->text() || label->text() == box->informativeText()) {
+            ++texts;
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+        }
+    }
+    QCOMPARE(texts, 2);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmRemove"_s));
+
     m_window->profileStore()->setSavedFilters(
         profile.id, {{u"errors"_s, u"type == error"_s}, {u"pings"_s, u"ns == urn:xmpp:ping"_s}});
     QVERIFY(activate());
     m_window->profileList()->setFocus();
     QTest::keyClick(m_window->profileList(), Qt::Key_Delete);
-    QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"confirmRemove"_s)) && box->isVisible());
     QCOMPARE(
         box->informativeText(),

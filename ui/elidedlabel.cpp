@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "elidedlabel.h"
 
+#include "plaintooltipdelegate.h"
+
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QGuiApplication>
@@ -24,7 +26,7 @@ void ElidedLabel::setText(const QString &text)
     if (text == this->text())
         return;
     QLabel::setText(text);
-    setToolTip(text);
+    setToolTip(PlainToolTipDelegate::literal(text)); // the label is plain text; so is its tooltip
     updateGeometry();
     update();
 }

@@ -5,12 +5,12 @@
 #include "historylistmodel.h"
 #include "itemtextwidth.h"
 #include "jidelider.h"
+#include "plaintooltipdelegate.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
-#include <QStyledItemDelegate>
 #include <QToolTip>
 
 using namespace Qt::StringLiterals;
@@ -21,10 +21,10 @@ namespace {
 
 // Rows no wider than the list: the view then elides long lines (a list view's rows are otherwise as
 // wide as the widest hint) as HistoryView::elidedLine() says. The tooltip has the whole line.
-class ListWidthDelegate : public QStyledItemDelegate
+class ListWidthDelegate : public PlainToolTipDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using PlainToolTipDelegate::PlainToolTipDelegate;
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -49,8 +49,8 @@ public:
                    const QModelIndex &index) override
     {
         if (event->type() != QEvent::ToolTip || !index.isValid())
-            return QStyledItemDelegate::helpEvent(event, view, option, index);
-        QToolTip::showText(event->globalPos(), index.data().toString(), view);
+            return PlainToolTipDelegate::helpEvent(event, view, option, index);
+        QToolTip::showText(event->globalPos(), literal(index.data().toString()), view);
         return true;
     }
 };

@@ -2,6 +2,7 @@
 #include "rulespanel.h"
 
 #include "plaintextmessagebox.h"
+#include "plaintooltipdelegate.h"
 #include "profilesession.h"
 #include "profilestore.h"
 #include "ruledialog.h"
@@ -57,6 +58,7 @@ RulesPanel::RulesPanel(ProfileSession *session, ProfileStore *store, QWidget *pa
     m_view = new QTableView(this);
     m_view->setObjectName("rulesView"_L1);
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new PlainToolTipDelegate(m_view)); // a reply's tooltip is its XML
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

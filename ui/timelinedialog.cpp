@@ -3,6 +3,7 @@
 
 #include "connectiontimeline.h"
 #include "plaintextmessagebox.h"
+#include "plaintooltipdelegate.h"
 #include "statestyle.h"
 #include "uilogging.h"
 #include "userfiledialogs.h"
@@ -52,6 +53,7 @@ TimelineDialog::TimelineDialog(ConnectionTimeline *timeline, const QString &prof
     m_view = new QTableView(this);
     m_view->setObjectName("timelineView"_L1);
     m_view->setModel(coloring);
+    m_view->setItemDelegate(new PlainToolTipDelegate(m_view)); // details quote what the server said
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -36,6 +37,7 @@ class TestConnectionBar : public QObject
 private Q_SLOTS:
     void saysFlappingUntilTheConnectionIsStable();
     void saysWhyRetryingStopped();
+    void serverTextIsShownAsText();
     void reconnectReplacesTheLastDisconnect();
     void narrowBarKeepsTheDomain();
     void graphSpansTheHistoryThereIs();
@@ -177,6 +179,30 @@ void TestConnectionBar::saysWhyRetryingStopped()
                                 "row (a stanza "_s),
         qPrintable(reason->text()));
     QVERIFY(!session->isActive());
+}
+
+void TestConnectionBar::serverTextIsShownAsText()
+{
+    // A stream error's text is the server's to write: markup in it is shown, never rendered (the
+    // label is plain text; its tooltip, which Qt reads as rich text when it looks like it, too).
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    auto session = makeSession(server.port(), 30s);
+    ConnectionBar bar(session.get());
+    auto *reason = bar.findChild<QLabel *>(u"reasonLabel"_s);
+    session->connection()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 1, 5000);
+    QVERIFY(server.acceptHandshake(secret));
+    QTRY_COMPARE(session->connection()->state(), ConnectionState::Connected);
+    server.send("<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text "
+                "xmlns='urn:ietf:params:xml:ns:xmpp-streams'>&lt;b&gt;go&lt;/b&gt; &lt;img src='x.png'&gt;"
+                "</text></stream:error>");
+    QTRY_VERIFY2(reason->text().contains(u"<b>go</b> <img src='x.png'>"_s), qPrintable(reason->text()));
+    QTextDocument tip;
+    tip.setHtml(reason->toolTip()); // as QToolTip reads it: rich, or else it would not look so
+    QVERIFY2(!Qt::mightBeRichText(reason->toolTip()) || tip.toPlainText() == reason->text(),
+             qPrintable(reason->toolTip()));
+    QCOMPARE(reason->textFormat(), Qt::PlainText);
 }
 
 void TestConnectionBar::reconnectReplacesTheLastDisconnect()

@@ -34,6 +34,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 using namespace xcm;
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void clickedRowIsTheOneShown();
     void detailPaneShowsPrettyXml();
     void detailPaneShowsBidiControls();
+    void toolTipsShowMarkupAsText();
     void detailPaneFoldsWhenEmpty();
     void detailPaneFollowsAFilterThatHidesItsRow();
     void detailPaneShowsLargeStanzasInParts_data();
@@ -554,6 +556,33 @@ void TestStanzaLogView::detailPaneShowsPrettyXml()
 
     m_model->clear();
     QVERIFY(m_view->detailText().isEmpty());
+}
+
+void TestStanzaLogView::toolTipsShowMarkupAsText()
+{
+    // A peer's text that looks like HTML: QToolTip would guess rich text, show "bold" in bold and let
+    // the peer name a file for it to load.
+    m_model->append(samples::received("<message from='a@example.org' to='b@example.org'><body>&lt;b&gt;bold"
+                                      "&lt;/b&gt; &lt;img src='file:///etc/x.png'&gt;</body></message>"_ba));
+    m_model->flush();
+    const QModelIndex summary = table()->model()->index(0, StanzaLogModel::SummaryColumn);
+    const QString text = summary.data(Qt::ToolTipRole).toString();
+    QVERIFY2(text.contains(u"<b>bold</b> <img src='file:///etc/x.png'>"_s), qPrintable(text));
+    QVERIFY(Qt::mightBeRichText(text));
+
+    const QPoint at = table()->visualRect(summary).center();
+    QHelpEvent help(QEvent::ToolTip, at, table()->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(table()->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    // What the tooltip shows, read as Qt reads it.
+    const QString shown = QToolTip::text();
+    QTextDocument document;
+    if (Qt::mightBeRichText(shown))
+        document.setHtml(shown);
+    else
+        document.setPlainText(shown);
+    QCOMPARE(document.toPlainText(), text);
+    QToolTip::hideText();
 }
 
 void TestStanzaLogView::detailPaneShowsBidiControls()

@@ -2,6 +2,7 @@
 #include "logstatusline.h"
 
 #include "logcolors.h"
+#include "plaintooltipdelegate.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 
@@ -138,7 +139,7 @@ void LogStatusLine::setMessage(const QString &message, bool aboutSearch)
 {
     m_message = message;
     m_messageIsAboutSearch = aboutSearch && !message.isEmpty();
-    m_messageLabel->setToolTip(message);
+    m_messageLabel->setToolTip(PlainToolTipDelegate::literal(message));
     elideMessage();
     if (message.isEmpty())
         m_messageTimer->stop();

@@ -2,6 +2,7 @@
 #include "savedfiltersbutton.h"
 
 #include "logviewlogging.h"
+#include "plaintooltipdelegate.h"
 
 #include <QFontMetrics>
 #include <QInputDialog>
@@ -53,7 +54,7 @@ void SavedFiltersButton::fillMenu()
     const int textWidth = metrics.averageCharWidth() * 60;
     const auto addExpression = [&](const QString &text, const QString &expression) {
         QAction *action = menu->addAction(metrics.elidedText(text, Qt::ElideRight, textWidth));
-        action->setToolTip(expression);
+        action->setToolTip(PlainToolTipDelegate::literal(expression));
         action->setStatusTip(expression);
         connect(action, &QAction::triggered, this, [this, expression] { Q_EMIT applyRequested(expression); });
     };

@@ -13,7 +13,7 @@
 namespace xcm {
 
 StanzaLogDelegate::StanzaLogDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : PlainToolTipDelegate(parent)
 {}
 
 StanzaLogDelegate::~StanzaLogDelegate() = default;
@@ -111,7 +111,7 @@ const QStaticText &StanzaLogDelegate::laidOut(const QStyleOptionViewItem &option
 
 void StanzaLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
-    QStyledItemDelegate::initStyleOption(option, index);
+    PlainToolTipDelegate::initStyleOption(option, index);
     const LogColors &colors = colorsFor(option->palette);
     const auto direction = Direction(index.data(StanzaLogModel::DirectionRole).toInt());
     const auto kind = StanzaKind(index.data(StanzaLogModel::KindRole).toInt());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "logcolors.h"
+#include "plaintooltipdelegate.h"
 
 #include <QCache>
 #include <QPointer>
@@ -16,7 +17,7 @@ class StanzaLogFilterModel;
 // kind and the direction arrow in their own colours, rows that match the search (when it does not
 // filter) marked; JIDs elided in their local part (JidElider), ids in the middle.
 // Reads only the model's roles; no widget per row.
-class StanzaLogDelegate : public QStyledItemDelegate
+class StanzaLogDelegate : public PlainToolTipDelegate
 {
     Q_OBJECT
 public:

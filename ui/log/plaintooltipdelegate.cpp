@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plaintooltipdelegate.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QTextDocument>
+#include <QToolTip>
+
+namespace xcm {
+
+QString PlainToolTipDelegate::literal(const QString &text)
+{
+    if (!Qt::mightBeRichText(text))
+        return text;
+    // White space kept as typed (a pretty-printed stanza's indentation, a reply template's lines).
+    return Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+}
+
+bool PlainToolTipDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                     const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    // As QAbstractItemDelegate does, but with the text made literal.
+    const QString text = index.isValid() ? index.data(Qt::ToolTipRole).toString() : QString();
+    QRect cell;
+    if (index.isValid()) {
+        const QRect visual = view->visualRect(index);
+        cell = QRect(view->viewport()->mapToGlobal(visual.topLeft()), visual.size());
+    }
+    QToolTip::showText(event->globalPos(), literal(text), view, cell);
+    event->setAccepted(!text.isEmpty());
+    return event->isAccepted();
+}
+
+} // namespace xcm

@@ -6,14 +6,17 @@
 #include <QTextDocument>
 #include <QToolTip>
 
+using namespace Qt::StringLiterals;
+
 namespace xcm {
 
 QString PlainToolTipDelegate::literal(const QString &text)
 {
     if (!Qt::mightBeRichText(text))
         return text;
-    // White space kept as typed (a pretty-printed stanza's indentation, a reply template's lines).
-    return Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+    // Lines and spaces as typed, and unwrapped like a plain tooltip (a rich one wraps at a narrow width,
+    // even inside "</b>").
+    return u"<p style=\"white-space:pre\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
 bool PlainToolTipDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,

@@ -357,19 +357,20 @@ void ComposeWidget::onXmlEdited()
     const XmlElement &element = check.parsed;
     if (!element.isNull()) {
         m_syncing = true;
-        const Jid own = Jid::parse(element.attribute(ownAttribute()));
-        // An empty field reads as "from the domain": without the attribute in the XML it says there is
-        // none, which Send will refuse (found by QA: the field read "(domain only)" over such XML).
+        // An empty field reads as "from the domain": without the attribute, or with an empty one, it says
+        // so instead, as Send will refuse it (found by QA: the field read "(domain only)" over such XML).
+        const QString ownText = element.attribute(ownAttribute());
         const bool hasOwn = element.hasAttribute(ownAttribute());
-        m_from->lineEdit()->setPlaceholderText(hasOwn ? tr("(domain only)") : tr("(none)"));
-        if (!hasOwn && !m_from->currentText().isEmpty())
-            m_from->setEditText(QString());
-        if (own.isValid() && own.domain() == m_session->profile().settings.domain.toLower()) {
-            const QString field =
-                own.resource().isEmpty() ? own.local() : own.local() + u'/' + own.resource();
-            if (field != m_from->currentText().trimmed())
-                m_from->setEditText(field);
-        }
+        m_from->lineEdit()->setPlaceholderText(!hasOwn             ? tr("(none)")
+                                               : ownText.isEmpty() ? tr("(empty)")
+                                                                   : tr("(domain only)"));
+        // An address elsewhere stands as written, as if typed here (it kept the field's last one).
+        QString field = ownText;
+        if (const Jid own = Jid::parse(ownText);
+            own.isValid() && own.domain() == m_session->profile().settings.domain.toLower())
+            field = own.resource().isEmpty() ? own.local() : own.local() + u'/' + own.resource();
+        if (field != m_from->currentText().trimmed())
+            m_from->setEditText(field);
         const QString peer = element.attribute(peerAttribute());
         if (peer != m_to->text().trimmed())
             m_to->setText(peer);

@@ -598,6 +598,18 @@ void TestMainWindow::composeValidatesLive()
     typeInto(from, u"bot"_s); // and typing one in puts it there
     QVERIFY2(compose->xml().contains(u"from='bot@alpha.localhost'"_s), qPrintable(compose->xml()));
     QCOMPARE(from->placeholderText(), u"(domain only)"_s);
+    // An empty 'from' is not the domain's; one elsewhere shows as written, not the field's last.
+    typeInto(editor, u"<message from='' to='z@example.org'><body>empty from</body></message>"_s);
+    QCOMPARE(from->text(), QString());
+    QCOMPARE(from->placeholderText(), u"(empty)"_s);
+    QVERIFY(!send->isEnabled());
+    typeInto(editor, u"<message from='x@other.org' to='z@example.org'><body>elsewhere</body></message>"_s);
+    QCOMPARE(from->text(), u"x@other.org"_s);
+    QVERIFY(!send->isEnabled());
+    typeInto(editor, u"<message from='alpha.localhost' to='z@example.org'><body>domain</body></message>"_s);
+    QCOMPARE(from->text(), QString());
+    QCOMPARE(from->placeholderText(), u"(domain only)"_s);
+    QVERIFY2(send->isEnabled(), qPrintable(validation->text()));
 
     // Not connected: valid, but Send stays disabled.
     select(u"Gamma (wrong secret)"_s);

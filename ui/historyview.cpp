@@ -28,7 +28,7 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        return {1, QStyledItemDelegate::sizeHint(option, index).height()};
+        return {1, PlainToolTipDelegate::sizeHint(option, index).height()};
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override

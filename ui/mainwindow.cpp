@@ -469,7 +469,7 @@ void MainWindow::confirmRemoveProfile()
                              : tr("Its %1 saved filters go too.").arg(filters.size()));
     if (session->isActive())
         consequences << tr("The connection is closed first.");
-    box->setPlainInformativeText(consequences.join(u' '));
+    box->setInformativeText(consequences.join(u' '));
     QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -506,9 +506,9 @@ bool MainWindow::askBeforeDroppingWaitingStanzas()
                                         tr("Stanzas are waiting for a connection and have not been sent."),
                                         QMessageBox::Cancel, this);
     box->setObjectName("confirmQuit"_L1);
-    box->setPlainInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the "
-                                    "compose history to send again.")
-                                     .arg(QLocale().createSeparatedList(waiting)));
+    box->setInformativeText(tr("Waiting: %1. If you quit now they are discarded; they stay in the "
+                               "compose history to send again.")
+                                .arg(QLocale().createSeparatedList(waiting)));
     QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);

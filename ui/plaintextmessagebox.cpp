@@ -12,9 +12,9 @@ PlainTextMessageBox::PlainTextMessageBox(Icon icon, const QString &title, const 
     setTextFormat(Qt::PlainText);
 }
 
-void PlainTextMessageBox::setPlainInformativeText(const QString &text)
+void PlainTextMessageBox::setInformativeText(const QString &text)
 {
-    setInformativeText(text);
+    QMessageBox::setInformativeText(text);
     // The label QMessageBox made for it, found by what it shows rather than by a private name.
     for (QLabel *label : findChildren<QLabel *>()) {
         if (label->text() == text)

@@ -15,7 +15,8 @@ public:
     PlainTextMessageBox(Icon icon, const QString &title, const QString &text, StandardButtons buttons,
                         QWidget *parent);
 
-    void setPlainInformativeText(const QString &text);
+    // Hides QMessageBox's, which leaves the text to the guess.
+    void setInformativeText(const QString &text);
 };
 
 } // namespace xcm

@@ -321,6 +321,7 @@ void ProfileEditor::buildUi()
 
     m_error = new QLabel(this);
     m_error->setObjectName("error"_L1);
+    m_error->setTextFormat(Qt::PlainText); // it quotes what was typed
     m_error->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

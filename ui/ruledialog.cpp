@@ -115,6 +115,7 @@ RuleDialog::RuleDialog(const QStringList &takenNames, const ConnectionSettings &
 
     m_status = new QLabel(this);
     m_status->setObjectName("ruleStatus"_L1);
+    m_status->setTextFormat(Qt::PlainText); // it quotes the reply's XML
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -117,6 +117,7 @@ RulesPanel::RulesPanel(ProfileSession *session, ProfileStore *store, QWidget *pa
 
     m_message = new QLabel(this);
     m_message->setObjectName("rulesMessage"_L1);
+    m_message->setTextFormat(Qt::PlainText); // it quotes names and values from imported files
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "savedlogwindow.h"
 
+#include "plaintooltipdelegate.h"
 #include "requesttracker.h"
 #include "savedlogloader.h"
 #include "standardkeys.h"
@@ -38,6 +39,7 @@ SavedLogWindow::SavedLogWindow(QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName("savedLogStatus"_L1);
+    m_status->setTextFormat(Qt::PlainText); // it names the file
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(200);
@@ -147,7 +149,7 @@ void SavedLogWindow::updateStatus()
                  ? tr("1 line could not be read (hover for it)")
                  : tr("%1 lines could not be read (hover for which)").arg(locale.toString(problems.size())));
     m_status->setText(text);
-    m_status->setToolTip(problems.join(u'\n'));
+    m_status->setToolTip(PlainToolTipDelegate::literal(problems.join(u'\n'))); // they quote the file
 }
 
 } // namespace xcm

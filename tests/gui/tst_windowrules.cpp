@@ -422,6 +422,8 @@ void TestWindowRules::panelOrdersExportsAndImports()
     QCOMPARE(panel->model()->rowCount(), 6);
     QVERIFY2(panel->message().startsWith(u"Not imported: "_s) && panel->message().contains(u":2:"_s),
              qPrintable(panel->message()));
+    // It quotes the file, which may hold markup: shown as text.
+    QCOMPARE(panel->findChild<QLabel *>(u"rulesMessage"_s)->textFormat(), Qt::PlainText);
 }
 
 void TestWindowRules::rateLimitPausesARuleAndResumeRestartsIt()

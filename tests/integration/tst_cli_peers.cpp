@@ -475,6 +475,8 @@ void TestCliPeers::proxyInjectsFaults()
         if (heldFor.elapsed() < 1000)
             return;
         signaller.stop();
+        if (cli.process.state() != QProcess::Running)
+            return; // kill(0, …) would signal the whole process group, the test's runner too
         ::kill(pid_t(cli.process.processId()), SIGUSR1);
         signalled = true;
     });

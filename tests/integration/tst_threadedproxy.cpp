@@ -369,7 +369,7 @@ void TestThreadedProxy::whatRulesHeldBackIsDiscardedAloudWhenTheComponentLeaves(
     QTRY_COMPARE(proxy.heldCount(), 0);
     // Said with the component's leaving, as a problem: the two never reached it. (The server leg's
     // state change, posted first, already says none are held.)
-    QTRY_VERIFY(events.last().at(0).toString().contains(u" left: "_s));
+    QTRY_VERIFY(!events.isEmpty() && events.last().at(0).toString().contains(u" left: "_s));
     const QList<QVariant> left = events.last();
     const QString text = left.at(0).toString();
     QVERIFY2(text.contains(u" left: "_s) && text.endsWith(u"; discarded 2 stanzas fault rules held back"_s),

@@ -155,12 +155,13 @@ void TestLogStatusLine::searchMessagesGoWithTheText()
     QFETCH(bool, aboutSearch);
     QFETCH(bool, staysWhenTheTextChanges);
     auto *message = label(u"messageLabel"_s);
-    const QString text = u"No stanza shown contains “x”"_s;
+    const QString text = u"No stanza shown contains “<b>x</b>”"_s; // quoted markup is text
     if (aboutSearch)
         m_line->showSearchMessage(text);
     else
         m_line->showMessage(text);
     QCOMPARE(message->text(), text);
+    QCOMPARE(message->textFormat(), Qt::PlainText);
     m_line->dropSearchMessage();
     QCOMPARE(message->text(), staysWhenTheTextChanges ? text : QString());
     // Another message replaces one about the search: the text changing leaves it.

@@ -36,6 +36,7 @@ LogStatusLine::LogStatusLine(StanzaLogFilterModel *filter, QWidget *parent)
     m_pausedLabel->hide();
     m_messageLabel = new QLabel;
     m_messageLabel->setObjectName(u"messageLabel"_s);
+    m_messageLabel->setTextFormat(Qt::PlainText); // it quotes the search text
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_messageLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // A long path must not widen the window: the text is elided to the room left (elideMessage()).

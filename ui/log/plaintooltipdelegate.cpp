@@ -14,9 +14,9 @@ QString PlainToolTipDelegate::literal(const QString &text)
 {
     if (!Qt::mightBeRichText(text))
         return text;
-    // Lines and spaces as typed, and unwrapped like a plain tooltip (a rich one wraps at a narrow width,
-    // even inside "</b>").
-    return u"<p style=\"white-space:pre\">"_s + text.toHtmlEscaped() + u"</p>"_s;
+    // Lines and spaces as typed. A short line stays whole (as a paragraph it wrapped at a narrow width,
+    // even inside "</b>"); a long one wraps, as Qt wraps a long plain tooltip.
+    return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
 bool PlainToolTipDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,

@@ -6,6 +6,7 @@
 
 #include <QFontMetrics>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 
 using namespace Qt::StringLiterals;
@@ -105,12 +106,14 @@ void SavedFiltersButton::saveCurrent()
         if (filter.expression == expression)
             name = filter.name;
     }
-    bool ok = false;
-    name = QInputDialog::getText(window(), tr("Save Filter"),
-                                 tr("Name for %1 (none: the expression is its name):").arg(expression),
-                                 QLineEdit::Normal, name, &ok);
-    if (!ok)
+    QInputDialog ask(window());
+    ask.setWindowTitle(tr("Save Filter"));
+    ask.setLabelText(tr("Name for %1 (none: the expression is its name):").arg(expression));
+    ask.findChild<QLabel *>()->setTextFormat(Qt::PlainText); // "body contains '<b>'" is no markup
+    ask.setTextValue(name);
+    if (ask.exec() != QDialog::Accepted)
         return;
+    name = ask.textValue();
     if (name.trimmed().isEmpty())
         name = expression; // OK with no name still saves, rather than silently nothing
     m_library->save(name, expression);

@@ -9,7 +9,7 @@
 #include "historypane.h"
 #include "jid.h"
 #include "logcolors.h"
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 #include "profilesession.h"
 #include "replyselector.h"
 #include "stanzaeditor.h"
@@ -420,7 +420,7 @@ void ComposeWidget::revalidate(const EditorCheck &check)
     QString toError;
     if (!m_to->text().trimmed().isEmpty() && !Jid::parse(m_to->text().trimmed(), &toError).isValid()) {
         m_to->setStyleSheet(u"QLineEdit { border: 1px solid %1; }"_s.arg(errorTextColor(palette()).name()));
-        m_to->setToolTip(PlainToolTipDelegate::literal(tr("Not a valid address: %1").arg(toError)));
+        m_to->setToolTip(PlainToolTip::of(tr("Not a valid address: %1").arg(toError)));
     } else {
         m_to->setStyleSheet({});
         m_to->setToolTip(tr("The recipient's address (a JID)"));
@@ -481,7 +481,7 @@ void ComposeWidget::revalidate(const EditorCheck &check)
     m_problem = problem;
     m_send->setEnabled(problem.isEmpty());
     m_send->setToolTip(problem.isEmpty() ? tr("Send this stanza (Ctrl+Return)")
-                                         : PlainToolTipDelegate::literal(tr("Cannot send: %1").arg(problem)));
+                                         : PlainToolTip::of(tr("Cannot send: %1").arg(problem)));
     if (couldSend != problem.isEmpty())
         Q_EMIT canSendChanged(problem.isEmpty());
 }

@@ -4,7 +4,7 @@
 #include "connectiontimeline.h"
 #include "durationtext.h"
 #include "elidedlabel.h"
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 #include "profilesession.h"
 #include "proxylook.h"
 #include "stanzalogmodel.h"
@@ -193,13 +193,13 @@ void ConnectionBar::refreshRecording()
             errorTextColor(palette()).name(), tr("Recording").toHtmlEscaped()));
         // The file is named by the writer's thread a moment after the start.
         const QString file = m_session->recordingFile();
-        m_recording->setToolTip(PlainToolTipDelegate::literal(
+        m_recording->setToolTip(PlainToolTip::of(
             tr("Every stanza is written to %1 (click to open the folder)")
                 .arg(QDir::toNativeSeparators(file.isEmpty() ? m_session->recordingDirectory() : file))));
     } else if (!problem.isEmpty()) {
         m_recording->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
             errorTextColor(palette()).name(), tr("Recording stopped").toHtmlEscaped()));
-        m_recording->setToolTip(PlainToolTipDelegate::literal(tr("Recording stopped: %1").arg(problem)));
+        m_recording->setToolTip(PlainToolTip::of(tr("Recording stopped: %1").arg(problem)));
     } else {
         m_recording->clear();
         m_recording->setToolTip({});
@@ -299,7 +299,7 @@ void ConnectionBar::refresh()
     const bool proxy = m_session->isProxy();
     const StateLook look = m_session->look(QDateTime::currentMSecsSinceEpoch());
     static_cast<Badge *>(m_badge)->setColor(look.color);
-    m_badge->setToolTip(PlainToolTipDelegate::literal(look.text));
+    m_badge->setToolTip(PlainToolTip::of(look.text));
     if (proxy)
         m_target->setText(
             tr("%1 · proxy on %2 for %3%4")

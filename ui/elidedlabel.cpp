@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "elidedlabel.h"
 
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -26,7 +26,7 @@ void ElidedLabel::setText(const QString &text)
     if (text == this->text())
         return;
     QLabel::setText(text);
-    setToolTip(PlainToolTipDelegate::literal(text)); // the label is plain text; so is its tooltip
+    setToolTip(PlainToolTip::of(text)); // the label is plain text; so is its tooltip
     updateGeometry();
     update();
 }

@@ -5,6 +5,7 @@
 #include "historylistmodel.h"
 #include "itemtextwidth.h"
 #include "jidelider.h"
+#include "plaintooltip.h"
 #include "plaintooltipdelegate.h"
 
 #include <QAbstractItemView>
@@ -50,7 +51,7 @@ public:
     {
         if (event->type() != QEvent::ToolTip || !index.isValid())
             return PlainToolTipDelegate::helpEvent(event, view, option, index);
-        QToolTip::showText(event->globalPos(), literal(index.data().toString()), view);
+        QToolTip::showText(event->globalPos(), PlainToolTip::of(index.data().toString()), view);
         return true;
     }
 };

@@ -11,7 +11,7 @@
 #include "keychainbanner.h"
 #include "mainwindowactions.h"
 #include "plaintextmessagebox.h"
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 #include "profiledelegate.h"
 #include "profileeditor.h"
 #include "profilesession.h"
@@ -402,7 +402,7 @@ void MainWindow::refreshChrome()
         QIcon(active ? u":/xcm/icons/disconnect.svg"_s : u":/xcm/icons/connect.svg"_s));
     setWindowTitle(tr("%1 — %2 — xcm").arg(session->profile().name, look.text));
     m_statusState->setText(statusText());
-    m_statusState->setToolTip(PlainToolTipDelegate::literal(statusToolTip()));
+    m_statusState->setToolTip(PlainToolTip::of(statusToolTip()));
 }
 
 void MainWindow::refreshLogMenu()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "savedlogwindow.h"
 
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 #include "requesttracker.h"
 #include "savedlogloader.h"
 #include "standardkeys.h"
@@ -149,7 +149,7 @@ void SavedLogWindow::updateStatus()
                  ? tr("1 line could not be read (hover for it)")
                  : tr("%1 lines could not be read (hover for which)").arg(locale.toString(problems.size())));
     m_status->setText(text);
-    m_status->setToolTip(PlainToolTipDelegate::literal(problems.join(u'\n'))); // they quote the file
+    m_status->setToolTip(PlainToolTip::of(problems.join(u'\n'))); // they quote the file
 }
 
 } // namespace xcm

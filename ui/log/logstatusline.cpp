@@ -2,7 +2,7 @@
 #include "logstatusline.h"
 
 #include "logcolors.h"
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 #include "stanzalogfiltermodel.h"
 #include "stanzalogmodel.h"
 
@@ -140,7 +140,7 @@ void LogStatusLine::setMessage(const QString &message, bool aboutSearch)
 {
     m_message = message;
     m_messageIsAboutSearch = aboutSearch && !message.isEmpty();
-    m_messageLabel->setToolTip(PlainToolTipDelegate::literal(message));
+    m_messageLabel->setToolTip(PlainToolTip::of(message));
     elideMessage();
     if (message.isEmpty())
         m_messageTimer->stop();

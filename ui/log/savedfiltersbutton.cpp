@@ -2,7 +2,7 @@
 #include "savedfiltersbutton.h"
 
 #include "logviewlogging.h"
-#include "plaintooltipdelegate.h"
+#include "plaintooltip.h"
 
 #include <QFontMetrics>
 #include <QInputDialog>
@@ -55,7 +55,7 @@ void SavedFiltersButton::fillMenu()
     const int textWidth = metrics.averageCharWidth() * 60;
     const auto addExpression = [&](const QString &text, const QString &expression) {
         QAction *action = menu->addAction(metrics.elidedText(text, Qt::ElideRight, textWidth));
-        action->setToolTip(PlainToolTipDelegate::literal(expression));
+        action->setToolTip(PlainToolTip::of(expression));
         action->setStatusTip(expression);
         connect(action, &QAction::triggered, this, [this, expression] { Q_EMIT applyRequested(expression); });
     };

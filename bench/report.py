@@ -62,6 +62,51 @@ def verdict(ok):
     return "TODO" if ok is None else "PASS" if ok else "MISS"
 
 
+CORES_BUSY_NOTE = (
+    f"Cores busy: the whole machine's CPU time from /proc/stat (every process, the kernel's loopback work "
+    f"included, start-up excluded) from the first message written to the answer to the last, over that "
+    f"time; median of the runs, of {os.cpu_count()} cores. Well below {os.cpu_count()}, the cores were not "
+    f"what held the path back: one thread on it was (the busiest process's CPU µs/stanza against the "
+    f"1e6 / rate µs a stanza took).")
+
+
+def machine_usage(row, runs):
+    """The machine's cores busy and its CPU µs a stanza during the clocked part of the runs (medians)."""
+    measured = [a for a in runs if float(a.get("machine_cpu_seconds", "-1")) >= 0 and float(a["seconds"]) > 0]
+    if measured:
+        row["cores_busy"] = statistics.median(float(a["machine_cpu_seconds"]) / float(a["seconds"])
+                                              for a in measured)
+        row["machine_us"] = statistics.median(float(a["machine_cpu_seconds"]) / int(a["stanzas"]) * 1e6
+                                              for a in measured)
+
+
+def busy_text(row):
+    return f"{row['cores_busy']:.2f}" if "cores_busy" in row else ""
+
+
+def budget_note(goal, rate, row, base=None):
+    """Whether the machine's cores could carry `row`'s path at `rate` stanzas/s if a stanza cost the
+    machine what it cost in this run (every process and the kernel, MachineCpu): the cores that would
+    take, against the cores there are. With a `base` (name, row) the path is that plus something (a
+    proxy, recording), and the note says what the something may add."""
+    if "machine_us" not in row or (base and "machine_us" not in base[1]) or rate <= 0:
+        return None
+    cores = os.cpu_count()
+    needed = row["machine_us"] * rate / 1e6
+    text = (f"{goal} ({rate:,.0f} stanzas/s) would take {needed:.2f} cores at this run's CPU a stanza "
+            f"({row['machine_us']:.2f} µs, the whole machine's)")
+    if needed <= cores:
+        return text + (f"; there are {cores}: the cores could carry it, and one thread sets the pace "
+                       f"(cores busy {row['cores_busy']:.2f}).")
+    text += f"; there are {cores}: a stanza may cost {cores * 1e6 / rate:.2f} µs"
+    if base:
+        name, base_row = base
+        text += (f", so what it adds to {name} ({base_row['machine_us']:.2f} µs) must fall from "
+                 f"{row['machine_us'] - base_row['machine_us']:.2f} to "
+                 f"{cores * 1e6 / rate - base_row['machine_us']:.2f} µs")
+    return text + ": the work must shrink, not only move to another thread."
+
+
 def print_table(header, table):
     """A Markdown table: the first column left-aligned, the others right-aligned."""
     widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
@@ -100,6 +145,7 @@ def race_section(runs, logmem, preamble):
             cpu = [float(a["cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in good if "cpu_seconds" in a]
             if cpu:
                 row["cpu_us"] = statistics.median(cpu)
+            machine_usage(row, good)
             if any("max_lateness_ms" in a for a in good):
                 row["lateness"] = max(float(a.get("max_lateness_ms", "0")) for a in good)
         rows[name] = row
@@ -117,15 +163,15 @@ def race_section(runs, logmem, preamble):
           "interleaved, median")
     preamble()
     print()
-    header = ("contender", "stanzas/s", "MB/s", "vs best lib", "vs floor", "CPU µs/stanza", "peak RSS",
-              "UI freeze", "runs")
+    header = ("contender", "stanzas/s", "MB/s", "vs best lib", "vs floor", "CPU µs/stanza", "cores busy",
+              "peak RSS", "UI freeze", "runs")
     table = []
     for name in ORDER + tuple(sorted(set(rows) - set(ORDER))):
         if name not in rows:
             continue
         row = rows[name]
         if "rate" not in row:
-            table.append((NAMES.get(name, name), "FAILED", "", "", "", "", "", "", f"0/{row['runs']}"))
+            table.append((NAMES.get(name, name), "FAILED", "", "", "", "", "", "", "", f"0/{row['runs']}"))
             continue
         rate = row["rate"]
         table.append((
@@ -135,6 +181,7 @@ def race_section(runs, logmem, preamble):
             f"{rate / best_library:.2f}x" if best_library else "-",
             f"{rate / floor * 100:.0f}%" if floor else "-",
             f"{row['cpu_us']:.2f}" if "cpu_us" in row else "-",
+            busy_text(row),
             f"{row['rss_mb']:.0f} MB",
             f"{row['lateness']:.0f} ms" if "lateness" in row else "",
             f"{row['good']}/{row['runs']}",
@@ -184,10 +231,17 @@ def race_section(runs, logmem, preamble):
     else:
         targets.append(("log memory", "xcm-bench-logmem failed", False))
 
+    budgets = []
+    if core and "rate" in gui:
+        budgets.append(budget_note("xcm GUI at 80% of xcm core", 0.8 * core, gui))
+    if "rate" in gui and "rate" in recording:
+        budgets.append(budget_note("Recording at 95% of xcm GUI", 0.95 * gui["rate"], recording,
+                                   ("the GUI without recording", gui)))
     failures = [(n, f) for n, r in rows.items() for f in r["failures"]]
-    notes = [
+    notes = [n for n in budgets if n] + [
         "CPU µs/stanza: the contender's user + system time over its whole life (start-up included) per "
         "message; it moves little when other work shares the machine, unlike stanzas/s.",
+        CORES_BUSY_NOTE,
         "Per-run rates (stanzas/s): " + "; ".join(
             f"{n} " + " ".join(f"{x:,.0f}" for x in rows[n].get("rates", [])) for n in ORDER if n in rows),
     ]
@@ -260,6 +314,7 @@ def proxy_section(latency_runs, flood_runs, preamble):
                "mbps": statistics.median(float(a["mbps"]) for a in runs),
                "rates": [float(a["rate"]) for a in runs],
                "cpu_us": statistics.median(float(a["cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in runs)}
+        machine_usage(row, runs)
         proxy_cpu = [float(a["proxy_cpu_seconds"]) / int(a["stanzas"]) * 1e6 for a in runs
                      if float(a.get("proxy_cpu_seconds", "-1")) >= 0]
         if proxy_cpu:
@@ -274,17 +329,19 @@ def proxy_section(latency_runs, flood_runs, preamble):
           if some else "Throughput: no run succeeded")
     print()
     direct = flood.get("direct", {}).get("rate")
-    header = ("path", "stanzas/s", "MB/s", "vs direct", "CPU µs/stanza", "proxy's share", "proxy peak RSS", "runs")
+    header = ("path", "stanzas/s", "MB/s", "vs direct", "CPU µs/stanza", "proxy's share", "cores busy",
+              "proxy peak RSS", "runs")
     table = []
     for path in paths(flood_runs):
         runs = flood_runs.get(path, [])
         if path not in flood:
-            table.append((label(path), "FAILED", "", "", "", "", "", f"0/{len(runs)}"))
+            table.append((label(path), "FAILED", "", "", "", "", "", "", f"0/{len(runs)}"))
             continue
         row = flood[path]
         table.append((label(path), f"{row['rate']:,.0f}", f"{row['mbps']:.1f}",
                       f"{row['rate'] / direct * 100:.0f}%" if direct else "-", f"{row['cpu_us']:.2f}",
                       f"{row['proxy_cpu_us']:.2f}" if "proxy_cpu_us" in row else "",
+                      busy_text(row),
                       f"{row['proxy_rss_mb']:.0f} MB" if "proxy_rss_mb" in row else "",
                       f"{len(good_flood[path])}/{len(runs)}"))
     print_table(header, table)
@@ -311,10 +368,15 @@ def proxy_section(latency_runs, flood_runs, preamble):
         else:
             targets.append((f"proxy ({name}): throughput >= {share:.0%} of direct", "failed", False))
 
-    notes = [
+    budgets = [budget_note(f"{label(path)[0].upper()}{label(path)[1:]} at {share:.0%} of direct", share * direct, flood[path],
+                           ("the direct path", flood["direct"]))
+               for path, share in (("xcm-cli-proxy", 0.85), ("xcm-gui-proxy", 0.70), ("socat-proxy", 0.85))
+               if path in flood and direct]
+    notes = [n for n in budgets if n] + [
         "Proxy throughput, CPU µs/stanza: the whole path's user + system time per message (through a proxy: "
         "proxy, component and xcm-bench-via-proxy starting them); proxy's share: the proxy alone, start-up "
         "included, read from /proc before it shuts down.",
+        CORES_BUSY_NOTE,
         "Per-run proxy round trips (p50/p99 µs): " + "; ".join(
             f"{p} " + " ".join(f"{float(a['p50_us']):.0f}/{float(a['p99_us']):.0f}" for a in good_latency.get(p, []))
             for p in paths(latency_runs)),
@@ -384,7 +446,7 @@ def main():
         for name, failure in failures:
             print(f"  {name}: {failure}")
     print()
-    for note in notes:
+    for note in dict.fromkeys(notes):  # a note both sections give (cores busy), once
         print(note)
 
 

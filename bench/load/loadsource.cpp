@@ -73,6 +73,7 @@ LoadResult LoadSource::run()
 
     const QString bot = botJid(m_options.domain);
     ServerStream::Event event;
+    MachineCpu::Sample machineAtEnd;
     for (;;) {
         if (!m_stream.nextEvent(&event, &failure)) {
             if (m_writeErrno)
@@ -87,6 +88,7 @@ LoadResult LoadSource::run()
         if (element.name != u"message" || element.attributes.value(u"id"_s) != u"last")
             continue;
         const qint64 endNs = nowNs();
+        machineAtEnd = MachineCpu::now();
         m_contender.samplePeakMemory(true);
         result.seconds = double(endNs - m_writeStartNs.load()) / 1e9;
         const QString body = element.body.trimmed();
@@ -103,6 +105,7 @@ LoadResult LoadSource::run()
     }
 
     m_writer.join();
+    result.machineCpuSeconds = MachineCpu::busySeconds(m_machineAtStart, machineAtEnd);
     result.writeSeconds = double(m_writeEndNs.load() - m_writeStartNs.load()) / 1e9;
     result.ok = true;
     m_stream.sendAll("</stream:stream>", &failure);
@@ -120,6 +123,7 @@ void LoadSource::writeMessages()
     const char *data = m_messages.constData();
     const qsizetype size = m_messages.size();
     qsizetype sent = 0;
+    m_machineAtStart = MachineCpu::now();
     m_writeStartNs = nowNs();
     while (sent < size) {
         const ssize_t n =

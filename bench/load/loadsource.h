@@ -2,6 +2,7 @@
 #pragma once
 
 #include "contenderprocess.h"
+#include "machinecpu.h"
 #include "serverstream.h"
 
 #include <QByteArray>
@@ -42,6 +43,9 @@ struct LoadResult
     // barely moves when other work shares the machine.
     double peerCpuSeconds = -1;
     int peerExitCode = -1; // -1: not started here, or killed
+    // The whole machine's busy CPU time over `seconds` (MachineCpu): the load source, the contender and
+    // anything on its path (a proxy), start-up excluded; -1 when /proc/stat was unreadable.
+    double machineCpuSeconds = -1;
 };
 
 // The server side of XEP-0114 on 127.0.0.1, as fast as the kernel takes bytes: opens the stream with an
@@ -69,6 +73,7 @@ private:
     std::thread m_writer;
     std::atomic<qint64> m_writeStartNs{0};
     std::atomic<qint64> m_writeEndNs{0};
+    MachineCpu::Sample m_machineAtStart; // written by the writer thread before its first byte
     std::atomic<int> m_writeErrno{0};
 };
 

@@ -65,7 +65,8 @@ def verdict(ok):
 CORES_BUSY_NOTE = (
     f"Cores busy: the whole machine's CPU time from /proc/stat (every process, the kernel's loopback work "
     f"included, start-up excluded) from the first message written to the answer to the last, over that "
-    f"time; median of the runs, of {os.cpu_count()} cores. Well below {os.cpu_count()}, the cores were not "
+    f"time, counted in clock ticks of 10 ms (a few percent on a run of 0.2 s); median of the runs, of "
+    f"{os.cpu_count()} cores. Well below {os.cpu_count()}, the cores were not "
     f"what held the path back: one thread on it was (the busiest process's CPU µs/stanza against the "
     f"1e6 / rate µs a stanza took).")
 

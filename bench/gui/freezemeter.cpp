@@ -17,6 +17,7 @@ void FreezeMeter::start()
 {
     m_maxLatenessNs = 0;
     m_ticks = m_longFreezes = 0;
+    m_freezes.clear();
     m_clock.start();
     m_lastNs = 0;
     m_timer.start();
@@ -39,8 +40,12 @@ void FreezeMeter::onTick()
     m_lastNs = now;
     ++m_ticks;
     m_maxLatenessNs = std::max(m_maxLatenessNs, lateness);
-    if (lateness > 50'000'000)
+    if (lateness > 50'000'000) {
         ++m_longFreezes;
+        if (m_freezes.size() < 10)
+            m_freezes.append({double(lateness) / 1e6, double(now) / 1e9,
+                              double(m_clock.msecsSinceReference() * 1'000'000 + now) / 1e9});
+    }
 }
 
 } // namespace xcm::bench

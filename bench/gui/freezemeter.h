@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -24,6 +25,14 @@ public:
     quint64 ticks() const { return m_ticks; }
     // Ticks that came more than 50 ms late: each one is a freeze a person notices.
     quint64 longFreezes() const { return m_longFreezes; }
+    struct Freeze
+    {
+        double ms;            // how late the tick came
+        double endedAtS;      // seconds since start() when it ended
+        double monotonicEndS; // CLOCK_MONOTONIC when it ended: `perf record -k CLOCK_MONOTONIC` time
+    };
+    // The first few of them, to find in a profile what the loop was doing.
+    const QList<Freeze> &longFreezeList() const { return m_freezes; }
 
 private:
     void onTick();
@@ -35,6 +44,7 @@ private:
     qint64 m_maxLatenessNs = 0;
     quint64 m_ticks = 0;
     quint64 m_longFreezes = 0;
+    QList<Freeze> m_freezes;
 };
 
 } // namespace xcm::bench

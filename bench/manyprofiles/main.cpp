@@ -199,9 +199,13 @@ int measure(QApplication &app, const Options &options)
     int shown = 0;
     QTimer switcher;
     double longestSwitchMs = 0; // the switch itself: building the page (the first time) and selecting it
+    QList<double> switchTimes;  // seconds since the meter started, as the meter counts
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QObject::connect(&switcher, &QTimer::timeout, &window, [&] {
         QElapsedTimer switchClock;
         switchClock.start();
+        switchTimes.append(double(sinceStart.nsecsElapsed()) / 1e9);
         shown = (shown + 1) % int(sessions.size());
         window.selectProfile(sessions[shown]->profile().id);
         window.pageFor(sessions[shown])->logView()->setFollowing(true);
@@ -254,6 +258,18 @@ int measure(QApplication &app, const Options &options)
         "next profile took %.1f ms before its repaint\n",
         meter.maxLatenessMs(), static_cast<unsigned long long>(meter.longFreezes()),
         static_cast<unsigned long long>(meter.ticks()), longestSwitchMs);
+    // When each long one ended, and the last switch before it: a freeze right after a switch is the
+    // page being built or shown; the monotonic time finds it in `perf record -k CLOCK_MONOTONIC`.
+    for (const xcm::bench::FreezeMeter::Freeze &freeze : meter.longFreezeList()) {
+        const auto switchBefore = std::find_if(switchTimes.crbegin(), switchTimes.crend(),
+                                               [&](double at) { return at <= freeze.endedAtS; });
+        std::printf("  a freeze of %.1f ms ended %.2f s into the run (monotonic %.3f s), %s\n", freeze.ms,
+                    freeze.endedAtS, freeze.monotonicEndS,
+                    switchBefore == switchTimes.crend()
+                        ? "before the first switch"
+                        : qPrintable(u"%1 ms after a switch"_s.arg((freeze.endedAtS - *switchBefore) * 1000,
+                                                                   0, 'f', 0)));
+    }
     std::printf("CPU of the window's process: %.1f s in %.1f s = %.0f %% of one core (%.1f µs a stanza)\n",
                 cpuSeconds, seconds, 100.0 * cpuSeconds / seconds,
                 stanzasIn ? cpuSeconds * 1e6 / double(stanzasIn) : 0.0);

@@ -41,7 +41,7 @@ char *ReadyBlocks::map(qsizetype bytes, Making making)
     const auto length = size_t(bytes);
     // Twice the room, to cut a block aligned to a huge page out of it.
     const size_t spare =
-        making == Making::Ahead && length >= size_t(hugePageBytes) ? size_t(hugePageBytes) : 0;
+        making == Making::Prepared && length >= size_t(hugePageBytes) ? size_t(hugePageBytes) : 0;
     void *mapped =
         ::mmap(nullptr, length + spare, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mapped == MAP_FAILED)
@@ -59,14 +59,14 @@ char *ReadyBlocks::map(qsizetype bytes, Making making)
         ::madvise(block, length, MADV_HUGEPAGE);
     }
     // Mapped in one call rather than one fault a page at first write. A kernel before 5.14 refuses.
-    if (making == Making::Ahead && ::madvise(block, length, MADV_POPULATE_WRITE) != 0)
+    if (making == Making::Prepared && ::madvise(block, length, MADV_POPULATE_WRITE) != 0)
         touch(block, bytes);
     return block;
 #else
     auto *memory = static_cast<char *>(std::malloc(size_t(bytes)));
     if (!memory)
         throw std::bad_alloc();
-    if (making == Making::Ahead)
+    if (making == Making::Prepared)
         touch(memory, bytes);
     return memory;
 #endif
@@ -84,7 +84,7 @@ void ReadyBlocks::unmap(char *memory, qsizetype bytes)
 
 std::shared_ptr<char> ReadyBlocks::make(qsizetype bytes)
 {
-    return {map(bytes, Making::Now), [bytes](char *memory) { unmap(memory, bytes); }};
+    return {map(bytes, Making::OnFirstWrite), [bytes](char *memory) { unmap(memory, bytes); }};
 }
 
 std::shared_ptr<char> ReadyBlocks::take()
@@ -94,13 +94,17 @@ std::shared_ptr<char> ReadyBlocks::take()
         std::lock_guard lock(m_mutex);
         if (!m_thread.joinable())
             m_thread = std::thread([this] { run(); });
-        if (!m_ready.empty()) {
-            block = m_ready.front();
-            m_ready.pop_front();
+        std::deque<char *> &from = m_ready.empty() ? m_spares : m_ready;
+        if (!from.empty()) {
+            block = from.front();
+            from.pop_front();
+        } else {
+            ++m_mappedOnTake;
         }
     }
     m_wanted.notify_one();
-    return {block ? block : map(blockBytes, Making::Now), [](char *memory) { instance().giveBack(memory); }};
+    return {block ? block : map(blockBytes, Making::OnFirstWrite),
+            [](char *memory) { instance().giveBack(memory); }};
 }
 
 void ReadyBlocks::giveBack(char *block)
@@ -122,15 +126,29 @@ size_t ReadyBlocks::readyNow()
     return m_ready.size();
 }
 
+size_t ReadyBlocks::sparesNow()
+{
+    std::lock_guard lock(m_mutex);
+    return m_spares.size();
+}
+
+size_t ReadyBlocks::mappedOnTake()
+{
+    std::lock_guard lock(m_mutex);
+    return m_mappedOnTake;
+}
+
 void ReadyBlocks::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wanted.wait(lock, [this] { return m_ready.size() < readyCount; });
+        m_wanted.wait(lock, [this] { return m_spares.size() < sparesKept || m_ready.size() < readyCount; });
+        // Spares first: a mapping costs microseconds, and a burst of takes may be under way.
+        const bool spare = m_spares.size() < sparesKept;
         lock.unlock();
         char *block = nullptr;
         try {
-            block = map(blockBytes, Making::Ahead);
+            block = map(blockBytes, spare ? Making::OnFirstWrite : Making::Prepared);
         } catch (const std::bad_alloc &) {
             // The log's own take() will say so; nothing to prepare now.
         }
@@ -138,7 +156,7 @@ void ReadyBlocks::run()
         if (!block)
             m_wanted.wait(lock); // until the next take(): no busy retry while memory is short
         else
-            m_ready.push_back(block);
+            (spare ? m_spares : m_ready).push_back(block);
     }
 }
 

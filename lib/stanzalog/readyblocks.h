@@ -20,7 +20,10 @@ namespace xcm {
 // each page of the next blocks first, so the window's thread takes them ready. A block a log lets go
 // comes back for the next one (a log at its row cap takes a block for each it drops) rather than going
 // back to the system. One supplier serves every log of the process and keeps a few blocks at most
-// (8 MiB), so it costs little where nothing floods.
+// (8 MiB), so it costs little where nothing floods. It also keeps some blocks mapped and never written
+// (address space, no memory) for a take() that finds none ready: mapping memory takes the process's
+// memory-map lock for writing, which waits while the supplier faults in a huge page (a few ms on this
+// VM), so twenty logs filling their blocks at once froze the window for 60-90 ms, one wait a log.
 class ReadyBlocks
 {
 public:
@@ -29,6 +32,8 @@ public:
     // Blocks the thread keeps prepared; blocks given back are kept up to twice that.
     static constexpr size_t readyCount = 2;
     static constexpr size_t maxKept = 2 * readyCount;
+    // Blocks mapped ahead but not prepared, for the takes that find none ready (64 MiB of addresses).
+    static constexpr size_t sparesKept = 32;
 
     // Never destroyed: a block may come back at any time, even while the process exits.
     static ReadyBlocks &instance();
@@ -44,20 +49,24 @@ public:
     static std::shared_ptr<char> make(qsizetype bytes);
     // Blocks prepared or given back, and not yet taken.
     size_t readyNow();
+    // Spare blocks mapped and not yet taken.
+    size_t sparesNow();
+    // How many takes found neither a ready block nor a spare, and mapped one themselves.
+    size_t mappedOnTake();
 
 private:
     ReadyBlocks() = default;
     ~ReadyBlocks() = default;
     void run();
     void giveBack(char *block);
-    // Where a block is made. Ahead, on the supplier's thread: in a huge page where the kernel grants one,
-    // every page mapped now (finding a huge page may compact memory, and the first write to memory the
-    // VM has not backed lately took 11 ms a block). Now, on the log's thread (none was ready, or a large
-    // stanza): in 4 KiB pages that come as the log writes them, so it never waits on either at once.
+    // How a block is made. Prepared, on the supplier's thread: in a huge page where the kernel grants
+    // one, every page mapped now (finding a huge page may compact memory, and the first write to memory
+    // the VM has not backed lately took 11 ms a block). OnFirstWrite, a spare or a large stanza's block:
+    // in 4 KiB pages that come as the log writes them, so the log's thread never waits on either at once.
     enum class Making
     {
-        Ahead,
-        Now
+        Prepared,
+        OnFirstWrite
     };
     static char *map(qsizetype bytes, Making making);
     static void unmap(char *memory, qsizetype bytes);
@@ -65,6 +74,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wanted;
     std::deque<char *> m_ready;
+    std::deque<char *> m_spares;
+    size_t m_mappedOnTake = 0;
     std::thread m_thread; // started at the first take(), never joined
 };
 

@@ -2,7 +2,8 @@
 // The stanza log's block supplier: whole, distinct, writable blocks, the next ones prepared on its
 // thread after the first is taken, never more than readyCount of them prepared, a block let go taken
 // again next, and on Linux each prepared block aligned to a huge page, marked for one and mapped in
-// whole, and a block made on the log's thread not marked.
+// whole, a block made on the log's thread not marked, and a burst of takes served without mapping on
+// the log's thread.
 #include "readyblocks.h"
 
 #include <QFile>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void aBlockLetGoIsTakenNext();
     void blocksAskForHugePages();
     void aPreparedBlockComesMapped();
+    void aBurstOfTakesMapsNothingOnTheLogsThread();
 };
 
 void TestReadyBlocks::preparesBlocksAheadWithinItsBound()
@@ -163,6 +165,26 @@ void TestReadyBlocks::aPreparedBlockComesMapped()
 #else
     QSKIP("where pages come from is looked at on Linux only");
 #endif
+}
+
+void TestReadyBlocks::aBurstOfTakesMapsNothingOnTheLogsThread()
+{
+    // Twenty logs filling their blocks at once: more takes than blocks ready, each served by a spare
+    // mapped ahead, none by a mapping of its own (which waits for the supplier's huge-page faults).
+    ReadyBlocks &blocks = ReadyBlocks::instance();
+    const std::shared_ptr<char> first = blocks.take(); // the supplier starts with the first
+    QTRY_COMPARE(blocks.sparesNow(), ReadyBlocks::sparesKept);
+    QTRY_VERIFY(blocks.readyNow() >= ReadyBlocks::readyCount);
+    const size_t mappedBefore = blocks.mappedOnTake();
+    std::vector<std::shared_ptr<char>> burst;
+    for (size_t n = 0; n < ReadyBlocks::maxKept + ReadyBlocks::sparesKept / 2; ++n)
+        burst.push_back(blocks.take());
+    QCOMPARE(blocks.mappedOnTake(), mappedBefore);
+    for (const std::shared_ptr<char> &block : burst) { // whole and writable, like any other
+        block.get()[0] = 'a';
+        block.get()[ReadyBlocks::blockBytes - 1] = 'z';
+    }
+    QTRY_COMPARE(blocks.sparesNow(), ReadyBlocks::sparesKept); // and made up again
 }
 
 QTEST_GUILESS_MAIN(TestReadyBlocks)

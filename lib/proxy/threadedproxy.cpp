@@ -3,6 +3,7 @@
 
 #include "componentproxy.h"
 #include "monotonicclock.h"
+#include "schedulerslice.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -18,6 +19,8 @@ ThreadedProxy::ThreadedProxy(QObject *parent)
     connect(
         &m_thread, &QThread::started, this,
         [this] {
+            // Woken for a moment at each stanza: a core at once rather than after a repaint's slice.
+            requestShortSchedulerSlice();
             m_relayContext = new QObject;
             m_proxy = new ComponentProxy;
             m_deliveryTimer = new QTimer;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "freezemeter.h"
 
+#include <ctime>
+
 namespace xcm::bench {
 
 FreezeMeter::FreezeMeter(int intervalMs, QObject *parent)
@@ -42,9 +44,12 @@ void FreezeMeter::onTick()
     m_maxLatenessNs = std::max(m_maxLatenessNs, lateness);
     if (lateness > 50'000'000) {
         ++m_longFreezes;
-        if (m_freezes.size() < 10)
+        if (m_freezes.size() < 10) {
+            timespec monotonic{};
+            ::clock_gettime(CLOCK_MONOTONIC, &monotonic);
             m_freezes.append({double(lateness) / 1e6, double(now) / 1e9,
-                              double(m_clock.msecsSinceReference() * 1'000'000 + now) / 1e9});
+                              double(monotonic.tv_sec) + double(monotonic.tv_nsec) / 1e9});
+        }
     }
 }
 

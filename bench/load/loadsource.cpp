@@ -106,6 +106,7 @@ LoadResult LoadSource::run()
 
     m_writer.join();
     result.machineCpuSeconds = MachineCpu::busySeconds(m_machineAtStart, machineAtEnd);
+    result.machineStealSeconds = MachineCpu::stealSeconds(m_machineAtStart, machineAtEnd);
     result.writeSeconds = double(m_writeEndNs.load() - m_writeStartNs.load()) / 1e9;
     result.ok = true;
     m_stream.sendAll("</stream:stream>", &failure);

@@ -46,6 +46,7 @@ struct LoadResult
     // The whole machine's busy CPU time over `seconds` (MachineCpu): the load source, the contender and
     // anything on its path (a proxy), start-up excluded; -1 when /proc/stat was unreadable.
     double machineCpuSeconds = -1;
+    double machineStealSeconds = -1; // what the hypervisor took meanwhile (MachineCpu)
 };
 
 // The server side of XEP-0114 on 127.0.0.1, as fast as the kernel takes bytes: opens the stream with an

@@ -67,12 +67,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s: FAILED: %s\n", qPrintable(name), qPrintable(result.failure));
     }
     // One line, key=value, the failure text last since it may contain spaces.
-    std::printf(
-        "RESULT label=%s ok=%d stanzas=%lld bytes=%lld seconds=%.6f write_seconds=%.6f rate=%.1f "
-        "mbps=%.3f rss_kb=%ld cpu_seconds=%.3f machine_cpu_seconds=%.2f cores=%d exit=%d failure=%s\n",
-        qPrintable(name), result.ok ? 1 : 0, result.stanzas, result.bytes, result.seconds,
-        result.writeSeconds, rate, megabytes, long(result.peerMaxRssKb), result.peerCpuSeconds,
-        result.machineCpuSeconds, xcm::bench::MachineCpu::cores(), result.peerExitCode,
-        qPrintable(result.failure));
+    std::printf("RESULT label=%s ok=%d stanzas=%lld bytes=%lld seconds=%.6f write_seconds=%.6f rate=%.1f "
+                "mbps=%.3f rss_kb=%ld cpu_seconds=%.3f machine_cpu_seconds=%.2f machine_steal_seconds=%.2f "
+                "cores=%d exit=%d failure=%s\n",
+                qPrintable(name), result.ok ? 1 : 0, result.stanzas, result.bytes, result.seconds,
+                result.writeSeconds, rate, megabytes, long(result.peerMaxRssKb), result.peerCpuSeconds,
+                result.machineCpuSeconds, result.machineStealSeconds, xcm::bench::MachineCpu::cores(),
+                result.peerExitCode, qPrintable(result.failure));
     return result.ok ? 0 : 1;
 }

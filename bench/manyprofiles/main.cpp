@@ -192,6 +192,8 @@ int measure(QApplication &app, const Options &options)
     wall.start();
     const double cpuBefore = cpuSecondsOfThisProcess();
     meter.start();
+    QElapsedTimer sinceStart; // the meter's own start, for the switches' times
+    sinceStart.start();
     for (xcm::ProfileSession *session : std::as_const(sessions))
         session->connectToServer();
 
@@ -200,8 +202,6 @@ int measure(QApplication &app, const Options &options)
     QTimer switcher;
     double longestSwitchMs = 0; // the switch itself: building the page (the first time) and selecting it
     QList<double> switchTimes;  // seconds since the meter started, as the meter counts
-    QElapsedTimer sinceStart;
-    sinceStart.start();
     QObject::connect(&switcher, &QTimer::timeout, &window, [&] {
         QElapsedTimer switchClock;
         switchClock.start();

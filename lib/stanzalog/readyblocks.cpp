@@ -149,6 +149,12 @@ void ReadyBlocks::run()
         char *block = nullptr;
         try {
             block = map(blockBytes, spare ? Making::OnFirstWrite : Making::Prepared);
+#if defined(Q_OS_LINUX)
+            // Where the kernel gives huge pages to every mapping ("always"), a spare's first write on the
+            // log's thread would zero and perhaps compact one: 4 KiB pages, as the comment on Making says.
+            if (spare)
+                ::madvise(block, size_t(blockBytes), MADV_NOHUGEPAGE);
+#endif
         } catch (const std::bad_alloc &) {
             // The log's own take() will say so; nothing to prepare now.
         }

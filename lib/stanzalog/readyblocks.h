@@ -20,10 +20,12 @@ namespace xcm {
 // each page of the next blocks first, so the window's thread takes them ready. A block a log lets go
 // comes back for the next one (a log at its row cap takes a block for each it drops) rather than going
 // back to the system. One supplier serves every log of the process and keeps a few blocks at most
-// (8 MiB), so it costs little where nothing floods. It also keeps some blocks mapped and never written
-// (address space, no memory) for a take() that finds none ready: mapping memory takes the process's
-// memory-map lock for writing, which waits while the supplier faults in a huge page (a few ms on this
-// VM), so twenty logs filling their blocks at once froze the window for 60-90 ms, one wait a log.
+// (8 MiB), so it costs little where nothing floods. It also keeps spare blocks mapped and never written
+// (64 MiB of address space, no memory) for a take() that finds none ready: mapping memory takes the
+// process's memory-map lock for writing, which waits while the supplier faults in a huge page (a few ms
+// on this VM), so twenty logs filling their blocks at once froze the window for 55-95 ms, one wait a
+// log. Letting a block go when enough are kept (munmap) and a large stanza's block still map on the
+// log's thread; neither comes in bursts.
 class ReadyBlocks
 {
 public:
@@ -32,7 +34,8 @@ public:
     // Blocks the thread keeps prepared; blocks given back are kept up to twice that.
     static constexpr size_t readyCount = 2;
     static constexpr size_t maxKept = 2 * readyCount;
-    // Blocks mapped ahead but not prepared, for the takes that find none ready (64 MiB of addresses).
+    // Blocks mapped ahead but not prepared, for the takes that find none ready: enough for a burst from
+    // twenty-odd logs at once (the window's benchmark runs twenty), 64 MiB of addresses.
     static constexpr size_t sparesKept = 32;
 
     // Never destroyed: a block may come back at any time, even while the process exits.

@@ -175,9 +175,12 @@ void TestReadyBlocks::aBurstOfTakesMapsNothingOnTheLogsThread()
     const std::shared_ptr<char> first = blocks.take(); // the supplier starts with the first
     QTRY_COMPARE(blocks.sparesNow(), ReadyBlocks::sparesKept);
     QTRY_VERIFY(blocks.readyNow() >= ReadyBlocks::readyCount);
+    constexpr size_t twentyLogs = 20;
+    static_assert(twentyLogs > ReadyBlocks::maxKept &&
+                  twentyLogs <= ReadyBlocks::readyCount + ReadyBlocks::sparesKept);
     const size_t mappedBefore = blocks.mappedOnTake();
     std::vector<std::shared_ptr<char>> burst;
-    for (size_t n = 0; n < ReadyBlocks::maxKept + ReadyBlocks::sparesKept / 2; ++n)
+    for (size_t n = 0; n < twentyLogs; ++n)
         burst.push_back(blocks.take());
     QCOMPARE(blocks.mappedOnTake(), mappedBefore);
     for (const std::shared_ptr<char> &block : burst) { // whole and writable, like any other

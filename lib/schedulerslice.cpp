@@ -39,7 +39,7 @@ bool requestShortSchedulerSlice(std::chrono::microseconds slice)
     SchedAttr attr{};
     attr.size = sizeof attr;
     attr.policy = SCHED_OTHER;
-    // Keeps the thread's nice value: SCHED_FLAG_KEEP_PARAMS (0x10) would too, but 6.1 refuses it here.
+    // sched_setattr() sets the nice value too: the thread's own, unchanged.
     attr.nice = 0;
     errno = 0;
     const int current = ::getpriority(PRIO_PROCESS, 0);

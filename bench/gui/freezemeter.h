@@ -23,6 +23,8 @@ public:
     bool isRunning() const { return m_timer.isActive(); }
     double maxLatenessMs() const { return double(m_maxLatenessNs) / 1e6; }
     quint64 ticks() const { return m_ticks; }
+    // Seconds since start(), on the clock the freezes are timed by.
+    double elapsedSeconds() const { return double(m_clock.nsecsElapsed()) / 1e9; }
     // Ticks that came more than 50 ms late: each one is a freeze a person notices.
     quint64 longFreezes() const { return m_longFreezes; }
     struct Freeze

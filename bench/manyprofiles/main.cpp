@@ -192,8 +192,6 @@ int measure(QApplication &app, const Options &options)
     wall.start();
     const double cpuBefore = cpuSecondsOfThisProcess();
     meter.start();
-    QElapsedTimer sinceStart; // the meter's own start, for the switches' times
-    sinceStart.start();
     for (xcm::ProfileSession *session : std::as_const(sessions))
         session->connectToServer();
 
@@ -201,11 +199,11 @@ int measure(QApplication &app, const Options &options)
     int shown = 0;
     QTimer switcher;
     double longestSwitchMs = 0; // the switch itself: building the page (the first time) and selecting it
-    QList<double> switchTimes;  // seconds since the meter started, as the meter counts
+    QList<double> switchTimes;  // as the meter counts
     QObject::connect(&switcher, &QTimer::timeout, &window, [&] {
         QElapsedTimer switchClock;
         switchClock.start();
-        switchTimes.append(double(sinceStart.nsecsElapsed()) / 1e9);
+        switchTimes.append(meter.elapsedSeconds());
         shown = (shown + 1) % int(sessions.size());
         window.selectProfile(sessions[shown]->profile().id);
         window.pageFor(sessions[shown])->logView()->setFollowing(true);

@@ -3,6 +3,7 @@
 #include "connectionhelpers.h"
 #include "localport.h"
 #include "manpage.h"
+#include "processsignal.h"
 #include "prosodyserver.h"
 #include "scriptedserver.h"
 #include "xmlelement.h"
@@ -49,14 +50,6 @@ QString cliPath()
 bool finishes(QProcess &process, int timeoutMs = 15000)
 {
     return QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
-}
-
-// Signals a process that still runs: once it has ended its pid reads 0, and kill(0, …) would signal
-// the test's own process group (ctest with it).
-bool signalRunning(const QProcess &process, int signal)
-{
-    return process.state() == QProcess::Running && process.processId() > 0 &&
-           ::kill(pid_t(process.processId()), signal) == 0;
 }
 
 QList<QByteArray> nonEmptyLines(const QByteArray &text)
@@ -280,10 +273,10 @@ void TestCli::tailPrintsTrafficAndStopsOnSigint()
 
     // SIGUSR1 releases held stanzas in proxy mode; here it must not end the process (its default).
     if (signal == SIGINT) {
-        QVERIFY(signalRunning(cli, SIGUSR1));
+        QVERIFY(XcmTest::signalRunning(cli, SIGUSR1));
         QVERIFY(!cli.waitForFinished(300));
     }
-    QVERIFY(signalRunning(cli, signal));
+    QVERIFY(XcmTest::signalRunning(cli, signal));
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 0);
@@ -790,7 +783,7 @@ void TestCli::insecureAcceptsASelfSignedCertificate()
     QVERIFY2(server.acceptHandshake(cliAccount.secret), accepted.readAllStandardError().constData());
     QTest::qWait(300);
     QCOMPARE(accepted.state(), QProcess::Running); // connected over TLS, tailing
-    QVERIFY(signalRunning(accepted, SIGINT));
+    QVERIFY(XcmTest::signalRunning(accepted, SIGINT));
     QVERIFY(finishes(accepted));
     QCOMPARE(accepted.exitCode(), 0);
 }
@@ -833,7 +826,7 @@ void TestCli::keepaliveSendsWhitespaceAtTheInterval()
     const QByteArray after = server.received().mid(before);
     QVERIFY2(!after.trimmed().size(), after.constData());
     QVERIFY2(after.size() >= 3 && after.size() <= 7, QByteArray::number(after.size()).constData());
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(finishes(cli));
 
     // 0 turns it off.
@@ -847,7 +840,7 @@ void TestCli::keepaliveSendsWhitespaceAtTheInterval()
     const qsizetype quietBefore = quiet.received().size();
     QTest::qWait(1000);
     QCOMPARE(quiet.received().size(), quietBefore);
-    QVERIFY(signalRunning(off, SIGINT));
+    QVERIFY(XcmTest::signalRunning(off, SIGINT));
     QVERIFY(finishes(off));
 }
 
@@ -1001,7 +994,7 @@ void TestCli::answersPingsAddressedToIt()
     QCOMPARE(replies.constFirst().id(), u"p1"_s);
     QCOMPARE(replies.constFirst().from(), u"bot@cli.localhost"_s);
     QCOMPARE(replies.constFirst().element().childCount(), 0);
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(finishes(cli));
     QCOMPARE(cli.exitCode(), 0);
     output += cli.readAllStandardOutput();
@@ -1094,7 +1087,7 @@ void TestCli::prettyIndentsStanzas()
             return output.contains("</message>");
         },
         10000));
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(finishes(cli));
     QVERIFY2(QRegularExpression(
                  u"\\d\\d\\.\\d{3} IN\n<message [^\n]*id=\"pretty1\"[^\n]*>\n  <body>indented</body>\n"
@@ -1204,7 +1197,7 @@ void TestCli::secretPromptRestoresEchoOnSigint()
     cli.start(cliPath(), baseArguments(cliAccount) << u"--secret-stdin"_s);
     QVERIFY(waitForSecretPrompt(cli));
     QVERIFY(!terminal.echoes());
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::CrashExit); // ended by the signal, as Ctrl+C should
     QVERIFY(terminal.echoes());
@@ -1222,7 +1215,7 @@ void TestCli::secretPromptLeavesIgnoredSignalsIgnored()
               << u"-q"_s;
     cli.start(u"/bin/sh"_s, arguments);
     QVERIFY(waitForSecretPrompt(cli));
-    QVERIFY(signalRunning(cli, SIGHUP));
+    QVERIFY(XcmTest::signalRunning(cli, SIGHUP));
     QVERIFY(!cli.waitForFinished(500));
     const QByteArray typed = cliAccount.secret.toUtf8() + "\n";
     QCOMPARE(::write(terminal.master, typed.constData(), size_t(typed.size())), ssize_t(typed.size()));
@@ -1447,7 +1440,7 @@ void TestCli::sigintWhileWaitingToReconnectKeepsTheFailureCode()
             return errors.contains("reconnecting in");
         },
         10000));
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 2); // connection-refused, not 0
@@ -1562,7 +1555,7 @@ void TestCli::flappingConnectionBacksOffAndIsCalledSo()
             return errors.contains("(attempt 5)");
         },
         10000));
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(finishes(cli));
     errors += cli.readAllStandardError();
     QCOMPARE(cli.exitCode(), 4); // the server's stream error left it disconnected
@@ -1708,7 +1701,7 @@ void TestCli::proxyListensOnAnIpv6AddressInBrackets()
     QTcpSocket component;
     component.connectToHost(QHostAddress(u"::1"_s), quint16(match.captured(1).toUInt()));
     QVERIFY2(component.waitForConnected(5000), qPrintable(component.errorString()));
-    QVERIFY(signalRunning(cli, SIGINT));
+    QVERIFY(XcmTest::signalRunning(cli, SIGINT));
     QVERIFY(finishes(cli));
 }
 

@@ -3,6 +3,7 @@
 // slixmpp's ComponentXMPP echo bot connecting through `xcm-cli --proxy`.
 #include "capturerecord.h"
 #include "echocomponentprocess.h"
+#include "processsignal.h"
 #include "prosodyserver.h"
 #include "xmppclientprocess.h"
 
@@ -475,10 +476,7 @@ void TestCliPeers::proxyInjectsFaults()
         if (heldFor.elapsed() < 1000)
             return;
         signaller.stop();
-        if (cli.process.state() != QProcess::Running)
-            return; // kill(0, …) would signal the whole process group, the test's runner too
-        ::kill(pid_t(cli.process.processId()), SIGUSR1);
-        signalled = true;
+        signalled = XcmTest::signalRunning(cli.process, SIGUSR1);
     });
     signaller.start();
     XmppClientProcess held(m_user, userPassword, m_server->clientPort());
@@ -492,7 +490,7 @@ void TestCliPeers::proxyInjectsFaults()
     QCOMPARE(cli.process.state(), QProcess::Running); // the signal released, it did not end the run
     QVERIFY2(cli.output().contains(u"xcm-cli: releasing 1 held stanza\n"_s), qPrintable(cli.output()));
     // Again with nothing held: said so (it read "releasing 0 held stanzas").
-    ::kill(pid_t(cli.process.processId()), SIGUSR1);
+    QVERIFY(XcmTest::signalRunning(cli.process, SIGUSR1));
     QTRY_VERIFY2(cli.output().contains(u"xcm-cli: no stanza is held: nothing to release\n"_s),
                  qPrintable(cli.output()));
     QVERIFY(!cli.output().contains(u"releasing 0"_s));
